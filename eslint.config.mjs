@@ -1,0 +1,54 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Import patterns for the architecture boundaries (ARCHITECTURE.md §1, rule zero). */
+export const boundaries = {
+  engineMustNotImport: ['**/web', '**/web/**', '**/domain', '**/domain/**', '**/db', '**/db/**', '**/workers', '**/workers/**'],
+  othersMustNotImport: ['**/engine', '**/engine/**'],
+};
+
+const restrict = (patterns, message) => [
+  'error',
+  { patterns: [{ group: patterns, message }] },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'coverage/**', 'test-artifacts/**', 'test/fixtures/**', 'src/web/public/vendor/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        boundaries.engineMustNotImport,
+        'The embedded engine stands alone: it must not import the web app, the domain, the domain store or the workers.',
+      ),
+    },
+  },
+  {
+    files: ['src/web/**/*.ts', 'src/domain/**/*.ts', 'src/db/**/*.ts', 'workers/**/*.ts', 'src/config/**/*.ts', 'src/logging/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        boundaries.othersMustNotImport,
+        'Talk to the engine through the public Camunda APIs (@camunda8/sdk), never by importing src/engine.',
+      ),
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
+  },
+  {
+    files: ['src/main/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);

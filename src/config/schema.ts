@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/** Accepts the usual spellings of a boolean environment variable. */
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce
+  .number({ error: 'expected a port number' })
+  .int('expected a whole number')
+  .min(0, 'expected a port between 0 and 65535')
+  .max(65535, 'expected a port between 0 and 65535');
+
+/**
+ * Every environment variable the project reads. The Camunda connection uses the SDK's own names, so the same
+ * settings steer the embedded engine and a Camunda 8.8 cluster; everything else uses the project's names.
+ */
+export const configSchema = z.object({
+  // Camunda connection (names as @camunda8/sdk reads them)
+  ZEEBE_GRPC_ADDRESS: z
+    .string()
+    .regex(/^grpcs?:\/\/[^/\s]+:\d+$/, 'expected grpc://host:port (plain) or grpcs://host:port (TLS)')
+    .default('grpc://127.0.0.1:26500'),
+  ZEEBE_REST_ADDRESS: z.string().url('expected an http(s) URL').default('http://127.0.0.1:8080'),
+  CAMUNDA_AUTH_STRATEGY: z.enum(['NONE', 'BASIC', 'OAUTH', 'BEARER']).default('NONE'),
+  CAMUNDA_BASIC_AUTH_USERNAME: z.string().optional(),
+  CAMUNDA_BASIC_AUTH_PASSWORD: z.string().optional(),
+  CAMUNDA_OAUTH_TOKEN: z.string().optional(),
+  CAMUNDA_TENANT_ID: z.string().default('<default>'),
+
+  // Embedded engine
+  ENGINE_HOST: z.string().min(1).default('127.0.0.1'),
+  ENGINE_GRPC_PORT: port.default(26500),
+  ENGINE_REST_PORT: port.default(8080),
+  ENGINE_MANAGEMENT_PORT: port.default(9600),
+  ENGINE_DATA_DIR: z.string().min(1).default('./data/engine'),
+  ENGINE_DURABILITY: z.enum(['full', 'normal', 'memory']).default('full'),
+  ENGINE_CLOCK_CONTROLLED: flag.default(false),
+  ENGINE_USERNAME: z.string().optional(),
+  ENGINE_PASSWORD: z.string().optional(),
+  ENGINE_TOKEN: z.string().optional(),
+
+  // Workers
+  WORKER_TRANSPORT: z.enum(['grpc-stream', 'grpc-poll', 'rest']).default('grpc-stream'),
+
+  // Web app
+  WEB_HOST: z.string().min(1).default('127.0.0.1'),
+  WEB_PORT: port.default(3000),
+  WEB_SESSION_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
+  PUBLIC_URL: z.string().url('expected an http(s) URL').optional(),
+
+  // Domain store
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'expected postgres://… or sqlite:<file>')
+    .optional(),
+
+  // Notifications
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: port.default(25),
+  SMTP_SECURE: flag.default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_FROM: z.string().default('峄城区安委办 <ajb@yicheng.local>'),
+  SMS_WEBHOOK_URL: z.string().url('expected an http(s) URL').optional(),
+
+  // Logging
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof configSchema>;

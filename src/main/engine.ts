@@ -1,0 +1,3 @@
+import { notBuiltYet } from './not-built';
+
+notBuiltYet('npm run engine');
