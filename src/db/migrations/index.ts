@@ -1,0 +1,19 @@
+import { type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { type Dialect } from './define';
+import * as core from './001-core';
+import * as inspection from './002-inspection';
+import * as supervision from './003-supervision';
+
+export type { Dialect } from './define';
+
+/** Migrations live in code (no file scanning), in name order; the same list for both dialects. */
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  const wrap = (m: { up(db: Kysely<unknown>, d: Dialect): Promise<void> }): Migration => ({ up: (db) => m.up(db, dialect) });
+  return {
+    getMigrations: async () => ({
+      '001-core': wrap(core),
+      '002-inspection': wrap(inspection),
+      '003-supervision': wrap(supervision),
+    }),
+  };
+}

@@ -1,0 +1,39 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { getAccount, type Account } from './accounts';
+import { type Db } from './connect';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Web sessions. The browser holds a random token; the table holds only its SHA-256, so a leaked database
+ * does not leak live sessions. All times are passed in (ISO-8601) so the caller's clock decides.
+ */
+export async function createSession(db: Db, accountId: string, now: Date, ttlMs: number): Promise<{ token: string; expiresAt: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
+  await db.insertInto('web_sessions').values({
+    id: hashToken(token), account_id: accountId, created_at: now.toISOString(), expires_at: expiresAt,
+    last_seen_at: now.toISOString(),
+  }).execute();
+  return { token, expiresAt };
+}
+
+/** The session's account if the token is known, not expired and the account not disabled; refreshes last_seen_at. */
+export async function resolveSession(db: Db, token: string, now: Date): Promise<Account | undefined> {
+  const row = await db.selectFrom('web_sessions').select(['account_id', 'expires_at']).where('id', '=', hashToken(token)).executeTakeFirst();
+  if (!row || row.expires_at <= now.toISOString()) return undefined;
+  const account = await getAccount(db, row.account_id);
+  if (!account || account.disabled) return undefined;
+  await db.updateTable('web_sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', hashToken(token)).execute();
+  return account;
+}
+
+export async function endSession(db: Db, token: string): Promise<void> {
+  await db.deleteFrom('web_sessions').where('id', '=', hashToken(token)).execute();
+}
+
+/** Deletes expired sessions; returns how many. */
+export async function purgeExpiredSessions(db: Db, now: Date): Promise<number> {
+  const result = await db.deleteFrom('web_sessions').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

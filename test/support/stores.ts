@@ -1,0 +1,43 @@
+/**
+ * Runs a suite against both dialects of the domain store: SQLite in memory and PostgreSQL in a throw-away
+ * cluster (one per test file, one fresh database per call of `open`).
+ *
+ *   describe.each(dialects)('%s', (dialect) => {
+ *     const stores = useStores(dialect);
+ *     it('…', async () => { const store = await stores.open(); … });
+ *   });
+ */
+import { openStore, type Store, type Dialect } from '../../src/db/connect';
+import { startPostgres, type PostgresCluster } from './postgres';
+
+export const dialects: Dialect[] = ['sqlite', 'postgres'];
+
+let cluster: Promise<PostgresCluster> | undefined;
+let counter = 0;
+
+export function useStores(dialect: Dialect): { open(): Promise<Store> } {
+  const opened: Store[] = [];
+  afterAll(async () => {
+    await Promise.all(opened.map((s) => s.close()));
+    opened.length = 0;
+    if (cluster && dialect === 'postgres') {
+      const c = await cluster;
+      cluster = undefined;
+      await c.stop();
+    }
+  }, 60_000);
+  return {
+    async open() {
+      let store: Store;
+      if (dialect === 'sqlite') {
+        store = await openStore({ databaseUrl: 'sqlite::memory:' });
+      } else {
+        cluster ??= startPostgres();
+        const url = await (await cluster).createDatabase(`t${process.pid}_${++counter}`);
+        store = await openStore({ databaseUrl: url });
+      }
+      opened.push(store);
+      return store;
+    },
+  };
+}
