@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { compileColumn, type CustomField } from '../fields';
+
+/** Epoch ms → ISO-8601, or undefined for a missing date. */
+export const iso = (ms: number | null | undefined): string | undefined => (ms === null || ms === undefined ? undefined : new Date(ms).toISOString());
+
+/** Reads an INTEGER key column as text (exact int64). */
+export const keyCol = (sql: string, as: string): string => `CAST(${sql} AS TEXT) AS ${as}`;
+
+/** Drops undefined and null properties, so optional fields are absent rather than null on the wire. */
+export function compact<T extends Record<string, unknown>>(item: T): T {
+  return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined && v !== null)) as T;
+}
+
+const stringFilter = z.union([
+  z.string(),
+  z.strictObject({
+    $eq: z.string().optional(),
+    $neq: z.string().optional(),
+    $exists: z.boolean().optional(),
+    $in: z.array(z.string()).optional(),
+    $notIn: z.array(z.string()).optional(),
+    $like: z.string().optional(),
+  }),
+]);
+
+/** Camunda's `variables: [{name, value}]` filter: `value` is the JSON text of the value (or string operators). */
+export function variablesFilter(scopeCondition: string): CustomField {
+  return {
+    kind: 'custom',
+    schema: z.array(z.strictObject({ name: z.string().min(1), value: stringFilter })),
+    compile(value, params) {
+      const list = value as { name: string; value: unknown }[];
+      return list
+        .map((entry) => {
+          params.push(entry.name);
+          const valueCondition = compileColumn({ kind: 'string', sql: 'v.value' }, entry.value, params);
+          return `EXISTS (SELECT 1 FROM rm_variable v WHERE ${scopeCondition} AND v.name = ? AND ${valueCondition})`;
+        })
+        .join(' AND ') || '1';
+    },
+  };
+}
+
+/** A string filter over the members of a JSON array column (candidate groups and users). */
+export function jsonArrayMemberFilter(column: string): CustomField {
+  return {
+    kind: 'custom',
+    schema: stringFilter,
+    compile(value, params) {
+      const condition = compileColumn({ kind: 'string', sql: 'm.value' }, value, params);
+      return `EXISTS (SELECT 1 FROM json_each(${column}) m WHERE ${condition})`;
+    },
+  };
+}

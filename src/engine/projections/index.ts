@@ -1,0 +1,63 @@
+import type { Database } from 'better-sqlite3';
+import type {
+  EngineRecord,
+  IncidentRecordValue,
+  ProcessInstanceRecordValue,
+  Projection,
+  UserTaskRecordValue,
+  VariableRecordValue,
+} from '../api';
+import { applyDefinitionRecord } from './definitions';
+import { applyIncidentRecord } from './incidents';
+import { applyProcessInstanceRecord } from './instances';
+import { applyJobRecord } from './jobs';
+import { createReadModelTables } from './schema';
+import { applyUserTaskRecord } from './user-tasks';
+import { applyVariableRecord } from './variables';
+
+export { READ_MODEL_TABLES } from './schema';
+
+const as = <V>(record: EngineRecord): EngineRecord<V> => record as EngineRecord<unknown> as EngineRecord<V>;
+
+/**
+ * The read models behind REST `/v2` searches, kept in the engine's database and updated in its write transaction.
+ * Pass it to createEngine({ projections: [readModels()] }) so that startGateways can answer searches.
+ */
+export function readModels(): Projection {
+  return {
+    name: 'rest-read-models',
+    setup(db: Database): void {
+      createReadModelTables(db);
+    },
+    apply(records: readonly EngineRecord[], db: Database): void {
+      for (const record of records) {
+        if (record.recordType !== 'EVENT') continue;
+        switch (record.valueType) {
+          case 'PROCESS_INSTANCE':
+            applyProcessInstanceRecord(as<ProcessInstanceRecordValue>(record), db);
+            break;
+          case 'VARIABLE':
+            applyVariableRecord(as<VariableRecordValue>(record), db);
+            break;
+          case 'INCIDENT':
+            applyIncidentRecord(as<IncidentRecordValue>(record), db);
+            break;
+          case 'USER_TASK':
+            applyUserTaskRecord(as<UserTaskRecordValue>(record), db);
+            break;
+          case 'JOB':
+          case 'JOB_BATCH':
+            applyJobRecord(record, db);
+            break;
+          case 'PROCESS':
+          case 'FORM':
+          case 'DECISION':
+            applyDefinitionRecord(record, db);
+            break;
+          default:
+            break;
+        }
+      }
+    },
+  };
+}
