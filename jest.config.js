@@ -2,7 +2,7 @@
 // ESM-only dependencies (bpmn.io, feelin, lezer …) are transformed to CommonJS by swc like our own sources.
 const esmPackages = [
   'bpmn-moddle', 'zeebe-bpmn-moddle', 'dmn-moddle', 'moddle', 'moddle-xml', 'min-dash', 'saxen', 'feelin',
-  '@lezer', 'lezer-feel', '@bpmn-io', 'bpmnlint', 'bpmnlint-plugin-camunda-compat', 'chinese-days', 'nanoid',
+  '@lezer', 'lezer-feel', '@bpmn-io', 'bpmnlint', 'bpmnlint-plugin-camunda-compat', 'chinese-days', 'nanoid', 'temporal-polyfill', 'temporal-utils',
 ];
 
 const transform = {

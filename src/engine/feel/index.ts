@@ -1,0 +1,39 @@
+/**
+ * FEEL for the engine, through feelin, with Zeebe's semantics (zeebe-semantics A1, A3, A11).
+ *
+ * - `isExpression(text)` / `expressionBody(text)`: `=`-prefixed attribute values and their FEEL text.
+ * - `evaluate(expr, variables, nowEpochMs)` → `{ok:true, value, warnings} | {ok:false, message, warnings}`;
+ *   value is JSON-compatible as Zeebe stores it. `evaluateFeel` gives the raw FEEL value (temporal objects).
+ *   `expr` may carry the leading `=`. now()/today() use `nowEpochMs` (UTC).
+ * - `evaluateTyped(expr, 'STRING'|'NUMBER'|'BOOLEAN'|'ARRAY'|'OBJECT', variables, now)` → `{ok:true, value}` or
+ *   `{ok:false, message}` with Zeebe's EXTRACT_VALUE_ERROR text and warnings suffix.
+ *   `evaluateNonEmptyString` (job types), `evaluateCorrelationKey` (string or number → string).
+ * - `evaluateUnaryTests(tests, input, variables, now)` for DMN input entries.
+ * - `checkExpressionSyntax(expr)` / `checkUnaryTestsSyntax(tests)` for deploy-time validation (message or null).
+ * - `toStoredValue`, `feelResultType`, `warningsSuffix` for callers that format their own messages.
+ * Known gaps: feelin yields false (not null + NOT_COMPARABLE) when comparing values of different types, and a
+ * variable shadows a builtin function of the same name; subtracting date-times of different zones uses their wall
+ * clocks; `date and time(value, zone)` yields null (feelin binds that name at parse time).
+ */
+export {
+  isExpression,
+  expressionBody,
+  evaluate,
+  evaluateFeel,
+  evaluateUnaryTests,
+  checkExpressionSyntax,
+  checkUnaryTestsSyntax,
+  type FeelResult,
+} from './evaluate';
+export {
+  evaluateTyped,
+  evaluateNonEmptyString,
+  evaluateCorrelationKey,
+  evaluateWithWarnings,
+  wrongTypeMessage,
+  type ExpectedType,
+  type TypedResult,
+} from './typed';
+export { toStoredValue, feelResultType, formatDuration, formatDateTime, type FeelResultType } from './values';
+export { warningsSuffix, type FeelWarning } from './warnings';
+export { feelNow, epochMsOf } from './temporal';
