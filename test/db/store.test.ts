@@ -6,7 +6,7 @@ import { deliverToInbox, inbox, markEmailed, markRead, unreadCount } from '../..
 import { departmentForIndustry, inspectableUnits, listUnits } from '../../src/db/organisation';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '../../src/db/seed';
 import { createSession, endSession, purgeExpiredSessions, resolveSession } from '../../src/db/sessions';
-import { dialects, useStores } from '../support/stores';
+import { dialects, rejectionOf, useStores } from '../support/stores';
 
 const by = { name: 'tester', at: '2026-10-09T09:00:00.000Z' };
 
@@ -114,8 +114,8 @@ describe.each(dialects)('domain store on %s', (dialect) => {
     const { db } = await stores.open();
     await audit(db, by, 'create', 'plans', 'p1', { year: 2026 });
     // when / then
-    await expect(db.updateTable('audit_log').set({ actor: 'forger' }).execute()).rejects.toThrow(/append-only/);
-    await expect(db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+    expect(await rejectionOf(db.updateTable('audit_log').set({ actor: 'forger' }).execute())).toMatch(/append-only/);
+    expect(await rejectionOf(db.deleteFrom('audit_log').execute())).toMatch(/append-only/);
     expect((await auditTrail(db, { entity: 'plans' }))[0]).toMatchObject({ actor: 'tester', data: { year: 2026 } });
   }, 60_000);
 

@@ -41,3 +41,11 @@ export function useStores(dialect: Dialect): { open(): Promise<Store> } {
     },
   };
 }
+
+/**
+ * The message a promise rejects with ('' when it resolves). better-sqlite3 creates its errors in the realm of
+ * the first test file of a jest process, so `rejects.toThrow` does not recognise them in later files.
+ */
+export async function rejectionOf(promise: Promise<unknown>): Promise<string> {
+  return promise.then(() => '', (err: unknown) => String((err as { message?: unknown })?.message ?? err));
+}

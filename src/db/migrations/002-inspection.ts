@@ -27,7 +27,7 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     'status text!', 'due text', 'escalation_level int!', 'created_at text!',
   ], { unique: [['inspection_id', 'no']] });
   await createTable(db, dialect, 'evidence', [
-    'seq seq', 'id text! unique', 'sha256 text!', 'prev_hash text!', 'chain_hash text!', 'inspection_id text',
+    'seq seq', 'id text! unique', 'sha256 text!', 'prev_hash text! unique', 'chain_hash text!', 'inspection_id text',
     'problem_id text', 'kind text!', 'file_name text!', 'media_type text!', 'size int!', 'captured_by text!',
     'captured_at text!', 'location text', 'stored_at text!',
   ]);

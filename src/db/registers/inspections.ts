@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { audit, type Actor } from '../audit';
+import { type Db } from '../connect';
+import { type InspectionTable, type ProblemTable } from '../schema';
+
+/**
+ * The inspection register: plans, rounds, teams, inspections with their milestones, methods used, problems,
+ * rectification reports and reviews. Every write leaves an audit record in the same transaction (callers
+ * pass a transaction or rely on the single statement).
+ */
+export type Inspection = InspectionTable;
+export type Problem = ProblemTable;
+
+export interface PlanInput {
+  year: number;
+  cycleStart: string;
+  units: string[];
+  rounds: { no: number; start: string; end: string; units: string[] }[];
+}
+
+export async function recordPlan(db: Db, by: Actor, plan: PlanInput): Promise<{ planId: string; roundIds: string[] }> {
+  const planId = randomUUID();
+  await db.insertInto('plans').values({
+    id: planId, year: plan.year, cycle_id: null, status: 'approved', data: JSON.stringify(plan), approved_at: by.at, created_at: by.at,
+  }).execute();
+  const roundIds: string[] = [];
+  for (const r of plan.rounds) {
+    const id = randomUUID();
+    roundIds.push(id);
+    await db.insertInto('rounds').values({ id, plan_id: planId, no: r.no, start_date: r.start, end_date: r.end }).execute();
+  }
+  await audit(db, by, 'approve', 'plans', planId, { year: plan.year, units: plan.units.length, rounds: plan.rounds.length });
+  return { planId, roundIds };
+}
+
+export interface TeamInput {
+  name: string;
+  leaderId: string;
+  deputyId: string;
+  memberIds: string[];
+  expertIds: string[];
+}
+
+export async function recordTeams(db: Db, by: Actor, planId: string, teams: TeamInput[]): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const t of teams) {
+    const id = randomUUID();
+    ids[t.name] = id;
+    await db.insertInto('teams').values({ id, plan_id: planId, name: t.name }).execute();
+    const roles = new Map<string, 'leader' | 'deputy' | 'member' | 'expert'>();
+    for (const m of t.memberIds) roles.set(m, 'member');
+    for (const e of t.expertIds) roles.set(e, 'expert');
+    roles.set(t.deputyId, 'deputy');
+    roles.set(t.leaderId, 'leader');
+    for (const [personId, role] of roles) await db.insertInto('team_members').values({ team_id: id, person_id: personId, role }).execute();
+    await audit(db, by, 'approve', 'teams', id, { planId, name: t.name, members: [...roles.keys()] });
+  }
+  return ids;
+}
+
+export async function teamMembersOf(db: Db, teamId: string): Promise<{ personId: string; role: string; unitCode: string }[]> {
+  const rows = await db.selectFrom('team_members').innerJoin('people', 'people.id', 'team_members.person_id')
+    .select(['person_id', 'role', 'people.unit_code']).where('team_id', '=', teamId).orderBy('person_id').execute();
+  return rows.map((r) => ({ personId: r.person_id, role: r.role, unitCode: r.unit_code }));
+}
+
+export async function openInspection(db: Db, by: Actor, input: { unitCode: string; roundId?: string | null; teamId?: string | null }): Promise<string> {
+  const id = randomUUID();
+  await db.insertInto('inspections').values({
+    id, unit_code: input.unitCode, round_id: input.roundId ?? null, team_id: input.teamId ?? null, status: 'opened', opened_at: by.at,
+    onsite_start: null, onsite_end: null, report_due: null, report_submitted_at: null, report_approved_at: null,
+    feedback_at: null, rectification_due: null, closed_at: null,
+  }).execute();
+  await audit(db, by, 'open', 'inspections', id, { unitCode: input.unitCode, teamId: input.teamId ?? null });
+  return id;
+}
+
+export async function getInspection(db: Db, id: string): Promise<Inspection | undefined> {
+  return db.selectFrom('inspections').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+type Milestone = Partial<Omit<Inspection, 'id' | 'unit_code' | 'opened_at'>>;
+
+/** Records a milestone (status and dates) of an inspection; throws if the inspection is unknown. */
+export async function updateInspection(db: Db, by: Actor, id: string, action: string, changes: Milestone): Promise<void> {
+  const result = await db.updateTable('inspections').set(changes).where('id', '=', id).executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw new Error(`no inspection ${id}`);
+  await audit(db, by, action, 'inspections', id, changes);
+}
+
+export async function recordMethods(db: Db, by: Actor, inspectionId: string, methods: { method: number; note?: string | null }[]): Promise<void> {
+  for (const m of methods) {
+    const id = randomUUID();
+    await db.insertInto('methods_used').values({ id, inspection_id: inspectionId, method: m.method, note: m.note ?? null, recorded_at: by.at }).execute();
+    await audit(db, by, 'method-used', 'inspections', inspectionId, { method: m.method, note: m.note ?? null });
+  }
+}
+
+export interface ProblemInput {
+  category: string;
+  severity: string;
+  description: string;
+  industry?: string | null;
+  legalBasis?: string | null;
+  enterpriseCode?: string | null;
+  due?: string | null;
+}
+
+export async function registerProblems(db: Db, by: Actor, inspectionId: string, problems: ProblemInput[]): Promise<string[]> {
+  const inspection = await getInspection(db, inspectionId);
+  if (!inspection) throw new Error(`no inspection ${inspectionId}`);
+  const last = await db.selectFrom('problems').select((eb) => eb.fn.max('no').as('no')).where('inspection_id', '=', inspectionId).executeTakeFirst();
+  let no = Number(last?.no ?? 0);
+  const ids: string[] = [];
+  for (const p of problems) {
+    const id = randomUUID();
+    ids.push(id);
+    await db.insertInto('problems').values({
+      id, inspection_id: inspectionId, no: ++no, unit_code: inspection.unit_code, enterprise_code: p.enterpriseCode ?? null,
+      category: p.category, severity: p.severity, industry: p.industry ?? null, description: p.description,
+      legal_basis: p.legalBasis ?? null, route: null, department_code: null, status: 'open', due: p.due ?? null,
+      escalation_level: 0, created_at: by.at,
+    }).execute();
+    await audit(db, by, 'register', 'problems', id, { inspectionId, no, category: p.category, severity: p.severity });
+  }
+  return ids;
+}
+
+export async function getProblem(db: Db, id: string): Promise<Problem | undefined> {
+  return db.selectFrom('problems').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateProblem(db: Db, by: Actor, id: string, action: string, changes: Partial<Omit<Problem, 'id'>>): Promise<void> {
+  const result = await db.updateTable('problems').set(changes).where('id', '=', id).executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw new Error(`no problem ${id}`);
+  await audit(db, by, action, 'problems', id, changes);
+}
+
+export async function problemsOf(db: Db, inspectionId: string): Promise<Problem[]> {
+  return db.selectFrom('problems').selectAll().where('inspection_id', '=', inspectionId).orderBy('no').execute();
+}
+
+/** The problem register across inspections, filterable as the dashboards need. */
+export async function problemRegister(db: Db, filter: { unitCode?: string; category?: string; status?: string; severity?: string } = {}): Promise<Problem[]> {
+  let q = db.selectFrom('problems').selectAll().orderBy('created_at').orderBy('no');
+  if (filter.unitCode) q = q.where('unit_code', '=', filter.unitCode);
+  if (filter.category) q = q.where('category', '=', filter.category);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.severity) q = q.where('severity', '=', filter.severity);
+  return q.execute();
+}
+
+export async function inspectionRegister(db: Db, filter: { unitCode?: string; status?: string } = {}): Promise<Inspection[]> {
+  let q = db.selectFrom('inspections').selectAll().orderBy('opened_at', 'desc');
+  if (filter.unitCode) q = q.where('unit_code', '=', filter.unitCode);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  return q.execute();
+}
+
+export async function recordRectification(db: Db, by: Actor, inspectionId: string, report: string): Promise<string> {
+  const id = randomUUID();
+  await db.insertInto('rectifications').values({ id, inspection_id: inspectionId, report, submitted_at: by.at }).execute();
+  await audit(db, by, 'submit', 'rectifications', id, { inspectionId });
+  return id;
+}
+
+export async function recordReview(db: Db, by: Actor, rectificationId: string, accepted: boolean, opinion: string): Promise<string> {
+  const id = randomUUID();
+  await db.insertInto('reviews').values({ id, rectification_id: rectificationId, accepted: accepted ? 1 : 0, opinion, reviewed_at: by.at }).execute();
+  await audit(db, by, accepted ? 'accept' : 'return', 'rectifications', rectificationId, { reviewId: id, opinion });
+  return id;
+}

@@ -1,0 +1,175 @@
+import { type Db } from './connect';
+
+/**
+ * Read queries for the web app's registers (台账), dashboard and public notice board. Every register query takes a
+ * scope: `all`, or the unit codes and department codes the reader belongs to; scoped readers get only rows of
+ * their own units, or rows handed to their departments.
+ */
+export type ReadScope = { all: true } | { all: false; unitCodes: string[]; departmentCodes: string[] };
+
+export interface RegisterQuery {
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+type Row = Record<string, string | number | null>;
+
+export interface RegisterResult {
+  rows: Row[];
+  total: number;
+}
+
+const like = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+const none = ['\u0000'] as const; // an `in` list that matches nothing, for readers without codes
+const codes = (list: string[]) => (list.length ? list : [...none]);
+
+async function page<T extends Row>(rows: Promise<T[]>, query: RegisterQuery): Promise<RegisterResult> {
+  const all = await rows;
+  return { rows: all.slice(query.offset, query.offset + query.limit), total: all.length };
+}
+
+export async function inspectionRegister(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
+  let q = db.selectFrom('inspections').innerJoin('units', 'units.code', 'inspections.unit_code')
+    .select(['inspections.id', 'units.name as unitName', 'inspections.unit_code as unitCode', 'inspections.status', 'inspections.opened_at as openedAt',
+      'inspections.report_due as reportDue', 'inspections.rectification_due as rectificationDue', 'inspections.closed_at as closedAt'])
+    .orderBy('inspections.opened_at', 'desc');
+  if (!scope.all) q = q.where('inspections.unit_code', 'in', codes(scope.unitCodes));
+  if (query.q) q = q.where((eb) => eb.or([eb('units.name', 'like', like(query.q!)), eb('inspections.id', 'like', like(query.q!))]));
+  return page(q.execute(), query);
+}
+
+export async function problemRegister(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
+  let q = db.selectFrom('problems').innerJoin('units', 'units.code', 'problems.unit_code')
+    .select(['problems.id', 'problems.no', 'problems.inspection_id as inspectionId', 'units.name as unitName', 'problems.category', 'problems.severity',
+      'problems.description', 'problems.route', 'problems.department_code as departmentCode', 'problems.status', 'problems.due'])
+    .orderBy('problems.created_at', 'desc').orderBy('problems.no');
+  if (!scope.all) {
+    q = q.where((eb) => eb.or([eb('problems.unit_code', 'in', codes(scope.unitCodes)), eb('problems.department_code', 'in', codes(scope.departmentCodes))]));
+  }
+  if (query.q) q = q.where((eb) => eb.or([eb('problems.description', 'like', like(query.q!)), eb('units.name', 'like', like(query.q!))]));
+  return page(q.execute(), query);
+}
+
+export async function handoverRegister(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
+  let q = db.selectFrom('handovers').innerJoin('problems', 'problems.id', 'handovers.problem_id')
+    .innerJoin('units', 'units.code', 'handovers.department_code')
+    .select(['handovers.id', 'handovers.handover_no as handoverNo', 'problems.description', 'problems.inspection_id as inspectionId', 'units.name as departmentName',
+      'handovers.status', 'handovers.sent_at as sentAt', 'handovers.result_due as resultDue', 'handovers.result_at as resultAt', 'handovers.document_id as documentId'])
+    .orderBy('handovers.sent_at', 'desc');
+  if (!scope.all) {
+    q = q.where((eb) => eb.or([eb('handovers.department_code', 'in', codes(scope.departmentCodes)), eb('problems.unit_code', 'in', codes(scope.unitCodes))]));
+  }
+  if (query.q) q = q.where((eb) => eb.or([eb('problems.description', 'like', like(query.q!)), eb('handovers.handover_no', 'like', like(query.q!))]));
+  return page(q.execute(), query);
+}
+
+export async function hazardRegister(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
+  let q = db.selectFrom('hazards').innerJoin('units', 'units.code', 'hazards.unit_code')
+    .select(['hazards.id', 'hazards.listing_no as listingNo', 'hazards.name', 'units.name as unitName', 'hazards.status',
+      'hazards.rectify_due as rectifyDue', 'hazards.listed_at as listedAt', 'hazards.delisted_at as delistedAt'])
+    .orderBy('hazards.listed_at', 'desc');
+  if (!scope.all) q = q.where('hazards.unit_code', 'in', codes(scope.unitCodes));
+  if (query.q) q = q.where((eb) => eb.or([eb('hazards.name', 'like', like(query.q!)), eb('hazards.listing_no', 'like', like(query.q!))]));
+  return page(q.execute(), query);
+}
+
+export async function rectificationRegister(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
+  let q = db.selectFrom('rectifications').innerJoin('inspections', 'inspections.id', 'rectifications.inspection_id')
+    .innerJoin('units', 'units.code', 'inspections.unit_code')
+    .select(['rectifications.id', 'rectifications.inspection_id as inspectionId', 'units.name as unitName', 'rectifications.report',
+      'rectifications.submitted_at as submittedAt', 'inspections.rectification_due as rectificationDue'])
+    .orderBy('rectifications.submitted_at', 'desc');
+  if (!scope.all) q = q.where('inspections.unit_code', 'in', codes(scope.unitCodes));
+  if (query.q) q = q.where((eb) => eb.or([eb('rectifications.report', 'like', like(query.q!)), eb('units.name', 'like', like(query.q!))]));
+  return page(q.execute(), query);
+}
+
+export async function talkRegister(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
+  let q = db.selectFrom('talks').innerJoin('units', 'units.code', 'talks.subject_unit_code')
+    .select(['talks.id', 'units.name as unitName', 'talks.reason', 'talks.at', 'talks.follow_up_due as followUpDue', 'talks.inspection_id as inspectionId'])
+    .orderBy('talks.at', 'desc');
+  if (!scope.all) q = q.where('talks.subject_unit_code', 'in', codes(scope.unitCodes));
+  if (query.q) q = q.where((eb) => eb.or([eb('talks.reason', 'like', like(query.q!)), eb('units.name', 'like', like(query.q!))]));
+  return page(q.execute(), query);
+}
+
+/** Subjects (`inspection:<id>`, `problem:<id>`, `hazard:<id>`, `handover:<id>`) a scoped reader may see. */
+async function visibleSubjects(db: Db, scope: Exclude<ReadScope, { all: true }>): Promise<string[]> {
+  const units = codes(scope.unitCodes);
+  const depts = codes(scope.departmentCodes);
+  const [inspections, problems, hazards, handovers] = await Promise.all([
+    db.selectFrom('inspections').select('id').where('unit_code', 'in', units).execute(),
+    db.selectFrom('problems').select('id').where((eb) => eb.or([eb('unit_code', 'in', units), eb('department_code', 'in', depts)])).execute(),
+    db.selectFrom('hazards').select('id').where('unit_code', 'in', units).execute(),
+    db.selectFrom('handovers').select('id').where('department_code', 'in', depts).execute(),
+  ]);
+  return [
+    ...inspections.map((r) => `inspection:${r.id}`), ...problems.map((r) => `problem:${r.id}`),
+    ...hazards.map((r) => `hazard:${r.id}`), ...handovers.map((r) => `handover:${r.id}`),
+  ];
+}
+
+export async function documentRegisterFor(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
+  let q = db.selectFrom('documents').select(['id', 'id as documentId', 'doc_no as docNo', 'title', 'doc_type as docType', 'subject', 'created_at as createdAt'])
+    .orderBy('created_at', 'desc');
+  if (!scope.all) q = q.where('subject', 'in', codes(await visibleSubjects(db, scope)));
+  if (query.q) q = q.where((eb) => eb.or([eb('title', 'like', like(query.q!)), eb('doc_no', 'like', like(query.q!))]));
+  return page(q.execute(), query);
+}
+
+/** A document's archive path, if the reader may see it. */
+export async function documentFor(db: Db, scope: ReadScope, id: string): Promise<{ path: string; title: string; docNo: string } | undefined> {
+  const row = await db.selectFrom('documents').select(['path', 'title', 'doc_no', 'subject']).where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  if (!scope.all && !(await visibleSubjects(db, scope)).includes(row.subject)) return undefined;
+  return { path: row.path, title: row.title, docNo: row.doc_no };
+}
+
+export async function evidenceRegister(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
+  let q = db.selectFrom('evidence').leftJoin('inspections', 'inspections.id', 'evidence.inspection_id')
+    .select(['evidence.id', 'evidence.file_name as fileName', 'evidence.kind', 'evidence.inspection_id as inspectionId', 'evidence.captured_by as capturedBy',
+      'evidence.captured_at as capturedAt', 'evidence.sha256'])
+    .orderBy('evidence.seq', 'desc');
+  if (!scope.all) q = q.where('inspections.unit_code', 'in', codes(scope.unitCodes));
+  if (query.q) q = q.where('evidence.file_name', 'like', like(query.q));
+  return page(q.execute(), query);
+}
+
+export async function publishedAnnouncements(db: Db): Promise<Array<{ id: string; kind: string; title: string; body: string; publishedAt: string }>> {
+  const rows = await db.selectFrom('announcements').selectAll().orderBy('published_at', 'desc').limit(200).execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, publishedAt: r.published_at }));
+}
+
+/** Latest inspection opening per unit, for the coverage dashboard. */
+export async function lastInspections(db: Db): Promise<Array<{ unitCode: string; openedAt: string }>> {
+  const rows = await db.selectFrom('inspections').select(['unit_code', (eb) => eb.fn.max('opened_at').as('openedAt')]).groupBy('unit_code').execute();
+  return rows.map((r) => ({ unitCode: r.unit_code, openedAt: String(r.openedAt) }));
+}
+
+export async function cycleContaining(db: Db, day: string): Promise<{ start: string; end: string } | undefined> {
+  const row = await db.selectFrom('cycles').select(['start_date', 'end_date']).where('start_date', '<=', day).where('end_date', '>', day).executeTakeFirst();
+  return row ? { start: row.start_date, end: row.end_date } : undefined;
+}
+
+/** Open rectification deadlines (problems) and listed hazards not yet delisted. */
+export async function openDeadlines(db: Db): Promise<Array<{ kind: 'rectification' | 'hazard'; id: string; title: string; unitCode: string; dueAt: string }>> {
+  const [problems, hazards] = await Promise.all([
+    db.selectFrom('problems').select(['id', 'description', 'unit_code', 'due']).where('due', 'is not', null).where('status', 'not in', ['CLOSED', 'RECTIFIED', 'closed', 'rectified']).execute(),
+    db.selectFrom('hazards').select(['id', 'name', 'unit_code', 'rectify_due']).where('rectify_due', 'is not', null).where('status', 'not in', ['DELISTED', 'PUBLISHED_CLOSED']).execute(),
+  ]);
+  return [
+    ...problems.map((p) => ({ kind: 'rectification' as const, id: p.id, title: p.description, unitCode: p.unit_code, dueAt: p.due! })),
+    ...hazards.map((h) => ({ kind: 'hazard' as const, id: h.id, title: h.name, unitCode: h.unit_code, dueAt: h.rectify_due! })),
+  ];
+}
+
+export async function problemCountsBy(db: Db): Promise<{ byUnit: Array<{ label: string; count: number }>; byCategory: Array<{ label: string; count: number }>; byDepartment: Array<{ label: string; count: number }> }> {
+  const [byUnit, byCategory, byDepartment] = await Promise.all([
+    db.selectFrom('problems').innerJoin('units', 'units.code', 'problems.unit_code').select(['units.name as label', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('units.name').execute(),
+    db.selectFrom('problems').select(['category as label', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('category').execute(),
+    db.selectFrom('handovers').innerJoin('units', 'units.code', 'handovers.department_code').select(['units.name as label', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('units.name').execute(),
+  ]);
+  const norm = (rows: Array<{ label: string; count: number }>) => rows.map((r) => ({ label: r.label, count: Number(r.count) })).sort((a, b) => b.count - a.count);
+  return { byUnit: norm(byUnit), byCategory: norm(byCategory), byDepartment: norm(byDepartment) };
+}
