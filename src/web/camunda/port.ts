@@ -1,0 +1,151 @@
+import { type CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
+
+/**
+ * The part of Camunda's REST /v2 API the web app uses, in the wire shapes (keys as strings). `fromCamundaClient`
+ * adapts the SDK's Orchestration Cluster API client; searches do not wait for eventual consistency, the pages
+ * show what the secondary storage has.
+ */
+export interface SearchPage<T> {
+  items: T[];
+  page: { totalItems: number };
+}
+
+export interface SearchRequest {
+  filter?: Record<string, unknown>;
+  sort?: Array<{ field: string; order?: 'ASC' | 'DESC' }>;
+  page?: { from?: number; limit?: number };
+}
+
+export interface UserTask {
+  userTaskKey: string;
+  name?: string;
+  state?: string;
+  assignee?: string;
+  elementId?: string;
+  candidateGroups?: string[];
+  candidateUsers?: string[];
+  processDefinitionId?: string;
+  processDefinitionKey?: string;
+  processInstanceKey?: string;
+  processName?: string;
+  creationDate?: string;
+  completionDate?: string;
+  dueDate?: string;
+  followUpDate?: string;
+  formKey?: string;
+  priority?: number;
+}
+
+export interface ProcessInstance {
+  processInstanceKey: string;
+  processDefinitionId: string;
+  processDefinitionName?: string;
+  processDefinitionVersion?: number;
+  processDefinitionKey: string;
+  startDate?: string;
+  endDate?: string;
+  state: string;
+  hasIncident?: boolean;
+}
+
+export interface ElementInstance {
+  elementInstanceKey: string;
+  elementId: string;
+  elementName?: string;
+  type?: string;
+  state: string;
+  startDate?: string;
+  endDate?: string;
+  hasIncident?: boolean;
+}
+
+export interface Incident {
+  incidentKey: string;
+  processInstanceKey: string;
+  errorType?: string;
+  errorMessage?: string;
+  elementId?: string;
+  elementInstanceKey?: string;
+  jobKey?: string;
+  state?: string;
+  creationTime?: string;
+}
+
+export interface Variable {
+  name: string;
+  value: string;
+  scopeKey?: string;
+  processInstanceKey?: string;
+}
+
+export interface ProcessDefinition {
+  processDefinitionKey: string;
+  processDefinitionId: string;
+  name?: string;
+  version: number;
+  versionTag?: string;
+  resourceName?: string;
+}
+
+export interface DeployedResource {
+  processDefinition?: { processDefinitionId: string; processDefinitionVersion: number; processDefinitionKey: string };
+  form?: { formId: string; version: number; formKey: string };
+}
+
+export interface CamundaPort {
+  searchUserTasks(req: SearchRequest): Promise<SearchPage<UserTask>>;
+  getUserTask(userTaskKey: string): Promise<UserTask>;
+  getUserTaskForm(userTaskKey: string): Promise<{ formId?: string; schema: string | object } | undefined>;
+  searchUserTaskVariables(userTaskKey: string): Promise<SearchPage<Variable>>;
+  assignUserTask(userTaskKey: string, assignee: string): Promise<void>;
+  unassignUserTask(userTaskKey: string): Promise<void>;
+  completeUserTask(userTaskKey: string, variables: Record<string, unknown>): Promise<void>;
+  searchProcessInstances(req: SearchRequest): Promise<SearchPage<ProcessInstance>>;
+  getProcessInstance(processInstanceKey: string): Promise<ProcessInstance>;
+  cancelProcessInstance(processInstanceKey: string): Promise<void>;
+  searchElementInstances(req: SearchRequest): Promise<SearchPage<ElementInstance>>;
+  searchIncidents(req: SearchRequest): Promise<SearchPage<Incident>>;
+  getIncident(incidentKey: string): Promise<Incident>;
+  resolveIncident(incidentKey: string): Promise<void>;
+  updateJobRetries(jobKey: string, retries: number): Promise<void>;
+  searchVariables(req: SearchRequest): Promise<SearchPage<Variable>>;
+  searchProcessDefinitions(req: SearchRequest): Promise<SearchPage<ProcessDefinition>>;
+  getProcessDefinitionXml(processDefinitionKey: string): Promise<string>;
+  deploy(resources: Array<{ name: string; content: string }>): Promise<DeployedResource[]>;
+}
+
+const now = { consistency: { waitUpToMs: 0 } };
+
+/** Adapts the SDK's loose Orchestration Cluster API client (pass config explicitly when creating it). */
+export function fromCamundaClient(client: CamundaClientLoose): CamundaPort {
+  // The SDK's generated request types are wider than ours; the casts narrow them to the fields we use.
+  /* eslint-disable @typescript-eslint/no-explicit-any */
+  const c = client as any;
+  return {
+    searchUserTasks: (req) => c.searchUserTasks(req, now),
+    getUserTask: (userTaskKey) => c.getUserTask({ userTaskKey }, now),
+    getUserTaskForm: (userTaskKey) => c.getUserTaskForm({ userTaskKey }, now),
+    searchUserTaskVariables: (userTaskKey) =>
+      c.searchUserTaskVariables({ userTaskKey, truncateValues: false, page: { limit: 1000 } }, now),
+    assignUserTask: (userTaskKey, assignee) => c.assignUserTask({ userTaskKey, assignee, allowOverride: false }),
+    unassignUserTask: (userTaskKey) => c.unassignUserTask({ userTaskKey }),
+    completeUserTask: (userTaskKey, variables) => c.completeUserTask({ userTaskKey, variables }),
+    searchProcessInstances: (req) => c.searchProcessInstances(req, now),
+    getProcessInstance: (processInstanceKey) => c.getProcessInstance({ processInstanceKey }, now),
+    cancelProcessInstance: (processInstanceKey) => c.cancelProcessInstance({ processInstanceKey }),
+    searchElementInstances: (req) => c.searchElementInstances(req, now),
+    searchIncidents: (req) => c.searchIncidents(req, now),
+    getIncident: (incidentKey) => c.getIncident({ incidentKey }, now),
+    resolveIncident: (incidentKey) => c.resolveIncident({ incidentKey }),
+    updateJobRetries: (jobKey, retries) => c.updateJob({ jobKey, changeset: { retries } }),
+    searchVariables: (req) => c.searchVariables({ ...req, truncateValues: false }, now),
+    searchProcessDefinitions: (req) => c.searchProcessDefinitions(req, now),
+    getProcessDefinitionXml: (processDefinitionKey) => c.getProcessDefinitionXml({ processDefinitionKey }, now),
+    deploy: async (resources) => {
+      const files = resources.map((r) => new File([r.content], r.name, { type: 'application/octet-stream' }));
+      const result = await c.createDeployment({ resources: files });
+      return (result.deployments ?? []) as DeployedResource[];
+    },
+  };
+  /* eslint-enable @typescript-eslint/no-explicit-any */
+}

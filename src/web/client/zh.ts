@@ -1,0 +1,50 @@
+/// <reference lib="dom" />
+/** Chinese texts for the messages bpmn.io components show; unknown texts stay as they are. */
+const TEXTS: Record<string, string> = {
+  'Field is required.': '此项为必填项。',
+  'Field must have minimum value of {value}.': '不能小于 {value}。',
+  'Field must have maximum value of {value}.': '不能大于 {value}。',
+  'Field must have minimum length of {value}.': '至少需要 {value} 个字。',
+  'Field must have maximum length of {value}.': '不能超过 {value} 个字。',
+  'Field must match pattern {value}.': '格式不正确。',
+  'Field must be a valid email.': '必须是有效的电子邮箱。',
+  'Field must be a valid international phone number. (e.g. +4930664040900)': '必须是有效的电话号码。',
+  'Date and time must both be entered.': '日期和时间都需要填写。',
+  'Search': '搜索',
+  'No results': '无结果',
+  'Remove tag': '删除',
+  'Increment': '增加',
+  'Decrement': '减少',
+  'Select': '请选择',
+  'Date': '日期',
+  'Time': '时间',
+  'No content to show.': '没有内容。',
+};
+
+export function translate(template: string, replacements?: Record<string, unknown>): string {
+  const text = TEXTS[template] ?? template;
+  return text.replace(/{([^}]+)}/g, (_m, key: string) => String(replacements?.[key] ?? `{${key}}`));
+}
+
+export const translateModule = { translate: ['value', translate] };
+
+export function readJson<T>(id: string): T | undefined {
+  const el = document.getElementById(id);
+  if (!el?.textContent) return undefined;
+  return JSON.parse(el.textContent) as T;
+}
+
+export function csrfToken(): string {
+  return document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
+}
+
+/** POST JSON with the CSRF token; answers the parsed body and status. */
+export async function postJson<T>(url: string, body: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrfToken() },
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  return { status: res.status, body: (await res.json().catch(() => ({}))) as T };
+}

@@ -1,0 +1,170 @@
+import { evaluate } from 'feelin';
+
+/**
+ * Server-side validation of a submitted Camunda Form, with the rules form-js applies in the browser: required,
+ * min/max, minLength/maxLength, pattern, email/phone, number type, options of select/radio/checklist, dates.
+ * Hidden fields (`conditional.hide`) are skipped and dropped. Only the form's own fields come back, so a client
+ * cannot set process variables the form does not offer.
+ */
+export interface FormComponent {
+  type: string;
+  id?: string;
+  key?: string;
+  path?: string;
+  label?: string;
+  components?: FormComponent[];
+  validate?: Record<string, unknown>;
+  conditional?: { hide?: string };
+  values?: Array<{ value: unknown; label?: string }>;
+  readonly?: boolean | string;
+  disabled?: boolean;
+  subtype?: string;
+  serializeToString?: boolean;
+}
+
+export interface FormSchema {
+  id?: string;
+  components?: FormComponent[];
+}
+
+export interface ValidationResult {
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+}
+
+const CONTAINERS = new Set(['group', 'dynamiclist']);
+const NO_VALUE = new Set(['text', 'html', 'image', 'separator', 'spacer', 'button', 'table', 'iframe', 'documentPreview', 'expression', 'filepicker']);
+const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+const PHONE = /^(\+|00)?[0-9][0-9\s-]{5,19}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|Z)?$/;
+const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?$/;
+
+/** FEEL values in validation rules (`=…`) are evaluated against the submitted data, as form-js does. */
+function feel(value: unknown, context: Record<string, unknown>): unknown {
+  if (typeof value !== 'string' || !value.startsWith('=')) return value;
+  try {
+    return evaluate(value.slice(1), context).value;
+  } catch {
+    return undefined;
+  }
+}
+
+function isHidden(c: FormComponent, context: Record<string, unknown>): boolean {
+  return typeof c.conditional?.hide === 'string' && feel(c.conditional.hide.startsWith('=') ? c.conditional.hide : `=${c.conditional.hide}`, context) === true;
+}
+
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+function checkField(c: FormComponent, value: unknown, context: Record<string, unknown>): string | undefined {
+  const name = `「${c.label ?? c.key}」`;
+  const rules = c.validate ?? {};
+  if (rules.required === true && (isEmpty(value) || (c.type === 'checkbox' && value !== true))) return `${name}为必填项。`;
+  if (isEmpty(value)) return undefined;
+
+  switch (c.type) {
+    case 'number': {
+      const n = typeof value === 'string' && c.serializeToString ? Number(value) : value;
+      if (typeof n !== 'number' || !Number.isFinite(n)) return `${name}必须是数字。`;
+      const min = feel(rules.min, context);
+      const max = feel(rules.max, context);
+      if (typeof min === 'number' && n < min) return `${name}不能小于 ${min}。`;
+      if (typeof max === 'number' && n > max) return `${name}不能大于 ${max}。`;
+      return undefined;
+    }
+    case 'checkbox':
+      return typeof value === 'boolean' ? undefined : `${name}取值无效。`;
+    case 'checklist':
+    case 'taglist':
+      if (!Array.isArray(value)) return `${name}取值无效。`;
+      return c.values && value.some((v) => !c.values!.some((o) => o.value === v)) ? `${name}包含无效选项。` : undefined;
+    case 'select':
+    case 'radio':
+      return c.values && !c.values.some((o) => o.value === value) ? `${name}不是有效选项。` : undefined;
+    case 'datetime': {
+      if (typeof value !== 'string') return `${name}取值无效。`;
+      const format = c.subtype === 'date' ? DATE : c.subtype === 'time' ? TIME : DATETIME;
+      return format.test(value) ? undefined : `${name}日期时间格式无效。`;
+    }
+    default: {
+      if (typeof value !== 'string') return `${name}必须是文本。`;
+      const text = value.trim();
+      const minLength = feel(rules.minLength, context);
+      const maxLength = feel(rules.maxLength, context);
+      if (typeof minLength === 'number' && text.length < minLength) return `${name}至少需要 ${minLength} 个字。`;
+      if (typeof maxLength === 'number' && text.length > maxLength) return `${name}不能超过 ${maxLength} 个字。`;
+      if (typeof rules.pattern === 'string' && !safeRegExp(rules.pattern)?.test(value)) {
+        return typeof rules.patternErrorMessage === 'string' ? rules.patternErrorMessage : `${name}格式不正确。`;
+      }
+      if (rules.validationType === 'email' && !EMAIL.test(value)) return `${name}必须是有效的电子邮箱。`;
+      if (rules.validationType === 'phone' && !PHONE.test(value)) return `${name}必须是有效的电话号码。`;
+      return undefined;
+    }
+  }
+}
+
+function safeRegExp(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern);
+  } catch {
+    return undefined;
+  }
+}
+
+function walk(
+  components: FormComponent[],
+  data: Record<string, unknown>,
+  context: Record<string, unknown>,
+  out: Record<string, unknown>,
+  errors: Record<string, string>,
+  prefix: string,
+): void {
+  for (const c of components) {
+    if (isHidden(c, context)) continue;
+    if (c.type === 'group' && c.components) {
+      const nested = c.path ? asObject(data[c.path]) : data;
+      const target = c.path ? ((out[c.path] = {}) as Record<string, unknown>) : out;
+      walk(c.components, nested, { ...context, ...nested }, target, errors, c.path ? `${prefix}${c.path}.` : prefix);
+      continue;
+    }
+    if (c.type === 'dynamiclist' && c.path && c.components) {
+      const items = Array.isArray(data[c.path]) ? (data[c.path] as unknown[]) : [];
+      out[c.path] = items.map((item, i) => {
+        const row: Record<string, unknown> = {};
+        walk(c.components!, asObject(item), { ...context, ...asObject(item) }, row, errors, `${prefix}${c.path}[${i}].`);
+        return row;
+      });
+      continue;
+    }
+    if (!c.key || NO_VALUE.has(c.type) || CONTAINERS.has(c.type)) continue;
+    if (c.disabled === true || c.readonly === true) continue; // not editable: the process keeps its own value
+    const value = data[c.key];
+    const error = checkField(c, value, context);
+    if (error) errors[`${prefix}${c.key}`] = error;
+    else if (value !== undefined) out[c.key] = c.type === 'number' && typeof value === 'string' && !c.serializeToString ? Number(value) : value;
+  }
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+export function validateSubmission(schema: FormSchema, submitted: unknown): ValidationResult {
+  const data = asObject(submitted);
+  const values: Record<string, unknown> = {};
+  const errors: Record<string, string> = {};
+  walk(schema.components ?? [], data, data, values, errors, '');
+  return { values, errors };
+}
+
+/** Parses the schema the REST API returns (a JSON string per the spec, an object in some clients). */
+export function parseFormSchema(schema: string | object | undefined): FormSchema | undefined {
+  if (schema === undefined || schema === null) return undefined;
+  if (typeof schema === 'object') return schema as FormSchema;
+  try {
+    const parsed = JSON.parse(schema) as unknown;
+    return parsed && typeof parsed === 'object' ? (parsed as FormSchema) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,144 @@
+import { type Request, type Response, Router } from 'express';
+import { type Principal, canSeeTask, candidateGroupsOf } from '../auth/roles';
+import { type UserTask } from '../camunda/port';
+import { type WebDeps } from '../deps';
+import { parseFormSchema, validateSubmission } from '../forms/validate';
+import { HttpError, keyParam, notFound, pageContext, requireUser, sendPage, str, wantsJson } from '../http';
+import { dueColor } from '../views/format';
+import { type TaskListFilters, taskListPage, taskPage } from '../views/tasks';
+
+/** Variables shown as the task's context, with their Chinese labels. */
+const CONTEXT_VARIABLES: Array<[string, string]> = [
+  ['inspectionId', '巡查编号'],
+  ['unitName', '被巡查单位'],
+  ['unitCode', '单位代码'],
+  ['problemId', '问题编号'],
+  ['hazardId', '隐患编号'],
+  ['departmentCode', '承办部门'],
+  ['rectifyDue', '整改期限'],
+  ['reportDue', '报告期限'],
+  ['resultDue', '办理期限'],
+];
+
+export function taskRoutes(deps: WebDeps): Router {
+  const router = Router();
+  const { camunda, store } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  /** Camunda does not filter by candidate group for us: ask per group, merge, then check each task. */
+  async function visibleTasks(user: Principal): Promise<UserTask[]> {
+    const base = { filter: { state: 'CREATED' }, sort: [{ field: 'creationDate', order: 'DESC' as const }], page: { limit: 500 } };
+    const queries = [
+      { ...base, filter: { ...base.filter, assignee: user.username } },
+      { ...base, filter: { ...base.filter, candidateUser: user.username } },
+      ...candidateGroupsOf(user).map((g) => ({ ...base, filter: { ...base.filter, candidateGroup: g } })),
+    ];
+    const pages = await Promise.all(queries.map((q) => camunda.searchUserTasks(q)));
+    const byKey = new Map<string, UserTask>();
+    for (const t of pages.flatMap((p) => p.items)) if (canSeeTask(user, t)) byKey.set(t.userTaskKey, t);
+    return [...byKey.values()];
+  }
+
+  /** The task, if this user may see it; otherwise 404 so that the key's existence is not revealed. */
+  async function loadTask(user: Principal, key: string): Promise<UserTask> {
+    const task = await camunda.getUserTask(key).catch((err: { status?: number }) => {
+      if (err?.status === 404) throw notFound();
+      throw err;
+    });
+    if (!canSeeTask(user, task)) throw notFound();
+    return task;
+  }
+
+  router.get('/tasks', async (req, res) => {
+    const user = requireUser(res);
+    const view = (['mine', 'groups', 'all'] as const).find((v) => v === str(req.query.view)) ?? 'mine';
+    const filters: TaskListFilters = {
+      view,
+      q: str(req.query.q),
+      process: str(req.query.process),
+      due: str(req.query.due) === 'overdue' ? 'overdue' : str(req.query.due) === 'soon' ? 'soon' : undefined,
+      priority: str(req.query.priority) === 'high' ? 'high' : undefined,
+    };
+    const all = await visibleTasks(user);
+    const t0 = now();
+    const tasks = all
+      .filter((t) => (view === 'mine' ? t.assignee === user.username : view === 'groups' ? t.assignee !== user.username : true))
+      .filter((t) => !filters.q || `${t.name ?? ''} ${t.processName ?? ''} ${t.processDefinitionId ?? ''}`.includes(filters.q))
+      .filter((t) => !filters.process || (t.processName ?? t.processDefinitionId) === filters.process)
+      .filter((t) => !filters.due || dueColor(t.dueDate, t0) === (filters.due === 'overdue' ? 'red' : 'yellow'))
+      .filter((t) => !filters.priority || (t.priority ?? 50) >= 75)
+      .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || (b.priority ?? 50) - (a.priority ?? 50));
+    const processes = [...new Set(all.map((t) => t.processName ?? t.processDefinitionId ?? ''))].filter(Boolean).sort();
+    sendPage(res, taskListPage(pageContext(req, res), tasks, filters, processes, t0));
+  });
+
+  router.get('/tasks/:key', async (req, res) => {
+    const user = requireUser(res);
+    const task = await loadTask(user, keyParam(req.params.key));
+    const [form, vars, history] = await Promise.all([
+      camunda.getUserTaskForm(task.userTaskKey),
+      camunda.searchUserTaskVariables(task.userTaskKey),
+      task.processInstanceKey
+        ? camunda.searchUserTasks({ filter: { processInstanceKey: task.processInstanceKey, state: 'COMPLETED' }, sort: [{ field: 'completionDate', order: 'ASC' }], page: { limit: 100 } })
+        : Promise.resolve({ items: [], page: { totalItems: 0 } }),
+    ]);
+    const data: Record<string, unknown> = {};
+    for (const v of vars.items) data[v.name] = parseValue(v.value);
+    const context = CONTEXT_VARIABLES.filter(([name]) => data[name] !== undefined && data[name] !== null).map(
+      ([name, label]) => [label, String(data[name])] as [string, string],
+    );
+    await store.audit({ actor: user.username, action: 'task.view', target: task.userTaskKey, outcome: 'ok', ip: req.ip });
+    sendPage(res, taskPage(pageContext(req, res), { task, schema: parseFormSchema(form?.schema), data, context, history: history.items, now: now() }));
+  });
+
+  router.post('/tasks/:key/claim', async (req, res) => {
+    const user = requireUser(res);
+    const task = await loadTask(user, keyParam(req.params.key));
+    if (task.assignee && task.assignee !== user.username) throw new HttpError(409, `该任务已由 ${task.assignee} 认领。`);
+    if (!task.assignee) await camunda.assignUserTask(task.userTaskKey, user.username);
+    await store.audit({ actor: user.username, action: 'task.claim', target: task.userTaskKey, outcome: 'ok', ip: req.ip });
+    done(req, res, `/tasks/${task.userTaskKey}`);
+  });
+
+  router.post('/tasks/:key/unclaim', async (req, res) => {
+    const user = requireUser(res);
+    const task = await loadTask(user, keyParam(req.params.key));
+    if (task.assignee !== user.username) throw new HttpError(409, '只能退回自己认领的任务。');
+    await camunda.unassignUserTask(task.userTaskKey);
+    await store.audit({ actor: user.username, action: 'task.unclaim', target: task.userTaskKey, outcome: 'ok', ip: req.ip });
+    done(req, res, '/tasks');
+  });
+
+  router.post('/tasks/:key/complete', async (req, res) => {
+    const user = requireUser(res);
+    const task = await loadTask(user, keyParam(req.params.key));
+    if (task.assignee && task.assignee !== user.username) throw new HttpError(409, `该任务已由 ${task.assignee} 认领，您不能办理。`);
+    const body = (req.body ?? {}) as { variables?: unknown };
+    const schema = parseFormSchema((await camunda.getUserTaskForm(task.userTaskKey))?.schema);
+    const { values, errors } = schema ? validateSubmission(schema, body.variables) : { values: {}, errors: {} };
+    if (Object.keys(errors).length) {
+      await store.audit({ actor: user.username, action: 'task.complete', target: task.userTaskKey, outcome: 'failed', detail: { fields: Object.keys(errors) }, ip: req.ip });
+      throw new HttpError(422, '表单填写有误，请按提示修改。', errors);
+    }
+    if (!task.assignee) await camunda.assignUserTask(task.userTaskKey, user.username);
+    await camunda.completeUserTask(task.userTaskKey, values);
+    await store.audit({ actor: user.username, action: 'task.complete', target: task.userTaskKey, outcome: 'ok', detail: { fields: Object.keys(values) }, ip: req.ip });
+    done(req, res, '/tasks');
+  });
+
+  return router;
+}
+
+function done(req: Request, res: Response, redirect: string): void {
+  if (wantsJson(req)) res.json({ ok: true, redirect });
+  else res.redirect(303, redirect);
+}
+
+/** Variable values arrive as JSON text. */
+function parseValue(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

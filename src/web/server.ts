@@ -1,0 +1,78 @@
+import { type AddressInfo } from 'node:net';
+import { type Server } from 'node:http';
+import { join } from 'node:path';
+import { Camunda8 } from '@camunda8/sdk';
+import { type Config } from '../config';
+import { type Db } from '../db/connect';
+import { componentLogger } from '../logging';
+import { createWebApp } from './app';
+import { buildAssets } from './assets/build';
+import { type CamundaPort, fromCamundaClient } from './camunda/port';
+import { defaultWebConfig } from './deps';
+import { domainStore } from './store/domain-store';
+
+export interface RunningWeb {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** A Camunda REST /v2 client configured explicitly from our config (never from the SDK's copy of process.env). */
+export function camundaFromConfig(config: Config): CamundaPort {
+  const c8 = new Camunda8({
+    ZEEBE_REST_ADDRESS: config.ZEEBE_REST_ADDRESS,
+    ZEEBE_GRPC_ADDRESS: config.ZEEBE_GRPC_ADDRESS,
+    CAMUNDA_AUTH_STRATEGY: config.CAMUNDA_AUTH_STRATEGY,
+    CAMUNDA_BASIC_AUTH_USERNAME: config.CAMUNDA_BASIC_AUTH_USERNAME,
+    CAMUNDA_BASIC_AUTH_PASSWORD: config.CAMUNDA_BASIC_AUTH_PASSWORD,
+    CAMUNDA_OAUTH_TOKEN: config.CAMUNDA_OAUTH_TOKEN,
+    CAMUNDA_TENANT_ID: config.CAMUNDA_TENANT_ID,
+  });
+  return fromCamundaClient(c8.getOrchestrationClusterApiClientLoose());
+}
+
+export interface StartWebOptions {
+  config: Config;
+  db: Db;
+  /** Defaults to config WEB_HOST / WEB_PORT; tests pass port 0. */
+  host?: string;
+  port?: number;
+  camunda?: CamundaPort;
+  assetsDir?: string;
+  formsDir?: string;
+}
+
+/** Builds the browser bundles if needed, then serves the web app. For entry points and tests. */
+export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
+  const log = componentLogger('web');
+  const { config } = options;
+  const assetsDir = options.assetsDir ?? join(process.cwd(), 'dist', 'web-assets');
+  const built = await buildAssets(assetsDir);
+  if (built.built) log.info({ ms: built.ms, assetsDir }, 'browser bundles built');
+  const app = createWebApp({
+    camunda: options.camunda ?? camundaFromConfig(config),
+    store: domainStore(options.db, { archiveDir: join(config.DATA_DIR, 'archive') }),
+    logger: log,
+    config: {
+      ...defaultWebConfig(assetsDir),
+      formsDir: options.formsDir ?? join(process.cwd(), 'forms'),
+      secureCookies: (config.PUBLIC_URL ?? '').startsWith('https://'),
+    },
+  });
+  const host = options.host ?? config.WEB_HOST;
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(options.port ?? config.WEB_PORT, host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = config.PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  log.info({ url }, 'web app listening');
+  return {
+    url,
+    server,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}

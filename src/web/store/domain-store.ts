@@ -1,0 +1,118 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import { type Account, authenticate } from '../../db/accounts';
+import { audit } from '../../db/audit';
+import { type Db } from '../../db/connect';
+import { inbox, markRead, unreadCount } from '../../db/notifications';
+import { inspectableUnits, listUnits } from '../../db/organisation';
+import { createSession, endSession, resolveSession } from '../../db/sessions';
+import * as q from '../../db/web-queries';
+import { CATEGORIES } from '../../domain/problems';
+import { coverageGaps } from '../../domain/coverage';
+import { addMonthsRaw, chinaDate } from '../../domain/calendar';
+import { trafficLight } from '../../domain/escalation';
+import { isRole, type Principal } from '../auth/roles';
+import { type RegisterColumn, type RegisterName, type WebStore } from './port';
+
+/** Columns shown per register, in order, with Chinese headings. */
+const COLUMNS: Record<RegisterName, RegisterColumn[]> = {
+  inspections: [{ key: 'id', label: '巡查编号' }, { key: 'unitName', label: '被巡查单位' }, { key: 'status', label: '状态' }, { key: 'openedAt', label: '开始' }, { key: 'reportDue', label: '报告期限' }, { key: 'rectificationDue', label: '整改期限' }, { key: 'closedAt', label: '办结' }],
+  problems: [{ key: 'no', label: '序号' }, { key: 'unitName', label: '单位' }, { key: 'category', label: '类别' }, { key: 'severity', label: '严重程度' }, { key: 'description', label: '问题' }, { key: 'route', label: '处置方式' }, { key: 'status', label: '状态' }, { key: 'due', label: '期限' }],
+  handovers: [{ key: 'handoverNo', label: '移交文号' }, { key: 'description', label: '问题' }, { key: 'departmentName', label: '承办部门' }, { key: 'status', label: '状态' }, { key: 'sentAt', label: '移交时间' }, { key: 'resultDue', label: '办理期限' }, { key: 'resultAt', label: '反馈时间' }],
+  hazards: [{ key: 'listingNo', label: '督办编号' }, { key: 'name', label: '隐患' }, { key: 'unitName', label: '单位' }, { key: 'status', label: '状态' }, { key: 'rectifyDue', label: '整改期限' }, { key: 'listedAt', label: '挂牌时间' }, { key: 'delistedAt', label: '销号时间' }],
+  rectifications: [{ key: 'inspectionId', label: '巡查编号' }, { key: 'unitName', label: '单位' }, { key: 'report', label: '整改情况' }, { key: 'submittedAt', label: '报送时间' }, { key: 'rectificationDue', label: '整改期限' }],
+  talks: [{ key: 'unitName', label: '约谈对象' }, { key: 'reason', label: '事由' }, { key: 'at', label: '时间' }, { key: 'followUpDue', label: '跟踪期限' }],
+  documents: [{ key: 'docNo', label: '文号' }, { key: 'title', label: '标题' }, { key: 'docType', label: '类型' }, { key: 'createdAt', label: '日期' }],
+  evidence: [{ key: 'fileName', label: '文件' }, { key: 'kind', label: '类型' }, { key: 'inspectionId', label: '巡查编号' }, { key: 'capturedBy', label: '采集人' }, { key: 'capturedAt', label: '采集时间' }, { key: 'sha256', label: '校验值' }],
+};
+
+const QUERIES: Record<RegisterName, (db: Db, scope: q.ReadScope, query: q.RegisterQuery) => Promise<q.RegisterResult>> = {
+  inspections: q.inspectionRegister,
+  problems: q.problemRegister,
+  handovers: q.handoverRegister,
+  hazards: q.hazardRegister,
+  rectifications: q.rectificationRegister,
+  talks: q.talkRegister,
+  documents: q.documentRegisterFor,
+  evidence: q.evidenceRegister,
+};
+
+export function principalOf(account: Account): Principal {
+  const roles = [...new Set(account.roles.map((r) => r.role).filter(isRole))];
+  const scoped = (role: string) => account.roles.filter((r) => r.role === role && r.unitCode).map((r) => r.unitCode!);
+  return { accountId: account.id, username: account.login, displayName: account.displayName, roles, unitCodes: scoped('unit'), departmentCodes: scoped('department') };
+}
+
+export interface DomainStoreOptions {
+  /** Root of the document archive (documents.path is relative to it). */
+  archiveDir: string;
+  /** Start of the first two-year inspection cycle when the cycles table has none (the seed's date of issue). */
+  firstCycleStart?: string;
+  now?: () => Date;
+}
+
+/** The web app's store port on the domain database (src/db). */
+export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
+  const now = options.now ?? (() => new Date());
+  const archive = resolve(options.archiveDir);
+  const actor = (name: string | null) => ({ name: name ?? 'anonymous', at: now().toISOString() });
+  return {
+    async authenticate(username, password) {
+      const account = await authenticate(db, username, password);
+      return account ? principalOf(account) : null;
+    },
+    async createSession(accountId, expiresAt) {
+      const at = now();
+      const s = await createSession(db, accountId, at, expiresAt.getTime() - at.getTime());
+      return { id: s.token, accountId, expiresAt: new Date(s.expiresAt) };
+    },
+    async sessionUser(id) {
+      const account = await resolveSession(db, id, now());
+      return account ? principalOf(account) : null;
+    },
+    deleteSession: (id) => endSession(db, id),
+    audit: (e) => audit(db, actor(e.actor), e.action, 'web', e.target ?? '', { outcome: e.outcome ?? 'ok', ip: e.ip, ...e.detail }),
+    async notifications(accountId) {
+      const items = await inbox(db, accountId, { limit: 200 });
+      return items.map((i) => ({ id: i.id, title: i.subject, body: i.body, createdAt: i.createdAt, readAt: i.readAt }));
+    },
+    unreadCount: (accountId) => unreadCount(db, accountId),
+    markRead: (accountId, id) => markRead(db, accountId, id, now().toISOString()),
+    async register(name, scope, query) {
+      const result = await QUERIES[name](db, scope, query);
+      const rows = result.rows.map((r) => (name === 'problems' && typeof r.category === 'string' ? { ...r, category: `${r.category} ${CATEGORIES[r.category as keyof typeof CATEGORIES] ?? ''}`.trim() } : r));
+      return { columns: COLUMNS[name], rows, total: result.total };
+    },
+    async document(id, scope) {
+      const doc = await q.documentFor(db, scope, id);
+      if (!doc) return null;
+      const file = resolve(join(archive, doc.path));
+      if (!file.startsWith(archive + sep)) return null; // never outside the archive
+      const content = await readFile(file).catch(() => undefined);
+      if (!content) return null;
+      return { fileName: `${doc.docNo} ${doc.title}.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content };
+    },
+    publicNotices: () => q.publishedAnnouncements(db),
+    async units() {
+      return (await listUnits(db, ['town', 'subdistrict', 'member', 'zone'])).map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
+    },
+    async coverage(asOf) {
+      const day = chinaDate(asOf);
+      const [units, last, cycle] = await Promise.all([inspectableUnits(db), q.lastInspections(db), q.cycleContaining(db, day)]);
+      const first = cycle?.start ?? options.firstCycleStart ?? '2021-11-12';
+      const { cycle: running, gaps } = coverageGaps(units.map((u) => u.code), last, asOf.toISOString(), first);
+      const end = cycle?.end ?? running.end;
+      const lastBy = new Map(last.map((l) => [l.unitCode, l.openedAt]));
+      const warnFrom = addMonthsRaw(end, -6);
+      return units.map((u) => ({
+        unitCode: u.code, unitName: u.name, lastInspectedAt: lastBy.get(u.code) ?? null, dueBy: `${end}T00:00:00+08:00`,
+        color: !gaps.includes(u.code) ? 'green' : day >= warnFrom ? 'red' : 'yellow',
+      }));
+    },
+    async overdue(asOf) {
+      const rows = await q.openDeadlines(db);
+      return rows.map((r) => ({ ...r, color: trafficLight(asOf, new Date(r.dueAt)) })).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    },
+    problemCounts: () => q.problemCountsBy(db),
+  };
+}

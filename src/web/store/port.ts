@@ -1,0 +1,118 @@
+import { type Principal } from '../auth/roles';
+
+/**
+ * What the web app needs from the domain store. `src/web/store/domain-store.ts` implements it on the repositories
+ * of src/db; keeping the port narrow lets the routes be read (and tested) without knowing the schema.
+ */
+export interface SessionInfo {
+  id: string;
+  accountId: string;
+  expiresAt: Date;
+}
+
+export interface AuditEntry {
+  actor: string | null;
+  action: string;
+  target?: string;
+  outcome?: 'ok' | 'denied' | 'failed';
+  detail?: Record<string, unknown>;
+  ip?: string;
+}
+
+export interface NotificationItem {
+  id: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+  link?: string | null;
+}
+
+/** Which rows of the registers a user may see. */
+export type RecordScope = { all: true } | { all: false; unitCodes: string[]; departmentCodes: string[] };
+
+export const REGISTERS = {
+  inspections: '巡查台账',
+  problems: '问题清单',
+  handovers: '移交台账',
+  hazards: '挂牌督办台账',
+  rectifications: '整改台账',
+  talks: '约谈台账',
+  documents: '文书台账',
+  evidence: '证据台账',
+} as const;
+export type RegisterName = keyof typeof REGISTERS;
+
+export interface RegisterColumn {
+  key: string;
+  label: string;
+}
+
+export interface RegisterPage {
+  columns: RegisterColumn[];
+  rows: Array<Record<string, string | number | null> & { processInstanceKey?: string | null; documentId?: string | null }>;
+  total: number;
+}
+
+export interface PublicNotice {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  publishedAt: string;
+}
+
+export interface UnitInfo {
+  code: string;
+  name: string;
+  kind: string;
+}
+
+export interface CoverageRow {
+  unitCode: string;
+  unitName: string;
+  lastInspectedAt: string | null;
+  dueBy: string;
+  color: 'green' | 'yellow' | 'red';
+}
+
+export interface OverdueRow {
+  kind: 'rectification' | 'hazard';
+  id: string;
+  title: string;
+  unitCode: string;
+  dueAt: string;
+  color: 'green' | 'yellow' | 'red';
+  processInstanceKey?: string | null;
+}
+
+export interface CountRow {
+  label: string;
+  count: number;
+}
+
+/** Problem counts for the dashboard charts. */
+export interface ProblemCounts {
+  byUnit: CountRow[];
+  byCategory: CountRow[];
+  byDepartment: CountRow[];
+}
+
+export interface WebStore {
+  authenticate(username: string, password: string): Promise<Principal | null>;
+  createSession(accountId: string, expiresAt: Date): Promise<SessionInfo>;
+  /** The user of a live session (not expired, account enabled), or null. */
+  sessionUser(id: string): Promise<Principal | null>;
+  deleteSession(id: string): Promise<void>;
+  audit(entry: AuditEntry): Promise<void>;
+  notifications(accountId: string): Promise<NotificationItem[]>;
+  unreadCount(accountId: string): Promise<number>;
+  markRead(accountId: string, notificationId: string): Promise<boolean>;
+  register(name: RegisterName, scope: RecordScope, query: { q?: string; limit: number; offset: number }): Promise<RegisterPage>;
+  document(id: string, scope: RecordScope): Promise<{ fileName: string; mimeType: string; content: Buffer } | null>;
+  publicNotices(): Promise<PublicNotice[]>;
+  units(): Promise<UnitInfo[]>;
+  coverage(asOf: Date): Promise<CoverageRow[]>;
+  overdue(asOf: Date): Promise<OverdueRow[]>;
+  problemCounts(): Promise<ProblemCounts>;
+}

@@ -1,0 +1,68 @@
+import { html, type SafeHtml } from '../html';
+import { type CountRow, type CoverageRow, type OverdueRow } from '../store/port';
+import { formatTime, trafficBadge, type Traffic } from './format';
+import { layout, type PageContext } from './layout';
+
+export interface DashboardData {
+  coverage: CoverageRow[];
+  overdue: OverdueRow[];
+  byUnit: CountRow[];
+  byCategory: CountRow[];
+  byDepartment: CountRow[];
+  activeByProcess: CountRow[];
+  openIncidents: number;
+}
+
+function tally(rows: Array<{ color: Traffic }>): Record<Traffic, number> {
+  const t = { green: 0, yellow: 0, red: 0 };
+  for (const r of rows) t[r.color] += 1;
+  return t;
+}
+
+function summary(title: string, rows: Array<{ color: Traffic }>): SafeHtml {
+  const t = tally(rows);
+  return html`<div class="card stat"><h2>${title}</h2><p class="traffic">
+    <span class="badge green">正常 ${t.green}</span> <span class="badge yellow">临期 ${t.yellow}</span> <span class="badge red">逾期 ${t.red}</span></p></div>`;
+}
+
+/** A horizontal bar chart made of plain elements: readable without scripts and by screen readers. */
+function bars(title: string, rows: CountRow[]): SafeHtml {
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  return html`<section class="card chart" aria-label="${title}"><h2>${title}</h2>${
+    rows.length
+      ? html`<ul class="bars">${rows.map(
+          (r) => html`<li><span class="bar-label">${r.label}</span><span class="bar" style="width:${Math.round((r.count / max) * 100)}%"></span><span class="bar-value">${r.count}</span></li>`,
+        )}</ul>`
+      : html`<p class="muted">暂无数据</p>`
+  }</section>`;
+}
+
+export function dashboardPage(ctx: PageContext, d: DashboardData): SafeHtml {
+  const body = html`
+<div class="stats">
+  ${summary('两年覆盖', d.coverage)}
+  ${summary('整改与挂牌督办期限', d.overdue)}
+  <div class="card stat"><h2>未解决故障</h2><p class="big">${d.openIncidents}</p></div>
+</div>
+<section class="card" aria-labelledby="overdue-title">
+  <h2 id="overdue-title">整改与挂牌督办期限 <a class="small-link" href="/monitoring/dashboard/overdue.csv">导出 CSV</a></h2>
+  <div class="table-wrap"><table class="list"><thead><tr><th scope="col">类别</th><th scope="col">事项</th><th scope="col">单位</th><th scope="col">期限</th><th scope="col">状态</th></tr></thead>
+  <tbody>${d.overdue.length ? d.overdue.map(
+    (o) => html`<tr><td>${o.kind === 'hazard' ? '挂牌督办' : '整改'}</td><td>${o.processInstanceKey ? html`<a href="/monitoring/instances/${o.processInstanceKey}">${o.title}</a>` : o.title}</td><td>${o.unitCode}</td><td>${formatTime(o.dueAt)}</td><td>${trafficBadge(o.color)}</td></tr>`,
+  ) : html`<tr><td colspan="5" class="empty">暂无</td></tr>`}</tbody></table></div>
+</section>
+<section class="card" aria-labelledby="coverage-title">
+  <h2 id="coverage-title">巡查覆盖（每两年全覆盖） <a class="small-link" href="/monitoring/dashboard/coverage.csv">导出 CSV</a></h2>
+  <div class="table-wrap"><table class="list"><thead><tr><th scope="col">单位</th><th scope="col">上次巡查</th><th scope="col">应巡查截止</th><th scope="col">状态</th></tr></thead>
+  <tbody>${d.coverage.length ? d.coverage.map(
+    (c) => html`<tr><td>${c.unitName}</td><td>${formatTime(c.lastInspectedAt)}</td><td>${formatTime(c.dueBy)}</td><td>${trafficBadge(c.color)}</td></tr>`,
+  ) : html`<tr><td colspan="4" class="empty">暂无</td></tr>`}</tbody></table></div>
+</section>
+<div class="chart-grid">
+  ${bars('问题数量（按单位）', d.byUnit)}
+  ${bars('问题数量（按类别）', d.byCategory)}
+  ${bars('移交数量（按承办部门）', d.byDepartment)}
+  ${bars('进行中的流程实例（按流程）', d.activeByProcess)}
+</div>`;
+  return layout(ctx, { title: '统计看板', body });
+}

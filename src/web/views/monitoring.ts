@@ -1,0 +1,127 @@
+import { type Principal, can } from '../auth/roles';
+import { type ElementInstance, type Incident, type ProcessInstance, type Variable } from '../camunda/port';
+import { html, jsonScript, type SafeHtml } from '../html';
+import { formatTime, STATE_LABELS } from './format';
+import { layout, type PageContext } from './layout';
+
+export interface InstanceFilters {
+  process?: string;
+  state?: string;
+  incidents?: boolean;
+  unit?: string;
+}
+
+function option(value: string, label: string, current?: string): SafeHtml {
+  return html`<option value="${value}"${value === (current ?? '') ? html` selected` : ''}>${label}</option>`;
+}
+
+export function filterQuery(f: InstanceFilters): string {
+  const q = new URLSearchParams();
+  if (f.process) q.set('process', f.process);
+  if (f.state) q.set('state', f.state);
+  if (f.incidents) q.set('incidents', '1');
+  if (f.unit) q.set('unit', f.unit);
+  return q.toString();
+}
+
+export function instanceListPage(
+  ctx: PageContext,
+  instances: ProcessInstance[],
+  total: number,
+  f: InstanceFilters,
+  processes: string[],
+  units: Array<{ code: string; name: string }>,
+): SafeHtml {
+  const body = html`
+<form method="get" action="/monitoring" class="filters" role="search">
+  <label>流程 <select name="process">${option('', '全部')}${processes.map((p) => option(p, p, f.process))}</select></label>
+  <label>状态 <select name="state">${option('', '全部')}${['ACTIVE', 'COMPLETED', 'TERMINATED'].map((s) => option(s, STATE_LABELS[s] ?? s, f.state))}</select></label>
+  <label>单位 <select name="unit">${option('', '全部')}${units.map((u) => option(u.code, u.name, f.unit))}</select></label>
+  <label class="check"><input type="checkbox" name="incidents" value="1"${f.incidents ? html` checked` : ''}> 仅有故障</label>
+  <button type="submit">筛选</button>
+  <a class="button secondary" href="/monitoring/export.csv?${filterQuery(f)}">导出 CSV</a>
+</form>
+<p class="muted" id="instance-count">共 ${total} 个流程实例</p>
+<div class="table-wrap"><table class="list" aria-describedby="instance-count">
+<thead><tr><th scope="col">实例</th><th scope="col">流程</th><th scope="col">版本</th><th scope="col">状态</th><th scope="col">故障</th><th scope="col">开始</th><th scope="col">结束</th></tr></thead>
+<tbody>${
+    instances.length
+      ? instances.map(
+          (i) => html`<tr>
+  <td><a href="/monitoring/instances/${i.processInstanceKey}">${i.processInstanceKey}</a></td>
+  <td>${i.processDefinitionName ?? i.processDefinitionId}</td><td>${i.processDefinitionVersion ?? ''}</td>
+  <td><span class="state ${i.state.toLowerCase()}">${STATE_LABELS[i.state] ?? i.state}</span></td>
+  <td>${i.hasIncident ? html`<span class="badge red">有故障</span>` : ''}</td>
+  <td>${formatTime(i.startDate)}</td><td>${formatTime(i.endDate)}</td></tr>`,
+        )
+      : html`<tr><td colspan="7" class="empty">没有符合条件的流程实例</td></tr>`
+  }</tbody></table></div>`;
+  return layout(ctx, { title: '流程监控', body });
+}
+
+export interface InstancePageData {
+  instance: ProcessInstance;
+  xml?: string;
+  elements: ElementInstance[];
+  incidents: Incident[];
+  variables: Variable[];
+}
+
+function incidentRow(ctx: PageContext, user: Principal | undefined, i: Incident): SafeHtml {
+  const actions = can.operate(user) && i.state !== 'RESOLVED'
+    ? html`<form method="post" action="/monitoring/incidents/${i.incidentKey}/retry" class="inline">
+        <input type="hidden" name="_csrf" value="${ctx.csrf}">
+        <button type="submit" class="small">${i.jobKey ? '重试（增加重试次数并解决）' : '解决'}</button></form>`
+    : '';
+  return html`<tr><td>${i.elementId}</td><td>${i.errorType}</td><td class="wrap">${i.errorMessage}</td><td>${formatTime(i.creationTime)}</td><td>${actions}</td></tr>`;
+}
+
+export function instancePage(ctx: PageContext, d: InstancePageData): SafeHtml {
+  const { instance } = d;
+  const overlays = {
+    active: [...new Set(d.elements.filter((e) => e.state === 'ACTIVE').map((e) => e.elementId))],
+    completed: [...new Set(d.elements.filter((e) => e.state === 'COMPLETED').map((e) => e.elementId))],
+    incidents: [...new Set([...d.incidents.filter((i) => i.state !== 'RESOLVED').map((i) => i.elementId ?? ''), ...d.elements.filter((e) => e.hasIncident).map((e) => e.elementId)])].filter(Boolean),
+  };
+  const cancel = can.operate(ctx.user) && instance.state === 'ACTIVE'
+    ? html`<form method="post" action="/monitoring/instances/${instance.processInstanceKey}/cancel" class="inline" data-confirm="确定要终止该流程实例吗？">
+        <input type="hidden" name="_csrf" value="${ctx.csrf}"><button type="submit" class="danger">终止实例</button></form>`
+    : '';
+  const body = html`
+<div class="task-head">
+  <dl class="facts">
+    <div><dt>流程</dt><dd>${instance.processDefinitionName ?? instance.processDefinitionId} · 版本 ${instance.processDefinitionVersion ?? ''}</dd></div>
+    <div><dt>状态</dt><dd><span class="state ${instance.state.toLowerCase()}" id="instance-state">${STATE_LABELS[instance.state] ?? instance.state}</span></dd></div>
+    <div><dt>开始</dt><dd>${formatTime(instance.startDate)}</dd></div>
+    <div><dt>结束</dt><dd>${formatTime(instance.endDate)}</dd></div>
+  </dl>
+  ${cancel}
+</div>
+<section class="card" aria-labelledby="diagram-title">
+  <h2 id="diagram-title">流程图</h2>
+  <p class="legend"><span class="badge active">进行中</span> <span class="badge done">已完成</span> <span class="badge red">故障</span></p>
+  <div id="diagram" class="diagram" role="img" aria-label="流程图，标出进行中、已完成和故障的环节"></div>
+  ${jsonScript('diagram-xml', d.xml ?? '')}${jsonScript('diagram-overlays', overlays)}
+</section>
+<section class="card" aria-labelledby="incidents-title">
+  <h2 id="incidents-title">故障（${d.incidents.filter((i) => i.state !== 'RESOLVED').length}）</h2>
+  ${d.incidents.length
+    ? html`<div class="table-wrap"><table class="list"><thead><tr><th scope="col">环节</th><th scope="col">类型</th><th scope="col">信息</th><th scope="col">时间</th><th scope="col"><span class="sr-only">操作</span></th></tr></thead>
+      <tbody>${d.incidents.map((i) => incidentRow(ctx, ctx.user, i))}</tbody></table></div>`
+    : html`<p class="muted">无故障</p>`}
+</section>
+<div class="columns">
+<section class="card grow" aria-labelledby="timeline-title">
+  <h2 id="timeline-title">执行记录</h2>
+  <ol class="timeline" id="timeline">${d.elements.map(
+    (e) => html`<li class="${e.state.toLowerCase()}"><strong>${e.elementName ?? e.elementId}</strong> <span class="muted">${STATE_LABELS[e.state] ?? e.state} · ${formatTime(e.startDate)}${e.endDate ? html` → ${formatTime(e.endDate)}` : ''}</span></li>`,
+  )}</ol>
+</section>
+<section class="card grow" aria-labelledby="vars-title">
+  <h2 id="vars-title">流程变量</h2>
+  <div class="table-wrap"><table class="list"><thead><tr><th scope="col">名称</th><th scope="col">值</th></tr></thead>
+  <tbody>${d.variables.map((v) => html`<tr><td>${v.name}</td><td class="wrap"><code>${v.value}</code></td></tr>`)}</tbody></table></div>
+</section>
+</div>`;
+  return layout(ctx, { title: `流程实例 ${instance.processInstanceKey}`, body, scripts: ['diagram.js'], styles: ['diagram.css'] });
+}

@@ -1,0 +1,119 @@
+import { can } from '../auth/roles';
+import { type UserTask } from '../camunda/port';
+import { html, jsonScript, type SafeHtml } from '../html';
+import { dueColor, formatTime, priorityLabel, trafficBadge } from './format';
+import { layout, type PageContext } from './layout';
+
+export interface TaskListFilters {
+  view: 'mine' | 'groups' | 'all';
+  q?: string;
+  process?: string;
+  due?: 'overdue' | 'soon';
+  priority?: 'high';
+}
+
+const VIEWS: Array<[TaskListFilters['view'], string]> = [
+  ['mine', '我的任务'],
+  ['groups', '我所在组的任务'],
+  ['all', '全部可见任务'],
+];
+
+function option(value: string, label: string, current?: string): SafeHtml {
+  return html`<option value="${value}"${value === (current ?? '') ? html` selected` : ''}>${label}</option>`;
+}
+
+export function taskListPage(ctx: PageContext, tasks: UserTask[], filters: TaskListFilters, processes: string[], now: Date): SafeHtml {
+  const me = ctx.user?.username;
+  const rows = tasks.map((t) => {
+    const color = dueColor(t.dueDate, now);
+    const mine = t.assignee === me;
+    return html`<tr>
+      <td><a href="/tasks/${t.userTaskKey}">${t.name ?? t.elementId}</a></td>
+      <td>${t.processName ?? t.processDefinitionId}</td>
+      <td>${priorityLabel(t.priority)}</td>
+      <td>${trafficBadge(color, formatTime(t.dueDate))}</td>
+      <td>${t.assignee ? (mine ? '我' : t.assignee) : html`<span class="muted">未认领</span>`}</td>
+      <td>${formatTime(t.creationDate)}</td>
+      <td>
+        <form method="post" action="/tasks/${t.userTaskKey}/${mine ? 'unclaim' : 'claim'}" class="inline">
+          <input type="hidden" name="_csrf" value="${ctx.csrf}">
+          ${mine || !t.assignee ? html`<button type="submit" class="small">${mine ? '退回' : '认领'}</button>` : ''}
+        </form>
+      </td>
+    </tr>`;
+  });
+  const body = html`
+<nav class="tabs" aria-label="任务视图">${VIEWS.map(
+    ([v, label]) => html`<a href="/tasks?view=${v}"${v === filters.view ? html` aria-current="page"` : ''}>${label}</a>`,
+  )}</nav>
+<form method="get" action="/tasks" class="filters" role="search">
+  <input type="hidden" name="view" value="${filters.view}">
+  <label>搜索 <input type="search" name="q" value="${filters.q ?? ''}" placeholder="任务或流程名称"></label>
+  <label>流程 <select name="process">${option('', '全部')}${processes.map((p) => option(p, p, filters.process))}</select></label>
+  <label>期限 <select name="due">${option('', '全部')}${option('overdue', '已逾期', filters.due)}${option('soon', '两天内到期', filters.due)}</select></label>
+  <label>优先级 <select name="priority">${option('', '全部')}${option('high', '高', filters.priority)}</select></label>
+  <button type="submit">筛选</button>
+</form>
+<p class="muted" id="task-count">共 ${tasks.length} 项任务</p>
+<div class="table-wrap"><table class="list" aria-describedby="task-count">
+  <thead><tr><th scope="col">任务</th><th scope="col">流程</th><th scope="col">优先级</th><th scope="col">期限</th><th scope="col">处理人</th><th scope="col">创建时间</th><th scope="col"><span class="sr-only">操作</span></th></tr></thead>
+  <tbody>${rows.length ? rows : html`<tr><td colspan="7" class="empty">暂无任务</td></tr>`}</tbody>
+</table></div>`;
+  return layout(ctx, { title: '任务', body });
+}
+
+export interface TaskPageData {
+  task: UserTask;
+  schema?: object;
+  data: Record<string, unknown>;
+  context: Array<[string, string]>;
+  history: UserTask[];
+  now: Date;
+}
+
+export function taskPage(ctx: PageContext, d: TaskPageData): SafeHtml {
+  const { task } = d;
+  const me = ctx.user?.username;
+  const mine = task.assignee === me;
+  const claimForm = html`<form method="post" action="/tasks/${task.userTaskKey}/${mine ? 'unclaim' : 'claim'}" class="inline">
+    <input type="hidden" name="_csrf" value="${ctx.csrf}">
+    ${mine || !task.assignee ? html`<button type="submit" class="secondary">${mine ? '退回任务' : '认领任务'}</button>` : ''}
+  </form>`;
+  const body = html`
+<div class="task-head">
+  <dl class="facts">
+    <div><dt>流程</dt><dd>${task.processName ?? task.processDefinitionId}</dd></div>
+    <div><dt>处理人</dt><dd>${task.assignee ? (mine ? '我' : task.assignee) : '未认领'}</dd></div>
+    <div><dt>期限</dt><dd>${trafficBadge(dueColor(task.dueDate, d.now), formatTime(task.dueDate))}</dd></div>
+    <div><dt>优先级</dt><dd>${priorityLabel(task.priority)}</dd></div>
+  </dl>
+  ${claimForm}
+</div>
+<div class="columns">
+  <section class="card grow" aria-labelledby="form-title">
+    <h2 id="form-title">办理</h2>
+    ${task.assignee && !mine ? html`<p class="notice">该任务已由 ${task.assignee} 认领，您只能查看。</p>` : ''}
+    ${
+      d.schema
+        ? html`<div id="task-form" data-task="${task.userTaskKey}" data-readonly="${task.assignee && !mine ? 'true' : 'false'}"></div>
+      <p id="form-errors" class="error" role="alert" hidden></p>
+      ${jsonScript('form-schema', d.schema)}${jsonScript('form-data', d.data)}`
+        : html`<form method="post" action="/tasks/${task.userTaskKey}/complete">
+          <input type="hidden" name="_csrf" value="${ctx.csrf}">
+          <p>此任务没有表单，确认后即可完成。</p><button type="submit">完成任务</button></form>`
+    }
+  </section>
+  <aside class="card side" aria-labelledby="ctx-title">
+    <h2 id="ctx-title">任务背景</h2>
+    ${d.context.length ? html`<dl class="facts stacked">${d.context.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>` : html`<p class="muted">无</p>`}
+    ${can.monitor(ctx.user) && task.processInstanceKey ? html`<p><a href="/monitoring/instances/${task.processInstanceKey}">查看流程实例</a></p>` : ''}
+    <h2>办理记录</h2>
+    ${
+      d.history.length
+        ? html`<ol class="timeline">${d.history.map((h) => html`<li><strong>${h.name}</strong><br><span class="muted">${h.assignee ?? ''} ${formatTime(h.completionDate)}</span></li>`)}</ol>`
+        : html`<p class="muted">暂无</p>`
+    }
+  </aside>
+</div>`;
+  return layout(ctx, { title: task.name ?? '任务', body, scripts: ['task-form.js'], styles: ['task-form.css'] });
+}

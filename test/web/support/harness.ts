@@ -1,0 +1,75 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { openStore, type Store } from '../../../src/db/connect';
+import { DEMO_PASSWORD, seedDemoData } from '../../../src/db/seed';
+import { componentLogger } from '../../../src/logging';
+import { createWebApp } from '../../../src/web/app';
+import { defaultWebConfig, type WebConfig } from '../../../src/web/deps';
+import { domainStore } from '../../../src/web/store/domain-store';
+import { FakeCamunda } from './fake-camunda';
+
+/** Demo logins (src/db/seed) by role, used across the route tests. */
+export const LOGINS = {
+  committee: 'anweihui',
+  office: 'anweiban',
+  teamLeader: 'zuzhang1',
+  team: 'zuyuan-member-1',
+  unitA: 'danwei-370404001', // 坛山街道
+  unitB: 'danwei-370404002', // 吴林街道
+  department: '', // filled from the seed: the first 承办部门 account
+  admin: 'admin',
+  owner: 'liucheng',
+} as const;
+
+export const UNIT_A = '370404001';
+export const UNIT_B = '370404002';
+export const NOW = new Date('2026-11-28T12:00:00+08:00');
+
+export interface Harness {
+  app: ReturnType<typeof createWebApp>;
+  camunda: FakeCamunda;
+  store: Store;
+  archiveDir: string;
+  departmentLogin: string;
+  departmentCode: string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(config: Partial<WebConfig> = {}): Promise<Harness> {
+  const store = await openStore({ databaseUrl: 'sqlite::memory:' });
+  await seedDemoData(store.db, NOW.toISOString());
+  const dept = await store.db.selectFrom('accounts').innerJoin('memberships', 'memberships.account_id', 'accounts.id')
+    .select(['accounts.login', 'memberships.unit_code']).where('memberships.role_code', '=', 'department').orderBy('accounts.login').executeTakeFirstOrThrow();
+  const assetsDir = mkdtempSync(join(tmpdir(), 'web-assets-'));
+  writeFileSync(join(assetsDir, 'app.css'), 'body{}');
+  const archiveDir = mkdtempSync(join(tmpdir(), 'web-archive-'));
+  mkdirSync(archiveDir, { recursive: true });
+  const camunda = new FakeCamunda();
+  const app = createWebApp({
+    camunda,
+    store: domainStore(store.db, { archiveDir, now: () => NOW }),
+    logger: componentLogger('web-test'),
+    config: { ...defaultWebConfig(assetsDir), formsDir: join(__dirname, '..', '..', '..', 'forms'), ...config },
+    now: () => NOW,
+  });
+  return { app, camunda, store, archiveDir, departmentLogin: dept.login, departmentCode: dept.unit_code!, close: () => store.close() };
+}
+
+/** The CSRF token embedded in a page. */
+export function csrfOf(html: string): string {
+  const m = /name="csrf-token" content="([a-f0-9]{64})"/.exec(html);
+  if (!m) throw new Error('page has no CSRF token');
+  return m[1]!;
+}
+
+/** A supertest agent signed in as `login`, with the CSRF token of its session. */
+export async function signIn(app: Harness['app'], login: string): Promise<{ agent: request.Agent; csrf: string }> {
+  const agent = request.agent(app);
+  const page = await agent.get('/login').expect(200);
+  const res = await agent.post('/login').type('form').send({ _csrf: csrfOf(page.text), username: login, password: DEMO_PASSWORD });
+  if (res.status !== 303) throw new Error(`login as ${login} failed: ${res.status}`);
+  const home = await agent.get('/inbox').expect(200);
+  return { agent, csrf: csrfOf(home.text) };
+}
