@@ -1,0 +1,63 @@
+import { Router } from 'express';
+import multer from 'multer';
+import type { DeploymentResult, Engine } from '../../../api';
+import { InvalidRequest } from '../../errors';
+import type { GatewayLimits } from '../../limits';
+
+export function toRestDeployment(r: DeploymentResult): Record<string, unknown> {
+  return {
+    deploymentKey: r.deploymentKey,
+    tenantId: r.tenantId,
+    deployments: [
+      ...r.processes.map((p) => ({
+        processDefinition: {
+          processDefinitionId: p.bpmnProcessId,
+          processDefinitionVersion: p.version,
+          resourceName: p.resourceName,
+          tenantId: p.tenantId,
+          processDefinitionKey: p.processDefinitionKey,
+        },
+      })),
+      ...r.decisions.map((d) => ({
+        decisionDefinition: {
+          decisionDefinitionId: d.decisionId,
+          version: d.version,
+          name: d.decisionName,
+          tenantId: d.tenantId,
+          decisionRequirementsId: d.decisionRequirementsId,
+          decisionDefinitionKey: d.decisionKey,
+          decisionRequirementsKey: d.decisionRequirementsKey,
+        },
+      })),
+      ...r.decisionRequirements.map((d) => ({
+        decisionRequirements: {
+          decisionRequirementsId: d.decisionRequirementsId,
+          version: d.version,
+          decisionRequirementsName: d.decisionRequirementsName,
+          tenantId: d.tenantId,
+          resourceName: d.resourceName,
+          decisionRequirementsKey: d.decisionRequirementsKey,
+        },
+      })),
+      ...r.forms.map((f) => ({ form: { formId: f.formId, version: f.version, resourceName: f.resourceName, tenantId: f.tenantId, formKey: f.formKey } })),
+    ],
+  };
+}
+
+export function deploymentRoutes(engine: Engine, limits: GatewayLimits): Router {
+  const router = Router();
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: limits.maxDeploymentFileBytes, files: limits.maxDeploymentFiles, fields: 10 },
+  });
+  router.post('/deployments', upload.array('resources'), async (req, res) => {
+    if (!req.is('multipart/form-data')) throw new InvalidRequest('Expected a multipart/form-data request with one or more resources parts');
+    const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+    if (files.length === 0) throw new InvalidRequest('Expected to deploy at least one resource, but none given');
+    const tenantId = typeof req.body?.tenantId === 'string' && req.body.tenantId !== '' ? (req.body.tenantId as string) : undefined;
+    // Multer decodes names as latin1; clients send UTF-8.
+    const resources = files.map((f) => ({ name: Buffer.from(f.originalname, 'latin1').toString('utf8'), content: f.buffer }));
+    res.json(toRestDeployment(await engine.deploy(resources, tenantId)));
+  });
+  return router;
+}
