@@ -1,0 +1,129 @@
+import { auditTrail } from '../../src/db/audit';
+import { seedTasks } from './support/fixtures';
+import { type Harness, LOGINS, signIn, startHarness } from './support/harness';
+
+describe('web task list and task completion', () => {
+  let h: Harness;
+  let keys: Record<string, string>;
+  beforeEach(async () => {
+    h = await startHarness();
+    keys = seedTasks(h.camunda, h.departmentCode);
+  });
+  afterEach(() => h.close());
+
+  it('shows the unit its group task with red due date (overdue) and high priority, not yet claimed', async () => {
+    // given
+    const { agent } = await signIn(h.app, LOGINS.unitA);
+    // when
+    const res = await agent.get('/tasks?view=groups').expect(200);
+    // then
+    expect(res.text).toContain('报送整改情况');
+    expect(res.text).toContain('badge red');
+    expect(res.text).toContain('priority high');
+    expect(res.text).toContain('未认领');
+  });
+
+  it('filters by search text, due state and priority', async () => {
+    // given
+    const { agent } = await signIn(h.app, LOGINS.office);
+    // when
+    const soon = await agent.get('/tasks?view=all&due=soon').expect(200);
+    const overdue = await agent.get('/tasks?view=all&due=overdue').expect(200);
+    const search = await agent.get(`/tasks?view=all&q=${encodeURIComponent('方案')}`).expect(200);
+    const high = await agent.get('/tasks?view=all&priority=high').expect(200);
+    // then
+    expect(soon.text).toContain('/tasks/1003');
+    expect(overdue.text).not.toContain('/tasks/1003');
+    expect(search.text).toContain('/tasks/1003');
+    expect(high.text).toContain('暂无任务');
+  });
+
+  it('claims a task into "my tasks" and gives it back', async () => {
+    // given
+    const { agent, csrf } = await signIn(h.app, LOGINS.unitA);
+    // when
+    await agent.post(`/tasks/${keys.unitA}/claim`).type('form').send({ _csrf: csrf }).expect(303);
+    const mine = await agent.get('/tasks?view=mine').expect(200);
+    await agent.post(`/tasks/${keys.unitA}/unclaim`).type('form').send({ _csrf: csrf }).expect(303);
+    const after = await agent.get('/tasks?view=mine').expect(200);
+    // then
+    expect(mine.text).toContain(`/tasks/${keys.unitA}"`);
+    expect(after.text).not.toContain(`/tasks/${keys.unitA}"`);
+    expect(h.camunda.commands.map((c) => c.op)).toEqual(['assign', 'unassign']);
+  });
+
+  it('refuses to claim a task someone else holds with 409', async () => {
+    // given
+    h.camunda.tasks.find((t) => t.userTaskKey === keys.office)!.assignee = 'anweiban2';
+    const { agent, csrf } = await signIn(h.app, LOGINS.office);
+    // when
+    const res = await agent.post(`/tasks/${keys.office}/claim`).type('form').send({ _csrf: csrf });
+    // then
+    expect(res.status).toBe(409);
+    expect(res.text).toContain('anweiban2');
+  });
+
+  it('renders the task page with the form schema, the prefilled variables and the task context', async () => {
+    // given
+    const { agent } = await signIn(h.app, LOGINS.unitA);
+    // when
+    const res = await agent.get(`/tasks/${keys.unitA}`).expect(200);
+    // then
+    expect(res.text).toContain('<script type="application/json" id="form-schema">');
+    expect(res.text).toContain('"key":"fixedCount"');
+    expect(res.text).toContain('"inspectionId":"INS-2026-001"');
+    expect(res.text).toContain('坛山街道');
+    expect(res.text).toContain('/assets/task-form.js');
+  });
+
+  it('answers field errors as 422 JSON in Chinese and does not complete the task', async () => {
+    // given
+    const { agent, csrf } = await signIn(h.app, LOGINS.unitA);
+    // when
+    const res = await agent.post(`/tasks/${keys.unitA}/complete`).set('x-csrf-token', csrf).set('accept', 'application/json')
+      .send({ variables: { report: '太短', fixedCount: 101, contactPhone: '12345', result: 'partial' } });
+    // then
+    expect(res.status).toBe(422);
+    expect(res.body.fieldErrors).toEqual({
+      report: '「整改情况」至少需要 10 个字。',
+      fixedCount: '「已整改问题数」不能大于 100。',
+      contactPhone: '「联系电话」格式不正确。',
+      reason: '「未完成原因」为必填项。',
+    });
+    expect(h.camunda.commands.filter((c) => c.op === 'complete')).toHaveLength(0);
+  });
+
+  it('completes a valid submission with only the form’s own fields, claiming the task first, and audits it', async () => {
+    // given
+    const { agent, csrf } = await signIn(h.app, LOGINS.unitA);
+    // when
+    const res = await agent.post(`/tasks/${keys.unitA}/complete`).set('x-csrf-token', csrf).set('accept', 'application/json')
+      .send({ variables: { report: '已完成全部十二项问题的整改工作', fixedCount: 12, result: 'done', reason: 'hidden', approved: true } });
+    // then
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true, redirect: '/tasks' });
+    expect(h.camunda.commands).toEqual([
+      { op: 'assign', args: [keys.unitA, LOGINS.unitA] },
+      { op: 'complete', args: [keys.unitA, { report: '已完成全部十二项问题的整改工作', fixedCount: 12, result: 'done' }] },
+    ]);
+    const trail = await auditTrail(h.store.db, { actor: LOGINS.unitA });
+    expect(trail.map((t) => [t.action, t.entityId, t.data.outcome])).toContainEqual(['task.complete', keys.unitA, 'ok']);
+  });
+
+  it('does not let another user complete a task claimed by someone else', async () => {
+    // given
+    h.camunda.tasks.find((t) => t.userTaskKey === keys.office)!.assignee = 'anweiban2';
+    const { agent, csrf } = await signIn(h.app, LOGINS.office);
+    // when
+    const res = await agent.post(`/tasks/${keys.office}/complete`).set('x-csrf-token', csrf).set('accept', 'application/json').send({ variables: {} });
+    // then
+    expect(res.status).toBe(409);
+  });
+
+  it('answers 404 for a task key that is not a number', async () => {
+    // given
+    const { agent } = await signIn(h.app, LOGINS.unitA);
+    // when / then
+    await agent.get('/tasks/abc').expect(404);
+  });
+});
