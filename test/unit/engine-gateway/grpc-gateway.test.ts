@@ -85,6 +85,7 @@ describe('gRPC gateway translation (with a test double of the engine)', () => {
       type: 'push',
       worker: 'streamer',
       timeout: 30_000,
+      tenantIds: [],
       taskHandler: async (job) => {
         received.push(job.key);
         return job.complete();
