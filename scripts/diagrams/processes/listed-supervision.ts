@@ -59,7 +59,7 @@ export const listedSupervision: ProcessModel = {
     notify('notify-progress-due', '催报进展', '二（一）：会同巡查组做好隐患整改督办', 'listing-progress-due', 'department,unit'),
     deadline('compute-next-progress-due', '计算下月进展期限', '三（三）4：按月报告进展', 'months', 1, 'progressDue', 'progressDue'),
     { kind: 'message', id: 'extension-asked', name: '申请延期', doc: '三（三）4：实践：期限届满20个工作日前申请延期，10个工作日内决定（青岛）', message: 'extension-requested' },
-    deadline('compute-extension-due', '计算延期审批期限', '实践：10个工作日内决定（青岛）；三（三）4：区安委会挂牌督办', 'working-days', 10, 'extensionDecisionDue'),
+    deadline('compute-extension-due', '计算延期审批期限', '三（三）4：区安委会挂牌督办；实践：10个工作日内决定（青岛）', 'working-days', 10, 'extensionDecisionDue'),
     user(
       'review-extension',
       '审批延期申请',
@@ -87,7 +87,7 @@ export const listedSupervision: ProcessModel = {
       outputs: { rectifyDue: '=rectifyDue', overdueCheckAt: '=rectifyDue' },
     }),
     { kind: 'boundary', id: 'extension-refused', name: '不予延期', doc: '三（三）4：原期限不变', attachedTo: 'extend-listing', interrupting: true, error: 'EXTENSION_REFUSED' },
-    { kind: 'timer', id: 'listing-overdue', name: '整改逾期', doc: '实践：挂牌隐患逾期未整改，升级督办（通报、约谈、问责）', timerDate: '=overdueCheckAt' },
+    { kind: 'timer', id: 'listing-overdue', name: '整改逾期', doc: '四（三）：不按要求整改的严肃处理；实践：挂牌隐患逾期升级督办（通报、约谈、问责）', timerDate: '=overdueCheckAt' },
     {
       kind: 'call',
       id: 'escalate-listing',

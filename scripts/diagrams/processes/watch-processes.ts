@@ -13,7 +13,7 @@ export const followUpSampling: ProcessModel = {
     service('sample-units', '随机抽取3个单位', '四（二）二：闭环管理；实践：双随机抽取3个单位', 'yc-sample', {}, {
       inputs: { month: '=substring(string(today()), 1, 7)' },
     }),
-    deadline('compute-sample-due', '计算核查期限（15日前）', '实践：当月15日前完成回头看核查', 'calendar-days', 14, 'sampleDue'),
+    deadline('compute-sample-due', '计算核查期限（15日前）', '四（二）二：闭环管理；实践：当月15日前完成回头看核查', 'calendar-days', 14, 'sampleDue'),
     notify('notify-sample', '通知抽查任务', '四（二）二：闭环管理', 'followup-sample', 'office,team-leader'),
     {
       ...user(
@@ -38,7 +38,7 @@ export const followUpSampling: ProcessModel = {
       ),
       multi: { collection: '=sampledUnits', element: 'unitCode', outputCollection: 'followUpResults', outputElement: '=unitResult' },
     },
-    { kind: 'xor', id: 'all-rectified', name: '均已整改？', doc: '山东实践：对问题未整改或整改不到位的坚决挂牌督办并追责' },
+    { kind: 'xor', id: 'all-rectified', name: '均已整改？', doc: '四（三）：不得拒不整改或不按要求整改；山东实践：整改不到位的挂牌督办并追责' },
     notify('report-unrectified', '报告整改不到位单位', '二（一）：向区安委会报告重要情况；四（三）：拒不整改的严肃处理', 'escalation', 'office,committee'),
     { kind: 'end', id: 'follow-up-reported', name: '已报告', doc: '四（三）' },
     { kind: 'end', id: 'follow-up-done', name: '回头看完成', doc: '四（二）二：闭环管理' },
