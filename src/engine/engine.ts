@@ -1,0 +1,323 @@
+import {
+  type ActivateJobsRequest, type ActivatedJob, type CorrelateMessageResult, type CreateInstanceRequest,
+  type CreateInstanceWithResultRequest, type DecisionEvaluationRecordValue, DEFAULT_TENANT, type DeploymentResource,
+  type DeploymentResult, type Engine, type EngineOptions, type EngineRecord, type EvaluateDecisionRequest,
+  type FailJobRequest, type JobStream, type JobStreamRequest, type JsonObject, type Key, type ModifyInstanceRequest,
+  type ProcessInstanceCreated, type ProcessInstanceResult, type PublishMessageRequest, type RecordListener, Rejection,
+  ResultTimeout, type ThrowErrorRequest, type UserTaskAssignRequest, type UserTaskChangeset,
+} from './api';
+import { componentLogger } from '../logging';
+import { ControllableClock } from './clock';
+import { KeyGenerator } from './keys';
+import { GraphCache } from './model/graph-cache';
+import { type CommandFn, CommandLoop, type CommittedBatch } from './processing/command-loop';
+import { cancelProcessInstance } from './processing/commands/cancel-instance';
+import { createProcessInstance } from './processing/commands/create-instance';
+import { deploy } from './processing/commands/deployment';
+import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } from './processing/commands/job-commands';
+import { publishMessage } from './processing/commands/messages';
+import { prepareDeployment } from './processing/commands/prepare-deployment';
+import { resolveIncident } from './processing/commands/resolve-incident';
+import { setVariables } from './processing/commands/set-variables';
+import { assignUserTask, completeUserTask, unassignUserTask, updateUserTask } from './processing/commands/user-task-commands';
+import { installProcessors } from './processing/install';
+import { JobDispatcher } from './processing/job-dispatch';
+import { fireDue } from './processing/commands/fire-due';
+import { dueEntriesOf, dueEntriesOfState } from './scheduler/due-entries';
+import { Scheduler } from './scheduler/scheduler';
+import { type EngineState } from './state/engine-state';
+import { RecordStore } from './store/record-store';
+import { NEXT_KEY_META, loadGraphs, persistedNextKey, replay } from './store/recovery';
+import { activatableJobTypes, POLLABLE } from './processing/activatable-types';
+
+interface ResultWaiter {
+  fetchVariables?: string[];
+  resolve: (variables: JsonObject) => void;
+  reject: (error: Error) => void;
+}
+
+/** The embedded engine: wires the store, state, command loop, scheduler and job dispatch behind `Engine`. */
+export class EmbeddedEngine implements Engine {
+  readonly clock: ControllableClock;
+  private readonly log = componentLogger('engine');
+  private readonly graphs = new GraphCache();
+  private readonly keys = new KeyGenerator();
+  private readonly listeners = new Set<RecordListener>();
+  private readonly resultWaiters = new Map<Key, ResultWaiter>();
+  private readonly loop: CommandLoop;
+  private readonly jobs: JobDispatcher;
+  private readonly scheduler: Scheduler;
+  private state!: EngineState;
+  private closed = false;
+
+  private constructor(
+    private readonly options: EngineOptions,
+    private readonly store: RecordStore,
+  ) {
+    this.clock = new ControllableClock(options.clockControlled);
+    this.loop = new CommandLoop(
+      {
+        state: () => this.state,
+        keys: this.keys,
+        now: () => this.clock.now(),
+        commit: (records) => this.commit(records),
+        rebuild: () => this.rebuild(),
+        wantsResult: (key) => this.resultWaiters.has(key),
+        afterCommit: (batch) => this.afterCommit(batch),
+        log: this.log,
+      },
+      0,
+    );
+    this.jobs = new JobDispatcher((run) => this.loop.submit(run));
+    this.scheduler = new Scheduler(this.clock, (entries) => void this.submit((ctx) => fireDue(ctx, entries)).catch((e: Error) => this.log.error({ err: e }, 'due work failed')));
+  }
+
+  static async start(options: EngineOptions): Promise<EmbeddedEngine> {
+    installProcessors();
+    const store = new RecordStore(options);
+    const engine = new EmbeddedEngine(options, store);
+    for (const projection of options.projections ?? []) projection.setup(store.db);
+    await loadGraphs(store, engine.graphs);
+    engine.rebuild();
+    engine.scheduler.add(dueEntriesOfState(engine.state));
+    engine.jobs.jobsAvailable(activatableJobTypes(engine.state));
+    return engine;
+  }
+
+  private rebuild(): void {
+    this.state = replay(this.store, this.graphs);
+    this.keys.reset(persistedNextKey(this.store));
+    this.loop.resetPosition(this.store.lastPosition());
+  }
+
+  private commit(records: EngineRecord[]): void {
+    const events = records.filter((r) => r.recordType === 'EVENT');
+    this.store.db.transaction(() => {
+      this.store.append(records, { [NEXT_KEY_META]: this.keys.peek().toString() });
+      for (const projection of this.options.projections ?? []) projection.apply(events, this.store.db);
+    })();
+  }
+
+  private afterCommit(batch: CommittedBatch): void {
+    for (const effect of batch.effects) effect();
+    this.scheduler.add(dueEntriesOf(batch.records));
+    this.jobs.jobsAvailable(activatableJobTypes(this.state, batch.records));
+    this.jobs.jobsAvailable(activatableJobTypes(this.state, batch.records, POLLABLE), true);
+    this.settleResults(batch);
+    if (batch.records.length === 0) return;
+    for (const listener of this.listeners) {
+      try {
+        listener(batch.records);
+      } catch (error) {
+        this.log.error({ err: error }, 'record listener failed');
+      }
+    }
+  }
+
+  private settleResults(batch: CommittedBatch): void {
+    if (this.resultWaiters.size === 0) return;
+    for (const r of batch.records) {
+      if (r.valueType !== 'PROCESS_INSTANCE' || r.value.bpmnElementType !== 'PROCESS') continue;
+      const waiter = this.resultWaiters.get(r.key);
+      if (!waiter) continue;
+      if (r.intent === 'ELEMENT_COMPLETED') {
+        this.resultWaiters.delete(r.key);
+        waiter.resolve(batch.results.get(r.key) ?? {});
+      } else if (r.intent === 'ELEMENT_TERMINATED') {
+        this.resultWaiters.delete(r.key);
+        waiter.reject(new Rejection('NOT_FOUND', 'CREATE_WITH_AWAITING_RESULT', `Expected to complete process instance '${r.key}', but it was terminated`));
+      }
+    }
+  }
+
+  private submit<T>(run: CommandFn<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('The engine is closed'));
+    return this.loop.submit(run);
+  }
+
+  // --- Engine API --------------------------------------------------------------------------------------------
+
+  async deploy(resources: DeploymentResource[], tenantId = DEFAULT_TENANT): Promise<DeploymentResult> {
+    const prepared = await prepareDeployment(resources);
+    return this.submit((ctx) => deploy(ctx, prepared, this.graphs, tenantId));
+  }
+
+  deleteResource(resourceKey: Key): Promise<void> {
+    return this.submit((ctx) =>
+      ctx.reject('RESOURCE_DELETION', 'DELETE', 'NOT_FOUND', `Expected to delete resource but no resource found with key \`${resourceKey}\``));
+  }
+
+  createProcessInstance(req: CreateInstanceRequest): Promise<ProcessInstanceCreated> {
+    return this.submit((ctx) => createProcessInstance(ctx, req));
+  }
+
+  createProcessInstanceWithResult(req: CreateInstanceWithResultRequest): Promise<ProcessInstanceResult> {
+    return new Promise<ProcessInstanceResult>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      this.submit((ctx) => {
+        const created = createProcessInstance(ctx, req);
+        // registered before the batch commits, so a completion in this very batch is seen
+        this.resultWaiters.set(created.processInstanceKey, {
+          fetchVariables: req.fetchVariables,
+          resolve: (variables) => {
+            clearTimeout(timer);
+            resolve({ ...created, variables: pick(variables, req.fetchVariables) });
+          },
+          reject: (error) => {
+            clearTimeout(timer);
+            reject(error);
+          },
+        });
+        return created;
+      }).then((created) => {
+        if (!this.resultWaiters.has(created.processInstanceKey)) return;
+        timer = setTimeout(() => {
+          this.resultWaiters.delete(created.processInstanceKey);
+          reject(new ResultTimeout(created.processInstanceKey));
+        }, req.requestTimeoutMs ?? 10_000);
+      }, reject);
+    });
+  }
+
+  cancelProcessInstance(processInstanceKey: Key): Promise<void> {
+    return this.submit((ctx) => cancelProcessInstance(ctx, processInstanceKey));
+  }
+
+  modifyProcessInstance(processInstanceKey: Key, _req: ModifyInstanceRequest): Promise<void> {
+    return this.submit((ctx) =>
+      ctx.reject('PROCESS_INSTANCE_MODIFICATION', 'MODIFY', 'INVALID_STATE', `Expected to modify process instance '${processInstanceKey}', but process instance modification is not supported by this engine yet`));
+  }
+
+  activateJobs(req: ActivateJobsRequest, signal?: AbortSignal): Promise<ActivatedJob[]> {
+    if (this.closed) return Promise.reject(new Error('The engine is closed'));
+    return this.jobs.activate(req, signal);
+  }
+
+  openJobStream(req: JobStreamRequest, stream: JobStream): () => void {
+    return this.jobs.openStream(req, stream);
+  }
+
+  completeJob(jobKey: Key, variables?: JsonObject): Promise<void> {
+    return this.submit((ctx) => completeJob(ctx, jobKey, variables));
+  }
+
+  failJob(jobKey: Key, req: FailJobRequest): Promise<void> {
+    return this.submit((ctx) => failJob(ctx, jobKey, req));
+  }
+
+  throwError(jobKey: Key, req: ThrowErrorRequest): Promise<void> {
+    return this.submit((ctx) => throwError(ctx, jobKey, req));
+  }
+
+  updateJobRetries(jobKey: Key, retries: number): Promise<void> {
+    return this.submit((ctx) => updateJobRetries(ctx, jobKey, retries));
+  }
+
+  updateJobTimeout(jobKey: Key, timeoutMs: number): Promise<void> {
+    return this.submit((ctx) => updateJobTimeout(ctx, jobKey, timeoutMs));
+  }
+
+  async publishMessage(req: PublishMessageRequest): Promise<{ key: Key; tenantId: string }> {
+    const result = await this.submit((ctx) => publishMessage(ctx, req));
+    return { key: result.messageKey, tenantId: result.tenantId };
+  }
+
+  correlateMessage(req: PublishMessageRequest): Promise<CorrelateMessageResult> {
+    return this.submit((ctx) => publishMessage(ctx, { ...req, timeToLive: 0 }, true));
+  }
+
+  broadcastSignal(req: { signalName: string; variables?: JsonObject; tenantId?: string }): Promise<{ key: Key; tenantId: string }> {
+    // no element can subscribe to signals yet (rejected at deployment), so a broadcast reaches nobody
+    return this.submit((ctx) => {
+      const key = ctx.keys.nextKey();
+      const tenantId = req.tenantId ?? DEFAULT_TENANT;
+      ctx.event('SIGNAL', 'BROADCASTED', key, { signalName: req.signalName, variables: req.variables ?? {}, tenantId });
+      return { key, tenantId };
+    });
+  }
+
+  setVariables(req: { elementInstanceKey: Key; variables: JsonObject; local?: boolean }): Promise<{ key: Key }> {
+    return this.submit((ctx) => setVariables(ctx, req));
+  }
+
+  resolveIncident(incidentKey: Key): Promise<void> {
+    return this.submit((ctx) => resolveIncident(ctx, incidentKey));
+  }
+
+  evaluateDecision(req: EvaluateDecisionRequest): Promise<DecisionEvaluationRecordValue & { decisionInstanceKey: Key }> {
+    return this.submit((ctx) =>
+      ctx.reject('DECISION_EVALUATION', 'EVALUATE', 'NOT_FOUND',
+        req.decisionKey
+          ? `Expected to evaluate decision with key '${req.decisionKey}', but no such decision found`
+          : `Expected to evaluate decision '${req.decisionId ?? ''}', but no decision found for id '${req.decisionId ?? ''}'`));
+  }
+
+  assignUserTask(userTaskKey: Key, req: UserTaskAssignRequest): Promise<void> {
+    return this.submit((ctx) => assignUserTask(ctx, userTaskKey, req));
+  }
+
+  unassignUserTask(userTaskKey: Key): Promise<void> {
+    return this.submit((ctx) => unassignUserTask(ctx, userTaskKey));
+  }
+
+  updateUserTask(userTaskKey: Key, changeset: UserTaskChangeset, action?: string): Promise<void> {
+    return this.submit((ctx) => updateUserTask(ctx, userTaskKey, changeset, action));
+  }
+
+  completeUserTask(userTaskKey: Key, variables?: JsonObject, action?: string): Promise<void> {
+    return this.submit((ctx) => completeUserTask(ctx, userTaskKey, variables, action));
+  }
+
+  onRecords(listener: RecordListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  readDb(): ReturnType<Engine['readDb']> {
+    return this.store.db;
+  }
+
+  health(): { status: 'UP' | 'DOWN'; details?: string } {
+    if (this.closed) return { status: 'DOWN', details: 'the engine is closed' };
+    const fault = this.loop.fault;
+    return fault ? { status: 'DOWN', details: fault } : { status: 'UP' };
+  }
+
+  /** The live state, for tests that compare it with a replay of the log. */
+  stateSnapshot(): Record<string, unknown> {
+    return this.state.snapshot();
+  }
+
+  /** A fresh replay of the whole log, for the replay property test. */
+  replaySnapshot(): Record<string, unknown> {
+    return replay(this.store, this.graphs).snapshot();
+  }
+
+  async purge(): Promise<void> {
+    if (!this.options.clockControlled) throw new Error('Purging is only allowed when the engine clock is controlled');
+    await this.submit(() => undefined);
+    const tables = this.store.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
+    this.store.db.transaction(() => {
+      for (const { name } of tables) this.store.db.exec(`DELETE FROM "${name.replace(/"/g, '""')}"`);
+    })();
+    this.scheduler.clear();
+    this.graphs.clear();
+    this.rebuild();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.loop.submit(() => undefined).catch(() => undefined);
+    this.closed = true;
+    this.scheduler.stop();
+    this.jobs.closeAll();
+    for (const waiter of this.resultWaiters.values()) waiter.reject(new Error('The engine is closed'));
+    this.resultWaiters.clear();
+    this.store.close();
+  }
+}
+
+function pick(variables: JsonObject, names: string[] | undefined): JsonObject {
+  if (!names || names.length === 0) return variables;
+  return Object.fromEntries(names.filter((n) => n in variables).map((n) => [n, variables[n]]));
+}

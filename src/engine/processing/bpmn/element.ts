@@ -1,0 +1,41 @@
+import { type Key, type ProcessInstanceRecordValue } from '../../api';
+import { type FlowNode, type ProcessGraph } from '../../model/graph';
+import { type ElementInstance } from '../../state/types';
+import { type ProcessingContext } from '../context';
+
+/** An element instance together with its flow node and graph: what every behaviour works on. */
+export interface Element {
+  readonly inst: ElementInstance;
+  readonly node: FlowNode;
+  readonly graph: ProcessGraph;
+}
+
+export function elementOf(ctx: ProcessingContext, key: Key): Element | undefined {
+  const inst = ctx.state.instance(key);
+  if (!inst) return undefined;
+  const graph = ctx.state.graphOf(inst.processDefinitionKey);
+  const node = graph.nodes.get(inst.elementId);
+  if (!node) throw new Error(`Element '${inst.elementId}' is missing from process '${inst.bpmnProcessId}'`);
+  return { inst, node, graph };
+}
+
+export function recordValue(inst: ElementInstance, node: FlowNode): ProcessInstanceRecordValue {
+  return {
+    bpmnProcessId: inst.bpmnProcessId,
+    version: inst.version,
+    processDefinitionKey: inst.processDefinitionKey,
+    processInstanceKey: inst.processInstanceKey,
+    elementId: inst.elementId,
+    flowScopeKey: inst.flowScopeKey,
+    bpmnElementType: inst.type,
+    bpmnEventType: node.eventType,
+    parentProcessInstanceKey: inst.parentProcessInstanceKey,
+    parentElementInstanceKey: inst.parentElementInstanceKey,
+    tenantId: inst.tenantId,
+  };
+}
+
+/** Writes a life-cycle event (ELEMENT_ACTIVATED, ELEMENT_COMPLETING, …) of an element instance. */
+export function lifecycle(ctx: ProcessingContext, el: Element, intent: string): void {
+  ctx.event('PROCESS_INSTANCE', intent, el.inst.key, recordValue(el.inst, el.node));
+}

@@ -1,0 +1,160 @@
+import { type JsonObject, type Key } from '../../api';
+import { type FlowNode, type ProcessGraph } from '../../model/graph';
+import { type ElementInstance } from '../../state/types';
+import { type ProcessingContext } from '../context';
+import { type Element, elementOf, lifecycle, recordValue } from './element';
+import { hooks } from './hooks';
+import { resolveIncidentsOf } from './incidents';
+import { processorFor } from './processor';
+import { closeSubscriptions } from './subscriptions';
+
+/** Identity of a process instance shared by all of its element instances. */
+export interface InstanceBase {
+  processDefinitionKey: Key;
+  bpmnProcessId: string;
+  version: number;
+  processInstanceKey: Key;
+  parentProcessInstanceKey: Key;
+  parentElementInstanceKey: Key;
+  tenantId: string;
+}
+
+export function baseOf(inst: ElementInstance): InstanceBase {
+  return {
+    processDefinitionKey: inst.processDefinitionKey, bpmnProcessId: inst.bpmnProcessId, version: inst.version,
+    processInstanceKey: inst.processInstanceKey, parentProcessInstanceKey: inst.parentProcessInstanceKey,
+    parentElementInstanceKey: inst.parentElementInstanceKey, tenantId: inst.tenantId,
+  };
+}
+
+/**
+ * Writes ELEMENT_ACTIVATING for a new element instance at once (so its scope counts it) and queues the rest of the
+ * activation. `payload` is applied right after ACTIVATING (trigger variables of catch events).
+ */
+export function activateElement(
+  ctx: ProcessingContext,
+  graph: ProcessGraph,
+  node: FlowNode,
+  flowScopeKey: Key,
+  base: InstanceBase,
+  options: { key?: Key; beforeActivate?: (el: Element) => void } = {},
+): Key {
+  const key = options.key ?? ctx.keys.nextKey();
+  const processInstanceKey = node.type === 'PROCESS' ? key : base.processInstanceKey;
+  ctx.event('PROCESS_INSTANCE', 'ELEMENT_ACTIVATING', key, {
+    ...base,
+    processInstanceKey,
+    elementId: node.id,
+    flowScopeKey,
+    bpmnElementType: node.type,
+    bpmnEventType: node.eventType,
+  });
+  const el = elementOf(ctx, key);
+  if (el && options.beforeActivate) options.beforeActivate(el);
+  ctx.schedule(() => runActivate(ctx, key));
+  return key;
+}
+
+/** (Re-)runs the activation hook of an element that is still ACTIVATING. */
+export function runActivate(ctx: ProcessingContext, key: Key): void {
+  const el = elementOf(ctx, key);
+  if (!el || el.inst.state !== 'ACTIVATING') return;
+  processorFor(el.node.type).onActivate(ctx, el);
+}
+
+/** Writes ELEMENT_COMPLETING and runs the completion hook. */
+export function completeElement(ctx: ProcessingContext, el: Element): void {
+  if (el.inst.state !== 'ACTIVATED') return;
+  lifecycle(ctx, el, 'ELEMENT_COMPLETING');
+  processorFor(el.node.type).onComplete(ctx, el);
+}
+
+/** (Re-)runs the completion hook of an element that is still COMPLETING. */
+export function runComplete(ctx: ProcessingContext, key: Key): void {
+  const el = elementOf(ctx, key);
+  if (!el || el.inst.state !== 'COMPLETING') return;
+  processorFor(el.node.type).onComplete(ctx, el);
+}
+
+/** Ends a completing element: closes its subscriptions, writes ELEMENT_COMPLETED, takes the given flows. */
+export function finishCompletion(ctx: ProcessingContext, el: Element, flowIds: readonly string[] = el.node.outgoing): void {
+  closeSubscriptions(ctx, el.inst.key);
+  if (el.inst.flowScopeKey === '-1') ctx.captureResult(el.inst.key);
+  const value = recordValue(el.inst, el.node);
+  ctx.event('PROCESS_INSTANCE', 'ELEMENT_COMPLETED', el.inst.key, value);
+  takeFlows(ctx, el, flowIds);
+  if (el.inst.flowScopeKey !== '-1') completeScopeIfDone(ctx, el.inst.flowScopeKey);
+  else rootEnded(ctx, el);
+}
+
+/** Takes sequence flows out of an element and activates their targets (parallel joins wait for all tokens). */
+export function takeFlows(ctx: ProcessingContext, el: Element, flowIds: readonly string[]): void {
+  const base = baseOf(el.inst);
+  for (const flowId of flowIds) {
+    const flow = el.graph.flows.get(flowId);
+    if (!flow) continue;
+    const target = el.graph.nodes.get(flow.target);
+    if (!target) continue;
+    ctx.event('PROCESS_INSTANCE', 'SEQUENCE_FLOW_TAKEN', ctx.keys.nextKey(), {
+      ...base, elementId: flow.id, flowScopeKey: el.inst.flowScopeKey, bpmnElementType: 'SEQUENCE_FLOW', bpmnEventType: 'UNSPECIFIED',
+    });
+    if (target.type === 'PARALLEL_GATEWAY' && target.incoming.length > 1) {
+      const tokens = ctx.state.instance(el.inst.flowScopeKey)?.joinTokens[target.id] ?? {};
+      if (!target.incoming.every((id) => (tokens[id] ?? 0) > 0)) continue;
+    }
+    activateElement(ctx, el.graph, target, el.inst.flowScopeKey, base);
+  }
+}
+
+/** A scope completes when it has no active children and no waiting join tokens. */
+export function completeScopeIfDone(ctx: ProcessingContext, scopeKey: Key): void {
+  const scope = elementOf(ctx, scopeKey);
+  if (!scope || scope.inst.state !== 'ACTIVATED') return;
+  if (scope.inst.children.length > 0 || Object.keys(scope.inst.joinTokens).length > 0) return;
+  completeElement(ctx, scope);
+}
+
+/**
+ * Terminates an element and everything inside it, innermost first: TERMINATING, element clean-up (job, user
+ * task), subscriptions closed, incidents resolved, children terminated, TERMINATED.
+ */
+export function terminateElement(ctx: ProcessingContext, el: Element): void {
+  if (el.inst.state === 'TERMINATING') return;
+  lifecycle(ctx, el, 'ELEMENT_TERMINATING');
+  processorFor(el.node.type).onTerminate?.(ctx, el);
+  closeSubscriptions(ctx, el.inst.key);
+  resolveIncidentsOf(ctx, el.inst.key);
+  terminateChildren(ctx, el.inst);
+  ctx.event('PROCESS_INSTANCE', 'ELEMENT_TERMINATED', el.inst.key, recordValue(el.inst, el.node));
+  if (el.inst.flowScopeKey === '-1') rootEnded(ctx, el);
+}
+
+function rootEnded(ctx: ProcessingContext, el: Element): void {
+  const bpmnProcessId = el.inst.bpmnProcessId;
+  ctx.schedule(() => hooks.rootEnded(ctx, bpmnProcessId));
+}
+
+export function terminateChildren(ctx: ProcessingContext, scope: ElementInstance, except?: Key): void {
+  for (const childKey of [...scope.children]) {
+    if (childKey === except) continue;
+    const child = elementOf(ctx, childKey);
+    if (child) terminateElement(ctx, child);
+  }
+}
+
+/** Activates a catch element (boundary event, …) in a scope with the trigger's variables as payload. */
+export function activateWithPayload(
+  ctx: ProcessingContext,
+  graph: ProcessGraph,
+  node: FlowNode,
+  flowScopeKey: Key,
+  base: InstanceBase,
+  payload: JsonObject | undefined,
+  apply: (el: Element, payload: JsonObject) => void,
+): Key {
+  return activateElement(ctx, graph, node, flowScopeKey, base, {
+    beforeActivate: (el) => {
+      if (payload && Object.keys(payload).length > 0) apply(el, payload);
+    },
+  });
+}

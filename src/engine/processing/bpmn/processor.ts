@@ -1,0 +1,31 @@
+import { type BpmnElementType } from '../../api';
+import { type ProcessingContext } from '../context';
+import { type Element } from './element';
+
+/**
+ * The behaviour of one BPMN element kind. The shared life cycle (lifecycle.ts) writes ELEMENT_ACTIVATING and
+ * ELEMENT_COMPLETING and calls these hooks; each hook may stop early after raising an incident, and is run
+ * again when that incident is resolved.
+ */
+export interface ElementProcessor {
+  /** After ELEMENT_ACTIVATING: mappings, subscriptions, jobs…; writes ELEMENT_ACTIVATED. */
+  onActivate(ctx: ProcessingContext, el: Element): void;
+  /** After ELEMENT_COMPLETING: output mappings, then finish (ELEMENT_COMPLETED, outgoing flows). */
+  onComplete(ctx: ProcessingContext, el: Element): void;
+  /** While terminating, before the children are terminated: cancel jobs, user tasks… */
+  onTerminate?(ctx: ProcessingContext, el: Element): void;
+}
+
+type Lookup = (type: BpmnElementType) => ElementProcessor;
+
+let lookup: Lookup | undefined;
+
+/** Installs the element processors (done once by the engine; avoids an import cycle with the element files). */
+export function useProcessors(fn: Lookup): void {
+  lookup = fn;
+}
+
+export function processorFor(type: BpmnElementType): ElementProcessor {
+  if (!lookup) throw new Error('No element processors installed');
+  return lookup(type);
+}

@@ -1,0 +1,148 @@
+import { type EngineRecord, type JsonObject, type Key, Rejection } from '../api';
+import { type Logger } from '../../logging';
+import { type KeyGenerator } from '../keys';
+import { type EngineState } from '../state/engine-state';
+import { CommandRejected, ProcessingContext } from './context';
+
+export type CommandFn<T> = (ctx: ProcessingContext) => T;
+
+interface Pending {
+  run: CommandFn<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+export interface CommittedBatch {
+  records: EngineRecord[];
+  results: Map<Key, JsonObject>;
+  /** Side effects registered by the processors (job pushes…), run after the commit. */
+  effects: (() => void)[];
+}
+
+export interface CommandLoopDeps {
+  state: () => EngineState;
+  keys: KeyGenerator;
+  now: () => number;
+  /** Appends the batch's records durably (one transaction, projections included). */
+  commit: (records: EngineRecord[]) => void;
+  /** Rebuilds the in-memory state from the log after a fault rolled a batch back. */
+  rebuild: () => void;
+  wantsResult: (processInstanceKey: Key) => boolean;
+  afterCommit: (batch: CommittedBatch) => void;
+  log: Logger;
+}
+
+const MAX_BATCH = 256;
+
+/**
+ * Group commit: commands queue up, a batch is processed in memory (each command to its resting state), written
+ * in one transaction (one fsync), and only then are callers answered and side effects run.
+ */
+export class CommandLoop {
+  private readonly queue: Pending[] = [];
+  private scheduled = false;
+  private position: number;
+  private down: string | undefined;
+
+  constructor(
+    private readonly deps: CommandLoopDeps,
+    lastPosition: number,
+  ) {
+    this.position = lastPosition;
+  }
+
+  get lastPosition(): number {
+    return this.position;
+  }
+
+  resetPosition(position: number): void {
+    this.position = position;
+  }
+
+  get fault(): string | undefined {
+    return this.down;
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  submit<T>(run: CommandFn<T>): Promise<T> {
+    if (this.down) return Promise.reject(new Error(`The engine is down: ${this.down}`));
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ run, resolve: resolve as (value: unknown) => void, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flush();
+      if (this.queue.length > 0) this.schedule();
+    });
+  }
+
+  private flush(): void {
+    let batch = this.queue.splice(0, MAX_BATCH);
+    while (batch.length > 0) {
+      const outcome = this.process(batch);
+      if (outcome.kind === 'done') return;
+      // a command failed unexpectedly: roll back, answer it with an error, process the others again
+      const culprit = batch[outcome.index];
+      this.deps.log.error({ err: outcome.error }, 'command failed while processing; batch rolled back');
+      culprit.reject(new Rejection('PROCESSING_ERROR', 'COMMAND', `Expected to process the command, but it failed: ${outcome.error.message}`));
+      batch = batch.filter((_, i) => i !== outcome.index);
+    }
+  }
+
+  private process(batch: Pending[]): { kind: 'done' } | { kind: 'fault'; index: number; error: Error } {
+    const startKey = this.deps.keys.peek();
+    const records: EngineRecord[] = [];
+    const answers: (() => void)[] = [];
+    const results = new Map<Key, JsonObject>();
+    const effects: (() => void)[] = [];
+    let position = this.position + 1;
+    for (let i = 0; i < batch.length; i++) {
+      const command = batch[i];
+      const ctx = new ProcessingContext(this.deps.state(), this.deps.keys, this.deps.now(), position, this.deps.wantsResult);
+      try {
+        const value = command.run(ctx);
+        ctx.drain();
+        answers.push(() => command.resolve(value));
+      } catch (error) {
+        if (error instanceof CommandRejected && ctx.records.length === 0) {
+          answers.push(() => command.reject(error.rejection));
+          continue;
+        }
+        this.rollback(startKey);
+        return { kind: 'fault', index: i, error: error instanceof Error ? error : new Error(String(error)) };
+      }
+      records.push(...ctx.records);
+      for (const [key, vars] of ctx.results) results.set(key, vars);
+      effects.push(...ctx.afterCommit);
+      position = ctx.position;
+    }
+    try {
+      if (records.length > 0) this.deps.commit(records);
+    } catch (error) {
+      this.down = `failed to write to the engine database: ${(error as Error).message}`;
+      this.deps.log.fatal({ err: error }, 'engine database write failed; engine is DOWN');
+      this.rollback(startKey);
+      for (const command of batch) command.reject(new Error(`The engine is down: ${this.down}`));
+      for (const command of this.queue.splice(0)) command.reject(new Error(`The engine is down: ${this.down}`));
+      return { kind: 'done' };
+    }
+    this.position = position - 1;
+    for (const answer of answers) answer();
+    if (records.length > 0 || effects.length > 0) this.deps.afterCommit({ records, results, effects });
+    return { kind: 'done' };
+  }
+
+  private rollback(startKey: bigint): void {
+    this.deps.keys.reset(startKey);
+    this.deps.rebuild();
+  }
+}

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { type DeploymentResource } from '../../api';
+import { type ProcessGraph } from '../../model/graph';
+import { parseBpmn } from '../../model/parse-bpmn';
+
+export interface PreparedBpmn {
+  kind: 'bpmn';
+  name: string;
+  checksum: string;
+  content: string;
+  processes: ProcessGraph[];
+}
+
+export interface PreparedForm {
+  kind: 'form';
+  name: string;
+  checksum: string;
+  content: string;
+  formId: string;
+  versionTag: string;
+}
+
+export type PreparedResource = PreparedBpmn | PreparedForm;
+
+export interface PreparedDeployment {
+  resources: PreparedResource[];
+  /** Per-resource problems; any problem rejects the whole deployment. */
+  errors: string[];
+}
+
+const checksumOf = (content: Buffer): string => createHash('md5').update(content).digest('hex');
+
+/** Parses and validates every resource of a deployment (asynchronous work done before the command is queued). */
+export async function prepareDeployment(resources: DeploymentResource[]): Promise<PreparedDeployment> {
+  const prepared: PreparedResource[] = [];
+  const errors: string[] = [];
+  if (resources.length === 0) errors.push('Expected to deploy at least one resource, but none given');
+  for (const resource of resources) {
+    const name = resource.name;
+    const content = resource.content.toString('utf8');
+    const checksum = checksumOf(resource.content);
+    if (/\.(bpmn|xml)$/i.test(name)) {
+      const parsed = await parseBpmn(content);
+      if (parsed.errors.length > 0) errors.push(`'${name}': ${parsed.errors.join('\n')}`);
+      else prepared.push({ kind: 'bpmn', name, checksum, content, processes: parsed.processes });
+    } else if (/\.form$/i.test(name)) {
+      const form = parseForm(content);
+      if (typeof form === 'string') errors.push(`'${name}': ${form}`);
+      else prepared.push({ kind: 'form', name, checksum, content, ...form });
+    } else if (/\.dmn$/i.test(name)) {
+      errors.push(`'${name}': DMN decisions are not supported by this engine yet`);
+    } else {
+      errors.push(`'${name}': Expected the resource to be a BPMN (.bpmn, .xml), DMN (.dmn) or form (.form) file`);
+    }
+  }
+  const seen = new Map<string, string>();
+  for (const r of prepared) {
+    const ids = r.kind === 'bpmn' ? r.processes.map((p) => `process:${p.bpmnProcessId}`) : [`form:${r.formId}`];
+    for (const id of ids) {
+      const other = seen.get(id);
+      if (other && r.kind === 'bpmn') errors.push(`Duplicated process id in resources '${other}' and '${r.name}'`);
+      else if (other) errors.push(`Duplicated form id in resources '${other}' and '${r.name}'`);
+      seen.set(id, r.name);
+    }
+  }
+  return { resources: prepared, errors };
+}
+
+function parseForm(content: string): { formId: string; versionTag: string } | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(content);
+  } catch (e) {
+    return `Failed to parse the form JSON: ${(e as Error).message}`;
+  }
+  const form = json as { id?: unknown; versionTag?: unknown };
+  if (typeof json !== 'object' || json === null || typeof form.id !== 'string' || form.id.trim() === '') {
+    return "Expected the form to have an 'id' property, but none was found";
+  }
+  return { formId: form.id, versionTag: typeof form.versionTag === 'string' ? form.versionTag : '' };
+}

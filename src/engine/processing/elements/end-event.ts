@@ -1,0 +1,54 @@
+import { evaluateTyped, isExpression } from '../../feel';
+import { type ProcessingContext } from '../context';
+import { completeWithOutputs } from '../bpmn/activity';
+import { type Element, elementOf, lifecycle } from '../bpmn/element';
+import { findErrorCatch, triggerErrorCatch, uncaughtErrorMessage } from '../bpmn/error-catch';
+import { raiseIncident } from '../bpmn/incidents';
+import { cancelJob } from '../bpmn/jobs';
+import { completeElement, terminateChildren } from '../bpmn/lifecycle';
+import { type ElementProcessor } from '../bpmn/processor';
+import { applyInputMappings, applyOutputMappings } from '../bpmn/variables';
+import { finishCompletion } from '../bpmn/lifecycle';
+import { activateJobWorker } from './job-worker-task';
+
+/** End events (A10): none, terminate, error, message (a job). */
+export const endEventProcessor: ElementProcessor = {
+  onActivate(ctx: ProcessingContext, el: Element): void {
+    if (el.node.jobType) return activateJobWorker(ctx, el);
+    if (el.node.eventType === 'ERROR') return throwError(ctx, el);
+    if (!applyInputMappings(ctx, el)) return;
+    lifecycle(ctx, el, 'ELEMENT_ACTIVATED');
+    completeElement(ctx, el);
+  },
+  onComplete(ctx: ProcessingContext, el: Element): void {
+    if (el.node.eventType !== 'TERMINATE') return completeWithOutputs(ctx, el);
+    if (!applyOutputMappings(ctx, el)) return;
+    // terminate everything else in the flow scope; the scope then completes (it has no children left)
+    const scope = elementOf(ctx, el.inst.flowScopeKey);
+    if (scope) terminateChildren(ctx, scope.inst, el.inst.key);
+    finishCompletion(ctx, el);
+  },
+  onTerminate: cancelJob,
+};
+
+/** Error end event: throws to the nearest catch; uncaught → incident, re-thrown when resolved (A7). */
+function throwError(ctx: ProcessingContext, el: Element): void {
+  if (!applyInputMappings(ctx, el)) return;
+  let code = el.node.errorCode ?? '';
+  if (isExpression(code)) {
+    const result = evaluateTyped(code, 'STRING', ctx.state.visibleVariables(el.inst.key), ctx.now);
+    if (!result.ok) {
+      raiseIncident(ctx, el, 'EXTRACT_VALUE_ERROR', result.message);
+      return;
+    }
+    code = result.value;
+  }
+  const scope = elementOf(ctx, el.inst.flowScopeKey);
+  const search = scope ? findErrorCatch(ctx, scope, code) : { available: [] as string[] };
+  if (!search.found) {
+    raiseIncident(ctx, el, 'UNHANDLED_ERROR_EVENT', uncaughtErrorMessage(code, '', search.available));
+    return;
+  }
+  lifecycle(ctx, el, 'ELEMENT_ACTIVATED');
+  triggerErrorCatch(ctx, search.found, undefined);
+}

@@ -1,0 +1,42 @@
+import { type BpmnElementType } from '../../api';
+import { type ElementProcessor } from '../bpmn/processor';
+import { boundaryEventProcessor } from './boundary-event';
+import { endEventProcessor } from './end-event';
+import { exclusiveGatewayProcessor } from './exclusive-gateway';
+import { intermediateCatchEventProcessor } from './intermediate-catch-event';
+import { intermediateThrowEventProcessor } from './intermediate-throw-event';
+import { jobWorkerTaskProcessor } from './job-worker-task';
+import { parallelGatewayProcessor } from './parallel-gateway';
+import { processProcessor } from './process';
+import { receiveTaskProcessor } from './receive-task';
+import { startEventProcessor } from './start-event';
+import { subProcessProcessor } from './sub-process';
+import { undefinedTaskProcessor } from './undefined-task';
+import { userTaskProcessor } from './user-task';
+
+const PROCESSORS: Partial<Record<BpmnElementType, ElementProcessor>> = {
+  PROCESS: processProcessor,
+  SUB_PROCESS: subProcessProcessor,
+  START_EVENT: startEventProcessor,
+  END_EVENT: endEventProcessor,
+  INTERMEDIATE_CATCH_EVENT: intermediateCatchEventProcessor,
+  INTERMEDIATE_THROW_EVENT: intermediateThrowEventProcessor,
+  BOUNDARY_EVENT: boundaryEventProcessor,
+  SERVICE_TASK: jobWorkerTaskProcessor,
+  SEND_TASK: jobWorkerTaskProcessor,
+  SCRIPT_TASK: jobWorkerTaskProcessor,
+  BUSINESS_RULE_TASK: jobWorkerTaskProcessor,
+  USER_TASK: userTaskProcessor,
+  RECEIVE_TASK: receiveTaskProcessor,
+  TASK: undefinedTaskProcessor,
+  MANUAL_TASK: undefinedTaskProcessor,
+  EXCLUSIVE_GATEWAY: exclusiveGatewayProcessor,
+  PARALLEL_GATEWAY: parallelGatewayProcessor,
+};
+
+/** The processor of an element kind; kinds rejected at deployment never get here. */
+export function elementProcessor(type: BpmnElementType): ElementProcessor {
+  const processor = PROCESSORS[type];
+  if (!processor) throw new Error(`No processor for element type '${type}'`);
+  return processor;
+}

@@ -1,0 +1,85 @@
+import { type UserTaskRecordValue } from '../../api';
+import { type ProcessingContext } from '../context';
+import { completeWithOutputs } from '../bpmn/activity';
+import { type Element, lifecycle } from '../bpmn/element';
+import { raiseIncident } from '../bpmn/incidents';
+import { cancelJob } from '../bpmn/jobs';
+import { type ElementProcessor } from '../bpmn/processor';
+import { boundaryCatchNodes, openSubscriptions } from '../bpmn/subscriptions';
+import { evaluateUserTaskAttributes } from '../bpmn/user-task-attributes';
+import { applyInputMappings } from '../bpmn/variables';
+import { activateJobWorker } from './job-worker-task';
+
+/**
+ * User tasks (A9). Camunda user tasks (`zeebe:userTask`) live as USER_TASK records owned by the engine;
+ * without it the task is a job of type `io.camunda.zeebe:userTask` (deprecated, still supported).
+ */
+export const userTaskProcessor: ElementProcessor = {
+  onActivate(ctx, el) {
+    if (!el.node.userTask) return activateJobWorker(ctx, el);
+    activateCamundaUserTask(ctx, el);
+  },
+  onComplete: completeWithOutputs,
+  onTerminate(ctx, el) {
+    cancelJob(ctx, el);
+    const task = el.inst.userTaskKey ? ctx.state.userTasks.get(el.inst.userTaskKey) : undefined;
+    if (!task) return;
+    ctx.event('USER_TASK', 'CANCELING', task.key, task.value);
+    ctx.event('USER_TASK', 'CANCELED', task.key, task.value);
+  },
+};
+
+function activateCamundaUserTask(ctx: ProcessingContext, el: Element): void {
+  const def = el.node.userTask;
+  if (!def || !applyInputMappings(ctx, el)) return;
+  const attributes = evaluateUserTaskAttributes(ctx, el, def);
+  if (!attributes.ok) {
+    raiseIncident(ctx, el, 'EXTRACT_VALUE_ERROR', attributes.message);
+    return;
+  }
+  let formKey = def.formKey ?? '-1';
+  if (def.formId) {
+    const form = ctx.state.latestForm(def.formId, el.inst.tenantId);
+    if (!form) {
+      raiseIncident(
+        ctx, el, 'FORM_NOT_FOUND',
+        `Expected to find a form with id '${def.formId}', but no form with this id is found, at least a form with this id should be available. To resolve the Incident please deploy a form with the same id`,
+      );
+      return;
+    }
+    formKey = form.key;
+  }
+  if (!openSubscriptions(ctx, el, boundaryCatchNodes(el))) return;
+  lifecycle(ctx, el, 'ELEMENT_ACTIVATED');
+  const { assignee, ...rest } = attributes.value;
+  const value: UserTaskRecordValue = {
+    userTaskKey: ctx.keys.nextKey(),
+    assignee: '',
+    candidateGroupsList: rest.candidateGroups,
+    candidateUsersList: rest.candidateUsers,
+    dueDate: rest.dueDate,
+    followUpDate: rest.followUpDate,
+    formKey,
+    externalFormReference: rest.externalFormReference,
+    customHeaders: el.node.taskHeaders,
+    priority: rest.priority,
+    variables: {},
+    changedAttributes: [],
+    action: '',
+    elementId: el.inst.elementId,
+    elementInstanceKey: el.inst.key,
+    bpmnProcessId: el.inst.bpmnProcessId,
+    processDefinitionVersion: el.inst.version,
+    processDefinitionKey: el.inst.processDefinitionKey,
+    processInstanceKey: el.inst.processInstanceKey,
+    elementName: el.node.name,
+    creationTimestamp: ctx.now,
+    tenantId: el.inst.tenantId,
+  };
+  ctx.event('USER_TASK', 'CREATING', value.userTaskKey, value);
+  ctx.event('USER_TASK', 'CREATED', value.userTaskKey, value);
+  if (assignee) {
+    ctx.event('USER_TASK', 'ASSIGNING', value.userTaskKey, { ...value, assignee, changedAttributes: ['assignee'] });
+    ctx.event('USER_TASK', 'ASSIGNED', value.userTaskKey, { ...value, assignee, changedAttributes: ['assignee'] });
+  }
+}

@@ -1,0 +1,160 @@
+import { type JsonObject, type Key } from '../api';
+import { compareKeys } from '../keys';
+import { type ProcessGraph } from '../model/graph';
+import {
+  type BufferedMessage, type ElementInstance, type FormDefinition, type Incident, type Job, type MessageStartSubscription,
+  type MessageSubscription, type ProcessDefinition, type Timer, type UserTask,
+} from './types';
+
+/**
+ * The engine's state, rebuilt from the record log by the appliers (the only code that mutates it). Processors
+ * read it; they never write it directly.
+ */
+export class EngineState {
+  readonly processes = new Map<Key, ProcessDefinition>();
+  /** `${tenantId}/${bpmnProcessId}` → definition keys ordered by version. */
+  readonly processVersions = new Map<string, Key[]>();
+  readonly forms = new Map<Key, FormDefinition>();
+  readonly formVersions = new Map<string, Key[]>();
+  readonly elementInstances = new Map<Key, ElementInstance>();
+  /** scopeKey → variable name → JSON text. */
+  readonly variables = new Map<Key, Map<string, string>>();
+  readonly jobs = new Map<Key, Job>();
+  readonly incidents = new Map<Key, Incident>();
+  readonly timers = new Map<Key, Timer>();
+  readonly messages = new Map<Key, BufferedMessage>();
+  readonly messageSubscriptions = new Map<Key, MessageSubscription>();
+  /** `${processDefinitionKey}/${startEventId}` → subscription of the latest version's message start events. */
+  readonly messageStartSubscriptions = new Map<string, MessageStartSubscription>();
+  /** `${bpmnProcessId}/${correlationKey}` → root instance created by a message with that correlation key. */
+  readonly messageStartedInstances = new Map<string, Key>();
+  readonly userTasks = new Map<Key, UserTask>();
+  /** Indexes kept by the appliers: element instance key → timer / message subscription keys. */
+  readonly timersByElement = new Map<Key, Key[]>();
+  readonly subscriptionsByElement = new Map<Key, Key[]>();
+
+  constructor(private readonly graphs: GraphResolver) {}
+
+  graphOf(processDefinitionKey: Key): ProcessGraph {
+    const definition = this.processes.get(processDefinitionKey);
+    if (!definition) throw new Error(`No process definition with key '${processDefinitionKey}'`);
+    return this.graphs.resolve(definition);
+  }
+
+  latestProcess(bpmnProcessId: string, tenantId: string): ProcessDefinition | undefined {
+    const keys = this.processVersions.get(`${tenantId}/${bpmnProcessId}`);
+    return keys && keys.length > 0 ? this.processes.get(keys[keys.length - 1]) : undefined;
+  }
+
+  processVersion(bpmnProcessId: string, version: number, tenantId: string): ProcessDefinition | undefined {
+    const keys = this.processVersions.get(`${tenantId}/${bpmnProcessId}`) ?? [];
+    for (const key of keys) {
+      const definition = this.processes.get(key);
+      if (definition?.version === version) return definition;
+    }
+    return undefined;
+  }
+
+  latestForm(formId: string, tenantId: string): FormDefinition | undefined {
+    const keys = this.formVersions.get(`${tenantId}/${formId}`);
+    return keys && keys.length > 0 ? this.forms.get(keys[keys.length - 1]) : undefined;
+  }
+
+  instance(key: Key): ElementInstance | undefined {
+    return this.elementInstances.get(key);
+  }
+
+  /** Variables visible from a scope: local first, then each flow scope up to the root (nearest wins). */
+  visibleVariables(scopeKey: Key, names?: readonly string[]): JsonObject {
+    const result: JsonObject = {};
+    const wanted = names && names.length > 0 ? new Set(names) : undefined;
+    let current: Key | undefined = scopeKey;
+    while (current !== undefined && current !== '-1') {
+      const vars = this.variables.get(current);
+      if (vars) {
+        for (const [name, json] of vars) {
+          if (name in result || (wanted && !wanted.has(name))) continue;
+          result[name] = JSON.parse(json) as unknown;
+        }
+      }
+      current = this.elementInstances.get(current)?.flowScopeKey;
+    }
+    return result;
+  }
+
+  localVariable(scopeKey: Key, name: string): string | undefined {
+    return this.variables.get(scopeKey)?.get(name);
+  }
+
+  /** The nearest scope (starting at `scopeKey`) that holds `name` locally, if any. */
+  scopeHolding(scopeKey: Key, name: string): Key | undefined {
+    let current: Key | undefined = scopeKey;
+    while (current !== undefined && current !== '-1') {
+      if (this.variables.get(current)?.has(name)) return current;
+      current = this.elementInstances.get(current)?.flowScopeKey;
+    }
+    return undefined;
+  }
+
+  rootOf(key: Key): ElementInstance | undefined {
+    let current = this.elementInstances.get(key);
+    while (current && current.flowScopeKey !== '-1') current = this.elementInstances.get(current.flowScopeKey);
+    return current;
+  }
+
+  activatableJobs(type: string, tenantIds: readonly string[] | undefined, limit: number): Job[] {
+    const found: Job[] = [];
+    for (const job of this.jobs.values()) {
+      if (job.state !== 'ACTIVATABLE' || job.value.type !== type) continue;
+      if (tenantIds && tenantIds.length > 0 && !tenantIds.includes(job.value.tenantId)) continue;
+      found.push(job);
+    }
+    found.sort((a, b) => compareKeys(a.key, b.key));
+    return found.slice(0, limit);
+  }
+
+  incidentsOf(elementInstanceKey: Key): Incident[] {
+    return [...this.incidents.values()].filter((i) => i.value.elementInstanceKey === elementInstanceKey);
+  }
+
+  /** A plain, ordered copy of the whole state, to compare live state with state rebuilt from the log. */
+  snapshot(): Record<string, unknown> {
+    const plain = (map: Map<string, unknown>): Record<string, unknown> =>
+      Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, v instanceof Map ? plain(v) : v]));
+    return {
+      processes: plain(this.processes),
+      processVersions: plain(this.processVersions),
+      forms: plain(this.forms),
+      formVersions: plain(this.formVersions),
+      elementInstances: plain(this.elementInstances),
+      variables: plain(this.variables as Map<string, unknown>),
+      jobs: plain(this.jobs),
+      incidents: plain(this.incidents),
+      timers: plain(this.timers),
+      messages: plain(this.messages),
+      messageSubscriptions: plain(this.messageSubscriptions),
+      messageStartSubscriptions: plain(this.messageStartSubscriptions),
+      messageStartedInstances: plain(this.messageStartedInstances),
+      userTasks: plain(this.userTasks),
+      timersByElement: plain(this.timersByElement),
+      subscriptionsByElement: plain(this.subscriptionsByElement),
+    };
+  }
+}
+
+export function addToIndex(index: Map<Key, Key[]>, owner: Key, key: Key): void {
+  const keys = index.get(owner);
+  if (keys) keys.push(key);
+  else index.set(owner, [key]);
+}
+
+export function removeFromIndex(index: Map<Key, Key[]>, owner: Key, key: Key): void {
+  const keys = index.get(owner)?.filter((k) => k !== key);
+  if (keys && keys.length > 0) index.set(owner, keys);
+  else index.delete(owner);
+}
+
+/** Gives the parsed graph of a deployed definition (parsed once, cached by the engine). */
+export interface GraphResolver {
+  resolve(definition: ProcessDefinition): ProcessGraph;
+}

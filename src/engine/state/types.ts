@@ -1,0 +1,110 @@
+import {
+  type BpmnElementType, type IncidentRecordValue, type JobRecordValue, type Key, type MessageRecordValue,
+  type TimerRecordValue, type UserTaskRecordValue,
+} from '../api';
+
+export interface ProcessDefinition {
+  key: Key;
+  bpmnProcessId: string;
+  version: number;
+  versionTag: string;
+  resourceName: string;
+  checksum: string;
+  resource: string;
+  name: string;
+  deploymentKey: Key;
+  tenantId: string;
+}
+
+export interface FormDefinition {
+  key: Key;
+  formId: string;
+  version: number;
+  versionTag: string;
+  resourceName: string;
+  checksum: string;
+  resource: string;
+  deploymentKey: Key;
+  tenantId: string;
+}
+
+export type ElementState = 'ACTIVATING' | 'ACTIVATED' | 'COMPLETING' | 'TERMINATING';
+
+export interface ElementInstance {
+  key: Key;
+  elementId: string;
+  type: BpmnElementType;
+  state: ElementState;
+  flowScopeKey: Key;
+  processInstanceKey: Key;
+  processDefinitionKey: Key;
+  bpmnProcessId: string;
+  version: number;
+  parentProcessInstanceKey: Key;
+  parentElementInstanceKey: Key;
+  tenantId: string;
+  /** Active child element instances (scopes only). */
+  children: Key[];
+  /** Parallel-join tokens that arrived but did not yet activate the gateway: gatewayId → flowId → count. */
+  joinTokens: Record<string, Record<string, number>>;
+  jobKey?: Key;
+  userTaskKey?: Key;
+  /** Set when an interrupting event triggered inside this scope (no further interrupting catch possible). */
+  interrupted?: boolean;
+}
+
+export type JobState = 'ACTIVATABLE' | 'ACTIVATED' | 'FAILED' | 'ERROR_THROWN';
+
+export interface Job {
+  key: Key;
+  state: JobState;
+  value: JobRecordValue;
+}
+
+export interface Incident {
+  key: Key;
+  value: IncidentRecordValue;
+}
+
+export interface Timer {
+  key: Key;
+  value: TimerRecordValue;
+}
+
+export interface BufferedMessage {
+  key: Key;
+  value: MessageRecordValue;
+  /** bpmnProcessIds this message was correlated to already (a message correlates once per process). */
+  correlatedProcesses: string[];
+}
+
+/** An open message subscription of a waiting catch element or boundary event. */
+export interface MessageSubscription {
+  key: Key;
+  messageName: string;
+  correlationKey: string;
+  elementInstanceKey: Key;
+  processInstanceKey: Key;
+  processDefinitionKey: Key;
+  bpmnProcessId: string;
+  /** The catch element to trigger (the element itself, or a boundary event). */
+  elementId: string;
+  interrupting: boolean;
+  tenantId: string;
+}
+
+export interface MessageStartSubscription {
+  processDefinitionKey: Key;
+  bpmnProcessId: string;
+  startEventId: string;
+  messageName: string;
+  tenantId: string;
+}
+
+export type UserTaskLifecycle = 'CREATING' | 'CREATED' | 'ASSIGNING' | 'UPDATING' | 'COMPLETING' | 'CANCELING';
+
+export interface UserTask {
+  key: Key;
+  state: UserTaskLifecycle;
+  value: UserTaskRecordValue;
+}

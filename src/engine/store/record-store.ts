@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database, { type Database as Db, type Statement } from 'better-sqlite3';
+import { type EngineRecord, type EngineOptions } from '../api';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS engine_records (
+  position INTEGER PRIMARY KEY,
+  record_key TEXT NOT NULL,
+  timestamp INTEGER NOT NULL,
+  record_type TEXT NOT NULL,
+  value_type TEXT NOT NULL,
+  intent TEXT NOT NULL,
+  rejection_type TEXT,
+  rejection_reason TEXT,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS engine_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+/**
+ * The append-only record log in SQLite (WAL). One transaction per batch; the durability mode decides whether a
+ * commit waits for fsync (full), only for the OS (normal), or lives in memory.
+ */
+export class RecordStore {
+  readonly db: Db;
+  private readonly insert: Statement;
+  private readonly setMeta: Statement;
+  private readonly getMeta: Statement;
+
+  constructor(options: Pick<EngineOptions, 'dataDir' | 'durability'>) {
+    if (options.durability === 'memory') {
+      this.db = new Database(':memory:');
+    } else {
+      fs.mkdirSync(options.dataDir, { recursive: true });
+      this.db = new Database(path.join(options.dataDir, 'engine.db'));
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);
+    }
+    this.db.pragma('foreign_keys = OFF');
+    this.db.exec(SCHEMA);
+    this.insert = this.db.prepare(
+      `INSERT INTO engine_records (position, record_key, timestamp, record_type, value_type, intent, rejection_type,
+         rejection_reason, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.setMeta = this.db.prepare('INSERT INTO engine_meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value');
+    this.getMeta = this.db.prepare('SELECT value FROM engine_meta WHERE name = ?');
+  }
+
+  lastPosition(): number {
+    const row = this.db.prepare('SELECT MAX(position) AS p FROM engine_records').get() as { p: number | null };
+    return row.p ?? 0;
+  }
+
+  meta(name: string): string | undefined {
+    const row = this.getMeta.get(name) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  /** Appends records and meta values; must run inside a transaction opened by the caller. */
+  append(records: readonly EngineRecord[], meta: Record<string, string>): void {
+    for (const r of records) {
+      this.insert.run(
+        r.position,
+        r.key,
+        r.timestamp,
+        r.recordType,
+        r.valueType,
+        r.intent,
+        r.rejectionType ?? null,
+        r.rejectionReason ?? null,
+        JSON.stringify(r.value),
+      );
+    }
+    for (const [name, value] of Object.entries(meta)) this.setMeta.run(name, value);
+  }
+
+  /** Reads the log in order, page by page, so that replay does not hold every record at once. */
+  *read(fromPosition = 1, pageSize = 5000): Generator<EngineRecord> {
+    const page = this.db.prepare(
+      `SELECT * FROM engine_records WHERE position >= ? ORDER BY position LIMIT ?`,
+    );
+    let next = fromPosition;
+    for (;;) {
+      const rows = page.all(next, pageSize) as RecordRow[];
+      for (const row of rows) yield toRecord(row);
+      if (rows.length < pageSize) return;
+      next = rows[rows.length - 1].position + 1;
+    }
+  }
+
+  /** Deletes the log and meta values (purge); projections clear their own tables. */
+  clear(): void {
+    this.db.exec('DELETE FROM engine_records; DELETE FROM engine_meta;');
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+interface RecordRow {
+  position: number;
+  record_key: string;
+  timestamp: number;
+  record_type: EngineRecord['recordType'];
+  value_type: EngineRecord['valueType'];
+  intent: string;
+  rejection_type: EngineRecord['rejectionType'] | null;
+  rejection_reason: string | null;
+  value: string;
+}
+
+function toRecord(row: RecordRow): EngineRecord {
+  const record: EngineRecord = {
+    position: row.position,
+    key: row.record_key,
+    timestamp: row.timestamp,
+    recordType: row.record_type,
+    valueType: row.value_type,
+    intent: row.intent,
+    value: JSON.parse(row.value) as EngineRecord['value'],
+  };
+  if (row.rejection_type) record.rejectionType = row.rejection_type;
+  if (row.rejection_reason !== null) record.rejectionReason = row.rejection_reason;
+  return record;
+}

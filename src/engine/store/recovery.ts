@@ -1,0 +1,31 @@
+import { type ProcessRecordValue } from '../api';
+import { FIRST_KEY } from '../keys';
+import { type GraphCache } from '../model/graph-cache';
+import { applyRecord } from '../state/appliers';
+import { EngineState } from '../state/engine-state';
+import { type RecordStore } from './record-store';
+
+export const NEXT_KEY_META = 'next_key';
+
+/** Parses every deployed resource once, so that replay and processing can resolve graphs synchronously. */
+export async function loadGraphs(store: RecordStore, graphs: GraphCache): Promise<void> {
+  const rows = store.db
+    .prepare(`SELECT value FROM engine_records WHERE value_type = 'PROCESS' AND intent = 'CREATED' ORDER BY position`)
+    .all() as { value: string }[];
+  for (const row of rows) {
+    const v = JSON.parse(row.value) as ProcessRecordValue;
+    await graphs.load(v.checksum, v.resource);
+  }
+}
+
+/** Rebuilds the state by applying every EVENT record of the log in order. */
+export function replay(store: RecordStore, graphs: GraphCache): EngineState {
+  const state = new EngineState(graphs);
+  for (const record of store.read()) applyRecord(state, record);
+  return state;
+}
+
+export function persistedNextKey(store: RecordStore): bigint {
+  const value = store.meta(NEXT_KEY_META);
+  return value ? BigInt(value) : FIRST_KEY;
+}

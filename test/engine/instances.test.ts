@@ -1,0 +1,81 @@
+import { ResultTimeout } from '../../src/engine/api';
+import { bpmn } from './support/bpmn-builder';
+import { EngineHarness } from './support/harness';
+
+describe('A10 creation, completion and cancellation', () => {
+  let h: EngineHarness;
+  beforeEach(async () => {
+    h = await EngineHarness.start();
+  });
+  afterEach(() => h.close());
+
+  it('rejects unknown processes and processes without a none start event', async () => {
+    // given
+    await h.deploy(bpmn('msgOnly').start('s', { message: 'go' }).end());
+    // when / then
+    await expect(h.engine.createProcessInstance({ bpmnProcessId: 'nope' })).rejects.toMatchObject({
+      rejectionType: 'NOT_FOUND', reason: "Expected to find process definition with process ID 'nope', but none found" });
+    await expect(h.engine.createProcessInstance({ bpmnProcessId: 'msgOnly' })).rejects.toMatchObject({
+      rejectionType: 'INVALID_STATE', reason: 'Expected to create instance of process with none start event, but there is no such event' });
+  });
+
+  it('cancels the whole tree innermost first: jobs canceled, incidents resolved', async () => {
+    // given
+    await h.deploy(bpmn('p').start().parallelGateway('fork')
+      .subProcess('sub', (sp) => sp.start('s1').serviceTask('inner', { type: 'inner' }).end('e1')).end('e2')
+      .from('fork').exclusiveGateway('gw').condition('=x').end('e3'));
+    const pi = await h.create('p');
+    const incident = h.incidents(pi)[0];
+    // when
+    await h.engine.cancelProcessInstance(pi);
+    // then
+    const trace = h.trace(pi);
+    expect(trace.slice(-1)).toEqual(['p:ELEMENT_TERMINATED']);
+    expect(trace.indexOf('inner:ELEMENT_TERMINATED')).toBeLessThan(trace.indexOf('sub:ELEMENT_TERMINATED'));
+    expect(h.find({ valueType: 'JOB', intent: 'CANCELED' })).toHaveLength(1);
+    expect(h.find({ valueType: 'INCIDENT', intent: 'RESOLVED', key: incident.key })).toHaveLength(1);
+    await expect(h.engine.cancelProcessInstance(pi)).rejects.toMatchObject({
+      rejectionType: 'NOT_FOUND', reason: `Expected to cancel a process instance with key '${pi}', but no such process was found` });
+  });
+
+  it('creates with result and returns the requested variables', async () => {
+    // given
+    await h.deploy(bpmn('p').start().task('t', { outputs: [['=a + 1', 'b']] }).end());
+    // when
+    const result = await h.engine.createProcessInstanceWithResult({ bpmnProcessId: 'p', variables: { a: 1, c: 3 }, fetchVariables: ['b'] });
+    // then
+    expect(result.variables).toEqual({ b: 2 });
+  });
+
+  it('creates with result and waits for a job to complete', async () => {
+    // given
+    await h.deploy(bpmn('p').start().serviceTask('t', { type: 'w' }).end());
+    // when
+    const pending = h.engine.createProcessInstanceWithResult({ bpmnProcessId: 'p', variables: { a: 1 } });
+    await h.awaitRecord({ valueType: 'JOB', intent: 'CREATED' });
+    await h.completeJobOf('w', { done: true });
+    // then
+    expect((await pending).variables).toEqual({ a: 1, done: true });
+  });
+
+  it('gives up waiting for the result after the request timeout', async () => {
+    // given
+    await h.deploy(bpmn('p').start().serviceTask('t', { type: 'w' }).end());
+    // when
+    const result = h.engine.createProcessInstanceWithResult({ bpmnProcessId: 'p', requestTimeoutMs: 10 });
+    // then
+    await expect(result).rejects.toBeInstanceOf(ResultTimeout);
+  });
+
+  it('terminates the other branches at a terminate end event and completes the process', async () => {
+    // given
+    await h.deploy(bpmn('p').start().parallelGateway('fork').serviceTask('a', { type: 'a' }).end('ea')
+      .from('fork').end('kill', { terminate: true }));
+    // when
+    const pi = await h.create('p');
+    // then
+    await h.awaitCompleted(pi);
+    expect(h.trace(pi)).toContain('a:ELEMENT_TERMINATED');
+    expect(h.find({ valueType: 'JOB', intent: 'CANCELED' })).toHaveLength(1);
+  });
+});
