@@ -2,7 +2,7 @@ import { parseFormSchema, validateSubmission } from '../../src/web/forms/validat
 import { escapeHtml, html, jsonScript } from '../../src/web/html';
 
 describe('server-side validation of Camunda Forms', () => {
-  const field = (c: Record<string, unknown>) => ({ components: [{ label: '字段', key: 'v', ...c } as { type: string }] });
+  const field = (c: Record<string, unknown>) => ({ components: [{ label: '字段', key: 'v', ...c } as unknown as { type: string }] });
 
   it.each([
     ['required text left empty', { type: 'textfield', validate: { required: true } }, '', '「字段」为必填项。'],

@@ -15,15 +15,11 @@ interface Linter {
   lint(root: unknown): Promise<Record<string, Array<{ id: string; message: string; category: string }>>>;
 }
 
-let linter: Linter | undefined;
-
-function getLinter(): Linter {
-  if (!linter) {
-    const { Linter: LinterCtor } = require('bpmnlint') as { Linter: new (opts: object) => Linter };
-    const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new () => unknown;
-    linter = new LinterCtor({ config: CONFIG, resolver: new NodeResolver() });
-  }
-  return linter;
+/** A fresh linter per run: some rules (no-duplicate-sequence-flows) keep state between the runs of one instance. */
+function newLinter(): Linter {
+  const { Linter: LinterCtor } = require('bpmnlint') as { Linter: new (opts: object) => Linter };
+  const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new () => unknown;
+  return new LinterCtor({ config: CONFIG, resolver: new NodeResolver() });
 }
 
 /** Lints a diagram; XML that cannot be read is reported as one error, not thrown. */
@@ -34,7 +30,7 @@ export async function lintBpmn(xml: string): Promise<LintIssue[]> {
   } catch (err) {
     return [{ rule: 'parse', id: '', message: (err as Error).message, category: 'error' }];
   }
-  const results = await getLinter().lint(root);
+  const results = await newLinter().lint(root);
   return Object.entries(results).flatMap(([rule, reports]) => reports.map((r) => ({ rule, id: r.id, message: r.message, category: r.category })));
 }
 

@@ -1,0 +1,110 @@
+import { auditTrail } from '../../src/db/audit';
+import { seedTasks } from './support/fixtures';
+import { type Harness, LOGINS, signIn, startHarness, UNIT_A } from './support/harness';
+
+describe('web monitoring for administrators', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+    seedTasks(h.camunda, h.departmentCode);
+    h.camunda.instances.push({ processInstanceKey: '2251799813685002', processDefinitionId: 'handover', processDefinitionKey: '3002', processDefinitionName: '问题移交', processDefinitionVersion: 2, state: 'COMPLETED', hasIncident: false, startDate: '2026-10-01T09:00:00+08:00', endDate: '2026-10-05T09:00:00+08:00', variables: { unitCode: '370404002' } });
+  });
+  afterEach(() => h.close());
+
+  it('lists instances and filters them by state, incidents and unit', async () => {
+    // given
+    const { agent } = await signIn(h.app, LOGINS.admin);
+    // when
+    const all = await agent.get('/monitoring').expect(200);
+    const active = await agent.get('/monitoring?state=ACTIVE').expect(200);
+    const incidents = await agent.get('/monitoring?incidents=1').expect(200);
+    const unitB = await agent.get('/monitoring?unit=370404002').expect(200);
+    // then
+    expect(all.text).toContain('共 2 个流程实例');
+    expect(active.text).toContain('2251799813685001');
+    expect(active.text).not.toContain('2251799813685002');
+    expect(incidents.text).toContain('有故障');
+    expect(incidents.text).toContain('共 1 个流程实例');
+    expect(unitB.text).toContain('2251799813685002');
+    expect(unitB.text).not.toContain('>2251799813685001<');
+  });
+
+  it('shows an instance with diagram overlays for active, completed and failed elements, incidents and variables', async () => {
+    // given
+    const { agent } = await signIn(h.app, LOGINS.admin);
+    // when
+    const res = await agent.get('/monitoring/instances/2251799813685001').expect(200);
+    // then
+    expect(res.text).toContain('{"active":["report"],"completed":["start"],"incidents":["notify"]}');
+    expect(res.text).toContain('SMTP 连接失败');
+    expect(res.text).toContain(`&quot;${UNIT_A}&quot;`);
+    expect(res.text).toContain('/assets/diagram.js');
+    expect(res.text).toContain('终止实例');
+  });
+
+  it('retries an incident: raises the job retries, then resolves, and audits it', async () => {
+    // given
+    const { agent, csrf } = await signIn(h.app, LOGINS.admin);
+    // when
+    const res = await agent.post('/monitoring/incidents/7001/retry').type('form').send({ _csrf: csrf });
+    // then
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/monitoring/instances/2251799813685001');
+    expect(h.camunda.commands).toEqual([{ op: 'retries', args: ['8001', 3] }, { op: 'resolve', args: ['7001'] }]);
+    const trail = await auditTrail(h.store.db, { actor: LOGINS.admin });
+    expect(trail.map((t) => t.action)).toContain('incident.retry');
+  });
+
+  it('cancels an instance', async () => {
+    // given
+    const { agent, csrf } = await signIn(h.app, LOGINS.admin);
+    // when
+    await agent.post('/monitoring/instances/2251799813685001/cancel').type('form').send({ _csrf: csrf }).expect(303);
+    // then
+    expect(h.camunda.instances[0]!.state).toBe('TERMINATED');
+  });
+
+  it('offers the office a read-only view: no retry or cancel buttons', async () => {
+    // given
+    const { agent } = await signIn(h.app, LOGINS.office);
+    // when
+    const res = await agent.get('/monitoring/instances/2251799813685001').expect(200);
+    // then
+    expect(res.text).not.toContain('终止实例');
+    expect(res.text).not.toContain('/retry');
+  });
+
+  it('answers 404 for an unknown instance', async () => {
+    const { agent } = await signIn(h.app, LOGINS.admin);
+    await agent.get('/monitoring/instances/123').expect(404);
+  });
+
+  it('exports instances as CSV with a BOM and Chinese headings', async () => {
+    // given
+    const { agent } = await signIn(h.app, LOGINS.admin);
+    // when
+    const res = await agent.get('/monitoring/export.csv?state=COMPLETED').buffer(true).parse((r, cb) => {
+      let data = '';
+      r.on('data', (c: Buffer) => (data += c.toString('utf8')));
+      r.on('end', () => cb(null, data));
+    }).expect(200);
+    // then
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = (res.body as string).split('\r\n');
+    expect(lines[0]).toBe('\uFEFF实例,流程,版本,状态,故障,开始,结束');
+    expect(lines[1]).toBe('2251799813685002,handover,2,已完成,否,2026-10-01 09:00,2026-10-05 09:00');
+    expect(lines).toHaveLength(3);
+  });
+
+  it('shows the dashboard with coverage of every unit, open incidents and active instances per process', async () => {
+    // given
+    const { agent } = await signIn(h.app, LOGINS.admin);
+    // when
+    const res = await agent.get('/monitoring/dashboard').expect(200);
+    // then
+    expect(res.text).toContain('两年覆盖');
+    expect(res.text).toContain('坛山街道');
+    expect(res.text).toContain('进行中的流程实例（按流程）');
+    expect(res.text).toMatch(/<span class="bar-label">巡查<\/span><span class="bar" style="width:100%"><\/span><span class="bar-value">1<\/span>/);
+  });
+});
