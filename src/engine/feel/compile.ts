@@ -16,6 +16,8 @@ export interface CompiledFeel {
   readonly parseError: string | null;
   /** The extension functions the text mentions; a smaller context makes feelin's parse and setup cheaper. */
   readonly functions: Readonly<Record<string, unknown>>;
+  /** For a plain variable path (`a`, `a.b.c`), its segments: evaluated without feelin (see fast-path.ts). */
+  readonly path: readonly string[] | null;
 }
 
 type ParsedTree = ReturnType<typeof parseExpression>;
@@ -46,6 +48,21 @@ function mentionedFunctions(body: string): Record<string, unknown> {
   return functions;
 }
 
+const PLAIN_PATH = /^\s*[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*\s*$/;
+const KEYWORDS = new Set([
+  'true', 'false', 'null', 'not', 'and', 'or', 'if', 'then', 'else', 'for', 'in', 'return', 'some', 'every',
+  'satisfies', 'between', 'instance', 'of', 'function', 'external',
+]);
+
+function plainPath(body: string): string[] | null {
+  if (!PLAIN_PATH.test(body)) return null;
+  const path = body.trim().split('.');
+  if (path.some((segment) => KEYWORDS.has(segment))) return null;
+  // a bare builtin name (`count`, `now`) resolves to the function when no variable has that name
+  if (path[0] in parseContext || typeof feelinEvaluate(path[0], {}).value === 'function') return null;
+  return path;
+}
+
 function hasSyntaxError(tree: ParsedTree): boolean {
   let error = false;
   tree.iterate({
@@ -71,13 +88,15 @@ function describeSyntaxError(body: string, unary: boolean): string {
 function compileWith(source: string, unary: boolean): CompiledFeel {
   const body = rewrite(source);
   if (source.trim() === '') {
-    return { source, body, parseError: `failed to parse expression '${source}': the expression is empty`, functions: {} };
+    return {
+      source, body, parseError: `failed to parse expression '${source}': the expression is empty`, functions: {}, path: null,
+    };
   }
   const tree = unary ? parseUnaryTests(body, parseContext, undefined) : parseExpression(body, parseContext, undefined);
   const parseError = hasSyntaxError(tree)
     ? `failed to parse expression '${source}': ${describeSyntaxError(body, unary)}`
     : null;
-  return { source, body, parseError, functions: mentionedFunctions(body) };
+  return { source, body, parseError, functions: mentionedFunctions(body), path: unary || parseError ? null : plainPath(body) };
 }
 
 export function compileExpression(source: string): CompiledFeel {

@@ -4,6 +4,7 @@
  */
 import { evaluate as feelinEvaluate, unaryTest as feelinUnaryTest, type EvaluationResult } from 'feelin';
 import { compileExpression, compileUnaryTests, type CompiledFeel } from './compile';
+import { resolvePath } from './fast-path';
 import { AssertionFailure, withScope, type EvaluationScope } from './scope';
 import { toStoredValue } from './values';
 import { toZeebeWarnings, type FeelWarning } from './warnings';
@@ -30,6 +31,10 @@ function run(
   call: (body: string, context: Record<string, unknown>) => EvaluationResult<unknown>,
 ): FeelResult {
   if (compiled.parseError) return { ok: false, message: compiled.parseError, warnings: [] };
+  if (compiled.path) {
+    const resolved = resolvePath(compiled.path, variables);
+    if (resolved) return { ok: true, value: resolved.value, warnings: resolved.warnings };
+  }
   const scope: EvaluationScope = { nowEpochMs, variables, warnings: [] };
   try {
     const result = withScope(scope, () => call(compiled.body, { ...variables, ...compiled.functions }));

@@ -116,3 +116,31 @@ describe('FEEL evaluation with Zeebe null semantics', () => {
     expect(raw.ok && String(raw.value)).toContain('2030-06-15T23:59:30');
   });
 });
+
+describe('plain variable paths (resolved without re-parsing)', () => {
+  it.each([
+    ['x', {}],
+    ['x', { x: { a: [1, 2] } }],
+    ['x.y', {}],
+    ['x.y.z', {}],
+    ['x.y', { x: null }],
+    ['x.y', { x: { a: 1, b: 2 } }],
+    ['x.y.z', { x: { y: { z: '巡查' } } }],
+    ['x.y', { x: 'text' }],
+    ['x.y', { x: [{ y: 1 }, { y: 2 }] }],
+  ])('%s with %j gives what feelin gives', (path, variables) => {
+    // given: parentheses make the same expression go through feelin
+    const throughFeelin = evaluate(`(${path})`, variables, NOW);
+    // when
+    const direct = evaluate(path, variables, NOW);
+    // then
+    expect(direct).toEqual(throughFeelin);
+  });
+
+  it('leaves builtin names and keywords to feelin', () => {
+    // given / when / then
+    expect(evaluate('count', {}, NOW)).toEqual({ ok: true, value: null, warnings: [] });
+    expect(evaluate('count', { count: 3 }, NOW)).toEqual({ ok: true, value: 3, warnings: [] });
+    expect(evaluate('true', {}, NOW)).toEqual({ ok: true, value: true, warnings: [] });
+  });
+});
