@@ -43,6 +43,42 @@ const moveBoundary = (xml: string, id: string, oldX: number, newX: number): stri
   });
 };
 
+const labelRe = (id: string): RegExp =>
+  new RegExp(
+    `(<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"[^>]*>\\s*<dc:Bounds [^>]*/>\\s*<bpmndi:BPMNLabel>\\s*<dc:Bounds )x="([\\d.]+)" y="([\\d.]+)" width="([\\d.]+)" height="([\\d.]+)"`,
+  );
+
+/** Puts a label at (x, y), keeping its size; adds a label box when the layout left none. */
+const placeLabel = (xml: string, id: string, place: (label: Bounds, shape: Bounds) => { x: number; y: number }): string => {
+  const shape = boundsOf(xml, id);
+  if (!shape) return xml;
+  if (!labelRe(id).test(xml)) {
+    xml = xml.replace(
+      new RegExp(`(<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"[^>]*>\\s*<dc:Bounds [^>]*/>)`),
+      `$1<bpmndi:BPMNLabel><dc:Bounds x="${round(shape.x)}" y="${round(shape.y)}" width="90" height="27" /></bpmndi:BPMNLabel>`,
+    );
+  }
+  return xml.replace(labelRe(id), (_all, head: string, x: string, y: string, w: string, h: string) => {
+    const p = place({ x: +x, y: +y, width: +w, height: +h }, shape);
+    return `${head}x="${round(p.x)}" y="${round(p.y)}" width="${w}" height="${h}"`;
+  });
+};
+
+/** Gateway labels go above the gateway, where no loop-back flow runs; boundary labels beside their flow. */
+const moveLabels = (xml: string, hosts: Map<string, string[]>): string => {
+  let out = xml;
+  for (const m of xml.matchAll(/<bpmn:(?:exclusive|parallel|eventBased)Gateway id="([^"]+)" name="[^"]+"/g)) {
+    out = placeLabel(out, m[1], (l, s) => ({ x: s.x + s.width / 2 - l.width / 2, y: s.y - l.height - 6 }));
+  }
+  for (const boundaries of hosts.values()) {
+    boundaries.forEach((id, i) => {
+      const right = boundaries.length > 1 && i === boundaries.length - 1;
+      out = placeLabel(out, id, (l, s) => ({ x: right ? s.x + s.width + 2 : s.x - l.width - 2, y: s.y + s.height - 4 }));
+    });
+  }
+  return out;
+};
+
 export const polishLayout = (xml: string): string => {
   const hosts = new Map<string, string[]>();
   for (const m of xml.matchAll(/<bpmn:boundaryEvent id="([^"]+)"[^>]*attachedToRef="([^"]+)"/g)) {
@@ -59,5 +95,5 @@ export const polishLayout = (xml: string): string => {
       if (b) out = moveBoundary(out, id, b.x, hb.x + 15 + i * step - 18);
     });
   }
-  return out;
+  return moveLabels(out, hosts);
 };
