@@ -35,6 +35,8 @@ export function createWebApp(deps: WebDeps): express.Express {
           formAction: ["'self'"],
           frameAncestors: ["'none'"],
           objectSrc: ["'none'"],
+          // only behind HTTPS; on plain http (localhost) it would send sub-requests to a TLS port that is not there
+          upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
         },
       },
     }),

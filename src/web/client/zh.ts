@@ -19,6 +19,18 @@ const TEXTS: Record<string, string> = {
   'Date': '日期',
   'Time': '时间',
   'No content to show.': '没有内容。',
+  'Nothing to show.': '没有内容。',
+  'Add new': '新增一项',
+  'Collapse': '收起',
+  'Next page': '下一页',
+  'Previous page': '上一页',
+  'No files selected': '未选择文件',
+  'All values selected': '已全部选择',
+  'Skip to search': '跳到搜索',
+  'Value is not a number.': '必须是数字。',
+  'Value is expected to be an integer.': '必须是整数。',
+  'Click to remove sorting': '取消排序',
+  'Unable to download document': '无法下载文件',
 };
 
 export function translate(template: string, replacements?: Record<string, unknown>): string {

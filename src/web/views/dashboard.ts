@@ -1,6 +1,6 @@
 import { html, type SafeHtml } from '../html';
 import { type CountRow, type CoverageRow, type OverdueRow } from '../store/port';
-import { formatTime, trafficBadge, type Traffic } from './format';
+import { formatTime, TRAFFIC_LABEL, trafficBadge, type Traffic } from './format';
 import { layout, type PageContext } from './layout';
 
 export interface DashboardData {
@@ -13,16 +13,18 @@ export interface DashboardData {
   openIncidents: number;
 }
 
+const COVERAGE_LABEL = { green: '本周期已巡查', yellow: '待巡查', red: '临近周期截止未巡查' } as const;
+
 function tally(rows: Array<{ color: Traffic }>): Record<Traffic, number> {
   const t = { green: 0, yellow: 0, red: 0 };
   for (const r of rows) t[r.color] += 1;
   return t;
 }
 
-function summary(title: string, rows: Array<{ color: Traffic }>): SafeHtml {
+function summary(title: string, rows: Array<{ color: Traffic }>, labels: Record<Traffic, string> = TRAFFIC_LABEL): SafeHtml {
   const t = tally(rows);
   return html`<div class="card stat"><h2>${title}</h2><p class="traffic">
-    <span class="badge green">正常 ${t.green}</span> <span class="badge yellow">临期 ${t.yellow}</span> <span class="badge red">逾期 ${t.red}</span></p></div>`;
+    <span class="badge green">${labels.green} ${t.green}</span> <span class="badge yellow">${labels.yellow} ${t.yellow}</span> <span class="badge red">${labels.red} ${t.red}</span></p></div>`;
 }
 
 /** A horizontal bar chart made of plain elements: readable without scripts and by screen readers. */
@@ -40,7 +42,7 @@ function bars(title: string, rows: CountRow[]): SafeHtml {
 export function dashboardPage(ctx: PageContext, d: DashboardData): SafeHtml {
   const body = html`
 <div class="stats">
-  ${summary('两年覆盖', d.coverage)}
+  ${summary('两年覆盖', d.coverage, COVERAGE_LABEL)}
   ${summary('整改与挂牌督办期限', d.overdue)}
   <div class="card stat"><h2>未解决故障</h2><p class="big">${d.openIncidents}</p></div>
 </div>
@@ -51,18 +53,19 @@ export function dashboardPage(ctx: PageContext, d: DashboardData): SafeHtml {
     (o) => html`<tr><td>${o.kind === 'hazard' ? '挂牌督办' : '整改'}</td><td>${o.processInstanceKey ? html`<a href="/monitoring/instances/${o.processInstanceKey}">${o.title}</a>` : o.title}</td><td>${o.unitCode}</td><td>${formatTime(o.dueAt)}</td><td>${trafficBadge(o.color)}</td></tr>`,
   ) : html`<tr><td colspan="5" class="empty">暂无</td></tr>`}</tbody></table></div>
 </section>
-<section class="card" aria-labelledby="coverage-title">
-  <h2 id="coverage-title">巡查覆盖（每两年全覆盖） <a class="small-link" href="/monitoring/dashboard/coverage.csv">导出 CSV</a></h2>
-  <div class="table-wrap"><table class="list"><thead><tr><th scope="col">单位</th><th scope="col">上次巡查</th><th scope="col">应巡查截止</th><th scope="col">状态</th></tr></thead>
-  <tbody>${d.coverage.length ? d.coverage.map(
-    (c) => html`<tr><td>${c.unitName}</td><td>${formatTime(c.lastInspectedAt)}</td><td>${formatTime(c.dueBy)}</td><td>${trafficBadge(c.color)}</td></tr>`,
-  ) : html`<tr><td colspan="4" class="empty">暂无</td></tr>`}</tbody></table></div>
-</section>
 <div class="chart-grid">
   ${bars('问题数量（按单位）', d.byUnit)}
   ${bars('问题数量（按类别）', d.byCategory)}
   ${bars('移交数量（按承办部门）', d.byDepartment)}
   ${bars('进行中的流程实例（按流程）', d.activeByProcess)}
-</div>`;
+</div>
+<section class="card" aria-labelledby="coverage-title">
+  <h2 id="coverage-title">巡查覆盖（每两年全覆盖） <a class="small-link" href="/monitoring/dashboard/coverage.csv">导出 CSV</a></h2>
+  <div class="table-wrap"><table class="list"><thead><tr><th scope="col">单位</th><th scope="col">上次巡查</th><th scope="col">应巡查截止</th><th scope="col">状态</th></tr></thead>
+  <tbody>${d.coverage.length ? d.coverage.map(
+    (c) => html`<tr><td>${c.unitName}</td><td>${formatTime(c.lastInspectedAt)}</td><td>${formatTime(c.dueBy)}</td><td>${trafficBadge(c.color, undefined, COVERAGE_LABEL)}</td></tr>`,
+  ) : html`<tr><td colspan="4" class="empty">暂无</td></tr>`}</tbody></table></div>
+</section>
+`;
   return layout(ctx, { title: '统计看板', body });
 }

@@ -1,24 +1,20 @@
+import { trafficLight } from '../../domain/escalation';
 import { html, type SafeHtml } from '../html';
 
 export type Traffic = 'green' | 'yellow' | 'red';
 
-const DAY = 24 * 60 * 60 * 1000;
-
-/** Due-date colour: red when overdue, yellow within two days, green otherwise. */
+/** Due-date colour (the domain's traffic light): red when overdue, yellow within two days, green otherwise. */
 export function dueColor(due: string | undefined | null, now: Date): Traffic | undefined {
   if (!due) return undefined;
   const t = Date.parse(due);
-  if (Number.isNaN(t)) return undefined;
-  if (t < now.getTime()) return 'red';
-  if (t - now.getTime() <= 2 * DAY) return 'yellow';
-  return 'green';
+  return Number.isNaN(t) ? undefined : trafficLight(now, new Date(t), 2);
 }
 
-const TRAFFIC_LABEL: Record<Traffic, string> = { green: '正常', yellow: '临期', red: '逾期' };
+export const TRAFFIC_LABEL: Record<Traffic, string> = { green: '正常', yellow: '临期', red: '逾期' };
 
-export function trafficBadge(color: Traffic | undefined, text?: string): SafeHtml {
+export function trafficBadge(color: Traffic | undefined, text?: string, labels: Record<Traffic, string> = TRAFFIC_LABEL): SafeHtml {
   if (!color) return html`<span class="muted">—</span>`;
-  return html`<span class="badge ${color}">${TRAFFIC_LABEL[color]}${text ? html` · ${text}` : ''}</span>`;
+  return html`<span class="badge ${color}">${labels[color]}${text ? html` · ${text}` : ''}</span>`;
 }
 
 /** Shows a date-time in China Standard Time, e.g. 2026-11-28 20:38. */

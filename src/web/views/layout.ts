@@ -17,7 +17,7 @@ interface NavItem {
 function nav(ctx: PageContext): SafeHtml {
   const u = ctx.user;
   const items: NavItem[] = [
-    { href: '/tasks', label: '我的任务', visible: !!u },
+    { href: '/tasks', label: '任务', visible: !!u },
     { href: '/registers', label: '台账', visible: !!u },
     { href: '/inbox', label: `消息${ctx.unread ? `（${ctx.unread}）` : ''}`, visible: !!u },
     { href: '/monitoring', label: '流程监控', visible: can.monitor(u) },
@@ -59,6 +59,7 @@ export function layout(ctx: PageContext, opts: LayoutOptions): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="csrf-token" content="${ctx.csrf}">
 <title>${opts.title} · 峄城区安全生产巡查</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/app.css">
 ${(opts.styles ?? []).map((s) => html`<link rel="stylesheet" href="/assets/${s}">`)}
 </head>
