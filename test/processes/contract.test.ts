@@ -106,9 +106,7 @@ describe('diagrams', () => {
     const registry = existsSync(join(workers, 'index.ts'));
     const workerFiles = readdirSync(workers).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
     const used = new Set(ofType('bpmn:ServiceTask').map(({ el }) => extension(el, 'zeebe:TaskDefinition')?.type as string));
-    // then every worker file serves a job type of the contract …
-    expect(workerFiles.filter((f) => !contract.jobTypes.has(`yc-${f.replace(/\.ts$/, '')}`))).toEqual([]);
-    // … and, once the registry is written, every job type used by a diagram has its worker
+    // then, once the registry is written, every job type used by a diagram has its worker
     const missing = registry ? [...used].filter((t) => !workerFiles.includes(`${t.replace(/^yc-/, '')}.ts`)) : [];
     expect(missing).toEqual([]);
   });
