@@ -1,0 +1,55 @@
+// `npm run bench [-- B1 B3 …] [--seconds N]`: runs the named scenarios (all by default), prints their figures and
+// saves them with machine information under bench/results/.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { configureLogging } from '../src/logging';
+import { b1 } from './scenarios/b1-straight-through';
+import type { Scenario } from './types';
+
+const scenarios: Scenario[] = [b1];
+
+function parseArgs(argv: string[]) {
+  const names: string[] = [];
+  let seconds = 10;
+  for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i] === '--seconds') seconds = Number(argv[++i]);
+    else names.push(argv[i].toUpperCase());
+  }
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error('--seconds takes a positive number');
+  const unknown = names.filter((n) => !scenarios.some((s) => s.name === n));
+  if (unknown.length) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${scenarios.map((s) => s.name).join(', ')}`);
+  return { selected: names.length ? scenarios.filter((s) => names.includes(s.name)) : scenarios, seconds };
+}
+
+function machine() {
+  return {
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  };
+}
+
+async function main() {
+  configureLogging('warn', false);
+  const { selected, seconds } = parseArgs(process.argv.slice(2));
+  const results: Record<string, unknown> = {};
+  for (const scenario of selected) {
+    console.log(`\n${scenario.name} — ${scenario.title}`);
+    const figures = await scenario.run({ seconds });
+    results[scenario.name] = figures;
+    console.log(JSON.stringify(figures, null, 2));
+  }
+  const dir = path.join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine: machine(), seconds, results }, null, 2));
+  console.log(`\nsaved ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
