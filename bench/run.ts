@@ -5,9 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { configureLogging } from '../src/logging';
 import { b1 } from './scenarios/b1-straight-through';
+import { b3 } from './scenarios/b3-durability';
 import type { Scenario } from './types';
 
-const scenarios: Scenario[] = [b1];
+const scenarios: Scenario[] = [b1, b3];
 
 function parseArgs(argv: string[]) {
   const names: string[] = [];
