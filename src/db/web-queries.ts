@@ -128,7 +128,7 @@ export async function documentFor(db: Db, scope: ReadScope, id: string): Promise
 
 export async function evidenceRegister(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
   let q = db.selectFrom('evidence').leftJoin('inspections', 'inspections.id', 'evidence.inspection_id')
-    .select(['evidence.id', 'evidence.file_name as fileName', 'evidence.kind', 'evidence.inspection_id as inspectionId', 'evidence.captured_by as capturedBy',
+    .select(['evidence.id', 'evidence.id as evidenceId', 'evidence.file_name as fileName', 'evidence.kind', 'evidence.inspection_id as inspectionId', 'evidence.captured_by as capturedBy',
       'evidence.captured_at as capturedAt', 'evidence.sha256'])
     .orderBy('evidence.seq', 'desc');
   if (!scope.all) q = q.where('inspections.unit_code', 'in', codes(scope.unitCodes));
@@ -172,4 +172,12 @@ export async function problemCountsBy(db: Db): Promise<{ byUnit: Array<{ label: 
   ]);
   const norm = (rows: Array<{ label: string; count: number }>) => rows.map((r) => ({ label: r.label, count: Number(r.count) })).sort((a, b) => b.count - a.count);
   return { byUnit: norm(byUnit), byCategory: norm(byCategory), byDepartment: norm(byDepartment) };
+}
+
+/** An evidence record, if the reader may see it (scoped readers: evidence of their own units' inspections). */
+export async function evidenceFor(db: Db, scope: ReadScope, id: string): Promise<{ fileName: string; mediaType: string; sha256: string } | undefined> {
+  let q = db.selectFrom('evidence').leftJoin('inspections', 'inspections.id', 'evidence.inspection_id')
+    .select(['evidence.file_name as fileName', 'evidence.media_type as mediaType', 'evidence.sha256']).where('evidence.id', '=', id);
+  if (!scope.all) q = q.where('inspections.unit_code', 'in', codes(scope.unitCodes));
+  return q.executeTakeFirst();
 }

@@ -5,6 +5,7 @@ import { csrfProtection } from './auth/csrf';
 import { sessionLoader } from './auth/session';
 import { type WebDeps } from './deps';
 import { HttpError, pageContext, sendPage, wantsJson } from './http';
+import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
 import { monitoringRoutes } from './routes/monitoring';
 import { processRoutes } from './routes/processes';
@@ -59,6 +60,7 @@ export function createWebApp(deps: WebDeps): express.Express {
     next(new HttpError(401, '请先登录。'));
   });
   app.use(taskRoutes(deps));
+  app.use(attachmentRoutes(deps));
   app.use(registerRoutes(deps));
   app.use(inboxRoutes(deps));
   app.use(monitoringRoutes(deps));

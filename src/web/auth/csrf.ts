@@ -18,7 +18,9 @@ export function csrfProtection(secureCookies: boolean) {
     }
     res.locals.csrf = token;
     if (SAFE.has(req.method)) return next();
-    const sent = (req.get('x-csrf-token') ?? (req.body as Record<string, unknown> | undefined)?._csrf) as unknown;
+    // multipart forms (uploads) are parsed after this check, so they carry the token in the query string
+    const fromQuery = req.is('multipart/form-data') ? req.query._csrf : undefined;
+    const sent = (req.get('x-csrf-token') ?? (req.body as Record<string, unknown> | undefined)?._csrf ?? fromQuery) as unknown;
     if (typeof sent !== 'string' || !same(sent, token)) return next(new HttpError(403, '页面已过期，请刷新后重试。'));
     next();
   };

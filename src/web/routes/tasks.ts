@@ -1,9 +1,10 @@
 import { type Request, type Response, Router } from 'express';
 import { type Principal, canSeeTask, candidateGroupsOf } from '../auth/roles';
+import { aboutOf, loadVisibleTask, taskVariables } from './task-access';
 import { type UserTask } from '../camunda/port';
 import { type WebDeps } from '../deps';
 import { parseFormSchema, validateSubmission } from '../forms/validate';
-import { HttpError, keyParam, notFound, pageContext, requireUser, sendPage, str, wantsJson } from '../http';
+import { HttpError, keyParam, pageContext, requireUser, sendPage, str, wantsJson } from '../http';
 import { dueColor } from '../views/format';
 import { type TaskListFilters, taskListPage, taskPage } from '../views/tasks';
 
@@ -39,15 +40,7 @@ export function taskRoutes(deps: WebDeps): Router {
     return [...byKey.values()];
   }
 
-  /** The task, if this user may see it; otherwise 404 so that the key's existence is not revealed. */
-  async function loadTask(user: Principal, key: string): Promise<UserTask> {
-    const task = await camunda.getUserTask(key).catch((err: { status?: number }) => {
-      if (err?.status === 404) throw notFound();
-      throw err;
-    });
-    if (!canSeeTask(user, task)) throw notFound();
-    return task;
-  }
+  const loadTask = (user: Principal, key: string) => loadVisibleTask(camunda, user, key);
 
   router.get('/tasks', async (req, res) => {
     const user = requireUser(res);
@@ -75,20 +68,20 @@ export function taskRoutes(deps: WebDeps): Router {
   router.get('/tasks/:key', async (req, res) => {
     const user = requireUser(res);
     const task = await loadTask(user, keyParam(req.params.key));
-    const [form, vars, history] = await Promise.all([
+    const [form, data, history] = await Promise.all([
       camunda.getUserTaskForm(task.userTaskKey),
-      camunda.searchUserTaskVariables(task.userTaskKey),
+      taskVariables(camunda, task.userTaskKey),
       task.processInstanceKey
         ? camunda.searchUserTasks({ filter: { processInstanceKey: task.processInstanceKey, state: 'COMPLETED' }, sort: [{ field: 'completionDate', order: 'ASC' }], page: { limit: 100 } })
         : Promise.resolve({ items: [], page: { totalItems: 0 } }),
     ]);
-    const data: Record<string, unknown> = {};
-    for (const v of vars.items) data[v.name] = parseValue(v.value);
+    const about = aboutOf(data);
+    const attachments = await store.attachments(about);
     const context = CONTEXT_VARIABLES.filter(([name]) => data[name] !== undefined && data[name] !== null).map(
       ([name, label]) => [label, String(data[name])] as [string, string],
     );
     await store.audit({ actor: user.username, action: 'task.view', target: task.userTaskKey, outcome: 'ok', ip: req.ip });
-    sendPage(res, taskPage(pageContext(req, res), { task, schema: parseFormSchema(form?.schema), data, context, history: history.items, now: now() }));
+    sendPage(res, taskPage(pageContext(req, res), { task, schema: parseFormSchema(form?.schema), data, context, history: history.items, attachments, canAttach: !!(about.inspectionId || about.problemId), now: now() }));
   });
 
   router.post('/tasks/:key/claim', async (req, res) => {
@@ -132,13 +125,4 @@ export function taskRoutes(deps: WebDeps): Router {
 function done(req: Request, res: Response, redirect: string): void {
   if (wantsJson(req)) res.json({ ok: true, redirect });
   else res.redirect(303, redirect);
-}
-
-/** Variable values arrive as JSON text. */
-function parseValue(value: string): unknown {
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
 }

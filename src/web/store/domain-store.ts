@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { type Account, authenticate } from '../../db/accounts';
 import { audit } from '../../db/audit';
+import { createContentStore } from '../../db/content-store';
+import { addEvidence, evidenceOf } from '../../db/evidence';
 import { type Db } from '../../db/connect';
 import { inbox, markRead, unreadCount } from '../../db/notifications';
 import { inspectableUnits, listUnits } from '../../db/organisation';
@@ -37,6 +39,17 @@ const QUERIES: Record<RegisterName, (db: Db, scope: q.ReadScope, query: q.Regist
   evidence: q.evidenceRegister,
 };
 
+const toAttachment = (r: { id: string; file_name: string; kind: string; media_type: string; size: number; captured_by: string; captured_at: string }) => ({
+  id: r.id, fileName: r.file_name, kind: r.kind, mediaType: r.media_type, size: r.size, capturedBy: r.captured_by, capturedAt: r.captured_at,
+});
+
+function kindOf(mediaType: string): 'photo' | 'audio' | 'video' | 'scan' | 'document' {
+  if (mediaType.startsWith('image/')) return 'photo';
+  if (mediaType.startsWith('audio/')) return 'audio';
+  if (mediaType.startsWith('video/')) return 'video';
+  return mediaType === 'application/pdf' ? 'scan' : 'document';
+}
+
 export function principalOf(account: Account): Principal {
   const roles = [...new Set(account.roles.map((r) => r.role).filter(isRole))];
   const scoped = (role: string) => account.roles.filter((r) => r.role === role && r.unitCode).map((r) => r.unitCode!);
@@ -55,6 +68,7 @@ export interface DomainStoreOptions {
 export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
   const now = options.now ?? (() => new Date());
   const archive = resolve(options.archiveDir);
+  const content = createContentStore(archive);
   const actor = (name: string | null) => ({ name: name ?? 'anonymous', at: now().toISOString() });
   return {
     async authenticate(username, password) {
@@ -114,5 +128,26 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
       return rows.map((r) => ({ ...r, color: trafficLight(asOf, new Date(r.dueAt)) })).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
     },
     problemCounts: () => q.problemCountsBy(db),
+    async attachments(about) {
+      if (!about.inspectionId && !about.problemId) return [];
+      return (await evidenceOf(db, about)).map(toAttachment);
+    },
+    async addAttachment(a) {
+      const at = now().toISOString();
+      const record = await addEvidence(db, content, actor(a.capturedBy), {
+        content: a.content, kind: kindOf(a.mediaType), fileName: a.fileName, mediaType: a.mediaType, capturedBy: a.capturedBy,
+        capturedAt: at, inspectionId: a.inspectionId, problemId: a.problemId,
+      });
+      return toAttachment(record);
+    },
+    async attachment(id, scope) {
+      const row = await q.evidenceFor(db, scope, id);
+      if (!row) return null;
+      // the archive names the file by its hash plus an extension chosen from the media type
+      const folder = join('evidence', row.sha256.slice(0, 2));
+      const name = (await readdir(join(archive, folder)).catch(() => [] as string[])).find((f) => f.startsWith(row.sha256));
+      const file = name ? await content.read(join(folder, name)).catch(() => undefined) : undefined;
+      return file ? { fileName: row.fileName, mediaType: row.mediaType, content: file } : null;
+    },
   };
 }

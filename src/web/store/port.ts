@@ -50,7 +50,7 @@ export interface RegisterColumn {
 
 export interface RegisterPage {
   columns: RegisterColumn[];
-  rows: Array<Record<string, string | number | null> & { processInstanceKey?: string | null; documentId?: string | null }>;
+  rows: Array<Record<string, string | number | null> & { processInstanceKey?: string | null; documentId?: string | null; evidenceId?: string | null }>;
   total: number;
 }
 
@@ -98,6 +98,25 @@ export interface ProblemCounts {
   byDepartment: CountRow[];
 }
 
+export interface Attachment {
+  id: string;
+  fileName: string;
+  kind: string;
+  mediaType: string;
+  size: number;
+  capturedBy: string;
+  capturedAt: string;
+}
+
+export interface NewAttachment {
+  content: Buffer;
+  fileName: string;
+  mediaType: string;
+  capturedBy: string;
+  inspectionId: string | null;
+  problemId: string | null;
+}
+
 export interface WebStore {
   authenticate(username: string, password: string): Promise<Principal | null>;
   createSession(accountId: string, expiresAt: Date): Promise<SessionInfo>;
@@ -115,4 +134,9 @@ export interface WebStore {
   coverage(asOf: Date): Promise<CoverageRow[]>;
   overdue(asOf: Date): Promise<OverdueRow[]>;
   problemCounts(): Promise<ProblemCounts>;
+  /** Evidence archived for an inspection or problem (task attachments). */
+  attachments(about: { inspectionId?: string; problemId?: string }): Promise<Attachment[]>;
+  addAttachment(a: NewAttachment): Promise<Attachment>;
+  /** An archived evidence file, if the reader may see it. */
+  attachment(id: string, scope: RecordScope): Promise<{ fileName: string; mediaType: string; content: Buffer } | null>;
 }

@@ -25,7 +25,7 @@ export function registerPage(ctx: PageContext, name: RegisterName, page: Registe
 <tbody>${page.rows.length ? page.rows.map(
     (r) => html`<tr>${page.columns.map((c) => html`<td>${r[c.key] ?? ''}</td>`)}<td>${
       r.documentId ? html`<a href="/documents/${r.documentId}">下载</a> ` : ''
-    }${showInstances && r.processInstanceKey ? html`<a href="/monitoring/instances/${r.processInstanceKey}">流程</a>` : ''}</td></tr>`,
+    }${r.evidenceId ? html`<a href="/evidence/${r.evidenceId}">下载</a> ` : ''}${showInstances && r.processInstanceKey ? html`<a href="/monitoring/instances/${r.processInstanceKey}">流程</a>` : ''}</td></tr>`,
   ) : html`<tr><td colspan="${page.columns.length + 1}" class="empty">暂无记录</td></tr>`}</tbody></table></div>
 <nav class="pager" aria-label="分页">${prev !== undefined ? html`<a href="${link(prev)}">上一页</a>` : ''} ${next !== undefined ? html`<a href="${link(next)}">下一页</a>` : ''}</nav>`;
   return layout(ctx, { title: REGISTERS[name], body });

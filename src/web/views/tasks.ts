@@ -1,5 +1,6 @@
 import { can } from '../auth/roles';
 import { type UserTask } from '../camunda/port';
+import { type Attachment } from '../store/port';
 import { html, jsonScript, type SafeHtml } from '../html';
 import { dueColor, formatTime, priorityLabel, trafficBadge } from './format';
 import { layout, type PageContext } from './layout';
@@ -68,7 +69,20 @@ export interface TaskPageData {
   data: Record<string, unknown>;
   context: Array<[string, string]>;
   history: UserTask[];
+  attachments: Attachment[];
+  /** The task belongs to an inspection or problem, so files can be filed under it. */
+  canAttach: boolean;
   now: Date;
+}
+
+function attachmentsSection(ctx: PageContext, task: UserTask, list: Attachment[], canUpload: boolean): SafeHtml {
+  return html`<section class="card" id="attachments" aria-labelledby="att-title">
+  <h2 id="att-title">附件（证据存档）</h2>
+  ${list.length ? html`<ul class="plain">${list.map((a) => html`<li><a href="/evidence/${a.id}">${a.fileName}</a> <span class="muted">${a.capturedBy} · ${formatTime(a.capturedAt)} · ${Math.ceil(a.size / 1024)} KB</span></li>`)}</ul>` : html`<p class="muted">暂无附件</p>`}
+  ${canUpload ? html`<form method="post" action="/tasks/${task.userTaskKey}/attachments?_csrf=${ctx.csrf}" enctype="multipart/form-data" class="filters">
+    <label>选择文件（照片、录音、视频、扫描件，单个不超过 50 MB） <input type="file" name="files" multiple required></label>
+    <button type="submit" class="secondary">上传并存档</button></form>` : ''}
+</section>`;
 }
 
 export function taskPage(ctx: PageContext, d: TaskPageData): SafeHtml {
@@ -114,6 +128,7 @@ export function taskPage(ctx: PageContext, d: TaskPageData): SafeHtml {
         : html`<p class="muted">暂无</p>`
     }
   </aside>
-</div>`;
+</div>
+${attachmentsSection(ctx, task, d.attachments, d.canAttach && (!task.assignee || mine))}`;
   return layout(ctx, { title: task.name ?? '任务', body, scripts: ['task-form.js'], styles: ['task-form.css'] });
 }
