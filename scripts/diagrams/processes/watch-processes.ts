@@ -9,7 +9,7 @@ export const followUpSampling: ProcessModel = {
   name: '整改回头看抽查',
   doc: '四（二）二：所有问题的处理实行闭环管理；实践（domain.md §1.5）：每月从巡查问题和隐患清单中随机抽取3个单位回头看，当月15日前完成核查。',
   nodes: [
-    { kind: 'start', id: 'month-started', name: '每月1日', doc: '四（二）二：闭环管理——每月回头看', timerCycle: '0 0 9 1 * *' },
+    { kind: 'start', id: 'month-started', name: '每月1日9时', doc: '四（二）二：闭环管理——每月回头看（cron 按 UTC，即北京时间9时）', timerCycle: '0 0 1 1 * *' },
     service('sample-units', '随机抽取3个单位', '四（二）二：闭环管理；实践：双随机抽取3个单位', 'yc-sample', {}, {
       inputs: { month: '=substring(string(today()), 1, 7)' },
     }),
@@ -56,7 +56,7 @@ export const coverageWatch: ProcessModel = {
   name: '两年全覆盖监测',
   doc: '一（二）：对镇（街）、区安委会成员单位每两年全部巡查一遍；每月检查覆盖情况并提醒区安委会办公室。',
   nodes: [
-    { kind: 'start', id: 'coverage-check-due', name: '每月检查覆盖', doc: '一（二）：每两年全部巡查一遍', timerCycle: '0 0 8 2 * *' },
+    { kind: 'start', id: 'coverage-check-due', name: '每月2日8时检查覆盖', doc: '一（二）：每两年全部巡查一遍（cron 按 UTC，即北京时间8时）', timerCycle: '0 0 0 2 * *' },
     service('check-coverage', '计算两年周期覆盖情况', '一（二）：每两年全部巡查一遍', 'yc-coverage'),
     { kind: 'xor', id: 'coverage-ok', name: '全覆盖？', doc: '一（二）：每两年全部巡查一遍' },
     notify('warn-office', '提醒安委办', '一（二）：覆盖不足时提醒；二（一）：安委办负责制定巡查工作方案', 'coverage-warning', 'office'),
