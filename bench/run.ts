@@ -5,10 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { configureLogging } from '../src/logging';
 import { b1 } from './scenarios/b1-straight-through';
+import { b2 } from './scenarios/b2-push-latency';
 import { b3 } from './scenarios/b3-durability';
 import type { Scenario } from './types';
 
-const scenarios: Scenario[] = [b1, b3];
+const scenarios: Scenario[] = [b1, b2, b3];
 
 function parseArgs(argv: string[]) {
   const names: string[] = [];

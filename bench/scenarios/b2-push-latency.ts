@@ -1,0 +1,87 @@
+// B2: job push latency as a worker sees it: from the commit of the job's CREATED record in the engine to the call
+// of an @camunda8/sdk streaming worker's handler, over the gRPC gateway on loopback.
+import { Camunda8 } from '@camunda8/sdk';
+import { readModels, startGateways } from '../../src/engine/gateway';
+import { straightThrough, tempEngine } from '../support/engine';
+import { nowMs, percentiles, round } from '../support/stats';
+import type { Scenario } from '../types';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export const b2: Scenario = {
+  name: 'B2',
+  title: 'job push latency through StreamActivatedJobs (SDK streamJobs)',
+  async run({ seconds }) {
+    const { engine, dispose } = await tempEngine('full', { projections: [readModels()] });
+    const gateways = await startGateways(engine, { host: '127.0.0.1', grpcPort: 0, restPort: 0, managementPort: 0 });
+    const c8 = new Camunda8({
+      ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${gateways.grpcPort}`,
+      ZEEBE_REST_ADDRESS: `http://127.0.0.1:${gateways.restPort}`,
+      CAMUNDA_AUTH_STRATEGY: 'NONE',
+      CAMUNDA_LOG_LEVEL: 'error',
+      ZEEBE_CLIENT_LOG_LEVEL: 'ERROR',
+    });
+    const zbc = c8.getZeebeGrpcApiClient();
+    try {
+      await engine.deploy([{ name: 'b2.bpmn', content: Buffer.from(straightThrough('b2', 1, 'b2')) }]);
+      const created = new Map<string, number>();
+      const latencies: number[] = [];
+      const stopListening = engine.onRecords((records) => {
+        const t = nowMs();
+        for (const r of records) if (r.valueType === 'JOB' && r.intent === 'CREATED') created.set(r.key, t);
+      });
+      const stream = await zbc.streamJobs({
+        type: 'b2-1',
+        worker: 'b2',
+        timeout: 30_000,
+        tenantIds: ['<default>'],
+        taskHandler: async (job) => {
+          const t0 = created.get(job.key);
+          if (t0 !== undefined) latencies.push(nowMs() - t0);
+          return job.complete();
+        },
+      });
+      await sleep(500); // the stream is registered
+      // One instance at a time, so each push is measured on an idle engine (latency, not queueing).
+      const end = nowMs() + seconds * 1000;
+      while (nowMs() < end) {
+        const before = latencies.length;
+        await engine.createProcessInstance({ bpmnProcessId: 'b2' });
+        while (latencies.length === before && nowMs() < end) await sleep(0);
+      }
+      stream.close();
+
+      // The same through an in-process stream, which leaves out gRPC and the SDK.
+      const inProcess: number[] = [];
+      const closeInProcess = engine.openJobStream(
+        { type: 'b2-1', worker: 'b2-in-process', timeout: 30_000 },
+        {
+          push: (job) => {
+            const t0 = created.get(job.key);
+            if (t0 !== undefined) inProcess.push(nowMs() - t0);
+            void engine.completeJob(job.key, {});
+            return true;
+          },
+        },
+      );
+      const end2 = nowMs() + seconds * 1000;
+      while (nowMs() < end2) {
+        const before = inProcess.length;
+        await engine.createProcessInstance({ bpmnProcessId: 'b2' });
+        while (inProcess.length === before && nowMs() < end2) await sleep(0);
+      }
+      closeInProcess();
+      stopListening();
+      return {
+        jobsMeasured: latencies.length,
+        pushLatencyMs: percentiles(latencies),
+        inProcessPushLatencyMs: percentiles(inProcess),
+        targetsMs: { p50: 1, p99: 5 },
+      };
+    } finally {
+      await zbc.close();
+      await gateways.close();
+      await dispose();
+    }
+  },
+};
