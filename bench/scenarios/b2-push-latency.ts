@@ -3,7 +3,7 @@
 import { Camunda8 } from '@camunda8/sdk';
 import { readModels, startGateways } from '../../src/engine/gateway';
 import { straightThrough, tempEngine } from '../support/engine';
-import { nowMs, percentiles, round } from '../support/stats';
+import { nowMs, percentiles } from '../support/stats';
 import type { Scenario } from '../types';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
