@@ -1,4 +1,5 @@
 import { type BpmnElementType, type BpmnEventType } from '../api';
+import { type CalledDecisionDefinition, type CalledElementDefinition, type LoopDefinition, type ScriptDefinition } from './extended-details';
 
 /** A value that is either static text or a FEEL expression (text starting with '='). */
 export type ExprText = string;
@@ -59,6 +60,11 @@ export interface FlowNode {
   readonly escalationCode?: ExprText;
   readonly signalName?: ExprText;
   readonly userTask?: UserTaskDefinition;
+  readonly calledElement?: CalledElementDefinition;
+  /** Multi-instance loop characteristics (on the body node and, in the graph, not on the inner activity). */
+  readonly loop?: LoopDefinition;
+  readonly calledDecision?: CalledDecisionDefinition;
+  readonly script?: ScriptDefinition;
   /** Scopes (process, sub-processes): their start events and event sub-processes. */
   readonly startEvents: string[];
   readonly eventSubProcesses: string[];
@@ -81,6 +87,8 @@ export interface ProcessGraph {
   /** The process itself is a node of type PROCESS with id = bpmnProcessId. */
   readonly nodes: ReadonlyMap<string, FlowNode>;
   readonly flows: ReadonlyMap<string, SequenceFlow>;
+  /** Multi-instance activities: the inner activity run inside the body (the body is in `nodes`). */
+  readonly innerActivities?: ReadonlyMap<string, FlowNode>;
 }
 
 export function node(graph: ProcessGraph, id: string): FlowNode {

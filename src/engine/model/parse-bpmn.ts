@@ -2,6 +2,8 @@ import { type ProcessGraph } from './graph';
 import { bpmnModdle, type ModdleElement } from './moddle';
 import { type ElementError, transformProcess } from './transform-process';
 import { validateGraph } from './validate';
+import { validateExtendedGraph } from './validate-extended';
+import { withMultiInstanceBodies } from './multi-instance-body';
 
 export interface ParsedBpmn {
   processes: ProcessGraph[];
@@ -27,7 +29,8 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
     if (element.$type !== 'bpmn:Process' || element.isExecutable !== true) continue;
     const graph = transformProcess(element, elementErrors);
     validateGraph(graph, elementErrors);
-    processes.push(graph);
+    validateExtendedGraph(graph, elementErrors);
+    processes.push(withMultiInstanceBodies(graph));
   }
   if (processes.length === 0 && elementErrors.length === 0) {
     return { processes, errors: ['Must contain at least one executable process'] };

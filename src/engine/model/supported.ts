@@ -5,15 +5,14 @@ import { type BpmnElementType, type BpmnEventType } from '../api';
  * misbehaving at run time. Remove an entry here when its processor lands.
  */
 export const UNSUPPORTED_ELEMENTS = new Set<BpmnElementType>([
-  'CALL_ACTIVITY',
   'INCLUSIVE_GATEWAY',
   'EVENT_BASED_GATEWAY',
 ]);
 
 /** Event kinds not executed yet, per element type ('*' = everywhere). */
-export const UNSUPPORTED_EVENTS = new Set<BpmnEventType>(['TIMER', 'SIGNAL', 'ESCALATION', 'LINK', 'COMPENSATION', 'CONDITIONAL']);
+export const UNSUPPORTED_EVENTS = new Set<BpmnEventType>(['SIGNAL', 'ESCALATION', 'LINK', 'COMPENSATION', 'CONDITIONAL']);
 
-export const SUPPORTS_MULTI_INSTANCE = false;
+export const SUPPORTS_MULTI_INSTANCE = true;
 export const SUPPORTS_EVENT_SUB_PROCESS = false;
 export const SUPPORTS_SCRIPT_EXPRESSION = false;
 export const SUPPORTS_CALLED_DECISION = false;

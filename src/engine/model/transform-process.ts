@@ -1,4 +1,5 @@
 import { type BpmnElementType } from '../api';
+import { readExtendedDetails } from './extended-details';
 import { extension, text, body } from './extensions';
 import { type FlowNode, type ProcessGraph, type SequenceFlow, isExpression } from './graph';
 import { type ModdleElement } from './moddle';
@@ -102,6 +103,7 @@ function readDetails(element: ModdleElement, n: MutableNode, definition: ModdleE
   }
   if (element.$type === 'bpmn:StartEvent') n.interrupting = element.isInterrupting !== false;
   if (definition) readEventDefinition(n, definition, error);
+  readExtendedDetails(element, n, definition, error);
   if (element.$type === 'bpmn:ReceiveTask') n.message = messageDefinition(element.messageRef, error);
   if (element.loopCharacteristics && !SUPPORTS_MULTI_INSTANCE) error('Multi-instance activities are not supported yet');
   if (n.type === 'EVENT_SUB_PROCESS' && !SUPPORTS_EVENT_SUB_PROCESS) error('Event sub-processes are not supported yet');

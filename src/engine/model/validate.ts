@@ -1,3 +1,4 @@
+import { validateStaticTimer } from '../timer';
 import { type ProcessGraph } from './graph';
 import { type ElementError } from './transform-process';
 
@@ -7,6 +8,10 @@ const ACTIVITY_TYPES = new Set(['SERVICE_TASK', 'SEND_TASK', 'SCRIPT_TASK', 'BUS
 export function validateGraph(graph: ProcessGraph, errors: ElementError[]): void {
   const error = (elementId: string, message: string): void => void errors.push({ elementId, message });
   for (const n of graph.nodes.values()) {
+    if (n.timer) {
+      const problem = validateStaticTimer(n.timer.kind, n.timer.expression, 0);
+      if (problem) error(n.id, problem);
+    }
     if (n.type === 'BOUNDARY_EVENT') {
       const host = n.attachedTo ? graph.nodes.get(n.attachedTo) : undefined;
       if (host && !ACTIVITY_TYPES.has(host.type)) error(n.id, 'Boundary events must be attached to an activity');

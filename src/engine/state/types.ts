@@ -49,6 +49,9 @@ export interface ElementInstance {
   joinTokens: Record<string, Record<string, number>>;
   jobKey?: Key;
   userTaskKey?: Key;
+  /** Multi-instance bodies: inner instances that completed / were terminated so far. */
+  completedChildren?: number;
+  terminatedChildren?: number;
   /** Set when an interrupting event triggered inside this scope (no further interrupting catch possible). */
   interrupted?: boolean;
 }

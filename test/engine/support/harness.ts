@@ -81,19 +81,25 @@ export class EngineHarness {
   }
 
   /** Resolves with the first record (already written or coming) that matches; rejects after a real-time guard. */
-  awaitRecord(match: RecordMatch, guardMs = 5000): Promise<EngineRecord> {
-    const found = this.records.find((r) => matches(r, match));
-    if (found) return Promise.resolve(found);
+  async awaitRecord(match: RecordMatch, guardMs = 5000): Promise<EngineRecord> {
+    const all = await this.awaitCount(match, 1, guardMs);
+    return all[0];
+  }
+
+  /** Resolves once `count` matching records were written. */
+  awaitCount(match: RecordMatch, count: number, guardMs = 5000): Promise<EngineRecord[]> {
+    const found = this.records.filter((r) => matches(r, match));
+    if (found.length >= count) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
       const check = (): void => {
-        const hit = this.records.find((r) => matches(r, match));
-        if (!hit) return;
+        const hits = this.records.filter((r) => matches(r, match));
+        if (hits.length < count) return;
         cleanup();
-        resolve(hit);
+        resolve(hits);
       };
       const guard = setTimeout(() => {
         cleanup();
-        reject(new Error(`No record matched ${JSON.stringify(match)} within ${guardMs} ms`));
+        reject(new Error(`Fewer than ${count} records matched ${JSON.stringify(match)} within ${guardMs} ms`));
       }, guardMs);
       const cleanup = (): void => {
         clearTimeout(guard);

@@ -1,5 +1,6 @@
 import { type Key, type ProcessInstanceRecordValue } from '../../api';
 import { type FlowNode, type ProcessGraph } from '../../model/graph';
+import { innerActivity } from '../../model/multi-instance-body';
 import { type ElementInstance } from '../../state/types';
 import { type ProcessingContext } from '../context';
 
@@ -16,7 +17,7 @@ export function elementOf(ctx: ProcessingContext, key: Key): Element | undefined
   const graph = ctx.state.graphOf(inst.processDefinitionKey);
   const node = graph.nodes.get(inst.elementId);
   if (!node) throw new Error(`Element '${inst.elementId}' is missing from process '${inst.bpmnProcessId}'`);
-  return { inst, node, graph };
+  return { inst, node: innerActivity(graph, node, inst.type), graph };
 }
 
 export function recordValue(inst: ElementInstance, node: FlowNode): ProcessInstanceRecordValue {

@@ -1,8 +1,8 @@
 import { type JsonObject } from '../../api';
 import { type FlowNode } from '../../model/graph';
 import { type ProcessingContext } from '../context';
-import { type Element, elementOf } from './element';
-import { activateWithPayload, baseOf, terminateElement } from './lifecycle';
+import { type Element } from './element';
+import { activateWithPayload, baseOf, followingScope, terminateElement } from './lifecycle';
 import { mergeLocal } from './variables';
 
 export interface ErrorCatch {
@@ -17,7 +17,8 @@ export interface ErrorCatch {
  */
 export function findErrorCatch(ctx: ProcessingContext, from: Element, errorCode: string): { found?: ErrorCatch; available: string[] } {
   const available: string[] = [];
-  for (let current: Element | undefined = from; current; current = elementOf(ctx, current.inst.flowScopeKey)) {
+  // a called process continues at its call activity in the parent (A7, A8)
+  for (let current: Element | undefined = from; current; current = followingScope(ctx, current)) {
     const catches = current.node.boundaryEvents
       .map((id) => current?.graph.nodes.get(id))
       .filter((n): n is FlowNode => n?.eventType === 'ERROR');
@@ -26,7 +27,6 @@ export function findErrorCatch(ctx: ProcessingContext, from: Element, errorCode:
     const catchAll = catches.find((c) => c.errorCode === undefined);
     const match = exact ?? catchAll;
     if (match) return { found: { attachedTo: current, catchNode: match }, available };
-    if (current.inst.flowScopeKey === '-1') break;
   }
   return { available };
 }

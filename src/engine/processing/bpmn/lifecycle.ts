@@ -78,13 +78,23 @@ export function runComplete(ctx: ProcessingContext, key: Key): void {
 
 /** Ends a completing element: closes its subscriptions, writes ELEMENT_COMPLETED, takes the given flows. */
 export function finishCompletion(ctx: ProcessingContext, el: Element, flowIds: readonly string[] = el.node.outgoing): void {
+  const owner = followingScope(ctx, el);
+  const ownerProcessor = owner ? processorFor(owner.node.type) : undefined;
+  if (owner && ownerProcessor?.onChildCompleting && !ownerProcessor.onChildCompleting(ctx, owner, el)) return;
   closeSubscriptions(ctx, el.inst.key);
   if (el.inst.flowScopeKey === '-1') ctx.captureResult(el.inst.key);
   const value = recordValue(el.inst, el.node);
   ctx.event('PROCESS_INSTANCE', 'ELEMENT_COMPLETED', el.inst.key, value);
   takeFlows(ctx, el, flowIds);
-  if (el.inst.flowScopeKey !== '-1') completeScopeIfDone(ctx, el.inst.flowScopeKey);
-  else rootEnded(ctx, el);
+  if (owner && ownerProcessor?.onChildCompleted) ownerProcessor.onChildCompleted(ctx, owner, el);
+  else if (el.inst.flowScopeKey !== '-1') completeScopeIfDone(ctx, el.inst.flowScopeKey);
+  if (el.inst.flowScopeKey === '-1') rootEnded(ctx, el);
+}
+
+/** The scope that follows an element's completion: its flow scope, or the calling activity of a called process. */
+export function followingScope(ctx: ProcessingContext, el: Element): Element | undefined {
+  if (el.inst.flowScopeKey !== '-1') return elementOf(ctx, el.inst.flowScopeKey);
+  return el.inst.parentElementInstanceKey !== '-1' ? elementOf(ctx, el.inst.parentElementInstanceKey) : undefined;
 }
 
 /** Takes sequence flows out of an element and activates their targets (parallel joins wait for all tokens). */

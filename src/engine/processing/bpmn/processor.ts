@@ -14,6 +14,13 @@ export interface ElementProcessor {
   onComplete(ctx: ProcessingContext, el: Element): void;
   /** While terminating, before the children are terminated: cancel jobs, user tasks… */
   onTerminate?(ctx: ProcessingContext, el: Element): void;
+  /**
+   * Scopes that follow their children (multi-instance body, call activity for its called process): a child is
+   * about to write ELEMENT_COMPLETED (its variables still exist); false after raising an incident on the child.
+   */
+  onChildCompleting?(ctx: ProcessingContext, scope: Element, child: Element): boolean;
+  /** The child completed; replaces the default "complete the scope when no child is left". */
+  onChildCompleted?(ctx: ProcessingContext, scope: Element, child: Element): void;
 }
 
 type Lookup = (type: BpmnElementType) => ElementProcessor;

@@ -6,6 +6,8 @@ import { type ProcessingContext } from '../context';
 import { type Element } from './element';
 import { hooks } from './hooks';
 import { raiseIncident } from './incidents';
+import { createTimer, evaluateTimer, ownerOf } from './timers';
+import { type TimerSchedule } from '../../timer';
 
 /** Event subscriptions owned by an element instance: timers and message subscriptions (A5, A6). */
 
@@ -21,8 +23,9 @@ export function closeSubscriptions(ctx: ProcessingContext, elementInstanceKey: K
 }
 
 interface PendingSubscription {
-  kind: 'message';
+  kind: 'timer' | 'message';
   catchNode: FlowNode;
+  schedule?: TimerSchedule;
   messageName?: string;
   correlationKey?: string;
 }
@@ -35,7 +38,11 @@ interface PendingSubscription {
 export function openSubscriptions(ctx: ProcessingContext, el: Element, catchNodes: readonly FlowNode[]): boolean {
   const pending: PendingSubscription[] = [];
   for (const catchNode of catchNodes) {
-    if (catchNode.message) {
+    if (catchNode.timer) {
+      const result = evaluateTimer(ctx, el, catchNode.timer);
+      if (!result.ok) return fail(ctx, el, result.message);
+      pending.push({ kind: 'timer', catchNode, schedule: result.schedule });
+    } else if (catchNode.message) {
       const name = messageName(ctx, el, catchNode.message.name);
       if (!name.ok) return fail(ctx, el, name.message);
       const key = catchNode.message.correlationKey;
@@ -46,7 +53,8 @@ export function openSubscriptions(ctx: ProcessingContext, el: Element, catchNode
     }
   }
   for (const p of pending) {
-    openMessageSubscription(ctx, el, p.catchNode, p.messageName ?? '', p.correlationKey ?? '');
+    if (p.kind === 'timer' && p.schedule) createTimer(ctx, ownerOf(el), p.catchNode.id, p.schedule);
+    else openMessageSubscription(ctx, el, p.catchNode, p.messageName ?? '', p.correlationKey ?? '');
   }
   return true;
 }

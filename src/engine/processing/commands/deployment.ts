@@ -4,7 +4,7 @@ import {
 } from '../../api';
 import { type GraphCache } from '../../model/graph-cache';
 import { type ProcessingContext } from '../context';
-import { openStartEventSubscriptions } from './start-event-subscriptions';
+import { openStartEventSubscriptions, resolveStartTimers } from './start-event-subscriptions';
 import { type PreparedDeployment } from './prepare-deployment';
 
 /**
@@ -12,8 +12,14 @@ import { type PreparedDeployment } from './prepare-deployment';
  * latest version is a duplicate (no new version, nothing re-created).
  */
 export function deploy(ctx: ProcessingContext, prepared: PreparedDeployment, graphs: GraphCache, tenantId = DEFAULT_TENANT): DeploymentResult {
-  if (prepared.errors.length > 0) {
-    ctx.reject('DEPLOYMENT', 'CREATE', 'INVALID_ARGUMENT', `Expected to deploy new resources, but encountered the following errors:\n${prepared.errors.join('\n')}`);
+  const errors = [...prepared.errors];
+  for (const resource of prepared.resources) {
+    if (resource.kind !== 'bpmn') continue;
+    const timerErrors = resource.processes.flatMap((graph) => resolveStartTimers(graph, ctx.now).errors);
+    if (timerErrors.length > 0) errors.push(`'${resource.name}': ${timerErrors.join('\n')}`);
+  }
+  if (errors.length > 0) {
+    ctx.reject('DEPLOYMENT', 'CREATE', 'INVALID_ARGUMENT', `Expected to deploy new resources, but encountered the following errors:\n${errors.join('\n')}`);
   }
   const deploymentKey = ctx.keys.nextKey();
   const result: DeploymentResult = { deploymentKey, tenantId, processes: [], decisions: [], decisionRequirements: [], forms: [] };

@@ -1,18 +1,32 @@
 import { type Key } from '../../api';
+import { nextTrigger } from '../../timer';
 import { type ProcessingContext } from '../context';
+import { elementOf } from '../bpmn/element';
+import { createTimer, type TimerValue } from '../bpmn/timers';
 import { startInstance } from './create-instance';
 import { triggerCatch } from './trigger-subscription';
 
-/** A timer fell due (A5): start an instance (timer start event) or trigger the waiting catch element. */
+/**
+ * A timer fell due (A5): a timer start event creates an instance; otherwise the waiting catch element is
+ * triggered. Cycles re-arm after each fire (start events, non-interrupting boundary events) until exhausted.
+ */
 export function triggerTimer(ctx: ProcessingContext, timerKey: Key): void {
   const timer = ctx.state.timers.get(timerKey);
   if (!timer || timer.value.dueDate > ctx.now) return;
-  const { elementInstanceKey, processDefinitionKey, targetElementId } = timer.value;
-  ctx.event('TIMER', 'TRIGGERED', timerKey, timer.value);
+  const value = timer.value as TimerValue;
+  const { elementInstanceKey, processDefinitionKey, targetElementId } = value;
+  ctx.event('TIMER', 'TRIGGERED', timerKey, value);
+  const next = value.cycle ? nextTrigger({ kind: value.kind, dueDate: value.dueDate, repetitions: value.repetitions, cycle: value.cycle }, value.dueDate) : null;
   if (elementInstanceKey === '-1') {
     const definition = ctx.state.processes.get(processDefinitionKey);
-    if (definition) startInstance(ctx, definition, {}, [targetElementId]);
+    if (!definition) return;
+    startInstance(ctx, definition, {}, [targetElementId]);
+    if (next) createTimer(ctx, value, targetElementId, next);
     return;
   }
+  const owner = elementOf(ctx, elementInstanceKey);
+  const catchNode = owner?.graph.nodes.get(targetElementId);
   triggerCatch(ctx, elementInstanceKey, targetElementId, undefined);
+  const stillWaiting = ctx.state.instance(elementInstanceKey)?.state === 'ACTIVATED';
+  if (next && stillWaiting && catchNode?.type === 'BOUNDARY_EVENT' && !catchNode.interrupting) createTimer(ctx, value, targetElementId, next);
 }

@@ -1,6 +1,8 @@
 import { type BpmnElementType } from '../../api';
 import { type ElementProcessor } from '../bpmn/processor';
 import { boundaryEventProcessor } from './boundary-event';
+import { callActivityProcessor } from './call-activity';
+import { multiInstanceBodyProcessor } from './multi-instance-body';
 import { endEventProcessor } from './end-event';
 import { exclusiveGatewayProcessor } from './exclusive-gateway';
 import { intermediateCatchEventProcessor } from './intermediate-catch-event';
@@ -32,6 +34,8 @@ const PROCESSORS: Partial<Record<BpmnElementType, ElementProcessor>> = {
   MANUAL_TASK: undefinedTaskProcessor,
   EXCLUSIVE_GATEWAY: exclusiveGatewayProcessor,
   PARALLEL_GATEWAY: parallelGatewayProcessor,
+  CALL_ACTIVITY: callActivityProcessor,
+  MULTI_INSTANCE_BODY: multiInstanceBodyProcessor,
 };
 
 /** The processor of an element kind; kinds rejected at deployment never get here. */

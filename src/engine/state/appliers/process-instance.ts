@@ -1,5 +1,6 @@
 import { type EngineRecord, type ProcessInstanceRecordValue } from '../../api';
 import { type EngineState } from '../engine-state';
+import { countLoopChild } from './multi-instance';
 
 export function applyProcessInstance(state: EngineState, record: EngineRecord): void {
   const v = record.value as unknown as ProcessInstanceRecordValue;
@@ -16,6 +17,7 @@ export function applyProcessInstance(state: EngineState, record: EngineRecord): 
     }
     case 'ELEMENT_COMPLETED':
     case 'ELEMENT_TERMINATED':
+      countLoopChild(state, record.key, record.intent);
       removed(state, record.key);
       return;
     case 'SEQUENCE_FLOW_TAKEN':
