@@ -69,7 +69,7 @@ export function monitoringRoutes(deps: WebDeps): Router {
       camunda.searchIncidents(byInstance),
       camunda.searchVariables(byInstance),
     ]);
-    sendPage(res, instancePage(pageContext(req, res), { instance, xml, elements: elements.items, incidents: incidents.items, variables: variables.items }));
+    sendPage(res, instancePage(pageContext(req, res), { instance, xml, elements: elements.items.filter((e) => e.type !== 'PROCESS'), incidents: incidents.items, variables: variables.items }));
   });
 
   router.post('/monitoring/incidents/:key/retry', async (req, res) => {
