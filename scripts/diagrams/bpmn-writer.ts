@@ -196,7 +196,9 @@ const withJoins = (nodes: FlowNode[], flows: Flow[]): { nodes: FlowNode[]; flows
 
 /** BPMN XML of the model without diagram interchange. */
 export const toBpmnXml = (input: ProcessModel): string => {
-  const model = { ...input, ...withJoins(input.nodes, input.flows) };
+  // default flows first, so that the layout keeps the usual outcome on the straight line
+  const flows = [...input.flows].sort((a, b) => Number(Boolean(b.isDefault)) - Number(Boolean(a.isDefault)));
+  const model = { ...input, ...withJoins(input.nodes, flows) };
   return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:modeler="http://camunda.org/schema/modeler/1.0" id="definitions-${model.id}" targetNamespace="http://bpmn.io/schema/bpmn" exporter="Camunda Modeler" exporterVersion="5.41.0" modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.8.0">
 <bpmn:process id="${model.id}" name="${esc(model.name)}" isExecutable="true">

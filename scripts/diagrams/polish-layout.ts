@@ -79,6 +79,27 @@ const moveLabels = (xml: string, hosts: Map<string, string[]>): string => {
   return out;
 };
 
+/** Named flows get a label at the start of their last horizontal segment, next to the branch they name. */
+const labelFlows = (xml: string): string => {
+  const names = new Map([...xml.matchAll(/<bpmn:sequenceFlow id="([^"]+)" name="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  return xml.replace(
+    /(<bpmndi:BPMNEdge id="([^"]+)_di" bpmnElement="[^"]+">)([\s\S]*?)(<\/bpmndi:BPMNEdge>)/g,
+    (all, open: string, id: string, body: string, close: string) => {
+      const name = names.get(id);
+      if (!name || body.includes('BPMNLabel')) return all;
+      const pts = [...body.matchAll(/<di:waypoint x="([\d.]+)" y="([\d.]+)" \/>/g)].map((m) => ({ x: +m[1], y: +m[2] }));
+      let i = pts.length - 2;
+      while (i > 0 && pts[i].y === pts[i + 1].y && pts[i - 1].y === pts[i].y) i -= 1;
+      const horizontal = pts[i].y === pts[i + 1].y;
+      const width = Math.min(120, name.length * 12 + 6);
+      const x = horizontal ? pts[i].x + 10 : pts[i].x + 6;
+      const y = horizontal ? pts[i].y - 20 : (pts[i].y + pts[i + 1].y) / 2 - 7;
+      const label = `<bpmndi:BPMNLabel><dc:Bounds x="${round(x)}" y="${round(y)}" width="${width}" height="14" /></bpmndi:BPMNLabel>`;
+      return `${open}${body.replace(/\s*$/, '')}${label}${close}`;
+    },
+  );
+};
+
 export const polishLayout = (xml: string): string => {
   const hosts = new Map<string, string[]>();
   for (const m of xml.matchAll(/<bpmn:boundaryEvent id="([^"]+)"[^>]*attachedToRef="([^"]+)"/g)) {
@@ -95,5 +116,5 @@ export const polishLayout = (xml: string): string => {
       if (b) out = moveBoundary(out, id, b.x, hb.x + 15 + i * step - 18);
     });
   }
-  return moveLabels(out, hosts);
+  return labelFlows(moveLabels(out, hosts));
 };
