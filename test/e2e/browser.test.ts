@@ -1,0 +1,119 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { publishAnnouncement } from '../../src/db/registers/publications';
+import { DEMO_PASSWORD } from '../../src/db/seed';
+import { REPORT_FORM, REPORT_PROCESS, type Stack, startStack } from './support/stack';
+
+const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'e2e');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/**
+ * The whole system in a real headless Chromium: a unit's staff member completes a task through its Camunda Form,
+ * an administrator watches the instance move on in monitoring, an anonymous visitor reads the public board.
+ * Screenshots go to test-artifacts/e2e/.
+ */
+describe('web app end to end in Chromium', () => {
+  let s: Stack;
+  let browser: Browser;
+  let base: string;
+  let processInstanceKey: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    s = await startStack();
+    base = s.web.url.replace(/\/$/, '');
+    await s.camunda.deploy([
+      { name: 'e2e-report.form', content: JSON.stringify(REPORT_FORM) },
+      { name: 'e2e-rectification.bpmn', content: REPORT_PROCESS },
+    ]);
+    const created = await s.engine.createProcessInstance({ bpmnProcessId: 'e2e-rectification', variables: { unitCode: '370404001', unitName: '坛山街道', inspectionId: 'INS-2026-007', dueDate: '2026-12-31T23:59:59+08:00' } });
+    processInstanceKey = created.processInstanceKey;
+    await publishAnnouncement(s.store.db, { name: 'system', at: new Date().toISOString() }, { kind: 'feedback', title: '关于对坛山街道开展安全生产巡查情况的公告', body: '区安委会巡查组对坛山街道开展了安全生产巡查。\n欢迎社会各界监督。', subject: 'inspection:INS-2026-007' });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    return page;
+  }
+
+  async function logIn(page: Page, login: string): Promise<void> {
+    await page.goto(`${base}/login`);
+    await page.getByLabel('用户名').fill(login);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await Promise.all([page.waitForURL(/\/tasks/), page.getByRole('button', { name: '登录' }).click()]);
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+  it('lets a unit’s staff member find the task, see field errors, fill the form and complete it', async () => {
+    // given
+    const page = await newPage();
+    await logIn(page, 'danwei-370404001');
+    // when
+    await page.goto(`${base}/tasks?view=groups`);
+    await shot(page, '01-task-list');
+    await page.getByRole('link', { name: '报送整改情况' }).click();
+    await page.locator('.fjs-form').waitFor();
+    await page.getByLabel('整改情况').fill('太短');
+    await page.getByRole('button', { name: '提交并完成任务' }).click();
+    await page.locator('.fjs-form-field-error').first().waitFor();
+    await shot(page, '02-task-form-errors');
+    await page.getByLabel('整改情况').fill('已对仓库消防通道占用等三项问题全部完成整改，并建立长效巡查机制。');
+    await page.getByLabel('已整改问题数').fill('3');
+    await shot(page, '03-task-form-filled');
+    await Promise.all([page.waitForURL(`${base}/tasks`), page.getByRole('button', { name: '提交并完成任务' }).click()]);
+    await shot(page, '04-task-list-after');
+    // then
+    const completed = await s.camunda.searchUserTasks({ filter: { processInstanceKey, state: 'COMPLETED' }, page: { limit: 5 } });
+    expect(completed.items).toHaveLength(1);
+    expect(completed.items[0]!.assignee).toBe('danwei-370404001');
+    const vars = await s.camunda.searchVariables({ filter: { processInstanceKey, name: 'fixedCount' }, page: { limit: 5 } });
+    expect(vars.items[0]?.value).toBe('3');
+    expect(await page.getByText('暂无任务').count()).toBe(1);
+  }, 120_000);
+
+  it('shows the administrator the instance moved on to the review step in monitoring', async () => {
+    // given
+    const page = await newPage();
+    await logIn(page, 'admin');
+    // when
+    await page.goto(`${base}/monitoring?process=e2e-rectification`);
+    await shot(page, '05-monitoring-list');
+    await page.getByRole('link', { name: processInstanceKey }).click();
+    await page.locator('#diagram[data-ready="true"]').waitFor();
+    await shot(page, '06-monitoring-instance');
+    // then
+    expect(await page.locator('.djs-element.active[data-element-id="review"]').count()).toBe(1);
+    expect(await page.locator('.djs-element.done[data-element-id="report"]').count()).toBe(1);
+    expect(await page.locator('#timeline').innerText()).toContain('审核整改情况');
+  }, 120_000);
+
+  it('shows anonymous visitors the public notice board and nothing else', async () => {
+    // given
+    const page = await newPage();
+    // when
+    await page.goto(`${base}/board`);
+    await shot(page, '07-public-board');
+    const notice = page.getByRole('link', { name: '关于对坛山街道开展安全生产巡查情况的公告' });
+    await notice.click();
+    await page.getByText('欢迎社会各界监督。').waitFor();
+    await page.goto(`${base}/monitoring`);
+    // then
+    expect(page.url()).toBe(`${base}/login?next=%2Fmonitoring`);
+  }, 120_000);
+
+  it('ran without script errors in the browser', () => {
+    expect(problems).toEqual([]);
+  });
+});
