@@ -1,4 +1,4 @@
-// `npm run bench [-- B1 B3 …] [--seconds N]`: runs the named scenarios (all by default), prints their figures and
+// `npm run bench [-- B1 B3 …] [--seconds N] [--scale F]`: runs the named scenarios (all by default), prints their figures and
 // saves them with machine information under bench/results/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -7,21 +7,25 @@ import { configureLogging } from '../src/logging';
 import { b1 } from './scenarios/b1-straight-through';
 import { b2 } from './scenarios/b2-push-latency';
 import { b3 } from './scenarios/b3-durability';
+import { b4 } from './scenarios/b4-many-waiting';
 import type { Scenario } from './types';
 
-const scenarios: Scenario[] = [b1, b2, b3];
+const scenarios: Scenario[] = [b1, b2, b3, b4];
 
 function parseArgs(argv: string[]) {
   const names: string[] = [];
   let seconds = 10;
+  let scale = 1;
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === '--seconds') seconds = Number(argv[++i]);
+    else if (argv[i] === '--scale') scale = Number(argv[++i]);
     else names.push(argv[i].toUpperCase());
   }
   if (!Number.isFinite(seconds) || seconds <= 0) throw new Error('--seconds takes a positive number');
+  if (!Number.isFinite(scale) || scale <= 0) throw new Error('--scale takes a positive number');
   const unknown = names.filter((n) => !scenarios.some((s) => s.name === n));
   if (unknown.length) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${scenarios.map((s) => s.name).join(', ')}`);
-  return { selected: names.length ? scenarios.filter((s) => names.includes(s.name)) : scenarios, seconds };
+  return { selected: names.length ? scenarios.filter((s) => names.includes(s.name)) : scenarios, seconds, scale };
 }
 
 function machine() {
@@ -36,18 +40,18 @@ function machine() {
 
 async function main() {
   configureLogging('warn', false);
-  const { selected, seconds } = parseArgs(process.argv.slice(2));
+  const { selected, seconds, scale } = parseArgs(process.argv.slice(2));
   const results: Record<string, unknown> = {};
   for (const scenario of selected) {
     console.log(`\n${scenario.name} — ${scenario.title}`);
-    const figures = await scenario.run({ seconds });
+    const figures = await scenario.run({ seconds, scale });
     results[scenario.name] = figures;
     console.log(JSON.stringify(figures, null, 2));
   }
   const dir = path.join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine: machine(), seconds, results }, null, 2));
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine: machine(), seconds, scale, results }, null, 2));
   console.log(`\nsaved ${path.relative(process.cwd(), file)}`);
 }
 

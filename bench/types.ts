@@ -1,6 +1,8 @@
 export interface ScenarioOptions {
   /** Length of each measuring phase. */
   seconds: number;
+  /** Size factor for scenarios with large data sets (1 = the size the budget names). */
+  scale: number;
 }
 
 export interface Scenario {
