@@ -22,28 +22,32 @@ export interface NewDocument {
  * PostgreSQL collide on the unique (issuer, year, seq) and retry with the next number.
  */
 export async function issueDocument(db: Db, by: Actor, doc: NewDocument): Promise<DocumentRecord> {
+  // Inside a caller's transaction (an idempotent job) the caller's transaction decides; a collision fails it.
+  if (db.isTransaction) return issueIn(db, by, doc);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.transaction().execute(async (trx) => {
-        const last = await trx.selectFrom('documents').select((eb) => eb.fn.max('seq').as('seq'))
-          .where('issuer', '=', doc.issuer).where('year', '=', doc.year).executeTakeFirst();
-        const seq = Number(last?.seq ?? 0) + 1;
-        const docNo = doc.formatNo(doc.issuer, doc.year, seq);
-        const stored = await doc.store(docNo, seq);
-        const row: DocumentRecord = {
-          id: randomUUID(), doc_type: doc.docType, issuer: doc.issuer, year: doc.year, seq, doc_no: docNo,
-          title: doc.title, subject: doc.subject, path: stored.path, sha256: stored.sha256, size: stored.size,
-          created_at: by.at,
-        };
-        await trx.insertInto('documents').values(row).execute();
-        await audit(trx, by, 'issue', 'documents', row.id, { docNo, docType: doc.docType, sha256: stored.sha256 });
-        return row;
-      });
+      return await db.transaction().execute((trx) => issueIn(trx, by, doc));
     } catch (err) {
       if (attempt < 5 && /unique|duplicate/i.test(String((err as Error).message))) continue;
       throw err;
     }
   }
+}
+
+async function issueIn(trx: Db, by: Actor, doc: NewDocument): Promise<DocumentRecord> {
+  const last = await trx.selectFrom('documents').select((eb) => eb.fn.max('seq').as('seq'))
+    .where('issuer', '=', doc.issuer).where('year', '=', doc.year).executeTakeFirst();
+  const seq = Number(last?.seq ?? 0) + 1;
+  const docNo = doc.formatNo(doc.issuer, doc.year, seq);
+  const stored = await doc.store(docNo, seq);
+  const row: DocumentRecord = {
+    id: randomUUID(), doc_type: doc.docType, issuer: doc.issuer, year: doc.year, seq, doc_no: docNo,
+    title: doc.title, subject: doc.subject, path: stored.path, sha256: stored.sha256, size: stored.size,
+    created_at: by.at,
+  };
+  await trx.insertInto('documents').values(row).execute();
+  await audit(trx, by, 'issue', 'documents', row.id, { docNo, docType: doc.docType, sha256: stored.sha256 });
+  return row;
 }
 
 export async function getDocument(db: Db, id: string): Promise<DocumentRecord | undefined> {

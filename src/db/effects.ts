@@ -4,7 +4,7 @@ import { type Db } from './connect';
  * Runs `work` once per idempotency key: the first run's result is stored in the same transaction as its
  * changes, later runs (a redelivered job) get the stored result back and change nothing.
  */
-export async function once<T>(db: Db, key: string, at: string, work: (trx: Db) => Promise<T>): Promise<T> {
+export async function once<T>(db: Db, key: string, at: string, work: (trx: Db) => Promise<T>, attempt = 0): Promise<T> {
   const done = await db.selectFrom('job_effects').select('result').where('key', '=', key).executeTakeFirst();
   if (done) return JSON.parse(done.result) as T;
   try {
@@ -19,6 +19,8 @@ export async function once<T>(db: Db, key: string, at: string, work: (trx: Db) =
     // Two deliveries raced (PostgreSQL): the loser's insert hits the key; return the winner's result.
     const winner = await db.selectFrom('job_effects').select('result').where('key', '=', key).executeTakeFirst();
     if (winner) return JSON.parse(winner.result) as T;
+    // Another writer took a number or key this work wanted (PostgreSQL, concurrent jobs): start over.
+    if (attempt < 3 && /unique|duplicate/i.test(String((err as Error)?.message))) return once(db, key, at, work, attempt + 1);
     throw err;
   }
 }

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { once } from '../src/db/effects';
+import { DOC_TYPES, type DocType } from './documents/content';
+import { issueOfficialDocument } from './documents/issue';
+import { defineWorker } from './runtime/types';
+
+/**
+ * yc-document: issues one official document (DOCX, GB/T 9704-2012 layout) with the next 文号 of its issuer,
+ * archived with its SHA-256. Writes `<docType camelCase>DocumentId` and `…DocumentNo`.
+ */
+export const headers = z.object({ docType: z.enum(Object.keys(DOC_TYPES) as [DocType, ...DocType[]]) });
+export const input = z.object({
+  inspectionId: z.string().optional(),
+  problemId: z.string().optional(),
+  hazardId: z.string().optional(),
+  handoverId: z.string().optional(),
+  talkId: z.string().optional(),
+  departmentCode: z.string().optional(),
+  resultDue: z.string().optional(),
+  announcementKind: z.string().optional(),
+  period: z.string().optional(),
+});
+
+/** inspection-notice → inspectionNotice */
+export const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+export default defineWorker({
+  type: 'yc-document',
+  description: '公文生成：文号、GB/T 9704 版式、归档与哈希',
+  input,
+  headers,
+  async handle({ input: v, headers: h, deps, effectKey, actor }) {
+    return once(deps.db, `${effectKey}:${h.docType}`, actor.at, async (db) => {
+      const doc = await issueOfficialDocument(db, deps.archive, actor, h.docType, { ...v, kind: v.announcementKind });
+      const name = camel(h.docType);
+      return { [`${name}DocumentId`]: doc.id, [`${name}DocumentNo`]: doc.doc_no };
+    });
+  },
+});

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { once } from '../src/db/effects';
+import { getProblem, updateProblem } from '../src/db/registers/inspections';
+import { createHandover, getHandover, updateHandover } from '../src/db/registers/supervision';
+import { issueOfficialDocument } from './documents/issue';
+import { BpmnError, defineWorker, InputError } from './runtime/types';
+
+/**
+ * yc-handover (移交): `send` records the handover and issues the 问题移交函; `receipt` records the department's
+ * 签收 (or its refusal: HANDOVER_REFUSED); `result` records the investigation result and closes it.
+ */
+export const headers = z.object({ action: z.enum(['send', 'receipt', 'result']) });
+export const input = z.object({
+  problemId: z.string().optional(),
+  departmentCode: z.string().optional(),
+  resultDue: z.string().optional(),
+  handoverId: z.string().optional(),
+  receiptAccepted: z.boolean().default(true),
+  refusalReason: z.string().optional(),
+  resultText: z.string().optional(),
+});
+
+export default defineWorker({
+  type: 'yc-handover',
+  description: '问题移交：移交函、签收、处理结果',
+  input,
+  headers,
+  async handle({ input: v, headers: h, deps, effectKey, actor }) {
+    const key = `${effectKey}:${h.action}`;
+    if (h.action === 'send') {
+      return once(deps.db, key, actor.at, async (db) => {
+        if (!v.problemId || !v.departmentCode) throw new InputError('problemId and departmentCode are required to send a handover');
+        const problem = await getProblem(db, v.problemId);
+        if (!problem) throw new InputError(`no problem ${v.problemId}`);
+        const dept = await db.selectFrom('units').select('code').where('code', '=', v.departmentCode).executeTakeFirst();
+        if (!dept) throw new InputError(`no department ${v.departmentCode}`);
+        const handoverId = await createHandover(db, actor, { problemId: v.problemId, departmentCode: v.departmentCode, resultDue: v.resultDue ?? null });
+        const doc = await issueOfficialDocument(db, deps.archive, actor, 'handover-letter', { handoverId });
+        await updateHandover(db, actor, handoverId, 'letter', { document_id: doc.id, handover_no: doc.doc_no });
+        await updateProblem(db, actor, v.problemId, 'handover', { status: 'handed-over', route: 'handover', department_code: v.departmentCode });
+        return { handoverId, handoverNo: doc.doc_no };
+      });
+    }
+    if (!v.handoverId) throw new InputError('handoverId is required');
+    const handover = await getHandover(deps.db, v.handoverId);
+    if (!handover) throw new InputError(`no handover ${v.handoverId}`);
+    if (h.action === 'receipt') {
+      const result = await once(deps.db, key, actor.at, async (db) => {
+        if (!v.receiptAccepted) {
+          await updateHandover(db, actor, handover.id, 'refuse', { status: 'refused', result_text: v.refusalReason ?? null });
+          return { refused: true, handoverId: handover.id };
+        }
+        await updateHandover(db, actor, handover.id, 'receive', { status: 'received', received_at: actor.at });
+        return { refused: false, handoverId: handover.id };
+      });
+      if (result.refused) {
+        throw new BpmnError('HANDOVER_REFUSED', `承办部门认为不属于其职责：${v.refusalReason ?? '未说明理由'}`, { handoverId: handover.id });
+      }
+      return { handoverId: handover.id, handoverNo: handover.handover_no };
+    }
+    return once(deps.db, key, actor.at, async (db) => {
+      if (!v.resultText) throw new InputError('resultText is required to record the handover result');
+      await updateHandover(db, actor, handover.id, 'result', { status: 'done', result_at: actor.at, result_text: v.resultText });
+      await updateProblem(db, actor, handover.problem_id, 'handover-result', { status: 'resolved' });
+      return { handoverId: handover.id, handoverNo: handover.handover_no };
+    });
+  },
+});

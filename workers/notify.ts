@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { type Db } from '../src/db/connect';
+import { deliverToInbox, markEmailed } from '../src/db/notifications';
+import { getInspection, getProblem } from '../src/db/registers/inspections';
+import { getHandover, getHazard } from '../src/db/registers/supervision';
+import { resolveRecipients, RECIPIENT_GROUPS, type RecipientGroup, type Scope } from './notify/recipients';
+import { chineseDate, render, TEMPLATES, type MessageContext } from './notify/templates';
+import { defineWorker } from './runtime/types';
+
+/**
+ * yc-notify: renders a Chinese template, puts it in every recipient's inbox and e-mails it (and texts urgent
+ * ones when an SMS webhook is configured). One message per job and recipient: the inbox row's idempotency key
+ * says whether a redelivered job still has to send anything.
+ */
+export const headers = z.object({
+  template: z.string().refine((t) => t in TEMPLATES, { message: 'unknown notification template' }),
+  to: z.string().min(1).transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(RECIPIENT_GROUPS)).min(1)),
+});
+
+export const input = z.object({
+  inspectionId: z.string().optional(),
+  unitCode: z.string().optional(),
+  problemId: z.string().optional(),
+  hazardId: z.string().optional(),
+  handoverId: z.string().optional(),
+  departmentCode: z.string().optional(),
+  enterpriseCode: z.string().optional(),
+  teamId: z.string().optional(),
+  teamName: z.string().optional(),
+  due: z.string().optional(),
+  period: z.string().optional(),
+  talk: z.object({ at: z.string().optional(), reason: z.string().optional() }).loose().optional(),
+  reason: z.string().optional(),
+  escalationStep: z.string().optional(),
+  coverageGaps: z.array(z.string()).optional(),
+  sampledUnits: z.array(z.string()).optional(),
+  planProblems: z.array(z.string()).optional(),
+  teamProblems: z.array(z.string()).optional(),
+  listingNo: z.string().optional(),
+  handoverNo: z.string().optional(),
+}).loose();
+type Input = z.infer<typeof input>;
+
+const unitName = async (db: Db, code: string | null | undefined) =>
+  code ? (await db.selectFrom('units').select('name').where('code', '=', code).executeTakeFirst())?.name ?? code : undefined;
+const unitNames = async (db: Db, codes: string[]) => (await Promise.all(codes.map((c) => unitName(db, c)))).join('、');
+
+/** Gathers what the template needs from the variables and the registers. */
+async function context(db: Db, v: Input, publicUrl?: string): Promise<{ scope: Scope; message: MessageContext }> {
+  const inspection = v.inspectionId ? await getInspection(db, v.inspectionId) : undefined;
+  const problem = v.problemId ? await getProblem(db, v.problemId) : undefined;
+  const hazard = v.hazardId ? await getHazard(db, v.hazardId) : undefined;
+  const handover = v.handoverId ? await getHandover(db, v.handoverId) : undefined;
+  const unitCode = v.unitCode ?? inspection?.unit_code ?? problem?.unit_code ?? hazard?.unit_code;
+  const departmentCode = v.departmentCode ?? handover?.department_code ?? problem?.department_code ?? undefined;
+  const teamId = v.teamId ?? inspection?.team_id ?? undefined;
+  const team = teamId ? await db.selectFrom('teams').select('name').where('id', '=', teamId).executeTakeFirst() : undefined;
+  const due = v.due ?? handover?.result_due ?? hazard?.rectify_due ?? inspection?.rectification_due ?? inspection?.report_due ?? undefined;
+  const reasons = v.planProblems ?? v.teamProblems;
+  return {
+    scope: { teamId, unitCode, departmentCode, enterpriseCode: v.enterpriseCode ?? hazard?.enterprise_code ?? problem?.enterprise_code },
+    message: {
+      unitName: (await unitName(db, unitCode)) ?? '各有关单位',
+      teamName: v.teamName ?? team?.name,
+      period: v.period,
+      due: due ? chineseDate(due) : undefined,
+      problem: problem?.description,
+      hazard: hazard?.name,
+      listingNo: v.listingNo ?? hazard?.listing_no ?? undefined,
+      departmentName: await unitName(db, departmentCode),
+      handoverNo: v.handoverNo ?? handover?.handover_no ?? undefined,
+      talkAt: v.talk?.at ? chineseDate(v.talk.at) : undefined,
+      reason: v.talk?.reason ?? v.reason,
+      step: v.escalationStep,
+      units: v.coverageGaps ? await unitNames(db, v.coverageGaps) : v.sampledUnits ? await unitNames(db, v.sampledUnits) : undefined,
+      problems: reasons?.join(''),
+      link: publicUrl,
+    },
+  };
+}
+
+export default defineWorker({
+  type: 'yc-notify',
+  description: '通知：站内信、电子邮件和短信',
+  input,
+  headers,
+  async handle({ input: v, headers: h, deps, effectKey, actor }) {
+    const { scope, message } = await context(deps.db, v, deps.settings.publicUrl);
+    const { subject, body, urgent } = render(h.template, message);
+    const recipients = await resolveRecipients(deps.db, h.to as RecipientGroup[], scope);
+    for (const r of recipients) {
+      const key = `${effectKey}:${r.key}`;
+      const row = await deliverToInbox(deps.db, { idempotencyKey: key, accountId: r.key, template: h.template, subject, body, email: r.email }, actor.at);
+      if (deps.mailer.enabled && r.email && !row.emailedAt) {
+        await deps.mailer.send({ to: r.email, subject, text: body, messageId: `<${key.replace(/[^A-Za-z0-9.:-]/g, '-')}@yicheng.local>` });
+        if (urgent && deps.sms && r.phone) await deps.sms.send(r.phone, `${subject} ${body}`.slice(0, 300));
+        await markEmailed(deps.db, row.id, deps.clock().toISOString());
+      } else if (row.created && urgent && deps.sms && r.phone && !deps.mailer.enabled) {
+        await deps.sms.send(r.phone, `${subject} ${body}`.slice(0, 300));
+      }
+    }
+    return { notified: recipients.length };
+  },
+});

@@ -1,0 +1,75 @@
+import { accountsOfPeople, accountsWithRole, type Account } from '../../src/db/accounts';
+import { type Db } from '../../src/db/connect';
+import { teamMembersOf } from '../../src/db/registers/inspections';
+
+/** Who gets a message: an account (inbox + e-mail) or a unit's official mailbox (e-mail, recorded in the outbox). */
+export interface Recipient {
+  key: string; // account id, or mailbox:<unitCode>
+  name: string;
+  email: string | null;
+  phone: string | null;
+}
+
+export const RECIPIENT_GROUPS = ['office', 'committee', 'team-leader', 'team-members', 'member-home-units', 'unit-head', 'unit',
+  'department', 'copy-offices', 'enterprise'] as const;
+export type RecipientGroup = (typeof RECIPIENT_GROUPS)[number];
+
+/** 抄送 targets of the seed: 组织部, 综治办 (政法委), 文明办. */
+export const COPY_OFFICES = ['区委组织部', '区委政法委', '区文明办'];
+
+export interface Scope {
+  teamId?: string | null;
+  unitCode?: string | null;
+  departmentCode?: string | null;
+  enterpriseCode?: string | null;
+}
+
+async function fromAccounts(db: Db, accounts: Account[]): Promise<Recipient[]> {
+  const personIds = accounts.map((a) => a.personId).filter((id): id is string => !!id);
+  const phones = personIds.length === 0 ? [] : await db.selectFrom('people').select(['id', 'phone']).where('id', 'in', personIds).execute();
+  const phoneOf = new Map(phones.map((p) => [p.id, p.phone]));
+  return accounts.map((a) => ({ key: a.id, name: a.displayName, email: a.email, phone: a.personId ? phoneOf.get(a.personId) ?? null : null }));
+}
+
+async function mailboxes(db: Db, where: { codes?: string[]; names?: string[] }): Promise<Recipient[]> {
+  let q = db.selectFrom('units').select(['code', 'name', 'email']).orderBy('code');
+  if (where.codes) {
+    if (where.codes.length === 0) return [];
+    q = q.where('code', 'in', where.codes);
+  }
+  if (where.names) q = q.where('name', 'in', where.names);
+  return (await q.execute()).map((u) => ({ key: `mailbox:${u.code}`, name: u.name, email: u.email, phone: null }));
+}
+
+async function resolveGroup(db: Db, group: RecipientGroup, scope: Scope): Promise<Recipient[]> {
+  switch (group) {
+    case 'office':
+    case 'committee':
+      return fromAccounts(db, await accountsWithRole(db, group));
+    case 'team-leader': {
+      if (!scope.teamId) return fromAccounts(db, await accountsWithRole(db, 'team-leader'));
+      const leads = (await teamMembersOf(db, scope.teamId)).filter((m) => m.role === 'leader' || m.role === 'deputy');
+      return fromAccounts(db, await accountsOfPeople(db, leads.map((m) => m.personId)));
+    }
+    case 'team-members':
+      return scope.teamId ? fromAccounts(db, await accountsOfPeople(db, (await teamMembersOf(db, scope.teamId)).map((m) => m.personId))) : [];
+    case 'member-home-units':
+      return scope.teamId ? mailboxes(db, { codes: [...new Set((await teamMembersOf(db, scope.teamId)).map((m) => m.unitCode))] }) : [];
+    case 'unit-head':
+    case 'unit':
+      return scope.unitCode ? fromAccounts(db, await accountsWithRole(db, 'unit', scope.unitCode)) : [];
+    case 'department':
+      return scope.departmentCode ? fromAccounts(db, await accountsWithRole(db, 'department', scope.departmentCode)) : [];
+    case 'copy-offices':
+      return mailboxes(db, { names: COPY_OFFICES });
+    case 'enterprise':
+      return scope.enterpriseCode ? mailboxes(db, { codes: [scope.enterpriseCode] }) : [];
+  }
+}
+
+/** All recipients of the groups, each once (a person in two groups gets one message). */
+export async function resolveRecipients(db: Db, groups: RecipientGroup[], scope: Scope): Promise<Recipient[]> {
+  const seen = new Map<string, Recipient>();
+  for (const g of groups) for (const r of await resolveGroup(db, g, scope)) if (!seen.has(r.key)) seen.set(r.key, r);
+  return [...seen.values()];
+}

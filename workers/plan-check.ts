@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { coverageGaps } from '../src/domain/coverage';
+import { checkPlan } from '../src/domain/plan';
+import { inspectableUnits } from '../src/db/organisation';
+import { defineWorker } from './runtime/types';
+
+/** yc-plan-check: checks the annual plan (coverage in the 2-year cycle, ≥ 14 days on site, each unit once). */
+export const input = z.object({
+  plan: z.object({
+    year: z.number().int().min(2000).max(2999),
+    cycleStart: z.string().min(10),
+    units: z.array(z.string()).min(1),
+    rounds: z.array(z.object({ no: z.number().int().min(1), start: z.string().min(10), end: z.string().min(10), units: z.array(z.string()) })).min(1),
+  }),
+});
+
+export default defineWorker({
+  type: 'yc-plan-check',
+  description: '年度巡查工作方案审查：两年全覆盖、每轮不少于两周',
+  input,
+  headers: z.object({}),
+  async handle({ input: { plan }, deps }) {
+    const units = await inspectableUnits(deps.db);
+    const inspections = await deps.db.selectFrom('inspections').select(['unit_code', 'opened_at']).execute();
+    const { gaps } = coverageGaps(units.map((u) => u.code), inspections.map((i) => ({ unitCode: i.unit_code, openedAt: i.opened_at })),
+      `${plan.year}-01-01`, plan.cycleStart);
+    const gapSet = new Set(gaps);
+    const problems = checkPlan(plan, {
+      inspectable: units.map((u) => u.code),
+      inspectedInCycle: units.map((u) => u.code).filter((c) => !gapSet.has(c)),
+      unitNames: new Map(units.map((u) => [u.code, u.name])),
+    });
+    return { planValid: problems.length === 0, planProblems: problems };
+  },
+});

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { once } from '../src/db/effects';
+import { getTalk, recordTalkMinutes, scheduleTalk } from '../src/db/registers/supervision';
+import { addWorkingDays, chinaDate, endOfDay } from '../src/domain/calendar';
+import { issueOfficialDocument } from './documents/issue';
+import { defineWorker, InputError } from './runtime/types';
+
+/**
+ * yc-talk (约谈): `schedule` records the talk and issues the 约谈通知书; `minutes` records the 约谈纪要 and sets
+ * the follow-up report deadline (5 working days after the talk unless the minutes agree another).
+ */
+export const headers = z.object({ action: z.enum(['schedule', 'minutes']) });
+export const input = z.object({
+  talk: z.object({
+    subjectUnitCode: z.string().min(1),
+    reason: z.string().min(1),
+    at: z.string().min(10),
+    attendees: z.array(z.string()).default([]),
+  }).optional(),
+  talkId: z.string().optional(),
+  inspectionId: z.string().optional(),
+  problemId: z.string().optional(),
+  minutes: z.string().optional(),
+  followUpWorkingDays: z.number().int().min(1).max(60).default(5),
+});
+
+export default defineWorker({
+  type: 'yc-talk',
+  description: '约谈：约谈通知书、约谈纪要、整改落实期限',
+  input,
+  headers,
+  async handle({ input: v, headers: h, deps, effectKey, actor }) {
+    return once(deps.db, `${effectKey}:${h.action}`, actor.at, async (db) => {
+      if (h.action === 'schedule') {
+        if (!v.talk) throw new InputError('talk {subjectUnitCode, reason, at, attendees} is required');
+        const unit = await db.selectFrom('units').select('code').where('code', '=', v.talk.subjectUnitCode).executeTakeFirst();
+        if (!unit) throw new InputError(`no unit ${v.talk.subjectUnitCode}`);
+        const talkId = await scheduleTalk(db, actor, { ...v.talk, inspectionId: v.inspectionId, problemId: v.problemId });
+        const doc = await issueOfficialDocument(db, deps.archive, actor, 'talk-notice', { talkId });
+        return { talkId, talkNoticeDocumentId: doc.id, talkNoticeDocumentNo: doc.doc_no };
+      }
+      const talk = v.talkId ? await getTalk(db, v.talkId) : undefined;
+      if (!talk) throw new InputError(v.talkId ? `no talk ${v.talkId}` : 'talkId is required');
+      if (!v.minutes) throw new InputError('minutes (约谈纪要) are required');
+      const followUpDue = endOfDay(addWorkingDays(chinaDate(talk.at), v.followUpWorkingDays));
+      await recordTalkMinutes(db, actor, talk.id, v.minutes, followUpDue);
+      return { talkId: talk.id, followUpDue };
+    });
+  },
+});
