@@ -1,0 +1,76 @@
+import { bpmn } from './support/bpmn-builder';
+import { EngineHarness } from './support/harness';
+
+describe('A12 deployment and versioning', () => {
+  let h: EngineHarness;
+  beforeEach(async () => {
+    h = await EngineHarness.start();
+  });
+  afterEach(() => h.close());
+
+  it('versions per process id, detects duplicates by name and checksum, and gives unique keys', async () => {
+    // given
+    const v1 = bpmn('p').start().end();
+    // when
+    const first = await h.deploy(v1);
+    const duplicate = await h.deploy(v1);
+    const renamed = await h.deploy(['other-name.bpmn', v1.xml()]);
+    const changed = await h.deploy(bpmn('p').start().task('t').end());
+    const rollback = await h.deploy(v1);
+    // then
+    expect([first, duplicate, renamed, changed, rollback].map((d) => d.processes[0].version)).toEqual([1, 1, 2, 3, 4]);
+    expect(duplicate.processes[0].processDefinitionKey).toBe(first.processes[0].processDefinitionKey);
+    expect(first.deploymentKey).not.toBe(first.processes[0].processDefinitionKey);
+    expect(h.find({ valueType: 'PROCESS', intent: 'CREATED' })).toHaveLength(4);
+  });
+
+  it('keeps running instances on their version and starts new ones on the latest', async () => {
+    // given
+    await h.deploy(bpmn('p').start().serviceTask('t', { type: 'v1' }).end());
+    const old = await h.create('p');
+    await h.deploy(bpmn('p').start().serviceTask('t', { type: 'v2' }).end());
+    // when
+    const fresh = await h.create('p');
+    // then
+    expect((await h.activateOne('v1')).processInstanceKey).toBe(old);
+    expect((await h.activateOne('v2')).processInstanceKey).toBe(fresh);
+    const byVersion = await h.engine.createProcessInstance({ bpmnProcessId: 'p', version: 1 });
+    expect(byVersion.version).toBe(1);
+  });
+
+  it('rejects the whole deployment atomically, naming resource, element and problem', async () => {
+    // given
+    const good = bpmn('good').start().end();
+    const bad = bpmn('bad').start().serviceTask('task', { type: 'x' }).end().xml().replace('<zeebe:taskDefinition type="x"/>', '');
+    // when
+    const result = h.deploy(good, ['bad.bpmn', bad]);
+    // then
+    await expect(result).rejects.toMatchObject({
+      rejectionType: 'INVALID_ARGUMENT',
+      reason: "Expected to deploy new resources, but encountered the following errors:\n'bad.bpmn': - Element: task\n    - ERROR: Must have exactly one 'zeebe:taskDefinition' extension element",
+    });
+    await expect(h.engine.createProcessInstance({ bpmnProcessId: 'good' })).rejects.toMatchObject({ rejectionType: 'NOT_FOUND' });
+  });
+
+  it('rejects the same process id in two resources', async () => {
+    // when / then
+    await expect(h.deploy(['p2.bpmn', bpmn('p').start().end().xml()], ['p3.bpmn', bpmn('p').start().end().xml()])).rejects.toThrow(
+      "Duplicated process id in resources 'p2.bpmn' and 'p3.bpmn'");
+  });
+
+  it('rejects malformed XML and out-of-scope elements with a clear message, never a crash', async () => {
+    // when / then
+    await expect(h.deploy(['broken.bpmn', '<bpmn:definitions'])).rejects.toThrow(/'broken.bpmn': Failed to parse the BPMN XML/);
+    const complex = bpmn('cx').start().end().xml().replace('<bpmn:endEvent id="end">', '<bpmn:complexGateway id="end">').replace('</bpmn:endEvent>', '</bpmn:complexGateway>');
+    await expect(h.deploy(['cx.bpmn', complex])).rejects.toThrow(/Element: end\n {4}- ERROR: Elements of type 'bpmn:ComplexGateway' are not supported/);
+  });
+
+  it('deploys forms with versions and rejects a form without id', async () => {
+    // when
+    const first = await h.deploy(['f.form', JSON.stringify({ id: 'f', components: [] })]);
+    const second = await h.deploy(['f.form', JSON.stringify({ id: 'f', components: [{ type: 'text' }] })]);
+    // then
+    expect([first.forms[0].version, second.forms[0].version]).toEqual([1, 2]);
+    await expect(h.deploy(['g.form', JSON.stringify({ components: [] })])).rejects.toThrow("Expected the form to have an 'id' property");
+  });
+});
