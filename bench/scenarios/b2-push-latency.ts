@@ -19,7 +19,7 @@ export const b2: Scenario = {
       ZEEBE_REST_ADDRESS: `http://127.0.0.1:${gateways.restPort}`,
       CAMUNDA_AUTH_STRATEGY: 'NONE',
       CAMUNDA_LOG_LEVEL: 'error',
-      ZEEBE_CLIENT_LOG_LEVEL: 'ERROR',
+      zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'ERROR' },
     });
     const zbc = c8.getZeebeGrpcApiClient();
     try {
