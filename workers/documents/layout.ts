@@ -1,5 +1,5 @@
 import {
-  AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, convertMillimetersToTwip,
+  AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun,
 } from 'docx';
 
 /**
@@ -22,6 +22,8 @@ export interface OfficialDocument {
 }
 
 const RED = 'FF0000';
+/** Millimetres to twips, rounded (docx's own helper truncates, which makes A4 one twip short). */
+const mm = (v: number) => Math.round((v * 1440) / 25.4);
 const FANGSONG = { ascii: '仿宋_GB2312', eastAsia: '仿宋_GB2312', hAnsi: '仿宋_GB2312', cs: '仿宋_GB2312' };
 const XIAOBIAOSONG = { ascii: '方正小标宋简体', eastAsia: '方正小标宋简体', hAnsi: '方正小标宋简体', cs: '方正小标宋简体' };
 const SONGTI = { ascii: '宋体', eastAsia: '宋体', hAnsi: '宋体', cs: '宋体' };
@@ -88,11 +90,11 @@ export function buildDocument(d: OfficialDocument): Document {
     sections: [{
       properties: {
         page: {
-          size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+          size: { width: mm(210), height: mm(297) },
           margin: {
-            top: convertMillimetersToTwip(37), bottom: convertMillimetersToTwip(35),
-            left: convertMillimetersToTwip(28), right: convertMillimetersToTwip(26),
-            footer: convertMillimetersToTwip(28) - convertMillimetersToTwip(7) - 280,
+            top: mm(37), bottom: mm(35),
+            left: mm(28), right: mm(26),
+            footer: mm(35 - 7) - 280, // page number 7 mm below the text area (its 四号 line is 280 twips)
           },
         },
       },

@@ -1,0 +1,94 @@
+import { createServer, type Server } from 'node:http';
+import { findAccountByLogin } from '../../src/db/accounts';
+import { inbox } from '../../src/db/notifications';
+import { seedDemoData } from '../../src/db/seed';
+import notify from '../../workers/notify';
+import { TEMPLATE_NAMES, TEMPLATES, render } from '../../workers/notify/templates';
+import record from '../../workers/record';
+import { createMailer } from '../../workers/runtime/mailer';
+import { createSmsWebhook } from '../../workers/runtime/sms';
+import { dialects, useStores } from '../support/stores';
+import { completed, harness, job, startSmtp } from '../support/workers';
+
+describe('notification templates', () => {
+  it('has a Chinese template for every template name of JOB-TYPES.md', () => {
+    // given
+    const contract = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../workers/JOB-TYPES.md'), 'utf8') as string;
+    const section = contract.slice(contract.indexOf('Notification templates:'), contract.indexOf('Messages ('));
+    const names = [...section.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]).sort();
+    // when / then
+    expect(TEMPLATE_NAMES.sort()).toEqual(names);
+    for (const name of names) {
+      const { subject, body } = render(name, { unitName: '榴园镇', due: '2026年10月8日' });
+      expect(subject).toMatch(/[\u4e00-\u9fa5]/);
+      expect(body).toContain('峄城区安全生产委员会办公室');
+    }
+    expect(TEMPLATES.listing.urgent).toBe(true);
+  });
+});
+
+describe.each(dialects)('yc-notify on %s', (dialect) => {
+  const stores = useStores(dialect);
+
+  it('mails every recipient once over SMTP, fills the inbox and texts urgent messages', async () => {
+    // given
+    const store = await stores.open();
+    await seedDemoData(store.db);
+    await store.db.updateTable('people').set({ phone: '13800000001' }).where('id', '=', 'p-head-370404103').execute();
+    const smtp = await startSmtp();
+    const texts: { to: string; text: string }[] = [];
+    const sms: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => { body += c; });
+      req.on('end', () => { texts.push(JSON.parse(body)); res.end('ok'); });
+    });
+    await new Promise<void>((r) => sms.listen(0, '127.0.0.1', () => r()));
+    const smsPort = (sms.address() as { port: number }).port;
+    const mailer = createMailer({ host: '127.0.0.1', port: smtp.port, secure: false, from: '峄城区安委办 <ajb@yicheng.local>' });
+    const h = await harness(store, { mailer, sms: createSmsWebhook(`http://127.0.0.1:${smsPort}/sms`) });
+    const inspectionId = completed(await h.run(record, job('yc-record', { unitCode: '370404103' }, { action: 'inspection-opened' }))).inspectionId;
+    const talk = job('yc-notify', { inspectionId, talk: { at: '2026-10-09T09:00:00+08:00', reason: '重大事故隐患久拖不改' } },
+      { template: 'talk', to: 'unit, office, copy-offices' });
+    // when
+    const first = await h.run(notify, talk);
+    const again = await h.run(notify, talk);
+    // then
+    expect(completed(first)).toEqual({ notified: 6 }); // 1 unit head, 2 office staff, 3 copy offices
+    expect(again).toEqual(first);
+    expect(smtp.mails).toHaveLength(6);
+    expect(new Set(smtp.mails.flatMap((m) => m.to))).toEqual(new Set([
+      'p-head-370404103@yicheng.local', 'p-office-1@yicheng.local', 'p-office-2@yicheng.local',
+      'yc-m-02@yicheng.local', 'yc-m-04@yicheng.local', 'yc-m-05@yicheng.local',
+    ]));
+    expect(smtp.mails[0].subject).toBe('【约谈通知】区安委会约谈榴园镇负责人');
+    expect(smtp.mails[0].text).toContain('因重大事故隐患久拖不改，区安委会定于2026年10月9日约谈你单位主要负责人');
+    expect(smtp.mails[0].from).toBe('ajb@yicheng.local');
+    expect(texts).toEqual([{ to: '13800000001', text: expect.stringContaining('【约谈通知】') }]);
+    const head = (await findAccountByLogin(store.db, 'danwei-370404103'))!;
+    expect((await inbox(store.db, head.id)).map((m) => m.subject)).toEqual(['【约谈通知】区安委会约谈榴园镇负责人']);
+    mailer.close();
+    await smtp.stop();
+    await new Promise((r) => sms.close(r));
+    await h.cleanup();
+  }, 60_000);
+
+  it('keeps messages in the inbox when no SMTP server is set, and fails for a retry when the server is down', async () => {
+    // given
+    const store = await stores.open();
+    await seedDemoData(store.db);
+    const inboxOnly = await harness(store);
+    const down = await harness(store, { mailer: createMailer({ host: '127.0.0.1', port: 1, secure: false, from: 'x@y' }) });
+    // when
+    const kept = await inboxOnly.run(notify, job('yc-notify', { coverageGaps: ['370404104'] }, { template: 'coverage-warning', to: 'office' }));
+    const failed = await down.run(notify, job('yc-notify', { coverageGaps: ['370404104'] }, { template: 'coverage-warning', to: 'office' }));
+    const badGroup = await inboxOnly.run(notify, job('yc-notify', {}, { template: 'coverage-warning', to: 'office,everyone' }));
+    // then
+    expect(completed(kept)).toEqual({ notified: 2 });
+    const office = (await findAccountByLogin(store.db, 'anweiban'))!;
+    expect((await inbox(store.db, office.id))[0].body).toContain('以下单位在本周期内尚未巡查：峨山镇');
+    expect(failed).toMatchObject({ outcome: 'fail', retries: 2 });
+    expect(badGroup).toMatchObject({ outcome: 'fail', retries: 0 });
+    await inboxOnly.cleanup();
+    await down.cleanup();
+  }, 60_000);
+});
