@@ -74,6 +74,20 @@ describe('web monitoring for administrators', () => {
     expect(res.text).not.toContain('/retry');
   });
 
+  it('finds the instance of a register row by its business key', async () => {
+    // given
+    const { agent } = await signIn(h.app, LOGINS.admin);
+    // when
+    const found = await agent.get('/monitoring/find?name=inspectionId&value=INS-2026-001');
+    const missing = await agent.get('/monitoring/find?name=inspectionId&value=NONE');
+    const badName = await agent.get('/monitoring/find?name=password&value=x');
+    // then
+    expect(found.status).toBe(303);
+    expect(found.headers.location).toBe('/monitoring/instances/2251799813685001');
+    expect(missing.status).toBe(404);
+    expect(badName.status).toBe(404);
+  });
+
   it('answers 404 for an unknown instance', async () => {
     const { agent } = await signIn(h.app, LOGINS.admin);
     await agent.get('/monitoring/instances/123').expect(404);

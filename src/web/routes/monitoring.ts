@@ -3,7 +3,7 @@ import { can } from '../auth/roles';
 import { type ProcessInstance, type SearchRequest } from '../camunda/port';
 import { toCsv } from '../csv';
 import { type WebDeps } from '../deps';
-import { forbidden, keyParam, notFound, pageContext, requireUser, sendPage, str } from '../http';
+import { forbidden, HttpError, keyParam, notFound, pageContext, requireUser, sendPage, str } from '../http';
 import { dashboardPage } from '../views/dashboard';
 import { formatTime, STATE_LABELS } from '../views/format';
 import { type InstanceFilters, instanceListPage, instancePage } from '../views/monitoring';
@@ -55,6 +55,17 @@ export function monitoringRoutes(deps: WebDeps): Router {
     await store.audit({ actor: user.username, action: 'monitoring.export', outcome: 'ok', detail: { rows: result.items.length }, ip: req.ip });
     const rows = result.items.map((i: ProcessInstance) => [i.processInstanceKey, i.processDefinitionId, i.processDefinitionVersion, STATE_LABELS[i.state] ?? i.state, i.hasIncident ? '是' : '否', formatTime(i.startDate), formatTime(i.endDate)]);
     res.type('text/csv; charset=utf-8').attachment('流程实例.csv').send(toCsv(['实例', '流程', '版本', '状态', '故障', '开始', '结束'], rows));
+  });
+
+  /** From a register row to its process instance: the newest instance carrying that business key. */
+  router.get('/monitoring/find', async (req, res) => {
+    const name = str(req.query.name);
+    const value = str(req.query.value);
+    if (!name || !value || !['inspectionId', 'problemId', 'hazardId', 'handoverId'].includes(name)) throw notFound();
+    const found = await camunda.searchProcessInstances({ filter: { variables: [{ name, value: JSON.stringify(value) }] }, sort: [{ field: 'startDate', order: 'DESC' }], page: { limit: 1 } });
+    const first = found.items[0];
+    if (!first) throw new HttpError(404, '没有找到对应的流程实例。');
+    res.redirect(303, `/monitoring/instances/${first.processInstanceKey}`);
   });
 
   router.get('/monitoring/instances/:key', async (req, res) => {

@@ -10,6 +10,23 @@ export function registersIndexPage(ctx: PageContext): SafeHtml {
   return layout(ctx, { title: '台账', body });
 }
 
+/** The business key by which a register row is found in its process instance's variables. */
+const KEY_OF: Partial<Record<RegisterName, [string, string]>> = {
+  inspections: ['inspectionId', 'id'],
+  problems: ['problemId', 'id'],
+  hazards: ['hazardId', 'id'],
+  handovers: ['handoverId', 'id'],
+  rectifications: ['inspectionId', 'inspectionId'],
+  talks: ['inspectionId', 'inspectionId'],
+};
+
+function instanceLink(name: RegisterName, row: RegisterPage['rows'][number]): SafeHtml | '' {
+  if (row.processInstanceKey) return html`<a href="/monitoring/instances/${row.processInstanceKey}">流程</a>`;
+  const key = KEY_OF[name];
+  const value = key ? row[key[1]] : null;
+  return key && value ? html`<a href="/monitoring/find?name=${key[0]}&amp;value=${encodeURIComponent(String(value))}">流程</a>` : '';
+}
+
 export function registerPage(ctx: PageContext, name: RegisterName, page: RegisterPage, q: string | undefined, showInstances: boolean, offset: number, limit: number): SafeHtml {
   const prev = offset > 0 ? Math.max(0, offset - limit) : undefined;
   const next = offset + limit < page.total ? offset + limit : undefined;
@@ -25,7 +42,7 @@ export function registerPage(ctx: PageContext, name: RegisterName, page: Registe
 <tbody>${page.rows.length ? page.rows.map(
     (r) => html`<tr>${page.columns.map((c) => html`<td>${r[c.key] ?? ''}</td>`)}<td>${
       r.documentId ? html`<a href="/documents/${r.documentId}">下载</a> ` : ''
-    }${r.evidenceId ? html`<a href="/evidence/${r.evidenceId}">下载</a> ` : ''}${showInstances && r.processInstanceKey ? html`<a href="/monitoring/instances/${r.processInstanceKey}">流程</a>` : ''}</td></tr>`,
+    }${r.evidenceId ? html`<a href="/evidence/${r.evidenceId}">下载</a> ` : ''}${showInstances ? instanceLink(name, r) : ''}</td></tr>`,
   ) : html`<tr><td colspan="${page.columns.length + 1}" class="empty">暂无记录</td></tr>`}</tbody></table></div>
 <nav class="pager" aria-label="分页">${prev !== undefined ? html`<a href="${link(prev)}">上一页</a>` : ''} ${next !== undefined ? html`<a href="${link(next)}">下一页</a>` : ''}</nav>`;
   return layout(ctx, { title: REGISTERS[name], body });
