@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import { findAccountByLogin } from '../../src/db/accounts';
 import { inbox } from '../../src/db/notifications';
@@ -13,7 +15,7 @@ import { completed, harness, job, startSmtp } from '../support/workers';
 describe('notification templates', () => {
   it('has a Chinese template for every template name of JOB-TYPES.md', () => {
     // given
-    const contract = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../workers/JOB-TYPES.md'), 'utf8') as string;
+    const contract = readFileSync(join(__dirname, '../../workers/JOB-TYPES.md'), 'utf8');
     const section = contract.slice(contract.indexOf('Notification templates:'), contract.indexOf('Messages ('));
     const names = [...section.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]).sort();
     // when / then
