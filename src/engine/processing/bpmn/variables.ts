@@ -53,7 +53,9 @@ export function applyOutputMappings(ctx: ProcessingContext, el: Element): boolea
   if (el.node.outputs.length === 0) return true;
   const result = evaluateMappings(ctx, el, el.node.outputs, true);
   if (!result) return false;
-  const target = el.inst.flowScopeKey === '-1' ? el.inst.key : el.inst.flowScopeKey;
+  // a multi-instance inner instance propagates from itself, so that its output-element locals are updated (A1)
+  const innerOfLoop = ctx.state.instance(el.inst.flowScopeKey)?.type === 'MULTI_INSTANCE_BODY';
+  const target = el.inst.flowScopeKey === '-1' || innerOfLoop ? el.inst.key : el.inst.flowScopeKey;
   propagate(ctx, target, result);
   return true;
 }
