@@ -11,6 +11,7 @@ import { problemDisposal } from './problem-disposal';
 import { problemHandover } from './problem-handover';
 import { rectification } from './rectification';
 import { teamFormation } from './team-formation';
+import { collectiveFeedback, inspectionEntry, inspectionResults } from './inspection-phases';
 import { unitInspection } from './unit-inspection';
 import { cityInspectionLiaison, coverageWatch, followUpSampling } from './watch-processes';
 
@@ -20,6 +21,9 @@ export const allModels: ProcessModel[] = [
   teamFormation,
   inspectionRound,
   unitInspection,
+  inspectionEntry,
+  collectiveFeedback,
+  inspectionResults,
   onsiteWork,
   inspectionReport,
   rectification,
