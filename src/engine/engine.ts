@@ -72,10 +72,12 @@ export class EmbeddedEngine implements Engine {
     this.scheduler = new Scheduler(this.clock, (entries) => void this.submit((ctx) => fireDue(ctx, entries)).catch((e: Error) => this.log.error({ err: e }, 'due work failed')));
   }
 
-  static async start(options: EngineOptions): Promise<EmbeddedEngine> {
+  /** `pinClockAt` pins a controlled clock before recovery, so that due work is judged at that instant. */
+  static async start(options: EngineOptions, pinClockAt?: number): Promise<EmbeddedEngine> {
     installProcessors();
     const store = new RecordStore(options);
     const engine = new EmbeddedEngine(options, store);
+    if (pinClockAt !== undefined) engine.clock.pin(pinClockAt);
     for (const projection of options.projections ?? []) projection.setup(store.db);
     await loadGraphs(store, engine.graphs);
     engine.rebuild();

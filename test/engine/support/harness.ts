@@ -42,9 +42,17 @@ export class EngineHarness {
   static async start(options: Partial<EngineOptions> = {}): Promise<EngineHarness> {
     const durable = options.durability !== undefined && options.durability !== 'memory';
     const dataDir = options.dataDir ?? (durable ? fs.mkdtempSync(path.join(os.tmpdir(), 'engine-test-')) : undefined);
-    const engine = await EmbeddedEngine.start({ dataDir: dataDir ?? '', durability: 'memory', clockControlled: true, ...options, ...(dataDir ? { dataDir } : {}) });
-    engine.clock.pin(T0);
+    const engine = await EmbeddedEngine.start({ dataDir: dataDir ?? '', durability: 'memory', clockControlled: true, ...options, ...(dataDir ? { dataDir } : {}) }, T0);
     return new EngineHarness(engine, dataDir);
+  }
+
+  /** Closes the engine and opens a new one on the same data folder (durable engines only). */
+  async restart(): Promise<EngineHarness> {
+    if (!this.dataDir) throw new Error('Only a durable engine can be restarted');
+    const now = this.engine.clock.now();
+    await this.engine.close();
+    const engine = await EmbeddedEngine.start({ dataDir: this.dataDir, durability: 'full', clockControlled: true }, now);
+    return new EngineHarness(engine, this.dataDir);
   }
 
   async deploy(...resources: (ProcessBuilder | [string, string])[]): Promise<DeploymentResult> {
@@ -138,5 +146,10 @@ export class EngineHarness {
   async close(): Promise<void> {
     await this.engine.close();
     if (this.dataDir) fs.rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** Closes the engine but keeps its data folder (for restarts). */
+  async stop(): Promise<void> {
+    await this.engine.close();
   }
 }
