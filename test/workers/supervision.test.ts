@@ -1,0 +1,163 @@
+import { auditTrail } from '../../src/db/audit';
+import { documentRegister } from '../../src/db/documents';
+import { seedDemoData } from '../../src/db/seed';
+import { getProblem } from '../../src/db/registers/inspections';
+import { noticeBoard, sampleOf } from '../../src/db/registers/publications';
+import { getHandover, getHazard, getTalk, progressOf } from '../../src/db/registers/supervision';
+import { drawSample } from '../../src/domain/sampling';
+import announce from '../../workers/announce';
+import assessment from '../../workers/assessment';
+import classify from '../../workers/classify';
+import escalate from '../../workers/escalate';
+import handover from '../../workers/handover';
+import hazard from '../../workers/hazard';
+import record from '../../workers/record';
+import sample from '../../workers/sample';
+import talk from '../../workers/talk';
+import { type Store } from '../../src/db/connect';
+import { dialects, useStores } from '../support/stores';
+import { completed, harness, job, type Harness } from '../support/workers';
+
+/** An inspection of 榴园镇 with a 重大 ammonia hazard at an enterprise and a 一般 work problem. */
+async function inspectionWithProblems(store: Store, h: Harness) {
+  await seedDemoData(store.db);
+  const inspectionId = completed(await h.run(record, job('yc-record', { unitCode: '370404103' }, { action: 'inspection-opened' }))).inspectionId as string;
+  const [major, minor] = completed(await h.run(record, job('yc-record', { inspectionId, problems: [
+    { category: 'C5', severity: '重大', industry: '涉氨制冷', enterpriseCode: 'YC-E-01', description: '液氨储罐区未设置泄漏报警装置', legalBasis: '工贸令10号 第十三条' },
+    { category: 'C5', severity: '一般', industry: '城镇燃气', description: '燃气管道巡检记录缺失' },
+  ] }, { action: 'problems-registered' }))).problemIds as string[];
+  return { inspectionId, major, minor };
+}
+
+describe.each(dialects)('supervision workers on %s', (dialect) => {
+  const stores = useStores(dialect);
+
+  it('classifies problems and hands one over: letter numbered once, receipt, refusal as HANDOVER_REFUSED, result', async () => {
+    // given
+    const store = await stores.open();
+    const h = await harness(store, { now: '2026-10-09T02:00:00Z' });
+    const { major, minor } = await inspectionWithProblems(store, h);
+    // when
+    const routeMajor = completed(await h.run(classify, job('yc-classify', { problem: { id: major, category: 'C5', severity: '重大', industry: '涉氨制冷' } })));
+    const routeMinor = completed(await h.run(classify, job('yc-classify', { problem: { id: minor, category: 'C5', severity: '一般', industry: '城镇燃气' } })));
+    const send = job('yc-handover', { problemId: minor, departmentCode: routeMinor.departmentCode, resultDue: '2026-11-09T23:59:59+08:00' }, { action: 'send' });
+    const sent = completed(await h.run(handover, send));
+    const resent = completed(await h.run(handover, send));
+    const received = await h.run(handover, job('yc-handover', { handoverId: sent.handoverId }, { action: 'receipt' }));
+    const result = await h.run(handover, job('yc-handover', { handoverId: sent.handoverId, resultText: '已立案查处，罚款2万元' }, { action: 'result' }));
+    const second = completed(await h.run(handover, job('yc-handover', { problemId: minor, departmentCode: 'YC-M-06' }, { action: 'send' })));
+    const refused = await h.run(handover, job('yc-handover', { handoverId: second.handoverId, receiptAccepted: false, refusalReason: '燃气不属于本局监管' }, { action: 'receipt' }));
+    // then
+    expect(routeMajor).toEqual({ route: 'listing', departmentCode: 'YC-M-06' });
+    expect(routeMinor).toEqual({ route: 'handover', departmentCode: 'YC-M-07' });
+    expect(resent).toEqual(sent);
+    expect(sent.handoverNo).toBe('峄安委办〔2026〕1号');
+    expect(second.handoverNo).toBe('峄安委办〔2026〕2号');
+    expect(received.outcome).toBe('complete');
+    expect(result.outcome).toBe('complete');
+    expect(await getHandover(store.db, sent.handoverId)).toMatchObject({ status: 'done', result_text: '已立案查处，罚款2万元', department_code: 'YC-M-07' });
+    expect(refused).toEqual({ outcome: 'error', errorCode: 'HANDOVER_REFUSED', errorMessage: '承办部门认为不属于其职责：燃气不属于本局监管', variables: { handoverId: second.handoverId } });
+    expect((await documentRegister(store.db, { docType: 'handover-letter' })).map((d) => d.doc_no).sort()).toEqual(['峄安委办〔2026〕1号', '峄安委办〔2026〕2号']);
+    await h.cleanup();
+  }, 60_000);
+
+  it('runs a listed hazard through listing, publication, progress, extension rules, acceptance and 销号', async () => {
+    // given
+    const store = await stores.open();
+    const h = await harness(store, { now: '2026-10-09T02:00:00Z' });
+    const { major } = await inspectionWithProblems(store, h);
+    const list = job('yc-hazard', { problemId: major, hazard: { responsible: '企业主要负责人 张三', measures: '加装泄漏报警和喷淋', funds: '40万元', rectifyDue: '2027-01-29T23:59:59+08:00', emergencyPlan: '液氨泄漏专项预案' } }, { action: 'list' });
+    // when
+    const listed = completed(await h.run(hazard, list));
+    const relisted = completed(await h.run(hazard, list));
+    const hazardId = listed.hazardId as string;
+    const published = completed(await h.run(hazard, job('yc-hazard', { hazardId }, { action: 'publish' })));
+    await h.run(hazard, job('yc-hazard', { hazardId, progress: { percent: 40, text: '报警装置已采购' } }, { action: 'progress' }));
+    const extended = await h.run(hazard, job('yc-hazard', { hazardId, extension: { requestedDue: '2027-03-31', reason: '设备到货延迟' } }, { action: 'extend' }));
+    const tooLong = await h.run(hazard, job('yc-hazard', { hazardId, extension: { requestedDue: '2027-12-31', reason: '再延期' } }, { action: 'extend' }));
+    const failed = await h.run(hazard, job('yc-hazard', { hazardId, acceptance: { passed: false, opinion: '喷淋未联动' } }, { action: 'accept' }));
+    const passed = await h.run(hazard, job('yc-hazard', { hazardId, acceptance: { passed: true, opinion: '整改到位' } }, { action: 'accept' }));
+    const delisted = completed(await h.run(hazard, job('yc-hazard', { hazardId }, { action: 'delist' })));
+    await h.run(hazard, job('yc-hazard', { hazardId }, { action: 'publish-delisting' }));
+    // then
+    expect(relisted).toEqual(listed);
+    expect(listed).toEqual({ hazardId, listingNo: '峄安委〔2026〕1号', rectifyDue: '2027-01-29T23:59:59+08:00', publishDue: '2026-10-15T23:59:59+08:00' }); // 5 working days: 10-10 (调休 Saturday), 12, 13, 14, 15
+    expect(published.announcementId).toBeTruthy();
+    expect(extended).toEqual({ outcome: 'complete', variables: { hazardId, listingNo: '峄安委〔2026〕1号', rectifyDue: '2027-03-31T23:59:59+08:00' } });
+    expect(tooLong).toMatchObject({ outcome: 'error', errorCode: 'EXTENSION_REFUSED', errorMessage: '挂牌督办整改期限最长不超过一年（2027-10-09）。' });
+    expect(failed).toMatchObject({ outcome: 'error', errorCode: 'ACCEPTANCE_FAILED', errorMessage: '验收未通过：喷淋未联动' });
+    expect(passed.outcome).toBe('complete');
+    expect(delisted.publishDue).toBe('2026-10-15T23:59:59+08:00');
+    expect(await getHazard(store.db, hazardId)).toMatchObject({ status: 'PUBLISHED_CLOSED', listing_no: '峄安委〔2026〕1号', funds: '40万元', enterprise_code: 'YC-E-01' });
+    expect((await progressOf(store.db, hazardId)).map((p) => p.percent)).toEqual([40]);
+    expect((await noticeBoard(store.db)).map((a) => a.title).sort()).toEqual(['重大事故隐患挂牌督办公告', '重大事故隐患摘牌销号公告']);
+    expect((await getProblem(store.db, major))?.status).toBe('resolved');
+    const actions = (await auditTrail(store.db, { entity: 'hazards', entityId: hazardId })).map((e) => e.action);
+    expect(actions).toEqual(['list', 'listing-notice', 'publish', 'progress', 'rectifying', 'extend', 'extended', 'refuse-extension',
+      'fail-acceptance', 'accept', 'accepted', 'delist', 'publish-delisting']);
+    await h.cleanup();
+  }, 60_000);
+
+  it('refuses an extension asked for less than 20 working days before the deadline', async () => {
+    // given a hazard due 2026-10-30, asked on 2026-10-09 (15 working days before, across no holiday)
+    const store = await stores.open();
+    const h = await harness(store, { now: '2026-10-09T02:00:00Z' });
+    await seedDemoData(store.db);
+    const hazardId = completed(await h.run(hazard, job('yc-hazard', { hazard: { name: '有限空间作业无检测设备', unitCode: '370404102', rectifyDue: '2026-10-30' } }, { action: 'list' }))).hazardId;
+    // when
+    const late = await h.run(hazard, job('yc-hazard', { hazardId, extension: { requestedDue: '2026-12-30', reason: '资金未到位' } }, { action: 'extend' }));
+    // then
+    expect(late).toMatchObject({ outcome: 'error', errorCode: 'EXTENSION_REFUSED', errorMessage: '延期申请应在整改期限（2026-10-30）前20个工作日以上提出。' });
+    await h.cleanup();
+  }, 60_000);
+
+  it('schedules a talk with its notice, records minutes with the follow-up deadline, and escalates up the ladder', async () => {
+    // given
+    const store = await stores.open();
+    const h = await harness(store, { now: '2026-09-28T02:00:00Z' });
+    const { minor } = await inspectionWithProblems(store, h);
+    // when
+    const scheduled = completed(await h.run(talk, job('yc-talk', { talk: { subjectUnitCode: '370404103', reason: '重大事故隐患久拖不改', at: '2026-09-30T09:00:00+08:00', attendees: ['镇长', '分管副镇长'] } }, { action: 'schedule' })));
+    const minutes = completed(await h.run(talk, job('yc-talk', { talkId: scheduled.talkId, minutes: '镇长表态一周内完成整改' }, { action: 'minutes' })));
+    const levels: unknown[] = [];
+    let level = 0;
+    for (let i = 0; i < 6; i++) {
+      const out = completed(await h.run(escalate, job('yc-escalate', { problemId: minor, escalationLevel: level })));
+      levels.push([out.escalationStep, out.escalationColor]);
+      level = out.escalationLevel as number;
+    }
+    const exhausted = await h.run(escalate, job('yc-escalate', { problemId: minor, escalationLevel: level }));
+    // then
+    expect(scheduled.talkNoticeDocumentNo).toBe('峄安委〔2026〕1号');
+    expect(minutes.followUpDue).toBe('2026-10-13T23:59:59+08:00'); // 5 working days after 09-30: 10-08, 09, 10 (调休), 12, 13
+    expect((await getTalk(store.db, scheduled.talkId))?.minutes).toBe('镇长表态一周内完成整改');
+    expect(levels).toEqual([['催办', 'yellow'], ['督办函', 'red'], ['约谈', 'red'], ['通报', 'red'], ['挂牌', 'red'], ['问责', 'red']]);
+    expect(exhausted).toMatchObject({ outcome: 'error', errorCode: 'LADDER_EXHAUSTED' });
+    expect((await getProblem(store.db, minor))?.escalation_level).toBe(6);
+    await h.cleanup();
+  }, 60_000);
+
+  it('scores the unit, issues the results bulletin with copies, announces the feedback and draws the monthly sample once', async () => {
+    // given
+    const store = await stores.open();
+    const h = await harness(store, { now: '2026-11-02T02:00:00Z' });
+    const { inspectionId } = await inspectionWithProblems(store, h);
+    // when
+    const scored = completed(await h.run(assessment, job('yc-assessment', { inspectionId }, { action: 'score' })));
+    const copied = completed(await h.run(assessment, job('yc-assessment', { inspectionId }, { action: 'copy' })));
+    const announced = completed(await h.run(announce, job('yc-announce', { inspectionId }, { kind: 'feedback' })));
+    const drawn = completed(await h.run(sample, job('yc-sample', { month: '2026-11' })));
+    const redrawn = completed(await h.run(sample, job('yc-sample', { month: '2026-11' })));
+    // then
+    expect(scored).toMatchObject({ score: 88, grade: '良好' }); // 100 − 10 (重大) − 2 (一般)
+    expect(copied).toMatchObject({ score: 88, resultsBulletinDocumentNo: '峄安委〔2026〕1号' });
+    const [bulletin] = await documentRegister(store.db, { docType: 'results-bulletin' });
+    expect(bulletin.title).toBe('关于榴园镇安全生产巡查结果的通报');
+    expect((await noticeBoard(store.db)).find((a) => a.id === announced.announcementId)?.body).toBe('区安委会巡查组已向榴园镇反馈巡查意见，共反馈问题2个，现予公告，接受社会监督。');
+    expect(redrawn).toEqual(drawn);
+    expect(drawn.sampledUnits).toEqual(['370404103']);
+    const recorded = await sampleOf(store.db, '2026-11');
+    expect(drawSample('2026-11', recorded!.seed, ['370404103']).units).toEqual(recorded!.units);
+    await h.cleanup();
+  }, 60_000);
+});
