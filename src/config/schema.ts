@@ -42,6 +42,8 @@ export const configSchema = z.object({
 
   // Workers
   WORKER_TRANSPORT: z.enum(['grpc-stream', 'grpc-poll', 'rest']).default('grpc-stream'),
+  /** First day of the first two-year coverage cycle (default: the date the seed regulation was issued). */
+  INSPECTION_CYCLE_START: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').default('2021-11-12'),
 
   // Web app
   WEB_HOST: z.string().min(1).default('127.0.0.1'),
