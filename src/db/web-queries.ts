@@ -181,3 +181,27 @@ export async function evidenceFor(db: Db, scope: ReadScope, id: string): Promise
   if (!scope.all) q = q.where('inspections.unit_code', 'in', codes(scope.unitCodes));
   return q.executeTakeFirst();
 }
+
+export interface Subject {
+  id: string;
+  label: string;
+}
+
+/** Inspections, listed hazards or handovers a reader may report events on (scoped like the registers). */
+export async function reportableSubjects(db: Db, kind: 'inspection' | 'hazard' | 'handover', scope: ReadScope): Promise<Subject[]> {
+  if (kind === 'inspection') {
+    let q = db.selectFrom('inspections').innerJoin('units', 'units.code', 'inspections.unit_code')
+      .select(['inspections.id', 'units.name', 'inspections.opened_at']).where('inspections.closed_at', 'is', null).orderBy('inspections.opened_at', 'desc');
+    if (!scope.all) q = q.where('inspections.unit_code', 'in', codes(scope.unitCodes));
+    return (await q.execute()).map((r) => ({ id: r.id, label: `${r.name}（${r.opened_at.slice(0, 10)} 起）` }));
+  }
+  if (kind === 'hazard') {
+    let q = db.selectFrom('hazards').select(['id', 'name', 'listing_no']).where('status', 'not in', ['DELISTED', 'PUBLISHED_CLOSED']).orderBy('listed_at', 'desc');
+    if (!scope.all) q = q.where('unit_code', 'in', codes(scope.unitCodes));
+    return (await q.execute()).map((r) => ({ id: r.id, label: r.listing_no ? `${r.listing_no} ${r.name}` : r.name }));
+  }
+  let q = db.selectFrom('handovers').innerJoin('problems', 'problems.id', 'handovers.problem_id')
+    .select(['handovers.id', 'handovers.handover_no', 'problems.description']).where('handovers.status', 'not in', ['done', 'refused']).orderBy('handovers.sent_at', 'desc');
+  if (!scope.all) q = q.where('handovers.department_code', 'in', codes(scope.departmentCodes));
+  return (await q.execute()).map((r) => ({ id: r.id, label: `${r.handover_no ?? '（未编号）'} ${r.description}` }));
+}

@@ -7,6 +7,7 @@ import { type WebDeps } from './deps';
 import { HttpError, pageContext, sendPage, wantsJson } from './http';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
+import { eventRoutes } from './routes/events';
 import { monitoringRoutes } from './routes/monitoring';
 import { processRoutes } from './routes/processes';
 import { boardRoutes, inboxRoutes, registerRoutes } from './routes/records';
@@ -61,6 +62,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   });
   app.use(taskRoutes(deps));
   app.use(attachmentRoutes(deps));
+  app.use(eventRoutes(deps));
   app.use(registerRoutes(deps));
   app.use(inboxRoutes(deps));
   app.use(monitoringRoutes(deps));

@@ -8,6 +8,7 @@ import { type Harness, LOGINS, signIn, startHarness } from './support/harness';
  */
 type Who = 'anonymous' | 'committee' | 'office' | 'teamLeader' | 'team' | 'unitA' | 'unitB' | 'department' | 'admin' | 'owner';
 const WHO: Who[] = ['anonymous', 'committee', 'office', 'teamLeader', 'team', 'unitA', 'unitB', 'department', 'admin', 'owner'];
+// 'teamLeader' (zuzhang1) holds both team-leader and team; 'team' holds team only
 
 // resource → expected status per role, in the order of WHO (303 = sent to the login page)
 const MATRIX: Array<[string, number[]]> = [
@@ -21,6 +22,10 @@ const MATRIX: Array<[string, number[]]> = [
   ['/registers', [303, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['/registers/problems', [303, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['/inbox', [303, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['/events', [303, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['/events/complaint-received', [303, 403, 200, 200, 200, 403, 403, 403, 403, 403]],
+  ['/events/rectification-submitted', [303, 403, 403, 403, 403, 200, 200, 403, 403, 403]],
+  ['/events/handover-result', [303, 403, 403, 403, 403, 403, 403, 200, 403, 403]],
   ['/monitoring', [303, 200, 200, 403, 403, 403, 403, 403, 200, 403]],
   ['/monitoring/instances/2251799813685001', [303, 200, 200, 403, 403, 403, 403, 403, 200, 403]],
   ['/monitoring/dashboard', [303, 200, 200, 403, 403, 403, 403, 403, 200, 403]],

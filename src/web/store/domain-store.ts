@@ -140,6 +140,7 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
       });
       return toAttachment(record);
     },
+    reportableSubjects: (kind, scope) => q.reportableSubjects(db, kind, scope),
     async attachment(id, scope) {
       const row = await q.evidenceFor(db, scope, id);
       if (!row) return null;

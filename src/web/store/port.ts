@@ -137,6 +137,8 @@ export interface WebStore {
   /** Evidence archived for an inspection or problem (task attachments). */
   attachments(about: { inspectionId?: string; problemId?: string }): Promise<Attachment[]>;
   addAttachment(a: NewAttachment): Promise<Attachment>;
+  /** What a reader may report events on: open inspections, listed hazards, handovers (scoped like the registers). */
+  reportableSubjects(kind: 'inspection' | 'hazard' | 'handover', scope: RecordScope): Promise<Array<{ id: string; label: string }>>;
   /** An archived evidence file, if the reader may see it. */
   attachment(id: string, scope: RecordScope): Promise<{ fileName: string; mediaType: string; content: Buffer } | null>;
 }

@@ -18,6 +18,7 @@ function nav(ctx: PageContext): SafeHtml {
   const u = ctx.user;
   const items: NavItem[] = [
     { href: '/tasks', label: '任务', visible: !!u },
+    { href: '/events', label: '情况报告', visible: !!u },
     { href: '/registers', label: '台账', visible: !!u },
     { href: '/inbox', label: `消息${ctx.unread ? `（${ctx.unread}）` : ''}`, visible: !!u },
     { href: '/monitoring', label: '流程监控', visible: can.monitor(u) },

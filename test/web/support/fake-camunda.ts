@@ -128,6 +128,12 @@ export class FakeCamunda implements CamundaPort {
     if (!d) throw new ProblemError(404, 'not found');
     return d.xml;
   }
+  messages: Array<{ name: string; correlationKey: string; variables: Record<string, unknown>; messageId?: string }> = [];
+  async publishMessage(msg: { name: string; correlationKey: string; variables: Record<string, unknown>; messageId?: string }) {
+    this.messages.push(msg);
+    this.log('publish', msg.name, msg.correlationKey);
+    return { messageKey: String(this.nextKey++) };
+  }
   async deploy(resources: Array<{ name: string; content: string }>): Promise<DeployedResource[]> {
     this.log('deploy', resources.map((r) => r.name));
     return resources.map((r) => {

@@ -1,0 +1,83 @@
+import { type Principal, type Role } from '../auth/roles';
+import { type FormComponent } from '../forms/validate';
+
+/**
+ * Events the web app reports to running processes as Camunda messages (workers/JOB-TYPES.md, "Messages"), with
+ * who may report them, what they are about (the correlation key) and the fields they carry. The fields are
+ * Camunda Form components, so the server validates them with the same rules as task forms.
+ */
+export type SubjectKind = 'inspection' | 'hazard' | 'handover' | 'year';
+
+export interface EventKind {
+  message: string;
+  label: string;
+  description: string;
+  roles: Role[];
+  subject: SubjectKind;
+  fields: FormComponent[];
+  /** The message variables from the validated values. */
+  variables(values: Record<string, unknown>, user: Principal, at: string): Record<string, unknown>;
+}
+
+const text = (key: string, label: string, required = false, maxLength = 500): FormComponent => ({ type: 'textfield', key, label, validate: { required, maxLength } });
+const area = (key: string, label: string, required = true, minLength = 0): FormComponent => ({ type: 'textarea', key, label, validate: { required, minLength, maxLength: 5000 } });
+const choice = (key: string, label: string, options: string[]): FormComponent => ({ type: 'select', key, label, values: options.map((o) => ({ value: o, label: o })), validate: { required: true } });
+
+export const EVENTS: EventKind[] = [
+  {
+    message: 'complaint-received', label: '登记来信来电', description: '巡查期间收到反映被巡查单位问题的来信、来电，登记后进入核查。',
+    roles: ['office', 'team-leader', 'team'], subject: 'inspection',
+    fields: [choice('channel', '来源', ['来信', '来电', '电子邮件', '当面反映']), text('complainant', '反映人（可匿名）'), area('content', '反映内容', true, 5)],
+    variables: (v, u, at) => ({ complaint: { channel: v.channel, complainant: v.complainant ?? null, content: v.content, receivedBy: u.username, receivedAt: at } }),
+  },
+  {
+    message: 'obstruction-reported', label: '报告阻挠瞒报', description: '被巡查单位有隐瞒不报、拒绝提供材料、干扰巡查等情形。',
+    roles: ['team-leader', 'team'], subject: 'inspection',
+    fields: [choice('behaviour', '情形', ['隐瞒不报、谎报', '拒绝或者不按照要求提供有关文件、资料', '指使、强令有关人员阻碍巡查或诬告陷害他人', '无正当理由拒不纠正存在的问题', '对反映问题的人员进行打击报复', '其他违反巡查纪律的情形']), area('description', '具体情况', true, 5)],
+    variables: (v, u, at) => ({ obstruction: { behaviour: v.behaviour, description: v.description, reportedBy: u.username, reportedAt: at } }),
+  },
+  {
+    message: 'rectification-submitted', label: '报送整改和查处情况报告', description: '收到反馈意见后两个月内，向区安委会报送整改和查处情况。',
+    roles: ['unit'], subject: 'inspection',
+    fields: [area('report', '整改情况', true, 20), area('investigation', '查处情况', false)],
+    variables: (v, u, at) => ({ rectificationReport: { report: v.report, investigation: v.investigation ?? null, submittedBy: u.username, submittedAt: at } }),
+  },
+  {
+    message: 'handover-receipt', label: '签收移交问题', description: '承办部门签收问题移交函；不属于本部门职责的，说明理由。',
+    roles: ['department'], subject: 'handover',
+    fields: [choice('decision', '签收意见', ['签收办理', '不属于本部门职责']), text('reason', '理由（不签收时必填）')],
+    variables: (v, u, at) => ({ handoverReceipt: { accepted: v.decision === '签收办理', reason: v.reason ?? null, by: u.username, at } }),
+  },
+  {
+    message: 'handover-result', label: '反馈移交办理结果', description: '承办部门在期限内反馈调查处理结果。',
+    roles: ['department'], subject: 'handover',
+    fields: [area('result', '办理结果', true, 10)],
+    variables: (v, u, at) => ({ handoverResult: { text: v.result, by: u.username, at } }),
+  },
+  {
+    message: 'hazard-progress', label: '报告挂牌隐患整改进展', description: '挂牌督办期间每月报告整改进展。',
+    roles: ['unit'], subject: 'hazard',
+    fields: [{ type: 'number', key: 'percent', label: '完成比例（%）', validate: { required: true, min: 0, max: 100 } }, area('text', '进展情况', true, 5)],
+    variables: (v, u, at) => ({ progress: { percent: v.percent, text: v.text, by: u.username, at } }),
+  },
+  {
+    message: 'extension-requested', label: '申请延期整改', description: '不能按期完成整改的，在期限届满 20 个工作日前申请延期。',
+    roles: ['unit'], subject: 'hazard',
+    fields: [{ type: 'datetime', subtype: 'date', key: 'requestedDue', label: '申请延期至', validate: { required: true } }, area('reason', '延期理由', true, 5)],
+    variables: (v, u, at) => ({ extensionRequest: { requestedDue: v.requestedDue, reason: v.reason, by: u.username, at } }),
+  },
+  {
+    message: 'acceptance-requested', label: '申请验收销号', description: '隐患整改完成并自评合格后，申请验收销号。',
+    roles: ['unit'], subject: 'hazard',
+    fields: [area('selfAssessment', '自评情况', true, 10)],
+    variables: (v, u, at) => ({ acceptanceRequest: { selfAssessment: v.selfAssessment, by: u.username, at } }),
+  },
+  {
+    message: 'city-inspection-announced', label: '登记市级巡查通知', description: '市安委会通知对峄城区开展巡查，区安委办启动联络配合。',
+    roles: ['office'], subject: 'year',
+    fields: [text('period', '巡查时间', true, 100), area('notes', '通知要点', false)],
+    variables: (v, u, at) => ({ cityInspection: { period: v.period, notes: v.notes ?? null, by: u.username, at } }),
+  },
+];
+
+export const eventsFor = (user: Principal) => EVENTS.filter((e) => e.roles.some((r) => user.roles.includes(r)));

@@ -1,0 +1,102 @@
+import { auditTrail } from '../../src/db/audit';
+import { type Actor } from '../../src/db/audit';
+import { openInspection } from '../../src/db/registers/inspections';
+import { createHandover, listHazard } from '../../src/db/registers/supervision';
+import { registerProblems } from '../../src/db/registers/inspections';
+import { type Harness, LOGINS, NOW, signIn, startHarness, UNIT_A, UNIT_B } from './support/harness';
+
+const by: Actor = { name: 'system', at: NOW.toISOString() };
+
+describe('web event reports published as Camunda messages', () => {
+  let h: Harness;
+  let inspA: string;
+  let inspB: string;
+  let hazardA: string;
+  let handover: string;
+  beforeEach(async () => {
+    h = await startHarness();
+    inspA = await openInspection(h.store.db, by, { unitCode: UNIT_A });
+    inspB = await openInspection(h.store.db, by, { unitCode: UNIT_B });
+    hazardA = await listHazard(h.store.db, by, { name: '储罐区重大事故隐患', unit_code: UNIT_A });
+    const [problem] = await registerProblems(h.store.db, by, inspA, [{ category: 'C5', severity: '重大', description: '储罐区未设置防火堤' }]);
+    handover = await createHandover(h.store.db, by, { problemId: problem!, departmentCode: h.departmentCode, resultDue: null });
+  });
+  afterEach(() => h.close());
+
+  it('offers each role only its own events', async () => {
+    // given
+    const unit = await signIn(h.app, LOGINS.unitA);
+    // when
+    const list = await unit.agent.get('/events').expect(200);
+    const forbidden = await unit.agent.get('/events/complaint-received');
+    // then
+    expect(list.text).toContain('报送整改和查处情况报告');
+    expect(list.text).toContain('申请延期整改');
+    expect(list.text).not.toContain('登记来信来电');
+    expect(forbidden.status).toBe(403);
+  });
+
+  it('publishes the unit’s rectification report correlated by its inspection, and audits it', async () => {
+    // given
+    const { agent, csrf } = await signIn(h.app, LOGINS.unitA);
+    const form = await agent.get('/events/rectification-submitted').expect(200);
+    // when
+    const res = await agent.post('/events/rectification-submitted').type('form').send({ _csrf: csrf, subject: inspA, report: '对反馈的三项问题已全部完成整改，建立了长效机制并落实了责任人。', investigation: '' });
+    // then
+    expect(form.text).toContain(`value="${inspA}"`);
+    expect(form.text).not.toContain(`value="${inspB}"`);
+    expect(res.status).toBe(303);
+    expect(h.camunda.messages).toEqual([{
+      name: 'rectification-submitted', correlationKey: inspA, messageId: expect.any(String),
+      variables: { rectificationReport: { report: '对反馈的三项问题已全部完成整改，建立了长效机制并落实了责任人。', investigation: null, submittedBy: LOGINS.unitA, submittedAt: NOW.toISOString() } },
+    }]);
+    const trail = await auditTrail(h.store.db, { actor: LOGINS.unitA });
+    expect(trail.map((t) => [t.action, t.entityId])).toContainEqual(['event.rectification-submitted', inspA]);
+  });
+
+  it('refuses a report about another unit’s inspection and publishes nothing', async () => {
+    // given
+    const { agent, csrf } = await signIn(h.app, LOGINS.unitA);
+    // when
+    const res = await agent.post('/events/rectification-submitted').type('form').send({ _csrf: csrf, subject: inspB, report: '对反馈的三项问题已全部完成整改，建立了长效机制。' });
+    // then
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('请选择有效的报告对象。');
+    expect(h.camunda.messages).toEqual([]);
+  });
+
+  it('validates numbers against the field rules', async () => {
+    // given
+    const { agent, csrf } = await signIn(h.app, LOGINS.unitA);
+    // when
+    const res = await agent.post('/events/hazard-progress').type('form').send({ _csrf: csrf, subject: hazardA, percent: '120', text: '正在施工防火堤' });
+    const ok = await agent.post('/events/hazard-progress').type('form').send({ _csrf: csrf, subject: hazardA, percent: '60', text: '正在施工防火堤' });
+    // then
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('「完成比例（%）」不能大于 100。');
+    expect(ok.status).toBe(303);
+    expect(h.camunda.messages[0]).toEqual(expect.objectContaining({ name: 'hazard-progress', correlationKey: hazardA, variables: { progress: expect.objectContaining({ percent: 60 }) } }));
+  });
+
+  it('lets the department refuse a handover only with a reason', async () => {
+    // given
+    const { agent, csrf } = await signIn(h.app, h.departmentLogin);
+    // when
+    const noReason = await agent.post('/events/handover-receipt').type('form').send({ _csrf: csrf, subject: handover, decision: '不属于本部门职责' });
+    const withReason = await agent.post('/events/handover-receipt').type('form').send({ _csrf: csrf, subject: handover, decision: '不属于本部门职责', reason: '储罐区属应急管理部门监管' });
+    // then
+    expect(noReason.status).toBe(422);
+    expect(withReason.status).toBe(303);
+    expect(h.camunda.messages[0]!.variables).toEqual({ handoverReceipt: expect.objectContaining({ accepted: false, reason: '储罐区属应急管理部门监管' }) });
+  });
+
+  it('lets the office announce a city inspection by year', async () => {
+    // given
+    const { agent, csrf } = await signIn(h.app, LOGINS.office);
+    // when
+    const res = await agent.post('/events/city-inspection-announced').type('form').send({ _csrf: csrf, subject: '2027', period: '2027年3月1日至3月15日' });
+    // then
+    expect(res.status).toBe(303);
+    expect(h.camunda.messages[0]).toEqual(expect.objectContaining({ name: 'city-inspection-announced', correlationKey: '2027' }));
+  });
+});
