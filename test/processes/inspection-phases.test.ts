@@ -1,0 +1,61 @@
+// Path tests of the phases of a unit inspection: processes/inspection-entry.bpmn (三（三）2, 二（一）),
+// processes/collective-feedback.bpmn (三（三）4, 三（三）6) and processes/inspection-results.bpmn (三（三）6).
+import { ProcessHarness } from './support/process-harness';
+
+const inspection = { inspectionId: 'I-3', unitCode: '370404002', unitName: '吴林街道', inspectionNo: 'XC-2026-03' };
+
+describe('inspection phases', () => {
+  let p: ProcessHarness;
+  beforeEach(async () => {
+    p = await ProcessHarness.start('inspection-entry', 'collective-feedback', 'inspection-results');
+  });
+  afterEach(() => p.close());
+
+  it('enters the unit: notice, entry meeting with the complaint channel, and the 14-day minimum from the start', async () => {
+    // given
+    const pi = await p.create('inspection-entry', { ...inspection, teamName: '第二巡查组', entryDue: '2026-03-09T18:00:00+08:00' });
+    await p.job('yc-document', { docType: 'inspection-notice' }, { inspectionNoticeDocumentNo: '峄安办字〔2026〕3号' });
+    await p.job('yc-notify', { template: 'entry-notice', to: 'unit,unit-head,team-members' });
+    // when the team leader records the entry meeting
+    const meeting = await p.awaitTask('hold-entry-meeting');
+    expect(meeting.value).toMatchObject({ candidateGroupsList: ['team-leader'], dueDate: '2026-03-09T18:00:00+08:00' });
+    await p.task('hold-entry-meeting', {
+      entryMeetingAt: '2026-03-09T09:00:00+08:00', onsiteStart: '2026-03-09', unitHeadName: '王某', complaintPhone: '0632-7712345',
+      complaintEmail: 'xuncha@example.cn', complaintAddress: '峄城区坛山路1号', taskBriefing: '通报本次巡查的任务、内容和方式……',
+    });
+    await p.job('yc-record', { action: 'onsite-started' });
+    // then the 14-day minimum is computed from the on-site start the meeting recorded
+    const minimum = await p.job('yc-deadline', { rule: 'calendar-days', amount: '14', from: 'onsiteStart', result: 'onsiteMinEnd' }, { onsiteMinEnd: '2026-03-23T23:59:59+08:00' });
+    expect(minimum.variables).toMatchObject({ onsiteStart: '2026-03-09' });
+    await p.completed(pi);
+  });
+
+  it('gives the feedback to the unit head and announces it', async () => {
+    // given
+    const pi = await p.create('collective-feedback', { ...inspection, unitHeadName: '王某' });
+    await p.job('yc-document', { docType: 'feedback-opinion' });
+    await p.deadline({ rule: 'working-days', amount: '10', result: 'feedbackDue' }, '2026-05-15T23:59:59+08:00');
+    // when
+    const meeting = await p.awaitTask('hold-feedback-meeting');
+    expect(meeting.value).toMatchObject({ candidateGroupsList: ['team-leader'], dueDate: '2026-05-15T23:59:59+08:00' });
+    await p.task('hold-feedback-meeting', {
+      feedbackDate: '2026-05-12', feedbackPlace: '吴林街道办事处会议室', attendeeCount: 25, headAttended: true, receiptSigned: true,
+    });
+    // then
+    await p.job('yc-record', { action: 'feedback-given' });
+    await p.job('yc-notify', { template: 'feedback', to: 'unit-head,unit' });
+    await p.job('yc-announce', { kind: 'feedback' });
+    await p.completed(pi);
+    expect(p.passed(pi, 'feedback-given')).toBe(true);
+  });
+
+  it('scores the results, copies them to the three offices and closes the inspection', async () => {
+    const pi = await p.create('inspection-results', inspection);
+    await p.job('yc-assessment', { action: 'score' }, { assessmentId: 'A-1', score: 86 });
+    await p.job('yc-document', { docType: 'results-bulletin' });
+    await p.job('yc-assessment', { action: 'copy' });
+    await p.job('yc-notify', { template: 'results-copy', to: 'copy-offices' });
+    await p.job('yc-record', { action: 'inspection-closed' });
+    await p.completed(pi);
+  });
+});
