@@ -2,7 +2,10 @@
 // ESM-only dependencies (bpmn.io, feelin, lezer …) are transformed to CommonJS by swc like our own sources.
 const esmPackages = [
   'bpmn-moddle', 'zeebe-bpmn-moddle', 'dmn-moddle', 'moddle', 'moddle-xml', 'min-dash', 'saxen', 'feelin',
-  '@lezer', 'lezer-feel', '@bpmn-io', 'bpmnlint', 'bpmnlint-plugin-camunda-compat', 'chinese-days', 'nanoid', 'temporal-polyfill', 'temporal-utils',
+  '@lezer', 'lezer-feel', '@bpmn-io', 'bpmnlint', 'bpmnlint-plugin-camunda-compat', 'chinese-days', 'nanoid',
+  'temporal-polyfill', 'temporal-utils',
+  // its dynamic import() of fs (deployResourcesFromFiles) needs transforming to require under jest
+  '@camunda8/orchestration-cluster-api',
 ];
 
 const transform = {
