@@ -22,6 +22,8 @@ export interface GatewayOptions {
   /** Credentials callers must present; default: none (loopback only). */
   auth?: GatewayAuth;
   limits?: Partial<GatewayLimits>;
+  /** ENGINE_CLOCK_CONTROLLED, as given to createEngine: enables the clock and purge endpoints. */
+  clockControlled?: boolean;
 }
 
 export interface Gateways {
@@ -45,9 +47,9 @@ export async function startGateways(engine: Engine, options: GatewayOptions): Pr
   const grpc = await startGrpcServer(engine, { host: options.host, port: options.grpcPort, auth, limits });
   const started: { close(): Promise<void> }[] = [grpc];
   try {
-    const rest = await listen(createRestApp(engine, { auth, limits, cluster: { host: options.host, grpcPort: () => grpc.port } }), options.host, options.restPort);
+    const rest = await listen(createRestApp(engine, { auth, limits, cluster: { host: options.host, grpcPort: () => grpc.port, clockControlled: options.clockControlled ?? false } }), options.host, options.restPort);
     started.push(rest);
-    const management = await listen(createManagementApp(engine, auth), options.host, options.managementPort);
+    const management = await listen(createManagementApp(engine, auth, options.clockControlled ?? false), options.host, options.managementPort);
     started.push(management);
     log.debug({ grpcPort: grpc.port, restPort: rest.port, managementPort: management.port, auth: auth.kind }, 'gateways started');
     return {

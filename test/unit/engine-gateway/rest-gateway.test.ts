@@ -5,8 +5,12 @@ import { DEFAULT_LIMITS } from '../../../src/engine/gateway/limits';
 import type { GatewayAuth } from '../../../src/engine/gateway/auth';
 import { FakeEngine } from './fake-engine';
 
-function restApp(engine: FakeEngine, auth: GatewayAuth = { kind: 'none' }) {
-  return createRestApp(engine.asEngine(), { auth, limits: { ...DEFAULT_LIMITS, maxJsonBodyBytes: 1024 }, cluster: { host: '127.0.0.1', grpcPort: () => 26500 } });
+function restApp(engine: FakeEngine, auth: GatewayAuth = { kind: 'none' }, clockControlled = true) {
+  return createRestApp(engine.asEngine(), {
+    auth,
+    limits: { ...DEFAULT_LIMITS, maxJsonBodyBytes: 1024 },
+    cluster: { host: '127.0.0.1', grpcPort: () => 26500, clockControlled },
+  });
 }
 
 describe('REST /v2 gateway (with a test double of the engine)', () => {
@@ -83,9 +87,9 @@ describe('REST /v2 gateway (with a test double of the engine)', () => {
   it('pins and resets the clock over REST and the management port', async () => {
     // given
     const engine = new FakeEngine();
-    const management = createManagementApp(engine.asEngine(), { kind: 'none' });
+    const management = createManagementApp(engine.asEngine(), { kind: 'none' }, true);
     // when
-    const pin = await request(restApp(engine)).put('/v2/clock').send({ timestamp: 1_767_225_600_000 });
+    const pin = await request(restApp(engine)).put('/v2/clock').send({ timestamp: '1767225600000' });
     const added = await request(management).post('/actuator/clock/add').send({ offsetMilli: 60_000 });
     const health = await request(management).get('/actuator/health');
     const reset = await request(management).delete('/actuator/clock');
@@ -94,6 +98,19 @@ describe('REST /v2 gateway (with a test double of the engine)', () => {
     expect(added.body).toEqual({ epochMilli: 1_767_225_660_000, instant: '2026-01-01T00:01:00.000Z' });
     expect(health.body).toEqual({ status: 'UP' });
     expect(reset.status).toBe(200);
+    expect(engine.pinned).toBeUndefined();
+  });
+
+  it('refuses clock changes unless the engine runs clock-controlled', async () => {
+    // given
+    const engine = new FakeEngine();
+    const management = createManagementApp(engine.asEngine(), { kind: 'none' }, false);
+    // when
+    const rest = await request(restApp(engine, { kind: 'none' }, false)).put('/v2/clock').send({ timestamp: 0 });
+    const actuator = await request(management).post('/actuator/clock').send({ epochMilli: 0 });
+    const purge = await request(management).post('/actuator/cluster/purge');
+    // then
+    expect([rest.status, actuator.status, purge.status]).toEqual([403, 403, 403]);
     expect(engine.pinned).toBeUndefined();
   });
 });

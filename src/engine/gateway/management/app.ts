@@ -12,7 +12,7 @@ const log = componentLogger('management');
  * The management port (`:9600`): health for probes, and the clock and purge endpoints that Camunda's process-test
  * tools call. Health is open (probes carry no credentials); everything else needs the gateway credentials.
  */
-export function createManagementApp(engine: Engine, auth: GatewayAuth): Express {
+export function createManagementApp(engine: Engine, auth: GatewayAuth, clockControlled: boolean): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: 64 * 1024 }));
@@ -29,7 +29,7 @@ export function createManagementApp(engine: Engine, auth: GatewayAuth): Express 
   const authenticate: RequestHandler = (req, res, next) =>
     isAuthorized(auth, req.headers.authorization) ? next() : send(res, 401, 'UNAUTHORIZED', 'Expected valid credentials in the Authorization header');
   const controlled: RequestHandler = (_req, res, next) =>
-    engine.clock.controlled ? next() : send(res, 403, 'FORBIDDEN', 'Only available when the engine runs with ENGINE_CLOCK_CONTROLLED=true');
+    clockControlled ? next() : send(res, 403, 'FORBIDDEN', 'Only available when the engine runs with ENGINE_CLOCK_CONTROLLED=true');
   const body = <T extends z.ZodType>(schema: T, value: unknown): z.infer<T> | string => {
     const result = schema.safeParse(value ?? {});
     return result.success ? result.data : describeIssues(result.error, 'body');

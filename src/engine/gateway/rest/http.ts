@@ -40,6 +40,14 @@ export function keyParam(req: Request, name: string): string {
 export const keySchema = z.union([z.string().regex(/^-?\d{1,19}$/, 'expected a key (a decimal number as a string)'), z.number().int()]).transform(String);
 export const variablesSchema = z.record(z.string(), z.unknown());
 
+/** An int64 field: the official client sends these as decimal strings, others as numbers. */
+export function int64(min = Number.MIN_SAFE_INTEGER, message = `expected a whole number of at least ${min}`) {
+  return z
+    .union([z.number().int('expected a whole number'), z.string().regex(/^-?\d{1,16}$/, 'expected a whole number')])
+    .transform(Number)
+    .pipe(z.number().min(min, message));
+}
+
 const schemas = new WeakMap<object, z.ZodType>();
 
 /** Validates a search body against the spec and answers the page. */

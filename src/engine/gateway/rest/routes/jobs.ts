@@ -2,16 +2,16 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ActivatedJob, Engine } from '../../../api';
 import type { GatewayLimits } from '../../limits';
-import { keyParam, parse, search, variablesSchema } from '../http';
+import { int64, keyParam, parse, search, variablesSchema } from '../http';
 import { jobSearch } from '../search/specs/jobs';
 
 const activationSchema = z.strictObject({
   type: z.string().min(1, 'expected a non-empty job type'),
   worker: z.string().optional(),
-  timeout: z.number().int().min(1, 'expected a lock timeout of at least 1 ms'),
+  timeout: int64(1, 'expected a lock timeout of at least 1 ms'),
   maxJobsToActivate: z.number().int().min(1, 'expected at least 1'),
   fetchVariable: z.array(z.string()).optional(),
-  requestTimeout: z.number().int().optional(),
+  requestTimeout: int64().optional(),
   tenantIds: z.array(z.string()).optional(),
 });
 
@@ -76,7 +76,7 @@ export function jobRoutes(engine: Engine, limits: GatewayLimits): Router {
       z.strictObject({
         retries: z.number().int().min(0).optional(),
         errorMessage: z.string().nullable().optional(),
-        retryBackOff: z.number().int().min(0).optional(),
+        retryBackOff: int64(0).optional(),
         variables: variablesSchema.nullable().optional(),
       }),
       req.body,
@@ -100,8 +100,8 @@ export function jobRoutes(engine: Engine, limits: GatewayLimits): Router {
   router.patch('/jobs/:key', async (req, res) => {
     const body = parse(
       z.strictObject({
-        changeset: z.strictObject({ retries: z.number().int().min(0).nullable().optional(), timeout: z.number().int().min(1).nullable().optional() }),
-        operationReference: z.union([z.number(), z.string()]).optional(),
+        changeset: z.strictObject({ retries: z.number().int().min(0).nullable().optional(), timeout: int64(1).nullable().optional() }),
+        operationReference: int64(1).optional(),
       }),
       req.body,
     );

@@ -1,12 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Engine } from '../../../api';
-import { parse, variablesSchema } from '../http';
+import { int64, parse, variablesSchema } from '../http';
 
 const publicationSchema = z.strictObject({
   name: z.string().min(1, 'expected a non-empty message name'),
   correlationKey: z.string().optional(),
-  timeToLive: z.number().int().min(0).optional(),
+  timeToLive: int64(0).optional(),
   messageId: z.string().optional(),
   variables: variablesSchema.optional(),
   tenantId: z.string().optional(),

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Engine } from '../../../api';
 import type { GatewayLimits } from '../../limits';
-import { getOne, keyParam, keySchema, NotFound, parse, search, variablesSchema } from '../http';
+import { getOne, int64, keyParam, keySchema, NotFound, parse, search, variablesSchema } from '../http';
 import { elementInstanceSearch } from '../search/specs/element-instances';
 import { incidentSearch } from '../search/specs/incidents';
 import { processInstanceSearch } from '../search/specs/process-instances';
@@ -14,13 +14,13 @@ const createSchema = z
     processDefinitionKey: keySchema.optional(),
     variables: variablesSchema.optional(),
     tenantId: z.string().optional(),
-    operationReference: z.union([z.number(), z.string()]).optional(),
+    operationReference: int64(1).optional(),
     startInstructions: z.array(z.strictObject({ elementId: z.string().min(1) })).optional(),
     runtimeInstructions: z.array(z.unknown()).optional(),
     tags: z.array(z.string()).optional(),
     awaitCompletion: z.boolean().optional(),
     fetchVariables: z.array(z.string()).optional(),
-    requestTimeout: z.number().int().optional(),
+    requestTimeout: int64().optional(),
   })
   .refine((b) => (b.processDefinitionId === undefined) !== (b.processDefinitionKey === undefined), {
     message: 'expected exactly one of processDefinitionId and processDefinitionKey',
@@ -128,7 +128,7 @@ export function processInstanceRoutes(engine: Engine, limits: GatewayLimits): Ro
   });
   router.put('/element-instances/:key/variables', async (req, res) => {
     const body = parse(
-      z.strictObject({ variables: variablesSchema, local: z.boolean().optional(), operationReference: z.union([z.number(), z.string()]).optional() }),
+      z.strictObject({ variables: variablesSchema, local: z.boolean().optional(), operationReference: int64(1).optional() }),
       req.body,
     );
     await engine.setVariables({ elementInstanceKey: keyParam(req, 'key'), variables: body.variables, local: body.local ?? false });
