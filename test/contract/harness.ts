@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { Camunda8 } from '@camunda8/sdk';
+import { createCamundaClientLoose } from '@camunda8/orchestration-cluster-api';
+import { createEngine, type Engine } from '../../src/engine';
+import { readModels, startGateways, type Gateways } from '../../src/engine/gateway';
+
+/** OCA option for reads: the embedded engine is immediately consistent, so no polling. */
+export const NOW = { consistency: { waitUpToMs: 0 } };
+
+export const FIXTURES = path.join(__dirname, 'fixtures');
+export const fixture = (name: string) => path.join(FIXTURES, name);
+
+export interface ContractEnv {
+  engine: Engine;
+  gateways: Gateways;
+  c8: Camunda8;
+  /** The gRPC client, already past its first (asynchronous) set-up. */
+  zbc: ReturnType<Camunda8['getZeebeGrpcApiClient']>;
+  /** The orchestration-cluster REST client (OCA) of the SDK. */
+  rest: ReturnType<Camunda8['getOrchestrationClusterApiClientLoose']>;
+  /** The same client with strict request and response validation against Camunda 8.8's own schemas. */
+  strictRest: ReturnType<typeof createCamundaClientLoose>;
+  restUrl: string;
+  close(): Promise<void>;
+}
+
+/** The engine in this process (memory durability, controllable clock) with its gateways on free ports. */
+export async function startContractEnv(): Promise<ContractEnv> {
+  const engine = await createEngine({ dataDir: '', durability: 'memory', clockControlled: true, projections: [readModels()] });
+  const gateways = await startGateways(engine, { host: '127.0.0.1', grpcPort: 0, restPort: 0, managementPort: 0, clockControlled: true });
+  const c8 = new Camunda8({
+    ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${gateways.grpcPort}`,
+    ZEEBE_REST_ADDRESS: `http://127.0.0.1:${gateways.restPort}`,
+    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_LOG_LEVEL: 'none',
+    ZEEBE_CLIENT_LOG_LEVEL: 'NONE',
+  } as never);
+  const zbc = c8.getZeebeGrpcApiClient();
+  await zbc.topology();
+  const rest = c8.getOrchestrationClusterApiClientLoose();
+  const strictRest = createCamundaClientLoose({
+    config: {
+      CAMUNDA_REST_ADDRESS: `http://127.0.0.1:${gateways.restPort}`,
+      CAMUNDA_AUTH_STRATEGY: 'NONE',
+      CAMUNDA_SDK_VALIDATION: 'req:strict,res:strict',
+      CAMUNDA_SDK_LOG_LEVEL: 'silent',
+    } as never,
+  });
+  return {
+    strictRest,
+    engine,
+    gateways,
+    c8,
+    zbc,
+    rest,
+    restUrl: `http://127.0.0.1:${gateways.restPort}/v2`,
+    close: async () => {
+      await c8.closeAllClients();
+      await gateways.close();
+      await engine.close();
+    },
+  };
+}
+
+const ZBCTL = path.join(__dirname, '../../node_modules/.bin/zbctl');
+
+/** Runs the zbctl binary against the gateway; resolves with its stdout, rejects with stderr. */
+export async function zbctl(env: ContractEnv, ...args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(ZBCTL, [...args, '--insecure', '--address', `127.0.0.1:${env.gateways.grpcPort}`], {
+    timeout: 30_000,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' },
+  });
+  return stdout;
+}
+
+/** Polls a condition on observable state (the engine answers searches immediately; this only absorbs scheduling). */
+export async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() - start > timeoutMs) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** JSON over REST /v2, for endpoints the SDK clients do not cover or to see raw status codes. */
+export async function restCall(env: ContractEnv, method: string, pathName: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${env.restUrl}${pathName}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON (e.g. XML)
+  }
+  return { status: res.status, body: parsed };
+}
