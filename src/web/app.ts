@@ -89,7 +89,7 @@ function errorHandler(deps: WebDeps) {
   };
 }
 
-const titles: Record<number, string> = { 400: '请求有误', 401: '请先登录', 403: '无权访问', 404: '未找到', 409: '操作冲突', 422: '填写有误', 429: '请求过于频繁' };
+const titles: Record<number, string> = { 503: '服务暂不可用', 400: '请求有误', 401: '请先登录', 403: '无权访问', 404: '未找到', 409: '操作冲突', 422: '填写有误', 429: '请求过于频繁' };
 
 function describe(err: unknown): { status: number; message: string; fieldErrors?: Record<string, string> } {
   if (err instanceof HttpError) return { status: err.status, message: err.message, fieldErrors: err.fieldErrors };
@@ -97,6 +97,9 @@ function describe(err: unknown): { status: number; message: string; fieldErrors?
   if (e?.type === 'entity.too.large') return { status: 413, message: '提交的内容过大。' };
   if (e?.type === 'entity.parse.failed') return { status: 400, message: '提交的数据格式有误。' };
   const status = e?.status ?? e?.statusCode ?? e?.body?.status;
+  if (status === undefined && /fetch failed|ECONNREFUSED|network/i.test(String((err as Error)?.message ?? '') + String((err as { cause?: Error })?.cause?.message ?? ''))) {
+    return { status: 503, message: '暂时无法连接流程引擎，请稍后重试。' };
+  }
   if (status === 404) return { status: 404, message: '流程引擎中未找到该对象，可能已完成或被删除。' };
   if (status === 409) return { status: 409, message: `操作与当前状态冲突：${e.detail ?? e.body?.detail ?? '请刷新后重试。'}` };
   if (status === 400) return { status: 400, message: `流程引擎拒绝了请求：${e.detail ?? e.body?.detail ?? ''}` };

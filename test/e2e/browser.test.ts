@@ -99,12 +99,35 @@ describe('web app end to end in Chromium', () => {
     expect(await page.locator('#timeline').innerText()).toContain('审核整改情况');
   }, 120_000);
 
+  it('lets the process owner edit the diagram in the browser, lint it and deploy it as a new version', async () => {
+    // given
+    const page = await newPage();
+    await logIn(page, 'liucheng');
+    await page.goto(`${base}/processes`);
+    await shot(page, '07-process-definitions');
+    // when
+    await page.getByRole('link', { name: '编辑' }).first().click();
+    await page.locator('#canvas[data-ready="true"]').waitFor();
+    await page.locator('.bio-properties-panel').waitFor();
+    await page.getByRole('button', { name: '检查', exact: true }).click();
+    await page.getByText(/检查通过/).waitFor();
+    await shot(page, '08-modeler-lint');
+    await page.getByRole('button', { name: '检查并部署新版本' }).click();
+    await page.getByText(/已部署 e2e-rectification 版本 2/).waitFor();
+    await page.waitForURL(/\/processes\/\d+$/);
+    await page.locator('#diagram[data-ready="true"]').waitFor();
+    // then
+    const versions = await s.camunda.searchProcessDefinitions({ filter: { processDefinitionId: 'e2e-rectification' }, page: { limit: 10 } });
+    expect(versions.items.map((v) => v.version).sort()).toEqual([1, 2]);
+    await shot(page, '09-definition-v2');
+  }, 120_000);
+
   it('shows anonymous visitors the public notice board and nothing else', async () => {
     // given
     const page = await newPage();
     // when
     await page.goto(`${base}/board`);
-    await shot(page, '07-public-board');
+    await shot(page, '10-public-board');
     const notice = page.getByRole('link', { name: '关于对坛山街道开展安全生产巡查情况的公告' });
     await notice.click();
     await page.getByText('欢迎社会各界监督。').waitFor();
