@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     restPort: config.ENGINE_REST_PORT,
     managementPort: config.ENGINE_MANAGEMENT_PORT,
     auth,
+    clockControlled: config.ENGINE_CLOCK_CONTROLLED,
   });
   log.info(
     {
