@@ -14,6 +14,7 @@ import { type CommandFn, CommandLoop, type CommittedBatch } from './processing/c
 import { cancelProcessInstance } from './processing/commands/cancel-instance';
 import { createProcessInstance } from './processing/commands/create-instance';
 import { deploy } from './processing/commands/deployment';
+import { evaluateDecisionCommand } from './processing/commands/evaluate-decision';
 import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } from './processing/commands/job-commands';
 import { publishMessage } from './processing/commands/messages';
 import { prepareDeployment } from './processing/commands/prepare-deployment';
@@ -247,11 +248,7 @@ export class EmbeddedEngine implements Engine {
   }
 
   evaluateDecision(req: EvaluateDecisionRequest): Promise<DecisionEvaluationRecordValue & { decisionInstanceKey: Key }> {
-    return this.submit((ctx) =>
-      ctx.reject('DECISION_EVALUATION', 'EVALUATE', 'NOT_FOUND',
-        req.decisionKey
-          ? `Expected to evaluate decision with key '${req.decisionKey}', but no such decision found`
-          : `Expected to evaluate decision '${req.decisionId ?? ''}', but no decision found for id '${req.decisionId ?? ''}'`));
+    return this.submit((ctx) => evaluateDecisionCommand(ctx, req));
   }
 
   assignUserTask(userTaskKey: Key, req: UserTaskAssignRequest): Promise<void> {

@@ -14,8 +14,8 @@ export const UNSUPPORTED_EVENTS = new Set<BpmnEventType>(['SIGNAL', 'ESCALATION'
 
 export const SUPPORTS_MULTI_INSTANCE = true;
 export const SUPPORTS_EVENT_SUB_PROCESS = false;
-export const SUPPORTS_SCRIPT_EXPRESSION = false;
-export const SUPPORTS_CALLED_DECISION = false;
+export const SUPPORTS_SCRIPT_EXPRESSION = true;
+export const SUPPORTS_CALLED_DECISION = true;
 
 /** Out of scope (issue 3): listeners, ad-hoc sub-processes, transactions, compensation. */
 export const OUT_OF_SCOPE_TYPES: Record<string, string> = {

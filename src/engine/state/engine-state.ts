@@ -5,6 +5,7 @@ import {
   type BufferedMessage, type ElementInstance, type FormDefinition, type Incident, type Job, type MessageStartSubscription,
   type MessageSubscription, type ProcessDefinition, type Timer, type UserTask,
 } from './types';
+import { DecisionState } from './decisions';
 
 /**
  * The engine's state, rebuilt from the record log by the appliers (the only code that mutates it). Processors
@@ -32,6 +33,8 @@ export class EngineState {
   /** Indexes kept by the appliers: element instance key → timer / message subscription keys. */
   readonly timersByElement = new Map<Key, Key[]>();
   readonly subscriptionsByElement = new Map<Key, Key[]>();
+  /** Deployed DMN decisions and decision requirements graphs. */
+  readonly decisions = new DecisionState();
 
   constructor(private readonly graphs: GraphResolver) {}
 
@@ -138,6 +141,7 @@ export class EngineState {
       userTasks: plain(this.userTasks),
       timersByElement: plain(this.timersByElement),
       subscriptionsByElement: plain(this.subscriptionsByElement),
+      decisions: this.decisions.snapshot(),
     };
   }
 }

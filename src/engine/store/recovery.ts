@@ -4,6 +4,7 @@ import { type GraphCache } from '../model/graph-cache';
 import { applyRecord } from '../state/appliers';
 import { EngineState } from '../state/engine-state';
 import { type RecordStore } from './record-store';
+import { loadDecisionGraphs } from './decision-recovery';
 
 export const NEXT_KEY_META = 'next_key';
 
@@ -16,6 +17,7 @@ export async function loadGraphs(store: RecordStore, graphs: GraphCache): Promis
     const v = JSON.parse(row.value) as ProcessRecordValue;
     await graphs.load(v.checksum, v.resource);
   }
+  await loadDecisionGraphs(store);
 }
 
 /** Rebuilds the state by applying every EVENT record of the log in order. */

@@ -6,6 +6,7 @@ import { type GraphCache } from '../../model/graph-cache';
 import { type ProcessingContext } from '../context';
 import { openStartEventSubscriptions, resolveStartTimers } from './start-event-subscriptions';
 import { type PreparedDeployment } from './prepare-deployment';
+import { deployDecisions } from './deploy-decisions';
 
 /**
  * Deploys prepared resources atomically (A12): any error rejects all; a resource whose name and checksum equal the
@@ -29,6 +30,8 @@ export function deploy(ctx: ProcessingContext, prepared: PreparedDeployment, gra
         graphs.put(resource.checksum, graph);
         result.processes.push(deployProcess(ctx, resource.name, resource.checksum, resource.content, graph.bpmnProcessId, graph.name, graph.versionTag, deploymentKey, tenantId));
       }
+    } else if (resource.kind === 'dmn') {
+      deployDecisions(ctx, resource, deploymentKey, tenantId, result);
     } else {
       result.forms.push(deployForm(ctx, resource, deploymentKey, tenantId));
     }
@@ -37,8 +40,8 @@ export function deploy(ctx: ProcessingContext, prepared: PreparedDeployment, gra
     resources: prepared.resources.map((r) => ({ resourceName: r.name, checksum: r.checksum })),
     processesMetadata: result.processes,
     formMetadata: result.forms,
-    decisionsMetadata: [],
-    decisionRequirementsMetadata: [],
+    decisionsMetadata: result.decisions,
+    decisionRequirementsMetadata: result.decisionRequirements,
     tenantId,
   });
   return result;

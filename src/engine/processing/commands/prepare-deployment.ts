@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type DeploymentResource } from '../../api';
 import { type ProcessGraph } from '../../model/graph';
 import { parseBpmn } from '../../model/parse-bpmn';
+import { duplicateDecisionIds, type PreparedDmn, prepareDmn } from './prepare-dmn';
 
 export interface PreparedBpmn {
   kind: 'bpmn';
@@ -20,7 +21,7 @@ export interface PreparedForm {
   versionTag: string;
 }
 
-export type PreparedResource = PreparedBpmn | PreparedForm;
+export type PreparedResource = PreparedBpmn | PreparedForm | PreparedDmn;
 
 export interface PreparedDeployment {
   resources: PreparedResource[];
@@ -48,13 +49,17 @@ export async function prepareDeployment(resources: DeploymentResource[]): Promis
       if (typeof form === 'string') errors.push(`'${name}': ${form}`);
       else prepared.push({ kind: 'form', name, checksum, content, ...form });
     } else if (/\.dmn$/i.test(name)) {
-      errors.push(`'${name}': DMN decisions are not supported by this engine yet`);
+      const parsed = await prepareDmn(name, checksum, content);
+      if (typeof parsed === 'string') errors.push(parsed);
+      else prepared.push(parsed);
     } else {
       errors.push(`'${name}': Expected the resource to be a BPMN (.bpmn, .xml), DMN (.dmn) or form (.form) file`);
     }
   }
+  errors.push(...duplicateDecisionIds(prepared));
   const seen = new Map<string, string>();
   for (const r of prepared) {
+    if (r.kind === 'dmn') continue;
     const ids = r.kind === 'bpmn' ? r.processes.map((p) => `process:${p.bpmnProcessId}`) : [`form:${r.formId}`];
     for (const id of ids) {
       const other = seen.get(id);

@@ -1,6 +1,8 @@
 import { type BpmnElementType } from '../../api';
 import { type ElementProcessor } from '../bpmn/processor';
 import { boundaryEventProcessor } from './boundary-event';
+import { businessRuleTaskProcessor } from './business-rule-task';
+import { scriptTaskProcessor } from './script-task';
 import { callActivityProcessor } from './call-activity';
 import { multiInstanceBodyProcessor } from './multi-instance-body';
 import { endEventProcessor } from './end-event';
@@ -26,8 +28,8 @@ const PROCESSORS: Partial<Record<BpmnElementType, ElementProcessor>> = {
   BOUNDARY_EVENT: boundaryEventProcessor,
   SERVICE_TASK: jobWorkerTaskProcessor,
   SEND_TASK: jobWorkerTaskProcessor,
-  SCRIPT_TASK: jobWorkerTaskProcessor,
-  BUSINESS_RULE_TASK: jobWorkerTaskProcessor,
+  SCRIPT_TASK: scriptTaskProcessor,
+  BUSINESS_RULE_TASK: businessRuleTaskProcessor,
   USER_TASK: userTaskProcessor,
   RECEIVE_TASK: receiveTaskProcessor,
   TASK: undefinedTaskProcessor,

@@ -1,5 +1,6 @@
 import { type EngineRecord, type ValueType } from '../../api';
 import { type EngineState } from '../engine-state';
+import { applyDecision, applyDecisionRequirements } from './decisions';
 import { applyForm, applyProcess } from './definitions';
 import { applyIncident } from './incident';
 import { applyJob, applyJobBatch } from './job';
@@ -24,6 +25,8 @@ const APPLIERS: Partial<Record<ValueType, Applier>> = {
   MESSAGE_SUBSCRIPTION: applyMessageSubscription,
   MESSAGE_START_EVENT_SUBSCRIPTION: applyMessageStartSubscription,
   USER_TASK: applyUserTask,
+  DECISION: applyDecision,
+  DECISION_REQUIREMENTS: applyDecisionRequirements,
 };
 
 /** Applies one EVENT record to the state: the only way state changes, live and on replay. */

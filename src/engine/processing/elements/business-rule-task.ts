@@ -1,0 +1,61 @@
+import { evaluateTyped, isExpression } from '../../feel';
+import { type CalledDecisionDefinition } from '../../model/extended-details';
+import { type DecisionDefinition } from '../../state/decisions';
+import { type ProcessingContext } from '../context';
+import { type Element, lifecycle } from '../bpmn/element';
+import { evaluateDeployedDecision } from '../bpmn/decision-evaluation';
+import { raiseIncident } from '../bpmn/incidents';
+import { completeElement } from '../bpmn/lifecycle';
+import { type ElementProcessor } from '../bpmn/processor';
+import { applyInputMappings, applyPayload } from '../bpmn/variables';
+import { jobWorkerTaskProcessor } from './job-worker-task';
+
+/**
+ * Business-rule task. With `zeebe:calledDecision` the engine evaluates the DMN decision itself (after the input
+ * mappings), writes the DECISION_EVALUATION record and stores the output in the result variable like a job's
+ * variables; CALLED_DECISION_ERROR when the decision is not deployed, DECISION_EVALUATION_ERROR when it fails.
+ * With a task definition it is a job worker.
+ */
+export const businessRuleTaskProcessor: ElementProcessor = {
+  onActivate(ctx: ProcessingContext, el: Element): void {
+    const called = el.node.calledDecision;
+    if (!called) return jobWorkerTaskProcessor.onActivate(ctx, el);
+    if (!applyInputMappings(ctx, el)) return;
+    const decision = resolveDecision(ctx, el, called);
+    if (!decision) return;
+    const evaluation = evaluateDeployedDecision(ctx, decision, ctx.state.visibleVariables(el.inst.key), {
+      bpmnProcessId: el.inst.bpmnProcessId, processDefinitionKey: el.inst.processDefinitionKey,
+      processInstanceKey: el.inst.processInstanceKey, elementId: el.inst.elementId, elementInstanceKey: el.inst.key,
+    });
+    if (!evaluation.ok) {
+      raiseIncident(ctx, el, 'DECISION_EVALUATION_ERROR', evaluation.message);
+      return;
+    }
+    lifecycle(ctx, el, 'ELEMENT_ACTIVATED');
+    applyPayload(ctx, el, { [called.resultVariable]: evaluation.output });
+    completeElement(ctx, el);
+  },
+  onComplete: (ctx, el) => jobWorkerTaskProcessor.onComplete(ctx, el),
+  onTerminate: (ctx, el) => jobWorkerTaskProcessor.onTerminate?.(ctx, el),
+};
+
+function resolveDecision(ctx: ProcessingContext, el: Element, called: CalledDecisionDefinition): DecisionDefinition | undefined {
+  let decisionId = called.decisionId;
+  if (isExpression(decisionId)) {
+    const result = evaluateTyped(decisionId, 'STRING', ctx.state.visibleVariables(el.inst.key), ctx.now);
+    if (!result.ok) {
+      raiseIncident(ctx, el, 'EXTRACT_VALUE_ERROR', result.message);
+      return undefined;
+    }
+    decisionId = result.value;
+  }
+  const versions = ctx.state.decisions.versionsOf(decisionId, el.inst.tenantId);
+  const deploymentKey = ctx.state.processes.get(el.inst.processDefinitionKey)?.deploymentKey;
+  const decision = called.bindingType === 'deployment'
+    ? versions.find((d) => d.deploymentKey === deploymentKey)
+    : called.bindingType === 'versionTag' ? versions.find((d) => d.versionTag === called.versionTag) : versions[0];
+  if (!decision) {
+    raiseIncident(ctx, el, 'CALLED_DECISION_ERROR', `Expected to evaluate decision '${decisionId}', but no decision found for id '${decisionId}'`);
+  }
+  return decision;
+}
