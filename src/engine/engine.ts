@@ -65,6 +65,7 @@ export class EmbeddedEngine implements Engine {
         rebuild: () => this.rebuild(),
         wantsResult: (key) => this.resultWaiters.has(key),
         afterCommit: (batch) => this.afterCommit(batch),
+        afterCommand: (ctx) => this.jobs.pushInBatch(ctx),
         log: this.log,
       },
       0,
@@ -104,8 +105,9 @@ export class EmbeddedEngine implements Engine {
   private afterCommit(batch: CommittedBatch): void {
     for (const effect of batch.effects) effect();
     this.scheduler.add(dueEntriesOf(batch.records));
-    this.jobs.jobsAvailable(activatableJobTypes(this.state, batch.records));
-    this.jobs.jobsAvailable(activatableJobTypes(this.state, batch.records, POLLABLE), true);
+    const stillActivatable = (types: Set<string>): string[] => [...types].filter((t) => this.state.hasActivatableJobs(t));
+    this.jobs.jobsAvailable(stillActivatable(activatableJobTypes(this.state, batch.records)));
+    this.jobs.jobsAvailable(stillActivatable(activatableJobTypes(this.state, batch.records, POLLABLE)), true);
     this.settleResults(batch);
     if (batch.records.length === 0) return;
     for (const listener of this.listeners) {

@@ -29,6 +29,8 @@ export interface CommandLoopDeps {
   rebuild: () => void;
   wantsResult: (processInstanceKey: Key) => boolean;
   afterCommit: (batch: CommittedBatch) => void;
+  /** Runs after each command inside its batch (e.g. push new jobs to streams in the same transaction). */
+  afterCommand?: (ctx: ProcessingContext) => void;
   log: Logger;
 }
 
@@ -111,6 +113,7 @@ export class CommandLoop {
       try {
         const value = command.run(ctx);
         ctx.drain();
+        this.deps.afterCommand?.(ctx);
         answers.push(() => command.resolve(value));
       } catch (error) {
         if (error instanceof CommandRejected && ctx.records.length === 0) {

@@ -1,6 +1,7 @@
 import { type ActivateJobsRequest, type ActivatedJob, type JobStream, type JobStreamRequest } from '../api';
 import { type CommandFn } from './command-loop';
-import { activateJobs, validateActivation } from './commands/job-activation';
+import { activatableJobTypes } from './activatable-types';
+import { activateJobs } from './commands/job-activation';
 import { yieldJob } from './commands/job-commands';
 import { type ProcessingContext } from './context';
 
@@ -58,6 +59,8 @@ export class JobDispatcher {
   }
 
   openStream(req: JobStreamRequest, stream: JobStream): () => void {
+    if (!req.type || req.type.trim() === '') throw new Error('Expected to open a job stream with a job type, but it was blank');
+    if (!(req.timeout > 0)) throw new Error(`Expected to open a job stream with a timeout greater than zero, but it was '${req.timeout}'`);
     const entry: Stream = { req, stream };
     const list = this.streams.get(req.type) ?? [];
     list.push(entry);
@@ -68,6 +71,17 @@ export class JobDispatcher {
       if (remaining.length > 0) this.streams.set(req.type, remaining);
       else this.streams.delete(req.type);
     };
+  }
+
+  /**
+   * Inside a command's batch: jobs that became activatable in it go to the open streams at once, so that a job is
+   * created, activated and pushed after one commit.
+   */
+  pushInBatch(ctx: ProcessingContext): void {
+    if (this.streams.size === 0) return;
+    for (const type of activatableJobTypes(ctx.state, ctx.records)) {
+      if (this.streams.has(type) && ctx.state.hasActivatableJobs(type)) this.activateForStreams(ctx, type);
+    }
   }
 
   /** Called after a commit with the job types that got activatable jobs; `pollOnly` skips the streams. */
@@ -110,7 +124,6 @@ export class JobDispatcher {
     }
     for (const [stream, assigned] of perStream) {
       const req: ActivateJobsRequest = { ...stream.req, maxJobsToActivate: assigned.length };
-      validateActivation(ctx, req);
       const activated = activateJobs(ctx, req, assigned);
       ctx.onCommitted(() => {
         const refused = activated.filter((job) => !stream.stream.push(job));

@@ -33,6 +33,8 @@ export class EngineState {
   /** Indexes kept by the appliers: element instance key → timer / message subscription keys. */
   readonly timersByElement = new Map<Key, Key[]>();
   readonly subscriptionsByElement = new Map<Key, Key[]>();
+  /** Activatable job keys per job type, kept by the appliers through `setJobState`/`removeJob`. */
+  readonly activatableByType = new Map<string, Set<Key>>();
   /** Deployed DMN decisions and decision requirements graphs. */
   readonly decisions = new DecisionState();
 
@@ -107,13 +109,45 @@ export class EngineState {
 
   activatableJobs(type: string, tenantIds: readonly string[] | undefined, limit: number): Job[] {
     const found: Job[] = [];
-    for (const job of this.jobs.values()) {
-      if (job.state !== 'ACTIVATABLE' || job.value.type !== type) continue;
+    for (const key of this.activatableByType.get(type) ?? []) {
+      const job = this.jobs.get(key);
+      if (!job || job.state !== 'ACTIVATABLE') continue;
       if (tenantIds && tenantIds.length > 0 && !tenantIds.includes(job.value.tenantId)) continue;
       found.push(job);
     }
     found.sort((a, b) => compareKeys(a.key, b.key));
     return found.slice(0, limit);
+  }
+
+  hasActivatableJobs(type: string): boolean {
+    return (this.activatableByType.get(type)?.size ?? 0) > 0;
+  }
+
+  /** Changes a job's state and keeps the per-type index of activatable jobs (appliers only). */
+  setJobState(job: Job, next: Job['state']): void {
+    job.state = next;
+    if (next !== 'ACTIVATABLE') {
+      this.unindexJob(job);
+      return;
+    }
+    let keys = this.activatableByType.get(job.value.type);
+    if (!keys) this.activatableByType.set(job.value.type, (keys = new Set()));
+    keys.add(job.key);
+  }
+
+  /** Removes a job (appliers only). */
+  removeJob(key: Key): void {
+    const job = this.jobs.get(key);
+    if (!job) return;
+    this.unindexJob(job);
+    this.jobs.delete(key);
+  }
+
+  private unindexJob(job: Job): void {
+    const keys = this.activatableByType.get(job.value.type);
+    if (!keys) return;
+    keys.delete(job.key);
+    if (keys.size === 0) this.activatableByType.delete(job.value.type);
   }
 
   incidentsOf(elementInstanceKey: Key): Incident[] {
@@ -141,6 +175,7 @@ export class EngineState {
       userTasks: plain(this.userTasks),
       timersByElement: plain(this.timersByElement),
       subscriptionsByElement: plain(this.subscriptionsByElement),
+      activatableByType: Object.fromEntries([...this.activatableByType].map(([t, keys]) => [t, [...keys].sort(compareKeys)]).sort()),
       decisions: this.decisions.snapshot(),
     };
   }

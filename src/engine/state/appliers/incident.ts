@@ -11,5 +11,5 @@ export function applyIncident(state: EngineState, record: EngineRecord): void {
   state.incidents.delete(record.key);
   // a resolved job incident makes the job activatable again (with the retries it has now)
   const job = v.jobKey !== '-1' ? state.jobs.get(v.jobKey) : undefined;
-  if (job && (job.state === 'FAILED' || job.state === 'ERROR_THROWN')) job.state = 'ACTIVATABLE';
+  if (job && (job.state === 'FAILED' || job.state === 'ERROR_THROWN')) state.setJobState(job, 'ACTIVATABLE');
 }

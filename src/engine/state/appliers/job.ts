@@ -1,5 +1,6 @@
 import { type EngineRecord, type JobRecordValue } from '../../api';
 import { type EngineState } from '../engine-state';
+import { type Job } from '../types';
 
 interface JobBatchValue {
   jobKeys: string[];
@@ -11,14 +12,16 @@ export function applyJob(state: EngineState, record: EngineRecord): void {
   const job = state.jobs.get(record.key);
   switch (record.intent) {
     case 'CREATED': {
-      state.jobs.set(record.key, { key: record.key, state: 'ACTIVATABLE', value: { ...v, variables: {} } });
+      const created: Job = { key: record.key, state: 'ACTIVATABLE', value: { ...v, variables: {} } };
+      state.jobs.set(record.key, created);
+      state.setJobState(created, 'ACTIVATABLE');
       const instance = state.elementInstances.get(v.elementInstanceKey);
       if (instance) instance.jobKey = record.key;
       return;
     }
     case 'COMPLETED':
     case 'CANCELED': {
-      state.jobs.delete(record.key);
+      state.removeJob(record.key);
       const instance = state.elementInstances.get(v.elementInstanceKey);
       if (instance?.jobKey === record.key) delete instance.jobKey;
       return;
@@ -28,12 +31,12 @@ export function applyJob(state: EngineState, record: EngineRecord): void {
   switch (record.intent) {
     case 'FAILED':
       job.value = { ...job.value, retries: v.retries, retryBackoff: v.retryBackoff, recurringTime: v.recurringTime, errorMessage: v.errorMessage, deadline: -1 };
-      job.state = v.retries > 0 && v.retryBackoff <= 0 ? 'ACTIVATABLE' : 'FAILED';
+      state.setJobState(job, v.retries > 0 && v.retryBackoff <= 0 ? 'ACTIVATABLE' : 'FAILED');
       return;
     case 'TIMED_OUT':
     case 'RECURRED_AFTER_BACKOFF':
     case 'YIELDED':
-      job.state = 'ACTIVATABLE';
+      state.setJobState(job, 'ACTIVATABLE');
       job.value = { ...job.value, deadline: -1, worker: record.intent === 'RECURRED_AFTER_BACKOFF' ? job.value.worker : '' };
       return;
     case 'RETRIES_UPDATED':
@@ -43,7 +46,7 @@ export function applyJob(state: EngineState, record: EngineRecord): void {
       job.value = { ...job.value, deadline: v.deadline, timeout: v.timeout };
       return;
     case 'ERROR_THROWN':
-      job.state = 'ERROR_THROWN';
+      state.setJobState(job, 'ERROR_THROWN');
       job.value = { ...job.value, errorCode: v.errorCode, errorMessage: v.errorMessage };
       return;
   }
@@ -56,7 +59,7 @@ export function applyJobBatch(state: EngineState, record: EngineRecord): void {
     const job = state.jobs.get(key);
     const activated = v.jobs[i];
     if (!job || !activated) return;
-    job.state = 'ACTIVATED';
+    state.setJobState(job, 'ACTIVATED');
     job.value = { ...job.value, worker: activated.worker, deadline: activated.deadline, timeout: activated.timeout };
   });
 }

@@ -53,7 +53,7 @@ function removed(state: EngineState, key: string): void {
   state.elementInstances.delete(key);
   state.variables.delete(key);
   // a job whose error was caught is not canceled (Zeebe keeps ERROR_THROWN); it goes with its element
-  if (instance.jobKey && state.jobs.get(instance.jobKey)?.state === 'ERROR_THROWN') state.jobs.delete(instance.jobKey);
+  if (instance.jobKey && state.jobs.get(instance.jobKey)?.state === 'ERROR_THROWN') state.removeJob(instance.jobKey);
   const scope = state.elementInstances.get(instance.flowScopeKey);
   if (scope) scope.children = scope.children.filter((k) => k !== key);
   if (instance.flowScopeKey === '-1') {
