@@ -38,6 +38,20 @@ describe('web CamundaPort against the embedded engine', () => {
     expect(other.items).toHaveLength(0);
   });
 
+  it('answers no form for a task without one, and publishes messages', async () => {
+    // given
+    const plain = REPORT_PROCESS.replace('e2e-rectification', 'e2e-plain').replace('bpmnElement="e2e-rectification"', 'bpmnElement="e2e-plain"').replace('<zeebe:formDefinition formId="e2e-report" />', '');
+    await s.camunda.deploy([{ name: 'e2e-plain.bpmn', content: plain }]);
+    await s.engine.createProcessInstance({ bpmnProcessId: 'e2e-plain', variables: { unitCode: '370404009', dueDate: '2026-12-31T23:59:59+08:00' } });
+    const task = (await s.camunda.searchUserTasks({ filter: { candidateGroup: 'unit:370404009' }, page: { limit: 1 } })).items[0]!;
+    // when
+    const form = await s.camunda.getUserTaskForm(task.userTaskKey);
+    const published = await s.camunda.publishMessage({ name: 'complaint-received', correlationKey: 'INS-1', variables: { complaint: { content: '反映内容' } }, messageId: 'm-1' });
+    // then
+    expect(form ?? undefined).toBeUndefined();
+    expect(published.messageKey).toMatch(/^\d+$/);
+  });
+
   it('reads definitions, their XML, instances, element instances and variables for monitoring', async () => {
     // when
     const defs = await s.camunda.searchProcessDefinitions({ filter: { processDefinitionId: 'e2e-rectification' }, page: { limit: 10 } });
