@@ -92,12 +92,37 @@ const labelFlows = (xml: string): string => {
       while (i > 0 && pts[i].y === pts[i + 1].y && pts[i - 1].y === pts[i].y) i -= 1;
       const horizontal = pts[i].y === pts[i + 1].y;
       const width = Math.min(120, name.length * 12 + 6);
-      const x = horizontal ? pts[i].x + 10 : pts[i].x + 6;
-      const y = horizontal ? pts[i].y - 20 : (pts[i].y + pts[i + 1].y) / 2 - 7;
+      const backwards = pts.length > 2 && pts[pts.length - 1].x < pts[0].x;
+      // a loop back runs left along a shared line: label it where it leaves its gateway instead
+      const x = backwards ? pts[1].x - width - 4 : horizontal ? pts[i].x + 10 : pts[i].x + 6;
+      const y = backwards ? pts[1].y - 18 : horizontal ? pts[i].y - 20 : (pts[i].y + pts[i + 1].y) / 2 - 7;
       const label = `<bpmndi:BPMNLabel><dc:Bounds x="${round(x)}" y="${round(y)}" width="${width}" height="14" /></bpmndi:BPMNLabel>`;
       return `${open}${body.replace(/\s*$/, '')}${label}${close}`;
     },
   );
+};
+
+/**
+ * Collapsed (event) sub-processes get their own diagram plane, as Camunda Modeler stores them, instead of sharing the
+ * process plane with overlapping coordinates.
+ */
+const subProcessPlanes = (xml: string): string => {
+  let out = xml;
+  for (const m of xml.matchAll(/<bpmn:subProcess id="([^"]+)"[^>]*>([\s\S]*?)<\/bpmn:subProcess>/g)) {
+    const [, subId, body] = m;
+    const ids = [...body.matchAll(/<bpmn:(?!documentation|extensionElements|incoming|outgoing)\w+ id="([^"]+)"/g)].map((x) => x[1]);
+    const moved: string[] = [];
+    for (const id of ids) {
+      const di = new RegExp(`\\s*<bpmndi:BPMN(Shape|Edge) id="${id}_di"[\\s\\S]*?</bpmndi:BPMN(Shape|Edge)>`);
+      const found = di.exec(out);
+      if (!found) continue;
+      moved.push(found[0]);
+      out = out.replace(found[0], '');
+    }
+    const plane = `\n  <bpmndi:BPMNDiagram id="BPMNDiagram_${subId}">\n    <bpmndi:BPMNPlane id="BPMNPlane_${subId}" bpmnElement="${subId}">${moved.join('')}\n    </bpmndi:BPMNPlane>\n  </bpmndi:BPMNDiagram>`;
+    out = out.replace('</bpmn:definitions>', `${plane.slice(1)}\n</bpmn:definitions>`);
+  }
+  return out;
 };
 
 export const polishLayout = (xml: string): string => {
@@ -116,5 +141,5 @@ export const polishLayout = (xml: string): string => {
       if (b) out = moveBoundary(out, id, b.x, hb.x + 15 + i * step - 18);
     });
   }
-  return labelFlows(moveLabels(out, hosts));
+  return subProcessPlanes(labelFlows(moveLabels(out, hosts)));
 };
