@@ -13,6 +13,7 @@ import { GraphCache } from './model/graph-cache';
 import { type CommandFn, CommandLoop, type CommittedBatch } from './processing/command-loop';
 import { cancelProcessInstance } from './processing/commands/cancel-instance';
 import { createProcessInstance } from './processing/commands/create-instance';
+import { deleteResource } from './processing/commands/delete-resource';
 import { deploy } from './processing/commands/deployment';
 import { evaluateDecisionCommand } from './processing/commands/evaluate-decision';
 import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } from './processing/commands/job-commands';
@@ -148,8 +149,7 @@ export class EmbeddedEngine implements Engine {
   }
 
   deleteResource(resourceKey: Key): Promise<void> {
-    return this.submit((ctx) =>
-      ctx.reject('RESOURCE_DELETION', 'DELETE', 'NOT_FOUND', `Expected to delete resource but no resource found with key \`${resourceKey}\``));
+    return this.submit((ctx) => deleteResource(ctx, resourceKey));
   }
 
   createProcessInstance(req: CreateInstanceRequest): Promise<ProcessInstanceCreated> {

@@ -74,3 +74,42 @@ describe('A12 deployment and versioning', () => {
     await expect(h.deploy(['g.form', JSON.stringify({ components: [] })])).rejects.toThrow("Expected the form to have an 'id' property");
   });
 });
+
+describe('resource deletion', () => {
+  let h: EngineHarness;
+  beforeEach(async () => {
+    h = await EngineHarness.start();
+  });
+  afterEach(() => h.close());
+
+  it('deletes a process version without instances and falls back to the previous version', async () => {
+    // given
+    const v1 = await h.deploy(bpmn('p').start().serviceTask('t', { type: 'v1' }).end());
+    const v2 = await h.deploy(bpmn('p').start().serviceTask('t', { type: 'v2' }).end());
+    const running = await h.create('p');
+    // when
+    await expect(h.engine.deleteResource(v2.processes[0].processDefinitionKey)).rejects.toMatchObject({ rejectionType: 'INVALID_STATE' });
+    await h.engine.cancelProcessInstance(running);
+    await h.engine.deleteResource(v2.processes[0].processDefinitionKey);
+    // then
+    const created = await h.engine.createProcessInstance({ bpmnProcessId: 'p' });
+    expect(created.processDefinitionKey).toBe(v1.processes[0].processDefinitionKey);
+    await expect(h.engine.deleteResource('2251799813699999')).rejects.toMatchObject({
+      rejectionType: 'NOT_FOUND', reason: 'Expected to delete resource but no resource found with key `2251799813699999`' });
+  });
+
+  it('deletes a form and moves message start subscriptions back to the previous version', async () => {
+    // given
+    const form = await h.deploy(['f.form', JSON.stringify({ id: 'f', components: [] })]);
+    await h.deploy(bpmn('m').start('s', { message: 'go' }).end());
+    const v2 = await h.deploy(bpmn('m').start('s', { message: 'go' }).end('e2'));
+    // when
+    await h.engine.deleteResource(form.forms[0].formKey);
+    await h.engine.deleteResource(v2.processes[0].processDefinitionKey);
+    const result = await h.engine.correlateMessage({ name: 'go', correlationKey: '' });
+    // then
+    expect(h.find({ valueType: 'FORM', intent: 'DELETED' })).toHaveLength(1);
+    await h.awaitCompleted(result.processInstanceKey);
+    expect(h.find({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_COMPLETED', key: result.processInstanceKey })[0].value.version).toBe(1);
+  });
+});
