@@ -96,6 +96,7 @@ describe('web app end to end in Chromium', () => {
     // then
     expect(await page.locator('.djs-element.active[data-element-id="review"]').count()).toBe(1);
     expect(await page.locator('.djs-element.done[data-element-id="report"]').count()).toBe(1);
+    expect(await page.locator('.djs-element.taken[data-element-id="f2"]').count()).toBe(1);
     expect(await page.locator('#timeline').innerText()).toContain('审核整改情况');
   }, 120_000);
 

@@ -31,11 +31,12 @@ describe('web monitoring for administrators', () => {
 
   it('shows an instance with diagram overlays for active, completed and failed elements, incidents and variables', async () => {
     // given
+    h.camunda.flows.set('2251799813685001', ['f1']);
     const { agent } = await signIn(h.app, LOGINS.admin);
     // when
     const res = await agent.get('/monitoring/instances/2251799813685001').expect(200);
     // then
-    expect(res.text).toContain('{"active":["report"],"completed":["start"],"incidents":["notify"]}');
+    expect(res.text).toContain('{"active":["report"],"completed":["start"],"taken":["f1"],"incidents":["notify"]}');
     expect(res.text).toContain('SMTP 连接失败');
     expect(res.text).toContain(`&quot;${UNIT_A}&quot;`);
     expect(res.text).toContain('/assets/diagram.js');

@@ -112,6 +112,8 @@ export interface CamundaPort {
   searchProcessDefinitions(req: SearchRequest): Promise<SearchPage<ProcessDefinition>>;
   getProcessDefinitionXml(processDefinitionKey: string): Promise<string>;
   deploy(resources: Array<{ name: string; content: string }>): Promise<DeployedResource[]>;
+  /** Ids of the sequence flows an instance has taken, for the diagram. */
+  sequenceFlows(processInstanceKey: string): Promise<string[]>;
   /** Publishes a message with a time to live, so that a process that reaches its catch event a little later still gets it. */
   publishMessage(msg: { name: string; correlationKey: string; variables: Record<string, unknown>; messageId?: string; timeToLive?: number }): Promise<{ messageKey: string }>;
 }
@@ -143,6 +145,10 @@ export function fromCamundaClient(client: CamundaClientLoose): CamundaPort {
     searchVariables: (req) => c.searchVariables({ ...req, truncateValues: false }, now),
     searchProcessDefinitions: (req) => c.searchProcessDefinitions(req, now),
     getProcessDefinitionXml: (processDefinitionKey) => c.getProcessDefinitionXml({ processDefinitionKey }, now),
+    sequenceFlows: async (processInstanceKey) => {
+      const result = (await c.getProcessInstanceSequenceFlows({ processInstanceKey }, now)) as { items?: Array<{ elementId?: string }> };
+      return [...new Set((result.items ?? []).map((f) => f.elementId).filter((id): id is string => !!id))];
+    },
     publishMessage: (msg) => c.publishMessage({ timeToLive: 24 * 60 * 60 * 1000, ...msg }),
     deploy: async (resources) => {
       const files = resources.map((r) => new File([r.content], r.name, { type: 'application/octet-stream' }));

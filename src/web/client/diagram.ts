@@ -5,6 +5,7 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import { readJson } from './zh';
 
 interface Overlays {
+  taken?: string[];
   active: string[];
   completed: string[];
   incidents: string[];
@@ -41,6 +42,7 @@ function main(): void {
   if (single && xml) {
     const o = readJson<Overlays>('diagram-overlays') ?? { active: [], completed: [], incidents: [] };
     void show(single, xml, [
+      ...(o.taken ?? []).map((id): [string, string] => [id, 'taken']),
       ...o.completed.map((id): [string, string] => [id, 'done']),
       ...o.active.map((id): [string, string] => [id, 'active']),
       ...o.incidents.map((id): [string, string] => [id, 'incident']),

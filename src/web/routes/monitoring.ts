@@ -74,13 +74,15 @@ export function monitoringRoutes(deps: WebDeps): Router {
       throw err?.status === 404 ? notFound() : err;
     });
     const byInstance = { filter: { processInstanceKey: key }, page: { limit: 1000 } };
-    const [xml, elements, incidents, variables] = await Promise.all([
+    const [xml, elements, incidents, variables, flows] = await Promise.all([
       camunda.getProcessDefinitionXml(instance.processDefinitionKey),
       camunda.searchElementInstances({ ...byInstance, sort: [{ field: 'startDate', order: 'ASC' }] }),
       camunda.searchIncidents(byInstance),
       camunda.searchVariables(byInstance),
+      // an older cluster without this endpoint just shows no taken flows
+      camunda.sequenceFlows(key).catch(() => [] as string[]),
     ]);
-    sendPage(res, instancePage(pageContext(req, res), { instance, xml, elements: elements.items.filter((e) => e.type !== 'PROCESS'), incidents: incidents.items, variables: variables.items }));
+    sendPage(res, instancePage(pageContext(req, res), { instance, xml, elements: elements.items.filter((e) => e.type !== 'PROCESS'), incidents: incidents.items, variables: variables.items, flows }));
   });
 
   router.post('/monitoring/incidents/:key/retry', async (req, res) => {

@@ -65,6 +65,8 @@ export interface InstancePageData {
   elements: ElementInstance[];
   incidents: Incident[];
   variables: Variable[];
+  /** Sequence flows taken so far. */
+  flows: string[];
 }
 
 function incidentRow(ctx: PageContext, user: Principal | undefined, i: Incident): SafeHtml {
@@ -81,6 +83,7 @@ export function instancePage(ctx: PageContext, d: InstancePageData): SafeHtml {
   const overlays = {
     active: [...new Set(d.elements.filter((e) => e.state === 'ACTIVE').map((e) => e.elementId))],
     completed: [...new Set(d.elements.filter((e) => e.state === 'COMPLETED').map((e) => e.elementId))],
+    taken: d.flows,
     incidents: [...new Set([...d.incidents.filter((i) => i.state !== 'RESOLVED').map((i) => i.elementId ?? ''), ...d.elements.filter((e) => e.hasIncident).map((e) => e.elementId)])].filter(Boolean),
   };
   const cancel = can.operate(ctx.user) && instance.state === 'ACTIVE'
@@ -99,7 +102,7 @@ export function instancePage(ctx: PageContext, d: InstancePageData): SafeHtml {
 </div>
 <section class="card" aria-labelledby="diagram-title">
   <h2 id="diagram-title">流程图</h2>
-  <p class="legend"><span class="badge active">进行中</span> <span class="badge done">已完成</span> <span class="badge red">故障</span></p>
+  <p class="legend"><span class="badge active">进行中</span> <span class="badge done">已完成</span> <span class="badge red">故障</span> <span class="badge green">已经过的连线</span></p>
   <div id="diagram" class="diagram" role="img" aria-label="流程图，标出进行中、已完成和故障的环节"></div>
   ${jsonScript('diagram-xml', d.xml ?? '')}${jsonScript('diagram-overlays', overlays)}
 </section>

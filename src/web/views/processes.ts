@@ -31,7 +31,7 @@ export function definitionPage(ctx: PageContext, def: ProcessDefinition, version
 ${others.length ? html`<form method="get" action="/processes/compare" class="filters"><input type="hidden" name="b" value="${def.processDefinitionKey}">
   <label>与版本比较 <select name="a">${others.map((o) => html`<option value="${o.processDefinitionKey}">v${o.version}</option>`)}</select></label><button type="submit">比较</button></form>` : ''}
 <section class="card"><div id="diagram" class="diagram" role="img" aria-label="流程图"></div></section>
-${jsonScript('diagram-xml', xml)}${jsonScript('diagram-overlays', { active: [], completed: [], incidents: [] })}`;
+${jsonScript('diagram-xml', xml)}${jsonScript('diagram-overlays', { active: [], completed: [], incidents: [], taken: [] })}`;
   return layout(ctx, { title: `${def.name ?? def.processDefinitionId} · 版本 ${def.version}`, body, scripts: ['diagram.js'], styles: ['diagram.css'] });
 }
 

@@ -128,6 +128,10 @@ export class FakeCamunda implements CamundaPort {
     if (!d) throw new ProblemError(404, 'not found');
     return d.xml;
   }
+  flows = new Map<string, string[]>();
+  async sequenceFlows(processInstanceKey: string) {
+    return this.flows.get(processInstanceKey) ?? [];
+  }
   messages: Array<{ name: string; correlationKey: string; variables: Record<string, unknown>; messageId?: string }> = [];
   async publishMessage(msg: { name: string; correlationKey: string; variables: Record<string, unknown>; messageId?: string }) {
     this.messages.push(msg);
