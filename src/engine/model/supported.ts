@@ -4,10 +4,7 @@ import { type BpmnElementType, type BpmnEventType } from '../api';
  * What the engine executes today. Anything else is rejected at deployment with a clear message instead of
  * misbehaving at run time. Remove an entry here when its processor lands.
  */
-export const UNSUPPORTED_ELEMENTS = new Set<BpmnElementType>([
-  'INCLUSIVE_GATEWAY',
-  'EVENT_BASED_GATEWAY',
-]);
+export const UNSUPPORTED_ELEMENTS = new Set<BpmnElementType>([]);
 
 /** Event kinds not executed yet, per element type ('*' = everywhere). */
 export const UNSUPPORTED_EVENTS = new Set<BpmnEventType>(['SIGNAL', 'ESCALATION', 'LINK', 'COMPENSATION', 'CONDITIONAL']);

@@ -1,4 +1,4 @@
-import { type ProcessGraph } from './graph';
+import { type FlowNode, type ProcessGraph } from './graph';
 import { type ElementError } from './transform-process';
 
 /** Deploy-time checks of the gateways, scopes and events of the extended element kinds (Zeebe's validators). */
@@ -6,5 +6,35 @@ export function validateExtendedGraph(graph: ProcessGraph, errors: ElementError[
   const error = (elementId: string, message: string): void => void errors.push({ elementId, message });
   for (const n of graph.nodes.values()) {
     if (n.loop && n.type === 'EVENT_SUB_PROCESS') error(n.id, 'Event sub-processes cannot be multi-instance');
+    if (n.type === 'EVENT_BASED_GATEWAY') checkEventBasedGateway(graph, n, error);
+  }
+}
+
+const GATEWAY_EVENTS = new Set(['TIMER', 'MESSAGE', 'SIGNAL']);
+
+function checkEventBasedGateway(graph: ProcessGraph, gateway: FlowNode, error: (elementId: string, message: string) => void): void {
+  if (gateway.outgoing.length < 2) error(gateway.id, 'Event-based gateway must have at least 2 outgoing sequence flows');
+  const messages = new Set<string>();
+  const signals = new Set<string>();
+  for (const flowId of gateway.outgoing) {
+    const flow = graph.flows.get(flowId);
+    if (flow?.condition !== undefined) error(gateway.id, 'Event-based gateway must not have an outgoing sequence flow with a condition');
+    const target = flow ? graph.nodes.get(flow.target) : undefined;
+    if (!target) continue;
+    const isCatch = (target.type === 'INTERMEDIATE_CATCH_EVENT' && GATEWAY_EVENTS.has(target.eventType)) || target.type === 'RECEIVE_TASK';
+    if (!isCatch) {
+      error(gateway.id, 'Event-based gateway must not have an outgoing sequence flow to other elements than message/timer/signal intermediate catch events or receive tasks');
+      continue;
+    }
+    const message = target.message?.name;
+    if (message !== undefined) {
+      if (messages.has(message)) error(gateway.id, `Multiple message event definitions with the same name '${message}' are not allowed.`);
+      messages.add(message);
+    }
+    const signal = target.signalName;
+    if (signal !== undefined) {
+      if (signals.has(signal)) error(gateway.id, `Multiple signal event definitions with the same name '${signal}' are not allowed.`);
+      signals.add(signal);
+    }
   }
 }

@@ -4,6 +4,7 @@ import { type ElementInstance } from '../../state/types';
 import { type ProcessingContext } from '../context';
 import { type Element, elementOf, lifecycle, recordValue } from './element';
 import { hooks } from './hooks';
+import { inclusiveJoinReady, readyInclusiveJoins } from './inclusive-join';
 import { resolveIncidentsOf } from './incidents';
 import { processorFor } from './processor';
 import { closeSubscriptions } from './subscriptions';
@@ -112,14 +113,27 @@ export function takeFlows(ctx: ProcessingContext, el: Element, flowIds: readonly
       const tokens = ctx.state.instance(el.inst.flowScopeKey)?.joinTokens[target.id] ?? {};
       if (!target.incoming.every((id) => (tokens[id] ?? 0) > 0)) continue;
     }
+    if (target.type === 'INCLUSIVE_GATEWAY' && target.incoming.length > 1) {
+      // judged after all flows of this step were taken (a fork may send several tokens towards the join)
+      const scopeKey = el.inst.flowScopeKey;
+      ctx.schedule(() => activateInclusiveJoinIfReady(ctx, el.graph, target, scopeKey, base));
+      continue;
+    }
     activateElement(ctx, el.graph, target, el.inst.flowScopeKey, base);
   }
+}
+
+function activateInclusiveJoinIfReady(ctx: ProcessingContext, graph: ProcessGraph, gateway: FlowNode, scopeKey: Key, base: InstanceBase): void {
+  const scope = ctx.state.instance(scopeKey);
+  if (scope?.state === 'ACTIVATED' && inclusiveJoinReady(ctx, scope, graph, gateway)) activateElement(ctx, graph, gateway, scopeKey, base);
 }
 
 /** A scope completes when it has no active children and no waiting join tokens. */
 export function completeScopeIfDone(ctx: ProcessingContext, scopeKey: Key): void {
   const scope = elementOf(ctx, scopeKey);
   if (!scope || scope.inst.state !== 'ACTIVATED') return;
+  // a token that ended elsewhere may release a waiting inclusive join
+  for (const gateway of readyInclusiveJoins(ctx, scope)) activateElement(ctx, scope.graph, gateway, scopeKey, baseOf(scope.inst));
   if (scope.inst.children.length > 0 || Object.keys(scope.inst.joinTokens).length > 0) return;
   completeElement(ctx, scope);
 }

@@ -1,4 +1,4 @@
-import { type BpmnElementType } from '../../api';
+import { type BpmnElementType, type JsonObject } from '../../api';
 import { type ProcessingContext } from '../context';
 import { type Element } from './element';
 
@@ -21,6 +21,8 @@ export interface ElementProcessor {
   onChildCompleting?(ctx: ProcessingContext, scope: Element, child: Element): boolean;
   /** The child completed; replaces the default "complete the scope when no child is left". */
   onChildCompleted?(ctx: ProcessingContext, scope: Element, child: Element): void;
+  /** Elements that own the subscriptions of other catch elements (event-based gateway): one of them triggered. */
+  onEventTriggered?(ctx: ProcessingContext, el: Element, catchElementId: string, payload: JsonObject | undefined): void;
 }
 
 type Lookup = (type: BpmnElementType) => ElementProcessor;

@@ -3,6 +3,7 @@ import { type MessageSubscription } from '../../state/types';
 import { type ProcessingContext } from '../context';
 import { elementOf } from '../bpmn/element';
 import { activateWithPayload, baseOf, completeElement, terminateElement } from '../bpmn/lifecycle';
+import { processorFor } from '../bpmn/processor';
 import { applyPayload } from '../bpmn/variables';
 
 /**
@@ -12,6 +13,8 @@ import { applyPayload } from '../bpmn/variables';
 export function triggerCatch(ctx: ProcessingContext, elementInstanceKey: string, catchElementId: string, payload: JsonObject | undefined): void {
   const el = elementOf(ctx, elementInstanceKey);
   if (!el || el.inst.state !== 'ACTIVATED') return;
+  const owner = processorFor(el.node.type);
+  if (owner.onEventTriggered) return owner.onEventTriggered(ctx, el, catchElementId, payload);
   if (catchElementId === el.inst.elementId) {
     applyPayload(ctx, el, payload);
     completeElement(ctx, el);

@@ -4,6 +4,8 @@ import { boundaryEventProcessor } from './boundary-event';
 import { businessRuleTaskProcessor } from './business-rule-task';
 import { scriptTaskProcessor } from './script-task';
 import { callActivityProcessor } from './call-activity';
+import { eventBasedGatewayProcessor } from './event-based-gateway';
+import { inclusiveGatewayProcessor } from './inclusive-gateway';
 import { multiInstanceBodyProcessor } from './multi-instance-body';
 import { endEventProcessor } from './end-event';
 import { exclusiveGatewayProcessor } from './exclusive-gateway';
@@ -37,6 +39,8 @@ const PROCESSORS: Partial<Record<BpmnElementType, ElementProcessor>> = {
   EXCLUSIVE_GATEWAY: exclusiveGatewayProcessor,
   PARALLEL_GATEWAY: parallelGatewayProcessor,
   CALL_ACTIVITY: callActivityProcessor,
+  INCLUSIVE_GATEWAY: inclusiveGatewayProcessor,
+  EVENT_BASED_GATEWAY: eventBasedGatewayProcessor,
   MULTI_INSTANCE_BODY: multiInstanceBodyProcessor,
 };
 

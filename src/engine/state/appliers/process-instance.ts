@@ -37,7 +37,7 @@ function activating(state: EngineState, key: string, v: ProcessInstanceRecordVal
   if (!scope) return;
   scope.children.push(key);
   const tokens = scope.joinTokens[v.elementId];
-  if (tokens && v.bpmnElementType === 'PARALLEL_GATEWAY') {
+  if (tokens && (v.bpmnElementType === 'PARALLEL_GATEWAY' || v.bpmnElementType === 'INCLUSIVE_GATEWAY')) {
     // a join consumes one token per incoming flow
     for (const flowId of Object.keys(tokens)) {
       tokens[flowId] -= 1;
@@ -65,7 +65,7 @@ function flowTaken(state: EngineState, v: ProcessInstanceRecordValue): void {
   const graph = state.graphOf(v.processDefinitionKey);
   const flow = graph.flows.get(v.elementId);
   const target = flow ? graph.nodes.get(flow.target) : undefined;
-  if (!flow || !target || target.type !== 'PARALLEL_GATEWAY' || target.incoming.length < 2) return;
+  if (!flow || !target || (target.type !== 'PARALLEL_GATEWAY' && target.type !== 'INCLUSIVE_GATEWAY') || target.incoming.length < 2) return;
   const scope = state.elementInstances.get(v.flowScopeKey);
   if (!scope) return;
   const tokens = (scope.joinTokens[target.id] ??= {});
