@@ -13,7 +13,7 @@ const cssDir = join(root, 'node_modules', 'bpmn-js', 'dist', 'assets');
 const page = (): string => `<!doctype html><html><head><meta charset="utf-8">
 <style>${readFileSync(join(cssDir, 'diagram-js.css'), 'utf8')}${readFileSync(join(cssDir, 'bpmn-js.css'), 'utf8')}
 ${readFileSync(join(cssDir, 'bpmn-font', 'css', 'bpmn.css'), 'utf8').replace(/url\([^)]*\)/g, 'none')}
-.bjs-breadcrumbs{display:none}
+.bjs-breadcrumbs,.bjs-powered-by{display:none !important}
 html,body,#canvas{margin:0;width:100%;height:100%;background:#fff;font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif}</style>
 </head><body><div id="canvas"></div></body></html>`;
 
