@@ -14,27 +14,34 @@ const root = join(__dirname, '..');
 const userForms = (nodes: FlowNode[]): FormSpec[] =>
   nodes.flatMap((n) => (n.kind === 'user' ? [n.form] : n.kind === 'event-sub' ? userForms(n.nodes) : []));
 
-async function main(): Promise<void> {
-  mkdirSync(join(root, 'processes'), { recursive: true });
-  mkdirSync(join(root, 'forms'), { recursive: true });
+/** Every generated file (path relative to the repository root) with its content. */
+export async function generate(): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
   const forms = new Map<string, FormSpec>();
   for (const model of allModels) {
     const laidOut = await layoutProcess(toBpmnXml(model));
-    writeFileSync(join(root, 'processes', `${model.id}.bpmn`), polishLayout(laidOut));
+    files.set(`processes/${model.id}.bpmn`, polishLayout(laidOut));
     for (const form of userForms(model.nodes)) {
       const seen = forms.get(form.id);
       if (seen && seen !== form) throw new Error(`form id ${form.id} is used by two different specs`);
       forms.set(form.id, form);
     }
-    console.log(`processes/${model.id}.bpmn`);
   }
-  for (const form of forms.values()) {
-    writeFileSync(join(root, 'forms', `${form.id}.form`), `${JSON.stringify(formJson(form), null, 2)}\n`);
-  }
-  console.log(`${forms.size} forms`);
+  for (const form of forms.values()) files.set(`forms/${form.id}.form`, `${JSON.stringify(formJson(form), null, 2)}\n`);
+  return files;
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+async function main(): Promise<void> {
+  mkdirSync(join(root, 'processes'), { recursive: true });
+  mkdirSync(join(root, 'forms'), { recursive: true });
+  const files = await generate();
+  for (const [path, content] of files) writeFileSync(join(root, path), content);
+  console.log(`${files.size} files written`);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
