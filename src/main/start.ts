@@ -1,3 +1,110 @@
-import { notBuiltYet } from './not-built';
+// `npm start`: the whole system in one process — the embedded engine with its wire APIs, the diagrams and forms
+// deployed, the domain store (demo data on the first run), every job worker and the web app.
+import { join } from 'node:path';
+import { createCamunda } from '../camunda/client';
+import { deployFiles, rejectionText, resourceFiles } from '../camunda/deploy';
+import { type Config, loadConfigOrExit } from '../config';
+import { openStore } from '../db/connect';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '../db/seed';
+import { createEngine } from '../engine';
+import { type GatewayAuth, readModels, resolveAuth, startGateways } from '../engine/gateway';
+import { componentLogger, configureLogging } from '../logging';
+import { startWeb } from '../web/server';
+import { startWorkerProcess } from '../../workers/runtime/bootstrap';
 
-notBuiltYet('npm run start');
+/** The app connects to its own engine: addresses from the bound ports, credentials from the engine's. */
+function connectionTo(config: Config, host: string, grpcPort: number, restPort: number, auth: GatewayAuth): Config {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  const hostPart = reachable.includes(':') ? `[${reachable}]` : reachable;
+  return {
+    ...config,
+    ZEEBE_GRPC_ADDRESS: `grpc://${hostPart}:${grpcPort}`,
+    ZEEBE_REST_ADDRESS: `http://${hostPart}:${restPort}`,
+    ...(auth.kind === 'basic'
+      ? { CAMUNDA_AUTH_STRATEGY: 'BASIC', CAMUNDA_BASIC_AUTH_USERNAME: auth.username, CAMUNDA_BASIC_AUTH_PASSWORD: auth.password }
+      : auth.kind === 'bearer'
+        ? { CAMUNDA_AUTH_STRATEGY: 'BEARER', CAMUNDA_OAUTH_TOKEN: auth.token }
+        : { CAMUNDA_AUTH_STRATEGY: 'NONE' }),
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  configureLogging(config.LOG_LEVEL);
+  const log = componentLogger('start');
+  let auth: GatewayAuth;
+  try {
+    auth = resolveAuth({ host: config.ENGINE_HOST, username: config.ENGINE_USERNAME, password: config.ENGINE_PASSWORD, token: config.ENGINE_TOKEN });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(2);
+  }
+
+  const engine = await createEngine({
+    dataDir: config.ENGINE_DATA_DIR,
+    durability: config.ENGINE_DURABILITY,
+    clockControlled: config.ENGINE_CLOCK_CONTROLLED,
+    projections: [readModels()],
+  });
+  const gateways = await startGateways(engine, {
+    host: config.ENGINE_HOST,
+    grpcPort: config.ENGINE_GRPC_PORT,
+    restPort: config.ENGINE_REST_PORT,
+    managementPort: config.ENGINE_MANAGEMENT_PORT,
+    auth,
+  });
+  const appConfig = connectionTo(config, gateways.host, gateways.grpcPort, gateways.restPort, auth);
+  const camunda = createCamunda(appConfig);
+
+  try {
+    const deployment = await deployFiles(camunda, resourceFiles([join(process.cwd(), 'processes'), join(process.cwd(), 'forms')]));
+    log.info({ deploymentKey: deployment.deploymentKey, resources: deployment.lines.length }, 'processes and forms deployed');
+  } catch (err) {
+    process.stderr.write(`the diagrams or forms were rejected:\n${rejectionText(err)}\n`);
+    await gateways.close();
+    await engine.close();
+    process.exit(1);
+  }
+
+  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const firstRun = await seedDemoData(store.db);
+  const workers = await startWorkerProcess(appConfig, { store, camunda });
+  const web = await startWeb({ config: appConfig, db: store.db });
+
+  if (firstRun) {
+    // A running annual plan, so the office's task list has its first task: 起草年度巡查工作方案.
+    await camunda.getOrchestrationClusterApiClientLoose().createProcessInstance({ processDefinitionId: 'annual-plan', variables: {} });
+    console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+    for (const account of DEMO_ACCOUNTS) console.log(`  ${account.login.padEnd(16)} ${account.displayName}`);
+  }
+  console.log(`\n峄城区安全生产巡查系统已启动 — 请在浏览器中打开 ${web.url}`);
+  console.log(`引擎：gRPC ${appConfig.ZEEBE_GRPC_ADDRESS}，REST ${appConfig.ZEEBE_REST_ADDRESS}/v2，管理端口 ${gateways.managementPort}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: web app, workers, gateways, engine');
+    web
+      .close()
+      .then(() => workers.stop())
+      .then(() => camunda.closeAllClients?.())
+      .then(() => store.close())
+      .then(() => gateways.close())
+      .then(() => engine.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          log.error({ err }, 'did not stop cleanly');
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`start failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
