@@ -42,12 +42,14 @@ describe('web CamundaPort against the embedded engine', () => {
     // given
     const plain = REPORT_PROCESS.replace('e2e-rectification', 'e2e-plain').replace('bpmnElement="e2e-rectification"', 'bpmnElement="e2e-plain"').replace('<zeebe:formDefinition formId="e2e-report" />', '');
     await s.camunda.deploy([{ name: 'e2e-plain.bpmn', content: plain }]);
-    await s.engine.createProcessInstance({ bpmnProcessId: 'e2e-plain', variables: { unitCode: '370404009', dueDate: '2026-12-31T23:59:59+08:00' } });
+    const started = await s.camunda.createProcessInstance('e2e-plain', { unitCode: '370404009', dueDate: '2026-12-31T23:59:59+08:00' });
     const task = (await s.camunda.searchUserTasks({ filter: { candidateGroup: 'unit:370404009' }, page: { limit: 1 } })).items[0]!;
     // when
     const form = await s.camunda.getUserTaskForm(task.userTaskKey);
     const published = await s.camunda.publishMessage({ name: 'complaint-received', correlationKey: 'INS-1', variables: { complaint: { content: '反映内容' } }, messageId: 'm-1' });
     // then
+    expect(started.processInstanceKey).toMatch(/^\d+$/);
+    expect(task.processInstanceKey).toBe(started.processInstanceKey);
     expect(form ?? undefined).toBeUndefined();
     expect(published.messageKey).toMatch(/^\d+$/);
   });

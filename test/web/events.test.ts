@@ -90,6 +90,18 @@ describe('web event reports published as Camunda messages', () => {
     expect(h.camunda.messages[0]!.variables).toEqual({ handoverReceipt: expect.objectContaining({ accepted: false, reason: '储罐区属应急管理部门监管' }) });
   });
 
+  it('lets the office start the year’s annual plan process', async () => {
+    // given
+    h.camunda.definitions.push({ processDefinitionKey: '4001', processDefinitionId: 'annual-plan', version: 1, name: '年度巡查工作方案', xml: '' });
+    const { agent, csrf } = await signIn(h.app, LOGINS.office);
+    // when
+    const res = await agent.post('/events/annual-plan').type('form').send({ _csrf: csrf, subject: '2027', note: '' });
+    // then
+    expect(res.status).toBe(303);
+    expect(h.camunda.commands).toEqual([{ op: 'start', args: ['annual-plan', { startedBy: LOGINS.office, startedAt: NOW.toISOString(), startNote: null, year: 2027 }] }]);
+    expect(h.camunda.messages).toEqual([]);
+  });
+
   it('lets the office announce a city inspection by year', async () => {
     // given
     const { agent, csrf } = await signIn(h.app, LOGINS.office);

@@ -112,6 +112,8 @@ export interface CamundaPort {
   searchProcessDefinitions(req: SearchRequest): Promise<SearchPage<ProcessDefinition>>;
   getProcessDefinitionXml(processDefinitionKey: string): Promise<string>;
   deploy(resources: Array<{ name: string; content: string }>): Promise<DeployedResource[]>;
+  /** Starts the latest version of a process. */
+  createProcessInstance(processDefinitionId: string, variables: Record<string, unknown>): Promise<{ processInstanceKey: string }>;
   /** Ids of the sequence flows an instance has taken, for the diagram. */
   sequenceFlows(processInstanceKey: string): Promise<string[]>;
   /** Publishes a message with a time to live, so that a process that reaches its catch event a little later still gets it. */
@@ -145,6 +147,7 @@ export function fromCamundaClient(client: CamundaClientLoose): CamundaPort {
     searchVariables: (req) => c.searchVariables({ ...req, truncateValues: false }, now),
     searchProcessDefinitions: (req) => c.searchProcessDefinitions(req, now),
     getProcessDefinitionXml: (processDefinitionKey) => c.getProcessDefinitionXml({ processDefinitionKey }, now),
+    createProcessInstance: (processDefinitionId, variables) => c.createProcessInstance({ processDefinitionId, variables }),
     sequenceFlows: async (processInstanceKey) => {
       const result = (await c.getProcessInstanceSequenceFlows({ processInstanceKey }, now)) as { items?: Array<{ elementId?: string }> };
       return [...new Set((result.items ?? []).map((f) => f.elementId).filter((id): id is string => !!id))];

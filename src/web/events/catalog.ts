@@ -15,6 +15,8 @@ export interface EventKind {
   roles: Role[];
   subject: SubjectKind;
   fields: FormComponent[];
+  /** Instead of a message: start this process (correlation subject and values become its variables). */
+  startsProcess?: string;
   /** The message variables from the validated values. */
   variables(values: Record<string, unknown>, user: Principal, at: string): Record<string, unknown>;
 }
@@ -24,6 +26,12 @@ const area = (key: string, label: string, required = true, minLength = 0): FormC
 const choice = (key: string, label: string, options: string[]): FormComponent => ({ type: 'select', key, label, values: options.map((o) => ({ value: o, label: o })), validate: { required: true } });
 
 export const EVENTS: EventKind[] = [
+  {
+    message: 'annual-plan', label: '启动年度巡查', description: '区安委办启动本年度巡查：起草年度巡查工作方案，报区安委会审批。',
+    roles: ['office'], subject: 'year', startsProcess: 'annual-plan',
+    fields: [text('note', '说明', false, 200)],
+    variables: (v, u, at) => ({ startedBy: u.username, startedAt: at, startNote: v.note ?? null }),
+  },
   {
     message: 'complaint-received', label: '登记来信来电', description: '巡查期间收到反映被巡查单位问题的来信、来电，登记后进入核查。',
     roles: ['office', 'team-leader', 'team'], subject: 'inspection',

@@ -48,8 +48,13 @@ export function eventRoutes(deps: WebDeps): Router {
     if (e.subject === 'year' ? !subject || !/^\d{4}$/.test(subject) : !subjects.some((s) => s.id === subject)) errors.subject = '请选择有效的报告对象。';
     if (e.message === 'handover-receipt' && values.decision !== '签收办理' && !values.reason) errors.reason = '「理由」在不签收时为必填项。';
     if (Object.keys(errors).length) return sendPage(res, eventFormPage(pageContext(req, res), e, subjects, { ...submitted, subject }, errors), 422);
-    const messageId = randomUUID();
     const variables = e.variables(values, user, now().toISOString());
+    if (e.startsProcess) {
+      const { processInstanceKey } = await camunda.createProcessInstance(e.startsProcess, { ...variables, year: Number(subject) });
+      await store.audit({ actor: user.username, action: `start.${e.startsProcess}`, target: processInstanceKey, outcome: 'ok', detail: { year: subject }, ip: req.ip });
+      return res.redirect(303, `/events?done=${e.message}`);
+    }
+    const messageId = randomUUID();
     const { messageKey } = await camunda.publishMessage({ name: e.message, correlationKey: subject!, variables, messageId });
     await store.audit({ actor: user.username, action: `event.${e.message}`, target: subject!, outcome: 'ok', detail: { messageKey, messageId }, ip: req.ip });
     res.redirect(303, `/events?done=${e.message}`);

@@ -129,6 +129,14 @@ export class FakeCamunda implements CamundaPort {
     return d.xml;
   }
   flows = new Map<string, string[]>();
+  async createProcessInstance(processDefinitionId: string, variables: Record<string, unknown>) {
+    const def = this.definitions.filter((d) => d.processDefinitionId === processDefinitionId).sort((a, b) => b.version - a.version)[0];
+    if (!def) throw new ProblemError(404, `no process definition ${processDefinitionId}`);
+    const processInstanceKey = String(this.nextKey++);
+    this.instances.push({ processInstanceKey, processDefinitionId, processDefinitionKey: def.processDefinitionKey, processDefinitionVersion: def.version, state: 'ACTIVE', variables });
+    this.log('start', processDefinitionId, variables);
+    return { processInstanceKey };
+  }
   async sequenceFlows(processInstanceKey: string) {
     return this.flows.get(processInstanceKey) ?? [];
   }
