@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { parseFormSchema, validateSubmission } from '../../src/web/forms/validate';
 import { escapeHtml, html, jsonScript } from '../../src/web/html';
 
@@ -72,5 +73,26 @@ describe('html templates', () => {
 
   it('embeds JSON for browser scripts so that it cannot close the script element', () => {
     expect(jsonScript('d', { x: '</script><b>' }).value).toBe('<script type="application/json" id="d">{"x":"\\u003c/script\\u003e\\u003cb\\u003e"}</script>');
+  });
+});
+
+describe('server-side validation of the project’s own forms (forms/)', () => {
+  const dir = `${__dirname}/../../forms`;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.form'));
+
+  it.each(files)('%s: an empty submission only misses required fields, and read-only context never comes back', (file) => {
+    // given
+    const schema = parseFormSchema(readFileSync(`${dir}/${file}`, 'utf8'))!;
+    // when
+    const { errors, values } = validateSubmission(schema, {});
+    // then
+    expect(Object.values(errors).every((m) => m.endsWith('为必填项。'))).toBe(true);
+    const readonlyKeys: string[] = [];
+    const walk = (cs: Array<{ key?: string; readonly?: unknown; components?: unknown[] }>) => cs.forEach((c) => {
+      if (c.readonly === true && c.key) readonlyKeys.push(c.key);
+      walk((c.components ?? []) as typeof cs);
+    });
+    walk(schema.components as never);
+    expect(JSON.stringify(values)).not.toMatch(new RegExp(readonlyKeys.map((k) => `"${k}":`).join('|') || '^$'));
   });
 });
