@@ -125,6 +125,35 @@ const subProcessPlanes = (xml: string): string => {
   return out;
 };
 
+const overlaps = (a: Bounds, b: Bounds): boolean =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * An end event reached only from a boundary event sits right beside it when the layout sent the flow on a long
+ * detour (more than one bend), unless that spot is taken.
+ */
+const endsBesideBoundaries = (xml: string, boundaryIds: string[]): string => {
+  let out = xml;
+  const shapes = [...xml.matchAll(/bpmnElement="([^"]+)"[^>]*>\s*<dc:Bounds x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g)].map(
+    (m) => ({ id: m[1], x: +m[2], y: +m[3], width: +m[4], height: +m[5] }),
+  );
+  for (const b of boundaryIds) {
+    const flow = new RegExp(`<bpmn:sequenceFlow id="(flow-${b}-to-([^"]+))" sourceRef="${b}" targetRef="([^"]+)"`).exec(out);
+    if (!flow || !new RegExp(`<bpmn:endEvent id="${flow[3]}"`).test(out)) continue;
+    const edge = new RegExp(`(<bpmndi:BPMNEdge id="${flow[1]}_di"[^>]*>)([\\s\\S]*?)(</bpmndi:BPMNEdge>)`).exec(out);
+    const bb = boundsOf(out, b);
+    const eb = boundsOf(out, flow[3]);
+    if (!edge || !bb || !eb || (edge[2].match(/<di:waypoint/g) ?? []).length <= 3) continue;
+    const spot = { x: bb.x + 100, y: bb.y, width: 36, height: 36 };
+    if (shapes.some((sh) => sh.id !== flow[3] && sh.id !== b && overlaps(spot, sh))) continue;
+    out = out.replace(shapeRe(flow[3]), (_all, head: string) => `${head}x="${spot.x}" y="${spot.y}" width="36" height="36"`);
+    out = placeLabel(out, flow[3], (l) => ({ x: spot.x + 18 - l.width / 2, y: spot.y + 40 }));
+    const wps = `\n        <di:waypoint x="${round(bb.x + 36)}" y="${round(bb.y + 18)}" />\n        <di:waypoint x="${spot.x}" y="${round(spot.y + 18)}" />\n      `;
+    out = out.replace(edge[0], `${edge[1]}${wps}${edge[3]}`);
+  }
+  return out;
+};
+
 export const polishLayout = (xml: string): string => {
   const hosts = new Map<string, string[]>();
   for (const m of xml.matchAll(/<bpmn:boundaryEvent id="([^"]+)"[^>]*attachedToRef="([^"]+)"/g)) {
@@ -141,5 +170,6 @@ export const polishLayout = (xml: string): string => {
       if (b) out = moveBoundary(out, id, b.x, hb.x + 15 + i * step - 18);
     });
   }
-  return subProcessPlanes(labelFlows(moveLabels(out, hosts)));
+  const boundaryIds = [...hosts.values()].flat();
+  return subProcessPlanes(labelFlows(endsBesideBoundaries(moveLabels(out, hosts), boundaryIds)));
 };
