@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { type Camunda8 } from '@camunda8/sdk';
 import { componentLogger } from '../src/logging';
 import { WORKERS } from './catalog';
@@ -15,19 +16,24 @@ export interface WorkerRuntimeOptions {
   /** Job lock time: how long the engine waits before handing the job to someone else. */
   jobTimeoutMs?: number;
   maxParallelJobs?: number;
+  /** Long-poll time of the polling transports (a stopping gRPC poller waits for its open poll to end). */
+  longPollMs?: number;
   /** How often the stream supervisor checks the gateway (and reopens streams after an outage). */
   healthCheckMs?: number;
 }
 
 export interface WorkerRuntime {
   readonly transport: Transport;
+  /** Stream supervision: `down` when the gateway stops answering, `reopened` when the streams are open again. */
+  readonly events: EventEmitter;
   /** Number of jobs handled per outcome since start. */
   readonly stats: Record<JobOutcome['outcome'], number>;
   stop(): Promise<void>;
 }
 
 type Json = Record<string, unknown>;
-const asObject = (v: unknown): Json => (typeof v === 'string' ? (JSON.parse(v || '{}') as Json) : ((v ?? {}) as Json));
+// The gRPC client hands variables over as LosslessDto instances; the schemas want plain JSON objects.
+const asObject = (v: unknown): Json => JSON.parse(typeof v === 'string' ? v || '{}' : JSON.stringify(v ?? {})) as Json;
 
 /**
  * Registers every worker with the engine through @camunda8/sdk, over gRPC streaming (default), gRPC polling or
@@ -39,6 +45,7 @@ export async function startWorkers(options: WorkerRuntimeOptions): Promise<Worke
   const name = options.workerName ?? 'yicheng-workers';
   const timeout = options.jobTimeoutMs ?? 60_000;
   const stats: WorkerRuntime['stats'] = { complete: 0, error: 0, fail: 0 };
+  const events = new EventEmitter();
   const handle = async (def: WorkerDefinition<unknown, unknown>, job: JobInfo) => {
     const outcome = await runJob(def, job, options.deps);
     stats[outcome.outcome]++;
@@ -49,6 +56,7 @@ export async function startWorkers(options: WorkerRuntimeOptions): Promise<Worke
     const client = options.camunda.getOrchestrationClusterApiClient();
     const workers = WORKERS.map((def) => client.createJobWorker({
       jobType: def.type, workerName: name, jobTimeoutMs: timeout, maxParallelJobs: options.maxParallelJobs ?? 8, pollIntervalMs: 100,
+      pollTimeoutMs: options.longPollMs ?? 30_000,
       jobHandler: async (job) => {
         const outcome = await handle(def, {
           key: String(job.jobKey), type: job.type, processInstanceKey: String(job.processInstanceKey), bpmnProcessId: String(job.processDefinitionId),
@@ -62,7 +70,7 @@ export async function startWorkers(options: WorkerRuntimeOptions): Promise<Worke
     }));
     log.info({ transport: 'rest', workers: WORKERS.length }, 'workers polling over REST');
     return {
-      transport: 'rest', stats,
+      transport: 'rest', stats, events,
       async stop() {
         await Promise.all(workers.map((w) => w.stopGracefully({ waitUpToMs: 5_000 }).catch(() => w.stop())));
       },
@@ -94,45 +102,56 @@ export async function startWorkers(options: WorkerRuntimeOptions): Promise<Worke
   if (options.transport === 'grpc-poll') {
     const workers = WORKERS.map((def) => zbc.createWorker({
       taskType: def.type, id: name, timeout, maxJobsToActivate: options.maxParallelJobs ?? 8, taskHandler: taskHandler(def),
+      longPoll: options.longPollMs ?? 30_000,
     }));
     log.info({ transport: 'grpc-poll', workers: WORKERS.length }, 'workers polling over gRPC');
-    return { transport: 'grpc-poll', stats, async stop() { await Promise.all(workers.map((w) => w.close())); } };
+    return { transport: 'grpc-poll', stats, events, async stop() { await Promise.all(workers.map((w) => w.close())); } };
   }
 
   // gRPC streaming. A stream broken by an engine restart is not reopened by the SDK, so a supervisor checks the
-  // gateway and reopens every stream when it comes back after an outage.
+  // gateway every second and reopens every stream when it comes back after an outage. A restart quicker than
+  // that is covered by the SDK's sidecar poll (every 10 s) until the next outage is seen.
   let streams: { close(): void }[] = [];
   const open = async () => {
     streams = await Promise.all(WORKERS.map((def) => zbc.streamJobs({
-      type: def.type, worker: name, timeout, ...({} as { tenantIds: string[] }), taskHandler: taskHandler(def), pollInterval: 30_000,
+      type: def.type, worker: name, timeout, ...({} as { tenantIds: string[] }), taskHandler: taskHandler(def), pollInterval: 10_000,
     })));
   };
   await open();
   let stopped = false;
   let healthy = true;
   let checking = false;
+  let probe: Promise<unknown> | undefined;
   const supervisor = setInterval(async () => {
     if (checking || stopped) return;
     checking = true;
     try {
-      await zbc.topology();
+      // The SDK retries an unreachable gateway for a long time; a check that does not answer quickly counts as down.
+      // One probe at a time: the SDK keeps retrying a probe in the background, so a new one is not stacked on it.
+      probe ??= zbc.topology().finally(() => { probe = undefined; });
+      await Promise.race([probe, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1_500).unref())]);
       if (!healthy) {
         log.info('gateway is back: reopening job streams');
         for (const s of streams) s.close();
         await open();
+        healthy = true;
+        events.emit('reopened');
       }
       healthy = true;
     } catch {
-      if (healthy) log.warn('gateway unreachable: job streams will be reopened when it returns');
+      if (healthy) {
+        log.warn('gateway unreachable: job streams will be reopened when it returns');
+        events.emit('down');
+      }
       healthy = false;
     } finally {
       checking = false;
     }
-  }, options.healthCheckMs ?? 2_000);
+  }, options.healthCheckMs ?? 1_000);
   supervisor.unref();
   log.info({ transport: 'grpc-stream', workers: WORKERS.length }, 'workers streaming over gRPC');
   return {
-    transport: 'grpc-stream', stats,
+    transport: 'grpc-stream', stats, events,
     async stop() {
       stopped = true;
       clearInterval(supervisor);

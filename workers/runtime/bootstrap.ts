@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { Camunda8 } from '@camunda8/sdk';
+import { type Config } from '../../src/config';
+import { openStore, type Store } from '../../src/db/connect';
+import { createContentStore } from '../../src/db/content-store';
+import { componentLogger } from '../../src/logging';
+import { startWorkers, type WorkerRuntime } from '../index';
+import { createMailer } from './mailer';
+import { createSmsWebhook } from './sms';
+
+export interface WorkerProcess {
+  runtime: WorkerRuntime;
+  store: Store;
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires the workers from the configuration: the domain store, the archive under DATA_DIR, SMTP, the optional
+ * SMS webhook, and the Camunda client (the SDK reads its own variables from `env`). Used by `npm run workers`
+ * and `npm start`; pass a store to share one already open.
+ */
+export async function startWorkerProcess(config: Config, options: { store?: Store; env?: Record<string, string | undefined>; camunda?: Camunda8 } = {}): Promise<WorkerProcess> {
+  const log = componentLogger('workers');
+  const store = options.store ?? await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const mailer = createMailer({ host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER,
+    password: config.SMTP_PASSWORD, from: config.MAIL_FROM });
+  if (!mailer.enabled) log.info('SMTP_HOST not set: notifications stay in the in-app inbox');
+  const camunda = options.camunda ?? new Camunda8(Object.fromEntries(Object.entries(options.env ?? {}).filter(([, v]) => v !== undefined)) as never);
+  const runtime = await startWorkers({
+    camunda, transport: config.WORKER_TRANSPORT,
+    deps: {
+      db: store.db, mailer, sms: config.SMS_WEBHOOK_URL ? createSmsWebhook(config.SMS_WEBHOOK_URL) : undefined,
+      archive: createContentStore(join(config.DATA_DIR, 'archive')), clock: () => new Date(), logger: log,
+      settings: { firstCycleStart: config.INSPECTION_CYCLE_START, publicUrl: config.PUBLIC_URL },
+    },
+  });
+  return {
+    runtime, store,
+    async stop() {
+      await runtime.stop();
+      mailer.close();
+      if (!options.camunda) await camunda.closeAllClients?.();
+      if (!options.store) await store.close();
+    },
+  };
+}
