@@ -130,6 +130,21 @@ export class ProcessHarness {
     return [...open.values()].sort();
   }
 
+  /** Waits for the instance of `processId` that a call activity of `parent` started, and returns its key. */
+  child(parent: Key, processId: string): Promise<Key> {
+    return this.until(`a ${processId} instance called by ${parent}`, () => {
+      const started = this.h.records.find(
+        (r) =>
+          r.valueType === 'PROCESS_INSTANCE' &&
+          r.intent === 'ELEMENT_ACTIVATED' &&
+          r.value.bpmnElementType === 'PROCESS' &&
+          r.value.bpmnProcessId === processId &&
+          r.value.parentProcessInstanceKey === parent,
+      );
+      return started ? (started.value.processInstanceKey as Key) : undefined;
+    });
+  }
+
   /** Whether an element of the instance was completed at least once. */
   passed(processInstanceKey: Key, elementId: string): boolean {
     return this.h.trace(processInstanceKey).includes(`${elementId}:ELEMENT_COMPLETED`);

@@ -1,0 +1,134 @@
+// Path tests across call activities: processes/problem-disposal.bpmn with the decision table and its handover
+// (三（三）4), and processes/rectification.bpmn with its escalation ladder (三（三）5, 四（三）).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './load-diagrams';
+import { ProcessHarness } from './support/process-harness';
+
+const diagrams = ['problem-disposal', 'problem-handover', 'listed-supervision', 'hazard-acceptance', 'escalation-ladder', 'key-talk', 'rectification'];
+
+describe('problem-disposal', () => {
+  let p: ProcessHarness;
+  beforeEach(async () => {
+    p = await ProcessHarness.start(...diagrams);
+    await p.h.deploy(['problem-classification.dmn', readFileSync(join(root, 'processes', 'problem-classification.dmn'), 'utf8')]);
+  });
+  afterEach(() => p.close());
+
+  const dispose = (problem: Record<string, string>): Promise<string> =>
+    p.create('problem-disposal', { inspectionId: 'I-5', unitCode: '370404103', unitName: '榴园镇', problemId: 'Q-9', problem: { id: 'Q-9', ...problem } });
+
+  it('classifies with the decision table, lets the office confirm and hands the problem over to the department', async () => {
+    // given a road-transport violation
+    const pi = await dispose({ category: 'C5', severity: '一般', industry: '道路运输', description: '客运企业动态监控缺失' });
+    await p.deadline({ result: 'disposalConfirmDue' }, '2026-03-05T23:59:59+08:00');
+    // then the office sees the decision's suggestion
+    await p.awaitTask('confirm-disposal');
+    expect(p.taskVariables('confirm-disposal')).toMatchObject({ suggestedRoute: 'handover', suggestedDepartment: 'YC-M-08', problemText: '客运企业动态监控缺失' });
+    // when it confirms
+    await p.task('confirm-disposal', { route: 'handover', departmentCode: 'YC-M-08' });
+    // then a handover to the transport bureau starts with exactly the mapped variables
+    const handover = await p.child(pi, 'problem-handover');
+    await p.deadline({ result: 'resultDue' }, '2026-04-04T23:59:59+08:00');
+    const letter = await p.job('yc-document', { docType: 'handover-letter' });
+    expect(letter.processInstanceKey).toBe(handover);
+    expect(letter.variables).toMatchObject({ problemId: 'Q-9', departmentCode: 'YC-M-08', inspectionId: 'I-5' });
+    expect(letter.variables).not.toHaveProperty('route');
+    expect(p.active(pi)).toEqual(['hand-over']);
+  });
+
+  it('ends at once for a work problem the unit rectifies itself', async () => {
+    const pi = await dispose({ category: 'C4', severity: '一般', industry: '其他', description: '安全培训计划未落实' });
+    await p.deadline({ result: 'disposalConfirmDue' }, '2026-03-05T23:59:59+08:00');
+    await p.awaitTask('confirm-disposal');
+    expect(p.taskVariables('confirm-disposal')).toMatchObject({ suggestedRoute: 'rectify' });
+    await p.task('confirm-disposal', { route: 'rectify' });
+    await p.completed(pi);
+    expect(p.passed(pi, 'disposal-done')).toBe(true);
+  });
+
+  it('starts listed supervision for a major accident hazard', async () => {
+    const pi = await dispose({ category: 'C5', severity: '重大', industry: '工贸', description: '涉氨制冷车间未设置泄漏报警' });
+    await p.deadline({ result: 'disposalConfirmDue' }, '2026-03-05T23:59:59+08:00');
+    await p.task('confirm-disposal', { route: 'listing', departmentCode: 'YC-M-06' });
+    const listing = await p.child(pi, 'listed-supervision');
+    await p.deadline({ result: 'listingDecisionDue' }, '2026-03-05T23:59:59+08:00');
+    const decision = await p.awaitTask('decide-listing');
+    expect(decision.value).toMatchObject({ processInstanceKey: listing, candidateGroupsList: ['committee'] });
+    expect(p.taskVariables('decide-listing')).toMatchObject({ problemText: '涉氨制冷车间未设置泄漏报警' });
+  });
+});
+
+describe('rectification', () => {
+  let p: ProcessHarness;
+  beforeEach(async () => {
+    p = await ProcessHarness.start(...diagrams);
+  });
+  afterEach(() => p.close());
+
+  const start = async (): Promise<string> => {
+    const pi = await p.create('rectification', { inspectionId: 'I-5', unitCode: '370404103', unitName: '榴园镇', inspectionNo: 'XC-2026-05', feedbackDate: '2026-03-02' });
+    await p.deadline({ rule: 'months', amount: '2', from: 'feedbackDate', result: 'rectificationDue', remindBefore: '5' }, '2026-05-06T23:59:59+08:00', '2026-04-28T23:59:59+08:00');
+    await p.job('yc-document', { docType: 'rectification-notice' });
+    await p.awaitActive(pi, ['await-rectification-report']);
+    return pi;
+  };
+
+  const review = async (decision: 'accept' | 'return'): Promise<void> => {
+    await p.job('yc-record', { action: 'rectification-reported' });
+    await p.deadline({ result: 'rectificationReviewDue' }, '2026-05-20T23:59:59+08:00');
+    await p.task('review-rectification', { reviewDecision: decision, reviewOpinion: decision === 'accept' ? '整改到位' : '部分问题未整改', rejectedItems: 'Q-2' });
+  };
+
+  it('accepts a report submitted in time and announces the rectification', async () => {
+    // given
+    const pi = await start();
+    // when the unit submits its report (message correlated by the inspection id)
+    await p.h.engine.publishMessage({ name: 'rectification-submitted', correlationKey: 'I-5', timeToLive: 0 });
+    await review('accept');
+    // then
+    await p.job('yc-record', { action: 'rectification-reviewed' });
+    await p.job('yc-announce', { kind: 'rectification' });
+    await p.completed(pi);
+  });
+
+  it('reminds before the two months end, escalates when they have passed and waits again with a new deadline', async () => {
+    // given
+    const pi = await start();
+    // when the reminder instant passes
+    p.moveClockTo('2026-04-29T00:00:00+08:00');
+    await p.job('yc-notify', { template: 'rectification-reminder', to: 'unit,unit-head' });
+    // when the deadline passes
+    p.moveClockTo('2026-05-07T00:00:00+08:00');
+    // then the first rung of the ladder chases the unit
+    const ladder = await p.child(pi, 'escalation-ladder');
+    const step = await p.job('yc-escalate', {}, { escalationLevel: 1, escalationStep: '催办', escalationColor: 'red' });
+    expect(step.processInstanceKey).toBe(ladder);
+    expect(step.variables).toMatchObject({ escalationLevel: 0, inspectionId: 'I-5' });
+    await p.job('yc-notify', { template: 'escalation', to: 'unit,unit-head,office' });
+    await p.deadline({ result: 'escalationDue' }, '2026-05-21T23:59:59+08:00');
+    // and the process waits for the report again, with a new deadline
+    await p.deadline({ rule: 'working-days', amount: '10', result: 'rectificationDue', remindBefore: '3' }, '2026-05-21T23:59:59+08:00', '2026-05-18T23:59:59+08:00');
+    expect(await p.awaitActive(pi, ['await-rectification-report'])).toEqual(['await-rectification-report']);
+    expect(p.h.variables(pi)).toMatchObject({ escalationLevel: 1, escalationColor: 'red' });
+  });
+
+  it('returns an insufficient report with a new deadline for the remaining items', async () => {
+    const pi = await start();
+    await p.h.engine.publishMessage({ name: 'rectification-submitted', correlationKey: 'I-5', timeToLive: 0 });
+    await review('return');
+    await p.job('yc-notify', { template: 'rectification-returned' });
+    await p.deadline({ amount: '15', result: 'rectificationDue' }, '2026-06-10T23:59:59+08:00', '2026-06-05T23:59:59+08:00');
+    expect(await p.awaitActive(pi, ['await-rectification-report'])).toEqual(['await-rectification-report']);
+  });
+
+  it('ends with a referral when the ladder is exhausted', async () => {
+    const pi = await start();
+    p.moveClockTo('2026-05-07T00:00:00+08:00');
+    await p.job('yc-notify', { template: 'rectification-reminder' });
+    await p.child(pi, 'escalation-ladder');
+    await p.jobError('yc-escalate', {}, 'LADDER_EXHAUSTED');
+    await p.completed(pi);
+    expect(p.passed(pi, 'rectification-escalated-out')).toBe(true);
+  });
+});
