@@ -14,6 +14,7 @@ import { coverageGaps } from '../../domain/coverage';
 import { addMonthsRaw, chinaDate } from '../../domain/calendar';
 import { trafficLight } from '../../domain/escalation';
 import { isRole, type Principal } from '../auth/roles';
+import { formatTime } from '../views/format';
 import { type RegisterColumn, type RegisterName, type WebStore } from './port';
 
 /** Columns shown per register, in order, with Chinese headings. */
@@ -38,6 +39,25 @@ const QUERIES: Record<RegisterName, (db: Db, scope: q.ReadScope, query: q.Regist
   documents: q.documentRegisterFor,
   evidence: q.evidenceRegister,
 };
+
+/** Status codes of the registers in Chinese (unknown codes are shown as stored). */
+const STATUS: Record<string, string> = {
+  open: '待处置', sent: '已移交', received: '已签收', refused: '拒收', done: '已办结', closed: '已办结', rectified: '已整改',
+  LISTED: '已挂牌', PUBLISHED: '已公告', RECTIFYING: '整改中', ACCEPTED: '已验收', DELISTED: '已销号', PUBLISHED_CLOSED: '已销号并公告',
+  rectify: '限期整改', handover: '移交', listing: '挂牌督办', accountability: '问责线索',
+};
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** Dates in China Standard Time and statuses in Chinese, for the register tables and their CSV. */
+function readable<T extends Record<string, string | number | null>>(row: T): T {
+  const out: Record<string, string | number | null> = { ...row };
+  for (const [k, v] of Object.entries(row)) {
+    if (typeof v !== 'string' || k === 'id' || k.endsWith('Id')) continue;
+    if (ISO_TIME.test(v)) out[k] = formatTime(v);
+    else if ((k === 'status' || k === 'route') && STATUS[v]) out[k] = STATUS[v];
+  }
+  return out as T;
+}
 
 const toAttachment = (r: { id: string; file_name: string; kind: string; media_type: string; size: number; captured_by: string; captured_at: string }) => ({
   id: r.id, fileName: r.file_name, kind: r.kind, mediaType: r.media_type, size: r.size, capturedBy: r.captured_by, capturedAt: r.captured_at,
@@ -94,7 +114,7 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
     markRead: (accountId, id) => markRead(db, accountId, id, now().toISOString()),
     async register(name, scope, query) {
       const result = await QUERIES[name](db, scope, query);
-      const rows = result.rows.map((r) => (name === 'problems' && typeof r.category === 'string' ? { ...r, category: `${r.category} ${CATEGORIES[r.category as keyof typeof CATEGORIES] ?? ''}`.trim() } : r));
+      const rows = result.rows.map((r) => readable(name === 'problems' && typeof r.category === 'string' ? { ...r, category: `${r.category} ${CATEGORIES[r.category as keyof typeof CATEGORIES] ?? ''}`.trim() } : r));
       return { columns: COLUMNS[name], rows, total: result.total };
     },
     async document(id, scope) {
