@@ -75,6 +75,19 @@ describe('REST /v2 searches and monitoring reads over the read models of a real 
     });
   });
 
+  it('counts element instances per element of a definition, optionally for filtered instances', async () => {
+    // when
+    const all = await restCall(env, 'POST', `/process-definitions/${definitionKey}/statistics/element-instances`, {});
+    const filtered = await restCall(env, 'POST', `/process-definitions/${definitionKey}/statistics/element-instances`, {
+      filter: { variables: [{ name: 'district', value: '"榴园镇"' }] },
+    });
+    // then
+    expect(all.body).toEqual({
+      items: expect.arrayContaining([{ elementId: 'review', active: 3, canceled: 0, incidents: 0, completed: 0 }, expect.objectContaining({ elementId: 'start', completed: 3 })]),
+    });
+    expect(filtered.body).toEqual({ items: expect.arrayContaining([expect.objectContaining({ elementId: 'review', active: 1 })]) });
+  });
+
   it('reads the process definition, its XML and its start form', async () => {
     // when
     const definition = await restCall(env, 'GET', `/process-definitions/${definitionKey}`);

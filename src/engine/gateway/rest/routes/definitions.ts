@@ -3,6 +3,11 @@ import { z } from 'zod';
 import type { Engine } from '../../../api';
 import { getOne, keyParam, keySchema, NotFound, parse, search, variablesSchema } from '../http';
 import { decisionDefinitionSearch, processDefinitionSearch } from '../search/specs/definitions';
+import { filterConditions, searchRequestSchema, type SearchSpec } from '../search/search';
+import { processInstanceSearch } from '../search/specs/process-instances';
+import { ELEMENT_STATISTICS_COLUMNS } from './process-instances';
+
+const instanceFilterSchema = searchRequestSchema(processInstanceSearch as SearchSpec<unknown, unknown>).pick({ filter: true });
 
 /** The latest deployed form with this id, as Camunda's FormResult (schema as JSON text). */
 export function formById(engine: Engine, formId: string, tenantId: string): Record<string, unknown> | undefined {
@@ -59,6 +64,25 @@ export function definitionRoutes(engine: Engine): Router {
       return;
     }
     res.json(form);
+  });
+
+  router.post('/process-definitions/:key/statistics/element-instances', (req, res) => {
+    const key = keyParam(req, 'key');
+    const body = parse(instanceFilterSchema, req.body);
+    const params: unknown[] = [key];
+    const conditions = filterConditions(processInstanceSearch as SearchSpec<unknown, unknown>, (body.filter ?? {}) as Record<string, unknown>, params);
+    const instanceWhere = conditions.map((c) => `AND (${c})`).join(' ');
+    const items = db()
+      .prepare(
+        `SELECT ei.element_id AS elementId, ${ELEMENT_STATISTICS_COLUMNS}
+         FROM rm_element_instance ei
+         WHERE ei.type != 'PROCESS' AND ei.process_instance_key IN (
+           SELECT pi.key FROM rm_process_instance pi LEFT JOIN rm_process_definition pd ON pd.key = pi.process_definition_key
+           WHERE pi.process_definition_key = ? ${instanceWhere})
+         GROUP BY ei.element_id ORDER BY ei.element_id`,
+      )
+      .all(...params);
+    res.json({ items });
   });
 
   router.post('/decision-definitions/search', (req, res) => search(db(), decisionDefinitionSearch, req.body, res));

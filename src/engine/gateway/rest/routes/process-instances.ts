@@ -7,6 +7,13 @@ import { elementInstanceSearch } from '../search/specs/element-instances';
 import { incidentSearch } from '../search/specs/incidents';
 import { processInstanceSearch } from '../search/specs/process-instances';
 
+/** Counts per element for diagram overlays: an element instance with an open incident counts as an incident. */
+export const ELEMENT_STATISTICS_COLUMNS = `
+  sum(ei.state = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM rm_incident i WHERE i.element_instance_key = ei.key AND i.state = 'ACTIVE')) AS active,
+  sum(ei.state = 'TERMINATED') AS canceled,
+  sum(EXISTS (SELECT 1 FROM rm_incident i WHERE i.element_instance_key = ei.key AND i.state = 'ACTIVE')) AS incidents,
+  sum(ei.state = 'COMPLETED') AS completed`;
+
 const createSchema = z
   .strictObject({
     processDefinitionId: z.string().min(1).optional(),
@@ -90,11 +97,7 @@ export function processInstanceRoutes(engine: Engine, limits: GatewayLimits): Ro
     const key = keyParam(req, 'key');
     const items = db()
       .prepare(
-        `SELECT ei.element_id AS elementId,
-           sum(ei.state = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM rm_incident i WHERE i.element_instance_key = ei.key AND i.state = 'ACTIVE')) AS active,
-           sum(ei.state = 'TERMINATED') AS canceled,
-           sum(EXISTS (SELECT 1 FROM rm_incident i WHERE i.element_instance_key = ei.key AND i.state = 'ACTIVE')) AS incidents,
-           sum(ei.state = 'COMPLETED') AS completed
+        `SELECT ei.element_id AS elementId, ${ELEMENT_STATISTICS_COLUMNS}
          FROM rm_element_instance ei WHERE ei.process_instance_key = ? AND ei.type != 'PROCESS'
          GROUP BY ei.element_id ORDER BY ei.element_id`,
       )

@@ -71,20 +71,26 @@ function compileFilter(spec: SearchSpec<unknown, unknown>, filter: Record<string
   return conditions;
 }
 
+/** The WHERE conditions of a validated filter (with `$or`), pushing their parameters. */
+export function filterConditions(spec: SearchSpec<unknown, unknown>, filter: Record<string, unknown>, params: unknown[]): string[] {
+  const conditions = compileFilter(spec, filter, params);
+  const alternatives = filter.$or as Record<string, unknown>[] | undefined;
+  if (alternatives && alternatives.length > 0) {
+    const ors = alternatives.map((alt) => {
+      const parts = compileFilter(spec, alt, params);
+      return parts.length ? `(${parts.join(' AND ')})` : '1';
+    });
+    conditions.push(`(${ors.join(' OR ')})`);
+  }
+  return conditions;
+}
+
 /** Runs a validated search: filter, sort, offset or cursor page, total count. */
 export function runSearch<Row, Item>(db: Database, spec: SearchSpec<Row, Item>, request: SearchRequest): SearchResult<Item> {
   const params: unknown[] = [...(spec.baseCondition?.params ?? [])];
   const filter = (request.filter ?? {}) as Record<string, unknown>;
   const conditions = spec.baseCondition ? [spec.baseCondition.sql] : [];
-  conditions.push(...compileFilter(spec as SearchSpec<unknown, unknown>, filter, params));
-  const alternatives = filter.$or as Record<string, unknown>[] | undefined;
-  if (alternatives && alternatives.length > 0) {
-    const ors = alternatives.map((alt) => {
-      const parts = compileFilter(spec as SearchSpec<unknown, unknown>, alt, params);
-      return parts.length ? `(${parts.join(' AND ')})` : '1';
-    });
-    conditions.push(`(${ors.join(' OR ')})`);
-  }
+  conditions.push(...filterConditions(spec as SearchSpec<unknown, unknown>, filter, params));
   const where = conditions.length ? `WHERE ${conditions.map((c) => `(${c})`).join(' AND ')}` : '';
   const totalItems = (db.prepare(`SELECT count(*) AS n FROM ${spec.from} ${where}`).get(...params) as { n: number }).n;
 
