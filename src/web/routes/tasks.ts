@@ -44,7 +44,7 @@ export function taskRoutes(deps: WebDeps): Router {
 
   router.get('/tasks', async (req, res) => {
     const user = requireUser(res);
-    const view = (['mine', 'groups', 'all'] as const).find((v) => v === str(req.query.view)) ?? 'mine';
+    const view = (['mine', 'groups', 'all'] as const).find((v) => v === str(req.query.view)) ?? 'all';
     const filters: TaskListFilters = {
       view,
       q: str(req.query.q),

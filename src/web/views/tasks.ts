@@ -14,9 +14,9 @@ export interface TaskListFilters {
 }
 
 const VIEWS: Array<[TaskListFilters['view'], string]> = [
+  ['all', '全部待办'],
   ['mine', '我的任务'],
-  ['groups', '我所在组的任务'],
-  ['all', '全部可见任务'],
+  ['groups', '组内任务'],
 ];
 
 function option(value: string, label: string, current?: string): SafeHtml {
