@@ -14,6 +14,7 @@ import { type CommandFn, CommandLoop, type CommittedBatch } from './processing/c
 import { cancelProcessInstance } from './processing/commands/cancel-instance';
 import { createProcessInstance } from './processing/commands/create-instance';
 import { deleteResource } from './processing/commands/delete-resource';
+import { broadcastSignal } from './processing/commands/broadcast-signal';
 import { deploy } from './processing/commands/deployment';
 import { evaluateDecisionCommand } from './processing/commands/evaluate-decision';
 import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } from './processing/commands/job-commands';
@@ -232,13 +233,7 @@ export class EmbeddedEngine implements Engine {
   }
 
   broadcastSignal(req: { signalName: string; variables?: JsonObject; tenantId?: string }): Promise<{ key: Key; tenantId: string }> {
-    // no element can subscribe to signals yet (rejected at deployment), so a broadcast reaches nobody
-    return this.submit((ctx) => {
-      const key = ctx.keys.nextKey();
-      const tenantId = req.tenantId ?? DEFAULT_TENANT;
-      ctx.event('SIGNAL', 'BROADCASTED', key, { signalName: req.signalName, variables: req.variables ?? {}, tenantId });
-      return { key, tenantId };
-    });
+    return this.submit((ctx) => broadcastSignal(ctx, req));
   }
 
   setVariables(req: { elementInstanceKey: Key; variables: JsonObject; local?: boolean }): Promise<{ key: Key }> {

@@ -7,7 +7,7 @@ import { type BpmnElementType, type BpmnEventType } from '../api';
 export const UNSUPPORTED_ELEMENTS = new Set<BpmnElementType>([]);
 
 /** Event kinds not executed yet, per element type ('*' = everywhere). */
-export const UNSUPPORTED_EVENTS = new Set<BpmnEventType>(['SIGNAL', 'ESCALATION', 'LINK', 'COMPENSATION', 'CONDITIONAL']);
+export const UNSUPPORTED_EVENTS = new Set<BpmnEventType>(['LINK', 'COMPENSATION', 'CONDITIONAL']);
 
 export const SUPPORTS_MULTI_INSTANCE = true;
 export const SUPPORTS_EVENT_SUB_PROCESS = false;

@@ -7,8 +7,16 @@ export function validateExtendedGraph(graph: ProcessGraph, errors: ElementError[
   for (const n of graph.nodes.values()) {
     if (n.loop && n.type === 'EVENT_SUB_PROCESS') error(n.id, 'Event sub-processes cannot be multi-instance');
     if (n.type === 'EVENT_BASED_GATEWAY') checkEventBasedGateway(graph, n, error);
+    const allowed = EVENT_KINDS[n.type];
+    if (allowed && !allowed.kinds.includes(n.eventType)) error(n.id, allowed.message);
   }
 }
+
+const EVENT_KINDS: Partial<Record<FlowNode['type'], { kinds: FlowNode['eventType'][]; message: string }>> = {
+  INTERMEDIATE_CATCH_EVENT: { kinds: ['TIMER', 'MESSAGE', 'SIGNAL'], message: 'Intermediate catch events must have a timer, message or signal event definition' },
+  INTERMEDIATE_THROW_EVENT: { kinds: ['NONE', 'MESSAGE', 'SIGNAL', 'ESCALATION'], message: 'Intermediate throw events must be none events or have a message, signal or escalation event definition' },
+  END_EVENT: { kinds: ['NONE', 'TERMINATE', 'ERROR', 'MESSAGE', 'SIGNAL', 'ESCALATION'], message: 'End events must be none events or have a terminate, error, message, signal or escalation event definition' },
+};
 
 const GATEWAY_EVENTS = new Set(['TIMER', 'MESSAGE', 'SIGNAL']);
 

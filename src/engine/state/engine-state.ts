@@ -6,6 +6,7 @@ import {
   type MessageSubscription, type ProcessDefinition, type Timer, type UserTask,
 } from './types';
 import { DecisionState } from './decisions';
+import { SignalState } from './signals';
 
 /**
  * The engine's state, rebuilt from the record log by the appliers (the only code that mutates it). Processors
@@ -37,6 +38,7 @@ export class EngineState {
   readonly activatableByType = new Map<string, Set<Key>>();
   /** Deployed DMN decisions and decision requirements graphs. */
   readonly decisions = new DecisionState();
+  readonly signals = new SignalState();
 
   constructor(private readonly graphs: GraphResolver) {}
 
@@ -177,6 +179,7 @@ export class EngineState {
       subscriptionsByElement: plain(this.subscriptionsByElement),
       activatableByType: Object.fromEntries([...this.activatableByType].map(([t, keys]) => [t, [...keys].sort(compareKeys)]).sort()),
       decisions: this.decisions.snapshot(),
+      signals: this.signals.snapshot(),
     };
   }
 }

@@ -6,6 +6,7 @@ import { type ProcessingContext } from '../context';
 import { type Element } from './element';
 import { hooks } from './hooks';
 import { raiseIncident } from './incidents';
+import { closeSignalSubscriptions, openSignalSubscription } from './signals';
 import { createTimer, evaluateTimer, ownerOf } from './timers';
 import { type TimerSchedule } from '../../timer';
 
@@ -20,10 +21,11 @@ export function closeSubscriptions(ctx: ProcessingContext, elementInstanceKey: K
     const subscription = ctx.state.messageSubscriptions.get(subscriptionKey);
     if (subscription) ctx.event('MESSAGE_SUBSCRIPTION', 'DELETED', subscriptionKey, { ...subscription, messageKey: '-1', variables: {} });
   }
+  closeSignalSubscriptions(ctx, elementInstanceKey);
 }
 
 interface PendingSubscription {
-  kind: 'timer' | 'message';
+  kind: 'timer' | 'message' | 'signal';
   catchNode: FlowNode;
   schedule?: TimerSchedule;
   messageName?: string;
@@ -50,10 +52,15 @@ export function openSubscriptions(ctx: ProcessingContext, el: Element, catchNode
       const correlation = evaluateCorrelationKey(key, ctx.state.visibleVariables(el.inst.key), ctx.now);
       if (!correlation.ok) return fail(ctx, el, correlation.message);
       pending.push({ kind: 'message', catchNode, messageName: name.value, correlationKey: correlation.value });
+    } else if (catchNode.signalName && catchNode.eventType === 'SIGNAL') {
+      const name = messageName(ctx, el, catchNode.signalName);
+      if (!name.ok) return fail(ctx, el, name.message);
+      pending.push({ kind: 'signal', catchNode, messageName: name.value });
     }
   }
   for (const p of pending) {
     if (p.kind === 'timer' && p.schedule) createTimer(ctx, ownerOf(el), p.catchNode.id, p.schedule);
+    else if (p.kind === 'signal') openSignalSubscription(ctx, el, p.catchNode, p.messageName ?? '');
     else openMessageSubscription(ctx, el, p.catchNode, p.messageName ?? '', p.correlationKey ?? '');
   }
   return true;
@@ -91,5 +98,5 @@ function openMessageSubscription(ctx: ProcessingContext, el: Element, catchNode:
 export function boundaryCatchNodes(el: Element): FlowNode[] {
   return el.node.boundaryEvents
     .map((id) => el.graph.nodes.get(id))
-    .filter((n): n is FlowNode => n !== undefined && (n.eventType === 'TIMER' || n.eventType === 'MESSAGE'));
+    .filter((n): n is FlowNode => n !== undefined && (n.eventType === 'TIMER' || n.eventType === 'MESSAGE' || n.eventType === 'SIGNAL'));
 }

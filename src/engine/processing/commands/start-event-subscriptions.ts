@@ -4,6 +4,7 @@ import { type ProcessGraph } from '../../model/graph';
 import { resolveTimer, type TimerSchedule } from '../../timer';
 import { type ProcessingContext } from '../context';
 import { createTimer } from '../bpmn/timers';
+import { replaceSignalStartSubscriptions } from './signal-start-subscriptions';
 
 /** Resolves the timer start events of a graph at deployment (no variables); errors reject the deployment. */
 export function resolveStartTimers(graph: ProcessGraph, now: number): { schedules: Map<string, TimerSchedule>; errors: string[] } {
@@ -25,6 +26,7 @@ export function resolveStartTimers(graph: ProcessGraph, now: number): { schedule
  */
 export function openStartEventSubscriptions(ctx: ProcessingContext, processDefinitionKey: Key, previousKey: Key | undefined): void {
   if (previousKey) closeStartEventSubscriptions(ctx, previousKey);
+  replaceSignalStartSubscriptions(ctx, processDefinitionKey, previousKey);
   const definition = ctx.state.processes.get(processDefinitionKey);
   if (!definition) return;
   const graph = ctx.state.graphOf(processDefinitionKey);

@@ -3,6 +3,7 @@ import { type ElementProcessor } from '../bpmn/processor';
 import { boundaryEventProcessor } from './boundary-event';
 import { businessRuleTaskProcessor } from './business-rule-task';
 import { scriptTaskProcessor } from './script-task';
+import { withThrowDefinitions } from './throw-events';
 import { callActivityProcessor } from './call-activity';
 import { eventBasedGatewayProcessor } from './event-based-gateway';
 import { inclusiveGatewayProcessor } from './inclusive-gateway';
@@ -24,9 +25,9 @@ const PROCESSORS: Partial<Record<BpmnElementType, ElementProcessor>> = {
   PROCESS: processProcessor,
   SUB_PROCESS: subProcessProcessor,
   START_EVENT: startEventProcessor,
-  END_EVENT: endEventProcessor,
+  END_EVENT: withThrowDefinitions(endEventProcessor),
   INTERMEDIATE_CATCH_EVENT: intermediateCatchEventProcessor,
-  INTERMEDIATE_THROW_EVENT: intermediateThrowEventProcessor,
+  INTERMEDIATE_THROW_EVENT: withThrowDefinitions(intermediateThrowEventProcessor),
   BOUNDARY_EVENT: boundaryEventProcessor,
   SERVICE_TASK: jobWorkerTaskProcessor,
   SEND_TASK: jobWorkerTaskProcessor,

@@ -6,6 +6,7 @@ import { applyIncident } from './incident';
 import { applyJob, applyJobBatch } from './job';
 import { applyMessage, applyMessageStartSubscription, applyMessageSubscription } from './message';
 import { applyProcessInstance } from './process-instance';
+import { applySignalSubscription } from './signal';
 import { applyTimer } from './timer';
 import { applyUserTask } from './user-task';
 import { applyVariable } from './variable';
@@ -27,6 +28,7 @@ const APPLIERS: Partial<Record<ValueType, Applier>> = {
   USER_TASK: applyUserTask,
   DECISION: applyDecision,
   DECISION_REQUIREMENTS: applyDecisionRequirements,
+  SIGNAL_SUBSCRIPTION: applySignalSubscription,
 };
 
 /** Applies one EVENT record to the state: the only way state changes, live and on replay. */

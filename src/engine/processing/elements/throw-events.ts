@@ -1,0 +1,64 @@
+import { type JsonObject } from '../../api';
+import { evaluateTyped, isExpression } from '../../feel';
+import { type ProcessingContext } from '../context';
+import { type Element, lifecycle } from '../bpmn/element';
+import { findEscalationCatch } from '../bpmn/escalation-catch';
+import { raiseIncident } from '../bpmn/incidents';
+import { completeElement } from '../bpmn/lifecycle';
+import { type ElementProcessor } from '../bpmn/processor';
+import { applyInputMappings } from '../bpmn/variables';
+import { triggerSignalSubscriptions } from '../commands/broadcast-signal';
+import { triggerCatch } from '../commands/trigger-subscription';
+
+/**
+ * Signal and escalation throw behaviour of intermediate throw and end events (A7), around their own processors:
+ * - signal: broadcasts the event's local variables (input-mapping targets) after the event completed;
+ * - escalation: the nearest catch is triggered; an interrupting catch ends the throwing scope (its outgoing flows
+ *   are not taken), otherwise the event completes; uncaught, the event completes (ESCALATION NOT_ESCALATED).
+ */
+export function withThrowDefinitions(processor: ElementProcessor): ElementProcessor {
+  return {
+    ...processor,
+    onActivate(ctx: ProcessingContext, el: Element): void {
+      if (el.node.eventType === 'SIGNAL') return throwSignal(ctx, el);
+      if (el.node.eventType === 'ESCALATION') return throwEscalation(ctx, el);
+      processor.onActivate(ctx, el);
+    },
+  };
+}
+
+function evaluateName(ctx: ProcessingContext, el: Element, text: string): string | undefined {
+  if (!isExpression(text)) return text;
+  const result = evaluateTyped(text, 'STRING', ctx.state.visibleVariables(el.inst.key), ctx.now);
+  if (result.ok) return result.value;
+  raiseIncident(ctx, el, 'EXTRACT_VALUE_ERROR', result.message);
+  return undefined;
+}
+
+function throwSignal(ctx: ProcessingContext, el: Element): void {
+  if (!applyInputMappings(ctx, el)) return;
+  const signalName = evaluateName(ctx, el, el.node.signalName ?? '');
+  if (signalName === undefined) return;
+  const locals = ctx.state.variables.get(el.inst.key);
+  const variables: JsonObject = locals ? Object.fromEntries([...locals].map(([k, json]) => [k, JSON.parse(json) as unknown])) : {};
+  lifecycle(ctx, el, 'ELEMENT_ACTIVATED');
+  completeElement(ctx, el);
+  const tenantId = el.inst.tenantId;
+  ctx.schedule(() => {
+    ctx.event('SIGNAL', 'BROADCASTED', ctx.keys.nextKey(), { signalName, variables, tenantId });
+    triggerSignalSubscriptions(ctx, signalName, variables, tenantId);
+  });
+}
+
+function throwEscalation(ctx: ProcessingContext, el: Element): void {
+  if (!applyInputMappings(ctx, el)) return;
+  const code = evaluateName(ctx, el, el.node.escalationCode ?? '');
+  if (code === undefined) return;
+  lifecycle(ctx, el, 'ELEMENT_ACTIVATED');
+  const found = findEscalationCatch(ctx, el, code);
+  const record = { processInstanceKey: el.inst.processInstanceKey, escalationCode: code, throwElementId: el.node.id, catchElementId: found?.catchNode.id ?? '' };
+  ctx.event('ESCALATION', found ? 'ESCALATED' : 'NOT_ESCALATED', ctx.keys.nextKey(), record);
+  if (found) triggerCatch(ctx, found.owner.inst.key, found.catchNode.id, undefined);
+  // an interrupting catch terminated the throwing event with its scope
+  if (ctx.state.instance(el.inst.key)?.state === 'ACTIVATED') completeElement(ctx, el);
+}
