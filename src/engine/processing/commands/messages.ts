@@ -99,6 +99,8 @@ export function correlateBufferedMessage(ctx: ProcessingContext, subscriptionKey
 
 /** After an instance started by a message ends, a buffered message with the same key may start the next one. */
 export function startBufferedMessages(ctx: ProcessingContext, bpmnProcessId: string): void {
+  // most processes have no message start event: skip the scan of the buffered messages for them
+  if (![...ctx.state.messageStartSubscriptions.values()].some((s) => s.bpmnProcessId === bpmnProcessId)) return;
   for (const m of [...ctx.state.messages.values()]) {
     if (m.value.deadline <= ctx.now || m.correlatedProcesses.includes(bpmnProcessId)) continue;
     const starts = matchingStarts(ctx, m.value, []).filter((s) => s.bpmnProcessId === bpmnProcessId);
