@@ -46,7 +46,8 @@ export interface StartWebOptions {
 export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
   const log = componentLogger('web');
   const { config } = options;
-  const assetsDir = options.assetsDir ?? join(process.cwd(), 'dist', 'web-assets');
+  // under DATA_DIR: writable in the container (the app directory is not) and ignored by git
+  const assetsDir = options.assetsDir ?? join(config.DATA_DIR, 'web-assets');
   const built = await buildAssets(assetsDir);
   if (built.built) log.info({ ms: built.ms, assetsDir }, 'browser bundles built');
   const app = createWebApp({
