@@ -96,6 +96,7 @@ describe('hazard-acceptance', () => {
     await p.job('yc-notify', { template: 'listing' });
     await p.completed(pi);
     expect(p.passed(pi, 'acceptance-not-passed')).toBe(true);
+    expect(p.h.find({ valueType: 'VARIABLE', value: { name: 'delisted', processInstanceKey: pi } }).map((r) => r.value.value)).toEqual(['false']);
     expect(p.passed(pi, 'delist-hazard')).toBe(false);
   });
 });

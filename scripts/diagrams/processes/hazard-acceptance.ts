@@ -37,7 +37,9 @@ export const hazardAcceptance: ProcessModel = {
     ),
     service('record-acceptance', '登记验收结论', '三（三）4：验收结论存档', 'yc-hazard', { action: 'accept' }),
     { kind: 'boundary', id: 'acceptance-failed', name: '验收不通过', doc: '三（三）4：验收不通过继续整改', attachedTo: 'record-acceptance', interrupting: true, error: 'ACCEPTANCE_FAILED' },
-    notify('notify-acceptance-failed', '通知继续整改', '三（三）4：验收不通过，继续挂牌整改', 'listing', 'department,unit,enterprise'),
+    notify('notify-acceptance-failed', '通知继续整改', '三（三）4：验收不通过，继续挂牌整改', 'listing', 'department,unit,enterprise', {
+      outputs: { delisted: '=false' },
+    }),
     { kind: 'end', id: 'acceptance-not-passed', name: '继续整改', doc: '三（三）4：继续挂牌督办' },
     deadline('compute-delisting-due', '计算销号审批期限', '三（三）4：销号审批（5个工作日）', 'working-days', 5, 'delistingDue'),
     user(
@@ -60,7 +62,7 @@ export const hazardAcceptance: ProcessModel = {
           area('delistOpinion', '意见', { validate: { required: true, minLength: 2, maxLength: 1000 } }),
         ],
       },
-      { delistDecision: '=delistDecision' },
+      { delistDecision: '=delistDecision', delisted: '=delistDecision = "delist"' },
     ),
     { kind: 'xor', id: 'delist-approved', name: '同意销号？', doc: '三（三）4：挂牌机关销号' },
     service('delist-hazard', '销号', '三（三）4：挂牌督办隐患销号', 'yc-hazard', { action: 'delist' }),

@@ -135,6 +135,6 @@ export const listedSupervision: ProcessModel = {
     f('listing-ladder-exhausted', 'listing-escalated-out'),
     ...chain('acceptance-asked', 'accept-hazard', 'delisted-gateway'),
     f('delisted-gateway', 'listing-closed', { name: '已销号', isDefault: true }),
-    f('delisted-gateway', 'await-hazard-event', { name: '验收未通过，继续整改', condition: '=delisted = false' }),
+    f('delisted-gateway', 'await-hazard-event', { name: '验收未通过，继续整改', condition: '=delisted != true' }),
   ],
 };

@@ -1,0 +1,166 @@
+// Path tests of processes/listed-supervision.bpmn (三（三）4 挂牌督办 with the practice of domain.md §2) and of
+// each rung of processes/escalation-ladder.bpmn (四（三）).
+import { ProcessHarness } from './support/process-harness';
+
+const diagrams = ['listed-supervision', 'hazard-acceptance', 'escalation-ladder', 'key-talk', 'problem-handover'];
+
+describe('listed-supervision', () => {
+  let p: ProcessHarness;
+  beforeEach(async () => {
+    p = await ProcessHarness.start(...diagrams);
+  });
+  afterEach(() => p.close());
+
+  const list = async (): Promise<string> => {
+    const pi = await p.create('listed-supervision', {
+      problemId: 'Q-4', unitCode: '370404103', unitName: '榴园镇', inspectionId: 'I-4', departmentCode: 'YC-M-06',
+      problem: { id: 'Q-4', description: '涉氨制冷车间未设置泄漏报警' },
+    });
+    await p.deadline({ result: 'listingDecisionDue' }, '2026-03-05T23:59:59+08:00');
+    await p.task('decide-listing', {
+      hazardName: '榴韵饮品涉氨制冷隐患', responsiblePerson: '刘某', measures: '加装氨泄漏报警并联锁', funds: 30,
+      rectifyDeadline: '2026-06-30', emergencyPlan: '编制氨泄漏专项应急预案', caseLeader: '副区长 陈某', stopProduction: true,
+    });
+    const listed = await p.job('yc-hazard', { action: 'list' }, {
+      hazardId: 'HZ-4', listingNo: '峄安挂〔2026〕4号', rectifyDue: '2026-06-30T23:59:59+08:00', publishDue: '2026-03-09T23:59:59+08:00',
+    });
+    // the five fixed items (五落实) reach the worker as one object
+    expect(listed.variables).toMatchObject({ hazard: { responsiblePerson: '刘某', funds: 30, emergencyPlan: '编制氨泄漏专项应急预案', stopProduction: true } });
+    await p.job('yc-document', { docType: 'listing-notice' });
+    await p.job('yc-notify', { template: 'listing', to: 'department,unit,enterprise' });
+    await p.job('yc-hazard', { action: 'publish' });
+    await p.job('yc-announce', { kind: 'listing' });
+    await p.deadline({ rule: 'months', amount: '1', result: 'progressDue' }, '2026-04-02T23:59:59+08:00');
+    await p.awaitActive(pi, ['await-hazard-event']);
+    return pi;
+  };
+
+  it('tracks monthly progress, then accepts, delists and publishes the delisting', async () => {
+    // given
+    const pi = await list();
+    // when the enterprise reports progress (message correlated by the hazard id)
+    await p.h.engine.publishMessage({ name: 'hazard-progress', correlationKey: 'HZ-4', timeToLive: 0, variables: { progress: '报警装置已采购' } });
+    await p.job('yc-hazard', { action: 'progress' });
+    await p.deadline({ result: 'progressDue' }, '2026-05-04T23:59:59+08:00');
+    await p.awaitActive(pi, ['await-hazard-event']);
+    // and asks for acceptance
+    await p.h.engine.publishMessage({ name: 'acceptance-requested', correlationKey: 'HZ-4', timeToLive: 0 });
+    const acceptance = await p.child(pi, 'hazard-acceptance');
+    await p.deadline({ result: 'acceptanceDue' }, '2026-03-12T23:59:59+08:00');
+    await p.task('inspect-on-site', { acceptanceDate: '2026-03-11', acceptanceExperts: '李某', fundsSpent: 28, acceptanceFindings: '报警与联锁已投用', acceptanceResult: 'passed' });
+    await p.job('yc-hazard', { action: 'accept' });
+    await p.deadline({ result: 'delistingDue' }, '2026-03-18T23:59:59+08:00');
+    await p.task('approve-delisting', { spotChecked: true, delistDecision: 'delist', delistOpinion: '同意' });
+    await p.job('yc-hazard', { action: 'delist' });
+    await p.job('yc-hazard', { action: 'publish-delisting' });
+    await p.job('yc-announce', { kind: 'delisting' });
+    await p.completed(acceptance);
+    // then
+    await p.completed(pi);
+    expect(p.passed(pi, 'listing-closed')).toBe(true);
+  });
+
+  it('keeps the hazard listed when the acceptance fails', async () => {
+    const pi = await list();
+    await p.h.engine.publishMessage({ name: 'acceptance-requested', correlationKey: 'HZ-4', timeToLive: 0 });
+    const acceptance = await p.child(pi, 'hazard-acceptance');
+    await p.deadline({ result: 'acceptanceDue' }, '2026-03-12T23:59:59+08:00');
+    await p.task('inspect-on-site', { acceptanceDate: '2026-03-11', acceptanceExperts: '李某', fundsSpent: 5, acceptanceFindings: '报警未联锁', acceptanceResult: 'failed' });
+    await p.jobError('yc-hazard', { action: 'accept' }, 'ACCEPTANCE_FAILED');
+    await p.job('yc-notify', { template: 'listing' });
+    await p.completed(acceptance);
+    // then the listing goes on
+    expect(await p.awaitActive(pi, ['await-hazard-event'])).toEqual(['await-hazard-event']);
+    expect(p.passed(pi, 'listing-closed')).toBe(false);
+  });
+
+  it('chases a missing monthly progress report and sets the next month', async () => {
+    const pi = await list();
+    // when the month passes without a report
+    p.moveClockTo('2026-04-03T00:00:00+08:00');
+    // then
+    await p.job('yc-notify', { template: 'listing-progress-due', to: 'department,unit' });
+    await p.deadline({ rule: 'months', from: 'progressDue', result: 'progressDue' }, '2026-05-04T23:59:59+08:00');
+    expect(await p.awaitActive(pi, ['await-hazard-event'])).toEqual(['await-hazard-event']);
+  });
+
+  it('lets the committee grant or refuse an extension', async () => {
+    const pi = await list();
+    await p.h.engine.publishMessage({ name: 'extension-requested', correlationKey: 'HZ-4', timeToLive: 0, variables: { extensionReason: '设备供货周期延长' } });
+    await p.deadline({ rule: 'working-days', amount: '10', result: 'extensionDecisionDue' }, '2026-03-16T23:59:59+08:00');
+    await p.awaitTask('review-extension');
+    expect(p.taskVariables('review-extension')).toMatchObject({ extensionReason: '设备供货周期延长' });
+    await p.task('review-extension', { extensionDecision: 'refuse', extensionOpinion: '理由不充分' });
+    // the worker refuses as a BPMN error; the listing goes on unchanged
+    await p.jobError('yc-hazard', { action: 'extend' }, 'EXTENSION_REFUSED');
+    expect(await p.awaitActive(pi, ['await-hazard-event'])).toEqual(['await-hazard-event']);
+  });
+
+  it('escalates an overdue listing and checks again at the ladder\'s new date', async () => {
+    const pi = await list();
+    // when the rectification deadline passes (monthly reminders on the way)
+    p.moveClockTo('2026-04-03T00:00:00+08:00');
+    await p.job('yc-notify', { template: 'listing-progress-due' });
+    await p.deadline({ result: 'progressDue' }, '2026-07-02T23:59:59+08:00');
+    p.moveClockTo('2026-07-01T00:00:00+08:00');
+    // then the ladder runs its first rung for the hazard
+    const ladder = await p.child(pi, 'escalation-ladder');
+    const step = await p.job('yc-escalate', {}, { escalationLevel: 1, escalationStep: '催办', escalationColor: 'red' });
+    expect(step.processInstanceKey).toBe(ladder);
+    expect(step.variables).toMatchObject({ hazardId: 'HZ-4', escalationLevel: 0 });
+    await p.job('yc-notify', { template: 'escalation' });
+    await p.deadline({ result: 'escalationDue' }, '2026-07-15T23:59:59+08:00');
+    await p.completed(ladder);
+    await p.awaitActive(pi, ['await-hazard-event']);
+    expect(p.h.variables(pi)).toMatchObject({ overdueCheckAt: '2026-07-15T23:59:59+08:00', escalationColor: 'red' });
+  });
+});
+
+describe('escalation-ladder', () => {
+  let p: ProcessHarness;
+  beforeEach(async () => {
+    p = await ProcessHarness.start(...diagrams);
+  });
+  afterEach(() => p.close());
+
+  const rung = async (step: string): Promise<string> => {
+    const pi = await p.create('escalation-ladder', { inspectionId: 'I-8', unitCode: '370404100', unitName: '古邵镇', problemId: 'Q-8', departmentCode: 'YC-M-06', escalationLevel: 1 });
+    await p.job('yc-escalate', {}, { escalationLevel: 2, escalationStep: step, escalationColor: 'red' });
+    return pi;
+  };
+  const finish = async (pi: string): Promise<void> => {
+    await p.deadline({ rule: 'working-days', amount: '10', result: 'escalationDue' }, '2026-03-16T23:59:59+08:00');
+    await p.completed(pi);
+  };
+
+  it('督办函: issues and serves a supervision letter', async () => {
+    const pi = await rung('督办函');
+    await p.job('yc-document', { docType: 'supervision-letter' });
+    await p.job('yc-notify', { template: 'escalation', to: 'unit,unit-head' });
+    await finish(pi);
+  });
+
+  it('约谈: holds a key talk with the unit', async () => {
+    const pi = await rung('约谈');
+    const talk = await p.child(pi, 'key-talk');
+    const scheduled = await p.job('yc-talk', { action: 'schedule' });
+    expect(scheduled.processInstanceKey).toBe(talk);
+    expect(scheduled.variables).toMatchObject({ talk: { subjectUnitCode: '370404100', reason: '整改逾期' } });
+  });
+
+  it('通报: criticises publicly and deducts assessment points', async () => {
+    const pi = await rung('通报');
+    await p.job('yc-notify', { template: 'escalation', to: 'unit,unit-head,copy-offices' });
+    await p.job('yc-assessment', { action: 'score' });
+    await finish(pi);
+  });
+
+  it('问责: the committee refers the case for accountability', async () => {
+    const pi = await rung('问责');
+    await p.deadline({ result: 'escalationDecisionDue' }, '2026-03-05T23:59:59+08:00');
+    expect((await p.awaitTask('decide-escalation')).value).toMatchObject({ candidateGroupsList: ['committee'] });
+    await p.task('decide-escalation', { escalationDecision: 'refer', escalationOpinion: '移送区纪委监委' });
+    await p.job('yc-document', { docType: 'handover-letter' });
+    await finish(pi);
+  });
+});
