@@ -87,7 +87,7 @@ describe('web event reports published as Camunda messages', () => {
     // then
     expect(noReason.status).toBe(422);
     expect(withReason.status).toBe(303);
-    expect(h.camunda.messages[0]!.variables).toEqual({ handoverReceipt: expect.objectContaining({ accepted: false, reason: '储罐区属应急管理部门监管' }) });
+    expect(h.camunda.messages[0]!.variables).toEqual(expect.objectContaining({ receiptAccepted: false, refusalReason: '储罐区属应急管理部门监管' }));
   });
 
   it('lets the office start the year’s annual plan process', async () => {

@@ -54,13 +54,14 @@ export const EVENTS: EventKind[] = [
     message: 'handover-receipt', label: '签收移交问题', description: '承办部门签收问题移交函；不属于本部门职责的，说明理由。',
     roles: ['department'], subject: 'handover',
     fields: [choice('decision', '签收意见', ['签收办理', '不属于本部门职责']), text('reason', '理由（不签收时必填）')],
-    variables: (v, u, at) => ({ handoverReceipt: { accepted: v.decision === '签收办理', reason: v.reason ?? null, by: u.username, at } }),
+    // names as the yc-handover worker reads them (action receipt)
+    variables: (v, u, at) => ({ receiptAccepted: v.decision === '签收办理', refusalReason: v.reason ?? null, receiptBy: u.username, receiptAt: at }),
   },
   {
     message: 'handover-result', label: '反馈移交办理结果', description: '承办部门在期限内反馈调查处理结果。',
     roles: ['department'], subject: 'handover',
     fields: [area('result', '办理结果', true, 10)],
-    variables: (v, u, at) => ({ handoverResult: { text: v.result, by: u.username, at } }),
+    variables: (v, u, at) => ({ resultText: v.result, resultBy: u.username, resultAt: at }),
   },
   {
     message: 'hazard-progress', label: '报告挂牌隐患整改进展', description: '挂牌督办期间每月报告整改进展。',
@@ -72,7 +73,8 @@ export const EVENTS: EventKind[] = [
     message: 'extension-requested', label: '申请延期整改', description: '不能按期完成整改的，在期限届满 20 个工作日前申请延期。',
     roles: ['unit'], subject: 'hazard',
     fields: [{ type: 'datetime', subtype: 'date', key: 'requestedDue', label: '申请延期至', validate: { required: true } }, area('reason', '延期理由', true, 5)],
-    variables: (v, u, at) => ({ extensionRequest: { requestedDue: v.requestedDue, reason: v.reason, by: u.username, at } }),
+    // the yc-hazard worker (action extend) reads `extension`; the decision on it is taken later in the process
+    variables: (v, u, at) => ({ extension: { requestedDue: v.requestedDue, reason: v.reason, by: u.username, at } }),
   },
   {
     message: 'acceptance-requested', label: '申请验收销号', description: '隐患整改完成并自评合格后，申请验收销号。',
