@@ -5,19 +5,25 @@ import { type UserTask } from '../camunda/port';
 import { type WebDeps } from '../deps';
 import { parseFormSchema, validateSubmission } from '../forms/validate';
 import { HttpError, keyParam, pageContext, requireUser, sendPage, str, wantsJson } from '../http';
-import { dueColor } from '../views/format';
+import { dueColor, formatTime } from '../views/format';
 import { type TaskListFilters, taskListPage, taskPage } from '../views/tasks';
 
 /** Variables shown as the task's context, with their Chinese labels. */
 const CONTEXT_VARIABLES: Array<[string, string]> = [
-  ['inspectionId', '巡查编号'],
+  ['year', '年度'],
+  ['roundNo', '轮次'],
+  ['inspectionNo', '巡查编号'],
+  ['inspectionId', '巡查记录'],
   ['unitName', '被巡查单位'],
   ['unitCode', '单位代码'],
+  ['problemText', '问题'],
   ['problemId', '问题编号'],
+  ['listingNo', '挂牌编号'],
   ['hazardId', '隐患编号'],
   ['departmentCode', '承办部门'],
-  ['rectifyDue', '整改期限'],
   ['reportDue', '报告期限'],
+  ['rectifyDue', '整改期限'],
+  ['rectificationDue', '整改期限'],
   ['resultDue', '办理期限'],
 ];
 
@@ -77,8 +83,8 @@ export function taskRoutes(deps: WebDeps): Router {
     ]);
     const about = aboutOf(data);
     const attachments = await store.attachments(about);
-    const context = CONTEXT_VARIABLES.filter(([name]) => data[name] !== undefined && data[name] !== null).map(
-      ([name, label]) => [label, String(data[name])] as [string, string],
+    const context = CONTEXT_VARIABLES.filter(([name]) => typeof data[name] === 'string' || typeof data[name] === 'number').map(
+      ([name, label]) => [label, /Due$/.test(name) ? formatTime(String(data[name])) : String(data[name])] as [string, string],
     );
     await store.audit({ actor: user.username, action: 'task.view', target: task.userTaskKey, outcome: 'ok', ip: req.ip });
     sendPage(res, taskPage(pageContext(req, res), { task, schema: parseFormSchema(form?.schema), data, context, history: history.items, attachments, canAttach: !!(about.inspectionId || about.problemId), now: now() }));
