@@ -102,7 +102,7 @@ describe('gRPC gateway translation (with a test double of the engine)', () => {
 });
 
 describe('gRPC gateway authentication', () => {
-  it('requires the basic credentials the SDK sends with CAMUNDA_AUTH_STRATEGY=BASIC', async () => {
+  it('requires the basic credentials the SDK sends with CAMUNDA_AUTH_STRATEGY=BASIC, on gRPC and REST', async () => {
     // given
     const engine = new FakeEngine();
     const gateways = await startGateways(engine.asEngine(), {
@@ -116,10 +116,14 @@ describe('gRPC gateway authentication', () => {
       const topology = await good.getZeebeGrpcApiClient().topology();
       await bad.getZeebeGrpcApiClient().topology().catch(() => undefined);
       const refused = bad.getZeebeGrpcApiClient().completeJob({ jobKey: '1', variables: {} });
+      const restTopology = await good.getOrchestrationClusterApiClientLoose().getTopology();
+      const restRefused = bad.getOrchestrationClusterApiClientLoose().getTopology();
       // then
       expect(topology.clusterSize).toBe(1);
       await expect(refused).rejects.toMatchObject({ code: 16 });
       expect(engine.completed).toEqual([]);
+      expect(restTopology.clusterSize).toBe(1);
+      await expect(restRefused).rejects.toMatchObject({ status: 401 });
     } finally {
       await good.closeAllClients();
       await bad.closeAllClients();
