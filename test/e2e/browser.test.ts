@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { publishAnnouncement } from '../../src/db/registers/publications';
@@ -123,12 +123,32 @@ describe('web app end to end in Chromium', () => {
     await shot(page, '09-definition-v2');
   }, 120_000);
 
+  it('renders every form of forms/ in the browser with form-js (preview)', async () => {
+    // given
+    const page = await newPage();
+    await logIn(page, 'liucheng');
+    const forms = readdirSync(join(__dirname, '..', '..', 'forms')).filter((f) => f.endsWith('.form')).map((f) => f.slice(0, -5));
+    const empty: string[] = [];
+    // when
+    for (const id of forms) {
+      await page.goto(`${base}/processes/forms/${id}`);
+      await page.locator('.fjs-form').waitFor();
+      if ((await page.locator('.fjs-form-field').count()) === 0) empty.push(id);
+    }
+    await page.goto(`${base}/processes/forms/annual-plan-draft`);
+    await page.locator('.fjs-form').waitFor();
+    await shot(page, '10-form-preview');
+    // then
+    expect(forms.length).toBeGreaterThan(10);
+    expect(empty).toEqual([]);
+  }, 180_000);
+
   it('shows anonymous visitors the public notice board and nothing else', async () => {
     // given
     const page = await newPage();
     // when
     await page.goto(`${base}/board`);
-    await shot(page, '10-public-board');
+    await shot(page, '11-public-board');
     const notice = page.getByRole('link', { name: '关于对坛山街道开展安全生产巡查情况的公告' });
     await notice.click();
     await page.getByText('欢迎社会各界监督。').waitFor();
