@@ -42,6 +42,8 @@ export interface Gateways {
  */
 export async function startGateways(engine: Engine, options: GatewayOptions): Promise<Gateways> {
   const log = componentLogger('gateway');
+  const readModel = engine.readDb().prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rm_process_instance'").get();
+  if (!readModel) throw new Error('the engine has no REST read models: create it with createEngine({ …, projections: [readModels()] })');
   const auth = options.auth ?? resolveAuth({ host: options.host });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const grpc = await startGrpcServer(engine, { host: options.host, port: options.grpcPort, auth, limits });
