@@ -10,7 +10,7 @@ export const UNSUPPORTED_ELEMENTS = new Set<BpmnElementType>([]);
 export const UNSUPPORTED_EVENTS = new Set<BpmnEventType>(['LINK', 'COMPENSATION', 'CONDITIONAL']);
 
 export const SUPPORTS_MULTI_INSTANCE = true;
-export const SUPPORTS_EVENT_SUB_PROCESS = false;
+export const SUPPORTS_EVENT_SUB_PROCESS = true;
 export const SUPPORTS_SCRIPT_EXPRESSION = true;
 export const SUPPORTS_CALLED_DECISION = true;
 

@@ -5,7 +5,7 @@ import { type ElementError } from './transform-process';
 export function validateExtendedGraph(graph: ProcessGraph, errors: ElementError[]): void {
   const error = (elementId: string, message: string): void => void errors.push({ elementId, message });
   for (const n of graph.nodes.values()) {
-    if (n.loop && n.type === 'EVENT_SUB_PROCESS') error(n.id, 'Event sub-processes cannot be multi-instance');
+    if (n.type === 'EVENT_SUB_PROCESS') checkEventSubProcess(graph, n, error);
     if (n.type === 'EVENT_BASED_GATEWAY') checkEventBasedGateway(graph, n, error);
     const allowed = EVENT_KINDS[n.type];
     if (allowed && !allowed.kinds.includes(n.eventType)) error(n.id, allowed.message);
@@ -17,6 +17,22 @@ const EVENT_KINDS: Partial<Record<FlowNode['type'], { kinds: FlowNode['eventType
   INTERMEDIATE_THROW_EVENT: { kinds: ['NONE', 'MESSAGE', 'SIGNAL', 'ESCALATION'], message: 'Intermediate throw events must be none events or have a message, signal or escalation event definition' },
   END_EVENT: { kinds: ['NONE', 'TERMINATE', 'ERROR', 'MESSAGE', 'SIGNAL', 'ESCALATION'], message: 'End events must be none events or have a terminate, error, message, signal or escalation event definition' },
 };
+
+const ESP_STARTS = new Set(['TIMER', 'MESSAGE', 'ERROR', 'SIGNAL', 'ESCALATION']);
+
+function checkEventSubProcess(graph: ProcessGraph, esp: FlowNode, error: (elementId: string, message: string) => void): void {
+  if (esp.loop) error(esp.id, 'Event sub-processes cannot be multi-instance');
+  if (esp.incoming.length > 0 || esp.outgoing.length > 0) error(esp.id, 'Event sub-processes must not have incoming or outgoing sequence flows');
+  if (esp.startEvents.length !== 1) error(esp.id, 'Event sub-processes must have exactly one start event');
+  for (const startId of esp.startEvents) {
+    const start = graph.nodes.get(startId);
+    if (!start) continue;
+    if (!ESP_STARTS.has(start.eventType)) {
+      error(start.id, 'Start events of event sub-processes must have a timer, message, error, signal or escalation event definition');
+    }
+    if (start.eventType === 'ERROR' && !start.interrupting) error(start.id, 'Error start events of event sub-processes must be interrupting');
+  }
+}
 
 const GATEWAY_EVENTS = new Set(['TIMER', 'MESSAGE', 'SIGNAL']);
 

@@ -2,6 +2,7 @@ import { type FlowNode } from '../../model/graph';
 import { type ProcessingContext } from '../context';
 import { type Element, lifecycle } from './element';
 import { completeElement, finishCompletion } from './lifecycle';
+import { eventSubProcessStartNodes } from './event-sub-process';
 import { boundaryCatchNodes, openSubscriptions } from './subscriptions';
 import { applyInputMappings, applyOutputMappings } from './variables';
 
@@ -11,7 +12,7 @@ import { applyInputMappings, applyOutputMappings } from './variables';
  */
 export function activateWaitingElement(ctx: ProcessingContext, el: Element, ownCatch: readonly FlowNode[] = []): boolean {
   if (!applyInputMappings(ctx, el)) return false;
-  if (!openSubscriptions(ctx, el, [...ownCatch, ...boundaryCatchNodes(el)])) return false;
+  if (!openSubscriptions(ctx, el, [...ownCatch, ...boundaryCatchNodes(el), ...eventSubProcessStartNodes(el)])) return false;
   lifecycle(ctx, el, 'ELEMENT_ACTIVATED');
   return true;
 }

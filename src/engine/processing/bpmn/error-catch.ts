@@ -2,6 +2,7 @@ import { type JsonObject } from '../../api';
 import { type FlowNode } from '../../model/graph';
 import { type ProcessingContext } from '../context';
 import { type Element } from './element';
+import { interruptedScope, startsOf, triggerEventSubProcess } from './event-sub-process';
 import { activateWithPayload, baseOf, followingScope, terminateElement } from './lifecycle';
 import { mergeLocal } from './variables';
 
@@ -19,6 +20,11 @@ export function findErrorCatch(ctx: ProcessingContext, from: Element, errorCode:
   const available: string[] = [];
   // a called process continues at its call activity in the parent (A7, A8)
   for (let current: Element | undefined = from; current; current = followingScope(ctx, current)) {
+    // error-start event sub-processes of a scope come before the scope's boundary events
+    const starts = interruptedScope(ctx, current) ? [] : startsOf(current).filter((n) => n.eventType === 'ERROR');
+    for (const c of starts) if (c.errorCode) available.push(c.errorCode);
+    const startMatch = starts.find((c) => c.errorCode === errorCode) ?? starts.find((c) => c.errorCode === undefined);
+    if (startMatch) return { found: { attachedTo: current, catchNode: startMatch }, available };
     const catches = current.node.boundaryEvents
       .map((id) => current?.graph.nodes.get(id))
       .filter((n): n is FlowNode => n?.eventType === 'ERROR');
@@ -46,6 +52,7 @@ export function uncaughtErrorMessage(errorCode: string, errorMessage: string, av
  */
 export function triggerErrorCatch(ctx: ProcessingContext, match: ErrorCatch, variables: JsonObject | undefined): void {
   const { attachedTo, catchNode } = match;
+  if (catchNode.type === 'START_EVENT') return triggerEventSubProcess(ctx, attachedTo, catchNode, variables);
   terminateElement(ctx, attachedTo);
   activateWithPayload(ctx, attachedTo.graph, catchNode, attachedTo.inst.flowScopeKey, baseOf(attachedTo.inst), variables, (el, payload) =>
     mergeLocal(ctx, el.inst.key, payload),

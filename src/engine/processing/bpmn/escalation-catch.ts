@@ -1,6 +1,7 @@
 import { type FlowNode } from '../../model/graph';
 import { type ProcessingContext } from '../context';
 import { type Element } from './element';
+import { interruptedScope } from './event-sub-process';
 import { followingScope } from './lifecycle';
 
 export interface EscalationCatch {
@@ -12,8 +13,8 @@ export interface EscalationCatch {
 /**
  * The nearest catch of an escalation code, walking out from the throwing element through the flow scopes and
  * across call activities (A7). At each scope its escalation event sub-processes come first, then the boundary
- * events of the scope activity; an exact code beats a catch-all. Event sub-process starts are only candidates when
- * `eventSubProcessStarts` finds them (they are owned by the scope).
+ * events of the scope activity; an exact code beats a catch-all. The event sub-processes of a scope where an
+ * interrupting one already runs are no candidates.
  */
 export function findEscalationCatch(ctx: ProcessingContext, thrower: Element, code: string): EscalationCatch | undefined {
   for (let current = followingScope(ctx, thrower); current; current = followingScope(ctx, current)) {
@@ -21,7 +22,7 @@ export function findEscalationCatch(ctx: ProcessingContext, thrower: Element, co
       .flatMap((espId) => current?.graph.nodes.get(espId)?.startEvents ?? [])
       .map((id) => current?.graph.nodes.get(id))
       .filter((n): n is FlowNode => n?.eventType === 'ESCALATION');
-    const inner = pick(starts.filter(() => current?.inst.interrupted !== true), code);
+    const inner = interruptedScope(ctx, current) ? undefined : pick(starts, code);
     if (inner) return { owner: current, catchNode: inner };
     const boundaries = current.node.boundaryEvents
       .map((id) => current?.graph.nodes.get(id))

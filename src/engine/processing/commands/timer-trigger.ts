@@ -28,5 +28,6 @@ export function triggerTimer(ctx: ProcessingContext, timerKey: Key): void {
   const catchNode = owner?.graph.nodes.get(targetElementId);
   triggerCatch(ctx, elementInstanceKey, targetElementId, undefined);
   const stillWaiting = ctx.state.instance(elementInstanceKey)?.state === 'ACTIVATED';
-  if (next && stillWaiting && catchNode?.type === 'BOUNDARY_EVENT' && !catchNode.interrupting) createTimer(ctx, value, targetElementId, next);
+  const nonInterrupting = (catchNode?.type === 'BOUNDARY_EVENT' || catchNode?.type === 'START_EVENT') && !catchNode.interrupting;
+  if (next && stillWaiting && nonInterrupting) createTimer(ctx, value, targetElementId, next);
 }

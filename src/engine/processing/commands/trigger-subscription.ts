@@ -3,6 +3,7 @@ import { type MessageSubscription } from '../../state/types';
 import { type ProcessingContext } from '../context';
 import { elementOf } from '../bpmn/element';
 import { activateWithPayload, baseOf, completeElement, terminateElement } from '../bpmn/lifecycle';
+import { triggerEventSubProcess } from '../bpmn/event-sub-process';
 import { processorFor } from '../bpmn/processor';
 import { applyPayload } from '../bpmn/variables';
 
@@ -22,6 +23,7 @@ export function triggerCatch(ctx: ProcessingContext, elementInstanceKey: string,
   }
   const catchNode = el.graph.nodes.get(catchElementId);
   if (!catchNode) return;
+  if (catchNode.type === 'START_EVENT') return triggerEventSubProcess(ctx, el, catchNode, payload);
   if (catchNode.interrupting) terminateElement(ctx, el);
   activateWithPayload(ctx, el.graph, catchNode, el.inst.flowScopeKey, baseOf(el.inst), payload, (boundary, doc) => applyPayload(ctx, boundary, doc));
 }

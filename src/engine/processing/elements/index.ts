@@ -6,6 +6,7 @@ import { scriptTaskProcessor } from './script-task';
 import { withThrowDefinitions } from './throw-events';
 import { callActivityProcessor } from './call-activity';
 import { eventBasedGatewayProcessor } from './event-based-gateway';
+import { eventSubProcessProcessor } from './event-sub-process';
 import { inclusiveGatewayProcessor } from './inclusive-gateway';
 import { multiInstanceBodyProcessor } from './multi-instance-body';
 import { endEventProcessor } from './end-event';
@@ -41,6 +42,7 @@ const PROCESSORS: Partial<Record<BpmnElementType, ElementProcessor>> = {
   PARALLEL_GATEWAY: parallelGatewayProcessor,
   CALL_ACTIVITY: callActivityProcessor,
   INCLUSIVE_GATEWAY: inclusiveGatewayProcessor,
+  EVENT_SUB_PROCESS: eventSubProcessProcessor,
   EVENT_BASED_GATEWAY: eventBasedGatewayProcessor,
   MULTI_INSTANCE_BODY: multiInstanceBodyProcessor,
 };

@@ -1,0 +1,26 @@
+import { type ProcessingContext } from '../context';
+import { completeWithOutputs } from '../bpmn/activity';
+import { type Element, lifecycle } from '../bpmn/element';
+import { takeTriggerPayload } from '../bpmn/event-sub-process';
+import { activateElement, baseOf } from '../bpmn/lifecycle';
+import { type ElementProcessor } from '../bpmn/processor';
+import { applyInputMappings, applyPayload } from '../bpmn/variables';
+
+/**
+ * Event sub-process (A8): activated by a trigger of its start event (bpmn/event-sub-process.ts); runs its start
+ * event with the trigger's payload. Its locals are discarded unless output-mapped; when it completes, its scope
+ * completes if nothing else is active there.
+ */
+export const eventSubProcessProcessor: ElementProcessor = {
+  onActivate(ctx: ProcessingContext, el: Element): void {
+    const payload = takeTriggerPayload(el.inst.key);
+    if (!applyInputMappings(ctx, el)) return;
+    lifecycle(ctx, el, 'ELEMENT_ACTIVATED');
+    const start = el.graph.nodes.get(el.node.startEvents[0] ?? '');
+    if (!start) return;
+    activateElement(ctx, el.graph, start, el.inst.key, baseOf(el.inst), {
+      beforeActivate: (startEl) => applyPayload(ctx, startEl, payload),
+    });
+  },
+  onComplete: completeWithOutputs,
+};
