@@ -74,7 +74,8 @@ export const inspectionRound: ProcessModel = {
         year: '=year',
         roundNo: '=roundNo',
         unitCode: '=unitCode',
-        team: '=(teams[list contains(item.unitCodes, unitCode)])[1]',
+        // a for-loop, not a filter: inside a filter `unitCode` could resolve against the team's own entries
+        team: '=(for t in teams return if list contains(t.unitCodes, unitCode) then t else null)[item != null][1]',
         roundStart: '=roundStart',
         roundEnd: '=roundEnd',
         entryDue: '=roundStart + "T18:00:00+08:00"',

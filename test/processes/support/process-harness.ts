@@ -12,7 +12,7 @@ export class ProcessHarness {
   private constructor(readonly h: EngineHarness) {}
 
   /** Resolves with the first non-undefined result of `probe`, re-checked after every committed batch. */
-  private until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, guardMs = 5000): Promise<T> {
+  private until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, guardMs = 3000): Promise<T> {
     return new Promise((resolve, reject) => {
       let busy = false;
       let done = false;
@@ -86,6 +86,14 @@ export class ProcessHarness {
   /** Waits until the element has an open user task and returns its CREATED record. */
   awaitTask(elementId: string): Promise<EngineRecord> {
     return this.until(`user task ${elementId}`, () => this.openTasks(elementId)[0]);
+  }
+
+  /** Waits until the element has `count` open user tasks (multi-instance, parallel calls) and returns them. */
+  awaitTasks(elementId: string, count: number): Promise<EngineRecord[]> {
+    return this.until(`${count} user tasks ${elementId}`, () => {
+      const open = this.openTasks(elementId);
+      return open.length === count ? open : undefined;
+    });
   }
 
   private openTasks(elementId: string): EngineRecord[] {
