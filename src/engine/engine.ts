@@ -30,8 +30,11 @@ import { dueEntriesOf, dueEntriesOfState } from './scheduler/due-entries';
 import { Scheduler } from './scheduler/scheduler';
 import { type EngineState } from './state/engine-state';
 import { RecordStore } from './store/record-store';
-import { NEXT_KEY_META, loadGraphs, persistedNextKey, replay } from './store/recovery';
+import { NEXT_KEY_META, loadGraphs, persistedNextKey, recover, replay, snapshot } from './store/recovery';
 import { activatableJobTypes, POLLABLE } from './processing/activatable-types';
+
+/** Records between snapshots: recovery replays at most this many records after the latest snapshot. */
+const SNAPSHOT_EVERY_RECORDS = 250_000;
 
 interface ResultWaiter {
   fetchVariables?: string[];
@@ -51,6 +54,7 @@ export class EmbeddedEngine implements Engine {
   private readonly jobs: JobDispatcher;
   private readonly scheduler: Scheduler;
   private state!: EngineState;
+  private lastSnapshot = 0;
   private closed = false;
 
   private constructor(
@@ -84,7 +88,10 @@ export class EmbeddedEngine implements Engine {
     if (pinClockAt !== undefined) engine.clock.pin(pinClockAt);
     for (const projection of options.projections ?? []) projection.setup(store.db);
     await loadGraphs(store, engine.graphs);
-    engine.rebuild();
+    engine.state = recover(store, engine.graphs);
+    engine.keys.reset(persistedNextKey(store));
+    engine.lastSnapshot = store.loadSnapshot()?.position ?? 0;
+    engine.loop.resetPosition(store.lastPosition());
     engine.scheduler.add(dueEntriesOfState(engine.state));
     engine.jobs.jobsAvailable(activatableJobTypes(engine.state));
     return engine;
@@ -98,10 +105,18 @@ export class EmbeddedEngine implements Engine {
 
   private commit(records: EngineRecord[]): void {
     const events = records.filter((r) => r.recordType === 'EVENT');
+    const last = records[records.length - 1].position;
     this.store.db.transaction(() => {
       this.store.append(records, { [NEXT_KEY_META]: this.keys.peek().toString() });
       for (const projection of this.options.projections ?? []) projection.apply(events, this.store.db);
+      // the in-memory state now matches the log up to `last`: snapshot it now and then to keep recovery short
+      if (last - this.lastSnapshot >= SNAPSHOT_EVERY_RECORDS) this.snapshotAt(last);
     })();
+  }
+
+  private snapshotAt(position: number): void {
+    snapshot(this.store, this.state, position, this.keys.peek());
+    this.lastSnapshot = position;
   }
 
   private afterCommit(batch: CommittedBatch): void {
@@ -284,6 +299,11 @@ export class EmbeddedEngine implements Engine {
     return this.state.snapshot();
   }
 
+  /** State recovered the way a restart does it (latest snapshot plus the records after it), for tests. */
+  recoverySnapshot(): Record<string, unknown> {
+    return recover(this.store, this.graphs).snapshot();
+  }
+
   /** A fresh replay of the whole log, for the replay property test. */
   replaySnapshot(): Record<string, unknown> {
     return replay(this.store, this.graphs).snapshot();
@@ -298,6 +318,7 @@ export class EmbeddedEngine implements Engine {
     })();
     this.scheduler.clear();
     this.graphs.clear();
+    this.lastSnapshot = 0;
     this.rebuild();
   }
 
@@ -305,6 +326,14 @@ export class EmbeddedEngine implements Engine {
     if (this.closed) return;
     await this.loop.submit(() => undefined).catch(() => undefined);
     this.closed = true;
+    const position = this.loop.lastPosition;
+    if (!this.loop.fault && position > this.lastSnapshot) {
+      try {
+        this.store.db.transaction(() => this.snapshotAt(position))();
+      } catch (error) {
+        this.log.warn({ err: error }, 'could not write the closing snapshot; the next start replays the log');
+      }
+    }
     this.scheduler.stop();
     this.jobs.closeAll();
     for (const waiter of this.resultWaiters.values()) waiter.reject(new Error('The engine is closed'));

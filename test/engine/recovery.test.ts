@@ -1,3 +1,5 @@
+import { EngineState } from '../../src/engine/state/engine-state';
+import { decodeInto, encodeState } from '../../src/engine/state/state-codec';
 import { bpmn } from './support/bpmn-builder';
 import { EngineHarness } from './support/harness';
 
@@ -49,5 +51,36 @@ describe('restart recovery', () => {
     expect(BigInt(second)).toBeGreaterThan(BigInt(first));
     expect(h.engine.readDb().prepare('SELECT COUNT(*) AS n FROM engine_records').get()).toMatchObject({ n: expect.any(Number) });
     await h.close();
+  });
+});
+
+describe('snapshots', () => {
+  it('recovers from the closing snapshot plus the records written after it, equal to a full replay', async () => {
+    // given
+    let h = await EngineHarness.start({ durability: 'full' });
+    await h.deploy(bpmn('p').start().serviceTask('a', { type: 'a' }).userTask('u').timerCatch('t', { duration: 'PT1M' }).end());
+    await h.create('p', { n: 1 });
+    await h.completeJobOf('a', { fromA: true });
+    h = await h.restart();
+    // when
+    await h.create('p', { n: 2 });
+    const [task] = Object.keys(h.engine.stateSnapshot().userTasks as object);
+    await h.engine.completeUserTask(task, { ok: 1 });
+    // then
+    const stored = h.engine.readDb().prepare('SELECT position FROM engine_snapshot').get() as { position: number };
+    expect(stored.position).toBeGreaterThan(0);
+    expect(h.engine.recoverySnapshot()).toEqual(h.engine.stateSnapshot());
+    expect(h.engine.replaySnapshot()).toEqual(h.engine.stateSnapshot());
+    await h.close();
+  });
+
+  it('ignores a snapshot written for a different state shape', () => {
+    // given
+    const state = new EngineState({ resolve: () => { throw new Error('no graphs needed'); } });
+    const { data } = encodeState(state);
+    // when
+    const used = decodeInto(state, 'processes', data);
+    // then
+    expect(used).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { FIRST_KEY } from '../keys';
 import { type GraphCache } from '../model/graph-cache';
 import { applyRecord } from '../state/appliers';
 import { EngineState } from '../state/engine-state';
+import { decodeInto, encodeState } from '../state/state-codec';
 import { type RecordStore } from './record-store';
 import { loadDecisionGraphs } from './decision-recovery';
 
@@ -25,6 +26,21 @@ export function replay(store: RecordStore, graphs: GraphCache): EngineState {
   const state = new EngineState(graphs);
   for (const record of store.read()) applyRecord(state, record);
   return state;
+}
+
+/** Rebuilds the state from the latest snapshot plus the records after it; a full replay when there is none. */
+export function recover(store: RecordStore, graphs: GraphCache): EngineState {
+  const snapshot = store.loadSnapshot();
+  const state = new EngineState(graphs);
+  if (!snapshot || !decodeInto(state, snapshot.shape, snapshot.state)) return replay(store, graphs);
+  for (const record of store.read(snapshot.position + 1)) applyRecord(state, record);
+  return state;
+}
+
+/** Writes a snapshot of the state as of `position` (inside the batch transaction). */
+export function snapshot(store: RecordStore, state: EngineState, position: number, nextKey: bigint): void {
+  const { shape, data } = encodeState(state);
+  store.saveSnapshot({ position, nextKey: nextKey.toString(), shape, state: data });
 }
 
 export function persistedNextKey(store: RecordStore): bigint {
