@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { once } from '../src/db/effects';
 import { getInspection, problemsOf } from '../src/db/registers/inspections';
-import { assessmentOf, recordAssessment } from '../src/db/registers/publications';
+import { assessmentOf, recordAssessment, rescoreAssessment } from '../src/db/registers/publications';
 import { scoreUnit } from '../src/domain/assessment';
 import { issueOfficialDocument } from './documents/issue';
 import { defineWorker, InputError } from './runtime/types';
@@ -23,14 +23,22 @@ export default defineWorker({
       const inspection = await getInspection(db, inspectionId);
       if (!inspection) throw new InputError(`no inspection ${inspectionId}`);
       if (h.action === 'score') {
-        const existing = await assessmentOf(db, inspectionId);
-        if (existing) return { assessmentId: existing.id, score: existing.score };
         const problems = await problemsOf(db, inspectionId);
         const review = await db.selectFrom('reviews').innerJoin('rectifications', 'rectifications.id', 'reviews.rectification_id')
           .select('reviews.accepted').where('rectifications.inspection_id', '=', inspectionId).orderBy('reviews.reviewed_at', 'desc').executeTakeFirst();
-        const sheet = scoreUnit({ problems: problems.map((p) => ({ severity: p.severity, escalationLevel: p.escalation_level })),
-          rectificationAccepted: review ? review.accepted === 1 : true });
-        const assessmentId = await recordAssessment(db, actor, { inspectionId, unitCode: inspection.unit_code, score: sheet.score, details: sheet });
+        // Escalations of the whole inspection's rectification count like a problem's (通报 deducts points).
+        const inspectionSteps = await db.selectFrom('audit_log').select('seq').where('entity', '=', 'inspections')
+          .where('entity_id', '=', inspectionId).where('action', 'like', 'escalate:%').execute();
+        const sheet = scoreUnit({
+          problems: [...problems.map((p) => ({ severity: p.severity, escalationLevel: p.escalation_level })),
+            ...(inspectionSteps.length > 0 ? [{ severity: '', escalationLevel: inspectionSteps.length }] : [])],
+          rectificationAccepted: review ? review.accepted === 1 : true,
+        });
+        const existing = await assessmentOf(db, inspectionId);
+        // Scored again (e.g. after an escalation step): the sheet is replaced, the audit log keeps the earlier one.
+        const assessmentId = existing
+          ? (await rescoreAssessment(db, actor, existing.id, sheet.score, sheet), existing.id)
+          : await recordAssessment(db, actor, { inspectionId, unitCode: inspection.unit_code, score: sheet.score, details: sheet });
         return { assessmentId, score: sheet.score, grade: sheet.grade };
       }
       const doc = await issueOfficialDocument(db, deps.archive, actor, 'results-bulletin', { inspectionId });

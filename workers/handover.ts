@@ -15,9 +15,15 @@ export const input = z.object({
   departmentCode: z.string().optional(),
   resultDue: z.string().optional(),
   handoverId: z.string().optional(),
-  receiptAccepted: z.boolean().default(true),
-  refusalReason: z.string().optional(),
+  receiptAccepted: z.boolean().optional(),
+  refusalReason: z.string().nullish(),
   resultText: z.string().optional(),
+  /** The web app's message payloads (handover-receipt, handover-result). */
+  handoverReceipt: z.object({ accepted: z.boolean(), reason: z.string().nullish() }).loose().optional(),
+  handoverResult: z.object({ text: z.string() }).loose().optional(),
+  /** The 问题移交函 a preceding yc-document task issued; without it, `send` issues the letter itself. */
+  handoverLetterDocumentId: z.string().optional(),
+  handoverLetterDocumentNo: z.string().optional(),
 });
 
 export default defineWorker({
@@ -35,7 +41,9 @@ export default defineWorker({
         const dept = await db.selectFrom('units').select('code').where('code', '=', v.departmentCode).executeTakeFirst();
         if (!dept) throw new InputError(`no department ${v.departmentCode}`);
         const handoverId = await createHandover(db, actor, { problemId: v.problemId, departmentCode: v.departmentCode, resultDue: v.resultDue ?? null });
-        const doc = await issueOfficialDocument(db, deps.archive, actor, 'handover-letter', { handoverId });
+        const doc = v.handoverLetterDocumentId && v.handoverLetterDocumentNo
+          ? { id: v.handoverLetterDocumentId, doc_no: v.handoverLetterDocumentNo }
+          : await issueOfficialDocument(db, deps.archive, actor, 'handover-letter', { handoverId });
         await updateHandover(db, actor, handoverId, 'letter', { document_id: doc.id, handover_no: doc.doc_no });
         await updateProblem(db, actor, v.problemId, 'handover', { status: 'handed-over', route: 'handover', department_code: v.departmentCode });
         return { handoverId, handoverNo: doc.doc_no };
@@ -45,22 +53,25 @@ export default defineWorker({
     const handover = await getHandover(deps.db, v.handoverId);
     if (!handover) throw new InputError(`no handover ${v.handoverId}`);
     if (h.action === 'receipt') {
+      const accepted = v.handoverReceipt?.accepted ?? v.receiptAccepted ?? true;
+      const reason = v.handoverReceipt?.reason ?? v.refusalReason ?? null;
       const result = await once(deps.db, key, actor.at, async (db) => {
-        if (!v.receiptAccepted) {
-          await updateHandover(db, actor, handover.id, 'refuse', { status: 'refused', result_text: v.refusalReason ?? null });
+        if (!accepted) {
+          await updateHandover(db, actor, handover.id, 'refuse', { status: 'refused', result_text: reason });
           return { refused: true, handoverId: handover.id };
         }
         await updateHandover(db, actor, handover.id, 'receive', { status: 'received', received_at: actor.at });
         return { refused: false, handoverId: handover.id };
       });
       if (result.refused) {
-        throw new BpmnError('HANDOVER_REFUSED', `承办部门认为不属于其职责：${v.refusalReason ?? '未说明理由'}`, { handoverId: handover.id });
+        throw new BpmnError('HANDOVER_REFUSED', `承办部门认为不属于其职责：${reason ?? '未说明理由'}`, { handoverId: handover.id, refusalReason: reason ?? '' });
       }
       return { handoverId: handover.id, handoverNo: handover.handover_no };
     }
     return once(deps.db, key, actor.at, async (db) => {
-      if (!v.resultText) throw new InputError('resultText is required to record the handover result');
-      await updateHandover(db, actor, handover.id, 'result', { status: 'done', result_at: actor.at, result_text: v.resultText });
+      const text = v.handoverResult?.text ?? v.resultText;
+      if (!text) throw new InputError('handoverResult.text (or resultText) is required to record the handover result');
+      await updateHandover(db, actor, handover.id, 'result', { status: 'done', result_at: actor.at, result_text: text });
       await updateProblem(db, actor, handover.problem_id, 'handover-result', { status: 'resolved' });
       return { handoverId: handover.id, handoverNo: handover.handover_no };
     });

@@ -1,36 +1,60 @@
 import { z } from 'zod';
 import { once } from '../src/db/effects';
 import { getProblem, updateProblem } from '../src/db/registers/inspections';
-import { publishAnnouncement } from '../src/db/registers/publications';
-import { getHazard, listHazard, recordAcceptance, recordExtension, recordProgress, updateHazard, type Hazard } from '../src/db/registers/supervision';
+import { assignListingNo, getHazard, listHazard, recordAcceptance, recordExtension, recordProgress, updateHazard, type Hazard } from '../src/db/registers/supervision';
 import { addWorkingDays, chinaDate, endOfDay, toDateOnly, addMonthsRaw } from '../src/domain/calendar';
-import { composeDocument } from './documents/content';
-import { issueOfficialDocument } from './documents/issue';
 import { BpmnError, defineWorker, InputError } from './runtime/types';
 
 /**
- * yc-hazard (挂牌督办): list (五落实 + 挂牌督办通知书), publish, monthly progress, extension (apply ≥ 20 working
+ * yc-hazard (挂牌督办): list (五落实 and the listing number; the 挂牌督办通知书 comes from yc-document), publish, monthly progress, extension (apply ≥ 20 working
  * days before the deadline, total ≤ 1 year), acceptance, 销号 and publication of the 销号.
  */
 export const headers = z.object({ action: z.enum(['list', 'publish', 'progress', 'extend', 'accept', 'delist', 'publish-delisting']) });
 export const input = z.object({
   hazardId: z.string().optional(),
   problemId: z.string().optional(),
+  /** 五落实 of the listing decision; the form's names (responsiblePerson, deadline, caseLeader …) are accepted too. */
   hazard: z.object({
-    name: z.string().min(1).optional(),
-    unitCode: z.string().optional(),
-    enterpriseCode: z.string().optional(),
-    standardRef: z.string().optional(),
-    responsible: z.string().optional(),
-    measures: z.string().optional(),
-    funds: z.string().optional(),
-    rectifyDue: z.string().optional(),
-    emergencyPlan: z.string().optional(),
-  }).optional(),
-  progress: z.object({ percent: z.number().min(0).max(100), text: z.string().min(1) }).optional(),
+    name: z.string().min(1).nullish(),
+    unitCode: z.string().nullish(),
+    enterpriseCode: z.string().nullish(),
+    standardRef: z.string().nullish(),
+    responsible: z.string().nullish(),
+    responsiblePerson: z.string().nullish(),
+    caseLeader: z.string().nullish(),
+    measures: z.string().nullish(),
+    funds: z.union([z.string(), z.number()]).nullish(),
+    rectifyDue: z.string().nullish(),
+    deadline: z.string().nullish(),
+    emergencyPlan: z.string().nullish(),
+    stopProduction: z.boolean().nullish(),
+  }).loose().optional(),
+  progress: z.object({ percent: z.number().min(0).max(100), text: z.string().min(1) }).loose().optional(),
   extension: z.object({ requestedDue: z.string().min(10), reason: z.string().min(1), approved: z.boolean().default(true) }).optional(),
+  /** The extension-requested message payload and the review form (grant/refuse, new deadline). */
+  extensionRequest: z.object({ requestedDue: z.string().min(10), reason: z.string() }).loose().optional(),
+  extensionDecision: z.enum(['grant', 'refuse']).optional(),
+  newRectifyDeadline: z.string().nullish(),
+  extensionOpinion: z.string().nullish(),
   acceptance: z.object({ passed: z.boolean(), opinion: z.string().default('') }).optional(),
+  /** The acceptance form: passed/failed and the findings. */
+  acceptanceResult: z.enum(['passed', 'failed']).optional(),
+  acceptanceFindings: z.string().nullish(),
 });
+type Input = z.infer<typeof input>;
+
+/** The extension as asked and decided, from either shape of the variables. */
+function extensionOf(v: Input): { requestedDue: string; reason: string; approved: boolean; opinion?: string | null } | undefined {
+  if (v.extension) return v.extension;
+  const requestedDue = v.newRectifyDeadline ?? v.extensionRequest?.requestedDue;
+  if (!requestedDue || !v.extensionDecision) return undefined;
+  return { requestedDue, reason: v.extensionRequest?.reason ?? '', approved: v.extensionDecision === 'grant', opinion: v.extensionOpinion };
+}
+
+function acceptanceOf(v: Input): { passed: boolean; opinion: string } | undefined {
+  if (v.acceptance) return v.acceptance;
+  return v.acceptanceResult ? { passed: v.acceptanceResult === 'passed', opinion: v.acceptanceFindings ?? '' } : undefined;
+}
 
 const EXTENSION_NOTICE_WORKING_DAYS = 20;
 const MAX_LISTING_MONTHS = 12;
@@ -50,17 +74,20 @@ export default defineWorker({
         const name = v.hazard?.name ?? problem?.description;
         const unitCode = v.hazard?.unitCode ?? problem?.unit_code;
         if (!name || !unitCode) throw new InputError('a hazard needs a name and a unit (hazard.name/unitCode or problemId)');
+        const hv = v.hazard;
+        const responsible = [hv?.responsible ?? hv?.responsiblePerson, hv?.caseLeader && `包案领导：${hv.caseLeader}`].filter(Boolean).join('；');
+        const due = hv?.rectifyDue ?? hv?.deadline ?? problem?.due ?? null;
+        const measures = [hv?.measures, hv?.stopProduction ? '整改期间停产停业' : null].filter(Boolean).join('；');
         const hazardId = await listHazard(db, actor, {
-          name, unit_code: unitCode, problem_id: problem?.id ?? null, enterprise_code: v.hazard?.enterpriseCode ?? problem?.enterprise_code ?? null,
-          industry: problem?.industry ?? null, standard_ref: v.hazard?.standardRef ?? problem?.legal_basis ?? null,
-          responsible: v.hazard?.responsible ?? null, measures: v.hazard?.measures ?? null, funds: v.hazard?.funds ?? null,
-          rectify_due: v.hazard?.rectifyDue ?? problem?.due ?? null, emergency_plan: v.hazard?.emergencyPlan ?? null,
+          name, unit_code: unitCode, problem_id: problem?.id ?? null, enterprise_code: hv?.enterpriseCode ?? problem?.enterprise_code ?? null,
+          industry: problem?.industry ?? null, standard_ref: hv?.standardRef ?? problem?.legal_basis ?? null,
+          responsible: responsible || null, measures: measures || null, funds: hv?.funds == null ? null : typeof hv.funds === 'number' ? `${hv.funds}万元` : hv.funds,
+          rectify_due: due ? (/T/.test(due) ? due : endOfDay(due)) : null, emergency_plan: hv?.emergencyPlan ?? null,
         });
-        const doc = await issueOfficialDocument(db, deps.archive, actor, 'listing-notice', { hazardId });
-        await updateHazard(db, actor, hazardId, 'listing-notice', { listing_no: doc.doc_no });
+        const listingNo = await assignListingNo(db, actor, hazardId, Number(chinaDate(actor.at).slice(0, 4)));
         if (problem) await updateProblem(db, actor, problem.id, 'list', { status: 'listed', route: 'listing' });
         const hz = (await getHazard(db, hazardId))!;
-        return { hazardId, listingNo: doc.doc_no, rectifyDue: hz.rectify_due, publishDue };
+        return { hazardId, listingNo, rectifyDue: hz.rectify_due, publishDue };
       });
     }
     const hazard = v.hazardId ? await getHazard(deps.db, v.hazardId) : undefined;
@@ -70,13 +97,11 @@ export default defineWorker({
     switch (h.action) {
       case 'publish':
       case 'publish-delisting':
+        // The register records the publication; the notice-board entry itself is yc-announce's.
         return once(deps.db, key, actor.at, async (db) => {
           const delisting = h.action === 'publish-delisting';
-          const doc = await composeDocument(db, 'public-announcement', { hazardId: hazard.id, kind: delisting ? 'delisting' : 'listing' });
-          const announcementId = await publishAnnouncement(db, actor, { kind: delisting ? 'delisting' : 'listing', title: doc.title,
-            body: doc.paragraphs.join('\n'), subject: `hazard:${hazard.id}` });
           await updateHazard(db, actor, hazard.id, h.action, delisting ? { status: 'PUBLISHED_CLOSED' } : { status: 'PUBLISHED', published_at: actor.at });
-          return out(hazard, { announcementId });
+          return out(hazard);
         });
       case 'progress':
         return once(deps.db, key, actor.at, async (db) => {
@@ -87,8 +112,8 @@ export default defineWorker({
         });
       case 'extend': {
         const decision = await once(deps.db, key, actor.at, async (db) => {
-          const e = v.extension;
-          if (!e) throw new InputError('extension {requestedDue, reason, approved} is required');
+          const e = extensionOf(v);
+          if (!e) throw new InputError('extension {requestedDue, reason, approved} or extensionDecision with newRectifyDeadline is required');
           const reason = refusal(hazard, e.requestedDue, e.approved, chinaDate(actor.at));
           await recordExtension(db, actor, hazard.id, { requestedDue: e.requestedDue, reason: e.reason, approved: !reason });
           if (reason) return { refused: reason };
@@ -101,12 +126,13 @@ export default defineWorker({
       }
       case 'accept': {
         const passed = await once(deps.db, key, actor.at, async (db) => {
-          if (!v.acceptance) throw new InputError('acceptance {passed, opinion} is required');
-          await recordAcceptance(db, actor, hazard.id, v.acceptance.passed, v.acceptance.opinion);
-          if (v.acceptance.passed) await updateHazard(db, actor, hazard.id, 'accepted', { status: 'ACCEPTED' });
-          return v.acceptance.passed;
+          const a = acceptanceOf(v);
+          if (!a) throw new InputError('acceptance {passed, opinion} or acceptanceResult is required');
+          await recordAcceptance(db, actor, hazard.id, a.passed, a.opinion);
+          if (a.passed) await updateHazard(db, actor, hazard.id, 'accepted', { status: 'ACCEPTED' });
+          return a.passed;
         });
-        if (!passed) throw new BpmnError('ACCEPTANCE_FAILED', `验收未通过：${v.acceptance?.opinion ?? ''}`, { hazardId: hazard.id });
+        if (!passed) throw new BpmnError('ACCEPTANCE_FAILED', `验收未通过：${acceptanceOf(v)?.opinion ?? ''}`, { hazardId: hazard.id });
         return out(hazard);
       }
       case 'delist':

@@ -22,8 +22,15 @@ const problem = z.object({
   industry: z.string().nullish(),
   legalBasis: z.string().nullish(),
   enterpriseCode: z.string().nullish(),
+  /** The forms give the enterprise by name; it is matched to a registered enterprise where possible. */
+  enterpriseName: z.string().nullish(),
+  evidenceRefs: z.array(z.string()).nullish(),
   due: z.string().nullish(),
 });
+
+/** The six methods of the seed, by number (1–6) or by the form's option values. */
+const METHOD_CODES = ['report', 'meeting', 'documents', 'interview', 'covert', 'other'] as const;
+const method = z.union([z.number().int().min(1).max(6), z.enum(METHOD_CODES).transform((m) => METHOD_CODES.indexOf(m) + 1)]);
 
 export const input = z.object({
   plan: z.object({ year: z.number().int(), cycleStart: z.string(), units: z.array(z.string()),
@@ -34,18 +41,26 @@ export const input = z.object({
   roundNo: z.number().int().optional(),
   roundId: z.string().nullish(),
   teamId: z.string().nullish(),
+  /** The team object the round hands to a unit inspection; its approved record is found by name. */
+  team: z.object({ name: z.string() }).loose().nullish(),
   unitCode: z.string().optional(),
   inspectionId: z.string().optional(),
-  methods: z.array(z.number().int().min(1).max(6)).optional(),
+  methods: z.array(method).optional(),
+  onsiteStart: z.string().nullish(),
+  onsiteEnd: z.string().nullish(),
+  feedbackDate: z.string().nullish(),
   reportDue: z.string().optional(),
   rectificationDue: z.string().optional(),
   problems: z.array(problem).optional(),
-  rectificationReport: z.string().optional(),
+  /** A text, or the web app's message payload { report, investigation }. */
+  rectificationReport: z.union([z.string(), z.object({ report: z.string(), investigation: z.string().nullish() }).loose()]).optional(),
   rectificationId: z.string().optional(),
   reviewAccepted: z.boolean().optional(),
-  reviewOpinion: z.string().optional(),
-  complaint: z.object({ from: z.string().optional(), channel: z.string().optional(), text: z.string().min(1) }).optional(),
-  obstruction: z.object({ kind: z.string().optional(), text: z.string().min(1) }).optional(),
+  /** The review form's choice, instead of reviewAccepted. */
+  reviewDecision: z.enum(['accept', 'return']).optional(),
+  reviewOpinion: z.string().nullish(),
+  complaint: z.object({ channel: z.string().nullish(), complainant: z.string().nullish(), text: z.string().optional(), content: z.string().optional() }).loose().optional(),
+  obstruction: z.object({ behaviour: z.string().nullish(), kind: z.string().nullish(), text: z.string().optional(), description: z.string().optional() }).loose().optional(),
 });
 type Input = z.infer<typeof input>;
 
@@ -69,16 +84,25 @@ const actions: Record<(typeof ACTIONS)[number], (db: Db, ctx: Ctx) => Promise<Re
     await audit(db, actor, 'start-round', 'plans', need(v.planId, 'planId'), { roundNo: v.roundNo ?? null });
     return {};
   },
-  'inspection-opened': async (db, { input: v, actor }) =>
-    ({ inspectionId: await openInspection(db, actor, { unitCode: need(v.unitCode, 'unitCode'), roundId: v.roundId, teamId: v.teamId }) }),
+  'inspection-opened': async (db, { input: v, actor }) => {
+    const unitCode = need(v.unitCode, 'unitCode');
+    const unit = await db.selectFrom('units').select('name').where('code', '=', unitCode).executeTakeFirst();
+    if (!unit) throw new InputError(`no unit ${unitCode}`);
+    const teamId = v.teamId ?? (v.team ? (await db.selectFrom('teams').innerJoin('plans', 'plans.id', 'teams.plan_id').select('teams.id')
+      .where('teams.name', '=', v.team.name).orderBy('plans.created_at', 'desc').executeTakeFirst())?.id : undefined);
+    const inspectionId = await openInspection(db, actor, { unitCode, roundId: v.roundId, teamId });
+    const year = Number(actor.at.slice(0, 4));
+    const count = await db.selectFrom('inspections').select((eb) => eb.fn.countAll<number>().as('n')).where('opened_at', 'like', `${year}%`).executeTakeFirstOrThrow();
+    return { inspectionId, inspectionNo: `XC-${year}-${String(Number(count.n)).padStart(3, '0')}`, unitName: unit.name, teamId: teamId ?? null };
+  },
   'onsite-started': async (db, { input: v, actor }) => {
-    await updateInspection(db, actor, (await inspection(db, v)).id, 'onsite-start', { status: 'onsite', onsite_start: actor.at });
+    await updateInspection(db, actor, (await inspection(db, v)).id, 'onsite-start', { status: 'onsite', onsite_start: v.onsiteStart ?? actor.at });
     return {};
   },
   'onsite-finished': async (db, { input: v, actor }) => {
     const i = await inspection(db, v);
-    await updateInspection(db, actor, i.id, 'onsite-finish', { status: 'reporting', onsite_end: actor.at, report_due: v.reportDue ?? null });
-    if (v.methods) await recordMethods(db, actor, i.id, v.methods.map((method) => ({ method })));
+    await updateInspection(db, actor, i.id, 'onsite-finish', { status: 'reporting', onsite_end: v.onsiteEnd ?? actor.at, report_due: v.reportDue ?? null });
+    if (v.methods) await recordMethods(db, actor, i.id, v.methods.map((m) => ({ method: m })));
     return {};
   },
   'report-submitted': async (db, { input: v, actor }) => {
@@ -91,21 +115,33 @@ const actions: Record<(typeof ACTIONS)[number], (db: Db, ctx: Ctx) => Promise<Re
   },
   'feedback-given': async (db, { input: v, actor }) => {
     await updateInspection(db, actor, (await inspection(db, v)).id, 'feedback',
-      { status: 'rectifying', feedback_at: actor.at, rectification_due: v.rectificationDue ?? null });
+      { status: 'rectifying', feedback_at: v.feedbackDate ?? actor.at, rectification_due: v.rectificationDue ?? null });
     return {};
   },
-  'problems-registered': async (db, { input: v, actor }) =>
-    ({ problemIds: await registerProblems(db, actor, (await inspection(db, v)).id, need(v.problems, 'problems')) }),
+  'problems-registered': async (db, { input: v, actor }) => {
+    const i = await inspection(db, v);
+    const problems = await Promise.all(need(v.problems, 'problems').map(async (p) => ({
+      ...p,
+      enterpriseCode: p.enterpriseCode ?? (p.enterpriseName ? (await db.selectFrom('units').select('code').where('kind', '=', 'enterprise')
+        .where('name', '=', p.enterpriseName).executeTakeFirst())?.code ?? null : null),
+      description: p.enterpriseName && !p.enterpriseCode ? `${p.description}（涉及：${p.enterpriseName}）` : p.description,
+    })));
+    return { problemIds: await registerProblems(db, actor, i.id, problems) };
+  },
   'rectification-reported': async (db, { input: v, actor }) => {
     const i = await inspection(db, v);
-    const rectificationId = await recordRectification(db, actor, i.id, need(v.rectificationReport, 'rectificationReport'));
+    const r = need(v.rectificationReport, 'rectificationReport');
+    const report = typeof r === 'string' ? r : [r.report, r.investigation ? `查处情况：${r.investigation}` : ''].filter(Boolean).join('\n');
+    const rectificationId = await recordRectification(db, actor, i.id, report);
     await updateInspection(db, actor, i.id, 'rectification-report', { status: 'rectification-reported' });
     return { rectificationId };
   },
   'rectification-reviewed': async (db, { input: v, actor }) => {
     const i = await inspection(db, v);
-    const accepted = need(v.reviewAccepted, 'reviewAccepted');
-    const reviewId = await recordReview(db, actor, need(v.rectificationId, 'rectificationId'), accepted, v.reviewOpinion ?? '');
+    const accepted = need(v.reviewAccepted ?? (v.reviewDecision ? v.reviewDecision === 'accept' : undefined), 'reviewAccepted or reviewDecision');
+    const rectificationId = v.rectificationId ?? (await db.selectFrom('rectifications').select('id').where('inspection_id', '=', i.id)
+      .orderBy('submitted_at', 'desc').executeTakeFirst())?.id;
+    const reviewId = await recordReview(db, actor, need(rectificationId, 'rectificationId (or a reported rectification)'), accepted, v.reviewOpinion ?? '');
     await updateInspection(db, actor, i.id, 'rectification-review', { status: accepted ? 'rectified' : 'rectifying' });
     return { reviewId };
   },
@@ -116,12 +152,14 @@ const actions: Record<(typeof ACTIONS)[number], (db: Db, ctx: Ctx) => Promise<Re
   'complaint-received': async (db, { input: v, actor }) => {
     const i = await inspection(db, v);
     const c = need(v.complaint, 'complaint');
-    await recordMethods(db, actor, i.id, [{ method: 3, note: `来信来电：${c.channel ?? ''} ${c.text}`.trim() }]);
+    const text = need(c.text ?? c.content, 'complaint.content');
+    await recordMethods(db, actor, i.id, [{ method: 3, note: `来信来电（${c.channel ?? '未注明'}）：${text}` }]);
     return {};
   },
   'obstruction-reported': async (db, { input: v, actor }) => {
     const i = await inspection(db, v);
-    await audit(db, actor, 'obstruction', 'inspections', i.id, need(v.obstruction, 'obstruction'));
+    const o = need(v.obstruction, 'obstruction');
+    await audit(db, actor, 'obstruction', 'inspections', i.id, { behaviour: o.behaviour ?? o.kind ?? null, description: need(o.description ?? o.text, 'obstruction.description') });
     return {};
   },
 };

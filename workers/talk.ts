@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { once } from '../src/db/effects';
 import { getTalk, recordTalkMinutes, scheduleTalk } from '../src/db/registers/supervision';
 import { addWorkingDays, chinaDate, endOfDay } from '../src/domain/calendar';
-import { issueOfficialDocument } from './documents/issue';
 import { defineWorker, InputError } from './runtime/types';
 
 /**
- * yc-talk (约谈): `schedule` records the talk and issues the 约谈通知书; `minutes` records the 约谈纪要 and sets
+ * yc-talk (约谈): `schedule` records the talk (the 约谈通知书 comes from yc-document); `minutes` records the 约谈纪要 and sets
  * the follow-up report deadline (5 working days after the talk unless the minutes agree another).
  */
 export const headers = z.object({ action: z.enum(['schedule', 'minutes']) });
@@ -14,9 +13,13 @@ export const input = z.object({
   talk: z.object({
     subjectUnitCode: z.string().min(1),
     reason: z.string().min(1),
-    at: z.string().min(10),
+    /** When the talk is held; null while not yet fixed (the notice then says 近日). */
+    at: z.string().min(10).nullish(),
     attendees: z.array(z.string()).default([]),
-  }).optional(),
+  }).loose().optional(),
+  /** The minutes form's fields as the diagram maps them. */
+  talkMinutes: z.object({ problems: z.string().nullish(), opinion: z.string().nullish(), commitments: z.string().nullish(),
+    followUpDate: z.string().nullish() }).loose().optional(),
   talkId: z.string().optional(),
   inspectionId: z.string().optional(),
   problemId: z.string().optional(),
@@ -35,15 +38,18 @@ export default defineWorker({
         if (!v.talk) throw new InputError('talk {subjectUnitCode, reason, at, attendees} is required');
         const unit = await db.selectFrom('units').select('code').where('code', '=', v.talk.subjectUnitCode).executeTakeFirst();
         if (!unit) throw new InputError(`no unit ${v.talk.subjectUnitCode}`);
-        const talkId = await scheduleTalk(db, actor, { ...v.talk, inspectionId: v.inspectionId, problemId: v.problemId });
-        const doc = await issueOfficialDocument(db, deps.archive, actor, 'talk-notice', { talkId });
-        return { talkId, talkNoticeDocumentId: doc.id, talkNoticeDocumentNo: doc.doc_no };
+        const talkId = await scheduleTalk(db, actor, { ...v.talk, at: v.talk.at ?? '', inspectionId: v.inspectionId, problemId: v.problemId });
+        return { talkId };
       }
       const talk = v.talkId ? await getTalk(db, v.talkId) : undefined;
       if (!talk) throw new InputError(v.talkId ? `no talk ${v.talkId}` : 'talkId is required');
-      if (!v.minutes) throw new InputError('minutes (约谈纪要) are required');
-      const followUpDue = endOfDay(addWorkingDays(chinaDate(talk.at), v.followUpWorkingDays));
-      await recordTalkMinutes(db, actor, talk.id, v.minutes, followUpDue);
+      const m = v.talkMinutes;
+      const minutes = v.minutes ?? (m ? [m.problems && `指出问题：${m.problems}`, m.opinion && `整改意见：${m.opinion}`,
+        m.commitments && `表态承诺：${m.commitments}`].filter(Boolean).join('\n') : undefined);
+      if (!minutes) throw new InputError('minutes or talkMinutes (约谈纪要) are required');
+      const followUpDue = m?.followUpDate ? endOfDay(chinaDate(m.followUpDate))
+        : endOfDay(addWorkingDays(chinaDate(talk.at || actor.at), v.followUpWorkingDays));
+      await recordTalkMinutes(db, actor, talk.id, minutes, followUpDue);
       return { talkId: talk.id, followUpDue };
     });
   },

@@ -28,24 +28,32 @@ describe.each(dialects)('record, plan and team workers on %s', (dialect) => {
     const again = await h.run(record, open);
     const inspectionId = completed<{ inspectionId: string }>(first).inspectionId;
     const problems = job('yc-record', { inspectionId, problems: [
-      { category: 'C5', severity: '重大', industry: '涉氨制冷', description: '液氨储罐区未设置泄漏报警装置', enterpriseCode: 'YC-E-01', legalBasis: '工贸令10号 第十三条' },
+      { category: 'C5', severity: '重大', industry: '工贸', description: '液氨储罐区未设置泄漏报警装置', enterpriseName: '枣庄榴韵饮品有限公司', legalBasis: '工贸令10号 第十三条', evidenceRefs: ['ev-1'] },
       { category: 'C3', severity: '一般', description: '镇安委会全年仅召开一次会议' },
     ] }, { action: 'problems-registered' });
     const registered = await h.run(record, problems);
     await h.run(record, problems);
-    await h.run(record, job('yc-record', { inspectionId, methods: [1, 3, 5] }, { action: 'onsite-finished' }));
-    await h.run(record, job('yc-record', { inspectionId, complaint: { channel: '电话', text: '某冷库夜间违规作业' } }, { action: 'complaint-received' }));
+    await h.run(record, job('yc-record', { inspectionId, methods: ['report', 'documents', 'covert'], onsiteEnd: '2026-09-15T18:00:00+08:00' }, { action: 'onsite-finished' }));
+    await h.run(record, job('yc-record', { inspectionId, complaint: { channel: '来电', complainant: null, content: '某冷库夜间违规作业' } }, { action: 'complaint-received' }));
+    const reported = completed(await h.run(record, job('yc-record', { inspectionId, rectificationReport: { report: '已加装报警装置', investigation: '已立案' } }, { action: 'rectification-reported' })));
+    const reviewed = await h.run(record, job('yc-record', { inspectionId, reviewDecision: 'accept', reviewOpinion: '同意' }, { action: 'rectification-reviewed' }));
     const closed = await h.run(record, job('yc-record', { inspectionId }, { action: 'inspection-closed' }));
     // then
     expect(again).toEqual(first);
+    expect(first).toMatchObject({ outcome: 'complete', variables: { unitName: '榴园镇', inspectionNo: 'XC-2026-001' } });
+    expect(reported.rectificationId).toBeTruthy();
+    expect(reviewed.outcome).toBe('complete');
+    expect((await problemsOf(store.db, inspectionId))[0].enterprise_code).toBe('YC-E-01');
     expect(completed<{ problemIds: string[] }>(registered).problemIds).toHaveLength(2);
     expect((await problemsOf(store.db, inspectionId)).map((p) => [p.no, p.category, p.severity])).toEqual([[1, 'C5', '重大'], [2, 'C3', '一般']]);
     expect(closed.outcome).toBe('complete');
-    expect(await getInspection(store.db, inspectionId)).toMatchObject({ unit_code: '370404103', status: 'closed', onsite_end: h.deps.clock().toISOString() });
+    expect(await getInspection(store.db, inspectionId)).toMatchObject({ unit_code: '370404103', status: 'closed', onsite_end: '2026-09-15T18:00:00+08:00' });
     const methods = await store.db.selectFrom('methods_used').select(['method', 'note']).where('inspection_id', '=', inspectionId).orderBy('method').execute();
     expect(methods.map((m) => m.method)).toEqual([1, 3, 3, 5]);
     const trail = await auditTrail(store.db, { entity: 'inspections', entityId: inspectionId });
-    expect(trail.map((e) => e.action)).toEqual(['open', 'onsite-finish', 'method-used', 'method-used', 'method-used', 'method-used', 'close']);
+    expect(trail.map((e) => e.action)).toEqual(['open', 'onsite-finish', 'method-used', 'method-used', 'method-used', 'method-used',
+      'rectification-report', 'rectification-review', 'close']);
+    expect(methods.find((m) => m.method === 3 && m.note)?.note).toBe('来信来电（来电）：某冷库夜间违规作业');
     expect(trail.every((e) => e.actor === 'worker:yc-record')).toBe(true);
     const unknown = await h.run(record, job('yc-record', { inspectionId: 'nope' }, { action: 'report-approved' }));
     expect(unknown).toMatchObject({ outcome: 'fail', retries: 0, errorMessage: 'yc-record: no inspection nope' });

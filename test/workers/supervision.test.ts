@@ -6,6 +6,7 @@ import { noticeBoard, sampleOf } from '../../src/db/registers/publications';
 import { getHandover, getHazard, getTalk, progressOf } from '../../src/db/registers/supervision';
 import { drawSample } from '../../src/domain/sampling';
 import announce from '../../workers/announce';
+import document from '../../workers/document';
 import assessment from '../../workers/assessment';
 import classify from '../../workers/classify';
 import escalate from '../../workers/escalate';
@@ -43,9 +44,11 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     const send = job('yc-handover', { problemId: minor, departmentCode: routeMinor.departmentCode, resultDue: '2026-11-09T23:59:59+08:00' }, { action: 'send' });
     const sent = completed(await h.run(handover, send));
     const resent = completed(await h.run(handover, send));
-    const received = await h.run(handover, job('yc-handover', { handoverId: sent.handoverId }, { action: 'receipt' }));
-    const result = await h.run(handover, job('yc-handover', { handoverId: sent.handoverId, resultText: '已立案查处，罚款2万元' }, { action: 'result' }));
-    const second = completed(await h.run(handover, job('yc-handover', { problemId: minor, departmentCode: 'YC-M-06' }, { action: 'send' })));
+    const received = await h.run(handover, job('yc-handover', { handoverId: sent.handoverId, handoverReceipt: { accepted: true, reason: null } }, { action: 'receipt' }));
+    const result = await h.run(handover, job('yc-handover', { handoverId: sent.handoverId, handoverResult: { text: '已立案查处，罚款2万元' } }, { action: 'result' }));
+    // the diagram issues the letter first (yc-document) and hands its number to send
+    const letter = completed(await h.run(document, job('yc-document', { problemId: minor, departmentCode: 'YC-M-06' }, { docType: 'handover-letter' })));
+    const second = completed(await h.run(handover, job('yc-handover', { problemId: minor, departmentCode: 'YC-M-06', ...letter }, { action: 'send' })));
     const refused = await h.run(handover, job('yc-handover', { handoverId: second.handoverId, receiptAccepted: false, refusalReason: '燃气不属于本局监管' }, { action: 'receipt' }));
     // then
     expect(routeMajor).toEqual({ route: 'listing', departmentCode: 'YC-M-06' });
@@ -56,7 +59,8 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     expect(received.outcome).toBe('complete');
     expect(result.outcome).toBe('complete');
     expect(await getHandover(store.db, sent.handoverId)).toMatchObject({ status: 'done', result_text: '已立案查处，罚款2万元', department_code: 'YC-M-07' });
-    expect(refused).toEqual({ outcome: 'error', errorCode: 'HANDOVER_REFUSED', errorMessage: '承办部门认为不属于其职责：燃气不属于本局监管', variables: { handoverId: second.handoverId } });
+    expect(refused).toEqual({ outcome: 'error', errorCode: 'HANDOVER_REFUSED', errorMessage: '承办部门认为不属于其职责：燃气不属于本局监管',
+      variables: { handoverId: second.handoverId, refusalReason: '燃气不属于本局监管' } });
     expect((await documentRegister(store.db, { docType: 'handover-letter' })).map((d) => d.doc_no).sort()).toEqual(['峄安委办〔2026〕1号', '峄安委办〔2026〕2号']);
     await h.cleanup();
   }, 60_000);
@@ -66,34 +70,42 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     const store = await stores.open();
     const h = await harness(store, { now: '2026-10-09T02:00:00Z' });
     const { major } = await inspectionWithProblems(store, h);
-    const list = job('yc-hazard', { problemId: major, hazard: { responsible: '企业主要负责人 张三', measures: '加装泄漏报警和喷淋', funds: '40万元', rectifyDue: '2027-01-29T23:59:59+08:00', emergencyPlan: '液氨泄漏专项预案' } }, { action: 'list' });
+    // the listing-decision form's fields, as the diagram maps them
+    const list = job('yc-hazard', { problemId: major, hazard: { name: '液氨储罐区未设置泄漏报警装置', responsiblePerson: '企业主要负责人 张三', measures: '加装泄漏报警和喷淋',
+      funds: 40, deadline: '2027-01-29T23:59:59+08:00', emergencyPlan: '液氨泄漏专项预案', caseLeader: '副区长 高振华', stopProduction: true } }, { action: 'list' });
     // when
     const listed = completed(await h.run(hazard, list));
     const relisted = completed(await h.run(hazard, list));
     const hazardId = listed.hazardId as string;
-    const published = completed(await h.run(hazard, job('yc-hazard', { hazardId }, { action: 'publish' })));
-    await h.run(hazard, job('yc-hazard', { hazardId, progress: { percent: 40, text: '报警装置已采购' } }, { action: 'progress' }));
-    const extended = await h.run(hazard, job('yc-hazard', { hazardId, extension: { requestedDue: '2027-03-31', reason: '设备到货延迟' } }, { action: 'extend' }));
+    const notice = completed(await h.run(document, job('yc-document', { hazardId }, { docType: 'listing-notice' })));
+    await h.run(hazard, job('yc-hazard', { hazardId }, { action: 'publish' }));
+    const announced = completed(await h.run(announce, job('yc-announce', { hazardId }, { kind: 'listing' })));
+    await h.run(hazard, job('yc-hazard', { hazardId, progress: { percent: 40, text: '报警装置已采购', by: 'danwei-370404103' } }, { action: 'progress' }));
+    const extended = await h.run(hazard, job('yc-hazard', { hazardId, extensionRequest: { requestedDue: '2027-03-31', reason: '设备到货延迟' },
+      extensionDecision: 'grant', newRectifyDeadline: '2027-03-31T23:59:59+08:00' }, { action: 'extend' }));
     const tooLong = await h.run(hazard, job('yc-hazard', { hazardId, extension: { requestedDue: '2027-12-31', reason: '再延期' } }, { action: 'extend' }));
-    const failed = await h.run(hazard, job('yc-hazard', { hazardId, acceptance: { passed: false, opinion: '喷淋未联动' } }, { action: 'accept' }));
+    const failed = await h.run(hazard, job('yc-hazard', { hazardId, acceptanceResult: 'failed', acceptanceFindings: '喷淋未联动' }, { action: 'accept' }));
     const passed = await h.run(hazard, job('yc-hazard', { hazardId, acceptance: { passed: true, opinion: '整改到位' } }, { action: 'accept' }));
     const delisted = completed(await h.run(hazard, job('yc-hazard', { hazardId }, { action: 'delist' })));
     await h.run(hazard, job('yc-hazard', { hazardId }, { action: 'publish-delisting' }));
+    await h.run(announce, job('yc-announce', { hazardId }, { kind: 'delisting' }));
     // then
     expect(relisted).toEqual(listed);
-    expect(listed).toEqual({ hazardId, listingNo: '峄安委〔2026〕1号', rectifyDue: '2027-01-29T23:59:59+08:00', publishDue: '2026-10-15T23:59:59+08:00' }); // 5 working days: 10-10 (调休 Saturday), 12, 13, 14, 15
-    expect(published.announcementId).toBeTruthy();
-    expect(extended).toEqual({ outcome: 'complete', variables: { hazardId, listingNo: '峄安委〔2026〕1号', rectifyDue: '2027-03-31T23:59:59+08:00' } });
+    expect(listed).toEqual({ hazardId, listingNo: '峄安委挂〔2026〕1号', rectifyDue: '2027-01-29T23:59:59+08:00', publishDue: '2026-10-15T23:59:59+08:00' }); // 5 working days: 10-10 (调休 Saturday), 12, 13, 14, 15
+    expect(notice.listingNoticeDocumentNo).toBe('峄安委〔2026〕1号');
+    expect(announced.announcementId).toBeTruthy();
+    expect(extended).toEqual({ outcome: 'complete', variables: { hazardId, listingNo: '峄安委挂〔2026〕1号', rectifyDue: '2027-03-31T23:59:59+08:00' } });
     expect(tooLong).toMatchObject({ outcome: 'error', errorCode: 'EXTENSION_REFUSED', errorMessage: '挂牌督办整改期限最长不超过一年（2027-10-09）。' });
     expect(failed).toMatchObject({ outcome: 'error', errorCode: 'ACCEPTANCE_FAILED', errorMessage: '验收未通过：喷淋未联动' });
     expect(passed.outcome).toBe('complete');
     expect(delisted.publishDue).toBe('2026-10-15T23:59:59+08:00');
-    expect(await getHazard(store.db, hazardId)).toMatchObject({ status: 'PUBLISHED_CLOSED', listing_no: '峄安委〔2026〕1号', funds: '40万元', enterprise_code: 'YC-E-01' });
+    expect(await getHazard(store.db, hazardId)).toMatchObject({ status: 'PUBLISHED_CLOSED', listing_no: '峄安委挂〔2026〕1号', funds: '40万元', enterprise_code: 'YC-E-01',
+      responsible: '企业主要负责人 张三；包案领导：副区长 高振华', measures: '加装泄漏报警和喷淋；整改期间停产停业' });
     expect((await progressOf(store.db, hazardId)).map((p) => p.percent)).toEqual([40]);
     expect((await noticeBoard(store.db)).map((a) => a.title).sort()).toEqual(['重大事故隐患挂牌督办公告', '重大事故隐患摘牌销号公告']);
     expect((await getProblem(store.db, major))?.status).toBe('resolved');
     const actions = (await auditTrail(store.db, { entity: 'hazards', entityId: hazardId })).map((e) => e.action);
-    expect(actions).toEqual(['list', 'listing-notice', 'publish', 'progress', 'rectifying', 'extend', 'extended', 'refuse-extension',
+    expect(actions).toEqual(['list', 'number', 'publish', 'progress', 'rectifying', 'extend', 'extended', 'refuse-extension',
       'fail-acceptance', 'accept', 'accepted', 'delist', 'publish-delisting']);
     await h.cleanup();
   }, 60_000);
@@ -118,7 +130,12 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     const { minor } = await inspectionWithProblems(store, h);
     // when
     const scheduled = completed(await h.run(talk, job('yc-talk', { talk: { subjectUnitCode: '370404103', reason: '重大事故隐患久拖不改', at: '2026-09-30T09:00:00+08:00', attendees: ['镇长', '分管副镇长'] } }, { action: 'schedule' })));
+    const notice = completed(await h.run(document, job('yc-document', { talkId: scheduled.talkId }, { docType: 'talk-notice' })));
     const minutes = completed(await h.run(talk, job('yc-talk', { talkId: scheduled.talkId, minutes: '镇长表态一周内完成整改' }, { action: 'minutes' })));
+    // the escalation ladder schedules a talk whose time is not fixed yet; the minutes form sets the follow-up date
+    const unfixed = completed(await h.run(talk, job('yc-talk', { talk: { subjectUnitCode: '370404103', reason: '整改逾期', at: null, attendees: [] } }, { action: 'schedule' })));
+    const formMinutes = completed(await h.run(talk, job('yc-talk', { talkId: unfixed.talkId, talkMinutes: { problems: '整改不力', opinion: '限期整改',
+      commitments: '一周内完成', followUpDate: '2026-10-20T00:00:00+08:00' } }, { action: 'minutes' })));
     const levels: unknown[] = [];
     let level = 0;
     for (let i = 0; i < 6; i++) {
@@ -128,7 +145,9 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     }
     const exhausted = await h.run(escalate, job('yc-escalate', { problemId: minor, escalationLevel: level }));
     // then
-    expect(scheduled.talkNoticeDocumentNo).toBe('峄安委〔2026〕1号');
+    expect(notice.talkNoticeDocumentNo).toBe('峄安委〔2026〕1号');
+    expect(formMinutes.followUpDue).toBe('2026-10-20T23:59:59+08:00');
+    expect((await getTalk(store.db, unfixed.talkId))?.minutes).toBe('指出问题：整改不力\n整改意见：限期整改\n表态承诺：一周内完成');
     expect(minutes.followUpDue).toBe('2026-10-13T23:59:59+08:00'); // 5 working days after 09-30: 10-08, 09, 10 (调休), 12, 13
     expect((await getTalk(store.db, scheduled.talkId))?.minutes).toBe('镇长表态一周内完成整改');
     expect(levels).toEqual([['催办', 'yellow'], ['督办函', 'red'], ['约谈', 'red'], ['通报', 'red'], ['挂牌', 'red'], ['问责', 'red']]);
@@ -146,6 +165,8 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     const scored = completed(await h.run(assessment, job('yc-assessment', { inspectionId }, { action: 'score' })));
     const copied = completed(await h.run(assessment, job('yc-assessment', { inspectionId }, { action: 'copy' })));
     const announced = completed(await h.run(announce, job('yc-announce', { inspectionId }, { kind: 'feedback' })));
+    await h.run(escalate, job('yc-escalate', { problemId: null, inspectionId, escalationLevel: null }));
+    const rescored = completed(await h.run(assessment, job('yc-assessment', { inspectionId }, { action: 'score' })));
     const drawn = completed(await h.run(sample, job('yc-sample', { month: '2026-11' })));
     const redrawn = completed(await h.run(sample, job('yc-sample', { month: '2026-11' })));
     // then
@@ -154,6 +175,7 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     const [bulletin] = await documentRegister(store.db, { docType: 'results-bulletin' });
     expect(bulletin.title).toBe('关于榴园镇安全生产巡查结果的通报');
     expect((await noticeBoard(store.db)).find((a) => a.id === announced.announcementId)?.body).toBe('区安委会巡查组已向榴园镇反馈巡查意见，共反馈问题2个，现予公告，接受社会监督。');
+    expect(rescored).toEqual({ assessmentId: scored.assessmentId, score: 86, grade: '良好' }); // one escalation step: −2
     expect(redrawn).toEqual(drawn);
     expect(drawn.sampledUnits).toEqual(['370404103']);
     const recorded = await sampleOf(store.db, '2026-11');

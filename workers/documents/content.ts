@@ -111,7 +111,8 @@ export async function composeDocument(db: Db, docType: DocType, v: DocumentVars)
       const t = await getTalk(db, need(v.talkId, 'talkId'));
       if (!t) throw new InputError(`no talk ${v.talkId}`);
       return { ...base, subject: `talk:${t.id}`, title: '安全生产约谈通知书', mainRecipient: await name(db, t.subject_unit_code), paragraphs: [
-        `因${t.reason}，根据安全生产约谈制度，区安委会定于${chineseDate(t.at)}对你单位主要负责人进行约谈。`,
+        t.at ? `因${t.reason}，根据安全生产约谈制度，区安委会定于${chineseDate(t.at)}对你单位主要负责人进行约谈。`
+          : `因${t.reason}，根据安全生产约谈制度，区安委会将于近日对你单位主要负责人进行约谈，具体时间另行通知。`,
         `参加人员：${(JSON.parse(t.attendees) as string[]).join('、') || '你单位主要负责人、分管负责人'}。`,
         '请提前准备书面情况说明和整改措施，约谈后按约谈纪要明确的期限报送整改落实情况。',
       ] };

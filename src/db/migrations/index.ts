@@ -3,6 +3,7 @@ import { type Dialect } from './define';
 import * as core from './001-core';
 import * as inspection from './002-inspection';
 import * as supervision from './003-supervision';
+import * as listingNumbers from './004-listing-numbers';
 
 export type { Dialect } from './define';
 
@@ -14,6 +15,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '001-core': wrap(core),
       '002-inspection': wrap(inspection),
       '003-supervision': wrap(supervision),
+      '004-listing-numbers': wrap(listingNumbers),
     }),
   };
 }

@@ -12,6 +12,11 @@ export async function recordAssessment(db: Db, by: Actor, a: { inspectionId: str
   return id;
 }
 
+export async function rescoreAssessment(db: Db, by: Actor, id: string, score: number, details: unknown): Promise<void> {
+  await db.updateTable('assessments').set({ score, details: JSON.stringify(details) }).where('id', '=', id).execute();
+  await audit(db, by, 'rescore', 'assessments', id, { score });
+}
+
 export async function assessmentOf(db: Db, inspectionId: string) {
   return db.selectFrom('assessments').selectAll().where('inspection_id', '=', inspectionId).executeTakeFirst();
 }

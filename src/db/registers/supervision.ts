@@ -49,6 +49,19 @@ export async function listHazard(db: Db, by: Actor, input: HazardInput): Promise
   return id;
 }
 
+/**
+ * Gives a listed hazard its listing number (挂牌编号), e.g. 峄安委挂〔2026〕3号: the next of that year. Call it in
+ * the listing's transaction; a concurrent listing that takes the same number fails on the unique index.
+ */
+export async function assignListingNo(db: Db, by: Actor, hazardId: string, year: number): Promise<string> {
+  const prefix = `峄安委挂〔${year}〕`;
+  const rows = await db.selectFrom('hazards').select('listing_no').where('listing_no', 'like', `${prefix}%`).execute();
+  const max = Math.max(0, ...rows.map((r) => Number(/〕(\d+)号$/.exec(r.listing_no ?? '')?.[1] ?? 0)));
+  const listingNo = `${prefix}${max + 1}号`;
+  await updateHazard(db, by, hazardId, 'number', { listing_no: listingNo });
+  return listingNo;
+}
+
 export async function getHazard(db: Db, id: string): Promise<Hazard | undefined> {
   return db.selectFrom('hazards').selectAll().where('id', '=', id).executeTakeFirst();
 }
