@@ -29,7 +29,7 @@ export interface ContractEnv {
 /** The engine in this process (memory durability, controllable clock) with its gateways on free ports. */
 export async function startContractEnv(): Promise<ContractEnv> {
   const engine = await createEngine({ dataDir: '', durability: 'memory', clockControlled: true, projections: [readModels()] });
-  const gateways = await startGateways(engine, { host: '127.0.0.1', grpcPort: 0, restPort: 0, managementPort: 0, clockControlled: true });
+  const gateways = await startGateways(engine, { host: '127.0.0.1', grpcPort: 0, restPort: 0, managementPort: 0 });
   const c8 = new Camunda8({
     ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${gateways.grpcPort}`,
     ZEEBE_REST_ADDRESS: `http://127.0.0.1:${gateways.restPort}`,

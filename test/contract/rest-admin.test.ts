@@ -1,3 +1,5 @@
+import { createEngine } from '../../src/engine';
+import { readModels, startGateways } from '../../src/engine/gateway';
 import { eventually, fixture, restCall, startContractEnv, type ContractEnv } from './harness';
 
 describe('REST user-task changes and the management port over the real engine', () => {
@@ -57,5 +59,25 @@ describe('REST user-task changes and the management port over the real engine', 
     expect(purge.status).toBe(202);
     expect((after.body as { page: { totalItems: number } }).page.totalItems).toBe(0);
     expect((definitions.body as { page: { totalItems: number } }).page.totalItems).toBe(0);
+  });
+
+  it('keeps the clock endpoints closed when the engine clock is not controlled', async () => {
+    // given
+    const engine = await createEngine({ dataDir: '', durability: 'memory', clockControlled: false, projections: [readModels()] });
+    const gateways = await startGateways(engine, { host: '127.0.0.1', grpcPort: 0, restPort: 0, managementPort: 0 });
+    try {
+      // when
+      const pin = await fetch(`http://127.0.0.1:${gateways.restPort}/v2/clock`, {
+        method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ timestamp: 0 }),
+      });
+      const purge = await fetch(`http://127.0.0.1:${gateways.managementPort}/actuator/cluster/purge`, { method: 'POST' });
+      // then
+      expect(pin.status).toBe(403);
+      expect(purge.status).toBe(403);
+      expect(Math.abs(engine.clock.now() - Date.now())).toBeLessThan(60_000);
+    } finally {
+      await gateways.close();
+      await engine.close();
+    }
   });
 });

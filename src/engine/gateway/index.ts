@@ -22,7 +22,8 @@ export interface GatewayOptions {
   /** Credentials callers must present; default: none (loopback only). */
   auth?: GatewayAuth;
   limits?: Partial<GatewayLimits>;
-  /** ENGINE_CLOCK_CONTROLLED, as given to createEngine: enables the clock and purge endpoints. */
+  /** ENGINE_CLOCK_CONTROLLED, as given to createEngine: enables the clock and purge endpoints. Default: whether
+   * the engine's clock accepts being moved. */
   clockControlled?: boolean;
 }
 
@@ -45,13 +46,14 @@ export async function startGateways(engine: Engine, options: GatewayOptions): Pr
   const readModel = engine.readDb().prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rm_process_instance'").get();
   if (!readModel) throw new Error('the engine has no REST read models: create it with createEngine({ …, projections: [readModels()] })');
   const auth = options.auth ?? resolveAuth({ host: options.host });
+  const clockControlled = options.clockControlled ?? clockAcceptsControl(engine);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const grpc = await startGrpcServer(engine, { host: options.host, port: options.grpcPort, auth, limits });
   const started: { close(): Promise<void> }[] = [grpc];
   try {
-    const rest = await listen(createRestApp(engine, { auth, limits, cluster: { host: options.host, grpcPort: () => grpc.port, clockControlled: options.clockControlled ?? false } }), options.host, options.restPort);
+    const rest = await listen(createRestApp(engine, { auth, limits, cluster: { host: options.host, grpcPort: () => grpc.port, clockControlled } }), options.host, options.restPort);
     started.push(rest);
-    const management = await listen(createManagementApp(engine, auth, options.clockControlled ?? false), options.host, options.managementPort);
+    const management = await listen(createManagementApp(engine, auth, clockControlled), options.host, options.managementPort);
     started.push(management);
     log.debug({ grpcPort: grpc.port, restPort: rest.port, managementPort: management.port, auth: auth.kind }, 'gateways started');
     return {
@@ -66,6 +68,16 @@ export async function startGateways(engine: Engine, options: GatewayOptions): Pr
   } catch (err) {
     await Promise.all(started.map((s) => s.close()));
     throw err;
+  }
+}
+
+/** A controllable clock takes a zero move (which changes nothing); an uncontrolled one refuses it. */
+function clockAcceptsControl(engine: Engine): boolean {
+  try {
+    engine.clock.add(0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
