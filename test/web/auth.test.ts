@@ -94,6 +94,27 @@ describe('web authentication', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
+  it('sends visitors from / to the public board and signed-in users to their tasks', async () => {
+    // given
+    const { agent } = await signIn(h.app, LOGINS.office);
+    // when
+    const anonymous = await request(h.app).get('/');
+    const signedIn = await agent.get('/');
+    // then
+    expect(anonymous.headers.location).toBe('/board');
+    expect(signedIn.headers.location).toBe('/tasks');
+  });
+
+  it('serves the bundled assets without login and 404s for unknown ones', async () => {
+    // when
+    const css = await request(h.app).get('/assets/app.css');
+    const missing = await request(h.app).get('/assets/nothing.js');
+    // then
+    expect(css.status).toBe(200);
+    expect(css.headers['content-type']).toContain('text/css');
+    expect(missing.status).toBe(404);
+  });
+
   it('does not follow a login redirect to another site', async () => {
     // given
     const agent = request.agent(h.app);

@@ -4,7 +4,7 @@ import { type ProcessInstance, type SearchRequest } from '../camunda/port';
 import { toCsv } from '../csv';
 import { type WebDeps } from '../deps';
 import { forbidden, HttpError, keyParam, notFound, pageContext, requireUser, sendPage, str } from '../http';
-import { dashboardPage } from '../views/dashboard';
+import { COVERAGE_LABEL, dashboardPage } from '../views/dashboard';
 import { formatTime, STATE_LABELS } from '../views/format';
 import { type InstanceFilters, instanceListPage, instancePage } from '../views/monitoring';
 
@@ -134,7 +134,7 @@ export function monitoringRoutes(deps: WebDeps): Router {
   });
 
   router.get('/monitoring/dashboard/coverage.csv', async (_req, res) => {
-    const rows = (await store.coverage(now())).map((c) => [c.unitCode, c.unitName, formatTime(c.lastInspectedAt), formatTime(c.dueBy), { green: '正常', yellow: '临期', red: '逾期' }[c.color]]);
+    const rows = (await store.coverage(now())).map((c) => [c.unitCode, c.unitName, formatTime(c.lastInspectedAt), formatTime(c.dueBy), COVERAGE_LABEL[c.color]]);
     res.type('text/csv; charset=utf-8').attachment('覆盖.csv').send(toCsv(['单位代码', '单位', '上次巡查', '应巡查截止', '状态'], rows));
   });
 

@@ -13,7 +13,7 @@ export interface DashboardData {
   openIncidents: number;
 }
 
-const COVERAGE_LABEL = { green: '本周期已巡查', yellow: '待巡查', red: '临近周期截止未巡查' } as const;
+export const COVERAGE_LABEL = { green: '本周期已巡查', yellow: '待巡查', red: '临近周期截止未巡查' } as const;
 
 function tally(rows: Array<{ color: Traffic }>): Record<Traffic, number> {
   const t = { green: 0, yellow: 0, red: 0 };
