@@ -17,6 +17,7 @@ import { deleteResource } from './processing/commands/delete-resource';
 import { broadcastSignal } from './processing/commands/broadcast-signal';
 import { deploy } from './processing/commands/deployment';
 import { evaluateDecisionCommand } from './processing/commands/evaluate-decision';
+import { modifyProcessInstance } from './processing/commands/modify-instance';
 import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } from './processing/commands/job-commands';
 import { publishMessage } from './processing/commands/messages';
 import { prepareDeployment } from './processing/commands/prepare-deployment';
@@ -204,9 +205,8 @@ export class EmbeddedEngine implements Engine {
     return this.submit((ctx) => cancelProcessInstance(ctx, processInstanceKey));
   }
 
-  modifyProcessInstance(processInstanceKey: Key, _req: ModifyInstanceRequest): Promise<void> {
-    return this.submit((ctx) =>
-      ctx.reject('PROCESS_INSTANCE_MODIFICATION', 'MODIFY', 'INVALID_STATE', `Expected to modify process instance '${processInstanceKey}', but process instance modification is not supported by this engine yet`));
+  modifyProcessInstance(processInstanceKey: Key, req: ModifyInstanceRequest): Promise<void> {
+    return this.submit((ctx) => modifyProcessInstance(ctx, processInstanceKey, req));
   }
 
   activateJobs(req: ActivateJobsRequest, signal?: AbortSignal): Promise<ActivatedJob[]> {

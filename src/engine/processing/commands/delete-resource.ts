@@ -1,5 +1,6 @@
 import { type Key } from '../../api';
 import { type ProcessingContext } from '../context';
+import { deleteDecisionRequirements } from './delete-decisions';
 import { openStartEventSubscriptions } from './start-event-subscriptions';
 
 /**
@@ -7,6 +8,7 @@ import { openStartEventSubscriptions } from './start-event-subscriptions';
  * process version hands the start events back to the version before it.
  */
 export function deleteResource(ctx: ProcessingContext, resourceKey: Key): void {
+  if (ctx.state.decisions.requirements.has(resourceKey)) return deleteDecisionRequirements(ctx, resourceKey);
   const process = ctx.state.processes.get(resourceKey);
   const form = ctx.state.forms.get(resourceKey);
   if (!process && !form) {
