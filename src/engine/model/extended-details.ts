@@ -60,6 +60,7 @@ function bindingOf(element: ModdleElement | undefined, error: (m: string) => voi
 const flag = (value: unknown): boolean => !(value === false || value === 'false');
 
 export function readExtendedDetails(element: ModdleElement, n: MutableNode, definition: ModdleElement | undefined, error: (m: string) => void): void {
+  rejectOutOfScope(element, error);
   if (n.type === 'CALL_ACTIVITY') n.calledElement = calledElement(element, error);
   if (element.loopCharacteristics) n.loop = loop(element.loopCharacteristics as ModdleElement, error);
   if (n.type === 'BUSINESS_RULE_TASK' && extension(element, 'zeebe:CalledDecision')) n.calledDecision = calledDecision(element, error);
@@ -75,6 +76,14 @@ export function readExtendedDetails(element: ModdleElement, n: MutableNode, defi
     if (!name) error('Must reference a signal with a name');
     n.signalName = name;
   }
+}
+
+/** Features out of scope (issue 3) or unreleased (zeebe-semantics A13): a clear rejection instead of ignoring them. */
+function rejectOutOfScope(element: ModdleElement, error: (m: string) => void): void {
+  if (element.isForCompensation === true) error('Compensation is not supported');
+  if (extension(element, 'zeebe:JobPriorityDefinition')) error('Job priorities are not supported');
+  if (extension(element, 'zeebe:AgentDefinition')) error('Agent definitions are not supported');
+  if (text(extension(element, 'zeebe:CalledElement')?.businessId)) error('Business ids of called processes are not supported');
 }
 
 function calledElement(element: ModdleElement, error: (m: string) => void): CalledElementDefinition | undefined {
