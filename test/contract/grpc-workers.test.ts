@@ -87,6 +87,17 @@ describe('gRPC through @camunda8/sdk: workers, deployment, instances', () => {
     }
   });
 
+  it('ends createProcessInstanceWithResult that does not complete in time with a code the SDK does not retry', async () => {
+    // given
+    await env.zbc.deployResources([{ processFilename: fixture('contract-user-task.bpmn') }, { formFilename: fixture('contract-review-form.form') }] as never);
+    // when
+    const waiting = env.zbc.createProcessInstanceWithResult({ bpmnProcessId: 'contract-user-task', variables: {}, requestTimeout: 300 });
+    // then
+    await expect(waiting).rejects.toMatchObject({ code: 10, details: expect.stringContaining('within the request timeout') });
+    const started = await env.rest.searchProcessInstances({ filter: { processDefinitionId: 'contract-user-task' } } as never, NOW);
+    expect(Number(started.page.totalItems)).toBe(1);
+  });
+
   it('cancels an instance, and refuses a second cancellation with NOT_FOUND', async () => {
     // given
     await env.zbc.deployResource({ processFilename: fixture('contract-service.bpmn') });

@@ -42,8 +42,9 @@ export function toGrpcError(err: unknown): GrpcError {
   if (err instanceof Rejection) return { code: GRPC_CODE[err.rejectionType] ?? GrpcStatus.INTERNAL, details: err.message };
   if (err instanceof InvalidRequest) return { code: GrpcStatus.INVALID_ARGUMENT, details: err.message };
   if (err instanceof Backpressure) return { code: GrpcStatus.RESOURCE_EXHAUSTED, details: err.message };
-  // Zeebe answers a create-with-result that did not finish in time like a broker timeout.
-  if (err instanceof ResultTimeout) return { code: GrpcStatus.DEADLINE_EXCEEDED, details: err.message };
+  // Zeebe answers DEADLINE_EXCEEDED here, but the Node SDK retries that code forever and would start a new instance
+  // on every retry; ABORTED ends the call with the same message and no retry.
+  if (err instanceof ResultTimeout) return { code: GrpcStatus.ABORTED, details: err.message };
   return { code: GrpcStatus.INTERNAL, details: `Unexpected error: ${err instanceof Error ? err.message : String(err)}` };
 }
 
