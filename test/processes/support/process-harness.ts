@@ -6,13 +6,16 @@ import { type ActivatedJob, type EngineRecord, type JsonObject, type Key } from 
 import { EngineHarness } from '../../engine/support/harness';
 import { root } from '../load-diagrams';
 
+// Path tests walk whole procedures; on a busy 2-core CI machine they need more than jest's default 5 s.
+jest.setTimeout(30_000);
+
 const resource = (dir: string, file: string): [string, string] => [file, readFileSync(join(root, dir, file), 'utf8')];
 
 export class ProcessHarness {
   private constructor(readonly h: EngineHarness) {}
 
   /** Resolves with the first non-undefined result of `probe`, re-checked after every committed batch. */
-  private until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, guardMs = 3000): Promise<T> {
+  private until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, guardMs = 10_000): Promise<T> {
     return new Promise((resolve, reject) => {
       let busy = false;
       let done = false;
