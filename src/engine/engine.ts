@@ -111,8 +111,16 @@ export class EmbeddedEngine implements Engine {
       this.store.append(records, { [NEXT_KEY_META]: this.keys.peek().toString() });
       for (const projection of this.options.projections ?? []) projection.apply(events, this.store.db);
       // the in-memory state now matches the log up to `last`: snapshot it now and then to keep recovery short
-      if (last - this.lastSnapshot >= SNAPSHOT_EVERY_RECORDS) this.snapshotAt(last);
+      if (last - this.lastSnapshot >= this.snapshotInterval()) this.snapshotAt(last);
     })();
+  }
+
+  /**
+   * Records between periodic snapshots: at least SNAPSHOT_EVERY_RECORDS, and more for a large state, so that the
+   * cost of writing a snapshot (proportional to the state) stays a small constant per record.
+   */
+  private snapshotInterval(): number {
+    return Math.max(SNAPSHOT_EVERY_RECORDS, 50 * (this.state.elementInstances.size + this.state.jobs.size + this.state.userTasks.size));
   }
 
   private snapshotAt(position: number): void {

@@ -74,12 +74,28 @@ describe('snapshots', () => {
     await h.close();
   });
 
+  it('encodes large collections in chunks and decodes nested maps and sets', () => {
+    // given
+    const graphs = { resolve: () => { throw new Error('no graphs needed'); } };
+    const state = new EngineState(graphs);
+    for (let i = 0; i < 12_345; i++) state.variables.set(String(i), new Map([['v', String(i)]]));
+    state.activatableByType.set('work', new Set(['1', '2']));
+    // when
+    const { shape, chunks } = encodeState(state);
+    const restored = new EngineState(graphs);
+    const used = decodeInto(restored, shape, chunks);
+    // then
+    expect(used).toBe(true);
+    expect(chunks.filter((c) => c.field === 'variables')).toHaveLength(3);
+    expect(restored.snapshot()).toEqual(state.snapshot());
+  });
+
   it('ignores a snapshot written for a different state shape', () => {
     // given
     const state = new EngineState({ resolve: () => { throw new Error('no graphs needed'); } });
-    const { data } = encodeState(state);
+    const { chunks } = encodeState(state);
     // when
-    const used = decodeInto(state, 'processes', data);
+    const used = decodeInto(state, 'processes', chunks);
     // then
     expect(used).toBe(false);
   });

@@ -2,36 +2,58 @@ import { type EngineState } from './engine-state';
 
 /**
  * Encodes the whole state (every Map and Set field, also inside sub-states such as decisions and signals) as JSON
- * for snapshots, and decodes it back into a fresh state. The shape (the list of fields) is recorded, so a snapshot
- * written by code with a different state shape is ignored instead of silently missing data.
+ * chunks of at most CHUNK entries for snapshots, and decodes them into a fresh state. The shape (the list of field
+ * paths) is recorded, so a snapshot written by code with a different state shape is ignored instead of silently
+ * missing data. Chunks keep single strings small however large the state grows.
  */
 
-type Encoded = { $m: [string, unknown][] } | { $s: unknown[] } | { $h: Record<string, unknown> };
+export interface StateChunk {
+  /** Field path, e.g. `elementInstances` or `decisions.decisions`. */
+  field: string;
+  /** JSON array of entries ([key, value] for maps, values for sets). */
+  data: string;
+}
+
+const CHUNK = 5000;
 
 /** Fields that are not state (the graph resolver is a cache of parsed resources). */
 const SKIP = new Set(['graphs']);
 
-export function encodeState(state: EngineState): { shape: string; data: string } {
-  const data = encodeHolder(state as unknown as Record<string, unknown>);
-  return { shape: shapeOf(data), data: JSON.stringify(data) };
+type Collection = Map<unknown, unknown> | Set<unknown>;
+
+export function encodeState(state: EngineState): { shape: string; chunks: StateChunk[] } {
+  const chunks: StateChunk[] = [];
+  const fields = collections(state as unknown as Record<string, unknown>);
+  for (const [field, collection] of fields) {
+    const entries = collection instanceof Map ? [...collection].map(([k, v]) => [k, encodeValue(v)]) : [...collection];
+    for (let i = 0; i < entries.length; i += CHUNK) chunks.push({ field, data: JSON.stringify(entries.slice(i, i + CHUNK)) });
+  }
+  return { shape: fields.map(([field]) => field).sort().join(','), chunks };
 }
 
-/** Fills a fresh state from a snapshot; false when the snapshot does not fit the current state shape. */
-export function decodeInto(state: EngineState, shape: string, data: string): boolean {
-  const current = encodeHolder(state as unknown as Record<string, unknown>);
-  if (shapeOf(current) !== shape) return false;
-  restoreHolder(state as unknown as Record<string, unknown>, JSON.parse(data) as Record<string, unknown>);
+/** Fills a fresh state from snapshot chunks; false when the snapshot does not fit the current state shape. */
+export function decodeInto(state: EngineState, shape: string, chunks: Iterable<StateChunk>): boolean {
+  const fields = new Map(collections(state as unknown as Record<string, unknown>));
+  if ([...fields.keys()].sort().join(',') !== shape) return false;
+  for (const chunk of chunks) {
+    const target = fields.get(chunk.field);
+    if (!target) return false;
+    const entries = JSON.parse(chunk.data) as unknown[];
+    if (target instanceof Map) for (const [k, v] of entries as [unknown, unknown][]) target.set(k, decodeValue(v));
+    else for (const v of entries) target.add(v);
+  }
   return true;
 }
 
-function encodeHolder(holder: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+/** Every Map/Set of the state with its field path, sub-states (objects holding maps) included. */
+function collections(holder: Record<string, unknown>, prefix = ''): [string, Collection][] {
+  const found: [string, Collection][] = [];
   for (const [name, value] of Object.entries(holder)) {
     if (SKIP.has(name)) continue;
-    if (value instanceof Map || value instanceof Set) out[name] = encodeValue(value);
-    else if (isHolder(value)) out[name] = { $h: encodeHolder(value as Record<string, unknown>) };
+    if (value instanceof Map || value instanceof Set) found.push([`${prefix}${name}`, value]);
+    else if (isHolder(value)) found.push(...collections(value as Record<string, unknown>, `${prefix}${name}.`));
   }
-  return out;
+  return found;
 }
 
 function isHolder(value: unknown): boolean {
@@ -39,6 +61,7 @@ function isHolder(value: unknown): boolean {
     Object.values(value).some((v) => v instanceof Map || v instanceof Set);
 }
 
+/** Nested maps and sets inside map values (e.g. variables per scope). */
 function encodeValue(value: unknown): unknown {
   if (value instanceof Map) return { $m: [...value].map(([k, v]) => [k, encodeValue(v)]) };
   if (value instanceof Set) return { $s: [...value] };
@@ -47,34 +70,7 @@ function encodeValue(value: unknown): unknown {
 
 function decodeValue(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  const encoded = value as Encoded;
-  if ('$m' in encoded) return new Map(encoded.$m.map(([k, v]) => [k, decodeValue(v)]));
-  if ('$s' in encoded) return new Set(encoded.$s);
+  if ('$m' in value) return new Map((value as { $m: [unknown, unknown][] }).$m.map(([k, v]) => [k, decodeValue(v)]));
+  if ('$s' in value) return new Set((value as { $s: unknown[] }).$s);
   return value;
-}
-
-function restoreHolder(target: Record<string, unknown>, data: Record<string, unknown>): void {
-  for (const [name, value] of Object.entries(data)) {
-    const field = target[name];
-    if (field instanceof Map) {
-      field.clear();
-      for (const [k, v] of decodeValue(value) as Map<unknown, unknown>) field.set(k, v);
-    } else if (field instanceof Set) {
-      field.clear();
-      for (const v of decodeValue(value) as Set<unknown>) field.add(v);
-    } else if (typeof field === 'object' && field !== null) {
-      restoreHolder(field as Record<string, unknown>, (value as { $h: Record<string, unknown> }).$h);
-    }
-  }
-}
-
-/** The field paths of an encoded state, e.g. `elementInstances,decisions.decisions,…`. */
-function shapeOf(encoded: Record<string, unknown>, prefix = ''): string {
-  return Object.entries(encoded)
-    .map(([name, value]) => {
-      const h = (value as { $h?: Record<string, unknown> }).$h;
-      return h ? shapeOf(h, `${prefix}${name}.`) : `${prefix}${name}`;
-    })
-    .sort()
-    .join(',');
 }

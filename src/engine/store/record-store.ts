@@ -17,7 +17,8 @@ CREATE TABLE IF NOT EXISTS engine_records (
 );
 CREATE TABLE IF NOT EXISTS engine_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS engine_snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL,
-  next_key TEXT NOT NULL, shape TEXT NOT NULL, state TEXT NOT NULL);
+  next_key TEXT NOT NULL, shape TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS engine_snapshot_chunks (seq INTEGER PRIMARY KEY, field TEXT NOT NULL, data TEXT NOT NULL);
 -- deployed resources are read again at start-up; partial indexes keep that from scanning the whole log
 CREATE INDEX IF NOT EXISTS engine_records_processes ON engine_records(position) WHERE value_type = 'PROCESS';
 CREATE INDEX IF NOT EXISTS engine_records_drgs ON engine_records(position) WHERE value_type = 'DECISION_REQUIREMENTS';
@@ -97,21 +98,28 @@ export class RecordStore {
   }
 
   /** Replaces the snapshot (call inside the batch transaction, so that it matches the log up to `position`). */
-  saveSnapshot(snapshot: StoredSnapshot): void {
+  saveSnapshot(snapshot: StoredSnapshot, chunks: Iterable<{ field: string; data: string }>): void {
     this.db
-      .prepare(`INSERT INTO engine_snapshot (id, position, next_key, shape, state) VALUES (1, ?, ?, ?, ?)
-        ON CONFLICT(id) DO UPDATE SET position = excluded.position, next_key = excluded.next_key, shape = excluded.shape, state = excluded.state`)
-      .run(snapshot.position, snapshot.nextKey, snapshot.shape, snapshot.state);
+      .prepare(`INSERT INTO engine_snapshot (id, position, next_key, shape) VALUES (1, ?, ?, ?)
+        ON CONFLICT(id) DO UPDATE SET position = excluded.position, next_key = excluded.next_key, shape = excluded.shape`)
+      .run(snapshot.position, snapshot.nextKey, snapshot.shape);
+    this.db.exec('DELETE FROM engine_snapshot_chunks');
+    const insert = this.db.prepare('INSERT INTO engine_snapshot_chunks (field, data) VALUES (?, ?)');
+    for (const chunk of chunks) insert.run(chunk.field, chunk.data);
   }
 
   loadSnapshot(): StoredSnapshot | undefined {
-    const row = this.db.prepare('SELECT position, next_key AS nextKey, shape, state FROM engine_snapshot WHERE id = 1').get();
+    const row = this.db.prepare('SELECT position, next_key AS nextKey, shape FROM engine_snapshot WHERE id = 1').get();
     return row as StoredSnapshot | undefined;
+  }
+
+  snapshotChunks(): Iterable<{ field: string; data: string }> {
+    return this.db.prepare('SELECT field, data FROM engine_snapshot_chunks ORDER BY seq').iterate() as Iterable<{ field: string; data: string }>;
   }
 
   /** Deletes the log and meta values (purge); projections clear their own tables. */
   clear(): void {
-    this.db.exec('DELETE FROM engine_records; DELETE FROM engine_meta; DELETE FROM engine_snapshot;');
+    this.db.exec('DELETE FROM engine_records; DELETE FROM engine_meta; DELETE FROM engine_snapshot; DELETE FROM engine_snapshot_chunks;');
   }
 
   close(): void {
@@ -124,7 +132,6 @@ export interface StoredSnapshot {
   position: number;
   nextKey: string;
   shape: string;
-  state: string;
 }
 
 type RawRow = [number, string, number, RecordRow['record_type'], RecordRow['value_type'], string, RecordRow['rejection_type'], string | null, string];

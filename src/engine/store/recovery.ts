@@ -32,15 +32,15 @@ export function replay(store: RecordStore, graphs: GraphCache): EngineState {
 export function recover(store: RecordStore, graphs: GraphCache): EngineState {
   const snapshot = store.loadSnapshot();
   const state = new EngineState(graphs);
-  if (!snapshot || !decodeInto(state, snapshot.shape, snapshot.state)) return replay(store, graphs);
+  if (!snapshot || !decodeInto(state, snapshot.shape, store.snapshotChunks())) return replay(store, graphs);
   for (const record of store.read(snapshot.position + 1)) applyRecord(state, record);
   return state;
 }
 
 /** Writes a snapshot of the state as of `position` (inside the batch transaction). */
 export function snapshot(store: RecordStore, state: EngineState, position: number, nextKey: bigint): void {
-  const { shape, data } = encodeState(state);
-  store.saveSnapshot({ position, nextKey: nextKey.toString(), shape, state: data });
+  const { shape, chunks } = encodeState(state);
+  store.saveSnapshot({ position, nextKey: nextKey.toString(), shape }, chunks);
 }
 
 export function persistedNextKey(store: RecordStore): bigint {
