@@ -149,4 +149,22 @@ describe('A8 call activity', () => {
     expect(trace).toContain('call:ELEMENT_TERMINATED');
     expect(h.trace(job.processInstanceKey)).toContain('child:ELEMENT_TERMINATED');
   });
+
+  it('terminates the child when a timer boundary event interrupts the call activity, and nothing propagates', async () => {
+    // given
+    await h.deploy(child, parent('processId="child"', {
+      boundary: `<bpmn:boundaryEvent id="late" attachedToRef="call"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+        <bpmn:endEvent id="late-end"/>${chain('late', 'late-end')}`,
+    }));
+    const pi = await h.create('parent');
+    const job = await h.activateOne('child-work');
+    await h.engine.setVariables({ elementInstanceKey: job.processInstanceKey, variables: { fromChild: true } });
+    // when
+    h.advance(60 * 60 * 1000);
+    // then
+    await h.awaitCompleted(pi);
+    expect(h.trace(job.processInstanceKey)).toContain('child:ELEMENT_TERMINATED');
+    expect(h.find({ valueType: 'JOB', intent: 'CANCELED' }).map((r) => r.key)).toEqual([job.key]);
+    expect(h.find({ valueType: 'VARIABLE' }).filter((r) => r.value.scopeKey === pi).map((r) => r.value.name)).toEqual([]);
+  });
 });

@@ -164,4 +164,23 @@ describe('A8 multi-instance', () => {
     // the inner instance's locals (input element, loopCounter, input-mapping targets) go to the child
     expect([...first, ...second].map((j) => j.variables)).toEqual([{ roundNo: 1, round: { no: 1 }, loopCounter: 1 }, { roundNo: 2, round: { no: 2 }, loopCounter: 2 }]);
   });
+
+  it('runs a parallel multi-instance sub-process: each inner instance is a scope with its own locals', async () => {
+    // given
+    await h.deploy(resource('sub.bpmn', definitions(process('sub', `${start()}
+      <bpmn:subProcess id="each">
+        <bpmn:extensionElements><zeebe:ioMapping><zeebe:output source="=checked" target="checked"/></zeebe:ioMapping></bpmn:extensionElements>
+        <bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=units" inputElement="unit" outputCollection="report" outputElement="=checked"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>
+        ${start('s')}<bpmn:serviceTask id="check"><bpmn:extensionElements><zeebe:taskDefinition type="check"/></bpmn:extensionElements></bpmn:serviceTask>${end('s-end')}${chain('s', 'check', 's-end')}
+      </bpmn:subProcess>${end()}${chain('start', 'each', 'end')}`))));
+    const pi = await h.create('sub', { units: ['甲', '乙'] });
+    // when
+    for (const job of await h.activate('check')) await h.engine.completeJob(job.key, { checked: `${String(job.variables.unit)}已查` });
+    // then
+    await h.awaitCompleted(pi);
+    const report = h.find({ valueType: 'VARIABLE' }).filter((r) => r.value.scopeKey === pi && r.value.name === 'report');
+    expect(report.map((r) => JSON.parse(String(r.value.value)))).toEqual([['甲已查', '乙已查']]);
+    expect(h.find({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_COMPLETED' }).filter((r) => r.value.elementId === 'each').map((r) => r.value.bpmnElementType))
+      .toEqual(['SUB_PROCESS', 'SUB_PROCESS', 'MULTI_INSTANCE_BODY']);
+  });
 });

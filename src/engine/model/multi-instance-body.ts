@@ -11,7 +11,8 @@ export function withMultiInstanceBodies(graph: ProcessGraph): ProcessGraph {
   const nodes = new Map(graph.nodes);
   const innerActivities = new Map<string, FlowNode>();
   for (const activity of looped) {
-    nodes.set(activity.id, { ...activity, type: 'MULTI_INSTANCE_BODY', inputs: [], outputs: [] });
+    // the event sub-processes of a looped sub-process belong to its inner instances, not to the body
+    nodes.set(activity.id, { ...activity, type: 'MULTI_INSTANCE_BODY', inputs: [], outputs: [], eventSubProcesses: [] });
     innerActivities.set(activity.id, { ...activity, incoming: [], outgoing: [], boundaryEvents: [], loop: undefined });
   }
   return { ...graph, nodes, innerActivities };
