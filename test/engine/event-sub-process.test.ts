@@ -110,4 +110,19 @@ describe('A8 event sub-processes', () => {
     // then
     await expect(result).rejects.toThrow('Start events of event sub-processes must have a timer, message, error, signal or escalation event definition');
   });
+
+  it('a non-interrupting message start correlates each new message while the scope is active', async () => {
+    // given
+    await h.deploy(resource('p.bpmn', definitions(process('p', `${start()}${serviceTask('work')}${end()}${chain('start', 'work', 'end')}
+      ${esp('<bpmn:startEvent id="esp-start" isInterrupting="false"><bpmn:messageEventDefinition messageRef="msg-cancel"/></bpmn:startEvent>', '<bpmn:task id="handle"/>')}`), message)));
+    const pi = await h.create('p', { orderId: 'o-9' });
+    // when
+    await h.engine.publishMessage({ name: 'cancel', correlationKey: 'o-9' });
+    await h.engine.publishMessage({ name: 'cancel', correlationKey: 'o-9' });
+    await h.completeJobOf('work');
+    // then
+    await h.awaitCompleted(pi);
+    expect(h.trace(pi).filter((t) => t === 'esp:ELEMENT_COMPLETED')).toHaveLength(2);
+    expect(h.find({ valueType: 'MESSAGE_SUBSCRIPTION', intent: 'CORRELATED' })).toHaveLength(2);
+  });
 });

@@ -86,7 +86,8 @@ function openMessageSubscription(ctx: ProcessingContext, el: Element, catchNode:
     processDefinitionKey: el.inst.processDefinitionKey,
     bpmnProcessId: el.inst.bpmnProcessId,
     elementId: catchNode.id,
-    interrupting: catchNode.type !== 'BOUNDARY_EVENT' || catchNode.interrupting,
+    // boundary events and event sub-process starts may be non-interrupting (and then correlate again)
+    interrupting: (catchNode.type !== 'BOUNDARY_EVENT' && catchNode.type !== 'START_EVENT') || catchNode.interrupting,
     tenantId: el.inst.tenantId,
   };
   ctx.event('MESSAGE_SUBSCRIPTION', 'CREATED', subscription.key, { ...subscription, messageKey: '-1', variables: {} });
