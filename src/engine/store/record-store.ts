@@ -44,6 +44,9 @@ export class RecordStore {
       this.db.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);
     }
     this.db.pragma('foreign_keys = OFF');
+    // an early snapshot layout kept the state in one column; such a snapshot is dropped (the log stays complete)
+    const snapshotColumns = this.db.pragma('table_info(engine_snapshot)') as { name: string }[];
+    if (snapshotColumns.some((c) => c.name === 'state')) this.db.exec('DROP TABLE engine_snapshot');
     this.db.exec(SCHEMA);
     this.insert = this.db.prepare(
       `INSERT INTO engine_records (position, record_key, timestamp, record_type, value_type, intent, rejection_type,
