@@ -7,7 +7,11 @@ describe('REST user-task changes and the management port over the real engine', 
 
   beforeAll(async () => {
     env = await startContractEnv();
-    await env.zbc.deployResources([{ processFilename: fixture('contract-user-task.bpmn') }, { formFilename: fixture('contract-review-form.form') }] as never);
+    await env.zbc.deployResources([
+      { processFilename: fixture('contract-user-task.bpmn') },
+      { processFilename: fixture('contract-parent.bpmn') },
+      { formFilename: fixture('contract-review-form.form') },
+    ] as never);
   });
   afterAll(async () => {
     await env.close();
@@ -39,6 +43,22 @@ describe('REST user-task changes and the management port over the real engine', 
     expect(items).toEqual([expect.objectContaining({ userTaskKey: task.userTaskKey, candidateGroups: ['supervisors'], priority: 80 })]);
     expect(items[0].assignee).toBeUndefined();
     expect(invalid.status).toBe(400);
+  });
+
+  it('shows the call hierarchy of a called instance, root first', async () => {
+    // given
+    const parent = await env.zbc.createProcessInstance({ bpmnProcessId: 'contract-parent', variables: {} });
+    const child = await eventually(async () => {
+      const res = await restCall(env, 'POST', '/process-instances/search', { filter: { parentProcessInstanceKey: parent.processInstanceKey } });
+      return (res.body as { items: { processInstanceKey: string }[] }).items[0];
+    });
+    // when
+    const hierarchy = await restCall(env, 'GET', `/process-instances/${child.processInstanceKey}/call-hierarchy`);
+    // then
+    expect(hierarchy.body).toEqual([
+      expect.objectContaining({ processInstanceKey: parent.processInstanceKey, processDefinitionName: '合同测试·上级流程' }),
+      expect.objectContaining({ processInstanceKey: child.processInstanceKey, processDefinitionName: '合同测试·人工任务' }),
+    ]);
   });
 
   it('reports health, moves the clock and purges all data', async () => {

@@ -106,21 +106,21 @@ export function processInstanceRoutes(engine: Engine, limits: GatewayLimits): Ro
   });
 
   router.get('/process-instances/:key/call-hierarchy', (req, res) => {
-    let key: string | null = keyParam(req, 'key');
-    const chain: { processInstanceKey: string; processDefinitionKey: string; processDefinitionName: string }[] = [];
     const lookup = db().prepare(
       `SELECT CAST(pi.key AS TEXT) AS processInstanceKey, CAST(pi.process_definition_key AS TEXT) AS processDefinitionKey,
          coalesce(pd.name, pi.bpmn_process_id) AS processDefinitionName, CAST(pi.parent_process_instance_key AS TEXT) AS parent
        FROM rm_process_instance pi LEFT JOIN rm_process_definition pd ON pd.key = pi.process_definition_key WHERE pi.key = ?`,
     );
-    const first = lookup.get(key);
-    if (!first) throw new NotFound(`Process instance with key '${key}' not found`);
-    let row = first as { processInstanceKey: string; processDefinitionKey: string; processDefinitionName: string; parent: string | null } | undefined;
-    // Camunda lists the ancestors root first, without the instance itself.
-    while (row && row.parent && chain.length < 100) {
-      key = row.parent;
-      row = lookup.get(key) as typeof row;
-      if (row) chain.unshift({ processInstanceKey: row.processInstanceKey, processDefinitionKey: row.processDefinitionKey, processDefinitionName: row.processDefinitionName });
+    type Entry = { processInstanceKey: string; processDefinitionKey: string; processDefinitionName: string; parent: string | null };
+    const key = keyParam(req, 'key');
+    let entry = lookup.get(key) as Entry | undefined;
+    if (!entry) throw new NotFound(`Process instance with key '${key}' not found`);
+    // The root first, down to the instance itself (Operate's breadcrumb); the depth bound guards against cycles.
+    const chain: Omit<Entry, 'parent'>[] = [];
+    while (entry && chain.length < 100) {
+      const parentKey: string | null = entry.parent;
+      chain.unshift({ processInstanceKey: entry.processInstanceKey, processDefinitionKey: entry.processDefinitionKey, processDefinitionName: entry.processDefinitionName });
+      entry = parentKey ? (lookup.get(parentKey) as Entry | undefined) : undefined;
     }
     res.json(chain);
   });
