@@ -23,9 +23,18 @@ function parse(date: DateOnly): Date {
 }
 const format = (d: Date): DateOnly => d.toISOString().slice(0, 10);
 
+/**
+ * An ISO date-time as Zeebe and the forms write it, made parseable: a zone suffix such as `[Asia/Shanghai]` is
+ * dropped (the offset before it is kept), and a local date-time without offset is read as China time.
+ */
+function normalizeDateTime(value: string): string {
+  const bare = value.trim().replace(/\[[^\]]+\]$/, '');
+  return /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(bare) ? `${bare}+08:00` : bare;
+}
+
 /** The calendar date in China of an instant (ISO-8601 with any offset) or of a Date. */
 export function chinaDate(instant: string | Date): DateOnly {
-  const t = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const t = typeof instant === 'string' ? Date.parse(normalizeDateTime(instant)) : instant.getTime();
   if (Number.isNaN(t)) throw new CalendarError(`expected an ISO-8601 date-time, got ${JSON.stringify(instant)}`);
   return format(new Date(t + OFFSET_MS));
 }

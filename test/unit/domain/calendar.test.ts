@@ -52,6 +52,8 @@ describe('legal calendar', () => {
     // when / then
     expect(chinaDate('2026-09-30T17:00:00Z')).toBe('2026-10-01');
     expect(endOfDay('2026-10-08')).toBe('2026-10-08T23:59:59+08:00');
+    expect(chinaDate('2026-09-30T23:30:00+08:00[Asia/Shanghai]')).toBe('2026-09-30');
+    expect(chinaDate('2026-09-30T23:30')).toBe('2026-09-30');
   });
 
   it('rejects bad dates and amounts with a clear error', () => {
