@@ -34,6 +34,9 @@ export class EngineState {
   /** Indexes kept by the appliers: element instance key → timer / message subscription keys. */
   readonly timersByElement = new Map<Key, Key[]>();
   readonly subscriptionsByElement = new Map<Key, Key[]>();
+  /** messageIndexKey(tenant, name, correlationKey) → open subscription keys / buffered message keys, oldest first. */
+  readonly subscriptionsByMessage = new Map<string, Key[]>();
+  readonly messagesByCorrelation = new Map<string, Key[]>();
   /** Activatable job keys per job type, kept by the appliers through `setJobState`/`removeJob`. */
   readonly activatableByType = new Map<string, Set<Key>>();
   /** Deployed DMN decisions and decision requirements graphs. */
@@ -177,11 +180,17 @@ export class EngineState {
       userTasks: plain(this.userTasks),
       timersByElement: plain(this.timersByElement),
       subscriptionsByElement: plain(this.subscriptionsByElement),
+      subscriptionsByMessage: plain(this.subscriptionsByMessage),
+      messagesByCorrelation: plain(this.messagesByCorrelation),
       activatableByType: Object.fromEntries([...this.activatableByType].map(([t, keys]) => [t, [...keys].sort(compareKeys)]).sort()),
       decisions: this.decisions.snapshot(),
       signals: this.signals.snapshot(),
     };
   }
+}
+
+export function messageIndexKey(tenantId: string, name: string, correlationKey: string): string {
+  return `${tenantId}\u0000${name}\u0000${correlationKey}`;
 }
 
 export function addToIndex(index: Map<Key, Key[]>, owner: Key, key: Key): void {

@@ -1,6 +1,7 @@
 import { DEFAULT_TENANT, type CorrelateMessageResult, type Key, type MessageRecordValue, type PublishMessageRequest } from '../../api';
 import { compareKeys } from '../../keys';
-import { type BufferedMessage, type MessageStartSubscription, type MessageSubscription } from '../../state/types';
+import { messageIndexKey } from '../../state/engine-state';
+import { type MessageStartSubscription, type MessageSubscription } from '../../state/types';
 import { type ProcessingContext } from '../context';
 import { checkVariables, startInstance } from './create-instance';
 import { correlateSubscription } from './trigger-subscription';
@@ -41,8 +42,8 @@ function messageValue(ctx: ProcessingContext, req: PublishMessageRequest, correl
   const tenantId = req.tenantId ?? DEFAULT_TENANT;
   const correlationKey = req.correlationKey ?? '';
   if (messageId !== '') {
-    for (const m of ctx.state.messages.values()) {
-      if (m.value.name === req.name && m.value.correlationKey === correlationKey && m.value.messageId === messageId && m.value.tenantId === tenantId) {
+    for (const key of ctx.state.messagesByCorrelation.get(messageIndexKey(tenantId, req.name, correlationKey)) ?? []) {
+      if (ctx.state.messages.get(key)?.value.messageId === messageId) {
         ctx.reject(valueType, intent, 'ALREADY_EXISTS', `Expected to publish a new message with id '${messageId}', but a message with that id was already published`);
       }
     }
@@ -53,8 +54,9 @@ function messageValue(ctx: ProcessingContext, req: PublishMessageRequest, correl
 /** Open subscriptions for a message: at most one per bpmnProcessId, the oldest. */
 function matchingSubscriptions(ctx: ProcessingContext, m: MessageRecordValue): MessageSubscription[] {
   const byProcess = new Map<string, MessageSubscription>();
-  for (const s of ctx.state.messageSubscriptions.values()) {
-    if (s.messageName !== m.name || s.correlationKey !== m.correlationKey || s.tenantId !== m.tenantId) continue;
+  for (const key of ctx.state.subscriptionsByMessage.get(messageIndexKey(m.tenantId, m.name, m.correlationKey)) ?? []) {
+    const s = ctx.state.messageSubscriptions.get(key);
+    if (!s) continue;
     const current = byProcess.get(s.bpmnProcessId);
     if (!current || compareKeys(s.key, current.key) < 0) byProcess.set(s.bpmnProcessId, s);
   }
@@ -91,10 +93,13 @@ function startByMessage(ctx: ProcessingContext, start: MessageStartSubscription,
 export function correlateBufferedMessage(ctx: ProcessingContext, subscriptionKey: Key): void {
   const subscription = ctx.state.messageSubscriptions.get(subscriptionKey);
   if (!subscription) return;
-  const message = oldestBuffered(ctx, (m) =>
-    m.value.name === subscription.messageName && m.value.correlationKey === subscription.correlationKey &&
-    m.value.tenantId === subscription.tenantId && !m.correlatedProcesses.includes(subscription.bpmnProcessId));
-  if (message) correlateSubscription(ctx, subscription, message.key, message.value.variables);
+  const candidates = ctx.state.messagesByCorrelation.get(messageIndexKey(subscription.tenantId, subscription.messageName, subscription.correlationKey)) ?? [];
+  for (const key of candidates) {
+    const message = ctx.state.messages.get(key);
+    if (!message || message.value.deadline <= ctx.now || message.correlatedProcesses.includes(subscription.bpmnProcessId)) continue;
+    correlateSubscription(ctx, subscription, message.key, message.value.variables);
+    return;
+  }
 }
 
 /** After an instance started by a message ends, a buffered message with the same key may start the next one. */
@@ -106,13 +111,6 @@ export function startBufferedMessages(ctx: ProcessingContext, bpmnProcessId: str
     const starts = matchingStarts(ctx, m.value, []).filter((s) => s.bpmnProcessId === bpmnProcessId);
     for (const start of starts) startByMessage(ctx, start, m.key, m.value);
   }
-}
-
-function oldestBuffered(ctx: ProcessingContext, match: (m: BufferedMessage) => boolean): BufferedMessage | undefined {
-  for (const m of ctx.state.messages.values()) {
-    if (m.value.deadline > ctx.now && match(m)) return m;
-  }
-  return undefined;
 }
 
 /** Scheduler: a buffered message whose time to live ran out expires. */

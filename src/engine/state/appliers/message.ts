@@ -1,13 +1,14 @@
 import { type EngineRecord, type MessageRecordValue } from '../../api';
-import { addToIndex, type EngineState, removeFromIndex } from '../engine-state';
+import { addToIndex, type EngineState, messageIndexKey, removeFromIndex } from '../engine-state';
 import { type MessageStartSubscription, type MessageSubscription } from '../types';
 
 export function applyMessage(state: EngineState, record: EngineRecord): void {
   const v = record.value as unknown as MessageRecordValue;
   if (record.intent === 'PUBLISHED' && v.timeToLive > 0) {
     state.messages.set(record.key, { key: record.key, value: v, correlatedProcesses: [] });
+    addToIndex(state.messagesByCorrelation, messageIndexKey(v.tenantId, v.name, v.correlationKey), record.key);
   } else if (record.intent === 'EXPIRED') {
-    state.messages.delete(record.key);
+    if (state.messages.delete(record.key)) removeFromIndex(state.messagesByCorrelation, messageIndexKey(v.tenantId, v.name, v.correlationKey), record.key);
   }
 }
 
@@ -24,17 +25,20 @@ export function applyMessageSubscription(state: EngineState, record: EngineRecor
         elementId: v.elementId, interrupting: v.interrupting, tenantId: v.tenantId,
       });
       addToIndex(state.subscriptionsByElement, v.elementInstanceKey, record.key);
+      addToIndex(state.subscriptionsByMessage, messageIndexKey(v.tenantId, v.messageName, v.correlationKey), record.key);
       return;
     case 'CORRELATED':
       markCorrelated(state, v.messageKey, v.bpmnProcessId);
       if (v.interrupting) {
         state.messageSubscriptions.delete(record.key);
         removeFromIndex(state.subscriptionsByElement, v.elementInstanceKey, record.key);
+        removeFromIndex(state.subscriptionsByMessage, messageIndexKey(v.tenantId, v.messageName, v.correlationKey), record.key);
       }
       return;
     case 'DELETED':
       state.messageSubscriptions.delete(record.key);
       removeFromIndex(state.subscriptionsByElement, v.elementInstanceKey, record.key);
+      removeFromIndex(state.subscriptionsByMessage, messageIndexKey(v.tenantId, v.messageName, v.correlationKey), record.key);
       return;
   }
 }
