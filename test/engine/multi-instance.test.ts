@@ -183,4 +183,20 @@ describe('A8 multi-instance', () => {
     expect(h.find({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_COMPLETED' }).filter((r) => r.value.elementId === 'each').map((r) => r.value.bpmnElementType))
       .toEqual(['SUB_PROCESS', 'SUB_PROCESS', 'MULTI_INSTANCE_BODY']);
   });
+
+  it('offers the numberOf… variables to the completion condition (instances created so far, the completing one counted as completed)', async () => {
+    // given
+    await h.deploy(miProcess({
+      sequential: true,
+      loop: 'inputCollection="=items"',
+      condition: '=numberOfInstances = 2 and numberOfCompletedInstances = 2 and numberOfActiveInstances = 0 and numberOfTerminatedInstances = 0',
+    }));
+    const pi = await h.create('mi', { items: [1, 2, 3] });
+    // when
+    await h.completeJobOf('work');
+    await h.completeJobOf('work');
+    // then
+    await h.awaitCompleted(pi);
+    expect(h.find({ valueType: 'JOB', intent: 'CREATED' })).toHaveLength(2);
+  });
 });

@@ -92,9 +92,9 @@ function createInnerInstance(ctx: ProcessingContext, body: Element, loop: LoopDe
     beforeActivate: (el) => {
       const locals: Record<string, unknown> = {};
       if (loop.inputElement) locals[loop.inputElement] = item;
-      locals.loopCounter = loopCounter;
       const outputRoot = plainPathRoot(loop.outputElement);
-      if (outputRoot && !(outputRoot in locals)) locals[outputRoot] = null;
+      if (outputRoot && outputRoot !== 'loopCounter' && !(outputRoot in locals)) locals[outputRoot] = null;
+      locals.loopCounter = loopCounter;
       mergeLocal(ctx, el.inst.key, locals);
     },
   });
@@ -121,17 +121,13 @@ function collectOutput(ctx: ProcessingContext, body: Element, child: Element, lo
   return true;
 }
 
-/** The numberOf… variables of the completion condition; `completing` counts an instance that is completing now. */
+/** The numberOf… variables of the completion condition; `completing` counts the instance that is completing now. */
 function counters(ctx: ProcessingContext, body: Element, completing: number): Record<string, number> {
   const inst = ctx.state.instance(body.inst.key) ?? body.inst;
   const completed = (inst.completedChildren ?? 0) + completing;
   const terminated = inst.terminatedChildren ?? 0;
   const active = inst.children.length - completing;
-  const total = loopOf(body).isSequential ? sequentialTotal(ctx, body) : completed + terminated + active;
-  return { numberOfInstances: total, numberOfActiveInstances: active, numberOfCompletedInstances: completed, numberOfTerminatedInstances: terminated };
-}
-
-function sequentialTotal(ctx: ProcessingContext, body: Element): number {
-  const result = evaluateTyped(loopOf(body).inputCollection, 'ARRAY', ctx.state.visibleVariables(body.inst.key), ctx.now);
-  return result.ok ? result.value.length : 0;
+  // as in Zeebe: the inner instances created so far (for a sequential loop not the collection size)
+  const created = completed + terminated + active;
+  return { numberOfInstances: created, numberOfActiveInstances: active, numberOfCompletedInstances: completed, numberOfTerminatedInstances: terminated };
 }
