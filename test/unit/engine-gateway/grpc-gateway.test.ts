@@ -99,6 +99,20 @@ describe('gRPC gateway translation (with a test double of the engine)', () => {
     expect(received).toEqual(['77']);
     (await worker).close();
   });
+
+  it('closes the engine-side stream when the client goes away, so no job is pushed into the void', async () => {
+    // given
+    const worker = await c8.getZeebeGrpcApiClient().streamJobs({
+      type: 'gone', worker: 'leaving', timeout: 30_000, tenantIds: [], taskHandler: (job) => job.complete(),
+    });
+    await waitFor(() => engine.streams.length === 1);
+    const stream = engine.streams[0];
+    // when
+    worker.close();
+    await waitFor(() => engine.streams.length === 0);
+    // then
+    expect(stream.push({ key: '1', type: 'gone' } as never)).toBe(false);
+  });
 });
 
 describe('gRPC gateway authentication', () => {
