@@ -144,7 +144,31 @@ describe('gRPC gateway authentication', () => {
       await gateways.close();
     }
   });
+
+  it('requires the bearer token the SDK sends with CAMUNDA_AUTH_STRATEGY=BEARER', async () => {
+    // given
+    const engine = new FakeEngine();
+    const gateways = await startGateways(engine.asEngine(), {
+      host: '127.0.0.1', grpcPort: 0, restPort: 0, managementPort: 0, auth: { kind: 'bearer', token: 'yc-token-1' },
+    });
+    const good = sdkFor(gateways, { CAMUNDA_AUTH_STRATEGY: 'BEARER', CAMUNDA_OAUTH_TOKEN: 'yc-token-1' });
+    const bad = sdkFor(gateways, { CAMUNDA_AUTH_STRATEGY: 'BEARER', CAMUNDA_OAUTH_TOKEN: 'yc-token-2' });
+    try {
+      // when
+      const topology = await good.getZeebeGrpcApiClient().topology();
+      await bad.getZeebeGrpcApiClient().topology().catch(() => undefined);
+      const refused = bad.getZeebeGrpcApiClient().completeJob({ jobKey: '1', variables: {} });
+      // then
+      expect(topology.clusterSize).toBe(1);
+      await expect(refused).rejects.toMatchObject({ code: 16 });
+    } finally {
+      await good.closeAllClients();
+      await bad.closeAllClients();
+      await gateways.close();
+    }
+  });
 });
+
 
 async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
   const start = Date.now();
