@@ -79,3 +79,48 @@ describe('A10 creation, completion and cancellation', () => {
     expect(h.find({ valueType: 'JOB', intent: 'CANCELED' })).toHaveLength(1);
   });
 });
+
+describe('robustness', () => {
+  it('refuses a command that loops without a wait state instead of hanging, and keeps running', async () => {
+    // given
+    const h = await EngineHarness.start();
+    await h.deploy(bpmn('loop').start().task('again').exclusiveGateway('gw', { default: 'out' }).condition('=true').to('again')
+      .from('gw').flowId('out').end());
+    await h.deploy(bpmn('fine').start().end());
+    // when
+    const result = h.create('loop');
+    // then
+    await expect(result).rejects.toMatchObject({ rejectionType: 'PROCESSING_ERROR' });
+    expect(h.engine.health().status).toBe('UP');
+    await h.awaitCompleted(await h.create('fine'));
+    await h.close();
+  }, 60_000);
+
+  it('evaluates job type and retries expressions and raises an incident for an empty type', async () => {
+    // given
+    const h = await EngineHarness.start();
+    await h.deploy(bpmn('p').start().serviceTask('t', { type: '=kind', retries: '=tries' }).end());
+    // when
+    await h.create('p', { kind: 'dynamic', tries: 5 });
+    const empty = await h.create('p', { kind: '', tries: 1 });
+    // then
+    expect((await h.activateOne('dynamic')).retries).toBe(5);
+    expect(h.incidents(empty)[0].value).toMatchObject({
+      errorType: 'EXTRACT_VALUE_ERROR', errorMessage: "Expected result of the expression 'kind' to be a not-empty string, but was an empty string." });
+    await h.close();
+  });
+
+  it('completes a sub-process at its terminate end event and continues after it', async () => {
+    // given
+    const h = await EngineHarness.start();
+    await h.deploy(bpmn('p').start()
+      .subProcess('sub', (sp) => sp.start('s1').parallelGateway('f').serviceTask('inner', { type: 'inner' }).end('e1').from('f').end('stop', { terminate: true }))
+      .serviceTask('after', { type: 'after' }).end());
+    // when
+    const pi = await h.create('p');
+    // then
+    expect((await h.activateOne('after')).processInstanceKey).toBe(pi);
+    expect(h.trace(pi)).toEqual(expect.arrayContaining(['inner:ELEMENT_TERMINATED', 'sub:ELEMENT_COMPLETED']));
+    await h.close();
+  });
+});

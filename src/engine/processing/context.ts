@@ -59,9 +59,18 @@ export class ProcessingContext {
     this.work.push(step);
   }
 
-  /** Runs queued follow-up work until none is left. */
+  /**
+   * Runs queued follow-up work until none is left. A process that loops without a wait state would never come to
+   * rest: after MAX_STEPS the command fails (and is rolled back) instead of hanging the engine.
+   */
   drain(): void {
-    for (let step = this.work.shift(); step; step = this.work.shift()) step();
+    let steps = 0;
+    for (let step = this.work.shift(); step; step = this.work.shift()) {
+      if (++steps > MAX_STEPS) {
+        throw new Error(`Expected the command to reach a wait state, but it ran more than ${MAX_STEPS} steps (a loop without wait states?)`);
+      }
+      step();
+    }
   }
 
   /** Where a new process instance starts instead of its none start event (start instructions, event starts). */
@@ -79,6 +88,8 @@ export class ProcessingContext {
     this.afterCommit.push(effect);
   }
 }
+
+const MAX_STEPS = 25_000;
 
 export class CommandRejected extends Error {
   constructor(
