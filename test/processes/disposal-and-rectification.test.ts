@@ -24,7 +24,7 @@ describe('problem-disposal', () => {
     await p.deadline({ result: 'disposalConfirmDue' }, '2026-03-05T23:59:59+08:00');
     // then the office sees the decision's suggestion
     await p.awaitTask('confirm-disposal');
-    expect(p.taskVariables('confirm-disposal')).toMatchObject({ suggestedRoute: 'handover', suggestedDepartment: 'YC-M-08', problemText: '客运企业动态监控缺失' });
+    expect(await p.taskVariables('confirm-disposal')).toMatchObject({ suggestedRoute: 'handover', suggestedDepartment: 'YC-M-08', problemText: '客运企业动态监控缺失' });
     // when it confirms
     await p.task('confirm-disposal', { route: 'handover', departmentCode: 'YC-M-08' });
     // then a handover to the transport bureau starts with exactly the mapped variables
@@ -41,7 +41,7 @@ describe('problem-disposal', () => {
     const pi = await dispose({ category: 'C4', severity: '一般', industry: '其他', description: '安全培训计划未落实' });
     await p.deadline({ result: 'disposalConfirmDue' }, '2026-03-05T23:59:59+08:00');
     await p.awaitTask('confirm-disposal');
-    expect(p.taskVariables('confirm-disposal')).toMatchObject({ suggestedRoute: 'rectify' });
+    expect(await p.taskVariables('confirm-disposal')).toMatchObject({ suggestedRoute: 'rectify' });
     await p.task('confirm-disposal', { route: 'rectify' });
     await p.completed(pi);
     expect(p.passed(pi, 'disposal-done')).toBe(true);
@@ -55,7 +55,7 @@ describe('problem-disposal', () => {
     await p.deadline({ result: 'listingDecisionDue' }, '2026-03-05T23:59:59+08:00');
     const decision = await p.awaitTask('decide-listing');
     expect(decision.value).toMatchObject({ processInstanceKey: listing, candidateGroupsList: ['committee'] });
-    expect(p.taskVariables('decide-listing')).toMatchObject({ problemText: '涉氨制冷车间未设置泄漏报警' });
+    expect(await p.taskVariables('decide-listing')).toMatchObject({ problemText: '涉氨制冷车间未设置泄漏报警' });
   });
 });
 

@@ -89,7 +89,7 @@ describe('listed-supervision', () => {
     await p.h.engine.publishMessage({ name: 'extension-requested', correlationKey: 'HZ-4', timeToLive: 0, variables: { extensionReason: '设备供货周期延长' } });
     await p.deadline({ rule: 'working-days', amount: '10', result: 'extensionDecisionDue' }, '2026-03-16T23:59:59+08:00');
     await p.awaitTask('review-extension');
-    expect(p.taskVariables('review-extension')).toMatchObject({ extensionReason: '设备供货周期延长' });
+    expect(await p.taskVariables('review-extension')).toMatchObject({ extensionReason: '设备供货周期延长' });
     await p.task('review-extension', { extensionDecision: 'refuse', extensionOpinion: '理由不充分' });
     // the worker refuses as a BPMN error; the listing goes on unchanged
     await p.jobError('yc-hazard', { action: 'extend' }, 'EXTENSION_REFUSED');

@@ -23,7 +23,7 @@ describe('more branches', () => {
     });
     await p.deadline({ result: 'disposalConfirmDue' }, '2026-03-05T23:59:59+08:00');
     await p.awaitTask('confirm-disposal');
-    expect(p.taskVariables('confirm-disposal')).toMatchObject({ suggestedRoute: 'accountability', suggestedDepartment: 'YC-M-02' });
+    expect(await p.taskVariables('confirm-disposal')).toMatchObject({ suggestedRoute: 'accountability', suggestedDepartment: 'YC-M-02' });
     await p.task('confirm-disposal', { route: 'accountability', departmentCode: 'YC-M-02' });
     await p.job('yc-document', { docType: 'handover-letter' });
     expect((await p.awaitTask('refer-accountability')).value).toMatchObject({ candidateGroupsList: ['committee'] });
@@ -102,7 +102,7 @@ describe('more branches', () => {
     await p.deadline({ result: 'listingDecisionDue' }, '2026-03-05T23:59:59+08:00');
     const decision = await p.awaitTask('decide-listing');
     expect(decision.value.processInstanceKey).toBe(listing);
-    expect(p.taskVariables('decide-listing')).toMatchObject({ problemText: '逾期未整改' });
+    expect(await p.taskVariables('decide-listing')).toMatchObject({ problemText: '逾期未整改' });
   });
 
   it('follow-up-sampling: ends quietly when every sampled unit has rectified', async () => {

@@ -35,11 +35,11 @@ describe('annual-plan', () => {
     // when the automatic check finds a problem, the office sees it in its next draft
     await p.job('yc-plan-check', {}, { planValid: false, planProblems: ['第二轮巡查不足两周'] });
     await p.awaitActive(pi, ['draft-plan']);
-    expect(p.taskVariables('draft-plan')).toMatchObject({ planProblemsText: '第二轮巡查不足两周' });
+    expect(await p.taskVariables('draft-plan')).toMatchObject({ planProblemsText: '第二轮巡查不足两周' });
     await draft();
     await p.job('yc-plan-check', {}, { planValid: true, planProblems: [] });
     await p.deadline({ result: 'planApprovalDue' }, '2026-03-23T23:59:59+08:00');
-    expect(p.taskVariables('approve-plan')).toMatchObject({ planTitle: plan.planTitle, planYear: '2026' });
+    expect(await p.taskVariables('approve-plan')).toMatchObject({ planTitle: plan.planTitle, planYear: '2026' });
     await p.task('approve-plan', { planDecision: 'approve', approvalOpinion: '同意' });
     await p.job('yc-record', { action: 'plan-approved' }, { planId: 'PLAN-2026' });
     // then the teams are formed in the called process
@@ -72,7 +72,7 @@ describe('annual-plan', () => {
     await p.task('approve-plan', { planDecision: 'return', approvalOpinion: '补充年度专题' });
     await p.job('yc-notify', { template: 'plan-returned', to: 'office' });
     await p.awaitActive(pi, ['draft-plan']);
-    expect(p.taskVariables('draft-plan')).toMatchObject({ returnOpinion: '补充年度专题', planProblemsText: '' });
+    expect(await p.taskVariables('draft-plan')).toMatchObject({ returnOpinion: '补充年度专题', planProblemsText: '' });
   });
 });
 

@@ -40,7 +40,7 @@ describe('inspection-report', () => {
     await p.job('yc-record', { action: 'report-submitted' }, { reportId: 'R-1' });
     await p.deadline({ rule: 'working-days', result: 'reportApprovalDue' }, '2026-04-22T23:59:59+08:00');
     await p.awaitTask('approve-report');
-    expect(p.taskVariables('approve-report')).toMatchObject({ problemCount: '1' });
+    expect(await p.taskVariables('approve-report')).toMatchObject({ problemCount: '1' });
     await p.task('approve-report', { reportDecision: 'approve', reportOpinion: '同意' });
     await p.job('yc-record', { action: 'report-approved' });
     // then
@@ -59,7 +59,7 @@ describe('inspection-report', () => {
     // then
     await p.job('yc-notify', { template: 'report-returned', to: 'team-leader' });
     await p.awaitActive(pi, ['draft-report']);
-    expect(p.taskVariables('draft-report')).toMatchObject({ returnOpinion: '问题清单不完整' });
+    expect(await p.taskVariables('draft-report')).toMatchObject({ returnOpinion: '问题清单不完整' });
   });
 });
 
@@ -114,7 +114,7 @@ describe('problem-handover', () => {
     // then the office decides, and a new letter goes to the new department
     const task = await p.awaitTask('reassign-department');
     expect(task.value).toMatchObject({ candidateGroupsList: ['office'] });
-    expect(p.taskVariables('reassign-department')).toMatchObject({ refusalReason: '不属本部门职责' });
+    expect(await p.taskVariables('reassign-department')).toMatchObject({ refusalReason: '不属本部门职责' });
     await p.task('reassign-department', { newDepartmentCode: 'YC-M-06', reassignReason: '工贸行业由应急管理局监管' });
     await p.job('yc-document', { docType: 'handover-letter' });
     const send2 = await p.job('yc-handover', { action: 'send' }, { handoverId: 'H-2' });

@@ -17,7 +17,7 @@ describe('key-talk', () => {
     await p.job('yc-notify', { template: 'talk', to: 'unit,unit-head' });
     await p.deadline({ rule: 'working-days', amount: '5', result: 'talkDue' }, '2026-03-09T23:59:59+08:00');
     await p.awaitTask('hold-talk');
-    expect(p.taskVariables('hold-talk')).toMatchObject({ talkSubject: '370404103', talkReason: '有限空间作业隐患整改不力' });
+    expect(await p.taskVariables('hold-talk')).toMatchObject({ talkSubject: '370404103', talkReason: '有限空间作业隐患整改不力' });
     await p.task('hold-talk', {
       talkHeldAt: '2026-03-05T09:00:00+08:00', intervieweeName: '张某 镇长', problemsRaised: '……', rectificationOpinion: '……', commitments: '……', followUpDate: '2026-03-20',
     });
@@ -117,6 +117,6 @@ describe('coverage-watch', () => {
     await p.job('yc-notify', { template: 'coverage-warning', to: 'office' });
     await p.deadline({ result: 'coverageGapDue' }, '2026-04-16T23:59:59+08:00');
     await p.awaitTask('plan-gap-inspections');
-    expect(p.taskVariables('plan-gap-inspections')).toMatchObject({ coverageGapsText: '370404104，YC-M-21' });
+    expect(await p.taskVariables('plan-gap-inspections')).toMatchObject({ coverageGapsText: '370404104，YC-M-21' });
   });
 });

@@ -26,7 +26,7 @@ describe('team-formation', () => {
     await p.job('yc-team-check', {}, { teamValid: true, teamProblems: [] });
     await p.deadline({ result: 'teamApprovalDue' }, '2026-03-16T23:59:59+08:00');
     const approval = await p.awaitTask('approve-teams');
-    expect(p.taskVariables('approve-teams')).toMatchObject({ teamSummary: '第一巡查组：组长 P001，副组长 P002' });
+    expect(await p.taskVariables('approve-teams')).toMatchObject({ teamSummary: '第一巡查组：组长 P001，副组长 P002' });
     expect(approval.value).toMatchObject({ candidateGroupsList: ['committee'] });
     await p.task('approve-teams', { teamDecision: 'approve', teamOpinion: '同意' });
     await p.job('yc-record', { action: 'teams-approved' }, { teamIds: ['T1'] });
@@ -45,7 +45,7 @@ describe('team-formation', () => {
     // then the proposal task is open again and shows them
     await p.awaitTask('propose-teams');
     expect(await p.awaitActive(pi, ['propose-teams'])).toEqual(['propose-teams']);
-    expect(p.taskVariables('propose-teams')).toMatchObject({ teamProblemsText: '第一巡查组只有6人以下；缺少副组长', returnOpinion: '' });
+    expect(await p.taskVariables('propose-teams')).toMatchObject({ teamProblemsText: '第一巡查组只有6人以下；缺少副组长', returnOpinion: '' });
   });
 
   it('returns the proposal with the committee opinion', async () => {
@@ -58,6 +58,6 @@ describe('team-formation', () => {
     await p.task('approve-teams', { teamDecision: 'return', teamOpinion: '组长人选需调整' });
     // then the office adjusts the proposal, seeing the opinion
     expect(await p.awaitActive(pi, ['propose-teams'])).toEqual(['propose-teams']);
-    expect(p.taskVariables('propose-teams')).toMatchObject({ returnOpinion: '组长人选需调整', teamProblemsText: '' });
+    expect(await p.taskVariables('propose-teams')).toMatchObject({ returnOpinion: '组长人选需调整', teamProblemsText: '' });
   });
 });

@@ -79,6 +79,18 @@ export class ProcessHarness {
     await this.h.engine.completeJob(job.key, { [result]: due, ...(reminder ? { [`${result}Reminder`]: reminder } : {}) });
   }
 
+  /** Completes yc-deadline jobs of parallel branches in whatever order they come, by their `result` header. */
+  async deadlines(values: Record<string, [string, string?]>): Promise<void> {
+    const pending = new Set(Object.keys(values));
+    while (pending.size) {
+      const job = await this.nextJob('yc-deadline');
+      const result = job.customHeaders.result;
+      if (!pending.delete(result)) throw new Error(`unexpected deadline ${result}; expected one of ${[...pending].join(', ')}`);
+      const [due, reminder] = values[result];
+      await this.h.engine.completeJob(job.key, { [result]: due, ...(reminder ? { [`${result}Reminder`]: reminder } : {}) });
+    }
+  }
+
   /** Throws a BPMN error from the one activatable job of the type. */
   async jobError(type: string, headers: Record<string, string>, errorCode: string): Promise<void> {
     const job = await this.nextJob(type);
@@ -124,9 +136,10 @@ export class ProcessHarness {
     return created;
   }
 
-  /** Local variables of the open user task's element (its input mappings). */
-  taskVariables(elementId: string): JsonObject {
-    return this.h.variables(this.openTask(elementId).value.elementInstanceKey as Key);
+  /** Local variables of the element's open user task (its input mappings), once the task is there. */
+  async taskVariables(elementId: string): Promise<JsonObject> {
+    const task = await this.awaitTask(elementId);
+    return this.h.variables(task.value.elementInstanceKey as Key);
   }
 
   /** Element ids that hold a token now (activated, not yet completed or terminated), sorted. */

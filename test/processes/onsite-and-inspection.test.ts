@@ -1,0 +1,182 @@
+// Path tests of processes/onsite-work.bpmn (三（二）, 二（一）, 四（二）, 四（三）) and of one whole unit inspection,
+// processes/unit-inspection.bpmn with all the processes it calls (三（三）2-6).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './load-diagrams';
+import { ProcessHarness } from './support/process-harness';
+
+const inspection = { inspectionId: 'I-2', unitCode: '370404001', unitName: '坛山街道', inspectionNo: 'XC-2026-02' };
+const problem = { category: 'C4', severity: '一般', industry: '其他', description: '街道安全培训计划未落实到社区' };
+const onsiteForm = {
+  methods: ['report', 'documents', 'interview', 'covert'], interviewCount: 12, documentCount: 60, enterpriseCount: 5, videoArchived: true,
+  problems: [problem],
+};
+
+describe('onsite-work', () => {
+  let p: ProcessHarness;
+  beforeEach(async () => {
+    p = await ProcessHarness.start('onsite-work', 'key-talk');
+  });
+  afterEach(() => p.close());
+
+  const start = (): Promise<string> =>
+    p.create('onsite-work', { ...inspection, onsiteMinEnd: '2026-03-23T23:59:59+08:00', onsiteCloseDue: '2026-03-27T18:00:00+08:00' });
+
+  it('cannot end before two weeks on site, however early the work is recorded', async () => {
+    // given
+    const pi = await start();
+    expect(await p.awaitActive(pi, ['conduct-onsite', 'two-weeks-passed'])).toHaveLength(2);
+    // when the team records its work after a few days
+    await p.task('conduct-onsite', { ...onsiteForm, extendToEnterprises: 'no', talkNeeded: 'no' });
+    // then only the two-week timer holds a token; the work waits at the join
+    expect(await p.awaitActive(pi, ['two-weeks-passed'])).toEqual(['two-weeks-passed']);
+    expect(p.passed(pi, 'talk-merge')).toBe(true);
+    // when the two weeks have passed
+    p.moveClockTo('2026-03-24T00:00:00+08:00');
+    // then the team leader closes the on-site work
+    const close = await p.awaitTask('close-onsite');
+    expect(close.value).toMatchObject({ candidateGroupsList: ['team-leader'], dueDate: '2026-03-27T18:00:00+08:00' });
+    await p.task('close-onsite', { onsiteEnd: '2026-03-24', onsiteSummary: '现场工作按方案完成，共发现问题1项' });
+    await p.completed(pi);
+    expect(p.h.variables(pi)).toEqual({});
+  });
+
+  it('extends to key enterprises, adds their problems to the list and holds a key talk', async () => {
+    // given
+    const pi = await start();
+    // when
+    await p.task('conduct-onsite', {
+      ...onsiteForm, extendToEnterprises: 'yes', talkNeeded: 'yes', talkSubjectUnitCode: '370404001', talkReason: '有限空间作业管理缺失', talkAt: '2026-03-12T09:00:00+08:00',
+    });
+    await p.task('extended-inspection', {
+      enterpriseCodes: ['YC-E-02'], extendedProblems: [{ category: 'C5', severity: '重大', industry: '工贸', description: '纸浆池有限空间作业无审批' }],
+    });
+    // then the key talk runs with what the form recorded
+    const talk = await p.child(pi, 'key-talk');
+    const scheduled = await p.job('yc-talk', { action: 'schedule' });
+    expect(scheduled.processInstanceKey).toBe(talk);
+    expect(scheduled.variables).toMatchObject({ talk: { subjectUnitCode: '370404001', reason: '有限空间作业管理缺失', at: '2026-03-12T09:00:00+08:00' } });
+    // and the problem list holds both problems
+    const problems = p.h.find({ valueType: 'VARIABLE', value: { name: 'problems', processInstanceKey: pi } }).map((r) => JSON.parse(r.value.value as string));
+    expect(problems[problems.length - 1]).toHaveLength(2);
+  });
+
+  it('takes complaints in while the work goes on (来信来电)', async () => {
+    // given
+    const pi = await start();
+    await p.awaitTask('conduct-onsite');
+    // when a letter arrives for this inspection
+    await p.h.engine.publishMessage({ name: 'complaint-received', correlationKey: 'I-2', timeToLive: 0, variables: { complaintText: '某企业夜间违规动火' } });
+    await p.job('yc-record', { action: 'complaint-received' }, { complaintId: 'C-1' });
+    await p.deadline({ rule: 'working-days', amount: '7', result: 'complaintDue' }, '2026-03-11T23:59:59+08:00');
+    // then the team verifies it, and the on-site work is not interrupted
+    await p.awaitTask('verify-complaint');
+    expect(p.active(pi)).toEqual(expect.arrayContaining(['conduct-onsite', 'two-weeks-passed', 'verify-complaint']));
+    await p.task('verify-complaint', { complaintFinding: 'confirmed', complaintNotes: '现场核实属实，纳入问题清单' });
+    expect(await p.awaitActive(pi, ['conduct-onsite', 'two-weeks-passed'])).toEqual(['conduct-onsite', 'two-weeks-passed']);
+  });
+
+  it('handles obstruction by a key talk or a report to the committee (四（三）)', async () => {
+    // given
+    const pi = await start();
+    await p.awaitTask('conduct-onsite');
+    // when an obstruction is reported twice
+    await p.h.engine.publishMessage({ name: 'obstruction-reported', correlationKey: 'I-2', timeToLive: 0 });
+    await p.job('yc-record', { action: 'obstruction-reported' });
+    await p.deadline({ rule: 'working-days', amount: '2', result: 'obstructionDue' }, '2026-03-04T23:59:59+08:00');
+    await p.task('assess-obstruction', { obstructionType: 'refusal', obstructionFacts: '拒不提供事故调查档案材料', obstructionAction: 'talk' });
+    // then the first leads to a talk with the unit's head
+    const talk = await p.child(pi, 'key-talk');
+    const scheduled = await p.job('yc-talk', { action: 'schedule' });
+    expect(scheduled.processInstanceKey).toBe(talk);
+    expect(scheduled.variables).toMatchObject({ talk: { subjectUnitCode: '370404001', reason: '拒不提供事故调查档案材料' } });
+    await p.h.engine.publishMessage({ name: 'obstruction-reported', correlationKey: 'I-2', timeToLive: 0 });
+    await p.job('yc-record', { action: 'obstruction-reported' });
+    await p.deadline({ result: 'obstructionDue' }, '2026-03-04T23:59:59+08:00');
+    await p.task('assess-obstruction', { obstructionType: 'concealment', obstructionFacts: '隐瞒一起轻伤事故未报告', obstructionAction: 'report' });
+    // and the second reaches the office and the committee
+    await p.job('yc-notify', { template: 'escalation', to: 'office,committee' });
+    expect(p.active(pi)).toEqual(expect.arrayContaining(['conduct-onsite', 'two-weeks-passed']));
+  });
+});
+
+describe('unit-inspection', () => {
+  let p: ProcessHarness;
+  beforeEach(async () => {
+    p = await ProcessHarness.start(
+      'unit-inspection', 'inspection-entry', 'onsite-work', 'inspection-report', 'collective-feedback', 'problem-disposal', 'problem-handover',
+      'listed-supervision', 'hazard-acceptance', 'escalation-ladder', 'key-talk', 'rectification', 'inspection-results',
+    );
+    await p.h.deploy(['problem-classification.dmn', readFileSync(join(root, 'processes', 'problem-classification.dmn'), 'utf8')]);
+  });
+  afterEach(() => p.close());
+
+  it('runs one inspection from entry to the use of its results', async () => {
+    // given the round starts the inspection of 坛山街道
+    const pi = await p.create('unit-inspection', {
+      year: 2026, roundNo: 1, unitCode: '370404001', team: { name: '第一巡查组' }, roundStart: '2026-03-02', roundEnd: '2026-03-20', entryDue: '2026-03-02T18:00:00+08:00',
+    });
+    await p.job('yc-record', { action: 'inspection-opened' }, { inspectionId: 'I-2', inspectionNo: 'XC-2026-02', unitName: '坛山街道', teamName: '第一巡查组' });
+    // entry (三（三）2)
+    await p.job('yc-document', { docType: 'inspection-notice' });
+    await p.job('yc-notify', { template: 'entry-notice' });
+    // the entry meeting form shows the unit and the team that the record created
+    const entry = await p.child(pi, 'inspection-entry');
+    await p.awaitTask('hold-entry-meeting');
+    expect(p.h.variables(entry)).toMatchObject({ unitName: '坛山街道', teamName: '第一巡查组', inspectionId: 'I-2' });
+    await p.task('hold-entry-meeting', {
+      entryMeetingAt: '2026-03-02T09:00:00+08:00', onsiteStart: '2026-03-02', unitHeadName: '王某', complaintPhone: '0632-7712345',
+      complaintEmail: 'xuncha@example.cn', complaintAddress: '峄城区坛山路1号', taskBriefing: '通报本次巡查的任务和安排……',
+    });
+    await p.job('yc-record', { action: 'onsite-started' });
+    await p.deadline({ result: 'onsiteMinEnd' }, '2026-03-16T23:59:59+08:00');
+    // on site for two weeks (二（一）)
+    await p.task('conduct-onsite', { ...onsiteForm, extendToEnterprises: 'no', talkNeeded: 'no' });
+    p.moveClockTo('2026-03-17T00:00:00+08:00');
+    const close = await p.awaitTask('close-onsite');
+    expect(close.value.dueDate).toBe('2026-03-20T18:00:00+08:00');
+    await p.task('close-onsite', { onsiteEnd: '2026-03-17', onsiteSummary: '现场工作按方案完成' });
+    await p.job('yc-record', { action: 'onsite-finished' });
+    // report within 15 days and 审定 (三（三）3-4)
+    await p.deadline({ from: 'onsiteEnd', result: 'reportDue' }, '2026-04-01T23:59:59+08:00', '2026-03-27T23:59:59+08:00');
+    expect(await p.taskVariables('draft-report')).toMatchObject({ returnOpinion: '' });
+    await p.task('draft-report', { reportSummary: '基本情况……', reportCauses: '原因……', reportSuggestions: '建议……', problems: [problem] });
+    await p.job('yc-record', { action: 'report-submitted' }, { reportId: 'R-2' });
+    await p.deadline({ result: 'reportApprovalDue' }, '2026-04-03T23:59:59+08:00');
+    await p.task('approve-report', { reportDecision: 'approve', reportOpinion: '同意' });
+    await p.job('yc-record', { action: 'report-approved' });
+    const registered = await p.job('yc-record', { action: 'problems-registered' }, { problemIds: ['Q-21'] });
+    expect(registered.variables).toMatchObject({ problems: [problem], reportId: 'R-2' });
+    // feedback to the unit head (三（三）4)
+    await p.job('yc-document', { docType: 'feedback-opinion' });
+    await p.deadline({ result: 'feedbackDue' }, '2026-04-10T23:59:59+08:00');
+    await p.task('hold-feedback-meeting', { feedbackDate: '2026-04-08', feedbackPlace: '坛山街道会议室', attendeeCount: 20, headAttended: true, receiptSigned: true });
+    await p.job('yc-record', { action: 'feedback-given' });
+    await p.job('yc-notify', { template: 'feedback' });
+    await p.job('yc-announce', { kind: 'feedback' });
+    // the problem is classified while the unit rectifies (三（三）4-5)
+    await p.deadlines({
+      disposalConfirmDue: ['2026-04-13T23:59:59+08:00'],
+      rectificationDue: ['2026-06-08T23:59:59+08:00', '2026-06-01T23:59:59+08:00'],
+    });
+    await p.awaitTask('confirm-disposal');
+    expect(await p.taskVariables('confirm-disposal')).toMatchObject({ suggestedRoute: 'rectify', problemText: problem.description, unitName: '坛山街道' });
+    await p.task('confirm-disposal', { route: 'rectify' });
+    await p.job('yc-document', { docType: 'rectification-notice' });
+    await p.h.engine.publishMessage({ name: 'rectification-submitted', correlationKey: 'I-2', timeToLive: 60_000 });
+    await p.job('yc-record', { action: 'rectification-reported' });
+    await p.deadline({ result: 'rectificationReviewDue' }, '2026-06-12T23:59:59+08:00');
+    await p.task('review-rectification', { reviewDecision: 'accept', reviewOpinion: '整改到位' });
+    await p.job('yc-record', { action: 'rectification-reviewed' });
+    await p.job('yc-announce', { kind: 'rectification' });
+    // results into the assessment, copies to the three offices (三（三）6)
+    await p.job('yc-assessment', { action: 'score' }, { score: 88 });
+    await p.job('yc-document', { docType: 'results-bulletin' });
+    await p.job('yc-assessment', { action: 'copy' });
+    await p.job('yc-notify', { template: 'results-copy', to: 'copy-offices' });
+    await p.job('yc-record', { action: 'inspection-closed' });
+    // then
+    await p.completed(pi);
+    expect(p.passed(pi, 'inspection-closed')).toBe(true);
+  });
+});
