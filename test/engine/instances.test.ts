@@ -124,3 +124,21 @@ describe('robustness', () => {
     await h.close();
   });
 });
+
+describe('start instructions', () => {
+  it('starts at the given elements instead of the none start event and refuses nested ones', async () => {
+    // given
+    const h = await EngineHarness.start();
+    await h.deploy(bpmn('p').start().serviceTask('first', { type: 'first' }).serviceTask('second', { type: 'second' })
+      .subProcess('sub', (sp) => sp.start('s1').task('nested').end('e1')).end());
+    // when
+    const created = await h.engine.createProcessInstance({ bpmnProcessId: 'p', startInstructions: [{ elementId: 'second' }] });
+    // then
+    expect((await h.activateOne('second')).processInstanceKey).toBe(created.processInstanceKey);
+    expect(await h.activate('first')).toEqual([]);
+    await expect(h.engine.createProcessInstance({ bpmnProcessId: 'p', startInstructions: [{ elementId: 'nested' }] })).rejects.toMatchObject({ rejectionType: 'INVALID_ARGUMENT' });
+    await expect(h.engine.createProcessInstance({ bpmnProcessId: 'p', startInstructions: [{ elementId: 'nope' }] })).rejects.toMatchObject({
+      reason: "Expected to create instance of process with start instructions but no element found with id 'nope'." });
+    await h.close();
+  });
+});

@@ -11,9 +11,14 @@ export function createProcessInstance(ctx: ProcessingContext, req: CreateInstanc
   const graph = ctx.state.graphOf(definition.key);
   const instructions = req.startInstructions ?? [];
   for (const instruction of instructions) {
-    if (!graph.nodes.has(instruction.elementId) || instruction.elementId === graph.bpmnProcessId) {
+    const target = graph.nodes.get(instruction.elementId);
+    if (!target || instruction.elementId === graph.bpmnProcessId) {
       ctx.reject('PROCESS_INSTANCE_CREATION', 'CREATE', 'INVALID_ARGUMENT',
         `Expected to create instance of process with start instructions but no element found with id '${instruction.elementId}'.`);
+    }
+    if (target.flowScopeId !== graph.bpmnProcessId || target.type === 'BOUNDARY_EVENT') {
+      ctx.reject('PROCESS_INSTANCE_CREATION', 'CREATE', 'INVALID_ARGUMENT',
+        `Expected to create instance of process with start instructions for elements directly in the process, but element '${instruction.elementId}' is ${target.type === 'BOUNDARY_EVENT' ? 'a boundary event' : `inside '${target.flowScopeId}'`}; start the instance and use process instance modification instead.`);
     }
   }
   if (instructions.length === 0 && !noneStartEvent(graph, graph.bpmnProcessId)) {
