@@ -70,12 +70,12 @@ describe('process instance modification and resource deletion', () => {
     const unknownInstance = h.engine.modifyProcessInstance('2251799813699999', { activateInstructions: [{ elementId: 'b' }] });
     const unknownElement = h.engine.modifyProcessInstance(pi, { activateInstructions: [{ elementId: 'b' }, { elementId: 'nope' }] });
     const unknownTarget = h.engine.modifyProcessInstance(pi, { terminateInstructions: [{ elementInstanceKey: '2251799813699999' }] });
-    const noScope = h.engine.modifyProcessInstance(pi, { activateInstructions: [{ elementId: 'inner' }] });
+    const unsupported = h.engine.modifyProcessInstance(pi, { activateInstructions: [{ elementId: 's' }] });
     // then
     await expect(unknownInstance).rejects.toThrow("Expected to modify process instance but no process instance found with key '2251799813699999'");
     await expect(unknownElement).rejects.toThrow("Expected to modify instance of process 'm' but it contains one or more activate instructions with an element that could not be found: 'nope'");
     await expect(unknownTarget).rejects.toThrow("Expected to modify instance of process 'm' but it contains one or more terminate instructions with an element instance that could not be found: '2251799813699999'");
-    await expect(noScope).rejects.toThrow('with an element whose flow scope has no active instance');
+    await expect(unsupported).rejects.toThrow("Expected to modify instance of process 'm' but it contains one or more activate instructions with an element that is unsupported: 's'");
     expect(h.records.slice(before).filter((r) => r.valueType === 'PROCESS_INSTANCE_MODIFICATION')).toEqual([]);
   });
 
@@ -90,5 +90,24 @@ describe('process instance modification and resource deletion', () => {
     expect(result).toMatchObject({ decisionVersion: 1, decisionOutput: '1' });
     expect(h.find({ valueType: 'DECISION', intent: 'DELETED' })).toHaveLength(1);
     expect(h.find({ valueType: 'RESOURCE_DELETION', intent: 'DELETED' })).toHaveLength(1);
+  });
+
+  it('creates a missing sub-process instance without running its start event, with variables on it', async () => {
+    // given
+    await h.deploy(twoTasks);
+    const pi = await h.create('m');
+    await h.awaitRecord({ valueType: 'JOB', intent: 'CREATED', value: { type: 'a' } });
+    // when
+    await h.engine.modifyProcessInstance(pi, {
+      activateInstructions: [{ elementId: 'inner', variableInstructions: [{ scopeId: 'sub', variables: { inSub: true } }] }],
+      terminateInstructions: [{ elementInstanceKey: instanceOf(h, 'a') }],
+    });
+    const inner = await h.activateOne('inner');
+    await h.engine.completeJob(inner.key);
+    // then
+    await h.awaitCompleted(pi);
+    expect(inner.variables).toEqual({ inSub: true });
+    expect(h.trace(pi)).not.toContain('s:ELEMENT_ACTIVATING');
+    expect(h.trace(pi)).toEqual(expect.arrayContaining(['sub:ELEMENT_ACTIVATED', 's-end:ELEMENT_COMPLETED', 'sub:ELEMENT_COMPLETED']));
   });
 });

@@ -2,17 +2,19 @@ import { type JsonObject, type Key, type ModifyInstanceRequest } from '../../api
 import { type FlowNode, type ProcessGraph } from '../../model/graph';
 import { type ElementInstance } from '../../state/types';
 import { type ProcessingContext } from '../context';
-import { elementOf } from '../bpmn/element';
+import { elementOf, lifecycle } from '../bpmn/element';
+import { eventSubProcessStartNodes } from '../bpmn/event-sub-process';
+import { boundaryCatchNodes, openSubscriptions } from '../bpmn/subscriptions';
 import { activateElement, baseOf, terminateElement } from '../bpmn/lifecycle';
-import { mergeLocal } from '../bpmn/variables';
+import { applyInputMappings, mergeLocal } from '../bpmn/variables';
 
 type ActivateInstruction = NonNullable<ModifyInstanceRequest['activateInstructions']>[number];
 
 const NOT_ACTIVATABLE = new Set<FlowNode['type']>(['PROCESS', 'START_EVENT', 'BOUNDARY_EVENT', 'EVENT_SUB_PROCESS', 'SEQUENCE_FLOW']);
 
 /**
- * ModifyProcessInstance (administrators): activates elements (with variables) in existing flow scope instances,
- * then terminates element instances; flow scopes left without anything active are terminated up to the process
+ * ModifyProcessInstance (administrators): activates elements (with variables) in their flow scope instance, creating
+ * missing embedded sub-process instances on the way, then terminates element instances; flow scopes left without anything active are terminated up to the process
  * instance. All instructions are checked before anything is written, so a bad one rejects the whole command.
  */
 export function modifyProcessInstance(ctx: ProcessingContext, processInstanceKey: Key, req: ModifyInstanceRequest): void {
@@ -33,14 +35,18 @@ export function modifyProcessInstance(ctx: ProcessingContext, processInstanceKey
   });
   ctx.event('PROCESS_INSTANCE_MODIFICATION', 'MODIFIED', processInstanceKey, { processInstanceKey, ...req });
   for (const plan of activations) {
-    for (const [scopeKey, variables] of plan.scopeVariables) mergeLocal(ctx, scopeKey, variables);
-    activateElement(ctx, root.graph, plan.node, plan.scope.key, baseOf(plan.scope), {
-      beforeActivate: (el) => {
-        if (plan.localVariables) mergeLocal(ctx, el.inst.key, plan.localVariables);
-      },
+    let scope = plan.existing;
+    for (const scopeNode of plan.create) scope = activateScopeWithoutStart(ctx, root.graph, scopeNode, scope);
+    for (const { scopeId, variables } of plan.variables) {
+      if (!scopeId) mergeLocal(ctx, processInstanceKey, variables);
+      else if (scopeId !== plan.node.id) mergeLocal(ctx, ancestorWithId(ctx, scope, scopeId)?.key ?? processInstanceKey, variables);
+    }
+    const local = Object.assign({}, ...plan.variables.filter((v) => v.scopeId === plan.node.id).map((v) => v.variables)) as JsonObject;
+    activateElement(ctx, root.graph, plan.node, scope.key, baseOf(scope), {
+      beforeActivate: (el) => mergeLocal(ctx, el.inst.key, local),
     });
   }
-  const activatedScopes = new Set(activations.map((a) => a.scope.key));
+  const activatedScopes = new Set(activations.map((a) => a.existing.key));
   for (const inst of terminations) {
     const el = elementOf(ctx, inst.key);
     if (!el || el.inst.state === 'TERMINATING') continue;
@@ -51,10 +57,10 @@ export function modifyProcessInstance(ctx: ProcessingContext, processInstanceKey
 
 interface ActivationPlan {
   node: FlowNode;
-  scope: ElementInstance;
-  /** Variables for existing scopes (root for an empty scopeId). */
-  scopeVariables: [Key, JsonObject][];
-  localVariables?: JsonObject;
+  /** The innermost existing flow scope instance, and the embedded sub-processes to create inside it (outermost first). */
+  existing: ElementInstance;
+  create: FlowNode[];
+  variables: { scopeId?: string; variables: JsonObject }[];
 }
 
 function planActivation(
@@ -66,21 +72,43 @@ function planActivation(
   if (NOT_ACTIVATABLE.has(node.type) || !scopeNode || scopeNode.type === 'MULTI_INSTANCE_BODY' || graph.innerActivities?.has(node.flowScopeId)) {
     return reject(`activate instructions with an element that is unsupported: '${instruction.elementId}'`);
   }
-  const scope = flowScopeInstance(ctx, processInstanceKey, node.flowScopeId, instruction.ancestorElementInstanceKey);
-  if (typeof scope === 'string') return reject(`activate instructions ${scope}: '${instruction.elementId}'`);
-  const scopeVariables: [Key, JsonObject][] = [];
-  let localVariables: JsonObject | undefined;
-  for (const { scopeId, variables } of instruction.variableInstructions ?? []) {
-    if (!scopeId) scopeVariables.push([processInstanceKey, variables]);
-    else if (scopeId === node.id) localVariables = { ...localVariables, ...variables };
-    else {
-      const holder = ancestorWithId(ctx, scope, scopeId);
-      if (!holder) return reject(`activate instructions with variable instructions for a scope that is not the element or one of its flow scopes: '${scopeId}'`);
-      scopeVariables.push([holder.key, variables]);
+  const create: FlowNode[] = [];
+  let existing: ElementInstance | string;
+  for (let id = node.flowScopeId; ;) {
+    const found = flowScopeInstance(ctx, processInstanceKey, id, instruction.ancestorElementInstanceKey);
+    const missing = graph.nodes.get(id);
+    if (typeof found !== 'string' || found !== NO_INSTANCE || missing?.type !== 'SUB_PROCESS') {
+      existing = found;
+      break;
     }
+    // an embedded sub-process without an active instance is created (without running its start event)
+    create.unshift(missing);
+    id = missing.flowScopeId;
   }
-  return { node, scope, scopeVariables, localVariables };
+  if (typeof existing === 'string') return reject(`activate instructions ${existing}: '${instruction.elementId}'`);
+  const variables = instruction.variableInstructions ?? [];
+  for (const { scopeId } of variables) {
+    const known = !scopeId || scopeId === node.id || create.some((c) => c.id === scopeId) || ancestorWithId(ctx, existing, scopeId);
+    if (!known) return reject(`activate instructions with variable instructions for a scope that is not the element or one of its flow scopes: '${scopeId}'`);
+  }
+  return { node, existing, create, variables };
 }
+
+/** Activates an embedded sub-process for a modification: mappings and subscriptions, but not its start event. */
+function activateScopeWithoutStart(ctx: ProcessingContext, graph: ProcessGraph, node: FlowNode, parent: ElementInstance): ElementInstance {
+  const key = activateElement(ctx, graph, node, parent.key, baseOf(parent), {
+    beforeActivate: (el) => {
+      if (!applyInputMappings(ctx, el)) return;
+      if (!openSubscriptions(ctx, el, [...boundaryCatchNodes(el), ...eventSubProcessStartNodes(el)])) return;
+      lifecycle(ctx, el, 'ELEMENT_ACTIVATED');
+    },
+  });
+  const inst = ctx.state.instance(key);
+  if (!inst) throw new Error(`Expected the created sub-process instance '${key}' to exist`);
+  return inst;
+}
+
+const NO_INSTANCE = 'with an element whose flow scope has no active instance to activate it in';
 
 /** The active instance of a flow scope element; the ancestor key picks one when there are several. */
 function flowScopeInstance(ctx: ProcessingContext, processInstanceKey: Key, scopeId: string, ancestorKey: Key | undefined): ElementInstance | string {
@@ -92,7 +120,7 @@ function flowScopeInstance(ctx: ProcessingContext, processInstanceKey: Key, scop
   const chosen = ancestorKey && ancestorKey !== '-1'
     ? candidates.filter((c) => c.key === ancestorKey || isInside(ctx, c, ancestorKey))
     : candidates;
-  if (chosen.length === 0) return 'with an element whose flow scope has no active instance to activate it in';
+  if (chosen.length === 0) return NO_INSTANCE;
   if (chosen.length > 1) return 'with an element whose flow scope has several active instances and no ancestor to choose one';
   return chosen[0];
 }
