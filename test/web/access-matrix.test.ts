@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { seedTasks } from './support/fixtures';
-import { type Harness, LOGINS, signIn, startHarness } from './support/harness';
+import { type Seeded, seedTasks } from './support/seed';
+import { type Harness, LOGINS, signIn, startHarness, startWebEnv, type WebEnv } from './support/harness';
 
 /**
  * Each role × each resource: allowed (200) or refused (403 for a whole area, 404 for a task the user may not see,
@@ -14,11 +14,11 @@ const WHO: Who[] = ['anonymous', 'committee', 'office', 'teamLeader', 'team', 'u
 const MATRIX: Array<[string, number[]]> = [
   ['/board', [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['/tasks', [303, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
-  ['/tasks/1001', [303, 404, 404, 404, 404, 200, 404, 404, 404, 404]],
-  ['/tasks/1002', [303, 404, 404, 404, 404, 404, 200, 404, 404, 404]],
-  ['/tasks/1003', [303, 404, 200, 404, 404, 404, 404, 404, 404, 404]],
-  ['/tasks/1004', [303, 404, 404, 404, 404, 404, 404, 200, 404, 404]],
-  ['/tasks/1005', [303, 404, 404, 200, 404, 404, 404, 404, 404, 404]],
+  ['/tasks/{unitA}', [303, 404, 404, 404, 404, 200, 404, 404, 404, 404]],
+  ['/tasks/{unitB}', [303, 404, 404, 404, 404, 404, 200, 404, 404, 404]],
+  ['/tasks/{office}', [303, 404, 200, 404, 404, 404, 404, 404, 404, 404]],
+  ['/tasks/{department}', [303, 404, 404, 404, 404, 404, 404, 200, 404, 404]],
+  ['/tasks/{teamLeader}', [303, 404, 404, 200, 404, 404, 404, 404, 404, 404]],
   ['/registers', [303, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['/registers/problems', [303, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
   ['/inbox', [303, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
@@ -27,49 +27,58 @@ const MATRIX: Array<[string, number[]]> = [
   ['/events/rectification-submitted', [303, 403, 403, 403, 403, 200, 200, 403, 403, 403]],
   ['/events/handover-result', [303, 403, 403, 403, 403, 403, 403, 200, 403, 403]],
   ['/monitoring', [303, 200, 200, 403, 403, 403, 403, 403, 200, 403]],
-  ['/monitoring/instances/2251799813685001', [303, 200, 200, 403, 403, 403, 403, 403, 200, 403]],
+  ['/monitoring/instances/{instance}', [303, 200, 200, 403, 403, 403, 403, 403, 200, 403]],
   ['/monitoring/dashboard', [303, 200, 200, 403, 403, 403, 403, 403, 200, 403]],
   ['/monitoring/export.csv', [303, 200, 200, 403, 403, 403, 403, 403, 200, 403]],
   ['/monitoring/dashboard/overdue.csv', [303, 200, 200, 403, 403, 403, 403, 403, 200, 403]],
   ['/monitoring/dashboard/coverage.csv', [303, 200, 200, 403, 403, 403, 403, 403, 200, 403]],
   ['/processes/new', [303, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
   ['/processes', [303, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
-  ['/processes/3001', [303, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
-  ['/processes/3001/edit', [303, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
+  ['/processes/{definition}', [303, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
+  ['/processes/{definition}/edit', [303, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
   ['/processes/forms/annual-plan-draft', [303, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
 ];
 
 // unsafe actions: expected status per role (anonymous gets 403: no CSRF cookie yet)
 const ACTIONS: Array<[string, number[]]> = [
-  ['/monitoring/incidents/7001/retry', [403, 403, 403, 403, 403, 403, 403, 403, 303, 403]],
-  ['/monitoring/instances/2251799813685001/cancel', [403, 403, 403, 403, 403, 403, 403, 403, 303, 403]],
-  ['/tasks/1001/claim', [403, 404, 404, 404, 404, 303, 404, 404, 404, 404]],
+  ['/monitoring/incidents/{incident}/retry', [403, 403, 403, 403, 403, 403, 403, 403, 303, 403]],
+  ['/monitoring/instances/{other}/cancel', [403, 403, 403, 403, 403, 403, 403, 403, 303, 403]],
+  ['/tasks/{unitA}/claim', [403, 404, 404, 404, 404, 303, 404, 404, 404, 404]],
 ];
 
+// The only successful actions change the engine: retry resolves the incident, cancel ends the instance of the
+// unitB task (not the one holding the unitA task, which the claim row still needs), claim assigns the unitA task.
 describe('web access matrix', () => {
+  let env: WebEnv;
   let h: Harness;
+  let seeded: Seeded;
+  let other: string;
   const agents = new Map<Who, { agent: request.Agent; csrf: string }>();
+  const resolve = (path: string) => path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    if (name === 'instance' || name === 'incident' || name === 'definition') return seeded[name];
+    if (name === 'other') return other;
+    return seeded.tasks[name as keyof Seeded['tasks']];
+  });
 
   beforeAll(async () => {
-    h = await startHarness();
+    env = await startWebEnv();
+    h = await startHarness(env);
+    seeded = await seedTasks(h.engine, h.camunda, h.departmentCode);
+    other = (await h.camunda.getUserTask(seeded.tasks.unitB)).processInstanceKey!;
     for (const who of WHO) {
       if (who === 'anonymous') agents.set(who, { agent: request.agent(h.app), csrf: '' });
       else agents.set(who, await signIn(h.app, who === 'department' ? h.departmentLogin : LOGINS[who]));
     }
+  }, 60_000);
+  afterAll(async () => {
+    await h.close();
+    await env.close();
   });
-  beforeEach(() => {
-    h.camunda.tasks = [];
-    h.camunda.instances = [];
-    h.camunda.incidents = [];
-    h.camunda.definitions = [];
-    seedTasks(h.camunda, h.departmentCode);
-  });
-  afterAll(() => h.close());
 
   describe.each(MATRIX)('GET %s', (path, expected) => {
     it.each(WHO.map((who, i) => [who, expected[i]!] as const))('%s → %i', async (who, status) => {
       // when
-      const res = await agents.get(who)!.agent.get(path);
+      const res = await agents.get(who)!.agent.get(resolve(path));
       // then
       expect(res.status).toBe(status);
     });
@@ -80,7 +89,7 @@ describe('web access matrix', () => {
       // given
       const { agent, csrf } = agents.get(who)!;
       // when
-      const res = await agent.post(path).type('form').send({ _csrf: csrf });
+      const res = await agent.post(resolve(path)).type('form').send({ _csrf: csrf });
       // then
       expect(res.status).toBe(status);
     });
@@ -90,7 +99,7 @@ describe('web access matrix', () => {
     // when
     const res = await agents.get('unitA')!.agent.get('/tasks?view=all').expect(200);
     // then
-    expect(res.text).toContain('/tasks/1001');
-    expect(res.text).not.toMatch(/\/tasks\/100[2-5]"/);
+    expect(res.text).toContain(`/tasks/${seeded.tasks.unitA}"`);
+    for (const key of [seeded.tasks.unitB, seeded.tasks.office, seeded.tasks.department, seeded.tasks.teamLeader]) expect(res.text).not.toContain(`/tasks/${key}"`);
   });
 });

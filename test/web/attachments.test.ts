@@ -2,18 +2,24 @@ import { type Actor } from '../../src/db/audit';
 import { createContentStore } from '../../src/db/content-store';
 import { verifyEvidenceChain } from '../../src/db/evidence';
 import { openInspection } from '../../src/db/registers/inspections';
-import { seedTasks } from './support/fixtures';
-import { type Harness, LOGINS, NOW, signIn, startHarness, UNIT_A } from './support/harness';
+import { deployFixtures, seedInspection } from './support/seed';
+import { type Harness, LOGINS, NOW, signIn, startHarness, startWebEnv, UNIT_A, type WebEnv } from './support/harness';
 
 describe('web task attachments in the evidence archive', () => {
+  let env: WebEnv;
   let h: Harness;
-  let keys: Record<string, string>;
+  let keys: { unitA: string };
+  beforeAll(async () => {
+    env = await startWebEnv();
+  });
+  afterAll(() => env.close());
   beforeEach(async () => {
-    h = await startHarness();
-    keys = seedTasks(h.camunda, h.departmentCode);
+    await env.purge();
+    h = await startHarness(env);
     const by: Actor = { name: 'system', at: NOW.toISOString() };
     const inspectionId = await openInspection(h.store.db, by, { unitCode: UNIT_A });
-    h.camunda.taskVariables.set(keys.unitA!, { inspectionId, unitCode: UNIT_A });
+    await deployFixtures(h.engine, h.departmentCode);
+    keys = { unitA: (await seedInspection(h.engine, h.camunda, inspectionId)).task };
   });
   afterEach(() => h.close());
 

@@ -1,12 +1,17 @@
 import request from 'supertest';
 import { auditTrail } from '../../src/db/audit';
 import { DEMO_PASSWORD } from '../../src/db/seed';
-import { csrfOf, type Harness, LOGINS, signIn, startHarness } from './support/harness';
+import { csrfOf, type Harness, LOGINS, signIn, startHarness, startWebEnv, type WebEnv } from './support/harness';
 
 describe('web authentication', () => {
+  let env: WebEnv;
   let h: Harness;
+  beforeAll(async () => {
+    env = await startWebEnv();
+  });
+  afterAll(() => env.close());
   beforeEach(async () => {
-    h = await startHarness({ loginLimit: { windowMs: 60_000, limit: 3 } });
+    h = await startHarness(env, { loginLimit: { windowMs: 60_000, limit: 3 } });
   });
   afterEach(() => h.close());
 

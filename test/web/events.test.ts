@@ -3,18 +3,25 @@ import { type Actor } from '../../src/db/audit';
 import { openInspection } from '../../src/db/registers/inspections';
 import { createHandover, listHazard } from '../../src/db/registers/supervision';
 import { registerProblems } from '../../src/db/registers/inspections';
-import { type Harness, LOGINS, NOW, signIn, startHarness, UNIT_A, UNIT_B } from './support/harness';
+import { taskDiagram } from './support/fixtures';
+import { type Harness, LOGINS, NOW, signIn, startHarness, startWebEnv, UNIT_A, UNIT_B, type WebEnv } from './support/harness';
 
 const by: Actor = { name: 'system', at: NOW.toISOString() };
 
 describe('web event reports published as Camunda messages', () => {
+  let env: WebEnv;
   let h: Harness;
   let inspA: string;
   let inspB: string;
   let hazardA: string;
   let handover: string;
+  beforeAll(async () => {
+    env = await startWebEnv();
+  });
+  afterAll(() => env.close());
   beforeEach(async () => {
-    h = await startHarness();
+    await env.purge();
+    h = await startHarness(env);
     inspA = await openInspection(h.store.db, by, { unitCode: UNIT_A });
     inspB = await openInspection(h.store.db, by, { unitCode: UNIT_B });
     hazardA = await listHazard(h.store.db, by, { name: '储罐区重大事故隐患', unit_code: UNIT_A });
@@ -46,7 +53,7 @@ describe('web event reports published as Camunda messages', () => {
     expect(form.text).toContain(`value="${inspA}"`);
     expect(form.text).not.toContain(`value="${inspB}"`);
     expect(res.status).toBe(303);
-    expect(h.camunda.messages).toEqual([{
+    expect(env.messages()).toEqual([{
       name: 'rectification-submitted', correlationKey: inspA, messageId: expect.any(String),
       variables: { rectificationReport: { report: '对反馈的三项问题已全部完成整改，建立了长效机制并落实了责任人。', investigation: null, submittedBy: LOGINS.unitA, submittedAt: NOW.toISOString() } },
     }]);
@@ -62,7 +69,7 @@ describe('web event reports published as Camunda messages', () => {
     // then
     expect(res.status).toBe(422);
     expect(res.text).toContain('请选择有效的报告对象。');
-    expect(h.camunda.messages).toEqual([]);
+    expect(env.messages()).toEqual([]);
   });
 
   it('validates numbers against the field rules', async () => {
@@ -75,7 +82,7 @@ describe('web event reports published as Camunda messages', () => {
     expect(res.status).toBe(422);
     expect(res.text).toContain('「完成比例（%）」不能大于 100。');
     expect(ok.status).toBe(303);
-    expect(h.camunda.messages[0]).toEqual(expect.objectContaining({ name: 'hazard-progress', correlationKey: hazardA, variables: { progress: expect.objectContaining({ percent: 60 }) } }));
+    expect(env.messages()[0]).toEqual(expect.objectContaining({ name: 'hazard-progress', correlationKey: hazardA, variables: { progress: expect.objectContaining({ percent: 60 }) } }));
   });
 
   it('lets the department refuse a handover only with a reason', async () => {
@@ -87,19 +94,23 @@ describe('web event reports published as Camunda messages', () => {
     // then
     expect(noReason.status).toBe(422);
     expect(withReason.status).toBe(303);
-    expect(h.camunda.messages[0]!.variables).toEqual(expect.objectContaining({ receiptAccepted: false, refusalReason: '储罐区属应急管理部门监管' }));
+    expect(env.messages()[0]!.variables).toEqual(expect.objectContaining({ receiptAccepted: false, refusalReason: '储罐区属应急管理部门监管' }));
   });
 
   it('lets the office start the year’s annual plan process', async () => {
     // given
-    h.camunda.definitions.push({ processDefinitionKey: '4001', processDefinitionId: 'annual-plan', version: 1, name: '年度巡查工作方案', xml: '' });
+    await h.engine.deploy([{ name: 'annual-plan.bpmn', content: Buffer.from(taskDiagram({ id: 'annual-plan', name: '年度巡查工作方案', taskName: '起草年度方案', candidateGroups: 'office', formId: null })) }]);
     const { agent, csrf } = await signIn(h.app, LOGINS.office);
     // when
     const res = await agent.post('/events/annual-plan').type('form').send({ _csrf: csrf, subject: '2027', note: '' });
     // then
     expect(res.status).toBe(303);
-    expect(h.camunda.commands).toEqual([{ op: 'start', args: ['annual-plan', { startedBy: LOGINS.office, startedAt: NOW.toISOString(), startNote: null, year: 2027 }] }]);
-    expect(h.camunda.messages).toEqual([]);
+    const started = await h.camunda.searchProcessInstances({ filter: { processDefinitionId: 'annual-plan' }, page: { limit: 10 } });
+    expect(started.items).toHaveLength(1);
+    const variables = await h.camunda.searchVariables({ filter: { processInstanceKey: started.items[0]!.processInstanceKey }, page: { limit: 100 } });
+    expect(Object.fromEntries(variables.items.map((v) => [v.name, JSON.parse(v.value) as unknown])))
+      .toEqual({ startedBy: LOGINS.office, startedAt: NOW.toISOString(), startNote: null, year: 2027 });
+    expect(env.messages()).toEqual([]);
   });
 
   it('lets the office announce a city inspection by year', async () => {
@@ -109,6 +120,6 @@ describe('web event reports published as Camunda messages', () => {
     const res = await agent.post('/events/city-inspection-announced').type('form').send({ _csrf: csrf, subject: '2027', period: '2027年3月1日至3月15日' });
     // then
     expect(res.status).toBe(303);
-    expect(h.camunda.messages[0]).toEqual(expect.objectContaining({ name: 'city-inspection-announced', correlationKey: '2027' }));
+    expect(env.messages()[0]).toEqual(expect.objectContaining({ name: 'city-inspection-announced', correlationKey: '2027' }));
   });
 });

@@ -1,13 +1,33 @@
 import { auditTrail } from '../../src/db/audit';
-import { seedTasks } from './support/fixtures';
-import { type Harness, LOGINS, signIn, startHarness, UNIT_A } from './support/harness';
+import { taskDiagram } from './support/fixtures';
+import { deployFixtures, NOTIFY_JOB, seedInspection } from './support/seed';
+import { type Harness, LOGINS, NOW, signIn, startHarness, startWebEnv, UNIT_A, UNIT_B, type WebEnv } from './support/harness';
 
 describe('web monitoring for administrators', () => {
+  let env: WebEnv;
   let h: Harness;
+  /** The active inspection of 坛山街道 with a failed notification job. */
+  let inspection: Awaited<ReturnType<typeof seedInspection>>;
+  /** A handover (version 2) of 吴林街道 that ran from 1 to 5 October. */
+  let handover: string;
+  beforeAll(async () => {
+    env = await startWebEnv();
+  });
+  afterAll(() => env.close());
   beforeEach(async () => {
-    h = await startHarness();
-    seedTasks(h.camunda, h.departmentCode);
-    h.camunda.instances.push({ processInstanceKey: '2251799813685002', processDefinitionId: 'handover', processDefinitionKey: '3002', processDefinitionName: '问题移交', processDefinitionVersion: 2, state: 'COMPLETED', hasIncident: false, startDate: '2026-10-01T09:00:00+08:00', endDate: '2026-10-05T09:00:00+08:00', variables: { unitCode: '370404002' } });
+    await env.purge();
+    h = await startHarness(env);
+    await deployFixtures(h.engine, h.departmentCode);
+    for (const taskName of ['移交问题', '办理移交问题']) {
+      await h.engine.deploy([{ name: 'handover.bpmn', content: Buffer.from(taskDiagram({ id: 'handover', name: '问题移交', taskName, candidateGroups: 'office', formId: null })) }]);
+    }
+    h.engine.clock.pin(Date.parse('2026-10-01T09:00:00+08:00'));
+    handover = (await h.engine.createProcessInstance({ bpmnProcessId: 'handover', variables: { unitCode: UNIT_B } })).processInstanceKey;
+    const task = (await h.camunda.searchUserTasks({ filter: { processInstanceKey: handover }, page: { limit: 1 } })).items[0]!;
+    h.engine.clock.pin(Date.parse('2026-10-05T09:00:00+08:00'));
+    await h.engine.completeUserTask(task.userTaskKey, {});
+    h.engine.clock.pin(NOW.getTime());
+    inspection = await seedInspection(h.engine, h.camunda);
   });
   afterEach(() => h.close());
 
@@ -21,22 +41,22 @@ describe('web monitoring for administrators', () => {
     const unitB = await agent.get('/monitoring?unit=370404002').expect(200);
     // then
     expect(all.text).toContain('共 2 个流程实例');
-    expect(active.text).toContain('2251799813685001');
-    expect(active.text).not.toContain('2251799813685002');
+    expect(active.text).toContain(inspection.instance);
+    expect(active.text).not.toContain(handover);
     expect(incidents.text).toContain('有故障');
     expect(incidents.text).toContain('共 1 个流程实例');
-    expect(unitB.text).toContain('2251799813685002');
-    expect(unitB.text).not.toContain('>2251799813685001<');
+    expect(unitB.text).toContain(handover);
+    expect(unitB.text).not.toContain(`>${inspection.instance}<`);
   });
 
   it('shows an instance with diagram overlays for active, completed and failed elements, incidents and variables', async () => {
     // given
-    h.camunda.flows.set('2251799813685001', ['f1']);
     const { agent } = await signIn(h.app, LOGINS.admin);
     // when
-    const res = await agent.get('/monitoring/instances/2251799813685001').expect(200);
+    const res = await agent.get(`/monitoring/instances/${inspection.instance}`).expect(200);
     // then
-    expect(res.text).toContain('{"active":["report"],"completed":["start"],"taken":["f1"],"incidents":["notify"]}');
+    // the failed job's element stays active with an incident, as in Operate
+    expect(res.text).toContain('{"active":["report","notify"],"completed":["start"],"taken":["f1","f3"],"incidents":["notify"]}');
     expect(res.text).toContain('SMTP 连接失败');
     expect(res.text).toContain(`&quot;${UNIT_A}&quot;`);
     expect(res.text).toContain('/assets/diagram.js');
@@ -47,11 +67,13 @@ describe('web monitoring for administrators', () => {
     // given
     const { agent, csrf } = await signIn(h.app, LOGINS.admin);
     // when
-    const res = await agent.post('/monitoring/incidents/7001/retry').type('form').send({ _csrf: csrf });
+    const res = await agent.post(`/monitoring/incidents/${inspection.incident}/retry`).type('form').send({ _csrf: csrf });
     // then
     expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/monitoring/instances/2251799813685001');
-    expect(h.camunda.commands).toEqual([{ op: 'retries', args: ['8001', 3] }, { op: 'resolve', args: ['7001'] }]);
+    expect(res.headers.location).toBe(`/monitoring/instances/${inspection.instance}`);
+    expect((await h.camunda.getIncident(inspection.incident)).state).toBe('RESOLVED');
+    const [job] = await h.engine.activateJobs({ type: NOTIFY_JOB, worker: 'web-test', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: -1 });
+    expect(job).toEqual(expect.objectContaining({ key: inspection.job, retries: 3 }));
     const trail = await auditTrail(h.store.db, { actor: LOGINS.admin });
     expect(trail.map((t) => t.action)).toContain('incident.retry');
   });
@@ -60,16 +82,16 @@ describe('web monitoring for administrators', () => {
     // given
     const { agent, csrf } = await signIn(h.app, LOGINS.admin);
     // when
-    await agent.post('/monitoring/instances/2251799813685001/cancel').type('form').send({ _csrf: csrf }).expect(303);
+    await agent.post(`/monitoring/instances/${inspection.instance}/cancel`).type('form').send({ _csrf: csrf }).expect(303);
     // then
-    expect(h.camunda.instances[0]!.state).toBe('TERMINATED');
+    expect((await h.camunda.getProcessInstance(inspection.instance)).state).toBe('TERMINATED');
   });
 
   it('offers the office a read-only view: no retry or cancel buttons', async () => {
     // given
     const { agent } = await signIn(h.app, LOGINS.office);
     // when
-    const res = await agent.get('/monitoring/instances/2251799813685001').expect(200);
+    const res = await agent.get(`/monitoring/instances/${inspection.instance}`).expect(200);
     // then
     expect(res.text).not.toContain('终止实例');
     expect(res.text).not.toContain('/retry');
@@ -84,7 +106,7 @@ describe('web monitoring for administrators', () => {
     const badName = await agent.get('/monitoring/find?name=password&value=x');
     // then
     expect(found.status).toBe(303);
-    expect(found.headers.location).toBe('/monitoring/instances/2251799813685001');
+    expect(found.headers.location).toBe(`/monitoring/instances/${inspection.instance}`);
     expect(missing.status).toBe(404);
     expect(badName.status).toBe(404);
   });
@@ -107,7 +129,7 @@ describe('web monitoring for administrators', () => {
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = (res.body as string).split('\r\n');
     expect(lines[0]).toBe('\uFEFF实例,流程,版本,状态,故障,开始,结束');
-    expect(lines[1]).toBe('2251799813685002,handover,2,已完成,否,2026-10-01 09:00,2026-10-05 09:00');
+    expect(lines[1]).toBe(`${handover},handover,2,已完成,否,2026-10-01 09:00,2026-10-05 09:00`);
     expect(lines).toHaveLength(3);
   });
 

@@ -1,15 +1,29 @@
-import { MINIMAL_BPMN, seedTasks } from './support/fixtures';
-import { type Harness, LOGINS, signIn, startHarness } from './support/harness';
+import { MINIMAL_BPMN, REPORT_FORM } from './support/fixtures';
+import { type Harness, LOGINS, signIn, startHarness, startWebEnv, type WebEnv } from './support/harness';
 
 const BROKEN = MINIMAL_BPMN('broken', '坏流程').replace(/<bpmn:endEvent[\s\S]*?<\/bpmn:endEvent>/, '').replace(/<bpmn:sequenceFlow id="f2"[^>]*\/>/, '');
 
 describe('web workspace for process owners', () => {
+  let env: WebEnv;
   let h: Harness;
+  /** processDefinitionKey of 'inspection' version 1, deployed before each test. */
+  let v1: string;
+  beforeAll(async () => {
+    env = await startWebEnv();
+  });
+  afterAll(() => env.close());
   beforeEach(async () => {
-    h = await startHarness();
-    seedTasks(h.camunda, h.departmentCode);
+    await env.purge();
+    h = await startHarness(env);
+    const deployed = await h.engine.deploy([
+      { name: 'rectification-report.form', content: Buffer.from(JSON.stringify(REPORT_FORM)) },
+      { name: 'inspection.bpmn', content: Buffer.from(MINIMAL_BPMN('inspection', '巡查')) },
+    ]);
+    v1 = deployed.processes[0]!.processDefinitionKey;
   });
   afterEach(() => h.close());
+
+  const definitions = (processDefinitionId: string) => h.camunda.searchProcessDefinitions({ filter: { processDefinitionId }, page: { limit: 10 } });
 
   const post = async (path: string, body: object) => {
     const { agent, csrf } = await signIn(h.app, LOGINS.owner);
@@ -38,7 +52,7 @@ describe('web workspace for process owners', () => {
     // then
     expect(res.status).toBe(422);
     expect(res.body.error).toBe('流程图未通过检查，未部署。');
-    expect(h.camunda.commands.filter((c) => c.op === 'deploy')).toHaveLength(0);
+    expect((await definitions('broken')).items).toHaveLength(0);
   });
 
   it('deploys a clean diagram as a new version', async () => {
@@ -47,8 +61,10 @@ describe('web workspace for process owners', () => {
     // then
     expect(res.body.issues).toEqual([]);
     expect(res.status).toBe(200);
-    expect(res.body.process).toEqual({ processDefinitionId: 'inspection', processDefinitionVersion: 2, processDefinitionKey: '9000' });
-    expect(res.body.redirect).toBe('/processes/9000');
+    const v2 = (await definitions('inspection')).items.find((d) => d.version === 2);
+    expect(v2).toBeDefined();
+    expect(res.body.process).toEqual(expect.objectContaining({ processDefinitionId: 'inspection', processDefinitionVersion: 2, processDefinitionKey: v2!.processDefinitionKey }));
+    expect(res.body.redirect).toBe(`/processes/${v2!.processDefinitionKey}`);
   });
 
   it('lints the same clean diagram twice with the same result (regression: a cached linter kept rule state)', async () => {
@@ -69,10 +85,11 @@ describe('web workspace for process owners', () => {
 
   it('compares two versions element by element', async () => {
     // given
-    await post('/processes/deploy', { xml: MINIMAL_BPMN('inspection', '巡查', '报送整改报告'), fileName: 'inspection.bpmn' });
+    const deployed = await post('/processes/deploy', { xml: MINIMAL_BPMN('inspection', '巡查', '报送整改报告'), fileName: 'inspection.bpmn' });
+    const v2 = (deployed.body as { process: { processDefinitionKey: string } }).process.processDefinitionKey;
     const { agent } = await signIn(h.app, LOGINS.owner);
     // when
-    const res = await agent.get('/processes/compare?a=3001&b=9000').expect(200);
+    const res = await agent.get(`/processes/compare?a=${v1}&b=${v2}`).expect(200);
     // then
     expect(res.text).toContain('名称：报送整改情况 → 报送整改报告');
     expect(res.text).toContain('[{"id":"report","change":"changed"}]');
@@ -83,11 +100,11 @@ describe('web workspace for process owners', () => {
     const { agent } = await signIn(h.app, LOGINS.owner);
     // when
     const list = await agent.get('/processes').expect(200);
-    const one = await agent.get('/processes/3001').expect(200);
-    const xml = await agent.get('/processes/3001/xml').expect(200);
-    const edit = await agent.get('/processes/3001/edit').expect(200);
+    const one = await agent.get(`/processes/${v1}`).expect(200);
+    const xml = await agent.get(`/processes/${v1}/xml`).expect(200);
+    const edit = await agent.get(`/processes/${v1}/edit`).expect(200);
     // then
-    expect(list.text).toContain('href="/processes/3001">v1</a>');
+    expect(list.text).toContain(`href="/processes/${v1}">v1</a>`);
     expect(list.text).toContain('annual-plan-draft');
     expect(one.text).toContain('id="diagram-xml"');
     expect(xml.headers['content-type']).toContain('application/xml');

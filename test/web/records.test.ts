@@ -6,15 +6,20 @@ import { deliverToInbox } from '../../src/db/notifications';
 import { openInspection, registerProblems } from '../../src/db/registers/inspections';
 import { publishAnnouncement } from '../../src/db/registers/publications';
 import { createHandover, listHazard } from '../../src/db/registers/supervision';
-import { type Harness, LOGINS, NOW, signIn, startHarness, UNIT_A, UNIT_B } from './support/harness';
+import { type Harness, LOGINS, NOW, signIn, startHarness, startWebEnv, UNIT_A, UNIT_B, type WebEnv } from './support/harness';
 
 const by: Actor = { name: 'system', at: NOW.toISOString() };
 
 describe('web registers, inbox and public notice board', () => {
+  let env: WebEnv;
   let h: Harness;
   let docA: string;
+  beforeAll(async () => {
+    env = await startWebEnv();
+  });
+  afterAll(() => env.close());
   beforeEach(async () => {
-    h = await startHarness();
+    h = await startHarness(env);
     const db = h.store.db;
     const inspA = await openInspection(db, by, { unitCode: UNIT_A });
     const inspB = await openInspection(db, by, { unitCode: UNIT_B });

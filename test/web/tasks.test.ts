@@ -1,15 +1,25 @@
 import { auditTrail } from '../../src/db/audit';
-import { seedTasks } from './support/fixtures';
-import { type Harness, LOGINS, signIn, startHarness } from './support/harness';
+import { type Audiences, seedTasks } from './support/seed';
+import { type Harness, LOGINS, signIn, startHarness, startWebEnv, type WebEnv } from './support/harness';
 
 describe('web task list and task completion', () => {
+  let env: WebEnv;
   let h: Harness;
-  let keys: Record<string, string>;
+  let keys: Audiences;
+  beforeAll(async () => {
+    env = await startWebEnv();
+  });
+  afterAll(() => env.close());
   beforeEach(async () => {
-    h = await startHarness();
-    keys = seedTasks(h.camunda, h.departmentCode);
+    await env.purge();
+    h = await startHarness(env);
+    keys = (await seedTasks(h.engine, h.camunda, h.departmentCode)).tasks;
   });
   afterEach(() => h.close());
+
+  /** The task as the engine's REST API reports it now. */
+  const taskNow = (key: string) => h.camunda.getUserTask(key);
+  const claimedBy = (key: string, login: string) => h.engine.assignUserTask(key, { assignee: login, allowOverride: true });
 
   it('shows the unit its group task with red due date (overdue) and high priority, not yet claimed', async () => {
     // given
@@ -32,9 +42,9 @@ describe('web task list and task completion', () => {
     const search = await agent.get(`/tasks?view=all&q=${encodeURIComponent('方案')}`).expect(200);
     const high = await agent.get('/tasks?view=all&priority=high').expect(200);
     // then
-    expect(soon.text).toContain('/tasks/1003');
-    expect(overdue.text).not.toContain('/tasks/1003');
-    expect(search.text).toContain('/tasks/1003');
+    expect(soon.text).toContain(`/tasks/${keys.office}`);
+    expect(overdue.text).not.toContain(`/tasks/${keys.office}`);
+    expect(search.text).toContain(`/tasks/${keys.office}`);
     expect(high.text).toContain('暂无任务');
   });
 
@@ -49,18 +59,21 @@ describe('web task list and task completion', () => {
     // then
     expect(mine.text).toContain(`/tasks/${keys.unitA}"`);
     expect(after.text).not.toContain(`/tasks/${keys.unitA}"`);
-    expect(h.camunda.commands.map((c) => c.op)).toEqual(['assign', 'unassign']);
+    const task = await taskNow(keys.unitA);
+    expect(task.state).toBe('CREATED');
+    expect(task.assignee ?? '').toBe('');
   });
 
   it('refuses to claim a task someone else holds with 409', async () => {
     // given
-    h.camunda.tasks.find((t) => t.userTaskKey === keys.office)!.assignee = 'anweiban2';
+    await claimedBy(keys.office, 'anweiban2');
     const { agent, csrf } = await signIn(h.app, LOGINS.office);
     // when
     const res = await agent.post(`/tasks/${keys.office}/claim`).type('form').send({ _csrf: csrf });
     // then
     expect(res.status).toBe(409);
     expect(res.text).toContain('anweiban2');
+    expect((await taskNow(keys.office)).assignee).toBe('anweiban2');
   });
 
   it('renders the task page with the form schema, the prefilled variables and the task context', async () => {
@@ -90,7 +103,9 @@ describe('web task list and task completion', () => {
       contactPhone: '「联系电话」格式不正确。',
       reason: '「未完成原因」为必填项。',
     });
-    expect(h.camunda.commands.filter((c) => c.op === 'complete')).toHaveLength(0);
+    const task = await taskNow(keys.unitA);
+    expect(task.state).toBe('CREATED');
+    expect(task.assignee ?? '').toBe('');
   });
 
   it('completes a valid submission with only the form’s own fields, claiming the task first, and audits it', async () => {
@@ -102,22 +117,27 @@ describe('web task list and task completion', () => {
     // then
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ok: true, redirect: '/tasks' });
-    expect(h.camunda.commands).toEqual([
-      { op: 'assign', args: [keys.unitA, LOGINS.unitA] },
-      { op: 'complete', args: [keys.unitA, { report: '已完成全部十二项问题的整改工作', fixedCount: 12, result: 'done' }] },
-    ]);
+    const task = await taskNow(keys.unitA);
+    expect(task.state).toBe('COMPLETED');
+    expect(task.assignee).toBe(LOGINS.unitA);
+    const variables = await h.camunda.searchVariables({ filter: { processInstanceKey: task.processInstanceKey }, page: { limit: 100 } });
+    const values = Object.fromEntries(variables.items.map((v) => [v.name, JSON.parse(v.value) as unknown]));
+    expect(values).toEqual(expect.objectContaining({ report: '已完成全部十二项问题的整改工作', fixedCount: 12, result: 'done' }));
+    expect(values).not.toHaveProperty('reason');
+    expect(values).not.toHaveProperty('approved');
     const trail = await auditTrail(h.store.db, { actor: LOGINS.unitA });
     expect(trail.map((t) => [t.action, t.entityId, t.data.outcome])).toContainEqual(['task.complete', keys.unitA, 'ok']);
   });
 
   it('does not let another user complete a task claimed by someone else', async () => {
     // given
-    h.camunda.tasks.find((t) => t.userTaskKey === keys.office)!.assignee = 'anweiban2';
+    await claimedBy(keys.office, 'anweiban2');
     const { agent, csrf } = await signIn(h.app, LOGINS.office);
     // when
     const res = await agent.post(`/tasks/${keys.office}/complete`).set('x-csrf-token', csrf).set('accept', 'application/json').send({ variables: {} });
     // then
     expect(res.status).toBe(409);
+    expect((await taskNow(keys.office)).state).toBe('CREATED');
   });
 
   it('answers 404 for a task key that is not a number', async () => {

@@ -1,10 +1,12 @@
-import { type FakeCamunda } from './fake-camunda';
-import { UNIT_A } from './harness';
+/** Purpose-built diagrams and a form for the route tests, deployed to the real embedded engine. */
 
 /** A Camunda Form with the rules the server must enforce. */
 export const REPORT_FORM = {
   id: 'rectification-report',
   type: 'default',
+  executionPlatform: 'Camunda Cloud',
+  executionPlatformVersion: '8.8.0',
+  schemaVersion: 19,
   components: [
     { type: 'textarea', key: 'report', label: '整改情况', validate: { required: true, minLength: 10, maxLength: 500 } },
     { type: 'number', key: 'fixedCount', label: '已整改问题数', validate: { required: true, min: 0, max: 100 } },
@@ -14,45 +16,67 @@ export const REPORT_FORM = {
   ],
 };
 
-/** One task per audience: a unit's, another unit's, the office's, a department's, the team leaders'. */
-export function seedTasks(camunda: FakeCamunda, departmentCode: string): Record<string, string> {
-  const base = { state: 'CREATED', processDefinitionId: 'inspection', processName: '巡查', processInstanceKey: '2251799813685001', creationDate: '2026-11-20T09:00:00+08:00', priority: 50 };
-  camunda.tasks.push(
-    { ...base, userTaskKey: '1001', name: '报送整改情况', candidateGroups: ['unit', `unit:${UNIT_A}`], dueDate: '2026-11-27T23:59:59+08:00', priority: 80 },
-    { ...base, userTaskKey: '1002', name: '报送整改情况（吴林）', candidateGroups: ['unit', 'unit:370404002'], dueDate: '2026-12-30T23:59:59+08:00' },
-    { ...base, userTaskKey: '1003', name: '审核巡查方案', candidateGroups: ['office'], dueDate: '2026-11-29T23:59:59+08:00' },
-    { ...base, userTaskKey: '1004', name: '办理移交问题', candidateGroups: ['department', `department:${departmentCode}`] },
-    { ...base, userTaskKey: '1005', name: '起草巡查报告', candidateGroups: ['team-leader'] },
-  );
-  camunda.forms.set('1001', JSON.stringify(REPORT_FORM));
-  camunda.taskVariables.set('1001', { inspectionId: 'INS-2026-001', unitCode: UNIT_A, unitName: '坛山街道', report: '' });
-  camunda.instances.push({ processInstanceKey: '2251799813685001', processDefinitionId: 'inspection', processDefinitionKey: '3001', processDefinitionName: '巡查', processDefinitionVersion: 1, state: 'ACTIVE', hasIncident: true, startDate: '2026-11-01T09:00:00+08:00', variables: { unitCode: UNIT_A, inspectionId: 'INS-2026-001' } });
-  camunda.incidents.push({ incidentKey: '7001', processInstanceKey: '2251799813685001', errorType: 'JOB_NO_RETRIES', errorMessage: 'SMTP 连接失败', elementId: 'notify', jobKey: '8001', state: 'ACTIVE' });
-  camunda.elements.set('2251799813685001', [
-    { elementInstanceKey: '5001', elementId: 'start', elementName: '开始', state: 'COMPLETED', type: 'START_EVENT' },
-    { elementInstanceKey: '5002', elementId: 'report', elementName: '报送整改情况', state: 'ACTIVE', type: 'USER_TASK' },
-  ]);
-  camunda.definitions.push({ processDefinitionKey: '3001', processDefinitionId: 'inspection', version: 1, name: '巡查', resourceName: 'inspection.bpmn', xml: MINIMAL_BPMN('inspection', '巡查') });
-  return { unitA: '1001', unitB: '1002', office: '1003', department: '1004', teamLeader: '1005' };
+export interface TaskDiagram {
+  id: string;
+  name: string;
+  taskName?: string;
+  /** Static candidate groups, comma-separated as in the modeler. */
+  candidateGroups?: string;
+  dueDate?: string;
+  priority?: number;
+  /** Linked Camunda Form id; none when null. */
+  formId?: string | null;
+  /** Job type of a service task 'notify' on a second branch from the start event (no worker serves it). */
+  notifyJobType?: string;
 }
 
-export const MINIMAL_BPMN = (id: string, name: string, taskName = '报送整改情况') => `<?xml version="1.0" encoding="UTF-8"?>
+const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** start → user task 'report' → end, optionally with start → service task 'notify' → end in parallel. */
+export function taskDiagram(d: TaskDiagram): string {
+  const formId = d.formId === undefined ? 'rectification-report' : d.formId;
+  const ext = [
+    '<zeebe:userTask />',
+    formId ? `<zeebe:formDefinition formId="${formId}" />` : '',
+    `<zeebe:assignmentDefinition candidateGroups="${attr(d.candidateGroups ?? 'unit')}" />`,
+    d.dueDate ? `<zeebe:taskSchedule dueDate="${d.dueDate}" />` : '',
+    d.priority !== undefined ? `<zeebe:priorityDefinition priority="${d.priority}" />` : '',
+  ].filter(Boolean).join('');
+  const notify = d.notifyJobType
+    ? `<bpmn:serviceTask id="notify" name="发送通知"><bpmn:extensionElements><zeebe:taskDefinition type="${d.notifyJobType}" /></bpmn:extensionElements><bpmn:incoming>f3</bpmn:incoming><bpmn:outgoing>f4</bpmn:outgoing></bpmn:serviceTask>
+    <bpmn:endEvent id="end2" name="通知结束"><bpmn:incoming>f4</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f3" sourceRef="start" targetRef="notify" />
+    <bpmn:sequenceFlow id="f4" sourceRef="notify" targetRef="end2" />`
+    : '';
+  const notifyDi = d.notifyJobType
+    ? `<bpmndi:BPMNShape id="notify_di" bpmnElement="notify"><dc:Bounds x="240" y="180" width="100" height="80" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="end2_di" bpmnElement="end2"><dc:Bounds x="392" y="202" width="36" height="36" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNEdge id="f3_di" bpmnElement="f3"><di:waypoint x="170" y="118" /><di:waypoint x="170" y="220" /><di:waypoint x="240" y="220" /></bpmndi:BPMNEdge>
+    <bpmndi:BPMNEdge id="f4_di" bpmnElement="f4"><di:waypoint x="340" y="220" /><di:waypoint x="392" y="220" /></bpmndi:BPMNEdge>`
+    : '';
+  return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:modeler="http://camunda.org/schema/modeler/1.0" id="defs" targetNamespace="http://bpmn.io/schema/bpmn" modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.8.0">
-  <bpmn:process id="${id}" name="${name}" isExecutable="true">
-    <bpmn:startEvent id="start" name="开始"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
-    <bpmn:userTask id="report" name="${taskName}">
-      <bpmn:extensionElements><zeebe:userTask /><zeebe:formDefinition formId="rectification-report" /><zeebe:assignmentDefinition candidateGroups="unit" /></bpmn:extensionElements>
+  <bpmn:process id="${d.id}" name="${attr(d.name)}" isExecutable="true">
+    <bpmn:startEvent id="start" name="开始"><bpmn:outgoing>f1</bpmn:outgoing>${d.notifyJobType ? '<bpmn:outgoing>f3</bpmn:outgoing>' : ''}</bpmn:startEvent>
+    <bpmn:userTask id="report" name="${attr(d.taskName ?? '报送整改情况')}">
+      <bpmn:extensionElements>${ext}</bpmn:extensionElements>
       <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
     </bpmn:userTask>
     <bpmn:endEvent id="end" name="结束"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
     <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="report" />
     <bpmn:sequenceFlow id="f2" sourceRef="report" targetRef="end" />
+    ${notify}
   </bpmn:process>
-  <bpmndi:BPMNDiagram id="d"><bpmndi:BPMNPlane id="p" bpmnElement="${id}">
+  <bpmndi:BPMNDiagram id="d"><bpmndi:BPMNPlane id="p" bpmnElement="${d.id}">
     <bpmndi:BPMNShape id="start_di" bpmnElement="start"><dc:Bounds x="152" y="82" width="36" height="36" /></bpmndi:BPMNShape>
     <bpmndi:BPMNShape id="report_di" bpmnElement="report"><dc:Bounds x="240" y="60" width="100" height="80" /></bpmndi:BPMNShape>
     <bpmndi:BPMNShape id="end_di" bpmnElement="end"><dc:Bounds x="392" y="82" width="36" height="36" /></bpmndi:BPMNShape>
     <bpmndi:BPMNEdge id="f1_di" bpmnElement="f1"><di:waypoint x="188" y="100" /><di:waypoint x="240" y="100" /></bpmndi:BPMNEdge>
     <bpmndi:BPMNEdge id="f2_di" bpmnElement="f2"><di:waypoint x="340" y="100" /><di:waypoint x="392" y="100" /></bpmndi:BPMNEdge>
+    ${notifyDi}
   </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
 </bpmn:definitions>`;
+}
+
+/** The smallest clean diagram: one unit task with the report form. */
+export const MINIMAL_BPMN = (id: string, name: string, taskName = '报送整改情况') => taskDiagram({ id, name, taskName });

@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { openStore, type Store } from '../../../src/db/connect';
 import { DEMO_PASSWORD, seedDemoData } from '../../../src/db/seed';
+import { type Engine, type EngineRecord, type MessageRecordValue } from '../../../src/engine';
 import { componentLogger } from '../../../src/logging';
 import { createWebApp } from '../../../src/web/app';
+import { type CamundaPort } from '../../../src/web/camunda/port';
 import { defaultWebConfig, type WebConfig } from '../../../src/web/deps';
+import { camundaFromConfig } from '../../../src/web/server';
 import { domainStore } from '../../../src/web/store/domain-store';
-import { FakeCamunda } from './fake-camunda';
+import { type EmbeddedEngine, startEmbeddedEngine } from '../../support/embedded-engine';
 
 /** Demo logins (src/db/seed) by role, used across the route tests. */
 export const LOGINS = {
@@ -27,9 +30,52 @@ export const UNIT_A = '370404001';
 export const UNIT_B = '370404002';
 export const NOW = new Date('2026-11-28T12:00:00+08:00');
 
+/** One embedded engine per test file, reached by the web app through the SDK over HTTP like in production. */
+export interface WebEnv {
+  engine: Engine;
+  embedded: EmbeddedEngine;
+  /** The SDK-backed port the web app uses. */
+  camunda: CamundaPort;
+  /** Messages the engine has published since the last `purge()`, as its log records them. */
+  messages(): Array<Pick<MessageRecordValue, 'name' | 'correlationKey' | 'variables' | 'messageId'>>;
+  /** Empties the engine (Camunda's cluster purge) and pins its clock to NOW. */
+  purge(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startWebEnv(): Promise<WebEnv> {
+  const embedded = await startEmbeddedEngine();
+  const { engine } = embedded;
+  engine.clock.pin(NOW.getTime());
+  let published: EngineRecord[] = [];
+  const stop = engine.onRecords((records) => {
+    published.push(...records.filter((r) => r.valueType === 'MESSAGE' && r.intent === 'PUBLISHED'));
+  });
+  const camunda = camundaFromConfig(embedded.config(mkdtempSync(join(tmpdir(), 'web-data-'))));
+  return {
+    engine,
+    embedded,
+    camunda,
+    messages: () => published.map((r) => {
+      const { name, correlationKey, variables, messageId } = r.value as unknown as MessageRecordValue;
+      return { name, correlationKey, variables, messageId };
+    }),
+    purge: async () => {
+      await engine.purge();
+      engine.clock.pin(NOW.getTime());
+      published = [];
+    },
+    close: async () => {
+      stop();
+      await embedded.close();
+    },
+  };
+}
+
 export interface Harness {
   app: ReturnType<typeof createWebApp>;
-  camunda: FakeCamunda;
+  engine: Engine;
+  camunda: CamundaPort;
   store: Store;
   archiveDir: string;
   departmentLogin: string;
@@ -37,7 +83,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(config: Partial<WebConfig> = {}): Promise<Harness> {
+/** A fresh domain database with the demo data and a web app on it, talking to the file's engine. */
+export async function startHarness(env: WebEnv, config: Partial<WebConfig> = {}): Promise<Harness> {
   const store = await openStore({ databaseUrl: 'sqlite::memory:' });
   await seedDemoData(store.db, NOW.toISOString());
   const dept = await store.db.selectFrom('accounts').innerJoin('memberships', 'memberships.account_id', 'accounts.id')
@@ -46,15 +93,14 @@ export async function startHarness(config: Partial<WebConfig> = {}): Promise<Har
   writeFileSync(join(assetsDir, 'app.css'), 'body{}');
   const archiveDir = mkdtempSync(join(tmpdir(), 'web-archive-'));
   mkdirSync(archiveDir, { recursive: true });
-  const camunda = new FakeCamunda();
   const app = createWebApp({
-    camunda,
+    camunda: env.camunda,
     store: domainStore(store.db, { archiveDir, now: () => NOW }),
     logger: componentLogger('web-test'),
     config: { ...defaultWebConfig(assetsDir), formsDir: join(__dirname, '..', '..', '..', 'forms'), ...config },
     now: () => NOW,
   });
-  return { app, camunda, store, archiveDir, departmentLogin: dept.login, departmentCode: dept.unit_code!, close: () => store.close() };
+  return { app, engine: env.engine, camunda: env.camunda, store, archiveDir, departmentLogin: dept.login, departmentCode: dept.unit_code!, close: () => store.close() };
 }
 
 /** The CSRF token embedded in a page. */
