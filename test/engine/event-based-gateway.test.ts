@@ -65,4 +65,18 @@ describe('A4 event-based gateway', () => {
     await expect(toTask).rejects.toThrow('Event-based gateway must not have an outgoing sequence flow to other elements than message/timer/signal intermediate catch events or receive tasks');
     await expect(duplicate).rejects.toThrow("Multiple message event definitions with the same name 'paid' are not allowed.");
   });
+
+  it('accepts receive tasks behind the gateway', async () => {
+    // given
+    await h.deploy(resource('rt.bpmn', definitions(process('rt', `${start()}<bpmn:eventBasedGateway id="gw"/>
+      <bpmn:receiveTask id="receive" messageRef="msg-paid"/>${timerCatch('timeout', 'PT1H')}${end('e1')}${end('e2')}
+      ${chain('start', 'gw')}${flow('gw', 'receive')}${flow('gw', 'timeout')}${flow('receive', 'e1')}${flow('timeout', 'e2')}`), message('msg-paid', 'paid'))));
+    const pi = await h.create('rt', { orderId: 'o-3' });
+    // when
+    await h.engine.publishMessage({ name: 'paid', correlationKey: 'o-3' });
+    // then
+    await h.awaitCompleted(pi);
+    expect(h.trace(pi)).toEqual(expect.arrayContaining(['receive:ELEMENT_COMPLETED', 'e1:ELEMENT_COMPLETED']));
+    expect(h.find({ valueType: 'MESSAGE_SUBSCRIPTION', intent: 'CREATED' })).toHaveLength(1);
+  });
 });

@@ -125,4 +125,20 @@ describe('A8 event sub-processes', () => {
     expect(h.trace(pi).filter((t) => t === 'esp:ELEMENT_COMPLETED')).toHaveLength(2);
     expect(h.find({ valueType: 'MESSAGE_SUBSCRIPTION', intent: 'CORRELATED' })).toHaveLength(2);
   });
+
+  it('an error start in the parent catches an error thrown in a called process', async () => {
+    // given
+    await h.deploy(resource('child.bpmn', definitions(process('child', `${start('c')}${serviceTask('child-work')}${end('ce')}${chain('c', 'child-work', 'ce')}`))),
+      resource('p.bpmn', definitions(process('p', `${start()}
+        <bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="child"/></bpmn:extensionElements></bpmn:callActivity>${end()}
+        ${chain('start', 'call', 'end')}${esp(event('bpmn:startEvent', 'esp-start', 'error', 'err'), '<bpmn:task id="handle"/>')}`), '<bpmn:error id="err" errorCode="REFUSED"/>')));
+    const pi = await h.create('p');
+    const job = await h.activateOne('child-work');
+    // when
+    await h.engine.throwError(job.key, { errorCode: 'REFUSED' });
+    // then
+    await h.awaitCompleted(pi);
+    expect(h.trace(pi)).toEqual(expect.arrayContaining(['call:ELEMENT_TERMINATED', 'esp:ELEMENT_COMPLETED']));
+    expect(h.trace(job.processInstanceKey)).toContain('child:ELEMENT_TERMINATED');
+  });
 });
