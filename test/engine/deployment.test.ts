@@ -94,6 +94,8 @@ describe('resource deletion', () => {
     // then
     const created = await h.engine.createProcessInstance({ bpmnProcessId: 'p' });
     expect(created.processDefinitionKey).toBe(v1.processes[0].processDefinitionKey);
+    const v3 = await h.deploy(bpmn('p').start().serviceTask('t', { type: 'v3' }).end());
+    expect(v3.processes[0].version).toBe(3);
     await expect(h.engine.deleteResource('2251799813699999')).rejects.toMatchObject({
       rejectionType: 'NOT_FOUND', reason: 'Expected to delete resource but no resource found with key `2251799813699999`' });
   });

@@ -18,6 +18,8 @@ export class EngineState {
   readonly processVersions = new Map<string, Key[]>();
   readonly forms = new Map<Key, FormDefinition>();
   readonly formVersions = new Map<string, Key[]>();
+  /** Highest version ever deployed per `${tenantId}/${id}` of processes and forms: deleted versions are not reused. */
+  readonly highestVersions = new Map<string, number>();
   readonly elementInstances = new Map<Key, ElementInstance>();
   /** scopeKey → variable name → JSON text. */
   readonly variables = new Map<Key, Map<string, string>>();
@@ -63,6 +65,11 @@ export class EngineState {
       if (definition?.version === version) return definition;
     }
     return undefined;
+  }
+
+  /** The version a new deployment of a process (`process:`) or form (`form:`) id gets. */
+  nextVersion(kind: 'process' | 'form', id: string, tenantId: string): number {
+    return (this.highestVersions.get(`${kind}:${tenantId}/${id}`) ?? 0) + 1;
   }
 
   latestForm(formId: string, tenantId: string): FormDefinition | undefined {
@@ -168,6 +175,7 @@ export class EngineState {
       processVersions: plain(this.processVersions),
       forms: plain(this.forms),
       formVersions: plain(this.formVersions),
+      highestVersions: plain(this.highestVersions),
       elementInstances: plain(this.elementInstances),
       variables: plain(this.variables as Map<string, unknown>),
       jobs: plain(this.jobs),

@@ -56,7 +56,7 @@ function deployProcess(
     return { bpmnProcessId, version: latest.version, processDefinitionKey: latest.key, resourceName, tenantId };
   }
   const value: ProcessRecordValue = {
-    bpmnProcessId, version: (latest?.version ?? 0) + 1, versionTag, processDefinitionKey: ctx.keys.nextKey(),
+    bpmnProcessId, version: ctx.state.nextVersion('process', bpmnProcessId, tenantId), versionTag, processDefinitionKey: ctx.keys.nextKey(),
     resourceName, checksum, resource, name, duplicate: false, deploymentKey, tenantId,
   };
   ctx.event('PROCESS', 'CREATED', value.processDefinitionKey, value);
@@ -73,7 +73,7 @@ function deployForm(
     return { formId: resource.formId, version: latest.version, formKey: latest.key, resourceName: resource.name, tenantId };
   }
   const value: FormRecordValue = {
-    formId: resource.formId, version: (latest?.version ?? 0) + 1, versionTag: resource.versionTag, formKey: ctx.keys.nextKey(),
+    formId: resource.formId, version: ctx.state.nextVersion('form', resource.formId, tenantId), versionTag: resource.versionTag, formKey: ctx.keys.nextKey(),
     resourceName: resource.name, checksum: resource.checksum, resource: resource.content, duplicate: false, deploymentKey, tenantId,
   };
   ctx.event('FORM', 'CREATED', value.formKey, value);

@@ -16,6 +16,7 @@ export function applyProcess(state: EngineState, record: EngineRecord): void {
   });
   const id = `${v.tenantId}/${v.bpmnProcessId}`;
   state.processVersions.set(id, [...(state.processVersions.get(id) ?? []), v.processDefinitionKey]);
+  state.highestVersions.set(`process:${id}`, Math.max(state.highestVersions.get(`process:${id}`) ?? 0, v.version));
 }
 
 export function applyForm(state: EngineState, record: EngineRecord): void {
@@ -32,6 +33,7 @@ export function applyForm(state: EngineState, record: EngineRecord): void {
   });
   const id = `${v.tenantId}/${v.formId}`;
   state.formVersions.set(id, [...(state.formVersions.get(id) ?? []), v.formKey]);
+  state.highestVersions.set(`form:${id}`, Math.max(state.highestVersions.get(`form:${id}`) ?? 0, v.version));
 }
 
 function removeVersion(versions: Map<string, string[]>, id: string, key: string): void {
