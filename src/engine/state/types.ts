@@ -49,6 +49,8 @@ export interface ElementInstance {
   joinTokens: Record<string, Record<string, number>>;
   jobKey?: Key;
   userTaskKey?: Key;
+  /** Call activities: the root instance of the called process while it runs. */
+  calledProcessInstanceKey?: Key;
   /** Multi-instance bodies: inner instances that completed / were terminated so far. */
   completedChildren?: number;
   terminatedChildren?: number;

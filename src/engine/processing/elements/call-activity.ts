@@ -55,12 +55,10 @@ function localVariables(ctx: ProcessingContext, el: Element): JsonObject {
   return Object.fromEntries([...locals].map(([name, json]) => [name, JSON.parse(json) as unknown]));
 }
 
-/** The root instance of the called process (it has no flow scope; its parent element is the call activity). */
+/** The root instance of the called process, while it runs. */
 function calledInstance(ctx: ProcessingContext, el: Element): Element | undefined {
-  for (const inst of ctx.state.elementInstances.values()) {
-    if (inst.flowScopeKey === '-1' && inst.parentElementInstanceKey === el.inst.key) return elementOf(ctx, inst.key);
-  }
-  return undefined;
+  const key = el.inst.calledProcessInstanceKey;
+  return key ? elementOf(ctx, key) : undefined;
 }
 
 /** The process to call per processId and binding type; CALLED_ELEMENT_ERROR / EXTRACT_VALUE_ERROR otherwise. */

@@ -1,5 +1,6 @@
 import { type EngineRecord, type ProcessInstanceRecordValue } from '../../api';
 import { type EngineState } from '../engine-state';
+import { linkCalledProcess } from './call-activity';
 import { countLoopChild } from './multi-instance';
 
 export function applyProcessInstance(state: EngineState, record: EngineRecord): void {
@@ -33,6 +34,7 @@ function activating(state: EngineState, key: string, v: ProcessInstanceRecordVal
     bpmnProcessId: v.bpmnProcessId, version: v.version, parentProcessInstanceKey: v.parentProcessInstanceKey,
     parentElementInstanceKey: v.parentElementInstanceKey, tenantId: v.tenantId, children: [], joinTokens: {},
   });
+  linkCalledProcess(state, key, v);
   const scope = state.elementInstances.get(v.flowScopeKey);
   if (!scope) return;
   scope.children.push(key);
