@@ -6,7 +6,7 @@ import { defineWorker, InputError } from './runtime/types';
 
 /** yc-announce: publishes an approved 社会公告 (feedback, rectification, listing, delisting) on the notice board. */
 export const headers = z.object({ kind: z.enum(['feedback', 'rectification', 'listing', 'delisting']) });
-export const input = z.object({ inspectionId: z.string().optional(), hazardId: z.string().optional() });
+export const input = z.object({ inspectionId: z.string().nullish().transform((v) => v ?? undefined), hazardId: z.string().nullish().transform((v) => v ?? undefined) });
 
 export default defineWorker({
   type: 'yc-announce',

@@ -9,16 +9,18 @@ import { defineWorker } from './runtime/types';
  * archived with its SHA-256. Writes `<docType camelCase>DocumentId` and `…DocumentNo`.
  */
 export const headers = z.object({ docType: z.enum(Object.keys(DOC_TYPES) as [DocType, ...DocType[]]) });
+// The diagrams map absent ids as null (e.g. the escalation ladder's problemId for a whole inspection).
+const id = z.string().nullish().transform((v) => v ?? undefined);
 export const input = z.object({
-  inspectionId: z.string().optional(),
-  problemId: z.string().optional(),
-  hazardId: z.string().optional(),
-  handoverId: z.string().optional(),
-  talkId: z.string().optional(),
-  departmentCode: z.string().optional(),
-  resultDue: z.string().optional(),
-  announcementKind: z.string().optional(),
-  period: z.string().optional(),
+  inspectionId: id,
+  problemId: id,
+  hazardId: id,
+  handoverId: id,
+  talkId: id,
+  departmentCode: id,
+  resultDue: id,
+  announcementKind: id,
+  period: id,
 });
 
 /** inspection-notice → inspectionNotice */

@@ -11,19 +11,19 @@ import { BpmnError, defineWorker, InputError } from './runtime/types';
  */
 export const headers = z.object({ action: z.enum(['send', 'receipt', 'result']) });
 export const input = z.object({
-  problemId: z.string().optional(),
-  departmentCode: z.string().optional(),
-  resultDue: z.string().optional(),
-  handoverId: z.string().optional(),
+  problemId: z.string().nullish().transform((v) => v ?? undefined),
+  departmentCode: z.string().nullish().transform((v) => v ?? undefined),
+  resultDue: z.string().nullish().transform((v) => v ?? undefined),
+  handoverId: z.string().nullish().transform((v) => v ?? undefined),
   receiptAccepted: z.boolean().optional(),
   refusalReason: z.string().nullish(),
-  resultText: z.string().optional(),
+  resultText: z.string().nullish().transform((v) => v ?? undefined),
   /** The web app's message payloads (handover-receipt, handover-result). */
   handoverReceipt: z.object({ accepted: z.boolean(), reason: z.string().nullish() }).loose().optional(),
   handoverResult: z.object({ text: z.string() }).loose().optional(),
   /** The 问题移交函 a preceding yc-document task issued; without it, `send` issues the letter itself. */
-  handoverLetterDocumentId: z.string().optional(),
-  handoverLetterDocumentNo: z.string().optional(),
+  handoverLetterDocumentId: z.string().nullish().transform((v) => v ?? undefined),
+  handoverLetterDocumentNo: z.string().nullish().transform((v) => v ?? undefined),
 });
 
 export default defineWorker({

@@ -11,8 +11,8 @@ import { BpmnError, defineWorker, InputError } from './runtime/types';
  */
 export const headers = z.object({ action: z.enum(['list', 'publish', 'progress', 'extend', 'accept', 'delist', 'publish-delisting']) });
 export const input = z.object({
-  hazardId: z.string().optional(),
-  problemId: z.string().optional(),
+  hazardId: z.string().nullish().transform((v) => v ?? undefined),
+  problemId: z.string().nullish().transform((v) => v ?? undefined),
   /** 五落实 of the listing decision; the form's names (responsiblePerson, deadline, caseLeader …) are accepted too. */
   hazard: z.object({
     name: z.string().min(1).nullish(),

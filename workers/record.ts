@@ -35,7 +35,7 @@ const method = z.union([z.number().int().min(1).max(6), z.enum(METHOD_CODES).tra
 export const input = z.object({
   plan: z.object({ year: z.number().int(), cycleStart: z.string(), units: z.array(z.string()),
     rounds: z.array(z.object({ no: z.number().int(), start: z.string(), end: z.string(), units: z.array(z.string()) })) }).optional(),
-  planId: z.string().optional(),
+  planId: z.string().nullish().transform((v) => v ?? undefined),
   teams: z.array(z.object({ name: z.string(), leaderId: z.string(), deputyId: z.string(), memberIds: z.array(z.string()),
     expertIds: z.array(z.string()).default([]) })).optional(),
   roundNo: z.number().int().optional(),
@@ -43,24 +43,24 @@ export const input = z.object({
   teamId: z.string().nullish(),
   /** The team object the round hands to a unit inspection; its approved record is found by name. */
   team: z.object({ name: z.string() }).loose().nullish(),
-  unitCode: z.string().optional(),
-  inspectionId: z.string().optional(),
+  unitCode: z.string().nullish().transform((v) => v ?? undefined),
+  inspectionId: z.string().nullish().transform((v) => v ?? undefined),
   methods: z.array(method).optional(),
   onsiteStart: z.string().nullish(),
   onsiteEnd: z.string().nullish(),
   feedbackDate: z.string().nullish(),
-  reportDue: z.string().optional(),
-  rectificationDue: z.string().optional(),
+  reportDue: z.string().nullish().transform((v) => v ?? undefined),
+  rectificationDue: z.string().nullish().transform((v) => v ?? undefined),
   problems: z.array(problem).optional(),
   /** A text, or the web app's message payload { report, investigation }. */
   rectificationReport: z.union([z.string(), z.object({ report: z.string(), investigation: z.string().nullish() }).loose()]).optional(),
-  rectificationId: z.string().optional(),
+  rectificationId: z.string().nullish().transform((v) => v ?? undefined),
   reviewAccepted: z.boolean().optional(),
   /** The review form's choice, instead of reviewAccepted. */
   reviewDecision: z.enum(['accept', 'return']).optional(),
   reviewOpinion: z.string().nullish(),
-  complaint: z.object({ channel: z.string().nullish(), complainant: z.string().nullish(), text: z.string().optional(), content: z.string().optional() }).loose().optional(),
-  obstruction: z.object({ behaviour: z.string().nullish(), kind: z.string().nullish(), text: z.string().optional(), description: z.string().optional() }).loose().optional(),
+  complaint: z.object({ channel: z.string().nullish(), complainant: z.string().nullish(), text: z.string().nullish().transform((v) => v ?? undefined), content: z.string().nullish().transform((v) => v ?? undefined) }).loose().optional(),
+  obstruction: z.object({ behaviour: z.string().nullish(), kind: z.string().nullish(), text: z.string().nullish().transform((v) => v ?? undefined), description: z.string().nullish().transform((v) => v ?? undefined) }).loose().optional(),
 });
 type Input = z.infer<typeof input>;
 

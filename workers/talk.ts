@@ -20,10 +20,10 @@ export const input = z.object({
   /** The minutes form's fields as the diagram maps them. */
   talkMinutes: z.object({ problems: z.string().nullish(), opinion: z.string().nullish(), commitments: z.string().nullish(),
     followUpDate: z.string().nullish() }).loose().optional(),
-  talkId: z.string().optional(),
-  inspectionId: z.string().optional(),
-  problemId: z.string().optional(),
-  minutes: z.string().optional(),
+  talkId: z.string().nullish().transform((v) => v ?? undefined),
+  inspectionId: z.string().nullish().transform((v) => v ?? undefined),
+  problemId: z.string().nullish().transform((v) => v ?? undefined),
+  minutes: z.string().nullish().transform((v) => v ?? undefined),
   followUpWorkingDays: z.number().int().min(1).max(60).default(5),
 });
 

@@ -6,6 +6,7 @@ import { getHazard, handoverRegister, hazardRegister } from '../../src/db/regist
 import { noticeBoard } from '../../src/db/registers/publications';
 import { documentRegister } from '../../src/db/documents';
 import record from '../../workers/record';
+import { chinaDate } from '../../src/domain/calendar';
 
 const root = join(__dirname, '../..');
 
@@ -95,7 +96,7 @@ describe('real listed-supervision and hazard-acceptance diagrams with the worker
       const h = await getHazard(env.store.db, hazard.id);
       return h?.status === 'PUBLISHED_CLOSED' ? h : undefined;
     });
-    expect(closed).toMatchObject({ listing_no: `峄安委挂〔${today.slice(0, 4)}〕1号`, enterprise_code: 'YC-E-01', funds: '40万元' });
+    expect(closed).toMatchObject({ listing_no: `峄安委挂〔${chinaDate(today).slice(0, 4)}〕1号`, enterprise_code: 'YC-E-01', funds: '40万元' });
     expect((await documentRegister(env.store.db, { docType: 'listing-notice' }))).toHaveLength(1);
     const board = await eventually(async () => { const b = await noticeBoard(env.store.db); return b.length === 2 ? b : undefined; });
     expect(board.map((a) => a.kind).sort()).toEqual(['delisting', 'listing']);

@@ -83,7 +83,16 @@ describe.each(dialects)('yc-document on %s', (dialect) => {
     expect([a, b, d].map((x) => x.inspectionNoticeDocumentNo)).toEqual(['峄安委〔2026〕1号', '峄安委〔2026〕2号', '峄安委〔2026〕3号']);
     expect(c.rectificationNoticeDocumentNo).toBe('峄安委办〔2026〕1号');
     expect(broken).toMatchObject({ outcome: 'fail', retries: 0 });
-    const register = await documentRegister(store.db);
+    // the escalation ladder for a whole inspection: no problem, no department
+    const letter = completed(await h.run(document, job('yc-document', { inspectionId: ids[2], problemId: null }, { docType: 'supervision-letter' })));
+    const referral = completed(await h.run(document, job('yc-document', { inspectionId: ids[2], problemId: null }, { docType: 'handover-letter' })));
+    expect(letter.supervisionLetterDocumentNo).toBe('峄安委〔2026〕4号');
+    expect(referral.handoverLetterDocumentNo).toBe('峄安委办〔2026〕2号');
+    const referralDoc = (await documentRegister(store.db, { docType: 'handover-letter' }))[0];
+    const referralText = text(await part(h, referralDoc.path, 'word/document.xml'));
+    expect(referralText).toContain('区委组织部：');
+    expect(referralText).toContain('古邵镇对区安委会巡查反馈的问题整改不力');
+    const register = (await documentRegister(store.db)).filter((r) => r.doc_type !== 'supervision-letter' && r.doc_type !== 'handover-letter');
     expect(register).toHaveLength(4);
     expect(numberingGaps(register.filter((r) => r.issuer === '峄安委').map((r) => r.seq))).toEqual([]);
     await h.cleanup();

@@ -83,15 +83,26 @@ export async function composeDocument(db: Db, docType: DocType, v: DocumentVars)
     }
     case 'handover-letter': {
       const h = v.handoverId ? await getHandover(db, v.handoverId) : undefined;
-      const problemId = h?.problem_id ?? need(v.problemId, 'problemId or handoverId');
+      const problemId = h?.problem_id ?? v.problemId;
+      // Without a department (an accountability referral from the escalation ladder) the letter goes to 区委组织部.
+      const deptCode = h?.department_code ?? v.departmentCode
+        ?? (await db.selectFrom('units').select('code').where('name', '=', '区委组织部').executeTakeFirst())?.code;
+      const dept = await name(db, need(deptCode, 'departmentCode'));
+      const due = h?.result_due ?? v.resultDue;
+      const answer = `请于收到本函后签收回执，并于${due ? chineseDate(due) : '规定期限'}前将调查处理结果书面反馈区安委办。`;
+      if (!problemId) {
+        const i = await loadInspection(db, need(v.inspectionId, 'problemId, handoverId or inspectionId'));
+        return { ...base, subject: `inspection:${i.id}`, title: '关于移送安全生产巡查问题线索的函', mainRecipient: dept, paragraphs: [
+          `${await name(db, i.unit_code)}对区安委会巡查反馈的问题整改不力，经催办、督办仍逾期未完成整改，现将有关问题线索移送你单位，请依规依纪依法处理。`,
+          answer,
+        ] };
+      }
       const p = await getProblem(db, problemId);
       if (!p) throw new InputError(`no problem ${problemId}`);
-      const dept = await name(db, h?.department_code ?? need(v.departmentCode, 'departmentCode'));
-      const due = h?.result_due ?? v.resultDue;
       return { ...base, subject: `problem:${p.id}`, title: '关于移交安全生产巡查发现问题的函', mainRecipient: dept, paragraphs: [
         `区安委会巡查组在对${await name(db, p.unit_code)}开展安全生产巡查中发现以下问题，依据职责分工，现移交你单位依法调查处理：`,
         `${p.no}. ${p.description}${p.enterprise_code ? `（涉及单位：${await name(db, p.enterprise_code)}）` : ''}${p.legal_basis ? `（依据：${p.legal_basis}）` : ''}`,
-        `请于收到本函后签收回执，并于${due ? chineseDate(due) : '规定期限'}前将调查处理结果书面反馈区安委办。`,
+        answer,
       ] };
     }
     case 'listing-notice': {
@@ -157,7 +168,15 @@ export async function composeDocument(db: Db, docType: DocType, v: DocumentVars)
         ] };
     }
     case 'supervision-letter': {
-      const p = await getProblem(db, need(v.problemId, 'problemId'));
+      if (!v.problemId) {
+        // A whole inspection's rectification report is overdue.
+        const i = await loadInspection(db, need(v.inspectionId, 'problemId or inspectionId'));
+        return { ...base, subject: `inspection:${i.id}`, title: '安全生产巡查整改督办函', mainRecipient: await name(db, i.unit_code), paragraphs: [
+          `区安委会巡查反馈意见要求你单位${i.rectification_due ? `于${chineseDate(i.rectification_due)}前` : '在规定期限内'}报送整改情况和调查处理报告，至今未报送。`,
+          '请你单位主要负责人亲自督办，于收到本函后10个工作日内完成整改并书面报告区安委会。逾期仍未整改的，将按规定约谈、通报并挂牌督办。',
+        ] };
+      }
+      const p = await getProblem(db, v.problemId);
       if (!p) throw new InputError(`no problem ${v.problemId}`);
       return { ...base, subject: `problem:${p.id}`, title: '安全生产问题整改督办函', mainRecipient: await name(db, p.unit_code), paragraphs: [
         `巡查反馈你单位的问题“${p.description}”至今未按期完成整改。`,
