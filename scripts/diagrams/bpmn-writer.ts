@@ -133,16 +133,24 @@ const nodeXml = (node: FlowNode, flows: Flow[]): string => {
   return `<bpmn:${tag} ${attrs.join(' ')}>${body}</bpmn:${tag}>`;
 };
 
-const flowXml = (fl: Flow): string => {
+/** A named flow (a gateway's outcome) documents the clause of the decision it leaves. */
+const flowDoc = (fl: Flow, nodes: FlowNode[]): string => {
+  const source = nodes.find((n) => n.id === fl.from);
+  if (!fl.name || !source) return '';
+  const clause = source.doc.split('：')[0];
+  return `<bpmn:documentation>${esc(`${clause}：${fl.name}`)}</bpmn:documentation>`;
+};
+
+const flowXml = (fl: Flow, nodes: FlowNode[]): string => {
   const name = fl.name ? ` name="${esc(fl.name)}"` : '';
   const cond = fl.condition
     ? `<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${esc(fl.condition)}</bpmn:conditionExpression>`
     : '';
-  return `<bpmn:sequenceFlow id="${flowId(fl)}"${name} sourceRef="${fl.from}" targetRef="${fl.to}">${cond}</bpmn:sequenceFlow>`;
+  return `<bpmn:sequenceFlow id="${flowId(fl)}"${name} sourceRef="${fl.from}" targetRef="${fl.to}">${flowDoc(fl, nodes)}${cond}</bpmn:sequenceFlow>`;
 };
 
 function scopeXml(nodes: FlowNode[], flows: Flow[]): string {
-  return [...nodes.map((n) => nodeXml(n, flows)), ...flows.map(flowXml)].join('\n');
+  return [...nodes.map((n) => nodeXml(n, flows)), ...flows.map((fl) => flowXml(fl, nodes))].join('\n');
 }
 
 const allNodes = (nodes: FlowNode[]): FlowNode[] =>

@@ -60,11 +60,12 @@ describe('diagrams', () => {
     }
   });
 
-  it('document the clause of the regulation on every process and flow node', () => {
+  it('document the clause of the regulation on every process, flow node and named flow', () => {
     // given every process and flow node
     const undocumented = [
       ...diagrams.map((d) => ({ file: d.file, el: d.process })),
-      ...allElements().filter(({ el }) => el.$type !== 'bpmn:SequenceFlow'),
+      // flows are documented where they name a decision's outcome
+      ...allElements().filter(({ el }) => el.$type !== 'bpmn:SequenceFlow' || el.name),
     ]
       // when the documentation is read
       .filter(({ el }) => !clause.test(el.documentation?.[0]?.text ?? ''))
