@@ -70,4 +70,13 @@ describe('A7 escalations', () => {
     expect(h.trace(pi)).toEqual(expect.arrayContaining(['call:ELEMENT_TERMINATED', 'helped:ELEMENT_COMPLETED']));
     expect(h.trace(pi)).not.toContain('end:ELEMENT_ACTIVATING');
   });
+
+  it('rejects two escalation catches with the same code on one activity', async () => {
+    // when
+    const result = h.deploy(resource('dup.bpmn', definitions(process('dup', `${start()}<bpmn:subProcess id="sub">${start('s')}${end('s-end')}${chain('s', 's-end')}</bpmn:subProcess>${end()}
+      ${event('bpmn:boundaryEvent', 'b1', 'escalation', 'esc-late', ' attachedToRef="sub"')}${event('bpmn:boundaryEvent', 'b2', 'escalation', 'esc-late', ' attachedToRef="sub"')}
+      ${end('e1')}${end('e2')}${chain('start', 'sub', 'end')}${chain('b1', 'e1')}${chain('b2', 'e2')}`), escalation('esc-late', 'LATE'))));
+    // then
+    await expect(result).rejects.toThrow("Multiple escalation catch events with the same escalation code 'LATE' are not supported on the same scope.");
+  });
 });

@@ -7,6 +7,7 @@ export function validateExtendedGraph(graph: ProcessGraph, errors: ElementError[
   for (const n of graph.nodes.values()) {
     if (n.type === 'EVENT_SUB_PROCESS') checkEventSubProcess(graph, n, error);
     if (n.type === 'EVENT_BASED_GATEWAY') checkEventBasedGateway(graph, n, error);
+    checkCatchDuplicates(graph, n, error);
     const allowed = EVENT_KINDS[n.type];
     if (allowed && !allowed.kinds.includes(n.eventType)) error(n.id, allowed.message);
   }
@@ -17,6 +18,29 @@ const EVENT_KINDS: Partial<Record<FlowNode['type'], { kinds: FlowNode['eventType
   INTERMEDIATE_THROW_EVENT: { kinds: ['NONE', 'MESSAGE', 'SIGNAL', 'ESCALATION'], message: 'Intermediate throw events must be none events or have a message, signal or escalation event definition' },
   END_EVENT: { kinds: ['NONE', 'TERMINATE', 'ERROR', 'MESSAGE', 'SIGNAL', 'ESCALATION'], message: 'End events must be none events or have a terminate, error, message, signal or escalation event definition' },
 };
+
+/** Two escalation catches with the same code (or two catch-alls) on one activity, or two such starts in one scope. */
+function checkCatchDuplicates(graph: ProcessGraph, n: FlowNode, error: (elementId: string, message: string) => void): void {
+  const groups: [string, FlowNode[]][] = [
+    ['ESCALATION', n.boundaryEvents.map((id) => graph.nodes.get(id)).filter((b): b is FlowNode => b?.eventType === 'ESCALATION')],
+  ];
+  const starts = n.eventSubProcesses.flatMap((id) => graph.nodes.get(id)?.startEvents ?? []).map((id) => graph.nodes.get(id));
+  groups.push(['ESCALATION', starts.filter((b): b is FlowNode => b?.eventType === 'ESCALATION')]);
+  groups.push(['ERROR', starts.filter((b): b is FlowNode => b?.eventType === 'ERROR')]);
+  for (const [kind, catches] of groups) {
+    const seen = new Set<string>();
+    for (const c of catches) {
+      const code = (kind === 'ERROR' ? c.errorCode : c.escalationCode) ?? '';
+      const label = kind.toLowerCase();
+      if (seen.has(code)) {
+        error(c.id, code === ''
+          ? `Multiple ${label} catch events without ${label} code are not allowed`
+          : `Multiple ${label} catch events with the same ${label} code '${code}' are not supported on the same scope.`);
+      }
+      seen.add(code);
+    }
+  }
+}
 
 const ESP_STARTS = new Set(['TIMER', 'MESSAGE', 'ERROR', 'SIGNAL', 'ESCALATION']);
 
