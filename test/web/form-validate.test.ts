@@ -26,6 +26,13 @@ describe('server-side validation of Camunda Forms', () => {
     expect(values).toEqual({});
   });
 
+  it('names a date field by its date label, as form-js shows it', () => {
+    // when
+    const { errors } = validateSubmission({ components: [{ type: 'datetime', key: 'v', subtype: 'date', dateLabel: '进驻日期', validate: { required: true } }] }, {});
+    // then
+    expect(errors).toEqual({ v: '「进驻日期」为必填项。' });
+  });
+
   it.each([
     ['number at the limits', { type: 'number', validate: { min: 0, max: 10 } }, 10],
     ['empty optional field', { type: 'textfield', validate: { minLength: 3 } }, undefined],

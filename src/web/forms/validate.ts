@@ -12,6 +12,9 @@ export interface FormComponent {
   key?: string;
   path?: string;
   label?: string;
+  /** form-js datetime fields carry their labels here instead of `label`. */
+  dateLabel?: string;
+  timeLabel?: string;
   components?: FormComponent[];
   validate?: Record<string, unknown>;
   conditional?: { hide?: string };
@@ -57,7 +60,7 @@ function isHidden(c: FormComponent, context: Record<string, unknown>): boolean {
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 function checkField(c: FormComponent, value: unknown, context: Record<string, unknown>): string | undefined {
-  const name = `「${c.label ?? c.key}」`;
+  const name = `「${c.label ?? c.dateLabel ?? c.timeLabel ?? c.key}」`;
   const rules = c.validate ?? {};
   if (rules.required === true && (isEmpty(value) || (c.type === 'checkbox' && value !== true))) return `${name}为必填项。`;
   if (isEmpty(value)) return undefined;
