@@ -129,7 +129,13 @@ export class EmbeddedEngine implements Engine {
   }
 
   private afterCommit(batch: CommittedBatch): void {
-    for (const effect of batch.effects) effect();
+    for (const effect of batch.effects) {
+      try {
+        effect();
+      } catch (error) {
+        this.log.error({ err: error }, 'after-commit effect failed');
+      }
+    }
     this.scheduler.add(dueEntriesOf(batch.records));
     const stillActivatable = (types: Set<string>): string[] => [...types].filter((t) => this.state.hasActivatableJobs(t));
     this.jobs.jobsAvailable(stillActivatable(activatableJobTypes(this.state, batch.records)));

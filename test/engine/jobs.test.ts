@@ -163,3 +163,19 @@ describe('A2 job life cycle', () => {
     expect(await h.activate('work')).toEqual([]);
   });
 });
+
+describe('job streams', () => {
+  it('treats a stream that throws like a refusal: the job is yielded and can be activated by polling', async () => {
+    // given
+    const h = await EngineHarness.start();
+    await h.deploy(bpmn('p').start().serviceTask('task', { type: 'work' }).end());
+    const close = h.engine.openJobStream({ type: 'work', worker: 'broken', timeout: 10_000 }, { push: () => { throw new Error('socket closed'); } });
+    // when
+    const pi = await h.create('p');
+    await h.awaitRecord({ valueType: 'JOB', intent: 'YIELDED' });
+    close();
+    // then
+    expect((await h.activateOne('work')).processInstanceKey).toBe(pi);
+    await h.close();
+  });
+});

@@ -126,7 +126,7 @@ export class JobDispatcher {
       const req: ActivateJobsRequest = { ...stream.req, maxJobsToActivate: assigned.length };
       const activated = activateJobs(ctx, req, assigned);
       ctx.onCommitted(() => {
-        const refused = activated.filter((job) => !stream.stream.push(job));
+        const refused = activated.filter((job) => !safePush(stream.stream, job));
         if (refused.length > 0) void this.submit((c) => refused.forEach((job) => yieldJob(c, job.key)));
       });
     }
@@ -173,5 +173,14 @@ export class JobDispatcher {
     const list = (this.waiters.get(waiter.req.type) ?? []).filter((w) => w !== waiter);
     if (list.length > 0) this.waiters.set(waiter.req.type, list);
     else this.waiters.delete(waiter.req.type);
+  }
+}
+
+/** A stream that throws cannot take the job either. */
+function safePush(stream: JobStream, job: ActivatedJob): boolean {
+  try {
+    return stream.push(job);
+  } catch {
+    return false;
   }
 }
