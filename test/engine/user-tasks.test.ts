@@ -95,4 +95,20 @@ describe('A9 Camunda user tasks', () => {
     const job = await h.activateOne('io.camunda.zeebe:userTask');
     expect(job.processInstanceKey).toBe(pi);
   });
+
+  it('links the form of the same deployment with bindingType deployment, and by version tag', async () => {
+    // given
+    const process = (binding: string): string => bpmn('p').start().userTask('task').end().xml()
+      .replace('<zeebe:userTask/>', `<zeebe:userTask/><zeebe:formDefinition formId="review-form" ${binding}/>`);
+    const tagged = JSON.stringify({ id: 'review-form', versionTag: 'v1', components: [] });
+    const own = await h.deploy(['p.bpmn', process('bindingType="deployment"')], ['review-form.form', tagged]);
+    await h.deploy(['review-form.form', JSON.stringify({ id: 'review-form', components: [{ type: 'text' }] })]);
+    // when
+    await h.create('p');
+    await h.deploy(['q.bpmn', process('bindingType="versionTag" versionTag="v1"').replace(/id="p"/g, 'id="q"')]);
+    await h.create('q');
+    // then
+    const tasks = await h.awaitCount({ valueType: 'USER_TASK', intent: 'CREATED' }, 2);
+    expect(tasks.map((t) => t.value.formKey)).toEqual([own.forms[0].formKey, own.forms[0].formKey]);
+  });
 });

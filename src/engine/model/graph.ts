@@ -28,6 +28,7 @@ export interface UserTaskDefinition {
   priority?: ExprText;
   formId?: string;
   formBindingType?: string;
+  formVersionTag?: string;
   externalFormReference?: ExprText;
   formKey?: string;
 }

@@ -117,6 +117,7 @@ export function userTaskDefinition(element: ModdleElement): UserTaskDefinition {
     priority: text(priority?.priority),
     formId: text(form?.formId),
     formBindingType: text(form?.bindingType),
+    formVersionTag: text(form?.versionTag),
     externalFormReference: text(form?.externalReference),
     formKey: text(form?.formKey),
   };

@@ -1,4 +1,5 @@
 import { type UserTaskRecordValue } from '../../api';
+import { type FormDefinition } from '../../state/types';
 import { type ProcessingContext } from '../context';
 import { completeWithOutputs } from '../bpmn/activity';
 import { type Element, lifecycle } from '../bpmn/element';
@@ -39,7 +40,7 @@ function activateCamundaUserTask(ctx: ProcessingContext, el: Element): void {
   }
   let formKey = def.formKey ?? '-1';
   if (def.formId) {
-    const form = ctx.state.latestForm(def.formId, el.inst.tenantId);
+    const form = linkedForm(ctx, el, def.formId, def.formBindingType, def.formVersionTag);
     if (!form) {
       raiseIncident(
         ctx, el, 'FORM_NOT_FOUND',
@@ -82,4 +83,15 @@ function activateCamundaUserTask(ctx: ProcessingContext, el: Element): void {
     ctx.event('USER_TASK', 'ASSIGNING', value.userTaskKey, { ...value, assignee, changedAttributes: ['assignee'] });
     ctx.event('USER_TASK', 'ASSIGNED', value.userTaskKey, { ...value, assignee, changedAttributes: ['assignee'] });
   }
+}
+
+/** The form a task links to by binding type: latest (default), the process's own deployment, or a version tag. */
+function linkedForm(ctx: ProcessingContext, el: Element, formId: string, bindingType: string | undefined, versionTag: string | undefined): FormDefinition | undefined {
+  if (bindingType !== 'deployment' && bindingType !== 'versionTag') return ctx.state.latestForm(formId, el.inst.tenantId);
+  const deploymentKey = ctx.state.processes.get(el.inst.processDefinitionKey)?.deploymentKey;
+  const candidates = (ctx.state.formVersions.get(`${el.inst.tenantId}/${formId}`) ?? [])
+    .map((key) => ctx.state.forms.get(key))
+    .filter((f): f is FormDefinition => f !== undefined)
+    .filter((f) => (bindingType === 'deployment' ? f.deploymentKey === deploymentKey : f.versionTag === versionTag));
+  return candidates[candidates.length - 1];
 }
