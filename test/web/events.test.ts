@@ -3,7 +3,7 @@ import { type Actor } from '../../src/db/audit';
 import { openInspection } from '../../src/db/registers/inspections';
 import { createHandover, listHazard } from '../../src/db/registers/supervision';
 import { registerProblems } from '../../src/db/registers/inspections';
-import { taskDiagram } from './support/fixtures';
+import { messageWaitDiagram, taskDiagram } from './support/fixtures';
 import { type Harness, LOGINS, NOW, signIn, startHarness, startWebEnv, UNIT_A, UNIT_B, type WebEnv } from './support/harness';
 
 const by: Actor = { name: 'system', at: NOW.toISOString() };
@@ -59,6 +59,19 @@ describe('web event reports published as Camunda messages', () => {
     }]);
     const trail = await auditTrail(h.store.db, { actor: LOGINS.unitA });
     expect(trail.map((t) => [t.action, t.entityId])).toContainEqual(['event.rectification-submitted', inspA]);
+  });
+
+  it('delivers the report to the inspection’s process waiting for it', async () => {
+    // given
+    await h.engine.deploy([{ name: 'wait.bpmn', content: Buffer.from(messageWaitDiagram('wait-rectification', 'rectification-submitted', 'inspectionId')) }]);
+    const waiting = (await h.engine.createProcessInstance({ bpmnProcessId: 'wait-rectification', variables: { inspectionId: inspA } })).processInstanceKey;
+    const { agent, csrf } = await signIn(h.app, LOGINS.unitA);
+    // when
+    await agent.post('/events/rectification-submitted').type('form').send({ _csrf: csrf, subject: inspA, report: '对反馈的三项问题已全部完成整改，建立了长效机制并落实了责任人。' }).expect(303);
+    // then
+    expect((await h.camunda.getProcessInstance(waiting)).state).toBe('COMPLETED');
+    const variables = await h.camunda.searchVariables({ filter: { processInstanceKey: waiting, name: 'rectificationReport' }, page: { limit: 1 } });
+    expect(JSON.parse(variables.items[0]!.value)).toEqual(expect.objectContaining({ submittedBy: LOGINS.unitA }));
   });
 
   it('refuses a report about another unit’s inspection and publishes nothing', async () => {

@@ -80,3 +80,18 @@ export function taskDiagram(d: TaskDiagram): string {
 
 /** The smallest clean diagram: one unit task with the report form. */
 export const MINIMAL_BPMN = (id: string, name: string, taskName = '报送整改情况') => taskDiagram({ id, name, taskName });
+
+/** start → wait for message `messageName` correlated by the variable `correlationVariable` → end. */
+export function messageWaitDiagram(id: string, messageName: string, correlationVariable: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:message id="msg" name="${attr(messageName)}"><bpmn:extensionElements><zeebe:subscription correlationKey="=${correlationVariable}" /></bpmn:extensionElements></bpmn:message>
+  <bpmn:process id="${id}" name="等待情况报告" isExecutable="true">
+    <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:intermediateCatchEvent id="wait" name="收到报告"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing><bpmn:messageEventDefinition messageRef="msg" /></bpmn:intermediateCatchEvent>
+    <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
+    <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+}
