@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/web/**/*.ts', 'src/domain/**/*.ts', 'src/db/**/*.ts', 'workers/**/*.ts', 'src/config/**/*.ts', 'src/logging/**/*.ts'],
+    files: ['src/web/**/*.ts', 'src/domain/**/*.ts', 'src/db/**/*.ts', 'workers/**/*.ts', 'src/camunda/**/*.ts', 'src/config/**/*.ts', 'src/logging/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
         boundaries.othersMustNotImport,

@@ -1,34 +1,14 @@
 // `npm run engine`: the embedded engine alone, with its three wire APIs (gRPC, REST /v2, management).
 import { loadConfigOrExit } from '../config';
 import { configureLogging, componentLogger } from '../logging';
-import { createEngine } from '../engine';
-import { readModels, resolveAuth, startGateways } from '../engine/gateway';
+import { startEmbeddedEngine } from './embedded-engine';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   configureLogging(config.LOG_LEVEL);
   const log = componentLogger('engine');
-  let auth;
-  try {
-    auth = resolveAuth({ host: config.ENGINE_HOST, username: config.ENGINE_USERNAME, password: config.ENGINE_PASSWORD, token: config.ENGINE_TOKEN });
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n`);
-    process.exit(2);
-  }
-  const engine = await createEngine({
-    dataDir: config.ENGINE_DATA_DIR,
-    durability: config.ENGINE_DURABILITY,
-    clockControlled: config.ENGINE_CLOCK_CONTROLLED,
-    projections: [readModels()],
-  });
-  const gateways = await startGateways(engine, {
-    host: config.ENGINE_HOST,
-    grpcPort: config.ENGINE_GRPC_PORT,
-    restPort: config.ENGINE_REST_PORT,
-    managementPort: config.ENGINE_MANAGEMENT_PORT,
-    auth,
-    clockControlled: config.ENGINE_CLOCK_CONTROLLED,
-  });
+  const embedded = await startEmbeddedEngine(config);
+  const { gateways, auth } = embedded;
   log.info(
     {
       grpc: `grpc://${gateways.host}:${gateways.grpcPort}`,
@@ -46,25 +26,22 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'draining: closing gateways, then the engine');
-    gateways
-      .close()
-      .then(() => engine.close())
-      .then(
-        () => {
-          log.info('engine stopped');
-          process.exit(0);
-        },
-        (err: unknown) => {
-          log.error({ err }, 'engine did not close cleanly');
-          process.exit(1);
-        },
-      );
+    embedded.close().then(
+      () => {
+        log.info('engine stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        log.error({ err }, 'engine did not close cleanly');
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`engine failed to start: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.stderr.write(`engine failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

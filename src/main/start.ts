@@ -6,11 +6,11 @@ import { deployFiles, rejectionText, resourceFiles } from '../camunda/deploy';
 import { type Config, loadConfigOrExit } from '../config';
 import { openStore } from '../db/connect';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '../db/seed';
-import { createEngine } from '../engine';
-import { type GatewayAuth, readModels, resolveAuth, startGateways } from '../engine/gateway';
+import { type GatewayAuth } from '../engine/gateway';
 import { componentLogger, configureLogging } from '../logging';
 import { startWeb } from '../web/server';
 import { startWorkerProcess } from '../../workers/runtime/bootstrap';
+import { startEmbeddedEngine } from './embedded-engine';
 
 /** The app connects to its own engine: addresses from the bound ports, credentials from the engine's. */
 function connectionTo(config: Config, host: string, grpcPort: number, restPort: number, auth: GatewayAuth): Config {
@@ -32,27 +32,8 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   configureLogging(config.LOG_LEVEL);
   const log = componentLogger('start');
-  let auth: GatewayAuth;
-  try {
-    auth = resolveAuth({ host: config.ENGINE_HOST, username: config.ENGINE_USERNAME, password: config.ENGINE_PASSWORD, token: config.ENGINE_TOKEN });
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n`);
-    process.exit(2);
-  }
-
-  const engine = await createEngine({
-    dataDir: config.ENGINE_DATA_DIR,
-    durability: config.ENGINE_DURABILITY,
-    clockControlled: config.ENGINE_CLOCK_CONTROLLED,
-    projections: [readModels()],
-  });
-  const gateways = await startGateways(engine, {
-    host: config.ENGINE_HOST,
-    grpcPort: config.ENGINE_GRPC_PORT,
-    restPort: config.ENGINE_REST_PORT,
-    managementPort: config.ENGINE_MANAGEMENT_PORT,
-    auth,
-  });
+  const embedded = await startEmbeddedEngine(config);
+  const { gateways, auth } = embedded;
   const appConfig = connectionTo(config, gateways.host, gateways.grpcPort, gateways.restPort, auth);
   const camunda = createCamunda(appConfig);
 
@@ -61,8 +42,7 @@ async function main(): Promise<void> {
     log.info({ deploymentKey: deployment.deploymentKey, resources: deployment.lines.length }, 'processes and forms deployed');
   } catch (err) {
     process.stderr.write(`the diagrams or forms were rejected:\n${rejectionText(err)}\n`);
-    await gateways.close();
-    await engine.close();
+    await embedded.close();
     process.exit(1);
   }
 
@@ -90,8 +70,7 @@ async function main(): Promise<void> {
       .then(() => workers.stop())
       .then(() => camunda.closeAllClients?.())
       .then(() => store.close())
-      .then(() => gateways.close())
-      .then(() => engine.close())
+      .then(() => embedded.close())
       .then(
         () => process.exit(0),
         (err: unknown) => {

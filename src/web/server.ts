@@ -1,7 +1,7 @@
 import { type AddressInfo } from 'node:net';
 import { type Server } from 'node:http';
 import { join } from 'node:path';
-import { Camunda8 } from '@camunda8/sdk';
+import { createCamunda } from '../camunda/client';
 import { type Config } from '../config';
 import { type Db } from '../db/connect';
 import { componentLogger } from '../logging';
@@ -19,15 +19,7 @@ export interface RunningWeb {
 
 /** A Camunda REST /v2 client configured explicitly from our config (never from the SDK's copy of process.env). */
 export function camundaFromConfig(config: Config): CamundaPort {
-  const c8 = new Camunda8({
-    ZEEBE_REST_ADDRESS: config.ZEEBE_REST_ADDRESS,
-    ZEEBE_GRPC_ADDRESS: config.ZEEBE_GRPC_ADDRESS,
-    CAMUNDA_AUTH_STRATEGY: config.CAMUNDA_AUTH_STRATEGY,
-    CAMUNDA_BASIC_AUTH_USERNAME: config.CAMUNDA_BASIC_AUTH_USERNAME,
-    CAMUNDA_BASIC_AUTH_PASSWORD: config.CAMUNDA_BASIC_AUTH_PASSWORD,
-    CAMUNDA_OAUTH_TOKEN: config.CAMUNDA_OAUTH_TOKEN,
-    CAMUNDA_TENANT_ID: config.CAMUNDA_TENANT_ID,
-  });
+  const c8 = createCamunda(config);
   return fromCamundaClient(c8.getOrchestrationClusterApiClientLoose());
 }
 
