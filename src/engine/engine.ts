@@ -78,7 +78,7 @@ export class EmbeddedEngine implements Engine {
       0,
     );
     this.jobs = new JobDispatcher((run) => this.loop.submit(run));
-    this.scheduler = new Scheduler(this.clock, (entries) => void this.submit((ctx) => fireDue(ctx, entries)).catch((e: Error) => this.log.error({ err: e }, 'due work failed')));
+    this.scheduler = new Scheduler(this.clock, (entries) => void this.loop.submit((ctx) => fireDue(ctx, entries)).catch((e: Error) => this.log.error({ err: e }, 'due work failed')));
   }
 
   /** `pinClockAt` pins a controlled clock before recovery, so that due work is judged at that instant. */
@@ -169,7 +169,7 @@ export class EmbeddedEngine implements Engine {
 
   private submit<T>(run: CommandFn<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The engine is closed'));
-    return this.loop.submit(run);
+    return this.loop.submit(run, true);
   }
 
   // --- Engine API --------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { type EngineRecord, type JsonObject, type Key, Rejection } from '../api';
+import { Backpressure, type EngineRecord, type JsonObject, type Key, Rejection } from '../api';
 import { type Logger } from '../../logging';
 import { type KeyGenerator } from '../keys';
 import { type EngineState } from '../state/engine-state';
@@ -31,10 +31,14 @@ export interface CommandLoopDeps {
   afterCommit: (batch: CommittedBatch) => void;
   /** Runs after each command inside its batch (e.g. push new jobs to streams in the same transaction). */
   afterCommand?: (ctx: ProcessingContext) => void;
+  /** Client commands allowed to wait in the queue (default MAX_QUEUED). */
+  maxQueued?: number;
   log: Logger;
 }
 
 const MAX_BATCH = 256;
+/** Client commands waiting beyond this are refused (back-pressure) rather than queued without bound. */
+const MAX_QUEUED = 20_000;
 
 /**
  * Group commit: commands queue up, a batch is processed in memory (each command to its resting state), written
@@ -69,8 +73,13 @@ export class CommandLoop {
     return this.queue.length;
   }
 
-  submit<T>(run: CommandFn<T>): Promise<T> {
+  /**
+   * Queues a command. Commands from clients (`external`) are refused with back-pressure while the queue is full;
+   * the engine's own follow-ups (due timers, job pushes) are always accepted.
+   */
+  submit<T>(run: CommandFn<T>, external = false): Promise<T> {
     if (this.down) return Promise.reject(new Error(`The engine is down: ${this.down}`));
+    if (external && this.queue.length >= (this.deps.maxQueued ?? MAX_QUEUED)) return Promise.reject(new Backpressure());
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ run, resolve: resolve as (value: unknown) => void, reject });
       this.schedule();
