@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { audit, type Actor } from './audit';
 import { type Db } from './connect';
+import { lockSequence } from './locks';
 import { type DocumentTable } from './schema';
 
 export type DocumentRecord = DocumentTable;
@@ -35,6 +36,7 @@ export async function issueDocument(db: Db, by: Actor, doc: NewDocument): Promis
 }
 
 async function issueIn(trx: Db, by: Actor, doc: NewDocument): Promise<DocumentRecord> {
+  await lockSequence(trx, `documents:${doc.issuer}:${doc.year}`);
   const last = await trx.selectFrom('documents').select((eb) => eb.fn.max('seq').as('seq'))
     .where('issuer', '=', doc.issuer).where('year', '=', doc.year).executeTakeFirst();
   const seq = Number(last?.seq ?? 0) + 1;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { audit, type Actor } from './audit';
 import { type Db } from './connect';
+import { lockSequence } from './locks';
 import { sha256Hex, type ContentStore } from './content-store';
 import { type EvidenceTable } from './schema';
 
@@ -40,6 +41,7 @@ export async function addEvidence(db: Db, archive: ContentStore, by: Actor, e: N
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction().execute(async (trx) => {
+        await lockSequence(trx, 'evidence-chain');
         const last = await trx.selectFrom('evidence').select(['chain_hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
         const record: Chained = {
           id: randomUUID(), sha256: stored.sha256, prev_hash: last?.chain_hash ?? '', inspection_id: e.inspectionId ?? null,

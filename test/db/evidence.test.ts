@@ -58,3 +58,19 @@ describe.each(dialects)('evidence archive on %s', (dialect) => {
     expect(recordTampered.broken).toEqual({ seq: second.seq, id: second.id, reason: '记录内容与链哈希不符' });
   }, 60_000);
 });
+
+describe.each(dialects)('evidence chain under concurrent uploads on %s', (dialect) => {
+  const stores = useStores(dialect);
+
+  it('keeps one unbroken chain when files arrive at the same time', async () => {
+    // given
+    const { db } = await stores.open();
+    const dir = await mkdtemp(join(tmpdir(), 'yc-evidence-'));
+    const archive = createContentStore(dir);
+    // when
+    await Promise.all(Array.from({ length: 8 }, (_, i) => addEvidence(db, archive, by, photo(i))));
+    // then
+    expect(await verifyEvidenceChain(db, archive)).toEqual({ ok: true, checked: 8 });
+    await rm(dir, { recursive: true, force: true });
+  }, 60_000);
+});

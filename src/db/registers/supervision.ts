@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { audit, type Actor } from '../audit';
 import { type Db } from '../connect';
+import { lockSequence } from '../locks';
 import { type HandoverTable, type HazardTable, type TalkTable } from '../schema';
 
 /** Handovers (移交), listed hazards (挂牌督办) with progress, extensions and acceptance, and admonition talks (约谈). */
@@ -55,6 +56,7 @@ export async function listHazard(db: Db, by: Actor, input: HazardInput): Promise
  */
 export async function assignListingNo(db: Db, by: Actor, hazardId: string, year: number): Promise<string> {
   const prefix = `峄安委挂〔${year}〕`;
+  await lockSequence(db, `listing:${year}`);
   const rows = await db.selectFrom('hazards').select('listing_no').where('listing_no', 'like', `${prefix}%`).execute();
   const max = Math.max(0, ...rows.map((r) => Number(/〕(\d+)号$/.exec(r.listing_no ?? '')?.[1] ?? 0)));
   const listingNo = `${prefix}${max + 1}号`;

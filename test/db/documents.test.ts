@@ -1,0 +1,31 @@
+import { issueDocument, documentRegister } from '../../src/db/documents';
+import { formatDocNo, numberingGaps } from '../../src/domain/numbering';
+import { dialects, useStores } from '../support/stores';
+
+const by = { name: 'worker:yc-document', at: '2026-10-09T02:00:00.000Z' };
+const doc = (title: string, fail = false) => ({
+  docType: 'inspection-notice', issuer: '峄安委', year: 2026, title, subject: `test:${title}`, formatNo: formatDocNo,
+  async store(docNo: string) {
+    if (fail) throw new Error('disk full');
+    return { path: `documents/${docNo}.docx`, sha256: 'a'.repeat(64), size: 1 };
+  },
+});
+
+describe.each(dialects)('document numbering on %s', (dialect) => {
+  const stores = useStores(dialect);
+
+  it('numbers concurrent documents per issuer and year without gaps or repeats, and a failed render takes no number', async () => {
+    // given
+    const { db } = await stores.open();
+    // when eight documents are issued at once, one of which fails to render
+    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => issueDocument(db, by, doc(`通知${i}`, i === 3))));
+    const next = await issueDocument(db, { ...by, at: '2027-01-04T02:00:00.000Z' }, { ...doc('新年第一号'), year: 2027 });
+    // then
+    expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual(['Error: disk full']);
+    const register = await documentRegister(db, { year: 2026 });
+    expect(register.map((r) => r.seq).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(numberingGaps(register.map((r) => r.seq))).toEqual([]);
+    expect(new Set(register.map((r) => r.doc_no)).size).toBe(7);
+    expect(next.doc_no).toBe('峄安委〔2027〕1号');
+  }, 60_000);
+});
