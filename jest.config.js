@@ -24,5 +24,5 @@ const project = (name, extra = {}) => ({
 });
 
 module.exports = {
-  projects: ['unit', 'engine', 'contract', 'db', 'workers', 'processes', 'web', 'e2e'].map((name) => project(name)),
+  projects: ['unit', 'engine', 'contract', 'db', 'workers', 'processes', 'web', 'e2e', 'faults'].map((name) => project(name)),
 };
