@@ -3,8 +3,8 @@ import {
   type CreateInstanceWithResultRequest, type DecisionEvaluationRecordValue, DEFAULT_TENANT, type DeploymentResource,
   type DeploymentResult, type Engine, type EngineOptions, type EngineRecord, type EvaluateDecisionRequest,
   type FailJobRequest, type JobStream, type JobStreamRequest, type JsonObject, type Key, type ModifyInstanceRequest,
-  type ProcessInstanceCreated, type ProcessInstanceResult, type PublishMessageRequest, type RecordListener, Rejection,
-  ResultTimeout, type ThrowErrorRequest, type UserTaskAssignRequest, type UserTaskChangeset,
+  type ProcessInstanceCreated, type ProcessInstanceResult, type PublishMessageRequest, type RecordListener,
+  type ThrowErrorRequest, type UserTaskAssignRequest, type UserTaskChangeset,
 } from './api';
 import { componentLogger } from '../logging';
 import { ControllableClock } from './clock';
@@ -26,6 +26,7 @@ import { setVariables } from './processing/commands/set-variables';
 import { assignUserTask, completeUserTask, unassignUserTask, updateUserTask } from './processing/commands/user-task-commands';
 import { installProcessors } from './processing/install';
 import { JobDispatcher } from './processing/job-dispatch';
+import { ResultWaiters } from './processing/result-waiters';
 import { fireDue } from './processing/commands/fire-due';
 import { dueEntriesOf, dueEntriesOfState } from './scheduler/due-entries';
 import { Scheduler } from './scheduler/scheduler';
@@ -37,12 +38,6 @@ import { activatableJobTypes, POLLABLE } from './processing/activatable-types';
 /** Records between snapshots: recovery replays at most this many records after the latest snapshot. */
 const SNAPSHOT_EVERY_RECORDS = 250_000;
 
-interface ResultWaiter {
-  fetchVariables?: string[];
-  resolve: (variables: JsonObject) => void;
-  reject: (error: Error) => void;
-}
-
 /** The embedded engine: wires the store, state, command loop, scheduler and job dispatch behind `Engine`. */
 export class EmbeddedEngine implements Engine {
   readonly clock: ControllableClock;
@@ -50,7 +45,7 @@ export class EmbeddedEngine implements Engine {
   private readonly graphs = new GraphCache();
   private readonly keys = new KeyGenerator();
   private readonly listeners = new Set<RecordListener>();
-  private readonly resultWaiters = new Map<Key, ResultWaiter>();
+  private readonly results = new ResultWaiters();
   private readonly loop: CommandLoop;
   private readonly jobs: JobDispatcher;
   private readonly scheduler: Scheduler;
@@ -70,7 +65,7 @@ export class EmbeddedEngine implements Engine {
         now: () => this.clock.now(),
         commit: (records) => this.commit(records),
         rebuild: () => this.rebuild(),
-        wantsResult: (key) => this.resultWaiters.has(key),
+        wantsResult: (key) => this.results.has(key),
         afterCommit: (batch) => this.afterCommit(batch),
         afterCommand: (ctx) => this.jobs.pushInBatch(ctx),
         log: this.log,
@@ -140,29 +135,13 @@ export class EmbeddedEngine implements Engine {
     const stillActivatable = (types: Set<string>): string[] => [...types].filter((t) => this.state.hasActivatableJobs(t));
     this.jobs.jobsAvailable(stillActivatable(activatableJobTypes(this.state, batch.records)));
     this.jobs.jobsAvailable(stillActivatable(activatableJobTypes(this.state, batch.records, POLLABLE)), true);
-    this.settleResults(batch);
+    this.results.settle(batch);
     if (batch.records.length === 0) return;
     for (const listener of this.listeners) {
       try {
         listener(batch.records);
       } catch (error) {
         this.log.error({ err: error }, 'record listener failed');
-      }
-    }
-  }
-
-  private settleResults(batch: CommittedBatch): void {
-    if (this.resultWaiters.size === 0) return;
-    for (const r of batch.records) {
-      if (r.valueType !== 'PROCESS_INSTANCE' || r.value.bpmnElementType !== 'PROCESS') continue;
-      const waiter = this.resultWaiters.get(r.key);
-      if (!waiter) continue;
-      if (r.intent === 'ELEMENT_COMPLETED') {
-        this.resultWaiters.delete(r.key);
-        waiter.resolve(batch.results.get(r.key) ?? {});
-      } else if (r.intent === 'ELEMENT_TERMINATED') {
-        this.resultWaiters.delete(r.key);
-        waiter.reject(new Rejection('NOT_FOUND', 'CREATE_WITH_AWAITING_RESULT', `Expected to complete process instance '${r.key}', but it was terminated`));
       }
     }
   }
@@ -189,29 +168,11 @@ export class EmbeddedEngine implements Engine {
 
   createProcessInstanceWithResult(req: CreateInstanceWithResultRequest): Promise<ProcessInstanceResult> {
     return new Promise<ProcessInstanceResult>((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined;
       this.submit((ctx) => {
         const created = createProcessInstance(ctx, req);
-        // registered before the batch commits, so a completion in this very batch is seen
-        this.resultWaiters.set(created.processInstanceKey, {
-          fetchVariables: req.fetchVariables,
-          resolve: (variables) => {
-            clearTimeout(timer);
-            resolve({ ...created, variables: pick(variables, req.fetchVariables) });
-          },
-          reject: (error) => {
-            clearTimeout(timer);
-            reject(error);
-          },
-        });
+        this.results.register(created, req, resolve, reject);
         return created;
-      }).then((created) => {
-        if (!this.resultWaiters.has(created.processInstanceKey)) return;
-        timer = setTimeout(() => {
-          this.resultWaiters.delete(created.processInstanceKey);
-          reject(new ResultTimeout(created.processInstanceKey));
-        }, req.requestTimeoutMs ?? 10_000);
-      }, reject);
+      }).then((created) => this.results.armTimeout(created.processInstanceKey, req.requestTimeoutMs ?? 10_000), reject);
     });
   }
 
@@ -350,13 +311,8 @@ export class EmbeddedEngine implements Engine {
     }
     this.scheduler.stop();
     this.jobs.closeAll();
-    for (const waiter of this.resultWaiters.values()) waiter.reject(new Error('The engine is closed'));
-    this.resultWaiters.clear();
+    this.results.rejectAll(new Error('The engine is closed'));
     this.store.close();
   }
 }
 
-function pick(variables: JsonObject, names: string[] | undefined): JsonObject {
-  if (!names || names.length === 0) return variables;
-  return Object.fromEntries(names.filter((n) => n in variables).map((n) => [n, variables[n]]));
-}
