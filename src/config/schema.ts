@@ -48,7 +48,6 @@ export const configSchema = z.object({
   // Web app
   WEB_HOST: z.string().min(1).default('127.0.0.1'),
   WEB_PORT: port.default(3000),
-  WEB_SESSION_SECRET: z.string().min(16, 'expected at least 16 characters').optional(),
   PUBLIC_URL: z.string().url('expected an http(s) URL').optional(),
 
   // Domain store
