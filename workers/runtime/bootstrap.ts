@@ -3,7 +3,7 @@ import { Camunda8 } from '@camunda8/sdk';
 import { type Config } from '../../src/config';
 import { openStore, type Store } from '../../src/db/connect';
 import { createContentStore } from '../../src/db/content-store';
-import { componentLogger } from '../../src/logging';
+import { componentLogger, rootLogger } from '../../src/logging';
 import { startWorkers, type WorkerRuntime } from '../index';
 import { createMailer } from './mailer';
 import { createSmsWebhook } from './sms';
@@ -30,7 +30,7 @@ export async function startWorkerProcess(config: Config, options: { store?: Stor
     camunda, transport: config.WORKER_TRANSPORT,
     deps: {
       db: store.db, mailer, sms: config.SMS_WEBHOOK_URL ? createSmsWebhook(config.SMS_WEBHOOK_URL) : undefined,
-      archive: createContentStore(join(config.DATA_DIR, 'archive')), clock: () => new Date(), logger: log,
+      archive: createContentStore(join(config.DATA_DIR, 'archive')), clock: () => new Date(), logger: rootLogger(),
       settings: { firstCycleStart: config.INSPECTION_CYCLE_START, publicUrl: config.PUBLIC_URL },
     },
   });

@@ -52,10 +52,16 @@ const TOWN_HEADS: SeedPerson[] = [...TOWNS, ZONE].map((u, i) =>
   person(`p-head-${u.code}`, ['唐国梁', '胡月明', '郭德林', '林秀峰', '谢志远', '邓明辉', '曹玉兰', '彭建华'][i],
     u.code, u.kind === 'zone' ? '管委会主任' : u.kind === 'town' ? '镇长' : '街道办事处主任', '科级', false, 3));
 
+/** The 主要负责人 of every member unit: member units are inspected too, and their accounts see their own tasks. */
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘';
+const GIVEN = ['建华', '志刚', '秀英', '海涛', '丽娟', '国栋', '文斌', '春燕', '德明', '红梅', '立军', '玉兰', '振宇', '淑芬', '宏亮', '晓梅', '永胜'];
+const MEMBER_HEADS: SeedPerson[] = MEMBER_UNITS.map((u, i) =>
+  person(`p-head-${u.code}`, `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`, u.code, '主要负责人', '科级', false, 2));
+
 const HANDLERS: SeedPerson[] = MEMBER_UNITS.filter((u) => u.supervising === 1).map((u, i) =>
   person(`p-handler-${u.code}`, `承办人${String(i + 1).padStart(2, '0')}`, u.code, '安全生产工作联络员', '科员', false, 2));
 
-export const PEOPLE: SeedPerson[] = [...INSPECTORS, ...STAFF, ...TOWN_HEADS, ...HANDLERS];
+export const PEOPLE: SeedPerson[] = [...INSPECTORS, ...STAFF, ...TOWN_HEADS, ...MEMBER_HEADS, ...HANDLERS];
 
 const account = (login: string, p: SeedPerson, roles: SeedAccount['roles']): SeedAccount =>
   ({ login, displayName: p.name, personId: p.id, unitCode: p.unit_code, roles });
@@ -69,7 +75,7 @@ export const ACCOUNTS: SeedAccount[] = [
   ...[1, 2, 3].map((n) => account(`zuzhang${n}`, byId(`p-leader-${n}`), [{ role: 'team-leader' }, { role: 'team' }])),
   ...[1, 2, 3].map((n) => account(`fuzuzhang${n}`, byId(`p-deputy-${n}`), [{ role: 'team-leader' }, { role: 'team' }])),
   ...INSPECTORS.filter((p) => /member|expert/.test(p.id)).map((p) => account(`zuyuan-${p.id.slice(2)}`, p, [{ role: 'team' }])),
-  ...TOWN_HEADS.map((p) => account(`danwei-${p.unit_code}`, p, [{ role: 'unit', unitCode: p.unit_code }])),
+  ...[...TOWN_HEADS, ...MEMBER_HEADS].map((p) => account(`danwei-${p.unit_code}`, p, [{ role: 'unit', unitCode: p.unit_code }])),
   ...HANDLERS.map((p) => account(`bumen-${p.unit_code}`, p, [{ role: 'department', unitCode: p.unit_code }])),
   account('admin', byId('p-admin'), [{ role: 'admin' }]),
   account('liucheng', byId('p-owner'), [{ role: 'process-owner' }]),
