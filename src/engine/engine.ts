@@ -36,7 +36,7 @@ import { NEXT_KEY_META, loadGraphs, persistedNextKey, recover, replay, snapshot 
 import { activatableJobTypes, POLLABLE } from './processing/activatable-types';
 
 /** Records between snapshots: recovery replays at most this many records after the latest snapshot. */
-const SNAPSHOT_EVERY_RECORDS = 250_000;
+const SNAPSHOT_EVERY_RECORDS = 100_000;
 
 /** The embedded engine: wires the store, state, command loop, scheduler and job dispatch behind `Engine`. */
 export class EmbeddedEngine implements Engine {

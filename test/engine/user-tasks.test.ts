@@ -112,3 +112,46 @@ describe('A9 Camunda user tasks', () => {
     expect(tasks.map((t) => t.value.formKey)).toEqual([own.forms[0].formKey, own.forms[0].formKey]);
   });
 });
+
+describe('user tasks with boundary events', () => {
+  let h: EngineHarness;
+  beforeEach(async () => {
+    h = await EngineHarness.start();
+  });
+  afterEach(() => h.close());
+
+  it('sends reminders with a non-interrupting timer and escalates with an interrupting one, canceling the task', async () => {
+    // given
+    await h.deploy(bpmn('p').start().userTask('review').end('reviewed')
+      .boundary('remind', 'review', { timer: { cycle: 'R/P1D' }, interrupting: false }).serviceTask('notify', { type: 'notify' })
+      .boundary('overdue', 'review', { timer: { duration: 'P3D' } }).serviceTask('escalate', { type: 'escalate' }).end('escalated'));
+    const pi = await h.create('p');
+    const task = await h.awaitRecord({ valueType: 'USER_TASK', intent: 'CREATED' });
+    // when
+    for (let day = 1; day <= 2; day++) {
+      h.advance(86_400_000);
+      await h.awaitCount({ valueType: 'JOB', intent: 'CREATED', value: { elementId: 'notify' } }, day);
+    }
+    h.advance(86_400_000);
+    await h.awaitRecord({ valueType: 'USER_TASK', intent: 'CANCELED', key: task.key });
+    // then
+    expect(h.find({ valueType: 'JOB', intent: 'CREATED', value: { elementId: 'notify' } })).toHaveLength(2);
+    expect((await h.activateOne('escalate')).processInstanceKey).toBe(pi);
+    expect(h.trace(pi)).toContain('review:ELEMENT_TERMINATED');
+    await expect(h.engine.completeUserTask(task.key)).rejects.toMatchObject({ rejectionType: 'NOT_FOUND' });
+  });
+
+  it('interrupts a user task with a message boundary event carrying the message payload', async () => {
+    // given
+    await h.deploy(bpmn('p').start().userTask('review').end('reviewed')
+      .boundary('withdrawn', 'review', { message: ['withdraw', '=caseId'] }).end('stopped'));
+    const pi = await h.create('p', { caseId: 'c-9' });
+    await h.awaitRecord({ valueType: 'USER_TASK', intent: 'CREATED' });
+    // when
+    await h.engine.correlateMessage({ name: 'withdraw', correlationKey: 'c-9', variables: { reason: '撤回' } });
+    // then
+    await h.awaitCompleted(pi);
+    expect(h.trace(pi)).toContain('stopped:ELEMENT_COMPLETED');
+    expect(h.find({ valueType: 'VARIABLE', value: { name: 'reason' } })[0].value.scopeKey).toBe(pi);
+  });
+});
