@@ -7,6 +7,9 @@ import { numberingGaps } from '../../src/domain/numbering';
 import { sha256Hex } from '../../src/db/content-store';
 import document from '../../workers/document';
 import record from '../../workers/record';
+import handover from '../../workers/handover';
+import hazard from '../../workers/hazard';
+import talk from '../../workers/talk';
 import { dialects, useStores } from '../support/stores';
 import { completed, harness, job, type Harness } from '../support/workers';
 
@@ -95,6 +98,42 @@ describe.each(dialects)('yc-document on %s', (dialect) => {
     const register = (await documentRegister(store.db)).filter((r) => r.doc_type !== 'supervision-letter' && r.doc_type !== 'handover-letter');
     expect(register).toHaveLength(4);
     expect(numberingGaps(register.filter((r) => r.issuer === '峄安委').map((r) => r.seq))).toEqual([]);
+    await h.cleanup();
+  }, 60_000);
+});
+
+describe('every document type', () => {
+  const stores = useStores('sqlite');
+
+  it('renders each docType of JOB-TYPES.md as a numbered DOCX with its title and 版头', async () => {
+    // given an inspection with a problem, a handover, a listed hazard and a talk
+    const store = await stores.open();
+    await seedDemoData(store.db);
+    const h = await harness(store, { now: '2026-10-09T02:00:00Z' });
+    const inspectionId = completed(await h.run(record, job('yc-record', { unitCode: '370404104' }, { action: 'inspection-opened' }))).inspectionId;
+    const [problemId] = completed(await h.run(record, job('yc-record', { inspectionId, problems: [
+      { category: 'C5', severity: '重大', industry: '道路运输', description: '危险货物运输车辆未安装卫星定位装置' }] }, { action: 'problems-registered' }))).problemIds;
+    const handoverId = completed(await h.run(handover, job('yc-handover', { problemId, departmentCode: 'YC-M-08' }, { action: 'send' }))).handoverId;
+    const hazardId = completed(await h.run(hazard, job('yc-hazard', { problemId }, { action: 'list' }))).hazardId;
+    const talkId = completed(await h.run(talk, job('yc-talk', { talk: { subjectUnitCode: '370404104', reason: '重大隐患整改迟缓', at: '2026-10-12T09:00:00+08:00' } }, { action: 'schedule' }))).talkId;
+    const vars = { inspectionId, problemId, handoverId, hazardId, talkId };
+    const titles: Record<string, string> = {
+      'inspection-notice': '关于对峨山镇开展安全生产巡查的通知', 'feedback-opinion': '关于峨山镇安全生产巡查情况的反馈意见',
+      'handover-letter': '关于移交安全生产巡查发现问题的函', 'listing-notice': '重大事故隐患挂牌督办通知书', 'talk-notice': '安全生产约谈通知书',
+      'rectification-notice': '安全生产问题整改通知', 'results-bulletin': '关于峨山镇安全生产巡查结果的通报',
+      'public-announcement': '重大事故隐患挂牌督办公告', 'supervision-letter': '安全生产问题整改督办函',
+    };
+    for (const [docType, title] of Object.entries(titles)) {
+      // when
+      const out = completed(await h.run(document, job('yc-document', docType === 'public-announcement' ? { hazardId } : vars, { docType })));
+      // then
+      const key = docType.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+      const [doc] = (await documentRegister(store.db, { docType })).filter((d) => d.id === out[`${key}DocumentId`]);
+      const body = text(await part(h, doc.path, 'word/document.xml'));
+      expect(body).toContain(title);
+      expect(body).toContain(out[`${key}DocumentNo`]);
+      expect(body).toMatch(/峄城区安全生产委员会(办公室)?文件/);
+    }
     await h.cleanup();
   }, 60_000);
 });
