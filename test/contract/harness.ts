@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { Camunda8 } from '@camunda8/sdk';
 import { createCamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import { createEngine, type Engine } from '../../src/engine';
-import { readModels, startGateways, type Gateways } from '../../src/engine/gateway';
+import { readModels, startGateways, type GatewayLimits, type Gateways } from '../../src/engine/gateway';
 
 /** OCA option for reads: the embedded engine is immediately consistent, so no polling. */
 export const NOW = { consistency: { waitUpToMs: 0 } };
@@ -26,17 +26,47 @@ export interface ContractEnv {
   close(): Promise<void>;
 }
 
-/** The engine in this process (memory durability, controllable clock) with its gateways on free ports. */
-export async function startContractEnv(): Promise<ContractEnv> {
-  const engine = await createEngine({ dataDir: '', durability: 'memory', clockControlled: true, projections: [readModels()] });
-  const gateways = await startGateways(engine, { host: '127.0.0.1', grpcPort: 0, restPort: 0, managementPort: 0 });
-  const c8 = new Camunda8({
+/**
+ * SDK settings that keep test output readable. The gRPC client reads its log level (and retry switch) only from
+ * `zeebeGrpcSettings`; at the top level they are ignored. REST clients follow CAMUNDA_LOG_LEVEL.
+ */
+export const QUIET_SDK = { CAMUNDA_LOG_LEVEL: 'none', zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' } } as const;
+
+/** A quiet SDK instance for the gateways; `settings` adds credentials or gRPC settings (merged, not replaced). */
+export function sdkFor(gateways: Gateways, settings: Record<string, unknown> = {}, grpcSettings: Record<string, unknown> = {}): Camunda8 {
+  return new Camunda8({
     ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${gateways.grpcPort}`,
     ZEEBE_REST_ADDRESS: `http://127.0.0.1:${gateways.restPort}`,
     CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_LOG_LEVEL: 'none',
-    ZEEBE_CLIENT_LOG_LEVEL: 'NONE',
+    ...QUIET_SDK,
+    ...settings,
+    zeebeGrpcSettings: { ...QUIET_SDK.zeebeGrpcSettings, ...grpcSettings },
   } as never);
+}
+
+/**
+ * The SDK's stream worker prints every stream error with console.error, whatever the log level, including the
+ * CANCELLED its own close() causes. Only that expected error is dropped; returns the function that undoes it.
+ */
+export function dropStreamCancellationErrors(): () => void {
+  const original = console.error;
+  console.error = (...args: unknown[]) => {
+    const [first] = args;
+    const cancelled = first instanceof Error && (first as Error & { code?: number }).code === 1 && first.message.includes('Cancelled on client');
+    if (!cancelled) original(...args);
+  };
+  return () => {
+    console.error = original;
+  };
+}
+
+/** The engine in this process (memory durability, controllable clock) with its gateways on free ports. */
+export async function startContractEnv(options: { limits?: Partial<GatewayLimits> } = {}): Promise<ContractEnv> {
+  const engine = await createEngine({ dataDir: '', durability: 'memory', clockControlled: true, projections: [readModels()] });
+  // The gateways listen before the SDK exists, so its first topology call never meets a closed port (no retries).
+  const gateways = await startGateways(engine, { host: '127.0.0.1', grpcPort: 0, restPort: 0, managementPort: 0, ...options });
+  const c8 = sdkFor(gateways);
+  const restoreConsole = dropStreamCancellationErrors();
   const zbc = c8.getZeebeGrpcApiClient();
   await zbc.topology();
   const rest = c8.getOrchestrationClusterApiClientLoose();
@@ -60,6 +90,7 @@ export async function startContractEnv(): Promise<ContractEnv> {
       await c8.closeAllClients();
       await gateways.close();
       await engine.close();
+      restoreConsole();
     },
   };
 }
@@ -87,7 +118,7 @@ export async function eventually<T>(probe: () => Promise<T | undefined> | T | un
 }
 
 /** JSON over REST /v2, for endpoints the SDK clients do not cover or to see raw status codes. */
-export async function restCall(env: ContractEnv, method: string, pathName: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+export async function restCall(env: ContractEnv, method: string, pathName: string, body?: unknown): Promise<{ status: number; body: unknown; headers: Headers }> {
   const res = await fetch(`${env.restUrl}${pathName}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -100,5 +131,5 @@ export async function restCall(env: ContractEnv, method: string, pathName: strin
   } catch {
     // not JSON (e.g. XML)
   }
-  return { status: res.status, body: parsed };
+  return { status: res.status, body: parsed, headers: res.headers };
 }

@@ -67,7 +67,7 @@ describe('REST user-task changes and the management port over the real engine', 
     // when
     const health = await (await management('/actuator/health')).json();
     const pinned = await (await management('/actuator/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ epochMilli: 1_800_000_000_000 }) })).json();
-    const moved = await (await management('/actuator/clock/add', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMilli: 1000 }) })).json();
+    const moved = (await (await management('/actuator/clock/add', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMilli: 1000 }) })).json()) as { epochMilli: number };
     await management('/actuator/clock', { method: 'DELETE' });
     const purge = await management('/actuator/cluster/purge', { method: 'POST' });
     const after = await restCall(env, 'POST', '/process-instances/search', {});
@@ -90,9 +90,13 @@ describe('REST user-task changes and the management port over the real engine', 
       const pin = await fetch(`http://127.0.0.1:${gateways.restPort}/v2/clock`, {
         method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ timestamp: 0 }),
       });
+      const actuator = await fetch(`http://127.0.0.1:${gateways.managementPort}/actuator/clock`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ epochMilli: 0 }),
+      });
       const purge = await fetch(`http://127.0.0.1:${gateways.managementPort}/actuator/cluster/purge`, { method: 'POST' });
       // then
       expect(pin.status).toBe(403);
+      expect(actuator.status).toBe(403);
       expect(purge.status).toBe(403);
       expect(Math.abs(engine.clock.now() - Date.now())).toBeLessThan(60_000);
     } finally {
