@@ -123,7 +123,17 @@ export class EmbeddedEngine implements Engine {
     this.lastSnapshot = position;
   }
 
+  /** After a commit: announce the records first, then run the side effects (job pushes, timers, waiters). */
   private afterCommit(batch: CommittedBatch): void {
+    if (batch.records.length > 0) {
+      for (const listener of this.listeners) {
+        try {
+          listener(batch.records);
+        } catch (error) {
+          this.log.error({ err: error }, 'record listener failed');
+        }
+      }
+    }
     for (const effect of batch.effects) {
       try {
         effect();
@@ -136,15 +146,8 @@ export class EmbeddedEngine implements Engine {
     this.jobs.jobsAvailable(stillActivatable(activatableJobTypes(this.state, batch.records)));
     this.jobs.jobsAvailable(stillActivatable(activatableJobTypes(this.state, batch.records, POLLABLE)), true);
     this.results.settle(batch);
-    if (batch.records.length === 0) return;
-    for (const listener of this.listeners) {
-      try {
-        listener(batch.records);
-      } catch (error) {
-        this.log.error({ err: error }, 'record listener failed');
-      }
-    }
   }
+
 
   private submit<T>(run: CommandFn<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The engine is closed'));
