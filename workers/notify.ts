@@ -28,6 +28,11 @@ export const input = z.object({
   enterpriseCode: z.string().nullish().transform((v) => v ?? undefined),
   teamId: z.string().nullish().transform((v) => v ?? undefined),
   teamName: z.string().nullish().transform((v) => v ?? undefined),
+  /** The teams of team-formation, or the one team of a unit inspection: their people are the team recipients. */
+  teams: z.array(z.object({ name: z.string().optional(), leaderId: z.string(), deputyId: z.string(), memberIds: z.array(z.string()).default([]),
+    expertIds: z.array(z.string()).default([]) }).loose()).nullish(),
+  team: z.object({ name: z.string().optional(), leaderId: z.string(), deputyId: z.string(), memberIds: z.array(z.string()).default([]),
+    expertIds: z.array(z.string()).default([]) }).loose().nullish(),
   due: z.string().nullish().transform((v) => v ?? undefined),
   period: z.string().nullish().transform((v) => v ?? undefined),
   talk: z.object({ at: z.string().nullish().transform((v) => v ?? undefined), reason: z.string().nullish().transform((v) => v ?? undefined) }).loose().optional(),
@@ -58,11 +63,16 @@ async function context(db: Db, v: Input, publicUrl?: string): Promise<{ scope: S
   const team = teamId ? await db.selectFrom('teams').select('name').where('id', '=', teamId).executeTakeFirst() : undefined;
   const due = v.due ?? handover?.result_due ?? hazard?.rectify_due ?? inspection?.rectification_due ?? inspection?.report_due ?? undefined;
   const reasons = v.planProblems ?? v.teamProblems;
+  const teams = v.team ? [v.team] : v.teams ?? [];
+  const teamPeople = teams.flatMap((t) => [
+    { personId: t.leaderId, role: 'leader' as const }, { personId: t.deputyId, role: 'deputy' as const },
+    ...t.memberIds.map((personId) => ({ personId, role: 'member' as const })), ...t.expertIds.map((personId) => ({ personId, role: 'expert' as const })),
+  ]);
   return {
-    scope: { teamId, unitCode, departmentCode, enterpriseCode: v.enterpriseCode ?? hazard?.enterprise_code ?? problem?.enterprise_code },
+    scope: { teamId, teamPeople, unitCode, departmentCode, enterpriseCode: v.enterpriseCode ?? hazard?.enterprise_code ?? problem?.enterprise_code },
     message: {
       unitName: (await unitName(db, unitCode)) ?? '各有关单位',
-      teamName: v.teamName ?? team?.name,
+      teamName: v.teamName ?? team?.name ?? v.team?.name ?? (v.teams?.length === 1 ? v.teams[0].name : undefined),
       period: v.period,
       due: due ? chineseDate(due) : undefined,
       problem: problem?.description,

@@ -74,6 +74,23 @@ describe.each(dialects)('yc-notify on %s', (dialect) => {
     await h.cleanup();
   }, 60_000);
 
+  it('notifies the members of proposed teams and their home units (脱钩) from the teams variable', async () => {
+    // given
+    const store = await stores.open();
+    await seedDemoData(store.db);
+    const h = await harness(store);
+    const teams = [{ name: '第一巡查组', leaderId: 'p-leader-1', deputyId: 'p-deputy-1', memberIds: ['p-member-1', 'p-member-2'], expertIds: ['p-expert-1'], unitCodes: [] }];
+    // when
+    const out = completed(await h.run(notify, job('yc-notify', { teams }, { template: 'team-notice', to: 'team-members,member-home-units' })));
+    const leaders = completed(await h.run(notify, job('yc-notify', { teams }, { template: 'training-notice', to: 'team-leader' })));
+    // then: 5 people, and the home units 区委办公室, 区应急管理局 (deputy and expert), 卫健局, 教体局
+    expect(out).toEqual({ notified: 9 });
+    expect(leaders).toEqual({ notified: 2 });
+    const member = (await findAccountByLogin(store.db, 'zuyuan-member-1'))!;
+    expect((await inbox(store.db, member.id))[0].subject).toBe('【巡查组通知】第一巡查组人员组成及脱钩安排');
+    await h.cleanup();
+  }, 60_000);
+
   it('keeps messages in the inbox when no SMTP server is set, and fails for a retry when the server is down', async () => {
     // given
     const store = await stores.open();

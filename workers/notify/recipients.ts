@@ -19,6 +19,8 @@ export const COPY_OFFICES = ['区委组织部', '区委政法委', '区文明办
 
 export interface Scope {
   teamId?: string | null;
+  /** The teams as the diagrams carry them (before or without a recorded team id). */
+  teamPeople?: { personId: string; role: 'leader' | 'deputy' | 'member' | 'expert' }[];
   unitCode?: string | null;
   departmentCode?: string | null;
   enterpriseCode?: string | null;
@@ -41,20 +43,32 @@ async function mailboxes(db: Db, where: { codes?: string[]; names?: string[] }):
   return (await q.execute()).map((u) => ({ key: `mailbox:${u.code}`, name: u.name, email: u.email, phone: null }));
 }
 
+/** Members of the scope's team(s) with their roles and home units. */
+async function teamOf(db: Db, scope: Scope): Promise<{ personId: string; role: string; unitCode: string }[]> {
+  if (scope.teamId) return teamMembersOf(db, scope.teamId);
+  if (!scope.teamPeople || scope.teamPeople.length === 0) return [];
+  const people = await db.selectFrom('people').select(['id', 'unit_code']).where('id', 'in', scope.teamPeople.map((p) => p.personId)).execute();
+  const unitOf = new Map(people.map((p) => [p.id, p.unit_code]));
+  return scope.teamPeople.filter((p) => unitOf.has(p.personId)).map((p) => ({ ...p, unitCode: unitOf.get(p.personId)! }));
+}
+
 async function resolveGroup(db: Db, group: RecipientGroup, scope: Scope): Promise<Recipient[]> {
   switch (group) {
     case 'office':
     case 'committee':
       return fromAccounts(db, await accountsWithRole(db, group));
     case 'team-leader': {
-      if (!scope.teamId) return fromAccounts(db, await accountsWithRole(db, 'team-leader'));
-      const leads = (await teamMembersOf(db, scope.teamId)).filter((m) => m.role === 'leader' || m.role === 'deputy');
+      const team = await teamOf(db, scope);
+      if (team.length === 0) return fromAccounts(db, await accountsWithRole(db, 'team-leader'));
+      const leads = team.filter((m) => m.role === 'leader' || m.role === 'deputy');
       return fromAccounts(db, await accountsOfPeople(db, leads.map((m) => m.personId)));
     }
     case 'team-members':
-      return scope.teamId ? fromAccounts(db, await accountsOfPeople(db, (await teamMembersOf(db, scope.teamId)).map((m) => m.personId))) : [];
-    case 'member-home-units':
-      return scope.teamId ? mailboxes(db, { codes: [...new Set((await teamMembersOf(db, scope.teamId)).map((m) => m.unitCode))] }) : [];
+      return fromAccounts(db, await accountsOfPeople(db, (await teamOf(db, scope)).map((m) => m.personId)));
+    case 'member-home-units': {
+      const codes = [...new Set((await teamOf(db, scope)).map((m) => m.unitCode))];
+      return codes.length > 0 ? mailboxes(db, { codes }) : [];
+    }
     case 'unit-head':
     case 'unit':
       return scope.unitCode ? fromAccounts(db, await accountsWithRole(db, 'unit', scope.unitCode)) : [];
