@@ -24,7 +24,7 @@ export async function startEmbeddedEngine(): Promise<EmbeddedEngine> {
   const rest = `http://127.0.0.1:${gateways.restPort}`;
   const grpc = `grpc://127.0.0.1:${gateways.grpcPort}`;
   const c8 = new Camunda8({
-    ZEEBE_GRPC_ADDRESS: grpc, ZEEBE_REST_ADDRESS: rest, CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_LOG_LEVEL: 'none', ZEEBE_CLIENT_LOG_LEVEL: 'NONE',
+    ZEEBE_GRPC_ADDRESS: grpc, ZEEBE_REST_ADDRESS: rest, CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_LOG_LEVEL: 'none', zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
   } as never);
   return {
     engine,
