@@ -38,6 +38,8 @@ export const input = z.object({
   talk: z.object({ at: z.string().nullish().transform((v) => v ?? undefined), reason: z.string().nullish().transform((v) => v ?? undefined) }).loose().optional(),
   reason: z.string().nullish().transform((v) => v ?? undefined),
   escalationStep: z.string().nullish().transform((v) => v ?? undefined),
+  /** Several units at once (the advance notice of the annual plan): each gets its own message. */
+  unitCodes: z.array(z.string()).nullish(),
   coverageGaps: z.array(z.string()).optional(),
   sampledUnits: z.array(z.string()).optional(),
   planProblems: z.array(z.string()).optional(),
@@ -96,20 +98,24 @@ export default defineWorker({
   input,
   headers,
   async handle({ input: v, headers: h, deps, effectKey, actor }) {
-    const { scope, message } = await context(deps.db, v, deps.settings.publicUrl);
-    const { subject, body, urgent } = render(h.template, message);
-    const recipients = await resolveRecipients(deps.db, h.to as RecipientGroup[], scope);
-    for (const r of recipients) {
-      const key = `${effectKey}:${r.key}`;
-      const row = await deliverToInbox(deps.db, { idempotencyKey: key, accountId: r.key, template: h.template, subject, body, email: r.email }, actor.at);
-      if (deps.mailer.enabled && r.email && !row.emailedAt) {
-        await deps.mailer.send({ to: r.email, subject, text: body, messageId: `<${key.replace(/[^A-Za-z0-9.:-]/g, '-')}@yicheng.local>` });
-        if (urgent && deps.sms && r.phone) await deps.sms.send(r.phone, `${subject} ${body}`.slice(0, 300));
-        await markEmailed(deps.db, row.id, deps.clock().toISOString());
-      } else if (row.created && urgent && deps.sms && r.phone && !deps.mailer.enabled) {
-        await deps.sms.send(r.phone, `${subject} ${body}`.slice(0, 300));
+    let notified = 0;
+    for (const unitCode of v.unitCodes?.length ? v.unitCodes : [v.unitCode]) {
+      const { scope, message } = await context(deps.db, { ...v, unitCode }, deps.settings.publicUrl);
+      const { subject, body, urgent } = render(h.template, message);
+      const recipients = await resolveRecipients(deps.db, h.to as RecipientGroup[], scope);
+      for (const r of recipients) {
+        const key = `${effectKey}:${r.key}`;
+        const row = await deliverToInbox(deps.db, { idempotencyKey: key, accountId: r.key, template: h.template, subject, body, email: r.email }, actor.at);
+        if (deps.mailer.enabled && r.email && !row.emailedAt) {
+          await deps.mailer.send({ to: r.email, subject, text: body, messageId: `<${key.replace(/[^A-Za-z0-9.:-]/g, '-')}@yicheng.local>` });
+          if (urgent && deps.sms && r.phone) await deps.sms.send(r.phone, `${subject} ${body}`.slice(0, 300));
+          await markEmailed(deps.db, row.id, deps.clock().toISOString());
+        } else if (row.created && urgent && deps.sms && r.phone && !deps.mailer.enabled) {
+          await deps.sms.send(r.phone, `${subject} ${body}`.slice(0, 300));
+        }
       }
+      notified += recipients.length;
     }
-    return { notified: recipients.length };
+    return { notified };
   },
 });

@@ -64,6 +64,26 @@ describe('server-side validation of Camunda Forms', () => {
     expect(result.errors).toEqual({ 'items[1].n': '「n」不能小于 1。' });
   });
 
+  it('checks a valuesKey field against the list the form was rendered with, and rejects everything without one', () => {
+    // given a taglist and a select fed by reference lists, and a select offering nothing at all
+    const schema = {
+      components: [
+        { type: 'taglist', key: 'units', label: '被巡查单位', valuesKey: 'unitOptions' },
+        { type: 'select', key: 'leader', label: '组长', valuesKey: 'inspectorOptions' },
+        { type: 'select', key: 'bare', label: '无选项' },
+      ],
+    };
+    const lists = { unitOptions: [{ label: '坛山街道', value: '370404001' }, { label: '吴林街道', value: '370404002' }], inspectorOptions: [{ label: '王建国', value: 'p-leader-1' }] };
+    // when
+    const good = validateSubmission(schema, { units: ['370404001', '370404002'], leader: 'p-leader-1', unitOptions: [{ label: 'x', value: 'x' }] }, lists);
+    const bad = validateSubmission(schema, { units: ['370404001', 'YC-X-99'], leader: 'p-expert-1', bare: 'a' }, lists);
+    const unsupplied = validateSubmission(schema, { units: ['370404001'] });
+    // then the option lists never come back as values
+    expect(good).toEqual({ values: { units: ['370404001', '370404002'], leader: 'p-leader-1' }, errors: {} });
+    expect(bad.errors).toEqual({ units: '「被巡查单位」包含无效选项。', leader: '「组长」不是有效选项。', bare: '「无选项」不是有效选项。' });
+    expect(unsupplied.errors).toEqual({ units: '「被巡查单位」包含无效选项。' });
+  });
+
   it('reads the schema as the REST API sends it (a JSON string) and tolerates garbage', () => {
     expect(parseFormSchema('{"components":[]}')).toEqual({ components: [] });
     expect(parseFormSchema('not json')).toBeUndefined();

@@ -1,8 +1,10 @@
 import { evaluate } from 'feelin';
+import { type OptionLists } from './options';
 
 /**
  * Server-side validation of a submitted Camunda Form, with the rules form-js applies in the browser: required,
- * min/max, minLength/maxLength, pattern, email/phone, number type, options of select/radio/checklist, dates.
+ * min/max, minLength/maxLength, pattern, email/phone, number type, options of select/radio/checklist/taglist (static
+ * `values`, or the list the web app supplied under the field's `valuesKey`), dates.
  * Hidden fields (`conditional.hide`) are skipped and dropped. Only the form's own fields come back, so a client
  * cannot set process variables the form does not offer.
  */
@@ -19,6 +21,9 @@ export interface FormComponent {
   validate?: Record<string, unknown>;
   conditional?: { hide?: string };
   values?: Array<{ value: unknown; label?: string }>;
+  /** form-js: the options are the list under this key of the form data. */
+  valuesKey?: string;
+  valuesExpression?: string;
   readonly?: boolean | string;
   disabled?: boolean;
   subtype?: string;
@@ -59,7 +64,17 @@ function isHidden(c: FormComponent, context: Record<string, unknown>): boolean {
 
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
-function checkField(c: FormComponent, value: unknown, context: Record<string, unknown>): string | undefined {
+/**
+ * The values a selection field offers: the supplied list for a `valuesKey` (none supplied: nothing is valid), else its
+ * static `values`; undefined when the options come from a FEEL expression the server does not evaluate.
+ */
+function offered(c: FormComponent, lists: OptionLists): unknown[] | undefined {
+  if (c.valuesKey !== undefined) return (lists[c.valuesKey] ?? []).map((o) => o.value);
+  if (c.values !== undefined) return c.values.map((o) => o.value);
+  return c.valuesExpression !== undefined ? undefined : [];
+}
+
+function checkField(c: FormComponent, value: unknown, context: Record<string, unknown>, lists: OptionLists): string | undefined {
   const name = `「${c.label ?? c.dateLabel ?? c.timeLabel ?? c.key}」`;
   const rules = c.validate ?? {};
   if (rules.required === true && (isEmpty(value) || (c.type === 'checkbox' && value !== true))) return `${name}为必填项。`;
@@ -78,12 +93,16 @@ function checkField(c: FormComponent, value: unknown, context: Record<string, un
     case 'checkbox':
       return typeof value === 'boolean' ? undefined : `${name}取值无效。`;
     case 'checklist':
-    case 'taglist':
+    case 'taglist': {
       if (!Array.isArray(value)) return `${name}取值无效。`;
-      return c.values && value.some((v) => !c.values!.some((o) => o.value === v)) ? `${name}包含无效选项。` : undefined;
+      const allowed = offered(c, lists);
+      return allowed && value.some((v) => !allowed.includes(v)) ? `${name}包含无效选项。` : undefined;
+    }
     case 'select':
-    case 'radio':
-      return c.values && !c.values.some((o) => o.value === value) ? `${name}不是有效选项。` : undefined;
+    case 'radio': {
+      const allowed = offered(c, lists);
+      return allowed && !allowed.includes(value) ? `${name}不是有效选项。` : undefined;
+    }
     case 'datetime': {
       if (typeof value !== 'string') return `${name}取值无效。`;
       const format = c.subtype === 'date' ? DATE : c.subtype === 'time' ? TIME : DATETIME;
@@ -114,12 +133,17 @@ function safeRegExp(pattern: string): RegExp | undefined {
   }
 }
 
+interface Walk {
+  lists: OptionLists;
+  errors: Record<string, string>;
+}
+
 function walk(
   components: FormComponent[],
   data: Record<string, unknown>,
   context: Record<string, unknown>,
   out: Record<string, unknown>,
-  errors: Record<string, string>,
+  w: Walk,
   prefix: string,
 ): void {
   for (const c of components) {
@@ -127,14 +151,14 @@ function walk(
     if (c.type === 'group' && c.components) {
       const nested = c.path ? asObject(data[c.path]) : data;
       const target = c.path ? ((out[c.path] = {}) as Record<string, unknown>) : out;
-      walk(c.components, nested, { ...context, ...nested }, target, errors, c.path ? `${prefix}${c.path}.` : prefix);
+      walk(c.components, nested, { ...context, ...nested }, target, w, c.path ? `${prefix}${c.path}.` : prefix);
       continue;
     }
     if (c.type === 'dynamiclist' && c.path && c.components) {
       const items = Array.isArray(data[c.path]) ? (data[c.path] as unknown[]) : [];
       out[c.path] = items.map((item, i) => {
         const row: Record<string, unknown> = {};
-        walk(c.components!, asObject(item), { ...context, ...asObject(item) }, row, errors, `${prefix}${c.path}[${i}].`);
+        walk(c.components!, asObject(item), { ...context, ...asObject(item) }, row, w, `${prefix}${c.path}[${i}].`);
         return row;
       });
       continue;
@@ -142,8 +166,8 @@ function walk(
     if (!c.key || NO_VALUE.has(c.type) || CONTAINERS.has(c.type)) continue;
     if (c.disabled === true || c.readonly === true) continue; // not editable: the process keeps its own value
     const value = data[c.key];
-    const error = checkField(c, value, context);
-    if (error) errors[`${prefix}${c.key}`] = error;
+    const error = checkField(c, value, context, w.lists);
+    if (error) w.errors[`${prefix}${c.key}`] = error;
     else if (value !== undefined) out[c.key] = c.type === 'number' && typeof value === 'string' && !c.serializeToString ? Number(value) : value;
   }
 }
@@ -152,11 +176,12 @@ function asObject(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-export function validateSubmission(schema: FormSchema, submitted: unknown): ValidationResult {
+/** `lists` are the option lists the form was rendered with, keyed by `valuesKey` (see ./options). */
+export function validateSubmission(schema: FormSchema, submitted: unknown, lists: OptionLists = {}): ValidationResult {
   const data = asObject(submitted);
   const values: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
-  walk(schema.components ?? [], data, data, values, errors, '');
+  walk(schema.components ?? [], data, data, values, { lists, errors }, '');
   return { values, errors };
 }
 

@@ -4,6 +4,7 @@ import { Router } from 'express';
 import { can } from '../auth/roles';
 import { type ProcessDefinition } from '../camunda/port';
 import { type WebDeps } from '../deps';
+import { resolveFormOptions } from '../forms/options';
 import { parseFormSchema } from '../forms/validate';
 import { forbidden, HttpError, keyParam, notFound, pageContext, requireUser, sendPage } from '../http';
 import { compareBpmn } from '../processes/compare';
@@ -69,7 +70,8 @@ export function processRoutes(deps: WebDeps): Router {
     const text = await readFile(join(config.formsDir, `${id}.form`), 'utf8').catch(() => undefined);
     const schema = parseFormSchema(text);
     if (!schema) throw notFound();
-    sendPage(res, formPreviewPage(pageContext(req, res), id, schema));
+    // the reference lists (units, people…) as a task would get them; a preview has no inspection, so no evidence
+    sendPage(res, formPreviewPage(pageContext(req, res), id, schema, await resolveFormOptions(store, schema, {})));
   });
 
   router.post('/processes/lint', async (req, res) => {

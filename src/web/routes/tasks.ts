@@ -3,6 +3,7 @@ import { type Principal, canSeeTask, candidateGroupsOf } from '../auth/roles';
 import { aboutOf, loadVisibleTask, taskVariables } from './task-access';
 import { type UserTask } from '../camunda/port';
 import { type WebDeps } from '../deps';
+import { resolveFormOptions, valuesKeysOf } from '../forms/options';
 import { parseFormSchema, validateSubmission } from '../forms/validate';
 import { HttpError, keyParam, pageContext, requireUser, sendPage, str, wantsJson } from '../http';
 import { dueColor, formatTime } from '../views/format';
@@ -82,12 +83,13 @@ export function taskRoutes(deps: WebDeps): Router {
         : Promise.resolve({ items: [], page: { totalItems: 0 } }),
     ]);
     const about = aboutOf(data);
-    const attachments = await store.attachments(about);
+    const schema = parseFormSchema(form?.schema);
+    const [attachments, options] = await Promise.all([store.attachments(about), schema ? resolveFormOptions(store, schema, about) : {}]);
     const context = CONTEXT_VARIABLES.filter(([name]) => typeof data[name] === 'string' || typeof data[name] === 'number').map(
       ([name, label]) => [label, /Due$/.test(name) ? formatTime(String(data[name])) : String(data[name])] as [string, string],
     );
     await store.audit({ actor: user.username, action: 'task.view', target: task.userTaskKey, outcome: 'ok', ip: req.ip });
-    sendPage(res, taskPage(pageContext(req, res), { task, schema: parseFormSchema(form?.schema), data, context, history: history.items, attachments, canAttach: !!(about.inspectionId || about.problemId), now: now() }));
+    sendPage(res, taskPage(pageContext(req, res), { task, schema, data, options, context, history: history.items, attachments, canAttach: !!(about.inspectionId || about.problemId), now: now() }));
   });
 
   router.post('/tasks/:key/claim', async (req, res) => {
@@ -114,7 +116,10 @@ export function taskRoutes(deps: WebDeps): Router {
     if (task.assignee && task.assignee !== user.username) throw new HttpError(409, `该任务已由 ${task.assignee} 认领，您不能办理。`);
     const body = (req.body ?? {}) as { variables?: unknown };
     const schema = parseFormSchema((await camunda.getUserTaskForm(task.userTaskKey))?.schema);
-    const { values, errors } = schema ? validateSubmission(schema, body.variables) : { values: {}, errors: {} };
+    // the option lists are resolved again as the form was rendered; only the form's own fields go to the process
+    const about = schema && valuesKeysOf(schema).length ? aboutOf(await taskVariables(camunda, task.userTaskKey)) : {};
+    const lists = schema ? await resolveFormOptions(store, schema, about) : {};
+    const { values, errors } = schema ? validateSubmission(schema, body.variables, lists) : { values: {}, errors: {} };
     if (Object.keys(errors).length) {
       await store.audit({ actor: user.username, action: 'task.complete', target: task.userTaskKey, outcome: 'failed', detail: { fields: Object.keys(errors) }, ip: req.ip });
       throw new HttpError(422, '表单填写有误，请按提示修改。', errors);

@@ -4,6 +4,7 @@ import { type Account, authenticate } from '../../db/accounts';
 import { audit } from '../../db/audit';
 import { createContentStore } from '../../db/content-store';
 import { addEvidence, evidenceOf } from '../../db/evidence';
+import { evidenceChoices, personChoices, type PersonChoice, unitChoices } from '../../db/form-options';
 import { type Db } from '../../db/connect';
 import { inbox, markRead, unreadCount } from '../../db/notifications';
 import { inspectableUnits, listUnits } from '../../db/organisation';
@@ -15,7 +16,7 @@ import { addMonthsRaw, chinaDate } from '../../domain/calendar';
 import { trafficLight } from '../../domain/escalation';
 import { isRole, type Principal } from '../auth/roles';
 import { formatTime } from '../views/format';
-import { type RegisterColumn, type RegisterName, type WebStore } from './port';
+import { type ReferenceList, type ReferenceOption, type RegisterColumn, type RegisterName, type WebStore } from './port';
 
 /** Columns shown per register, in order, with Chinese headings. */
 const COLUMNS: Record<RegisterName, RegisterColumn[]> = {
@@ -68,6 +69,28 @@ function kindOf(mediaType: string): 'photo' | 'audio' | 'video' | 'scan' | 'docu
   if (mediaType.startsWith('audio/')) return 'audio';
   if (mediaType.startsWith('video/')) return 'video';
   return mediaType === 'application/pdf' ? 'scan' : 'document';
+}
+
+const personLabel = (p: PersonChoice) => [p.name, p.unitName, p.rank ?? p.post].join(' · ');
+
+/** Reference lists as form options: units by name, people by name, unit and rank, evidence by file and time. */
+async function referenceOptions(db: Db, list: ReferenceList, about: { inspectionId?: string; problemId?: string }): Promise<ReferenceOption[]> {
+  switch (list) {
+    case 'units':
+      return (await unitChoices(db, ['town', 'subdistrict', 'member', 'zone'])).map((u) => ({ label: u.name, value: u.code }));
+    case 'memberUnits':
+      return (await unitChoices(db, ['member'])).map((u) => ({ label: u.name, value: u.code }));
+    case 'enterprises':
+      return (await unitChoices(db, ['enterprise'])).map((u) => ({ label: u.parentName ? `${u.name}（${u.parentName}）` : u.name, value: u.code }));
+    case 'people':
+    case 'inspectors':
+    case 'experts': {
+      const people = await personChoices(db, list === 'people' ? {} : { expert: list === 'experts' });
+      return people.map((p) => ({ label: personLabel(p), value: p.id }));
+    }
+    case 'evidence':
+      return (await evidenceChoices(db, about)).map((e) => ({ label: `${e.fileName}（${formatTime(e.capturedAt)}）`, value: e.id }));
+  }
 }
 
 export function principalOf(account: Account): Principal {
@@ -161,6 +184,7 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
       return toAttachment(record);
     },
     reportableSubjects: (kind, scope) => q.reportableSubjects(db, kind, scope),
+    referenceOptions: (list, about) => referenceOptions(db, list, about),
     async attachment(id, scope) {
       const row = await q.evidenceFor(db, scope, id);
       if (!row) return null;

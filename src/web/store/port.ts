@@ -117,6 +117,15 @@ export interface NewAttachment {
   problemId: string | null;
 }
 
+/** Reference lists that task forms offer as options (see src/web/forms/options.ts). */
+export type ReferenceList = 'units' | 'memberUnits' | 'people' | 'inspectors' | 'experts' | 'enterprises' | 'evidence';
+
+/** One choice of a form field: form-js shows the label and submits the value. */
+export interface ReferenceOption {
+  label: string;
+  value: string;
+}
+
 export interface WebStore {
   authenticate(username: string, password: string): Promise<Principal | null>;
   createSession(accountId: string, expiresAt: Date): Promise<SessionInfo>;
@@ -139,6 +148,8 @@ export interface WebStore {
   addAttachment(a: NewAttachment): Promise<Attachment>;
   /** What a reader may report events on: open inspections, listed hazards, handovers (scoped like the registers). */
   reportableSubjects(kind: 'inspection' | 'hazard' | 'handover', scope: RecordScope): Promise<Array<{ id: string; label: string }>>;
+  /** Options of a reference list; `evidence` lists what is archived for the task's inspection (or problem). */
+  referenceOptions(list: ReferenceList, about: { inspectionId?: string; problemId?: string }): Promise<ReferenceOption[]>;
   /** An archived evidence file, if the reader may see it. */
   attachment(id: string, scope: RecordScope): Promise<{ fileName: string; mediaType: string; content: Buffer } | null>;
 }

@@ -65,9 +65,9 @@ ${jsonScript('compare-a', aXml)}${jsonScript('compare-b', bXml)}${jsonScript('co
   return layout(ctx, { title: `比较 ${b.name ?? b.processDefinitionId}`, body, scripts: ['diagram.js'], styles: ['diagram.css'] });
 }
 
-export function formPreviewPage(ctx: PageContext, id: string, schema: object): SafeHtml {
+export function formPreviewPage(ctx: PageContext, id: string, schema: object, options: Record<string, unknown> = {}): SafeHtml {
   const body = html`<p class="muted">预览表单 <code>${id}</code>：可以试填，提交只做校验，不会保存。</p>
 <section class="card"><div id="task-form" data-preview="true"></div><p id="form-errors" class="error" role="alert" hidden></p></section>
-${jsonScript('form-schema', schema)}${jsonScript('form-data', {})}`;
+${jsonScript('form-schema', schema)}${jsonScript('form-data', options)}`;
   return layout(ctx, { title: '表单预览', body, scripts: ['task-form.js'], styles: ['task-form.css'] });
 }

@@ -67,6 +67,8 @@ export interface TaskPageData {
   task: UserTask;
   schema?: object;
   data: Record<string, unknown>;
+  /** Option lists of the form's selection fields, by `valuesKey`; they win over process variables of the same name. */
+  options: Record<string, unknown>;
   context: Array<[string, string]>;
   history: UserTask[];
   attachments: Attachment[];
@@ -111,7 +113,7 @@ export function taskPage(ctx: PageContext, d: TaskPageData): SafeHtml {
       d.schema
         ? html`<div id="task-form" data-task="${task.userTaskKey}" data-readonly="${task.assignee && !mine ? 'true' : 'false'}"></div>
       <p id="form-errors" class="error" role="alert" hidden></p>
-      ${jsonScript('form-schema', d.schema)}${jsonScript('form-data', d.data)}`
+      ${jsonScript('form-schema', d.schema)}${jsonScript('form-data', { ...d.data, ...d.options })}`
         : html`<form method="post" action="/tasks/${task.userTaskKey}/complete">
           <input type="hidden" name="_csrf" value="${ctx.csrf}">
           <p>此任务没有表单，确认后即可完成。</p><button type="submit">完成任务</button></form>`
