@@ -32,8 +32,10 @@ const leaf = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.enum(['textfield', 'textarea']), key: z.string(), label: chinese }).strict(),
   z.object({ ...base, type: z.literal('number'), key: z.string(), label: chinese, increment: z.string() }).strict(),
   z.object({ ...base, type: z.literal('checkbox'), key: z.string(), label: chinese }).strict(),
-  z.object({ ...base, type: z.enum(['select', 'radio', 'checklist']), key: z.string(), label: chinese, values: options }).strict(),
-  z.object({ ...base, type: z.literal('taglist'), key: z.string(), label: chinese, values: z.array(z.unknown()) }).strict(),
+  z.object({ ...base, type: z.enum(['radio', 'checklist']), key: z.string(), label: chinese, values: options }).strict(),
+  // static options, or options the web app supplies under `valuesKey` (form-options.test.ts checks that there is one)
+  z.object({ ...base, type: z.literal('select'), key: z.string(), label: chinese, values: options.optional(), valuesKey: z.string().optional(), searchable: z.boolean().optional() }).strict(),
+  z.object({ ...base, type: z.literal('taglist'), key: z.string(), label: chinese, valuesKey: z.string() }).strict(),
   z
     .object({
       ...base,
