@@ -52,6 +52,15 @@ describe('A12 deployment and versioning', () => {
     await expect(h.engine.createProcessInstance({ bpmnProcessId: 'good' })).rejects.toMatchObject({ rejectionType: 'NOT_FOUND' });
   });
 
+  it('rejects expressions that are not valid FEEL, naming element and attribute', async () => {
+    // when
+    const result = h.deploy(bpmn('feel').start().serviceTask('t', { type: 'w', inputs: [['=a +', 'b']] }).exclusiveGateway('gw', { default: 'd' })
+      .condition('=x >', 'bad').end('e1').from('gw').flowId('d').end('e2'));
+    // then
+    await expect(result).rejects.toThrow(/Element: t\n {4}- ERROR: Invalid input mapping 'b': failed to parse expression/);
+    await expect(result).rejects.toThrow(/Element: bad\n {4}- ERROR: Invalid condition: failed to parse expression/);
+  });
+
   it('rejects the same process id in two resources', async () => {
     // when / then
     await expect(h.deploy(['p2.bpmn', bpmn('p').start().end().xml()], ['p3.bpmn', bpmn('p').start().end().xml()])).rejects.toThrow(

@@ -2,6 +2,7 @@ import { type ProcessGraph } from './graph';
 import { bpmnModdle, type ModdleElement } from './moddle';
 import { type ElementError, transformProcess } from './transform-process';
 import { validateGraph } from './validate';
+import { validateExpressions } from './validate-expressions';
 import { validateExtendedGraph } from './validate-extended';
 import { withMultiInstanceBodies } from './multi-instance-body';
 
@@ -29,6 +30,7 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
     if (element.$type !== 'bpmn:Process' || element.isExecutable !== true) continue;
     const graph = transformProcess(element, elementErrors);
     validateGraph(graph, elementErrors);
+    validateExpressions(graph, elementErrors);
     validateExtendedGraph(graph, elementErrors);
     processes.push(withMultiInstanceBodies(graph));
   }
