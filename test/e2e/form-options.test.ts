@@ -1,0 +1,75 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/db/seed';
+import { eventually, type Stack, startStack } from './support/stack';
+
+const ROOT = join(__dirname, '..', '..');
+const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/**
+ * The annual-plan draft, the first task of the whole procedure, in a real Chromium: the units to inspect are offered
+ * by name from the domain store, can be picked, and the submitted plan carries their codes to the next step.
+ */
+describe('annual-plan draft in Chromium', () => {
+  let s: Stack;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    s = await startStack();
+    base = s.web.url.replace(/\/$/, '');
+    const file = (path: string) => ({ name: path.split('/').pop()!, content: readFileSync(join(ROOT, path), 'utf8') });
+    await s.camunda.deploy([file('forms/annual-plan-draft.form'), file('forms/annual-plan-approval.form'), file('processes/annual-plan.bpmn')]);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  it('offers the units by name, lets the office pick them and completes the draft with their codes', async () => {
+    // given a plan returned for revision: everything but the units is already filled in
+    const plan = { year: 2027, cycleStart: '2025-11-12', planTitle: '峄城区2027年度安全生产巡查工作方案', planTheme: '聚焦危险化学品、城镇燃气和人员密集场所消防安全', rounds: [{ no: 1, start: '2027-03-08', end: '2027-03-26' }] };
+    const { processInstanceKey } = await s.engine.createProcessInstance({ bpmnProcessId: 'annual-plan', variables: { year: 2027, plan } });
+    const [deadline] = await s.engine.activateJobs({ type: 'yc-deadline', worker: 'e2e', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: -1 });
+    await s.engine.completeJob(deadline!.key, { planDraftDue: '2026-12-11T23:59:59+08:00' });
+    const task = await eventually(async () => (await s.camunda.searchUserTasks({ filter: { processInstanceKey, state: 'CREATED' }, page: { limit: 1 } })).items[0]);
+    const problems: string[] = [];
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 1100 }, locale: 'zh-CN' })).newPage();
+    page.on('pageerror', (err) => problems.push(err.message));
+    await page.goto(`${base}/login`);
+    await page.getByLabel('用户名').fill('anweiban');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await Promise.all([page.waitForURL(/\/tasks/), page.getByRole('button', { name: '登录' }).click()]);
+    // when the office opens the draft and picks units in the plan and in the round
+    await page.goto(`${base}/tasks/${task.userTaskKey}`);
+    await page.locator('.fjs-form').waitFor();
+    const planUnits = page.getByLabel('本年度被巡查单位');
+    await planUnits.fill('坛山');
+    await page.locator('.fjs-dropdownlist-item', { hasText: '坛山街道' }).click();
+    await planUnits.fill('区委');
+    const offered = await page.locator('.fjs-dropdownlist-item').allTextContents();
+    await shot(page, '20-annual-plan-units-offered');
+    await page.locator('.fjs-dropdownlist-item', { hasText: '区委办公室' }).click();
+    const roundUnits = page.getByLabel('本轮被巡查单位');
+    await roundUnits.fill('坛山');
+    await page.locator('.fjs-dropdownlist-item', { hasText: '坛山街道' }).click();
+    await shot(page, '21-annual-plan-units-picked');
+    const tags = await page.locator('.fjs-taglist-tag').allTextContents();
+    await Promise.all([page.waitForURL(`${base}/tasks`), page.getByRole('button', { name: '提交并完成任务' }).click()]);
+    // then the office saw names, and the plan went on to the automatic check with the codes
+    expect(offered).toEqual(expect.arrayContaining(['区委办公室', '区委组织部']));
+    expect(tags.map((t) => t.trim())).toEqual(['坛山街道', '区委办公室', '坛山街道']);
+    const [check] = await s.engine.activateJobs({ type: 'yc-plan-check', worker: 'e2e', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: -1 });
+    expect(check?.processInstanceKey).toBe(processInstanceKey);
+    expect(check!.variables.plan).toMatchObject({ units: ['370404001', 'YC-M-01'], rounds: [{ no: 1, units: ['370404001'] }] });
+    expect(Object.keys(check!.variables)).not.toContain('unitOptions');
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
