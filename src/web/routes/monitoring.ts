@@ -1,14 +1,18 @@
 import { type Request, Router } from 'express';
 import { can } from '../auth/roles';
 import { type ProcessInstance, type SearchRequest } from '../camunda/port';
-import { toCsv } from '../csv';
 import { type WebDeps } from '../deps';
+import { type TableColumn, tableExport } from '../export/table';
 import { forbidden, HttpError, keyParam, notFound, pageContext, requireUser, sendPage, str } from '../http';
 import { COVERAGE_LABEL, dashboardPage } from '../views/dashboard';
-import { formatTime, STATE_LABELS } from '../views/format';
+import { STATE_LABELS, TRAFFIC_LABEL } from '../views/format';
 import { type InstanceFilters, instanceListPage, instancePage } from '../views/monitoring';
 
 const STATES = new Set(['ACTIVE', 'COMPLETED', 'TERMINATED']);
+
+const INSTANCE_COLUMNS: TableColumn[] = [{ label: '实例' }, { label: '流程' }, { label: '版本' }, { label: '状态' }, { label: '故障' }, { label: '开始', kind: 'datetime' }, { label: '结束', kind: 'datetime' }];
+const OVERDUE_COLUMNS: TableColumn[] = [{ label: '类别' }, { label: '事项' }, { label: '单位' }, { label: '期限', kind: 'datetime' }, { label: '状态' }];
+const COVERAGE_COLUMNS: TableColumn[] = [{ label: '单位代码' }, { label: '单位' }, { label: '上次巡查', kind: 'datetime' }, { label: '应巡查截止', kind: 'datetime' }, { label: '状态' }];
 
 function filtersOf(req: Request): InstanceFilters {
   const state = str(req.query.state);
@@ -49,12 +53,12 @@ export function monitoringRoutes(deps: WebDeps): Router {
     sendPage(res, instanceListPage(pageContext(req, res), result.items, result.page.totalItems, f, processes, units));
   });
 
-  router.get('/monitoring/export.csv', async (req, res) => {
+  tableExport(router, '/monitoring/export', async (req, res, format) => {
     const user = requireUser(res);
     const result = await camunda.searchProcessInstances(searchOf(filtersOf(req), 10000));
-    await store.audit({ actor: user.username, action: 'monitoring.export', outcome: 'ok', detail: { rows: result.items.length }, ip: req.ip });
-    const rows = result.items.map((i: ProcessInstance) => [i.processInstanceKey, i.processDefinitionId, i.processDefinitionVersion, STATE_LABELS[i.state] ?? i.state, i.hasIncident ? '是' : '否', formatTime(i.startDate), formatTime(i.endDate)]);
-    res.type('text/csv; charset=utf-8').attachment('流程实例.csv').send(toCsv(['实例', '流程', '版本', '状态', '故障', '开始', '结束'], rows));
+    await store.audit({ actor: user.username, action: 'monitoring.export', outcome: 'ok', detail: { format, rows: result.items.length }, ip: req.ip });
+    const rows = result.items.map((i: ProcessInstance) => [i.processInstanceKey, i.processDefinitionId, i.processDefinitionVersion, STATE_LABELS[i.state] ?? i.state, i.hasIncident ? '是' : '否', i.startDate, i.endDate]);
+    return { title: '流程实例', columns: INSTANCE_COLUMNS, rows };
   });
 
   /** From a register row to its process instance: the newest instance carrying that business key. */
@@ -128,14 +132,16 @@ export function monitoringRoutes(deps: WebDeps): Router {
     }));
   });
 
-  router.get('/monitoring/dashboard/overdue.csv', async (_req, res) => {
-    const rows = (await store.overdue(now())).map((o) => [o.kind === 'hazard' ? '挂牌督办' : '整改', o.title, o.unitCode, formatTime(o.dueAt), { green: '正常', yellow: '临期', red: '逾期' }[o.color]]);
-    res.type('text/csv; charset=utf-8').attachment('期限.csv').send(toCsv(['类别', '事项', '单位', '期限', '状态'], rows));
+  tableExport(router, '/monitoring/dashboard/overdue', async (req, res, format) => {
+    const rows = (await store.overdue(now())).map((o) => [o.kind === 'hazard' ? '挂牌督办' : '整改', o.title, o.unitCode, o.dueAt, TRAFFIC_LABEL[o.color]]);
+    await store.audit({ actor: requireUser(res).username, action: 'dashboard.export', target: 'overdue', outcome: 'ok', detail: { format, rows: rows.length }, ip: req.ip });
+    return { title: '整改与挂牌督办期限', columns: OVERDUE_COLUMNS, rows };
   });
 
-  router.get('/monitoring/dashboard/coverage.csv', async (_req, res) => {
-    const rows = (await store.coverage(now())).map((c) => [c.unitCode, c.unitName, formatTime(c.lastInspectedAt), formatTime(c.dueBy), COVERAGE_LABEL[c.color]]);
-    res.type('text/csv; charset=utf-8').attachment('覆盖.csv').send(toCsv(['单位代码', '单位', '上次巡查', '应巡查截止', '状态'], rows));
+  tableExport(router, '/monitoring/dashboard/coverage', async (req, res, format) => {
+    const rows = (await store.coverage(now())).map((c) => [c.unitCode, c.unitName, c.lastInspectedAt, c.dueBy, COVERAGE_LABEL[c.color]]);
+    await store.audit({ actor: requireUser(res).username, action: 'dashboard.export', target: 'coverage', outcome: 'ok', detail: { format, rows: rows.length }, ip: req.ip });
+    return { title: '巡查覆盖', columns: COVERAGE_COLUMNS, rows };
   });
 
   return router;

@@ -1,7 +1,7 @@
 import { type Request, type Response, Router } from 'express';
 import { can, type Principal } from '../auth/roles';
-import { toCsv } from '../csv';
 import { type WebDeps } from '../deps';
+import { tableExport } from '../export/table';
 import { notFound, pageContext, requireUser, sendPage, str } from '../http';
 import { REGISTERS, type RecordScope, type RegisterName } from '../store/port';
 import { boardPage, inboxPage, noticePage, registerPage, registersIndexPage } from '../views/records';
@@ -30,10 +30,10 @@ export function registerRoutes(deps: WebDeps): Router {
     return { user, name, q, offset, page };
   }
 
-  router.get('/registers/:name.csv', async (req, res) => {
+  tableExport(router, '/registers/:name', async (req, res, format) => {
     const { user, name, page } = await load(req, res, 10000);
-    await store.audit({ actor: user.username, action: 'register.export', target: name, outcome: 'ok', detail: { rows: page.rows.length }, ip: req.ip });
-    res.type('text/csv; charset=utf-8').attachment(`${REGISTERS[name]}.csv`).send(toCsv(page.columns.map((c) => c.label), page.rows.map((r) => page.columns.map((c) => r[c.key]))));
+    await store.audit({ actor: user.username, action: 'register.export', target: name, outcome: 'ok', detail: { format, rows: page.rows.length }, ip: req.ip });
+    return { title: REGISTERS[name], columns: page.columns, rows: page.rows.map((r) => page.columns.map((c) => r[c.key])) };
   });
 
   router.get('/registers/:name', async (req, res) => {

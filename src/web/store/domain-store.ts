@@ -20,14 +20,14 @@ import { type ReferenceList, type ReferenceOption, type RegisterColumn, type Reg
 
 /** Columns shown per register, in order, with Chinese headings. */
 const COLUMNS: Record<RegisterName, RegisterColumn[]> = {
-  inspections: [{ key: 'id', label: '巡查编号' }, { key: 'unitName', label: '被巡查单位' }, { key: 'status', label: '状态' }, { key: 'openedAt', label: '开始' }, { key: 'reportDue', label: '报告期限' }, { key: 'rectificationDue', label: '整改期限' }, { key: 'closedAt', label: '办结' }],
-  problems: [{ key: 'no', label: '序号' }, { key: 'unitName', label: '单位' }, { key: 'category', label: '类别' }, { key: 'severity', label: '严重程度' }, { key: 'description', label: '问题' }, { key: 'route', label: '处置方式' }, { key: 'status', label: '状态' }, { key: 'due', label: '期限' }],
-  handovers: [{ key: 'handoverNo', label: '移交文号' }, { key: 'description', label: '问题' }, { key: 'departmentName', label: '承办部门' }, { key: 'status', label: '状态' }, { key: 'sentAt', label: '移交时间' }, { key: 'resultDue', label: '办理期限' }, { key: 'resultAt', label: '反馈时间' }],
-  hazards: [{ key: 'listingNo', label: '督办编号' }, { key: 'name', label: '隐患' }, { key: 'unitName', label: '单位' }, { key: 'status', label: '状态' }, { key: 'rectifyDue', label: '整改期限' }, { key: 'listedAt', label: '挂牌时间' }, { key: 'delistedAt', label: '销号时间' }],
-  rectifications: [{ key: 'inspectionId', label: '巡查编号' }, { key: 'unitName', label: '单位' }, { key: 'report', label: '整改情况' }, { key: 'submittedAt', label: '报送时间' }, { key: 'rectificationDue', label: '整改期限' }],
-  talks: [{ key: 'unitName', label: '约谈对象' }, { key: 'reason', label: '事由' }, { key: 'at', label: '时间' }, { key: 'followUpDue', label: '跟踪期限' }],
-  documents: [{ key: 'docNo', label: '文号' }, { key: 'title', label: '标题' }, { key: 'docType', label: '类型' }, { key: 'createdAt', label: '日期' }],
-  evidence: [{ key: 'fileName', label: '文件' }, { key: 'kind', label: '类型' }, { key: 'inspectionId', label: '巡查编号' }, { key: 'capturedBy', label: '采集人' }, { key: 'capturedAt', label: '采集时间' }, { key: 'sha256', label: '校验值' }],
+  inspections: [{ key: 'id', label: '巡查编号' }, { key: 'unitName', label: '被巡查单位' }, { key: 'status', label: '状态' }, { key: 'openedAt', label: '开始', kind: 'datetime' }, { key: 'reportDue', label: '报告期限', kind: 'datetime' }, { key: 'rectificationDue', label: '整改期限', kind: 'datetime' }, { key: 'closedAt', label: '办结', kind: 'datetime' }],
+  problems: [{ key: 'no', label: '序号' }, { key: 'unitName', label: '单位' }, { key: 'category', label: '类别' }, { key: 'severity', label: '严重程度' }, { key: 'description', label: '问题' }, { key: 'route', label: '处置方式' }, { key: 'status', label: '状态' }, { key: 'due', label: '期限', kind: 'datetime' }],
+  handovers: [{ key: 'handoverNo', label: '移交文号' }, { key: 'description', label: '问题' }, { key: 'departmentName', label: '承办部门' }, { key: 'status', label: '状态' }, { key: 'sentAt', label: '移交时间', kind: 'datetime' }, { key: 'resultDue', label: '办理期限', kind: 'datetime' }, { key: 'resultAt', label: '反馈时间', kind: 'datetime' }],
+  hazards: [{ key: 'listingNo', label: '督办编号' }, { key: 'name', label: '隐患' }, { key: 'unitName', label: '单位' }, { key: 'status', label: '状态' }, { key: 'rectifyDue', label: '整改期限', kind: 'datetime' }, { key: 'listedAt', label: '挂牌时间', kind: 'datetime' }, { key: 'delistedAt', label: '销号时间', kind: 'datetime' }],
+  rectifications: [{ key: 'inspectionId', label: '巡查编号' }, { key: 'unitName', label: '单位' }, { key: 'report', label: '整改情况' }, { key: 'submittedAt', label: '报送时间', kind: 'datetime' }, { key: 'rectificationDue', label: '整改期限', kind: 'datetime' }],
+  talks: [{ key: 'unitName', label: '约谈对象' }, { key: 'reason', label: '事由' }, { key: 'at', label: '时间', kind: 'datetime' }, { key: 'followUpDue', label: '跟踪期限', kind: 'datetime' }],
+  documents: [{ key: 'docNo', label: '文号' }, { key: 'title', label: '标题' }, { key: 'docType', label: '类型' }, { key: 'createdAt', label: '日期', kind: 'datetime' }],
+  evidence: [{ key: 'fileName', label: '文件' }, { key: 'kind', label: '类型' }, { key: 'inspectionId', label: '巡查编号' }, { key: 'capturedBy', label: '采集人' }, { key: 'capturedAt', label: '采集时间', kind: 'datetime' }, { key: 'sha256', label: '校验值' }],
 };
 
 const QUERIES: Record<RegisterName, (db: Db, scope: q.ReadScope, query: q.RegisterQuery) => Promise<q.RegisterResult>> = {
@@ -47,15 +47,13 @@ const STATUS: Record<string, string> = {
   LISTED: '已挂牌', PUBLISHED: '已公告', RECTIFYING: '整改中', ACCEPTED: '已验收', DELISTED: '已销号', PUBLISHED_CLOSED: '已销号并公告',
   rectify: '限期整改', handover: '移交', listing: '挂牌督办', accountability: '问责线索',
 };
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-/** Dates in China Standard Time and statuses in Chinese, for the register tables and their CSV. */
+/** Statuses in Chinese for the register tables and their exports; dates stay ISO (their columns say `datetime`). */
 function readable<T extends Record<string, string | number | null>>(row: T): T {
   const out: Record<string, string | number | null> = { ...row };
-  for (const [k, v] of Object.entries(row)) {
-    if (typeof v !== 'string' || k === 'id' || k.endsWith('Id')) continue;
-    if (ISO_TIME.test(v)) out[k] = formatTime(v);
-    else if ((k === 'status' || k === 'route') && STATUS[v]) out[k] = STATUS[v];
+  for (const k of ['status', 'route']) {
+    const v = row[k];
+    if (typeof v === 'string' && STATUS[v]) out[k] = STATUS[v];
   }
   return out as T;
 }

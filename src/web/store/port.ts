@@ -46,6 +46,8 @@ export type RegisterName = keyof typeof REGISTERS;
 export interface RegisterColumn {
   key: string;
   label: string;
+  /** `datetime` values are ISO 8601 strings, shown in China Standard Time and exported as real dates. */
+  kind?: 'text' | 'datetime';
 }
 
 export interface RegisterPage {

@@ -1,5 +1,6 @@
 import { html, type SafeHtml } from '../html';
 import { type CountRow, type CoverageRow, type OverdueRow } from '../store/port';
+import { exportLinks } from './export-links';
 import { formatTime, TRAFFIC_LABEL, trafficBadge, type Traffic } from './format';
 import { layout, type PageContext } from './layout';
 
@@ -47,7 +48,7 @@ export function dashboardPage(ctx: PageContext, d: DashboardData): SafeHtml {
   <div class="card stat"><h2>未解决故障</h2><p class="big">${d.openIncidents}</p></div>
 </div>
 <section class="card" aria-labelledby="overdue-title">
-  <h2 id="overdue-title">整改与挂牌督办期限 <a class="small-link" href="/monitoring/dashboard/overdue.csv">导出 CSV</a></h2>
+  <h2 id="overdue-title">整改与挂牌督办期限 ${exportLinks('/monitoring/dashboard/overdue', '', 'small-link')}</h2>
   <div class="table-wrap"><table class="list"><thead><tr><th scope="col">类别</th><th scope="col">事项</th><th scope="col">单位</th><th scope="col">期限</th><th scope="col">状态</th></tr></thead>
   <tbody>${d.overdue.length ? d.overdue.map(
     (o) => html`<tr><td>${o.kind === 'hazard' ? '挂牌督办' : '整改'}</td><td><a href="${o.processInstanceKey ? `/monitoring/instances/${o.processInstanceKey}` : `/monitoring/find?name=${o.kind === 'hazard' ? 'hazardId' : 'problemId'}&value=${encodeURIComponent(o.id)}`}">${o.title}</a></td><td>${o.unitCode}</td><td>${formatTime(o.dueAt)}</td><td>${trafficBadge(o.color)}</td></tr>`,
@@ -60,7 +61,7 @@ export function dashboardPage(ctx: PageContext, d: DashboardData): SafeHtml {
   ${bars('进行中的流程实例（按流程）', d.activeByProcess)}
 </div>
 <section class="card" aria-labelledby="coverage-title">
-  <h2 id="coverage-title">巡查覆盖（每两年全覆盖） <a class="small-link" href="/monitoring/dashboard/coverage.csv">导出 CSV</a></h2>
+  <h2 id="coverage-title">巡查覆盖（每两年全覆盖） ${exportLinks('/monitoring/dashboard/coverage', '', 'small-link')}</h2>
   <div class="table-wrap"><table class="list"><thead><tr><th scope="col">单位</th><th scope="col">上次巡查</th><th scope="col">应巡查截止</th><th scope="col">状态</th></tr></thead>
   <tbody>${d.coverage.length ? d.coverage.map(
     (c) => html`<tr><td>${c.unitName}</td><td>${formatTime(c.lastInspectedAt)}</td><td>${formatTime(c.dueBy)}</td><td>${trafficBadge(c.color, undefined, COVERAGE_LABEL)}</td></tr>`,

@@ -1,6 +1,7 @@
 import { type Principal, can } from '../auth/roles';
 import { type ElementInstance, type Incident, type ProcessInstance, type Variable } from '../camunda/port';
 import { html, jsonScript, type SafeHtml } from '../html';
+import { exportLinks } from './export-links';
 import { formatTime, STATE_LABELS } from './format';
 import { layout, type PageContext } from './layout';
 
@@ -39,7 +40,7 @@ export function instanceListPage(
   <label>单位 <select name="unit">${option('', '全部')}${units.map((u) => option(u.code, u.name, f.unit))}</select></label>
   <label class="check"><input type="checkbox" name="incidents" value="1"${f.incidents ? html` checked` : ''}> 仅有故障</label>
   <button type="submit">筛选</button>
-  <a class="button secondary" href="/monitoring/export.csv?${filterQuery(f)}">导出 CSV</a>
+  ${exportLinks('/monitoring/export', filterQuery(f), 'button secondary')}
 </form>
 <p class="muted" id="instance-count">共 ${total} 个流程实例</p>
 <div class="table-wrap"><table class="list" aria-describedby="instance-count">

@@ -1,5 +1,7 @@
+import { cellText } from '../export/table';
 import { html, type SafeHtml } from '../html';
 import { type NotificationItem, type PublicNotice, REGISTERS, type RegisterName, type RegisterPage } from '../store/port';
+import { exportLinks } from './export-links';
 import { formatTime } from './format';
 import { layout, type PageContext } from './layout';
 
@@ -34,13 +36,13 @@ export function registerPage(ctx: PageContext, name: RegisterName, page: Registe
   const body = html`
 <form method="get" action="/registers/${name}" class="filters" role="search">
   <label>搜索 <input type="search" name="q" value="${q ?? ''}"></label><button type="submit">搜索</button>
-  <a class="button secondary" href="/registers/${name}.csv${q ? `?q=${encodeURIComponent(q)}` : ''}">导出 CSV</a>
+  ${exportLinks(`/registers/${name}`, q ? `q=${encodeURIComponent(q)}` : '', 'button secondary')}
 </form>
 <p class="muted" id="register-count">共 ${page.total} 条</p>
 <div class="table-wrap"><table class="list" aria-describedby="register-count">
 <thead><tr>${page.columns.map((c) => html`<th scope="col">${c.label}</th>`)}<th scope="col"><span class="sr-only">链接</span></th></tr></thead>
 <tbody>${page.rows.length ? page.rows.map(
-    (r) => html`<tr>${page.columns.map((c) => html`<td>${r[c.key] ?? ''}</td>`)}<td>${
+    (r) => html`<tr>${page.columns.map((c) => html`<td>${cellText(c, r[c.key])}</td>`)}<td>${
       r.documentId ? html`<a href="/documents/${r.documentId}">下载</a> ` : ''
     }${r.evidenceId ? html`<a href="/evidence/${r.evidenceId}">下载</a> ` : ''}${showInstances ? instanceLink(name, r) : ''}</td></tr>`,
   ) : html`<tr><td colspan="${page.columns.length + 1}" class="empty">暂无记录</td></tr>`}</tbody></table></div>
