@@ -35,6 +35,9 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   let store: Store;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new Pool({ connectionString: url, max: 10 });
+    // An idle connection ended by a PostgreSQL restart emits 'error' on the pool; unhandled, it would end the
+    // process. The pool drops that connection and opens a new one on the next query.
+    pool.on('error', (err) => componentLogger('db').warn({ err: err.message }, 'idle PostgreSQL connection lost'));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     store = { db, dialect: 'postgres', close: () => db.destroy() };
   } else {
