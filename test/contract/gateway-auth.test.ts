@@ -1,7 +1,7 @@
 import type { Camunda8 } from '@camunda8/sdk';
 import { createEngine, type Engine } from '../../src/engine';
 import { readModels, startGateways, type GatewayAuth, type Gateways } from '../../src/engine/gateway';
-import { fixture, sdkFor } from './harness';
+import { fixture, sdkFor, describeEmbedded } from './harness';
 
 /** The real engine behind gateways that demand credentials, with one SDK client sending the right ones. */
 async function securedEngine(auth: GatewayAuth, goodSettings: Record<string, string>) {
@@ -40,7 +40,7 @@ async function jobStates(gateways: Gateways, authorization: string, processInsta
   return ((await res.json()) as { items: { state: string }[] }).items.map((j) => j.state);
 }
 
-describe('gateway credentials with the real engine', () => {
+describeEmbedded('gateway credentials with the real engine', () => {
   it('requires the basic credentials the SDK sends with CAMUNDA_AUTH_STRATEGY=BASIC, on gRPC and REST', async () => {
     // given
     const basic = { CAMUNDA_AUTH_STRATEGY: 'BASIC', CAMUNDA_BASIC_AUTH_USERNAME: 'admin' };

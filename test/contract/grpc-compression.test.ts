@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import * as protoLoader from '@grpc/proto-loader';
 import type { Camunda8 } from '@camunda8/sdk';
 import { startGrpcRecorder, type GrpcRecorder } from './grpc-recorder';
-import { fixture, NOW, sdkFor, startContractEnv, type ContractEnv } from './harness';
+import { fixture, NOW, sdkFor, startContractEnv, type ContractEnv, describeEmbedded } from './harness';
 
 /** Decodes a CreateProcessInstance request with the SDK's own protocol definition. */
 function decodeCreateRequest(message: Buffer): { bpmnProcessId: string; variables: string } {
@@ -11,7 +11,7 @@ function decodeCreateRequest(message: Buffer): { bpmnProcessId: string; variable
   return method.requestDeserialize(message) as { bpmnProcessId: string; variables: string };
 }
 
-describe('gzip-compressed gRPC requests from @camunda8/sdk', () => {
+describeEmbedded('gzip-compressed gRPC requests from @camunda8/sdk', () => {
   let env: ContractEnv;
   let recorder: GrpcRecorder;
   let c8: Camunda8;

@@ -1,6 +1,6 @@
-import { eventually, fixture, NOW, restCall, startContractEnv, type ContractEnv } from './harness';
+import { eventually, fixture, NOW, restCall, startContractEnv, type ContractEnv, describeEmbedded } from './harness';
 
-describe('gRPC gateway translation through @camunda8/sdk against the real engine', () => {
+describeEmbedded('gRPC gateway translation through @camunda8/sdk against the real engine', () => {
   let env: ContractEnv;
 
   beforeAll(async () => {

@@ -1,4 +1,8 @@
-import { eventually, fixture, NOW, startContractEnv, type ContractEnv } from './harness';
+import { eventually, fixture, NOW, startContractEnv, TARGET, type ContractEnv } from './harness';
+
+/** A fresh embedded engine starts at version 1; a shared cluster may already hold earlier versions. */
+const firstVersion = TARGET === 'embedded' ? 1 : expect.any(Number);
+const itEmbedded = TARGET === 'embedded' ? it : it.skip;
 
 describe('gRPC through @camunda8/sdk: workers, deployment, instances', () => {
   let env: ContractEnv;
@@ -19,8 +23,8 @@ describe('gRPC through @camunda8/sdk: workers, deployment, instances', () => {
     // then
     expect(result.deployments).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ process: expect.objectContaining({ bpmnProcessId: 'contract-service', version: 1, resourceName: fixture('contract-service.bpmn') }) }),
-        expect.objectContaining({ form: expect.objectContaining({ formId: 'contract-review-form', version: 1, formKey: expect.stringMatching(/^\d+$/) }) }),
+        expect.objectContaining({ process: expect.objectContaining({ bpmnProcessId: 'contract-service', version: firstVersion, resourceName: fixture('contract-service.bpmn') }) }),
+        expect.objectContaining({ form: expect.objectContaining({ formId: 'contract-review-form', version: firstVersion, formKey: expect.stringMatching(/^\d+$/) }) }),
       ]),
     );
     expect(result.key).toMatch(/^\d+$/);
@@ -87,7 +91,9 @@ describe('gRPC through @camunda8/sdk: workers, deployment, instances', () => {
     }
   });
 
-  it('ends createProcessInstanceWithResult that does not complete in time with a code the SDK does not retry', async () => {
+  // Camunda answers DEADLINE_EXCEEDED here, which the SDK retries (creating an instance each time); the embedded
+  // engine answers ABORTED instead, so this behaviour is the embedded engine's own.
+  itEmbedded('ends createProcessInstanceWithResult that does not complete in time with a code the SDK does not retry', async () => {
     // given
     await env.zbc.deployResources([{ processFilename: fixture('contract-user-task.bpmn') }, { formFilename: fixture('contract-review-form.form') }] as never);
     // when

@@ -6,15 +6,27 @@ import { createCamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import { createEngine, type Engine } from '../../src/engine';
 import { readModels, startGateways, type GatewayLimits, type Gateways } from '../../src/engine/gateway';
 
-/** OCA option for reads: the embedded engine is immediately consistent, so no polling. */
-export const NOW = { consistency: { waitUpToMs: 0 } };
+/**
+ * Where the contract tests run: `embedded` (default) starts the engine in this process; `camunda` points them at a
+ * running Camunda 8.8 named by ZEEBE_GRPC_ADDRESS / ZEEBE_REST_ADDRESS (and CAMUNDA_MANAGEMENT_ADDRESS), e.g. the
+ * single-container set-up of camunda-api.md §6 with ZEEBE_CLOCK_CONTROLLED=true. Tests that look inside the embedded
+ * engine or restart its gateways use `describeEmbedded` and are skipped there.
+ */
+export const TARGET = process.env.TEST_TARGET === 'camunda' ? 'camunda' : 'embedded';
+export const describeEmbedded = TARGET === 'embedded' ? describe : describe.skip;
+
+/** OCA option for reads: the embedded engine is immediately consistent; Camunda's searches lag behind. */
+export const NOW = { consistency: { waitUpToMs: TARGET === 'embedded' ? 0 : 15_000 } };
 
 export const FIXTURES = path.join(__dirname, 'fixtures');
 export const fixture = (name: string) => path.join(FIXTURES, name);
 
 export interface ContractEnv {
+  /** The embedded engine and its gateways (embedded target only). */
   engine: Engine;
   gateways: Gateways;
+  /** host:port of the gRPC gateway, for zbctl. */
+  grpcAddress: string;
   c8: Camunda8;
   /** The gRPC client, already past its first (asynchronous) set-up. */
   zbc: ReturnType<Camunda8['getZeebeGrpcApiClient']>;
@@ -60,8 +72,42 @@ export function dropStreamCancellationErrors(): () => void {
   };
 }
 
-/** The engine in this process (memory durability, controllable clock) with its gateways on free ports. */
+/** A running Camunda 8.8 named by the environment (TEST_TARGET=camunda). */
+async function camundaEnv(): Promise<ContractEnv> {
+  const grpc = process.env.ZEEBE_GRPC_ADDRESS ?? 'grpc://localhost:26500';
+  const rest = (process.env.ZEEBE_REST_ADDRESS ?? 'http://localhost:8080').replace(/\/$/, '');
+  const c8 = new Camunda8({ ZEEBE_GRPC_ADDRESS: grpc, ZEEBE_REST_ADDRESS: rest, CAMUNDA_AUTH_STRATEGY: 'NONE', ...QUIET_SDK } as never);
+  const restoreConsole = dropStreamCancellationErrors();
+  const zbc = c8.getZeebeGrpcApiClient();
+  await zbc.topology();
+  const embeddedOnly = (what: string) => () => {
+    throw new Error(`${what} exists only with the embedded engine; use describeEmbedded for this test`);
+  };
+  const env = {
+    grpcAddress: grpc.replace(/^grpcs?:\/\//, ''),
+    c8,
+    zbc,
+    rest: c8.getOrchestrationClusterApiClientLoose(),
+    strictRest: createCamundaClientLoose({
+      config: { CAMUNDA_REST_ADDRESS: rest, CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_SDK_VALIDATION: 'req:strict,res:strict', CAMUNDA_SDK_LOG_LEVEL: 'silent' } as never,
+    }),
+    restUrl: `${rest}/v2`,
+    close: async () => {
+      await c8.closeAllClients();
+      restoreConsole();
+    },
+  };
+  Object.defineProperty(env, 'engine', { get: embeddedOnly('env.engine') });
+  Object.defineProperty(env, 'gateways', { get: embeddedOnly('env.gateways') });
+  return env as ContractEnv;
+}
+
+/**
+ * The engine in this process (memory durability, controllable clock) with its gateways on free ports — or, with
+ * TEST_TARGET=camunda, the Camunda 8.8 the environment names.
+ */
 export async function startContractEnv(options: { limits?: Partial<GatewayLimits> } = {}): Promise<ContractEnv> {
+  if (TARGET === 'camunda') return camundaEnv();
   const engine = await createEngine({ dataDir: '', durability: 'memory', clockControlled: true, projections: [readModels()] });
   // The gateways listen before the SDK exists, so its first topology call never meets a closed port (no retries).
   const gateways = await startGateways(engine, { host: '127.0.0.1', grpcPort: 0, restPort: 0, managementPort: 0, ...options });
@@ -82,6 +128,7 @@ export async function startContractEnv(options: { limits?: Partial<GatewayLimits
     strictRest,
     engine,
     gateways,
+    grpcAddress: `127.0.0.1:${gateways.grpcPort}`,
     c8,
     zbc,
     rest,
@@ -99,7 +146,7 @@ const ZBCTL = path.join(__dirname, '../../node_modules/.bin/zbctl');
 
 /** Runs the zbctl binary against the gateway; resolves with its stdout, rejects with stderr. */
 export async function zbctl(env: ContractEnv, ...args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(ZBCTL, [...args, '--insecure', '--address', `127.0.0.1:${env.gateways.grpcPort}`], {
+  const { stdout } = await promisify(execFile)(ZBCTL, [...args, '--insecure', '--address', env.grpcAddress], {
     timeout: 30_000,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' },
   });

@@ -1,8 +1,8 @@
 import { createEngine } from '../../src/engine';
 import { readModels, startGateways } from '../../src/engine/gateway';
-import { eventually, fixture, restCall, startContractEnv, type ContractEnv } from './harness';
+import { eventually, fixture, restCall, startContractEnv, type ContractEnv, describeEmbedded } from './harness';
 
-describe('REST user-task changes and the management port over the real engine', () => {
+describeEmbedded('REST user-task changes and the management port over the real engine', () => {
   let env: ContractEnv;
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
-import { fixture, restCall, startContractEnv, type ContractEnv } from './harness';
+import { fixture, restCall, startContractEnv, type ContractEnv, describeEmbedded } from './harness';
 
-describe('REST /v2 gateway translation against the real engine', () => {
+describeEmbedded('REST /v2 gateway translation against the real engine', () => {
   let env: ContractEnv;
 
   beforeAll(async () => {
