@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { coverageGaps } from '../src/domain/coverage';
 import { checkPlan } from '../src/domain/plan';
 import { inspectableUnits } from '../src/db/organisation';
-import { defineWorker } from './runtime/types';
+import { CalendarError } from '../src/domain/calendar';
+import { defineWorker, InputError, type WorkerDeps } from './runtime/types';
 
 /** yc-plan-check: checks the annual plan (coverage in the 2-year cycle, ≥ 14 days on site, each unit once). */
 export const input = z.object({
@@ -20,16 +21,26 @@ export default defineWorker({
   input,
   headers: z.object({}),
   async handle({ input: { plan }, deps }) {
-    const units = await inspectableUnits(deps.db);
-    const inspections = await deps.db.selectFrom('inspections').select(['unit_code', 'opened_at']).execute();
-    const { gaps } = coverageGaps(units.map((u) => u.code), inspections.map((i) => ({ unitCode: i.unit_code, openedAt: i.opened_at })),
-      `${plan.year}-01-01`, plan.cycleStart);
-    const gapSet = new Set(gaps);
-    const problems = checkPlan(plan, {
-      inspectable: units.map((u) => u.code),
-      inspectedInCycle: units.map((u) => u.code).filter((c) => !gapSet.has(c)),
-      unitNames: new Map(units.map((u) => [u.code, u.name])),
-    });
-    return { planValid: problems.length === 0, planProblems: problems };
+    try {
+      return await check(plan, deps);
+    } catch (err) {
+      if (err instanceof CalendarError) throw new InputError(`plan: ${err.message}`);
+      throw err;
+    }
   },
 });
+
+/** Units inspected so far in the plan's cycle count towards coverage; the plan must cover the rest in time. */
+async function check(plan: z.infer<typeof input>['plan'], deps: WorkerDeps) {
+  const units = await inspectableUnits(deps.db);
+  const inspections = await deps.db.selectFrom('inspections').select(['unit_code', 'opened_at']).execute();
+  const { gaps } = coverageGaps(units.map((u) => u.code), inspections.map((i) => ({ unitCode: i.unit_code, openedAt: i.opened_at })),
+    `${plan.year}-01-01`, plan.cycleStart);
+  const gapSet = new Set(gaps);
+  const problems = checkPlan(plan, {
+    inspectable: units.map((u) => u.code),
+    inspectedInCycle: units.map((u) => u.code).filter((c) => !gapSet.has(c)),
+    unitNames: new Map(units.map((u) => [u.code, u.name])),
+  });
+  return { planValid: problems.length === 0, planProblems: problems };
+}

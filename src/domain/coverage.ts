@@ -17,7 +17,7 @@ export function runningCycle(firstStart: DateOnly, asOf: DateOnly, years = 2): {
  */
 export function coverageGaps(units: string[], inspections: { unitCode: string; openedAt: string }[], asOf: string,
   firstCycleStart: DateOnly, years = 2): { cycle: { start: DateOnly; end: DateOnly }; gaps: string[] } {
-  const cycle = runningCycle(firstCycleStart, toDateOnly(asOf), years);
+  const cycle = runningCycle(toDateOnly(firstCycleStart), toDateOnly(asOf), years);
   const done = new Set(inspections.filter((i) => {
     const d = toDateOnly(i.openedAt);
     return d >= cycle.start && d < cycle.end;
