@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { documentRegister } from '../../src/db/documents';
 import { auditTrail } from '../../src/db/audit';
 import { assessmentOf } from '../../src/db/registers/publications';
+import { getTalk } from '../../src/db/registers/supervision';
 import record from '../../workers/record';
 import { completed, job } from '../support/workers';
 import { eventually, startWorkerEngine, type WorkerEngine } from '../support/worker-engine';
@@ -51,6 +52,32 @@ describe('real escalation-ladder diagram with the workers', () => {
     const [referral] = await documentRegister(env.store.db, { docType: 'handover-letter' });
     expect(referral.title).toBe('关于移送安全生产巡查问题线索的函');
     expect((await assessmentOf(env.store.db, inspectionId))?.score).toBe(94); // three escalation steps so far at the time of 通报: −6
+    expect(env.runtime.stats.fail).toBe(0);
+  }, 60_000);
+
+  it('runs a key talk: notice with 文号, minutes from the form, follow-up report and review', async () => {
+    // given
+    const rest = env.c8.getOrchestrationClusterApiClientLoose();
+    const now = { consistency: { waitUpToMs: 0 } };
+    const complete = async (elementId: string, variables: Record<string, unknown>) => {
+      const task = await eventually(async () => (await rest.searchUserTasks({ filter: { elementId, state: 'CREATED' } } as never, now)).items[0]);
+      await rest.completeUserTask({ userTaskKey: task.userTaskKey, variables } as never);
+    };
+    // when
+    const pi = await env.zbc.createProcessInstance({ bpmnProcessId: 'key-talk', variables: {
+      inspectionId, unitCode: '370404102', unitName: '底阁镇',
+      talk: { subjectUnitCode: '370404102', reason: '有限空间作业隐患突出', at: '2027-01-11T09:00:00+08:00', attendees: ['镇长'] } } as never });
+    await complete('hold-talk', { talkHeldAt: '2027-01-11T09:00:00+08:00', intervieweeName: '谢志远', problemsRaised: '有限空间作业审批缺失',
+      rectificationOpinion: '一个月内完成整改', commitments: '立即停产整顿', followUpDate: '2027-02-10T00:00:00+08:00' });
+    await complete('report-talk-follow-up', { followUpReport: '已完成整改' });
+    await complete('review-talk-follow-up', { followUpDecision: 'accept', followUpOpinion: '同意' });
+    await eventually(async () => (await rest.getProcessInstance({ processInstanceKey: pi.processInstanceKey }, now)).state === 'COMPLETED');
+    // then
+    const [notice] = await documentRegister(env.store.db, { docType: 'talk-notice' });
+    expect(notice.doc_no).toMatch(/^峄安委〔\d{4}〕\d+号$/);
+    const talkId = notice.subject.replace('talk:', '');
+    expect(await getTalk(env.store.db, talkId)).toMatchObject({ follow_up_due: '2027-02-10T23:59:59+08:00',
+      minutes: '指出问题：有限空间作业审批缺失\n整改意见：一个月内完成整改\n表态承诺：立即停产整顿' });
     expect(env.runtime.stats.fail).toBe(0);
   }, 60_000);
 });
