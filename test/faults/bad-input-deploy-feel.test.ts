@@ -29,7 +29,7 @@ const mutated = fc.oneof(
     .map(({ file, junk }) => ({ name: file.name, text: `${junk}<${file.text}` })),
 );
 
-async function deploy(base: string, name: string, content: string | Buffer) {
+async function deploy(base: string, name: string, content: string) {
   const form = new FormData();
   form.append('resources', new Blob([content]), name);
   const res = await fetch(`${base}/deployments`, { method: 'POST', body: form });
