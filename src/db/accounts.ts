@@ -1,19 +1,9 @@
 import { randomBytes, randomUUID, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { audit, type Actor } from './audit';
+import { type RoleCode } from '../domain/roles';
 import { type Db } from './connect';
 
-/** The candidate groups of JOB-TYPES.md double as the account roles. */
-export const ROLES = {
-  committee: '区安委会',
-  office: '区安委办',
-  'team-leader': '巡查组组长/副组长',
-  team: '巡查组成员',
-  unit: '被巡查单位',
-  department: '承办部门',
-  admin: '系统管理员',
-  'process-owner': '流程负责人',
-} as const;
-export type RoleCode = keyof typeof ROLES;
+export type { RoleCode } from '../domain/roles';
 
 export interface Account {
   id: string;

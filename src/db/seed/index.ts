@@ -1,5 +1,6 @@
 import { type Actor, audit } from '../audit';
-import { hashPassword, ROLES } from '../accounts';
+import { ROLE_NAMES } from '../../domain/roles';
+import { hashPassword } from '../accounts';
 import { type Db } from '../connect';
 import { randomUUID } from 'node:crypto';
 import { ACCOUNTS, DEMO_PASSWORD, PEOPLE } from './people';
@@ -21,7 +22,7 @@ export async function seedDemoData(db: Db, at: string = new Date().toISOString()
     for (const u of [...TOWNS, ...MEMBER_UNITS, ZONE, ...ENTERPRISES]) {
       await trx.insertInto('units').values({ address: null, email: `${u.code.toLowerCase()}@yicheng.local`, ...u, created_at: at }).execute();
     }
-    for (const [code, name] of Object.entries(ROLES)) await trx.insertInto('roles').values({ code, name }).execute();
+    for (const [code, name] of Object.entries(ROLE_NAMES)) await trx.insertInto('roles').values({ code, name }).execute();
     for (const p of PEOPLE) await trx.insertInto('people').values({ ...p, created_at: at }).execute();
     for (const a of ACCOUNTS) {
       const id = randomUUID();

@@ -1,21 +1,13 @@
+import { ROLE_CODES, ROLE_NAMES, type RoleCode } from '../../domain/roles';
+
 /**
  * Roles of the inspection system and how they map to Camunda candidate groups (workers/JOB-TYPES.md).
  * Units and departments only ever match through their scoped groups (`unit:<code>`, `department:<code>`), so a
  * unit never sees another unit's task even when a diagram also names the generic `unit` group.
  */
-export const ROLES = ['committee', 'office', 'team-leader', 'team', 'unit', 'department', 'admin', 'process-owner'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, string> = {
-  committee: '区安委会',
-  office: '区安委办',
-  'team-leader': '巡查组组长/副组长',
-  team: '巡查组成员',
-  unit: '被巡查单位',
-  department: '承办部门',
-  admin: '系统管理员',
-  'process-owner': '流程负责人',
-};
+export const ROLES = ROLE_CODES;
+export type Role = RoleCode;
+export const ROLE_LABELS: Record<Role, string> = ROLE_NAMES;
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
