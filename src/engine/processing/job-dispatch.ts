@@ -13,6 +13,8 @@ interface Waiter {
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
   busy: boolean;
+  /** Jobs arrived while this waiter's activation was running: when it comes back empty, try again. */
+  wokenWhileBusy: boolean;
   done: boolean;
   detach: () => void;
 }
@@ -44,7 +46,7 @@ export class JobDispatcher {
     return new Promise<ActivatedJob[]>((resolve, reject) => {
       const onAbort = (): void => finish(waiter, []);
       const waiter: Waiter = {
-        req, resolve, reject, busy: false, done: false,
+        req, resolve, reject, busy: false, wokenWhileBusy: false, done: false,
         timer: setTimeout(() => finish(waiter, []), wait),
         detach: () => signal?.removeEventListener('abort', onAbort),
       };
@@ -133,15 +135,21 @@ export class JobDispatcher {
   }
 
   private serveWaiters(type: string): void {
-    const waiter = (this.waiters.get(type) ?? []).find((w) => !w.busy && !w.done);
-    if (!waiter) return;
+    const waiting = this.waiters.get(type) ?? [];
+    const waiter = waiting.find((w) => !w.busy && !w.done);
+    if (!waiter) {
+      // every waiter is activating: their activation may have run before these jobs were committed
+      for (const w of waiting) if (w.busy) w.wokenWhileBusy = true;
+      return;
+    }
     waiter.busy = true;
+    waiter.wokenWhileBusy = false;
     // a waiter that gave up meanwhile activates nothing
     this.submit((ctx) => (waiter.done ? [] : activateJobs(ctx, waiter.req))).then(
       (jobs) => {
         waiter.busy = false;
-        if (jobs.length === 0) return;
-        this.finish(waiter, jobs);
+        if (jobs.length > 0) this.finish(waiter, jobs);
+        else if (!waiter.wokenWhileBusy) return;
         this.serveWaiters(type);
       },
       (error: Error) => {
