@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { audit } from '../src/db/audit';
+import { documentsAbout } from '../src/db/documents';
 import { once } from '../src/db/effects';
 import { getInspection, problemsOf } from '../src/db/registers/inspections';
 import { assessmentOf, recordAssessment, rescoreAssessment } from '../src/db/registers/publications';
@@ -41,7 +43,10 @@ export default defineWorker({
           : await recordAssessment(db, actor, { inspectionId, unitCode: inspection.unit_code, score: sheet.score, details: sheet });
         return { assessmentId, score: sheet.score, grade: sheet.grade };
       }
-      const doc = await issueOfficialDocument(db, deps.archive, actor, 'results-bulletin', { inspectionId });
+      // The diagram may have issued the bulletin already (yc-document results-bulletin): copy that one, not a second.
+      const doc = (await documentsAbout(db, `inspection:${inspectionId}`)).find((d) => d.doc_type === 'results-bulletin')
+        ?? await issueOfficialDocument(db, deps.archive, actor, 'results-bulletin', { inspectionId });
+      await audit(db, actor, 'copy-results', 'inspections', inspectionId, { docNo: doc.doc_no, to: ['区委组织部', '区委政法委', '区文明办'] });
       const assessment = await assessmentOf(db, inspectionId);
       return { assessmentId: assessment?.id ?? null, score: assessment?.score ?? null, resultsBulletinDocumentId: doc.id, resultsBulletinDocumentNo: doc.doc_no };
     });

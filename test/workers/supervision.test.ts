@@ -163,6 +163,7 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     const { inspectionId } = await inspectionWithProblems(store, h);
     // when
     const scored = completed(await h.run(assessment, job('yc-assessment', { inspectionId }, { action: 'score' })));
+    const issued = completed(await h.run(document, job('yc-document', { inspectionId }, { docType: 'results-bulletin' })));
     const copied = completed(await h.run(assessment, job('yc-assessment', { inspectionId }, { action: 'copy' })));
     const announced = completed(await h.run(announce, job('yc-announce', { inspectionId }, { kind: 'feedback' })));
     await h.run(escalate, job('yc-escalate', { problemId: null, inspectionId, escalationLevel: null }));
@@ -172,7 +173,9 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     // then
     expect(scored).toMatchObject({ score: 88, grade: '良好' }); // 100 − 10 (重大) − 2 (一般)
     expect(copied).toMatchObject({ score: 88, resultsBulletinDocumentNo: '峄安委〔2026〕1号' });
-    const [bulletin] = await documentRegister(store.db, { docType: 'results-bulletin' });
+    expect(issued.resultsBulletinDocumentNo).toBe('峄安委〔2026〕1号');
+    const [bulletin, ...more] = await documentRegister(store.db, { docType: 'results-bulletin' });
+    expect(more).toEqual([]);
     expect(bulletin.title).toBe('关于榴园镇安全生产巡查结果的通报');
     expect((await noticeBoard(store.db)).find((a) => a.id === announced.announcementId)?.body).toBe('区安委会巡查组已向榴园镇反馈巡查意见，共反馈问题2个，现予公告，接受社会监督。');
     expect(rescored).toEqual({ assessmentId: scored.assessmentId, score: 86, grade: '良好' }); // one escalation step: −2
