@@ -300,10 +300,16 @@ export class EmbeddedEngine implements Engine {
     this.rebuild();
   }
 
+  /**
+   * Stops taking client commands, answers waiting polls, lets the queued work finish (due timers fired meanwhile
+   * included), stops the scheduler, and only then writes the closing snapshot and closes the database.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.loop.submit(() => undefined).catch(() => undefined);
     this.closed = true;
+    this.jobs.closeAll();
+    await this.loop.drainAndClose();
+    this.scheduler.stop();
     const position = this.loop.lastPosition;
     if (!this.loop.fault && position > this.lastSnapshot) {
       try {
@@ -312,10 +318,7 @@ export class EmbeddedEngine implements Engine {
         this.log.warn({ err: error }, 'could not write the closing snapshot; the next start replays the log');
       }
     }
-    this.scheduler.stop();
-    this.jobs.closeAll();
     this.results.rejectAll(new Error('The engine is closed'));
     this.store.close();
   }
 }
-

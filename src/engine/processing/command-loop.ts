@@ -49,6 +49,8 @@ export class CommandLoop {
   private scheduled = false;
   private position: number;
   private down: string | undefined;
+  private closed = false;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     private readonly deps: CommandLoopDeps,
@@ -78,6 +80,7 @@ export class CommandLoop {
    * the engine's own follow-ups (due timers, job pushes) are always accepted.
    */
   submit<T>(run: CommandFn<T>, external = false): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('The engine is closed'));
     if (this.down) return Promise.reject(new Error(`The engine is down: ${this.down}`));
     if (external && this.queue.length >= (this.deps.maxQueued ?? MAX_QUEUED)) return Promise.reject(new Backpressure());
     return new Promise<T>((resolve, reject) => {
@@ -93,7 +96,21 @@ export class CommandLoop {
       this.scheduled = false;
       this.flush();
       if (this.queue.length > 0) this.schedule();
+      else for (const idle of this.idleWaiters.splice(0)) idle();
     });
+  }
+
+  /**
+   * Processes everything queued, including the follow-ups the answers and side effects queue meanwhile, and then
+   * refuses further commands, so that the database can be closed without a batch still running on it.
+   */
+  async drainAndClose(): Promise<void> {
+    while (this.queue.length > 0 || this.scheduled) {
+      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+      // let the continuations of the last answers run: they may queue more work
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    this.closed = true;
   }
 
   private flush(): void {
