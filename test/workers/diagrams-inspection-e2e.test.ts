@@ -11,10 +11,10 @@ import { eventually, startWorkerEngine, type WorkerEngine } from '../support/wor
 const root = join(__dirname, '../..');
 
 /**
- * The real escalation-ladder diagram for a whole inspection whose rectification report is overdue (problemId null,
- * as the rectification diagram calls it): 催办, 督办函, 通报 with points deducted, and the accountability referral.
+ * The real diagrams around one inspection of 底阁镇: the escalation ladder for its overdue rectification (problemId null,
+ * as the rectification diagram calls it), a key talk, the collective feedback and the use of the results.
  */
-describe('real escalation-ladder diagram with the workers', () => {
+describe('real escalation, talk, feedback and results diagrams with the workers', () => {
   let env: WorkerEngine;
   let inspectionId: string;
 
@@ -78,6 +78,33 @@ describe('real escalation-ladder diagram with the workers', () => {
     const talkId = notice.subject.replace('talk:', '');
     expect(await getTalk(env.store.db, talkId)).toMatchObject({ follow_up_due: '2027-02-10T23:59:59+08:00',
       minutes: '指出问题：有限空间作业审批缺失\n整改意见：一个月内完成整改\n表态承诺：立即停产整顿' });
+    expect(env.runtime.stats.fail).toBe(0);
+  }, 60_000);
+
+  it('gives the collective feedback and uses the results: opinion, notice, announcement, score, bulletin, copies, closing', async () => {
+    // given
+    const rest = env.c8.getOrchestrationClusterApiClientLoose();
+    const now = { consistency: { waitUpToMs: 0 } };
+    const run = async (bpmnProcessId: string, variables: Record<string, unknown>, task?: [string, Record<string, unknown>]) => {
+      const pi = await env.zbc.createProcessInstance({ bpmnProcessId, variables: variables as never });
+      if (task) {
+        const t = await eventually(async () => (await rest.searchUserTasks({ filter: { elementId: task[0], state: 'CREATED' } } as never, now)).items[0]);
+        await rest.completeUserTask({ userTaskKey: t.userTaskKey, variables: task[1] } as never);
+      }
+      await eventually(async () => (await rest.getProcessInstance({ processInstanceKey: pi.processInstanceKey }, now)).state === 'COMPLETED');
+    };
+    const vars = { inspectionId, unitCode: '370404102', unitName: '底阁镇', inspectionNo: 'XC-2026-001' };
+    // when
+    await run('collective-feedback', vars, ['hold-feedback-meeting', { feedbackDate: '2026-12-01T10:00:00+08:00', feedbackPlace: '底阁镇政府', headAttended: true, receiptSigned: true }]);
+    await run('inspection-results', vars);
+    // then
+    expect(await env.store.db.selectFrom('inspections').select(['status', 'feedback_at']).where('id', '=', inspectionId).executeTakeFirst())
+      .toEqual({ status: 'closed', feedback_at: '2026-12-01T10:00:00+08:00' });
+    expect((await documentRegister(env.store.db, { docType: 'feedback-opinion' }))).toHaveLength(1);
+    expect((await documentRegister(env.store.db, { docType: 'results-bulletin' }))).toHaveLength(1);
+    const mailboxes = await env.store.db.selectFrom('notifications').select('account_id').where('template', '=', 'results-copy').execute();
+    expect(mailboxes.map((m) => m.account_id).sort()).toEqual(['mailbox:YC-M-02', 'mailbox:YC-M-04', 'mailbox:YC-M-05']);
+    expect((await env.store.db.selectFrom('announcements').select('kind').execute()).map((a) => a.kind)).toEqual(['feedback']);
     expect(env.runtime.stats.fail).toBe(0);
   }, 60_000);
 });
