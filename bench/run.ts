@@ -8,9 +8,10 @@ import { b1 } from './scenarios/b1-straight-through';
 import { b2 } from './scenarios/b2-push-latency';
 import { b3 } from './scenarios/b3-durability';
 import { b4 } from './scenarios/b4-many-waiting';
+import { b5 } from './scenarios/b5-inspection-procedure';
 import type { Scenario } from './types';
 
-const scenarios: Scenario[] = [b1, b2, b3, b4];
+const scenarios: Scenario[] = [b1, b2, b3, b4, b5];
 
 function parseArgs(argv: string[]) {
   const names: string[] = [];
