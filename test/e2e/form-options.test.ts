@@ -70,6 +70,27 @@ describe('annual-plan draft in Chromium', () => {
     expect(Object.keys(check!.variables)).not.toContain('unitOptions');
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('offers team leaders by name, unit and rank in a Chinese search box (team-proposal preview)', async () => {
+    // given the process owner on the preview of the team proposal
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'zh-CN' })).newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('用户名').fill('liucheng');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.getByRole('button', { name: '登录' }).click()]);
+    await page.goto(`${base}/processes/forms/team-proposal`);
+    await page.locator('.fjs-form').waitFor();
+    // when the leader field is searched
+    const leader = page.locator('.fjs-form-field-select').first().locator('input'); // 组长, the form's first select
+    await leader.click();
+    const placeholder = await leader.getAttribute('placeholder');
+    await leader.fill('王建国');
+    const offered = await page.locator('.fjs-dropdownlist-item').allTextContents();
+    await shot(page, '22-team-proposal-leader');
+    // then
+    expect(placeholder).toBe('搜索');
+    expect(offered.map((t) => t.trim())).toEqual(['王建国 · 区委办公室 · 科级']);
+  }, 60_000);
 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
