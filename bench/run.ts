@@ -9,9 +9,10 @@ import { b2 } from './scenarios/b2-push-latency';
 import { b3 } from './scenarios/b3-durability';
 import { b4 } from './scenarios/b4-many-waiting';
 import { b5 } from './scenarios/b5-inspection-procedure';
+import { b6 } from './scenarios/b6-bpmn-engine';
 import type { Scenario } from './types';
 
-const scenarios: Scenario[] = [b1, b2, b3, b4, b5];
+const scenarios: Scenario[] = [b1, b2, b3, b4, b5, b6];
 
 function parseArgs(argv: string[]) {
   const names: string[] = [];
