@@ -10,9 +10,10 @@ import { b3 } from './scenarios/b3-durability';
 import { b4 } from './scenarios/b4-many-waiting';
 import { b5 } from './scenarios/b5-inspection-procedure';
 import { b6 } from './scenarios/b6-bpmn-engine';
+import { b7 } from './scenarios/b7-web-load';
 import type { Scenario } from './types';
 
-const scenarios: Scenario[] = [b1, b2, b3, b4, b5, b6];
+const scenarios: Scenario[] = [b1, b2, b3, b4, b5, b6, b7];
 
 function parseArgs(argv: string[]) {
   const names: string[] = [];

@@ -1,0 +1,71 @@
+// B7: the web app under load with autocannon: 50 concurrent connections, each request signed in (sessions of a team
+// leader for /tasks, of the 安委办 for /monitoring, rotated over the requests), while the task list holds open
+// entry-meeting tasks of real inspection-entry instances. p50/p99 latency, requests per second, non-2xx answers.
+import autocannon from 'autocannon';
+import { openInspection } from '../../src/db/registers/inspections';
+import { startSystem, type BenchSystem } from '../support/system';
+import { round } from '../support/stats';
+import type { Scenario } from '../types';
+
+const CONNECTIONS = 50;
+const SESSIONS = 5; // the login form allows 20 attempts per 15 minutes and address
+const OPEN_TASKS = 100;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function openTasks(system: BenchSystem): Promise<void> {
+  let created = 0;
+  const stop = system.engine.onRecords((rs) => { created += rs.filter((r) => r.valueType === 'USER_TASK' && r.intent === 'CREATED' && r.recordType === 'EVENT').length; });
+  for (let i = 0; i < OPEN_TASKS; i += 1) {
+    const unitCode = i % 2 ? '370404001' : '370404002';
+    const inspectionId = await openInspection(system.store.db, { name: 'bench', at: new Date().toISOString() }, { unitCode });
+    await system.engine.createProcessInstance({ bpmnProcessId: 'inspection-entry',
+      variables: { inspectionId, unitCode, unitName: '单位', inspectionNo: `XC-B7-${i}`, teamName: '第一巡查组', entryDue: '2026-12-31T18:00:00+08:00' } });
+  }
+  const deadline = Date.now() + 60_000;
+  while (created < OPEN_TASKS && Date.now() < deadline) await sleep(50);
+  stop();
+}
+
+async function hammer(url: string, cookies: string[], seconds: number) {
+  let n = 0;
+  const result = await autocannon({
+    url, connections: CONNECTIONS, duration: seconds,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: cookies[n++ % cookies.length] } }) }],
+  });
+  return {
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    requestsPerSecond: round(result.requests.average, 1),
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+export const b7: Scenario = {
+  name: 'B7',
+  title: 'web app under load (autocannon, 50 connections, signed-in sessions): /tasks and /monitoring',
+  async run({ seconds }) {
+    const system = await startSystem('normal');
+    try {
+      await openTasks(system);
+      const leaders: string[] = [];
+      const office: string[] = [];
+      for (let i = 0; i < SESSIONS; i += 1) leaders.push(await system.login('zuzhang1'));
+      for (let i = 0; i < SESSIONS; i += 1) office.push(await system.login('anweiban'));
+      for (const [path, cookie] of [['/tasks', leaders[0]], ['/monitoring', office[0]]] as const) {
+        const res = await fetch(`${system.webUrl}${path}`, { headers: { cookie } });
+        if (res.status !== 200) throw new Error(`${path} answered ${res.status} before the load`);
+      }
+      return {
+        openTasks: OPEN_TASKS,
+        connections: CONNECTIONS,
+        sessionsPerPage: SESSIONS,
+        tasksPage: await hammer(`${system.webUrl}/tasks`, leaders, seconds),
+        monitoringPage: await hammer(`${system.webUrl}/monitoring`, office, seconds),
+      };
+    } finally {
+      await system.close();
+    }
+  },
+};

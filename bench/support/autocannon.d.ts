@@ -1,0 +1,14 @@
+// The part of autocannon's API the web benchmark uses (the package ships no types).
+declare module 'autocannon' {
+  interface Histogram { p50: number; p90: number; p99: number; max: number; average: number; total: number }
+  interface RequestParams { method?: string; path?: string; headers?: Record<string, string> }
+  interface Options {
+    url: string;
+    connections?: number;
+    duration?: number;
+    requests?: { method?: string; setupRequest?: (req: RequestParams) => RequestParams }[];
+  }
+  interface Result { latency: Histogram; requests: Histogram; non2xx: number; errors: number; timeouts: number }
+  function autocannon(options: Options): Promise<Result>;
+  export default autocannon;
+}
