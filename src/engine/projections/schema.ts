@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { createCandidateTable } from './user-task-candidates';
 
 /**
  * Tables of the read models behind the REST searches. Keys are INTEGER (numeric sort, exact int64) and are read
@@ -65,6 +66,8 @@ CREATE TABLE IF NOT EXISTS rm_user_task (
   tenant_id TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS rm_ut_state ON rm_user_task (state, assignee);
 CREATE INDEX IF NOT EXISTS rm_ut_pi ON rm_user_task (process_instance_key);
+-- the task list's usual query: open tasks, newest first (the key breaks ties in ascending order)
+CREATE INDEX IF NOT EXISTS rm_ut_state_created ON rm_user_task (state, creation_date DESC, key);
 
 CREATE TABLE IF NOT EXISTS rm_job (
   key INTEGER PRIMARY KEY, type TEXT NOT NULL, worker TEXT, state TEXT NOT NULL, kind TEXT NOT NULL,
@@ -78,9 +81,11 @@ CREATE INDEX IF NOT EXISTS rm_job_pi ON rm_job (process_instance_key);
 
 export const READ_MODEL_TABLES = [
   'rm_process_definition', 'rm_element_name', 'rm_form', 'rm_decision_definition', 'rm_process_instance',
-  'rm_element_instance', 'rm_sequence_flow', 'rm_variable', 'rm_incident', 'rm_user_task', 'rm_job',
+  'rm_element_instance', 'rm_sequence_flow', 'rm_variable', 'rm_incident', 'rm_user_task', 'rm_user_task_candidate',
+  'rm_job',
 ] as const;
 
 export function createReadModelTables(db: Database): void {
   db.exec(DDL);
+  createCandidateTable(db);
 }

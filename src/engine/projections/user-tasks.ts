@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EngineRecord, UserTaskRecordValue } from '../api';
 import { prepared } from './statements';
+import { replaceCandidates } from './user-task-candidates';
 
 /** Camunda's search state for each USER_TASK intent: transitions show as *ING, settled tasks as CREATED. */
 const STATE_BY_INTENT: Record<string, string> = {
@@ -73,14 +74,22 @@ function insertTask(key: string, state: string, timestamp: number, v: UserTaskRe
     v.creationTimestamp && v.creationTimestamp > 0 ? v.creationTimestamp : timestamp,
     v.tenantId,
   );
+  replaceCandidates(db, key, 'group', v.candidateGroupsList ?? []);
+  replaceCandidates(db, key, 'user', v.candidateUsersList ?? []);
 }
 
 /** Applies the attributes an UPDATED record names as changed (all of them when it names none). */
 function updateAttributes(key: string, v: UserTaskRecordValue, db: Database): void {
   const changed = new Set(v.changedAttributes?.length ? v.changedAttributes : ['candidateGroupsList', 'candidateUsersList', 'dueDate', 'followUpDate', 'priority']);
   const columns: [string, unknown][] = [];
-  if (changed.has('candidateGroupsList')) columns.push(['candidate_groups', JSON.stringify(v.candidateGroupsList ?? [])]);
-  if (changed.has('candidateUsersList')) columns.push(['candidate_users', JSON.stringify(v.candidateUsersList ?? [])]);
+  if (changed.has('candidateGroupsList')) {
+    columns.push(['candidate_groups', JSON.stringify(v.candidateGroupsList ?? [])]);
+    replaceCandidates(db, key, 'group', v.candidateGroupsList ?? []);
+  }
+  if (changed.has('candidateUsersList')) {
+    columns.push(['candidate_users', JSON.stringify(v.candidateUsersList ?? [])]);
+    replaceCandidates(db, key, 'user', v.candidateUsersList ?? []);
+  }
   if (changed.has('dueDate')) columns.push(['due_date', orNull(v.dueDate)]);
   if (changed.has('followUpDate')) columns.push(['follow_up_date', orNull(v.followUpDate)]);
   if (changed.has('priority')) columns.push(['priority', v.priority ?? 50]);

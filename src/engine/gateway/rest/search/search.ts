@@ -7,6 +7,8 @@ import { compileColumn, fieldSchema, type FilterField } from './fields';
 export interface SearchSpec<Row, Item> {
   /** FROM clause, e.g. `rm_user_task t`. */
   from: string;
+  /** FROM clause for totalItems when the joins of `from` only add columns (filters use the base table alone). */
+  countFrom?: string;
   /** Select list producing Row. */
   select: string;
   /** Unique, non-null tie-breaker (the key). */
@@ -92,7 +94,7 @@ export function runSearch<Row, Item>(db: Database, spec: SearchSpec<Row, Item>, 
   const conditions = spec.baseCondition ? [spec.baseCondition.sql] : [];
   conditions.push(...filterConditions(spec as SearchSpec<unknown, unknown>, filter, params));
   const where = conditions.length ? `WHERE ${conditions.map((c) => `(${c})`).join(' AND ')}` : '';
-  const totalItems = (db.prepare(`SELECT count(*) AS n FROM ${spec.from} ${where}`).get(...params) as { n: number }).n;
+  const totalItems = (db.prepare(`SELECT count(*) AS n FROM ${spec.countFrom ?? spec.from} ${where}`).get(...params) as { n: number }).n;
 
   const orderings = (request.sort ?? []).map((s) => ({ sql: spec.sorts[s.field], desc: s.order?.toUpperCase() === 'DESC' }));
   orderings.push({ sql: spec.key, desc: false });

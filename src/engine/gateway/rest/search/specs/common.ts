@@ -42,14 +42,18 @@ export function variablesFilter(scopeCondition: string): CustomField {
   };
 }
 
-/** A string filter over the members of a JSON array column (candidate groups and users). */
-export function jsonArrayMemberFilter(column: string): CustomField {
+/**
+ * A string filter over a user task's candidate groups or users, read from their member table
+ * (rm_user_task_candidate, indexed by kind and value): true when a member matches.
+ */
+export function candidateFilter(kind: 'group' | 'user', taskKey: string): CustomField {
   return {
     kind: 'custom',
     schema: stringFilter,
     compile(value, params) {
-      const condition = compileColumn({ kind: 'string', sql: 'm.value' }, value, params);
-      return `EXISTS (SELECT 1 FROM json_each(${column}) m WHERE ${condition})`;
+      params.push(kind);
+      const condition = compileColumn({ kind: 'string', sql: 'c.value' }, value, params);
+      return `${taskKey} IN (SELECT c.user_task_key FROM rm_user_task_candidate c WHERE c.kind = ? AND ${condition})`;
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { SearchSpec } from '../search';
-import { compact, iso, jsonArrayMemberFilter, keyCol, variablesFilter } from './common';
+import { candidateFilter, compact, iso, keyCol, variablesFilter } from './common';
 
 export interface UserTaskRow {
   userTaskKey: string;
@@ -32,6 +32,7 @@ const NAME = 'coalesce(t.name, t.element_id)';
 
 export const userTaskSearch: SearchSpec<UserTaskRow, Record<string, unknown>> = {
   from: 'rm_user_task t LEFT JOIN rm_process_definition pd ON pd.key = t.process_definition_key',
+  countFrom: 'rm_user_task t',
   select: [
     keyCol('t.key', 'userTaskKey'),
     `${NAME} AS name`,
@@ -68,8 +69,8 @@ export const userTaskSearch: SearchSpec<UserTaskRow, Record<string, unknown>> = 
     priority: { kind: 'integer', sql: 't.priority' },
     elementId: { kind: 'string', sql: 't.element_id' },
     name: { kind: 'string', sql: NAME },
-    candidateGroup: jsonArrayMemberFilter('t.candidate_groups'),
-    candidateUser: jsonArrayMemberFilter('t.candidate_users'),
+    candidateGroup: candidateFilter('group', 't.key'),
+    candidateUser: candidateFilter('user', 't.key'),
     processDefinitionId: { kind: 'string', sql: 't.bpmn_process_id' },
     processDefinitionKey: { kind: 'key', sql: 't.process_definition_key' },
     processInstanceKey: { kind: 'key', sql: 't.process_instance_key' },
