@@ -14,10 +14,16 @@ export function camundaSettings(config: Config) {
     CAMUNDA_BASIC_AUTH_USERNAME: config.CAMUNDA_BASIC_AUTH_USERNAME,
     CAMUNDA_BASIC_AUTH_PASSWORD: config.CAMUNDA_BASIC_AUTH_PASSWORD,
     CAMUNDA_OAUTH_TOKEN: config.CAMUNDA_OAUTH_TOKEN,
+    CAMUNDA_OAUTH_URL: config.CAMUNDA_OAUTH_URL,
+    ZEEBE_CLIENT_ID: config.ZEEBE_CLIENT_ID,
+    ZEEBE_CLIENT_SECRET: config.ZEEBE_CLIENT_SECRET,
+    ZEEBE_TOKEN_AUDIENCE: config.ZEEBE_TOKEN_AUDIENCE,
     CAMUNDA_TENANT_ID: config.CAMUNDA_TENANT_ID,
   } as const;
 }
 
 export function createCamunda(config: Config): Camunda8 {
-  return new Camunda8(camundaSettings(config));
+  // Unset settings are left out, so the SDK keeps its own defaults for them.
+  const settings = Object.fromEntries(Object.entries(camundaSettings(config)).filter(([, v]) => v !== undefined));
+  return new Camunda8(settings);
 }

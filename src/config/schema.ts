@@ -26,6 +26,10 @@ export const configSchema = z.object({
   CAMUNDA_BASIC_AUTH_USERNAME: z.string().optional(),
   CAMUNDA_BASIC_AUTH_PASSWORD: z.string().optional(),
   CAMUNDA_OAUTH_TOKEN: z.string().optional(),
+  CAMUNDA_OAUTH_URL: z.string().url('expected an http(s) URL').optional(),
+  ZEEBE_CLIENT_ID: z.string().optional(),
+  ZEEBE_CLIENT_SECRET: z.string().optional(),
+  ZEEBE_TOKEN_AUDIENCE: z.string().optional(),
   CAMUNDA_TENANT_ID: z.string().default('<default>'),
 
   // Embedded engine

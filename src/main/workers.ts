@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   configureLogging(config.LOG_LEVEL);
   const log = componentLogger('workers');
-  const proc = await startWorkerProcess(config, { env: process.env });
+  const proc = await startWorkerProcess(config);
   log.info({ transport: config.WORKER_TRANSPORT }, 'workers started');
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { Camunda8 } from '@camunda8/sdk';
+import { type Camunda8 } from '@camunda8/sdk';
+import { createCamunda } from '../../src/camunda/client';
 import { type Config } from '../../src/config';
 import { openStore, type Store } from '../../src/db/connect';
 import { createContentStore } from '../../src/db/content-store';
@@ -16,16 +17,16 @@ export interface WorkerProcess {
 
 /**
  * Wires the workers from the configuration: the domain store, the archive under DATA_DIR, SMTP, the optional
- * SMS webhook, and the Camunda client (the SDK reads its own variables from `env`). Used by `npm run workers`
+ * SMS webhook, and the Camunda client (from the configuration's SDK settings). Used by `npm run workers`
  * and `npm start`; pass a store to share one already open.
  */
-export async function startWorkerProcess(config: Config, options: { store?: Store; env?: Record<string, string | undefined>; camunda?: Camunda8 } = {}): Promise<WorkerProcess> {
+export async function startWorkerProcess(config: Config, options: { store?: Store; camunda?: Camunda8 } = {}): Promise<WorkerProcess> {
   const log = componentLogger('workers');
   const store = options.store ?? await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const mailer = createMailer({ host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER,
     password: config.SMTP_PASSWORD, from: config.MAIL_FROM });
   if (!mailer.enabled) log.info('SMTP_HOST not set: notifications stay in the in-app inbox');
-  const camunda = options.camunda ?? new Camunda8(Object.fromEntries(Object.entries(options.env ?? {}).filter(([, v]) => v !== undefined)) as never);
+  const camunda = options.camunda ?? createCamunda(config);
   const runtime = await startWorkers({
     camunda, transport: config.WORKER_TRANSPORT,
     deps: {

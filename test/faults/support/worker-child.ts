@@ -7,7 +7,7 @@ import { startWorkerProcess } from '../../../workers/runtime/bootstrap';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   configureLogging(config.LOG_LEVEL, false);
-  const running = await startWorkerProcess(config, { env: process.env });
+  const running = await startWorkerProcess(config);
   process.stdout.write('workers ready\n');
   process.on('SIGTERM', () => void running.stop().then(() => process.exit(0)));
 }
