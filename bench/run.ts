@@ -1,5 +1,5 @@
-// `npm run bench [-- B1 B3 …] [--seconds N] [--scale F]`: runs the named scenarios (all by default), prints their figures and
-// saves them with machine information under bench/results/.
+// `npm run bench [-- B1 B3 …] [--seconds N] [--scale F] [--faults]`: runs the named scenarios (all benchmarks by default;
+// --faults adds F1, the engine killed during B5), prints their figures and saves them with machine information under bench/results/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { b4 } from './scenarios/b4-many-waiting';
 import { b5 } from './scenarios/b5-inspection-procedure';
 import { b6 } from './scenarios/b6-bpmn-engine';
 import { b7 } from './scenarios/b7-web-load';
+import { engineKill } from './faults/engine-kill';
 import type { Scenario } from './types';
 
 const scenarios: Scenario[] = [b1, b2, b3, b4, b5, b6, b7];
@@ -20,15 +21,17 @@ function parseArgs(argv: string[]) {
   let seconds = 10;
   let scale = 1;
   for (let i = 0; i < argv.length; i += 1) {
-    if (argv[i] === '--seconds') seconds = Number(argv[++i]);
+    if (argv[i] === '--faults') names.push(engineKill.name);
+    else if (argv[i] === '--seconds') seconds = Number(argv[++i]);
     else if (argv[i] === '--scale') scale = Number(argv[++i]);
     else names.push(argv[i].toUpperCase());
   }
   if (!Number.isFinite(seconds) || seconds <= 0) throw new Error('--seconds takes a positive number');
   if (!Number.isFinite(scale) || scale <= 0) throw new Error('--scale takes a positive number');
-  const unknown = names.filter((n) => !scenarios.some((s) => s.name === n));
+  const all = [...scenarios, engineKill];
+  const unknown = names.filter((n) => !all.some((s) => s.name === n));
   if (unknown.length) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${scenarios.map((s) => s.name).join(', ')}`);
-  return { selected: names.length ? scenarios.filter((s) => names.includes(s.name)) : scenarios, seconds, scale };
+  return { selected: names.length ? all.filter((s) => names.includes(s.name)) : scenarios, seconds, scale };
 }
 
 function machine() {
