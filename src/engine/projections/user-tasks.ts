@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EngineRecord, UserTaskRecordValue } from '../api';
 import { prepared } from './statements';
-import { replaceCandidates } from './user-task-candidates';
+import { replaceCandidates, updateCandidateState } from './user-task-candidates';
 
 /** Camunda's search state for each USER_TASK intent: transitions show as *ING, settled tasks as CREATED. */
 const STATE_BY_INTENT: Record<string, string> = {
@@ -31,10 +31,11 @@ export function applyUserTaskRecord(record: EngineRecord<UserTaskRecordValue>, d
     return;
   }
   prepared(db, 'UPDATE rm_user_task SET state = ? WHERE key = ?').run(state, key);
+  updateCandidateState(db, key, state);
   if (intent === 'ASSIGNED') {
     prepared(db, 'UPDATE rm_user_task SET assignee = ? WHERE key = ?').run(orNull(v.assignee), key);
   } else if (intent === 'UPDATED') {
-    updateAttributes(key, v, db);
+    updateAttributes(key, state, v, db);
   } else if (intent === 'COMPLETED' || intent === 'CANCELED') {
     prepared(db, 'UPDATE rm_user_task SET completion_date = ? WHERE key = ?').run(timestamp, key);
   }
@@ -74,21 +75,21 @@ function insertTask(key: string, state: string, timestamp: number, v: UserTaskRe
     v.creationTimestamp && v.creationTimestamp > 0 ? v.creationTimestamp : timestamp,
     v.tenantId,
   );
-  replaceCandidates(db, key, 'group', v.candidateGroupsList ?? []);
-  replaceCandidates(db, key, 'user', v.candidateUsersList ?? []);
+  replaceCandidates(db, key, state, 'group', v.candidateGroupsList ?? []);
+  replaceCandidates(db, key, state, 'user', v.candidateUsersList ?? []);
 }
 
 /** Applies the attributes an UPDATED record names as changed (all of them when it names none). */
-function updateAttributes(key: string, v: UserTaskRecordValue, db: Database): void {
+function updateAttributes(key: string, state: string, v: UserTaskRecordValue, db: Database): void {
   const changed = new Set(v.changedAttributes?.length ? v.changedAttributes : ['candidateGroupsList', 'candidateUsersList', 'dueDate', 'followUpDate', 'priority']);
   const columns: [string, unknown][] = [];
   if (changed.has('candidateGroupsList')) {
     columns.push(['candidate_groups', JSON.stringify(v.candidateGroupsList ?? [])]);
-    replaceCandidates(db, key, 'group', v.candidateGroupsList ?? []);
+    replaceCandidates(db, key, state, 'group', v.candidateGroupsList ?? []);
   }
   if (changed.has('candidateUsersList')) {
     columns.push(['candidate_users', JSON.stringify(v.candidateUsersList ?? [])]);
-    replaceCandidates(db, key, 'user', v.candidateUsersList ?? []);
+    replaceCandidates(db, key, state, 'user', v.candidateUsersList ?? []);
   }
   if (changed.has('dueDate')) columns.push(['due_date', orNull(v.dueDate)]);
   if (changed.has('followUpDate')) columns.push(['follow_up_date', orNull(v.followUpDate)]);

@@ -44,7 +44,7 @@ export function variablesFilter(scopeCondition: string): CustomField {
 
 /**
  * A string filter over a user task's candidate groups or users, read from their member table
- * (rm_user_task_candidate, indexed by kind and value): true when a member matches.
+ * (rm_user_task_candidate, keyed by kind, value and task): true when a member matches.
  */
 export function candidateFilter(kind: 'group' | 'user', taskKey: string): CustomField {
   return {
@@ -53,7 +53,8 @@ export function candidateFilter(kind: 'group' | 'user', taskKey: string): Custom
     compile(value, params) {
       params.push(kind);
       const condition = compileColumn({ kind: 'string', sql: 'c.value' }, value, params);
-      return `${taskKey} IN (SELECT c.user_task_key FROM rm_user_task_candidate c WHERE c.kind = ? AND ${condition})`;
+      // correlated, so that a newest-first page walks the task index and stops once the page is full
+      return `EXISTS (SELECT 1 FROM rm_user_task_candidate c WHERE c.kind = ? AND ${condition} AND c.user_task_key = ${taskKey})`;
     },
   };
 }

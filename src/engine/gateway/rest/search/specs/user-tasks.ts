@@ -1,5 +1,6 @@
 import type { SearchSpec } from '../search';
 import { candidateFilter, compact, iso, keyCol, variablesFilter } from './common';
+import { userTaskCount } from './user-task-count';
 
 export interface UserTaskRow {
   userTaskKey: string;
@@ -33,6 +34,7 @@ const NAME = 'coalesce(t.name, t.element_id)';
 export const userTaskSearch: SearchSpec<UserTaskRow, Record<string, unknown>> = {
   from: 'rm_user_task t LEFT JOIN rm_process_definition pd ON pd.key = t.process_definition_key',
   countFrom: 'rm_user_task t',
+  count: userTaskCount,
   select: [
     keyCol('t.key', 'userTaskKey'),
     `${NAME} AS name`,
