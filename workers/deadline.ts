@@ -2,11 +2,14 @@ import { z } from 'zod';
 import {
   CalendarError, chinaDate, dueDate, endOfDay, morningOf, subtractWorkingDays, toDateOnly,
 } from '../src/domain/calendar';
+import { workCalendar } from '../src/db/calendar';
+import { reportUncoveredYears, uncoveredYears } from './notify/calendar-gap';
 import { defineWorker, InputError } from './runtime/types';
 
 /**
  * yc-deadline: computes a legal due date for the diagram's timers (start day not counted, holidays and 调休
- * from the Chinese calendar). Pure computation: a redelivered job gets the same answer.
+ * from the work calendar: chinese-days plus the arrangements entered on /admin/calendar). A redelivered job gets
+ * the same answer; when the period runs into a year without any holiday arrangement, the office is told once.
  */
 export const headers = z.object({
   rule: z.enum(['calendar-days', 'working-days', 'months']),
@@ -22,7 +25,7 @@ export default defineWorker({
   description: '法定期限计算（自然日、工作日、月），节假日顺延',
   input,
   headers,
-  async handle({ input: vars, headers: h, deps }) {
+  async handle({ input: vars, headers: h, deps, actor }) {
     let start: string;
     if (h.from) {
       const value = vars[h.from];
@@ -31,15 +34,20 @@ export default defineWorker({
     } else {
       start = deps.clock().toISOString();
     }
+    const calendar = await workCalendar(deps.db);
+    let from: string;
+    let due: string;
+    const out: Record<string, unknown> = {};
     try {
-      const from = /T/.test(start) ? chinaDate(start) : toDateOnly(start);
-      const due = dueDate(h.rule, from, h.amount);
-      const out: Record<string, unknown> = { [h.result]: endOfDay(due) };
-      if (h.remindBefore) out[`${h.result}Reminder`] = morningOf(subtractWorkingDays(due, h.remindBefore));
-      return out;
+      from = /T/.test(start) ? chinaDate(start) : toDateOnly(start);
+      due = dueDate(calendar, h.rule, from, h.amount);
+      out[h.result] = endOfDay(due);
+      if (h.remindBefore) out[`${h.result}Reminder`] = morningOf(subtractWorkingDays(calendar, due, h.remindBefore));
     } catch (err) {
       if (err instanceof CalendarError) throw new InputError(err.message);
       throw err;
     }
+    await reportUncoveredYears(deps, uncoveredYears(calendar, from, due), actor.at);
+    return out;
   },
 });

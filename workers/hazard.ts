@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { once } from '../src/db/effects';
 import { getProblem, updateProblem } from '../src/db/registers/inspections';
 import { assignListingNo, getHazard, listHazard, recordAcceptance, recordExtension, recordProgress, updateHazard, type Hazard } from '../src/db/registers/supervision';
-import { addWorkingDays, chinaDate, endOfDay, toDateOnly, addMonthsRaw } from '../src/domain/calendar';
+import { workCalendar } from '../src/db/calendar';
+import { addWorkingDays, chinaDate, endOfDay, toDateOnly, addMonthsRaw, type WorkCalendar } from '../src/domain/calendar';
 import { BpmnError, defineWorker, InputError } from './runtime/types';
 
 /**
@@ -66,7 +67,8 @@ export default defineWorker({
   headers,
   async handle({ input: v, headers: h, deps, effectKey, actor }) {
     const key = `${effectKey}:${h.action}`;
-    const publishDue = endOfDay(addWorkingDays(chinaDate(actor.at), 5));
+    const calendar = await workCalendar(deps.db);
+    const publishDue = endOfDay(addWorkingDays(calendar, chinaDate(actor.at), 5));
     if (h.action === 'list') {
       return once(deps.db, key, actor.at, async (db) => {
         const problem = v.problemId ? await getProblem(db, v.problemId) : undefined;
@@ -114,7 +116,7 @@ export default defineWorker({
         const decision = await once(deps.db, key, actor.at, async (db) => {
           const e = extensionOf(v);
           if (!e) throw new InputError('extension {requestedDue, reason, approved} or extensionDecision with newRectifyDeadline is required');
-          const reason = refusal(hazard, e.requestedDue, e.approved, chinaDate(actor.at));
+          const reason = refusal(calendar, hazard, e.requestedDue, e.approved, chinaDate(actor.at));
           await recordExtension(db, actor, hazard.id, { requestedDue: e.requestedDue, reason: e.reason, approved: !reason });
           if (reason) return { refused: reason };
           const due = endOfDay(toDateOnly(e.requestedDue));
@@ -146,11 +148,11 @@ export default defineWorker({
 });
 
 /** Why an extension is refused (青岛 practice), or null when it may be granted. */
-function refusal(hazard: Hazard, requestedDue: string, approved: boolean, today: string): string | null {
+function refusal(calendar: WorkCalendar, hazard: Hazard, requestedDue: string, approved: boolean, today: string): string | null {
   if (!approved) return '挂牌督办单位不同意延期。';
   if (hazard.rectify_due) {
     const due = toDateOnly(hazard.rectify_due);
-    if (addWorkingDays(today, EXTENSION_NOTICE_WORKING_DAYS) > due) return `延期申请应在整改期限（${due}）前${EXTENSION_NOTICE_WORKING_DAYS}个工作日以上提出。`;
+    if (addWorkingDays(calendar, today, EXTENSION_NOTICE_WORKING_DAYS) > due) return `延期申请应在整改期限（${due}）前${EXTENSION_NOTICE_WORKING_DAYS}个工作日以上提出。`;
     if (toDateOnly(requestedDue) <= due) return '申请的新期限应晚于原整改期限。';
   }
   const limit = addMonthsRaw(chinaDate(hazard.listed_at), MAX_LISTING_MONTHS);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { once } from '../src/db/effects';
 import { getTalk, recordTalkMinutes, scheduleTalk } from '../src/db/registers/supervision';
+import { workCalendar } from '../src/db/calendar';
 import { addWorkingDays, chinaDate, endOfDay } from '../src/domain/calendar';
 import { defineWorker, InputError } from './runtime/types';
 
@@ -33,6 +34,8 @@ export default defineWorker({
   input,
   headers,
   async handle({ input: v, headers: h, deps, effectKey, actor }) {
+    // loaded before the transaction: SQLite has one connection, which the transaction holds
+    const calendar = await workCalendar(deps.db);
     return once(deps.db, `${effectKey}:${h.action}`, actor.at, async (db) => {
       if (h.action === 'schedule') {
         if (!v.talk) throw new InputError('talk {subjectUnitCode, reason, at, attendees} is required');
@@ -48,7 +51,7 @@ export default defineWorker({
         m.commitments && `表态承诺：${m.commitments}`].filter(Boolean).join('\n') : undefined);
       if (!minutes) throw new InputError('minutes or talkMinutes (约谈纪要) are required');
       const followUpDue = m?.followUpDate ? endOfDay(chinaDate(m.followUpDate))
-        : endOfDay(addWorkingDays(chinaDate(talk.at || actor.at), v.followUpWorkingDays));
+        : endOfDay(addWorkingDays(calendar, chinaDate(talk.at || actor.at), v.followUpWorkingDays));
       await recordTalkMinutes(db, actor, talk.id, minutes, followUpDue);
       return { talkId: talk.id, followUpDue };
     });

@@ -308,6 +308,17 @@ export interface JobEffectTable {
   created_at: string;
 }
 
+/** Entered holiday arrangement: one row per date that departs from the weekly rhythm (see domain/calendar). */
+export interface CalendarDayTable {
+  date: string; // YYYY-MM-DD
+  year: number;
+  kind: 'holiday' | 'workday';
+  name: string; // 春节, 春节调休上班
+  source: string; // the notice, e.g. 国办发明电〔2026〕x号
+  entered_by: string;
+  entered_at: string;
+}
+
 export interface AuditTable {
   seq: Generated<number>;
   at: string;
@@ -348,5 +359,6 @@ export interface Database {
   notifications: NotificationTable;
   samples: SampleTable;
   job_effects: JobEffectTable;
+  calendar_days: CalendarDayTable;
   audit_log: AuditTable;
 }

@@ -4,6 +4,7 @@ import * as core from './001-core';
 import * as inspection from './002-inspection';
 import * as supervision from './003-supervision';
 import * as listingNumbers from './004-listing-numbers';
+import * as workCalendar from './005-work-calendar';
 
 export type { Dialect } from './define';
 
@@ -16,6 +17,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '002-inspection': wrap(inspection),
       '003-supervision': wrap(supervision),
       '004-listing-numbers': wrap(listingNumbers),
+      '005-work-calendar': wrap(workCalendar),
     }),
   };
 }
