@@ -7,6 +7,7 @@ import { type WebDeps } from './deps';
 import { HttpError, pageContext, sendPage, wantsJson } from './http';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
+import { calendarRoutes } from './routes/calendar';
 import { eventRoutes } from './routes/events';
 import { monitoringRoutes } from './routes/monitoring';
 import { processRoutes } from './routes/processes';
@@ -67,6 +68,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   app.use(inboxRoutes(deps));
   app.use(monitoringRoutes(deps));
   app.use(processRoutes(deps));
+  app.use(calendarRoutes(deps));
 
   app.use((_req, _res, next) => next(new HttpError(404, '未找到您要的内容。')));
   app.use(errorHandler(deps));

@@ -42,6 +42,8 @@ const MATRIX: Array<[string, number[]]> = [
   ['/processes/{definition}', [303, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
   ['/processes/{definition}/edit', [303, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
   ['/processes/forms/annual-plan-draft', [303, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
+  ['/admin/calendar', [303, 403, 200, 403, 403, 403, 403, 403, 200, 403]],
+  ['/admin/calendar?year=2026', [303, 403, 200, 403, 403, 403, 403, 403, 200, 403]],
 ];
 
 // unsafe actions: expected status per role (anonymous gets 403: no CSRF cookie yet)
@@ -49,6 +51,8 @@ const ACTIONS: Array<[string, number[]]> = [
   ['/monitoring/incidents/{incident}/retry', [403, 403, 403, 403, 403, 403, 403, 403, 303, 403]],
   ['/monitoring/instances/{other}/cancel', [403, 403, 403, 403, 403, 403, 403, 403, 303, 403]],
   ['/tasks/{unitA}/claim', [403, 404, 404, 404, 404, 303, 404, 404, 404, 404]],
+  // an empty arrangement: allowed roles get the form back with its problems (422), nothing is stored
+  ['/admin/calendar', [403, 403, 422, 403, 403, 403, 403, 403, 422, 403]],
 ];
 
 // The only successful actions change the engine: retry resolves the incident, cancel ends the instance of the

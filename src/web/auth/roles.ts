@@ -58,4 +58,6 @@ export const can = {
   ownProcesses: (u?: Principal) => has(u, 'process-owner', 'admin'),
   /** Registers across all units (units and departments see only their own rows). */
   seeAllRecords: (u?: Principal) => has(u, 'admin', 'office', 'committee', 'team-leader', 'team'),
+  /** Enter the State Council's holiday arrangement (节假日日历). */
+  manageCalendar: (u?: Principal) => has(u, 'admin', 'office'),
 };

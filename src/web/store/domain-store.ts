@@ -7,6 +7,7 @@ import { addEvidence, evidenceOf } from '../../db/evidence';
 import { evidenceChoices, personChoices, type PersonChoice, unitChoices } from '../../db/form-options';
 import { type Db } from '../../db/connect';
 import { inbox, markRead, unreadCount } from '../../db/notifications';
+import { calendarYear, loadWorkCalendar, removeCalendarYear, replaceCalendarYear } from '../../db/calendar';
 import { inspectableUnits, listUnits } from '../../db/organisation';
 import { createSession, endSession, resolveSession } from '../../db/sessions';
 import * as q from '../../db/web-queries';
@@ -191,6 +192,14 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
       const name = (await readdir(join(archive, folder)).catch(() => [] as string[])).find((f) => f.startsWith(row.sha256));
       const file = name ? await content.read(join(folder, name)).catch(() => undefined) : undefined;
       return file ? { fileName: row.fileName, mediaType: row.mediaType, content: file } : null;
+    },
+    async calendarYear(year) {
+      const [calendar, entered] = await Promise.all([loadWorkCalendar(db), calendarYear(db, year)]);
+      return { year, coverage: calendar.coverage(year), days: calendar.specialDays(year), entered };
+    },
+    async enterCalendarYear(login, year, days, source) {
+      if (days.length) await replaceCalendarYear(db, actor(login), year, days, source);
+      else await removeCalendarYear(db, actor(login), year);
     },
   };
 }

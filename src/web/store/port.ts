@@ -1,4 +1,5 @@
 import { type Principal } from '../auth/roles';
+import { type CalendarOverride, type Coverage, type SpecialDay } from '../../domain/calendar';
 
 /**
  * What the web app needs from the domain store. `src/web/store/domain-store.ts` implements it on the repositories
@@ -128,6 +129,14 @@ export interface ReferenceOption {
   value: string;
 }
 
+/** One year of the working-day calendar: where it comes from, its special days and what the office entered. */
+export interface CalendarYearView {
+  year: number;
+  coverage: Coverage;
+  days: SpecialDay[];
+  entered: Array<CalendarOverride & { source: string; enteredBy: string; enteredAt: string }>;
+}
+
 export interface WebStore {
   authenticate(username: string, password: string): Promise<Principal | null>;
   createSession(accountId: string, expiresAt: Date): Promise<SessionInfo>;
@@ -154,4 +163,7 @@ export interface WebStore {
   referenceOptions(list: ReferenceList, about: { inspectionId?: string; problemId?: string }): Promise<ReferenceOption[]>;
   /** An archived evidence file, if the reader may see it. */
   attachment(id: string, scope: RecordScope): Promise<{ fileName: string; mediaType: string; content: Buffer } | null>;
+  calendarYear(year: number): Promise<CalendarYearView>;
+  /** Replaces the year's entered arrangement (audited under the login); an empty list removes it. */
+  enterCalendarYear(login: string, year: number, days: CalendarOverride[], source: string): Promise<void>;
 }
