@@ -57,8 +57,13 @@ export const b7: Scenario = {
         const res = await fetch(`${system.webUrl}${path}`, { headers: { cookie } });
         if (res.status !== 200) throw new Error(`${path} answered ${res.status} before the load`);
       }
+      // the measured list must hold the open tasks, not be empty
+      const list = await (await fetch(`${system.webUrl}/tasks`, { headers: { cookie: leaders[0] } })).text();
+      const shown = list.split('进驻并通报巡查工作任务').length - 1;
+      if (shown === 0) throw new Error('the team leader\'s task list shows none of the open entry-meeting tasks');
       return {
         openTasks: OPEN_TASKS,
+        entryMeetingTasksOnTheListPage: shown,
         connections: CONNECTIONS,
         sessionsPerPage: SESSIONS,
         tasksPage: await hammer(`${system.webUrl}/tasks`, leaders, seconds),
