@@ -24,5 +24,6 @@ const project = (name, extra = {}) => ({
 });
 
 module.exports = {
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   projects: ['unit', 'engine', 'contract', 'db', 'workers', 'processes', 'web', 'e2e', 'faults'].map((name) => project(name)),
 };
