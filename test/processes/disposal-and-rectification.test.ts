@@ -78,6 +78,7 @@ describe('rectification', () => {
     await p.job('yc-record', { action: 'rectification-reported' });
     await p.deadline({ result: 'rectificationReviewDue' }, '2026-05-20T23:59:59+08:00');
     await p.task('review-rectification', { reviewDecision: decision, reviewOpinion: decision === 'accept' ? '整改到位' : '部分问题未整改', rejectedItems: 'Q-2' });
+    await p.job('yc-record', { action: 'rectification-reviewed' }); // both decisions are registered
   };
 
   it('accepts a report submitted in time and announces the rectification', async () => {
@@ -87,7 +88,6 @@ describe('rectification', () => {
     await p.h.engine.publishMessage({ name: 'rectification-submitted', correlationKey: 'I-5', timeToLive: 0 });
     await review('accept');
     // then
-    await p.job('yc-record', { action: 'rectification-reviewed' });
     await p.job('yc-announce', { kind: 'rectification' });
     await p.completed(pi);
   });
