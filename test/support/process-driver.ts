@@ -17,7 +17,7 @@ export interface Driver {
   activeAt(elementId: string, processInstanceKey?: string): Promise<void>;
   /** Number of element instances of the element (any state) in the instance tree. */
   countAt(elementId: string): Promise<number>;
-  /** A process variable of the instance (parsed). */
+  /** A variable of the process instance's own scope (parsed). */
   variable<T = unknown>(processInstanceKey: string, name: string): Promise<T>;
   /** Waits until the instance reached the state. */
   state(processInstanceKey: string, state: 'COMPLETED' | 'TERMINATED' | 'ACTIVE'): Promise<void>;
@@ -52,7 +52,7 @@ export function driver(env: WorkerEngine, start: string): Driver {
       return (await rest.searchElementInstances({ filter: { elementId } } as never, NOW)).items?.length ?? 0;
     },
     async variable(processInstanceKey, name) {
-      const found = await eventually(async () => (await rest.searchVariables({ filter: { processInstanceKey, name } } as never, NOW)).items[0]);
+      const found = await eventually(async () => (await rest.searchVariables({ filter: { processInstanceKey, scopeKey: processInstanceKey, name } } as never, NOW)).items[0]);
       return JSON.parse((found as { value: string }).value);
     },
     async state(processInstanceKey, state) {
