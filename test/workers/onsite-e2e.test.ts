@@ -70,6 +70,7 @@ describe('real inspection-entry and onsite-work diagrams with the workers', () =
     expect(close).toMatchObject({ onsiteMinEnd: '2026-10-26T23:59:59+08:00' });
     const problems = await d.variable<{ description: string }[]>(onsite, 'problems');
     expect(problems.map((p) => p.description)).toEqual(['镇安委会未定期研究道路运输安全', '叉车司机无证上岗']);
+    expect(await d.variable(onsite, 'methods')).toEqual(['report', 'meeting', 'interview']);
     const methods = await env.store.db.selectFrom('methods_used').select('note').where('inspection_id', '=', opened.inspectionId).execute();
     expect(methods.map((m) => m.note)).toEqual(['来信来电（电话）：物流园区叉车无证驾驶']);
     expect(await d.countAt('two-weeks-passed')).toBe(1);
