@@ -6,7 +6,7 @@ import { deployAll, driver, type Driver } from '../support/process-driver';
 
 /**
  * The real rectification diagram with the workers: the two-month deadline from the feedback, the notice with its
- * 文号, the reminder before the deadline, the escalation ladder once it is overdue, a returned report and the
+ * 文号, the reminder before the deadline, the escalation ladder once it is overdue (催办, then 督办函), a returned report and the
  * accepted one, the review recorded and the rectification announced.
  */
 describe('real rectification diagram with the workers', () => {
@@ -24,7 +24,7 @@ describe('real rectification diagram with the workers', () => {
   const notified = async (template: string) => (await env.store.db.selectFrom('notifications').select(['account_id', 'subject'])
     .where('template', '=', template).orderBy('account_id').execute());
 
-  it('reminds, escalates when overdue, returns the first report and accepts the second', async () => {
+  it('reminds, escalates twice when overdue, returns the first report and accepts the second', async () => {
     // given an inspection of 底阁镇 that had its collective feedback on 1 December
     const inspectionId = completed(await env.h.run(record, job('yc-record', { unitCode: '370404102' }, { action: 'inspection-opened' }))).inspectionId;
     const vars = { inspectionId, unitCode: '370404102', unitName: '底阁镇', inspectionNo: 'XC-2026-002', feedbackDate };
@@ -57,6 +57,17 @@ describe('real rectification diagram with the workers', () => {
     expect(await d.variable(pi, 'rectificationDue')).toBe('2027-02-16T23:59:59+08:00');
     expect(await d.countAt('escalate-overdue')).toBe(1);
 
+    // when the new deadline passes too
+    d.pin('2027-02-17T01:00:00Z');
+    const letter = await eventually(async () => (await env.store.db.selectFrom('documents').select(['doc_no', 'title'])
+      .where('doc_type', '=', 'supervision-letter').execute())[0]);
+    await eventually(async () => (await d.variable(pi, 'escalationLevel')) === 2);
+    await d.activeAt('await-rectification-report', pi);
+    // then the second step issues the supervision letter (督办函) under the committee's 文号 of the new year
+    expect(letter.doc_no).toBe('峄安委〔2027〕1号');
+    expect(await d.variable(pi, 'rectificationDue')).toBe('2027-03-03T23:59:59+08:00');
+    expect(await d.countAt('escalate-overdue')).toBe(2);
+
     // when the unit reports, the committee returns it, the unit reports again and the committee accepts
     const report = (text: string) => env.zbc.publishMessage({ name: 'rectification-submitted', correlationKey: inspectionId, timeToLive: 10_000,
       variables: { rectificationReport: { report: text, investigation: '已立案查处2起' } } as never });
@@ -80,7 +91,8 @@ describe('real rectification diagram with the workers', () => {
     const inspection = await env.store.db.selectFrom('inspections').select('status').where('id', '=', inspectionId).executeTakeFirstOrThrow();
     expect(inspection.status).toBe('rectified');
     expect((await env.store.db.selectFrom('announcements').select('kind').execute()).map((a) => a.kind)).toEqual(['rectification']);
-    expect(await env.store.db.selectFrom('documents').select('doc_no').where('doc_type', '=', 'rectification-notice').execute()).toHaveLength(1);
+    const docs = await env.store.db.selectFrom('documents').select('doc_type').orderBy('doc_type').execute();
+    expect(docs.map((x) => x.doc_type)).toEqual(['rectification-notice', 'supervision-letter']);
     expect(env.runtime.stats).toMatchObject({ error: 0, fail: 0 });
   }, 40_000);
 });
