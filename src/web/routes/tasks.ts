@@ -33,13 +33,15 @@ export function taskRoutes(deps: WebDeps): Router {
   const { camunda, store } = deps;
   const now = deps.now ?? (() => new Date());
 
-  /** Camunda does not filter by candidate group for us: ask per group, merge, then check each task. */
+  /** Open tasks assigned to the user, offered to them by name, or offered to any of their groups (one `$in`
+   * search over the groups rather than one per group), merged and checked task by task. */
   async function visibleTasks(user: Principal): Promise<UserTask[]> {
     const base = { filter: { state: 'CREATED' }, sort: [{ field: 'creationDate', order: 'DESC' as const }], page: { limit: 500 } };
+    const groups = candidateGroupsOf(user);
     const queries = [
       { ...base, filter: { ...base.filter, assignee: user.username } },
       { ...base, filter: { ...base.filter, candidateUser: user.username } },
-      ...candidateGroupsOf(user).map((g) => ({ ...base, filter: { ...base.filter, candidateGroup: g } })),
+      ...(groups.length ? [{ ...base, filter: { ...base.filter, candidateGroup: { $in: groups } } }] : []),
     ];
     const pages = await Promise.all(queries.map((q) => camunda.searchUserTasks(q)));
     const byKey = new Map<string, UserTask>();
