@@ -120,7 +120,9 @@ export interface CamundaPort {
   publishMessage(msg: { name: string; correlationKey: string; variables: Record<string, unknown>; messageId?: string; timeToLive?: number }): Promise<{ messageKey: string }>;
 }
 
-const now = { consistency: { waitUpToMs: 0 } };
+// No consistency option: the search answers at once, as `waitUpToMs: 0` would, without the SDK re-reading its
+// whole configuration from the environment on every call (it does so to find its polling interval).
+const now = {};
 
 /** Adapts the SDK's loose Orchestration Cluster API client (pass config explicitly when creating it). */
 export function fromCamundaClient(client: CamundaClientLoose): CamundaPort {
