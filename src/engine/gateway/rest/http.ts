@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { InvalidRequest } from '../errors';
 import { BadCursor, runSearch, searchRequestSchema, type SearchRequest, type SearchSpec } from './search/search';
+import { cachedStatement } from './search/statement-cache';
 
 /** A resource the path names does not exist (404 problem). */
 export class NotFound extends Error {
@@ -68,7 +69,7 @@ export function search<Row, Item>(db: Database, spec: SearchSpec<Row, Item>, bod
 
 /** The single row a GET answers, or a 404. */
 export function getOne<Row, Item>(db: Database, spec: SearchSpec<Row, Item>, keySql: string, key: string, what: string): Item {
-  const row = db.prepare(`SELECT ${spec.select} FROM ${spec.from} WHERE ${keySql} = ?`).get(key) as Row | undefined;
+  const row = cachedStatement(db, `SELECT ${spec.select} FROM ${spec.from} WHERE ${keySql} = ?`).get(key) as Row | undefined;
   if (!row) throw new NotFound(`${what} with key '${key}' not found`);
   return spec.toItem(row);
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from './cursor';
 import { compileColumn, fieldSchema, type FilterField } from './fields';
+import { cachedStatement } from './statement-cache';
 
 /** One searchable resource: its table, filter fields, sort fields and how a row becomes a wire item. */
 export interface SearchSpec<Row, Item> {
@@ -98,8 +99,8 @@ export function runSearch<Row, Item>(db: Database, spec: SearchSpec<Row, Item>, 
   const where = conditions.length ? `WHERE ${conditions.map((c) => `(${c})`).join(' AND ')}` : '';
   const count = spec.baseCondition ? undefined : spec.count?.(filter);
   const totalItems = count
-    ? (db.prepare(count.sql).get(...count.params) as { n: number }).n
-    : (db.prepare(`SELECT count(*) AS n FROM ${spec.countFrom ?? spec.from} ${where}`).get(...params) as { n: number }).n;
+    ? (cachedStatement(db, count.sql).get(...count.params) as { n: number }).n
+    : (cachedStatement(db, `SELECT count(*) AS n FROM ${spec.countFrom ?? spec.from} ${where}`).get(...params) as { n: number }).n;
 
   const orderings = (request.sort ?? []).map((s) => ({ sql: spec.sorts[s.field], desc: s.order?.toUpperCase() === 'DESC' }));
   orderings.push({ sql: spec.key, desc: false });
@@ -118,8 +119,7 @@ export function runSearch<Row, Item>(db: Database, spec: SearchSpec<Row, Item>, 
   const order = orderings.map((o, i) => `_s${i} ${o.desc !== backwards ? 'DESC' : 'ASC'}`).join(', ');
   const sortColumns = orderings.map((o, i) => `${o.sql} AS _s${i}`).join(', ');
   const offset = page.from ?? 0;
-  const rows = db
-    .prepare(`SELECT ${spec.select}, ${sortColumns} FROM ${spec.from} ${pageWhere} ORDER BY ${order} LIMIT ? OFFSET ?`)
+  const rows = cachedStatement(db, `SELECT ${spec.select}, ${sortColumns} FROM ${spec.from} ${pageWhere} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...pageParams, limit, cursorText === undefined ? offset : 0) as (Row & Record<string, unknown>)[];
   if (backwards) rows.reverse();
   const cursorOf = (row: Record<string, unknown>) => encodeCursor(orderings.map((_, i) => row[`_s${i}`] as string | number | null));
