@@ -3,25 +3,18 @@ import { createContentStore } from '../../src/db/content-store';
 import { verifyEvidenceChain } from '../../src/db/evidence';
 import { openInspection } from '../../src/db/registers/inspections';
 import { deployFixtures, seedInspection } from './support/seed';
-import { type Harness, LOGINS, NOW, signIn, startHarness, startWebEnv, UNIT_A, type WebEnv } from './support/harness';
+import { type Harness, LOGINS, NOW, signIn, UNIT_A, freshWebEachTest } from './support/harness';
 
 describe('web task attachments in the evidence archive', () => {
-  let env: WebEnv;
   let h: Harness;
   let keys: { unitA: string };
-  beforeAll(async () => {
-    env = await startWebEnv();
-  });
-  afterAll(() => env.close());
-  beforeEach(async () => {
-    await env.purge();
-    h = await startHarness(env);
+  freshWebEachTest(async (harness) => {
+    h = harness;
     const by: Actor = { name: 'system', at: NOW.toISOString() };
     const inspectionId = await openInspection(h.store.db, by, { unitCode: UNIT_A });
     await deployFixtures(h.engine, h.departmentCode);
     keys = { unitA: (await seedInspection(h.engine, h.camunda, inspectionId)).task };
   });
-  afterEach(() => h.close());
 
   it('files an upload under the task’s inspection with its Chinese name, in the hash chain, and lists it on the task', async () => {
     // given

@@ -4,7 +4,7 @@ import { openInspection } from '../../src/db/registers/inspections';
 import { createHandover, listHazard } from '../../src/db/registers/supervision';
 import { registerProblems } from '../../src/db/registers/inspections';
 import { messageWaitDiagram, taskDiagram } from './support/fixtures';
-import { type Harness, LOGINS, NOW, signIn, startHarness, startWebEnv, UNIT_A, UNIT_B, type WebEnv } from './support/harness';
+import { type Harness, LOGINS, NOW, signIn, UNIT_A, UNIT_B, type WebEnv, freshWebEachTest } from './support/harness';
 
 const by: Actor = { name: 'system', at: NOW.toISOString() };
 
@@ -15,20 +15,15 @@ describe('web event reports published as Camunda messages', () => {
   let inspB: string;
   let hazardA: string;
   let handover: string;
-  beforeAll(async () => {
-    env = await startWebEnv();
-  });
-  afterAll(() => env.close());
-  beforeEach(async () => {
-    await env.purge();
-    h = await startHarness(env);
+  freshWebEachTest(async (harness, webEnv) => {
+    h = harness;
+    env = webEnv;
     inspA = await openInspection(h.store.db, by, { unitCode: UNIT_A });
     inspB = await openInspection(h.store.db, by, { unitCode: UNIT_B });
     hazardA = await listHazard(h.store.db, by, { name: '储罐区重大事故隐患', unit_code: UNIT_A });
     const [problem] = await registerProblems(h.store.db, by, inspA, [{ category: 'C5', severity: '重大', description: '储罐区未设置防火堤' }]);
     handover = await createHandover(h.store.db, by, { problemId: problem!, departmentCode: h.departmentCode, resultDue: null });
   });
-  afterEach(() => h.close());
 
   it('offers each role only its own events', async () => {
     // given

@@ -3,7 +3,7 @@ import { createContentStore } from '../../src/db/content-store';
 import { addEvidence } from '../../src/db/evidence';
 import { openInspection } from '../../src/db/registers/inspections';
 import { taskDiagram } from './support/fixtures';
-import { type Harness, LOGINS, NOW, signIn, startHarness, startWebEnv, UNIT_A, UNIT_B, type WebEnv } from './support/harness';
+import { type Harness, LOGINS, NOW, signIn, UNIT_A, UNIT_B, freshWebEachTest } from './support/harness';
 
 /** A form whose selection fields draw on every kind of reference list the web app supplies. */
 const PICK_FORM = {
@@ -28,18 +28,12 @@ function formData(page: string): Record<string, Array<{ label: string; value: st
 }
 
 describe('reference option lists of task forms', () => {
-  let env: WebEnv;
   let h: Harness;
   let task: string;
   let ownEvidence: string;
   let otherEvidence: string;
-  beforeAll(async () => {
-    env = await startWebEnv();
-  });
-  afterAll(() => env.close());
-  beforeEach(async () => {
-    await env.purge();
-    h = await startHarness(env);
+  freshWebEachTest(async (harness) => {
+    h = harness;
     const by: Actor = { name: 'system', at: NOW.toISOString() };
     const [inspectionId, otherInspection] = [await openInspection(h.store.db, by, { unitCode: UNIT_A }), await openInspection(h.store.db, by, { unitCode: UNIT_B })];
     const archive = createContentStore(h.archiveDir);
@@ -54,7 +48,6 @@ describe('reference option lists of task forms', () => {
     const { processInstanceKey } = await h.engine.createProcessInstance({ bpmnProcessId: 'reference-pick', variables: { inspectionId, unitCode: UNIT_A } });
     task = (await h.camunda.searchUserTasks({ filter: { processInstanceKey }, page: { limit: 1 } })).items[0]!.userTaskKey;
   });
-  afterEach(() => h.close());
 
   const submit = async (variables: Record<string, unknown>) => {
     const { agent, csrf } = await signIn(h.app, LOGINS.unitA);

@@ -1,22 +1,16 @@
 import { auditTrail } from '../../src/db/audit';
 import { taskDiagram } from './support/fixtures';
 import { deployFixtures, NOTIFY_JOB, seedInspection } from './support/seed';
-import { type Harness, LOGINS, NOW, signIn, startHarness, startWebEnv, UNIT_A, UNIT_B, type WebEnv } from './support/harness';
+import { type Harness, LOGINS, NOW, signIn, UNIT_A, UNIT_B, freshWebEachTest } from './support/harness';
 
 describe('web monitoring for administrators', () => {
-  let env: WebEnv;
   let h: Harness;
   /** The active inspection of 坛山街道 with a failed notification job. */
   let inspection: Awaited<ReturnType<typeof seedInspection>>;
   /** A handover (version 2) of 吴林街道 that ran from 1 to 5 October. */
   let handover: string;
-  beforeAll(async () => {
-    env = await startWebEnv();
-  });
-  afterAll(() => env.close());
-  beforeEach(async () => {
-    await env.purge();
-    h = await startHarness(env);
+  freshWebEachTest(async (harness) => {
+    h = harness;
     await deployFixtures(h.engine, h.departmentCode);
     for (const taskName of ['移交问题', '办理移交问题']) {
       await h.engine.deploy([{ name: 'handover.bpmn', content: Buffer.from(taskDiagram({ id: 'handover', name: '问题移交', taskName, candidateGroups: 'office', formId: null })) }]);
@@ -29,7 +23,6 @@ describe('web monitoring for administrators', () => {
     h.engine.clock.pin(NOW.getTime());
     inspection = await seedInspection(h.engine, h.camunda);
   });
-  afterEach(() => h.close());
 
   it('lists instances and filters them by state, incidents and unit', async () => {
     // given

@@ -1,27 +1,20 @@
 import { MINIMAL_BPMN, REPORT_FORM } from './support/fixtures';
-import { type Harness, LOGINS, signIn, startHarness, startWebEnv, type WebEnv } from './support/harness';
+import { type Harness, LOGINS, signIn, freshWebEachTest } from './support/harness';
 
 const BROKEN = MINIMAL_BPMN('broken', '坏流程').replace(/<bpmn:endEvent[\s\S]*?<\/bpmn:endEvent>/, '').replace(/<bpmn:sequenceFlow id="f2"[^>]*\/>/, '');
 
 describe('web workspace for process owners', () => {
-  let env: WebEnv;
   let h: Harness;
   /** processDefinitionKey of 'inspection' version 1, deployed before each test. */
   let v1: string;
-  beforeAll(async () => {
-    env = await startWebEnv();
-  });
-  afterAll(() => env.close());
-  beforeEach(async () => {
-    await env.purge();
-    h = await startHarness(env);
+  freshWebEachTest(async (harness) => {
+    h = harness;
     const deployed = await h.engine.deploy([
       { name: 'rectification-report.form', content: Buffer.from(JSON.stringify(REPORT_FORM)) },
       { name: 'inspection.bpmn', content: Buffer.from(MINIMAL_BPMN('inspection', '巡查')) },
     ]);
     v1 = deployed.processes[0]!.processDefinitionKey;
   });
-  afterEach(() => h.close());
 
   const definitions = (processDefinitionId: string) => h.camunda.searchProcessDefinitions({ filter: { processDefinitionId }, page: { limit: 10 } });
 

@@ -1,21 +1,14 @@
 import { auditTrail } from '../../src/db/audit';
 import { type Audiences, seedTasks } from './support/seed';
-import { type Harness, LOGINS, signIn, startHarness, startWebEnv, type WebEnv } from './support/harness';
+import { type Harness, LOGINS, signIn, freshWebEachTest } from './support/harness';
 
 describe('web task list and task completion', () => {
-  let env: WebEnv;
   let h: Harness;
   let keys: Audiences;
-  beforeAll(async () => {
-    env = await startWebEnv();
-  });
-  afterAll(() => env.close());
-  beforeEach(async () => {
-    await env.purge();
-    h = await startHarness(env);
+  freshWebEachTest(async (harness) => {
+    h = harness;
     keys = (await seedTasks(h.engine, h.camunda, h.departmentCode)).tasks;
   });
-  afterEach(() => h.close());
 
   /** The task as the engine's REST API reports it now. */
   const taskNow = (key: string) => h.camunda.getUserTask(key);

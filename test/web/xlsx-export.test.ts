@@ -3,24 +3,18 @@ import { type Actor, auditTrail } from '../../src/db/audit';
 import { openInspection, registerProblems } from '../../src/db/registers/inspections';
 import { createHandover, listHazard } from '../../src/db/registers/supervision';
 import { taskDiagram } from './support/fixtures';
-import { type Harness, LOGINS, NOW, signIn, startHarness, startWebEnv, UNIT_A, UNIT_B, type WebEnv } from './support/harness';
+import { type Harness, LOGINS, NOW, signIn, UNIT_A, UNIT_B, freshWebEachTest } from './support/harness';
 import { asCsvText, csvRows, cst, download, readSheet } from './support/xlsx';
 
 const by: Actor = { name: 'system', at: NOW.toISOString() };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('XLSX exports next to the CSV ones', () => {
-  let env: WebEnv;
   let h: Harness;
   /** A process instance of 吴林街道 that ran from 1 to 5 October. */
   let completed: string;
-  beforeAll(async () => {
-    env = await startWebEnv();
-  });
-  afterAll(() => env.close());
-  beforeEach(async () => {
-    await env.purge();
-    h = await startHarness(env);
+  freshWebEachTest(async (harness) => {
+    h = harness;
     const db = h.store.db;
     const inspA = await openInspection(db, by, { unitCode: UNIT_A });
     const inspB = await openInspection(db, by, { unitCode: UNIT_B });
@@ -37,7 +31,6 @@ describe('XLSX exports next to the CSV ones', () => {
     h.engine.clock.pin(NOW.getTime());
     await h.engine.createProcessInstance({ bpmnProcessId: 'handover', variables: { unitCode: UNIT_A } });
   });
-  afterEach(() => h.close());
 
   it('exports a register as XLSX with the rows of its CSV, a bold frozen Chinese header and real dates', async () => {
     // given

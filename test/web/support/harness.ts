@@ -103,6 +103,25 @@ export async function startHarness(env: WebEnv, config: Partial<WebConfig> = {})
   return { app, engine: env.engine, camunda: env.camunda, store, archiveDir, departmentLogin: dept.login, departmentCode: dept.unit_code!, close: () => store.close() };
 }
 
+/**
+ * One engine for the test file, and before each test an emptied engine and a fresh web app on new demo data:
+ * `setup` receives them (to keep the harness and seed what the test needs); the app's store is closed after it.
+ */
+export function freshWebEachTest(setup: (h: Harness, env: WebEnv) => Promise<void> | void): void {
+  let env: WebEnv;
+  let h: Harness;
+  beforeAll(async () => {
+    env = await startWebEnv();
+  });
+  afterAll(() => env.close());
+  beforeEach(async () => {
+    await env.purge();
+    h = await startHarness(env);
+    await setup(h, env);
+  });
+  afterEach(() => h.close());
+}
+
 /** The CSRF token embedded in a page. */
 export function csrfOf(html: string): string {
   const m = /name="csrf-token" content="([a-f0-9]{64})"/.exec(html);
