@@ -153,8 +153,8 @@ const actions: Record<(typeof ACTIONS)[number], (db: Db, ctx: Ctx) => Promise<Re
     const i = await inspection(db, v);
     const c = need(v.complaint, 'complaint');
     const text = need(c.text ?? c.content, 'complaint.content');
-    await recordMethods(db, actor, i.id, [{ method: 3, note: `来信来电（${c.channel ?? '未注明'}）：${text}` }]);
-    return {};
+    const [complaintId] = await recordMethods(db, actor, i.id, [{ method: 3, note: `来信来电（${c.channel ?? '未注明'}）：${text}` }]);
+    return { complaintId };
   },
   'obstruction-reported': async (db, { input: v, actor }) => {
     const i = await inspection(db, v);

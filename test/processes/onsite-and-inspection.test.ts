@@ -141,12 +141,12 @@ describe('unit-inspection', () => {
     await p.deadline({ from: 'onsiteEnd', result: 'reportDue' }, '2026-04-01T23:59:59+08:00', '2026-03-27T23:59:59+08:00');
     expect(await p.taskVariables('draft-report')).toMatchObject({ returnOpinion: '' });
     await p.task('draft-report', { reportSummary: '基本情况……', reportCauses: '原因……', reportSuggestions: '建议……', problems: [problem] });
-    await p.job('yc-record', { action: 'report-submitted' }, { reportId: 'R-2' });
+    await p.job('yc-record', { action: 'report-submitted' });
     await p.deadline({ result: 'reportApprovalDue' }, '2026-04-03T23:59:59+08:00');
     await p.task('approve-report', { reportDecision: 'approve', reportOpinion: '同意' });
     await p.job('yc-record', { action: 'report-approved' });
     const registered = await p.job('yc-record', { action: 'problems-registered' }, { problemIds: ['Q-21'] });
-    expect(registered.variables).toMatchObject({ problems: [problem], reportId: 'R-2' });
+    expect(registered.variables).toMatchObject({ problems: [problem] });
     // feedback to the unit head (三（三）4)
     await p.job('yc-document', { docType: 'feedback-opinion' });
     await p.deadline({ result: 'feedbackDue' }, '2026-04-10T23:59:59+08:00');

@@ -37,7 +37,7 @@ describe('inspection-report', () => {
     expect(await p.awaitActive(pi, ['draft-report'])).toEqual(['draft-report']);
     // when the report is submitted and approved
     await p.task('draft-report', { reportSummary: '基本情况……', problems: [{ category: 'C5', severity: '一般', industry: '工贸', description: '有限空间作业审批缺失' }] });
-    await p.job('yc-record', { action: 'report-submitted' }, { reportId: 'R-1' });
+    await p.job('yc-record', { action: 'report-submitted' });
     await p.deadline({ rule: 'working-days', result: 'reportApprovalDue' }, '2026-04-22T23:59:59+08:00');
     await p.awaitTask('approve-report');
     expect(await p.taskVariables('approve-report')).toMatchObject({ problemCount: '1' });

@@ -34,7 +34,7 @@ describe.each(dialects)('record, plan and team workers on %s', (dialect) => {
     const registered = await h.run(record, problems);
     await h.run(record, problems);
     await h.run(record, job('yc-record', { inspectionId, methods: ['report', 'documents', 'covert'], onsiteEnd: '2026-09-15T18:00:00+08:00' }, { action: 'onsite-finished' }));
-    await h.run(record, job('yc-record', { inspectionId, complaint: { channel: '来电', complainant: null, content: '某冷库夜间违规作业' } }, { action: 'complaint-received' }));
+    const complaint = completed<{ complaintId: string }>(await h.run(record, job('yc-record', { inspectionId, complaint: { channel: '来电', complainant: null, content: '某冷库夜间违规作业' } }, { action: 'complaint-received' })));
     const reported = completed(await h.run(record, job('yc-record', { inspectionId, rectificationReport: { report: '已加装报警装置', investigation: '已立案' } }, { action: 'rectification-reported' })));
     const reviewed = await h.run(record, job('yc-record', { inspectionId, reviewDecision: 'accept', reviewOpinion: '同意' }, { action: 'rectification-reviewed' }));
     const closed = await h.run(record, job('yc-record', { inspectionId }, { action: 'inspection-closed' }));
@@ -42,6 +42,8 @@ describe.each(dialects)('record, plan and team workers on %s', (dialect) => {
     expect(again).toEqual(first);
     expect(first).toMatchObject({ outcome: 'complete', variables: { unitName: '榴园镇', inspectionNo: 'XC-2026-001' } });
     expect(reported.rectificationId).toBeTruthy();
+    const methodNotes = await store.db.selectFrom('methods_used').select(['id', 'note']).where('id', '=', complaint.complaintId).execute();
+    expect(methodNotes).toEqual([{ id: complaint.complaintId, note: '来信来电（来电）：某冷库夜间违规作业' }]);
     expect(reviewed.outcome).toBe('complete');
     expect((await problemsOf(store.db, inspectionId))[0].enterprise_code).toBe('YC-E-01');
     expect(completed<{ problemIds: string[] }>(registered).problemIds).toHaveLength(2);

@@ -88,12 +88,16 @@ export async function updateInspection(db: Db, by: Actor, id: string, action: st
   await audit(db, by, action, 'inspections', id, changes);
 }
 
-export async function recordMethods(db: Db, by: Actor, inspectionId: string, methods: { method: number; note?: string | null }[]): Promise<void> {
+/** Records the methods used (三（二）1–6); returns the new records' ids in the given order. */
+export async function recordMethods(db: Db, by: Actor, inspectionId: string, methods: { method: number; note?: string | null }[]): Promise<string[]> {
+  const ids: string[] = [];
   for (const m of methods) {
     const id = randomUUID();
+    ids.push(id);
     await db.insertInto('methods_used').values({ id, inspection_id: inspectionId, method: m.method, note: m.note ?? null, recorded_at: by.at }).execute();
     await audit(db, by, 'method-used', 'inspections', inspectionId, { method: m.method, note: m.note ?? null });
   }
+  return ids;
 }
 
 export interface ProblemInput {
