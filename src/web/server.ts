@@ -63,9 +63,12 @@ export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
   return {
     url,
     server,
+    // Stop accepting, let requests in progress finish (idle keep-alive sockets close at once), cut the rest after
+    // a grace period: a SIGTERM never drops a staff member's submission half-way.
     close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
       server.close(() => resolve());
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), 3000).unref();
     }),
   };
 }
