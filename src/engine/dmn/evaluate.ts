@@ -3,24 +3,15 @@
  * records: evaluated inputs, matched rules with their outputs, all values as JSON text.
  * Failures read `Expected to evaluate decision '<id>', but <reason>` and name the failed decision.
  */
+import type { EvaluatedDecision } from '../api';
 import { evaluateFeel, evaluateUnaryTests, toStoredValue } from '../feel';
 import { applyHitPolicy, type RuleOutputs } from './hit-policy';
 import type { Decision, DecisionRequirementsGraph, DecisionTable } from './model';
 
 /** One entry of Zeebe's evaluatedDecisions, without the deployment facts (key, version, tenant). */
-export interface DecisionEvaluation {
-  decisionId: string;
-  decisionName: string;
+export type DecisionEvaluation = Omit<EvaluatedDecision, 'decisionKey' | 'decisionVersion' | 'tenantId' | 'decisionType'> & {
   decisionType: 'DECISION_TABLE' | 'LITERAL_EXPRESSION';
-  /** JSON text. */
-  decisionOutput: string;
-  evaluatedInputs: { inputId: string; inputName: string; inputValue: string }[];
-  matchedRules: {
-    ruleId: string;
-    ruleIndex: number;
-    evaluatedOutputs: { outputId: string; outputName: string; outputValue: string }[];
-  }[];
-}
+};
 
 export type DecisionResult =
   | { ok: true; decisionId: string; output: unknown; decisionOutput: string; evaluatedDecisions: DecisionEvaluation[] }

@@ -1,22 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { EngineRecord, UserTaskRecordValue } from '../api';
+import { USER_TASK_STATE_BY_INTENT as STATE_BY_INTENT } from '../state/types';
 import { prepared } from './statements';
 import { replaceCandidates, updateCandidateState } from './user-task-candidates';
 
-/** Camunda's search state for each USER_TASK intent: transitions show as *ING, settled tasks as CREATED. */
-const STATE_BY_INTENT: Record<string, string> = {
-  CREATING: 'CREATING',
-  CREATED: 'CREATED',
-  ASSIGNING: 'ASSIGNING',
-  CLAIMING: 'ASSIGNING',
-  ASSIGNED: 'CREATED',
-  UPDATING: 'UPDATING',
-  UPDATED: 'CREATED',
-  COMPLETING: 'COMPLETING',
-  COMPLETED: 'COMPLETED',
-  CANCELING: 'CANCELING',
-  CANCELED: 'CANCELED',
-};
 
 const orNull = (text: string | undefined): string | null => (text ? text : null);
 

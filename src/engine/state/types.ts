@@ -108,6 +108,24 @@ export interface MessageStartSubscription {
 
 export type UserTaskLifecycle = 'CREATING' | 'CREATED' | 'ASSIGNING' | 'UPDATING' | 'COMPLETING' | 'CANCELING';
 
+/**
+ * A user task's state after each USER_TASK intent, as Camunda reports it: transitions show as *ING, settled tasks as
+ * CREATED, ended ones as COMPLETED / CANCELED (those leave the engine state; the read models keep them).
+ */
+export const USER_TASK_STATE_BY_INTENT: Readonly<Record<string, UserTaskLifecycle | 'COMPLETED' | 'CANCELED'>> = {
+  CREATING: 'CREATING',
+  CREATED: 'CREATED',
+  ASSIGNING: 'ASSIGNING',
+  CLAIMING: 'ASSIGNING',
+  ASSIGNED: 'CREATED',
+  UPDATING: 'UPDATING',
+  UPDATED: 'CREATED',
+  COMPLETING: 'COMPLETING',
+  COMPLETED: 'COMPLETED',
+  CANCELING: 'CANCELING',
+  CANCELED: 'CANCELED',
+};
+
 export interface UserTask {
   key: Key;
   state: UserTaskLifecycle;

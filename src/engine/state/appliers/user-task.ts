@@ -1,18 +1,6 @@
 import { type EngineRecord, type UserTaskRecordValue } from '../../api';
 import { type EngineState } from '../engine-state';
-import { type UserTaskLifecycle } from '../types';
-
-const TRANSITIONS: Record<string, UserTaskLifecycle> = {
-  CREATING: 'CREATING',
-  CREATED: 'CREATED',
-  ASSIGNING: 'ASSIGNING',
-  CLAIMING: 'ASSIGNING',
-  ASSIGNED: 'CREATED',
-  UPDATING: 'UPDATING',
-  UPDATED: 'CREATED',
-  COMPLETING: 'COMPLETING',
-  CANCELING: 'CANCELING',
-};
+import { USER_TASK_STATE_BY_INTENT, type UserTaskLifecycle } from '../types';
 
 export function applyUserTask(state: EngineState, record: EngineRecord): void {
   const v = record.value as unknown as UserTaskRecordValue;
@@ -22,7 +10,8 @@ export function applyUserTask(state: EngineState, record: EngineRecord): void {
     if (instance?.userTaskKey === record.key) delete instance.userTaskKey;
     return;
   }
-  const next = TRANSITIONS[record.intent];
+  // ended tasks left above, so what remains is a lifecycle state of a live task
+  const next = USER_TASK_STATE_BY_INTENT[record.intent] as UserTaskLifecycle | undefined;
   if (!next) return;
   if (record.intent === 'CREATING') {
     const instance = state.elementInstances.get(v.elementInstanceKey);
