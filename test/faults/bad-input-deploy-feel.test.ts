@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { checkExpressionSyntax, evaluate } from '../../src/engine/feel';
-import { startEmbeddedEngine, type EmbeddedEngine } from '../support/embedded-engine';
-import { PROCESS_XML, stateProbe } from './support/state';
+import { type EmbeddedEngine } from '../support/embedded-engine';
+import { fuzzTarget, PROCESS_XML, type stateProbe } from './support/state';
 
 const root = path.resolve(__dirname, '../..');
 const REAL = [
@@ -42,9 +42,7 @@ describe('deployment and FEEL under bad input', () => {
   let probe: ReturnType<typeof stateProbe>;
 
   beforeAll(async () => {
-    env = await startEmbeddedEngine();
-    probe = stateProbe(env);
-    await env.engine.deploy([{ name: 'fault-fuzz.bpmn', content: Buffer.from(PROCESS_XML) }]);
+    ({ env, probe } = await fuzzTarget());
     base = `http://127.0.0.1:${env.gateways.restPort}/v2`;
   }, 60_000);
 

@@ -4,8 +4,8 @@
 import { Client, credentials, status, type ServiceError } from '@grpc/grpc-js';
 import fc from 'fast-check';
 import protobuf from 'protobufjs';
-import { startEmbeddedEngine, type EmbeddedEngine } from '../support/embedded-engine';
-import { PROCESS_XML, stateProbe } from './support/state';
+import { type EmbeddedEngine } from '../support/embedded-engine';
+import { fuzzTarget, type stateProbe } from './support/state';
 
 const METHODS = [
   'CreateProcessInstance', 'CreateProcessInstanceWithResult', 'CancelProcessInstance', 'CompleteJob', 'FailJob', 'ThrowError',
@@ -63,10 +63,7 @@ describe('gRPC gateway under random protobuf messages', () => {
   let probe: ReturnType<typeof stateProbe>;
 
   beforeAll(async () => {
-    env = await startEmbeddedEngine();
-    probe = stateProbe(env);
-    await env.engine.deploy([{ name: 'fault-fuzz.bpmn', content: Buffer.from(PROCESS_XML) }]);
-    await env.engine.createProcessInstance({ bpmnProcessId: 'fault-fuzz' });
+    ({ env, probe } = await fuzzTarget({ running: true }));
     client = new Client(`127.0.0.1:${env.gateways.grpcPort}`, credentials.createInsecure());
   }, 60_000);
 

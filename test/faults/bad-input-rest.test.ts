@@ -1,8 +1,8 @@
 // Property-based bad input to the REST /v2 gateway: random methods, paths, keys and bodies. Never a 5xx, always a
 // problem document naming the fault, the server keeps answering and the engine state does not change.
 import fc from 'fast-check';
-import { startEmbeddedEngine, type EmbeddedEngine } from '../support/embedded-engine';
-import { PROCESS_XML, stateProbe } from './support/state';
+import { type EmbeddedEngine } from '../support/embedded-engine';
+import { fuzzTarget, type stateProbe } from './support/state';
 
 const ROUTES = [
   'process-instances', 'process-instances/:key', 'process-instances/:key/cancellation', 'process-definitions/:key',
@@ -28,10 +28,7 @@ describe('REST /v2 under random bad input', () => {
   let probe: ReturnType<typeof stateProbe>;
 
   beforeAll(async () => {
-    env = await startEmbeddedEngine();
-    probe = stateProbe(env);
-    await env.engine.deploy([{ name: 'fault-fuzz.bpmn', content: Buffer.from(PROCESS_XML) }]);
-    await env.engine.createProcessInstance({ bpmnProcessId: 'fault-fuzz' });
+    ({ env, probe } = await fuzzTarget({ running: true }));
     base = `http://127.0.0.1:${env.gateways.restPort}/v2`;
   }, 60_000);
 

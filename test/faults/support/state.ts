@@ -1,7 +1,7 @@
 // What "engine state unchanged" means in the bad-input tests: the same deployed definitions and instances, and no
 // new EVENT records (rejections are COMMAND_REJECTION records and change no state).
 import { type EngineRecord } from '../../../src/engine';
-import { type EmbeddedEngine } from '../../support/embedded-engine';
+import { type EmbeddedEngine, startEmbeddedEngine } from '../../support/embedded-engine';
 
 export function stateProbe(env: EmbeddedEngine) {
   let events = 0;
@@ -18,6 +18,15 @@ export function stateProbe(env: EmbeddedEngine) {
       return { events, definitions: await search('process-definitions'), instances: await search('process-instances'), health: env.engine.health().status };
     },
   };
+}
+
+/** The engine of a bad-input test: one deployed process (and, when asked, one running instance) and its probe. */
+export async function fuzzTarget(options: { running?: boolean } = {}): Promise<{ env: EmbeddedEngine; probe: ReturnType<typeof stateProbe> }> {
+  const env = await startEmbeddedEngine();
+  const probe = stateProbe(env);
+  await env.engine.deploy([{ name: 'fault-fuzz.bpmn', content: Buffer.from(PROCESS_XML) }]);
+  if (options.running) await env.engine.createProcessInstance({ bpmnProcessId: 'fault-fuzz' });
+  return { env, probe };
 }
 
 export const PROCESS_XML = `<?xml version="1.0" encoding="UTF-8"?>
