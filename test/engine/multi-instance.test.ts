@@ -199,4 +199,49 @@ describe('A8 multi-instance', () => {
     await h.awaitCompleted(pi);
     expect(h.find({ valueType: 'JOB', intent: 'CREATED' })).toHaveLength(2);
   });
+  it('hands later sequential iterations the items evaluated on activation, whatever the collection variable becomes', async () => {
+    // given
+    await h.deploy(miProcess({ sequential: true, loop: collect }));
+    const pi = await h.create('mi', { items: ['a', 'b', 'c'] });
+    const first = await h.activateOne('work');
+    // when
+    await h.engine.setVariables({ elementInstanceKey: pi, variables: { items: ['x'] } });
+    await h.engine.completeJob(first.key, { result: 1 });
+    const second = await h.activateOne('work');
+    await h.engine.setVariables({ elementInstanceKey: pi, variables: { items: ['y', 'z', 'w', 'v'] } });
+    await h.engine.completeJob(second.key, { result: 2 });
+    const third = await h.activateOne('work');
+    await h.engine.completeJob(third.key, { result: 3 });
+    // then
+    await h.awaitCompleted(pi);
+    expect([first, second, third].map((j) => [j.variables.item, j.variables.loopCounter])).toEqual([['a', 1], ['b', 2], ['c', 3]]);
+    expect(h.find({ valueType: 'JOB', intent: 'CREATED' })).toHaveLength(3);
+    expect(h.find({ valueType: 'MULTI_INSTANCE', intent: 'INPUT_COLLECTION_EVALUATED' }).map((r) => r.value.inputCollection)).toEqual([['a', 'b', 'c']]);
+    expect(h.find({ valueType: 'VARIABLE' }).filter((r) => r.value.scopeKey === pi && r.value.name === 'results').map((r) => r.value.value)).toEqual(['[1,2,3]']);
+  });
+
+  it('keeps the evaluated input collection of a sequential body across an engine restart', async () => {
+    // given
+    let durable = await EngineHarness.start({ durability: 'full' });
+    await durable.deploy(miProcess({ sequential: true, loop: collect }));
+    const pi = await durable.create('mi', { items: ['甲', '乙'] });
+    await durable.engine.setVariables({ elementInstanceKey: pi, variables: { items: [] } });
+    const before = durable.engine.stateSnapshot();
+    // when
+    durable = await durable.restart();
+    const restored = structuredClone(durable.engine.stateSnapshot());
+    await durable.completeJobOf('work', { result: 1 });
+    const second = await durable.activateOne('work');
+    await durable.engine.completeJob(second.key, { result: 2 });
+    // then
+    try {
+      expect(restored).toEqual(before);
+      expect(second.variables).toMatchObject({ item: '乙', loopCounter: 2 });
+      await durable.awaitCompleted(pi);
+      const results = durable.find({ valueType: 'VARIABLE' }).filter((r) => r.value.scopeKey === pi && r.value.name === 'results');
+      expect(results.map((r) => r.value.value)).toEqual(['[1,2]']);
+    } finally {
+      await durable.close();
+    }
+  });
 });

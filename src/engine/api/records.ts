@@ -32,7 +32,8 @@ export type ValueType =
   | 'DECISION_EVALUATION'
   | 'USER_TASK'
   | 'RESOURCE_DELETION'
-  | 'CLOCK';
+  | 'CLOCK'
+  | 'MULTI_INSTANCE';
 
 export interface EngineRecord<V = JsonObject> {
   /** Position in the log, strictly increasing from 1. */
@@ -128,6 +129,17 @@ export interface JobRecordValue {
   processInstanceKey: Key;
   tenantId: string;
   jobKind: 'BPMN_ELEMENT' | 'EXECUTION_LISTENER' | 'TASK_LISTENER';
+}
+
+/**
+ * MULTI_INSTANCE records; intent INPUT_COLLECTION_EVALUATED, keyed by the multi-instance body: the input collection
+ * as evaluated once when the body activated (its items and count stay fixed while the body runs).
+ */
+export interface MultiInstanceRecordValue {
+  inputCollection: unknown[];
+  processInstanceKey: Key;
+  elementId: string;
+  tenantId: string;
 }
 
 /** VARIABLE records; intents CREATED, UPDATED. `value` is the JSON text of the value. */

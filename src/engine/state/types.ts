@@ -54,6 +54,8 @@ export interface ElementInstance {
   /** Multi-instance bodies: inner instances that completed / were terminated so far. */
   completedChildren?: number;
   terminatedChildren?: number;
+  /** Multi-instance bodies: the input collection evaluated on activation (MULTI_INSTANCE INPUT_COLLECTION_EVALUATED). */
+  inputCollection?: unknown[];
   /** Set when an interrupting event triggered inside this scope (no further interrupting catch possible). */
   interrupted?: boolean;
 }

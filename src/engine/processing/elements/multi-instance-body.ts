@@ -10,15 +10,18 @@ import { boundaryCatchNodes, openSubscriptions } from '../bpmn/subscriptions';
 import { mergeLocal, propagate, setVariable } from '../bpmn/variables';
 
 /**
- * Multi-instance body (A8): evaluates the input collection once, creates the inner instances (all at once, or
+ * Multi-instance body (A8): evaluates the input collection once (recorded, so replay gives the same items), creates the inner instances (all at once, or
  * one after the other), collects the output collection, and completes when all inner instances ended or the
  * completion condition holds. Boundary events are attached to the body.
  */
 export const multiInstanceBodyProcessor: ElementProcessor = {
   onActivate(ctx: ProcessingContext, el: Element): void {
     const loop = loopOf(el);
-    const collection = inputCollection(ctx, el, loop);
+    const collection = evaluateInputCollection(ctx, el, loop);
     if (!collection) return;
+    ctx.event('MULTI_INSTANCE', 'INPUT_COLLECTION_EVALUATED', el.inst.key, {
+      inputCollection: collection, processInstanceKey: el.inst.processInstanceKey, elementId: el.node.id, tenantId: el.inst.tenantId,
+    });
     if (!openSubscriptions(ctx, el, boundaryCatchNodes(el))) return;
     lifecycle(ctx, el, 'ELEMENT_ACTIVATED');
     if (loop.outputCollection) setVariable(ctx, el.inst.key, loop.outputCollection, collection.map(() => null));
@@ -57,7 +60,7 @@ export const multiInstanceBodyProcessor: ElementProcessor = {
     if (loop.isSequential) {
       // one inner instance at a time: the ended ones are the loop counter of the one that just completed
       const loopCounter = (body.inst.completedChildren ?? 0) + (body.inst.terminatedChildren ?? 0);
-      const collection = inputCollection(ctx, body, loop);
+      const collection = body.inst.inputCollection ?? evaluateInputCollection(ctx, body, loop);
       if (!collection) return;
       if (loopCounter < collection.length) return void createInnerInstance(ctx, body, loop, collection[loopCounter], loopCounter + 1);
     }
@@ -73,8 +76,12 @@ function loopOf(el: Element): LoopDefinition {
   return el.node.loop;
 }
 
-/** The input collection, evaluated in the body's scope; it must be an array (EXTRACT_VALUE_ERROR on the body). */
-function inputCollection(ctx: ProcessingContext, el: Element, loop: LoopDefinition): unknown[] | undefined {
+/**
+ * The input collection, evaluated in the body's scope; it must be an array (EXTRACT_VALUE_ERROR on the body). Only on
+ * activation: later iterations use the collection kept on the body (evaluated again only for a body activated from a
+ * log written before the collection was recorded).
+ */
+function evaluateInputCollection(ctx: ProcessingContext, el: Element, loop: LoopDefinition): unknown[] | undefined {
   const result = evaluateTyped(loop.inputCollection, 'ARRAY', ctx.state.visibleVariables(el.inst.key), ctx.now);
   if (result.ok) return result.value;
   raiseIncident(ctx, el, 'EXTRACT_VALUE_ERROR', result.message);

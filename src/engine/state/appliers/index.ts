@@ -5,6 +5,7 @@ import { applyForm, applyProcess } from './definitions';
 import { applyIncident } from './incident';
 import { applyJob, applyJobBatch } from './job';
 import { applyMessage, applyMessageStartSubscription, applyMessageSubscription } from './message';
+import { applyMultiInstance } from './multi-instance';
 import { applyProcessInstance } from './process-instance';
 import { applySignalSubscription } from './signal';
 import { applyTimer } from './timer';
@@ -29,6 +30,7 @@ const APPLIERS: Partial<Record<ValueType, Applier>> = {
   DECISION: applyDecision,
   DECISION_REQUIREMENTS: applyDecisionRequirements,
   SIGNAL_SUBSCRIPTION: applySignalSubscription,
+  MULTI_INSTANCE: applyMultiInstance,
 };
 
 /** Applies one EVENT record to the state: the only way state changes, live and on replay. */
