@@ -51,11 +51,11 @@ describePg('PostgreSQL restarted during work', () => {
     await eventually(() => keys.every((k) => jobHistory(records, k).some((j) => j.intent === 'FAILED')), 30_000);
     for (const k of keys) {
       const history = jobHistory(records, k);
-      expect(history.find((j) => j.intent === 'FAILED')).toMatchObject({ retries: 2, retryBackoff: 20_000 });
+      expect(history.find((j) => j.intent === 'FAILED')).toMatchObject({ retries: 2, retryBackoff: 10_000 });
       expect(history.some((j) => j.kind === 'INCIDENT')).toBe(false);
     }
     await startPostgresAgain(pg);
-    env.engine.clock.add(20_001);
+    env.engine.clock.add(10_001);
 
     // then every instance completes without an incident, with one inbox message and one mail per recipient
     await eventually(() => keys.every((k) => records.some(instanceEnded(k))), 30_000);

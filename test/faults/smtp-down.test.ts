@@ -46,7 +46,7 @@ describe('notifications while the SMTP server is down', () => {
     const { processInstanceKey } = await env.engine.createProcessInstance({ bpmnProcessId: NOTIFY_PROCESS_ID });
     await eventually(() => jobHistory(records, processInstanceKey).some((j) => j.intent === 'FAILED'), 20_000);
     const failed = jobHistory(records, processInstanceKey).find((j) => j.intent === 'FAILED');
-    expect(failed).toMatchObject({ retries: 2, retryBackoff: 20_000 });
+    expect(failed).toMatchObject({ retries: 2, retryBackoff: 10_000 });
     expect(failed?.errorMessage).toMatch(/^yc-notify: /);
     const inbox = await store.db.selectFrom('notifications').select(['id', 'emailed_at']).where('template', '=', 'coverage-warning').execute();
     expect(inbox.length).toBeGreaterThan(0);
@@ -54,7 +54,7 @@ describe('notifications while the SMTP server is down', () => {
 
     // when the server comes back on the same port and the back-off runs out
     smtp = await startControlledSmtp(smtpPort);
-    env.engine.clock.add(20_001);
+    env.engine.clock.add(10_001);
 
     // then the job is delivered again, the mails go out once and the instance ends without an incident
     await eventually(() => records.some(instanceEnded(processInstanceKey)), 20_000);
@@ -73,14 +73,14 @@ describe('notifications while the SMTP server is down', () => {
     const { processInstanceKey } = await env.engine.createProcessInstance({ bpmnProcessId: NOTIFY_PROCESS_ID });
     const failures = () => jobHistory(records, processInstanceKey).filter((j) => j.intent === 'FAILED');
 
-    // when every back-off (20 s, then 40 s: workers/runtime/run.ts backOffMs) runs out on the engine clock
+    // when every back-off (10 s, then 20 s: workers/runtime/run.ts backOffMs) runs out on the engine clock
     await eventually(() => failures().length === 1, 20_000);
     expect(jobHistory(records, processInstanceKey).some((j) => j.kind === 'INCIDENT')).toBe(false);
-    env.engine.clock.add(20_001);
+    env.engine.clock.add(10_001);
     await eventually(() => failures().length === 2, 20_000);
-    expect(failures()[1]).toMatchObject({ retries: 1, retryBackoff: 40_000 });
+    expect(failures()[1]).toMatchObject({ retries: 1, retryBackoff: 20_000 });
     expect(jobHistory(records, processInstanceKey).some((j) => j.kind === 'INCIDENT')).toBe(false);
-    env.engine.clock.add(40_001);
+    env.engine.clock.add(20_001);
 
     // then the third failure has no retries left and opens an incident naming the fault
     await eventually(() => jobHistory(records, processInstanceKey).some((j) => j.kind === 'INCIDENT' && j.intent === 'CREATED'), 20_000);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { openStore, type Store } from '../../src/db/connect';
 import deadline from '../../workers/deadline';
-import { backOffMs } from '../../workers/runtime/run';
+import { backOffMs, TASK_RETRIES } from '../../workers/runtime/run';
 import { BpmnError, defineWorker } from '../../workers/runtime/types';
 import { WORKERS } from '../../workers/catalog';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -43,9 +43,35 @@ describe('job runner', () => {
     const fault = await h.run(flaky, job('yc-test', {}));
     const business = await h.run(refused, job('yc-test', {}));
     // then
-    expect(fault).toEqual({ outcome: 'fail', errorMessage: 'yc-test: connection reset', retries: 2, retryBackOffMs: backOffMs(2) });
-    expect(backOffMs(2)).toBe(20_000);
+    expect(fault).toEqual({ outcome: 'fail', errorMessage: 'yc-test: connection reset', retries: 2, retryBackOffMs: 10_000 });
     expect(business).toEqual({ outcome: 'error', errorCode: 'HANDOVER_REFUSED', errorMessage: '不属于本部门职责', variables: { handoverId: 'h1' } });
+  });
+
+  it('backs off 10 s, 20 s, 40 s … (at most 10 minutes) as JOB-TYPES.md says, counted from the diagrams\' retries', async () => {
+    // given a job of a task with the diagrams' retries that keeps failing
+    const flaky = defineWorker({ type: 'yc-test', description: '', input: z.object({}), headers: z.object({}),
+      async handle() { throw new Error('smtp down'); } });
+    // when it fails with each number of retries it can still have
+    const waits: number[] = [];
+    for (let retries = TASK_RETRIES; retries > 0; retries -= 1) {
+      const outcome = await h.run(flaky, { ...job('yc-test', {}), retries });
+      if (outcome.outcome !== 'fail') throw new Error(`expected a failure, got ${outcome.outcome}`);
+      waits.push(outcome.retryBackOffMs);
+    }
+    // then the first failure waits 10 s, the second 20 s, the last opens an incident at once; longer series double up to 10 min
+    expect(waits).toEqual([10_000, 20_000, 0]);
+    expect([2, 1, 0, -1].map((left) => backOffMs(left))).toEqual([10_000, 20_000, 40_000, 80_000]);
+    expect(backOffMs(-20)).toBe(600_000);
+  });
+
+  it('uses the retries of the back-off in every service task of the diagrams', () => {
+    // given every service task's retries in processes/
+    const dir = join(__dirname, '../../processes');
+    const retries = readdirSync(dir).filter((f) => f.endsWith('.bpmn'))
+      .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/<zeebe:taskDefinition\b[^>]*>/g)].map((m) => /retries="(\d+)"/.exec(m[0])?.[1] ?? '3'));
+    // then they all have the count the back-off is counted from
+    expect(retries.length).toBeGreaterThan(0);
+    expect(new Set(retries)).toEqual(new Set([String(TASK_RETRIES)]));
   });
 
   it('has one worker file per job type of JOB-TYPES.md', () => {

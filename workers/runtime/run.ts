@@ -2,10 +2,17 @@ import { type z } from 'zod';
 import { componentLogger } from '../../src/logging';
 import { BpmnError, InputError, type JobInfo, type JobOutcome, type WorkerDefinition, type WorkerDeps } from './types';
 
-/** Back-off for technical faults: 10 s, 20 s, 40 s … capped at 10 minutes, longer the fewer retries remain. */
+/** Retries of every service task in processes/ (`zeebe:taskDefinition retries="3"`); the back-off counts from it. */
+export const TASK_RETRIES = 3;
+
+/**
+ * Back-off for technical faults, by the retries left after this failure: 10 s after the first failure, 20 s after
+ * the second, 40 s … doubling, capped at 10 minutes. With the diagrams' 3 retries a job waits 10 s, then 20 s, and
+ * the third failure (no retries left) opens an incident without back-off.
+ */
 export function backOffMs(retriesLeft: number): number {
-  const attempt = Math.max(0, 3 - retriesLeft);
-  return Math.min(600_000, 10_000 * 2 ** attempt);
+  const failuresBefore = Math.max(0, TASK_RETRIES - 1 - retriesLeft);
+  return Math.min(600_000, 10_000 * 2 ** failuresBefore);
 }
 
 function describeZod(error: z.ZodError): string {
