@@ -91,4 +91,80 @@ describe('A4 inclusive gateway', () => {
     expect(h.incidents(notBoolean)[0].value.errorType).toBe('EXTRACT_VALUE_ERROR');
     expect(h.incidents(notBoolean)[0].value.errorMessage).toMatch(/^Expected result of the (condition )?expression 'y' to be 'BOOLEAN', but was 'NULL'\./);
   });
+  describe('re-checks a waiting join when a path that could reach it goes away', () => {
+    /** fork → a → join, fork → b → join; b has an interrupting boundary event leading to task c (not to the join). */
+    function withBoundary(boundary: string): [string, string] {
+      return resource('incl.bpmn', definitions(process('incl', `${start()}
+        <bpmn:inclusiveGateway id="fork"/>${serviceTask('a')}${serviceTask('b')}${serviceTask('c')}
+        ${boundary}
+        <bpmn:inclusiveGateway id="join"/>${end()}${end('c-end')}
+        ${chain('start', 'fork')}${flow('fork', 'a')}${flow('fork', 'b')}${flow('a', 'join')}${flow('b', 'join')}
+        ${flow('boundary', 'c')}${flow('c', 'c-end')}${flow('join', 'end')}`), '<bpmn:error id="err" errorCode="STOP"/>'));
+    }
+
+    it('activates the join when the other path is interrupted by a caught error', async () => {
+      // given
+      await h.deploy(withBoundary('<bpmn:boundaryEvent id="boundary" attachedToRef="b"><bpmn:errorEventDefinition errorRef="err"/></bpmn:boundaryEvent>'));
+      const pi = await h.create('incl');
+      await h.completeJobOf('a');
+      const joinAfterA = h.trace(pi).filter((t) => t.startsWith('join:'));
+      const b = await h.activateOne('b');
+      // when
+      await h.engine.throwError(b.key, { errorCode: 'STOP' });
+      // then
+      await h.awaitRecord({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_COMPLETED', value: { elementId: 'end' } });
+      expect(joinAfterA).toEqual([]);
+      expect(h.trace(pi).filter((t) => t === 'join:ELEMENT_COMPLETED')).toHaveLength(1);
+      expect(h.trace(pi)).toContain('c:ELEMENT_ACTIVATED');
+    });
+
+    it('activates the join when the other path is interrupted by a timer', async () => {
+      // given
+      await h.deploy(withBoundary(`<bpmn:boundaryEvent id="boundary" attachedToRef="b">
+        <bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>`));
+      const pi = await h.create('incl');
+      await h.completeJobOf('a');
+      // when
+      h.advance(3_600_000);
+      // then
+      await h.awaitRecord({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_COMPLETED', value: { elementId: 'end' } });
+      expect(h.trace(pi).filter((t) => t === 'join:ELEMENT_COMPLETED')).toHaveLength(1);
+      expect(h.trace(pi)).toEqual(expect.arrayContaining(['b:ELEMENT_TERMINATED', 'c:ELEMENT_ACTIVATED']));
+    });
+
+    it('activates the join when the element that could reach it is terminated by a modification', async () => {
+      // given
+      await h.deploy(forkJoin({}));
+      const pi = await h.create('incl');
+      await h.completeJobOf('a');
+      const b = h.find({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_ACTIVATED', value: { elementId: 'b' } })[0];
+      // when
+      await h.engine.modifyProcessInstance(pi, { terminateInstructions: [{ elementInstanceKey: b.key }] });
+      // then
+      await h.awaitCompleted(pi);
+      expect(h.trace(pi).filter((t) => t === 'join:ELEMENT_COMPLETED')).toHaveLength(1);
+    });
+
+    it('keeps waiting while the interrupting path can still reach the join', async () => {
+      // given
+      await h.deploy(resource('incl.bpmn', definitions(process('incl', `${start()}
+        <bpmn:inclusiveGateway id="fork"/>${serviceTask('a')}${serviceTask('b')}${serviceTask('c')}
+        <bpmn:boundaryEvent id="boundary" attachedToRef="b"><bpmn:errorEventDefinition errorRef="err"/></bpmn:boundaryEvent>
+        <bpmn:inclusiveGateway id="join"/>${end()}
+        ${chain('start', 'fork')}${flow('fork', 'a')}${flow('fork', 'b')}${flow('a', 'join')}${flow('b', 'join')}
+        ${flow('boundary', 'c')}${flow('c', 'join')}${flow('join', 'end')}`), '<bpmn:error id="err" errorCode="STOP"/>')));
+      const pi = await h.create('incl');
+      await h.completeJobOf('a');
+      const b = await h.activateOne('b');
+      // when
+      await h.engine.throwError(b.key, { errorCode: 'STOP' });
+      await h.awaitRecord({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_ACTIVATED', value: { elementId: 'c' } });
+      const joinBeforeC = h.trace(pi).filter((t) => t.startsWith('join:'));
+      await h.completeJobOf('c');
+      // then
+      await h.awaitCompleted(pi);
+      expect(joinBeforeC).toEqual([]);
+      expect(h.trace(pi).filter((t) => t === 'join:ELEMENT_COMPLETED')).toHaveLength(1);
+    });
+  });
 });

@@ -151,6 +151,19 @@ export function terminateElement(ctx: ProcessingContext, el: Element): void {
   terminateChildren(ctx, el.inst);
   ctx.event('PROCESS_INSTANCE', 'ELEMENT_TERMINATED', el.inst.key, recordValue(el.inst, el.node));
   if (el.inst.flowScopeKey === '-1') rootEnded(ctx, el);
+  else {
+    // the terminated instance may have been the last path to a waiting inclusive join; judged once the step is
+    // done, so that whatever replaces it (a boundary event, a modification's activation) counts as a path
+    const scopeKey = el.inst.flowScopeKey;
+    ctx.schedule(() => activateReleasedInclusiveJoins(ctx, scopeKey));
+  }
+}
+
+/** Activates the inclusive joins of a still running, not interrupted scope that no token can reach any more. */
+function activateReleasedInclusiveJoins(ctx: ProcessingContext, scopeKey: Key): void {
+  const scope = elementOf(ctx, scopeKey);
+  if (!scope || scope.inst.state !== 'ACTIVATED' || scope.inst.interrupted) return;
+  for (const gateway of readyInclusiveJoins(ctx, scope)) activateElement(ctx, scope.graph, gateway, scopeKey, baseOf(scope.inst));
 }
 
 function rootEnded(ctx: ProcessingContext, el: Element): void {
