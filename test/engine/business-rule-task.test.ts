@@ -1,5 +1,5 @@
 import { EngineHarness } from './support/harness';
-import { definitions as dmn, literal, table } from './dmn/dmn-xml';
+import { definitions as dmn, literal, table, withVersionTag } from './dmn/dmn-xml';
 import { chain, definitions, end, io, process, resource, start } from './fixtures/xml';
 
 const severityTable = dmn(table({
@@ -124,5 +124,58 @@ describe('business-rule task with zeebe:calledDecision, DMN deployment, Evaluate
     // then
     expect(result.decisionOutput).toBe('"重大"');
     await durable.close();
+  });
+
+  describe('bindingType="versionTag"', () => {
+    const tagged = (tag: string, level: string): [string, string] => ['grade.dmn', dmn(withVersionTag(literal('grade', `"${level}"`), tag))];
+
+    it('records the version tag of each deployed decision and evaluates the version with the requested tag', async () => {
+      // given
+      await h.deploy(tagged('v1.0', '一般'));
+      await h.deploy(tagged('v2.0', '重大'));
+      await h.deploy(ruleTask('decisionId="grade" resultVariable="level" bindingType="versionTag" versionTag="v1.0"'));
+      // when
+      const pi = await h.create('rule');
+      // then
+      await h.awaitCompleted(pi);
+      expect(h.find({ valueType: 'DECISION', intent: 'CREATED' }).map((r) => [r.value.version, r.value.versionTag])).toEqual([[1, 'v1.0'], [2, 'v2.0']]);
+      const evaluation = h.find({ valueType: 'DECISION_EVALUATION', intent: 'EVALUATED' })[0];
+      expect(evaluation.value).toMatchObject({ decisionId: 'grade', decisionVersion: 1, decisionOutput: '"一般"' });
+    });
+
+    it("raises Zeebe's CALLED_DECISION_ERROR when no decision has the tag, and continues once one is deployed", async () => {
+      // given
+      await h.deploy(tagged('v1.0', '一般'));
+      await h.deploy(ruleTask('decisionId="grade" resultVariable="level" bindingType="versionTag" versionTag="v3.0"'));
+      const pi = await h.create('rule');
+      const [incident] = h.incidents(pi);
+      // when
+      await h.deploy(tagged('v3.0', '较大'));
+      await h.engine.resolveIncident(incident.key);
+      // then
+      expect(incident.value).toMatchObject({
+        errorType: 'CALLED_DECISION_ERROR',
+        elementId: 'classify',
+        errorMessage: "Expected to evaluate decision with id 'grade' and version tag 'v3.0', but no such decision found. " +
+          'To resolve this incident, deploy a decision with the given id and version tag.',
+      });
+      await h.awaitCompleted(pi);
+      expect(h.find({ valueType: 'DECISION_EVALUATION', intent: 'EVALUATED' })[0].value).toMatchObject({ decisionVersion: 2, decisionOutput: '"较大"' });
+    });
+  });
+
+  it('raises the deployment-binding CALLED_DECISION_ERROR when the deployment of the process has no such decision', async () => {
+    // given
+    await h.deploy(['severity.dmn', severityTable]);
+    const deployment = await h.deploy(ruleTask('decisionId="=which" resultVariable="level" bindingType="deployment"'));
+    // when
+    const pi = await h.create('rule', { which: 'severity' });
+    // then
+    expect(h.incidents(pi)[0].value).toMatchObject({
+      errorType: 'CALLED_DECISION_ERROR',
+      errorMessage: "Expected to evaluate decision 'severity' with binding type 'deployment', but no such decision found in the deployment " +
+        `with key ${deployment.deploymentKey} which contained the current process. To resolve this incident, migrate the process instance ` +
+        'to a process definition that is deployed together with the intended decision to evaluate.',
+    });
   });
 });

@@ -51,6 +51,8 @@ export interface LiteralExpression {
 export interface Decision {
   id: string;
   name: string;
+  /** `zeebe:versionTag` of the decision (Camunda 8 keeps it in the decision's extension elements); '' when absent. */
+  versionTag: string;
   /** Ids of the decisions whose results this one reads. */
   requiredDecisions: string[];
   /** The name under which this decision's result is visible to the decisions that require it. */

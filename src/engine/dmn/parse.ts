@@ -25,6 +25,12 @@ function priorities(output: El): string[] {
   return values.split(',').map((v) => v.trim().replace(/^"(.*)"$/, '$1'));
 }
 
+/** The value of the decision's `<zeebe:versionTag value="…"/>` extension element, trimmed; '' without one. */
+function versionTagOf(decision: El): string {
+  const tag = list(child(decision.extensionElements)?.values).find((e) => e.$type.toLowerCase() === 'zeebe:versiontag');
+  return typeof tag?.value === 'string' ? tag.value.trim() : '';
+}
+
 class Parser {
   readonly errors: string[] = [];
 
@@ -59,7 +65,7 @@ class Parser {
       .map((reference) => String(reference.href ?? '').replace(/^.*#/, ''));
     const variable = child(element.variable);
     const resultName = typeof variable?.name === 'string' && variable.name ? variable.name : id;
-    return { id, name: element.name ?? id, requiredDecisions, resultName, logic };
+    return { id, name: element.name ?? id, versionTag: versionTagOf(element), requiredDecisions, resultName, logic };
   }
 
   private table(element: El, decisionId: string): DecisionTable {

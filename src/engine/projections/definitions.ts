@@ -76,7 +76,7 @@ function applyDecision({ intent, value: v }: EngineRecord<DecisionRecordValue>, 
   prepared(
     db,
     `INSERT OR REPLACE INTO rm_decision_definition (key, decision_id, name, version, decision_requirements_id,
-       decision_requirements_key, tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+       decision_requirements_key, tenant_id, version_tag) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     v.decisionKey,
     v.decisionId,
@@ -85,5 +85,6 @@ function applyDecision({ intent, value: v }: EngineRecord<DecisionRecordValue>, 
     v.decisionRequirementsId,
     v.decisionRequirementsKey,
     v.tenantId,
+    v.versionTag || null,
   );
 }

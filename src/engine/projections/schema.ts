@@ -23,7 +23,7 @@ CREATE INDEX IF NOT EXISTS rm_form_id ON rm_form (form_id, version);
 
 CREATE TABLE IF NOT EXISTS rm_decision_definition (
   key INTEGER PRIMARY KEY, decision_id TEXT NOT NULL, name TEXT, version INTEGER NOT NULL,
-  decision_requirements_id TEXT, decision_requirements_key INTEGER, tenant_id TEXT NOT NULL);
+  decision_requirements_id TEXT, decision_requirements_key INTEGER, tenant_id TEXT NOT NULL, version_tag TEXT);
 
 CREATE TABLE IF NOT EXISTS rm_process_instance (
   key INTEGER PRIMARY KEY, bpmn_process_id TEXT NOT NULL, process_definition_key INTEGER NOT NULL,
@@ -87,5 +87,12 @@ export const READ_MODEL_TABLES = [
 
 export function createReadModelTables(db: Database): void {
   db.exec(DDL);
+  addMissingColumn(db, 'rm_decision_definition', 'version_tag', 'TEXT');
   createCandidateTable(db);
+}
+
+/** Read models created by an older release lack columns added since; rows written before keep NULL there. */
+function addMissingColumn(db: Database, table: string, column: string, type: string): void {
+  const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+  if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
 }

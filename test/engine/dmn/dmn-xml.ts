@@ -43,6 +43,11 @@ export function literal(id: string, expression: string, options: { variable?: st
   return `<decision id="${id}" name="决策 ${id}">${variable}${requirements(options.requires)}<literalExpression id="${id}-expr"><text>${escape(expression)}</text></literalExpression></decision>`;
 }
 
+/** Gives a decision (from `table` or `literal`) Camunda 8's `<zeebe:versionTag value="…"/>` extension element. */
+export function withVersionTag(decision: string, versionTag: string): string {
+  return decision.replace(/^(<decision [^>]*>)/, `$1<extensionElements><zeebe:versionTag value="${versionTag}"/></extensionElements>`);
+}
+
 export function definitions(...decisions: string[]): string {
-  return `<?xml version="1.0" encoding="UTF-8"?><definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="drg-test" name="测试决策" namespace="http://camunda.org/schema/1.0/dmn">${decisions.join('')}</definitions>`;
+  return `<?xml version="1.0" encoding="UTF-8"?><definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="drg-test" name="测试决策" namespace="http://camunda.org/schema/1.0/dmn">${decisions.join('')}</definitions>`;
 }

@@ -1,5 +1,5 @@
 import { parseDmn } from '../../../src/engine/dmn';
-import { definitions, literal, table } from './dmn-xml';
+import { definitions, literal, table, withVersionTag } from './dmn-xml';
 
 async function errorsOf(xml: string): Promise<string[]> {
   const result = await parseDmn(xml);
@@ -103,5 +103,14 @@ describe('DMN parsing', () => {
     ]);
     expect(await errorsOf(definitions())).toEqual(['Expected the DMN resource to contain at least one decision, but none found']);
     expect((await errorsOf('<definitions'))[0]).toMatch(/^Failed to parse DMN: /);
+  });
+
+  it("reads each decision's version tag from its zeebe:versionTag extension element", async () => {
+    // given
+    const xml = definitions(withVersionTag(literal('tagged', '1'), ' v1.0 '), literal('untagged', '2'));
+    // when
+    const result = await parseDmn(xml);
+    // then
+    expect(result.ok && result.drg.decisions.map((d) => [d.id, d.versionTag])).toEqual([['tagged', 'v1.0'], ['untagged', '']]);
   });
 });

@@ -38,7 +38,7 @@ export function deployDecisions(ctx: ProcessingContext, resource: PreparedDmn, d
   for (const decision of drg.decisions) {
     const previous = ctx.state.decisions.latestDecision(decision.id, tenantId);
     const value: DecisionRecordValue = {
-      decisionId: decision.id, decisionName: decision.name, version: (previous?.version ?? 0) + 1, versionTag: '',
+      decisionId: decision.id, decisionName: decision.name, version: (previous?.version ?? 0) + 1, versionTag: decision.versionTag,
       decisionKey: ctx.keys.nextKey(), decisionRequirementsId: drg.id,
       decisionRequirementsKey: requirements.decisionRequirementsKey, duplicate: false, deploymentKey, tenantId,
     };

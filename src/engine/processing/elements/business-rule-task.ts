@@ -50,12 +50,24 @@ function resolveDecision(ctx: ProcessingContext, el: Element, called: CalledDeci
     decisionId = result.value;
   }
   const versions = ctx.state.decisions.versionsOf(decisionId, el.inst.tenantId);
-  const deploymentKey = ctx.state.processes.get(el.inst.processDefinitionKey)?.deploymentKey;
+  const deploymentKey = ctx.state.processes.get(el.inst.processDefinitionKey)?.deploymentKey ?? '-1';
   const decision = called.bindingType === 'deployment'
     ? versions.find((d) => d.deploymentKey === deploymentKey)
     : called.bindingType === 'versionTag' ? versions.find((d) => d.versionTag === called.versionTag) : versions[0];
-  if (!decision) {
-    raiseIncident(ctx, el, 'CALLED_DECISION_ERROR', `Expected to evaluate decision '${decisionId}', but no decision found for id '${decisionId}'`);
-  }
+  if (!decision) raiseIncident(ctx, el, 'CALLED_DECISION_ERROR', decisionNotFound(decisionId, called, deploymentKey));
   return decision;
+}
+
+/** Zeebe's CALLED_DECISION_ERROR text for each binding type (BusinessRuleTaskTest). */
+function decisionNotFound(decisionId: string, called: CalledDecisionDefinition, deploymentKey: string): string {
+  if (called.bindingType === 'versionTag') {
+    return `Expected to evaluate decision with id '${decisionId}' and version tag '${called.versionTag ?? ''}', but no such decision found. ` +
+      'To resolve this incident, deploy a decision with the given id and version tag.';
+  }
+  if (called.bindingType === 'deployment') {
+    return `Expected to evaluate decision '${decisionId}' with binding type 'deployment', but no such decision found in the deployment ` +
+      `with key ${deploymentKey} which contained the current process. To resolve this incident, migrate the process instance to a ` +
+      'process definition that is deployed together with the intended decision to evaluate.';
+  }
+  return `Expected to evaluate decision '${decisionId}', but no decision found for id '${decisionId}'`;
 }

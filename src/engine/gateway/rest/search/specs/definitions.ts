@@ -59,6 +59,7 @@ export interface DecisionDefinitionRow {
   decisionRequirementsId: string;
   decisionRequirementsKey: string;
   tenantId: string;
+  versionTag: string | null;
 }
 
 export const decisionDefinitionSearch: SearchSpec<DecisionDefinitionRow, Record<string, unknown>> = {
@@ -71,6 +72,7 @@ export const decisionDefinitionSearch: SearchSpec<DecisionDefinitionRow, Record<
     'd.decision_requirements_id AS decisionRequirementsId',
     keyCol('d.decision_requirements_key', 'decisionRequirementsKey'),
     'd.tenant_id AS tenantId',
+    'd.version_tag AS versionTag',
   ].join(', '),
   key: 'd.key',
   filters: {
@@ -81,6 +83,7 @@ export const decisionDefinitionSearch: SearchSpec<DecisionDefinitionRow, Record<
     decisionRequirementsId: { kind: 'string', sql: 'd.decision_requirements_id' },
     decisionRequirementsKey: { kind: 'key', sql: 'd.decision_requirements_key' },
     tenantId: { kind: 'string', sql: 'd.tenant_id' },
+    versionTag: { kind: 'string', sql: 'd.version_tag' },
   },
   sorts: {
     decisionDefinitionKey: 'd.key',
