@@ -75,7 +75,11 @@ describe('process instance modification and resource deletion', () => {
     await expect(unknownInstance).rejects.toThrow("Expected to modify process instance but no process instance found with key '2251799813699999'");
     await expect(unknownElement).rejects.toThrow("Expected to modify instance of process 'm' but it contains one or more activate instructions with an element that could not be found: 'nope'");
     await expect(unknownTarget).rejects.toThrow("Expected to modify instance of process 'm' but it contains one or more terminate instructions with an element instance that could not be found: '2251799813699999'");
-    await expect(unsupported).rejects.toThrow("Expected to modify instance of process 'm' but it contains one or more activate instructions with an element that is unsupported: 's'");
+    await expect(unsupported).rejects.toThrow("Expected to modify instance of process 'm' but it contains one or more activate instructions for elements that are unsupported: 's'. "
+      + "The activation of elements with type 'START_EVENT' is not supported. Supported element types are: [PROCESS, SUB_PROCESS, EVENT_SUB_PROCESS, "
+      + 'AD_HOC_SUB_PROCESS, AD_HOC_SUB_PROCESS_INNER_INSTANCE, INTERMEDIATE_CATCH_EVENT, INTERMEDIATE_THROW_EVENT, END_EVENT, SERVICE_TASK, RECEIVE_TASK, '
+      + 'USER_TASK, MANUAL_TASK, TASK, EXCLUSIVE_GATEWAY, PARALLEL_GATEWAY, EVENT_BASED_GATEWAY, INCLUSIVE_GATEWAY, MULTI_INSTANCE_BODY, CALL_ACTIVITY, '
+      + 'BUSINESS_RULE_TASK, SCRIPT_TASK, SEND_TASK].');
     expect(h.records.slice(before).filter((r) => r.valueType === 'PROCESS_INSTANCE_MODIFICATION')).toEqual([]);
   });
 
@@ -90,6 +94,19 @@ describe('process instance modification and resource deletion', () => {
     expect(result).toMatchObject({ decisionVersion: 1, decisionOutput: '1' });
     expect(h.find({ valueType: 'DECISION', intent: 'DELETED' })).toHaveLength(1);
     expect(h.find({ valueType: 'RESOURCE_DELETION', intent: 'DELETED' })).toHaveLength(1);
+  });
+
+  it('refuses to delete a process while instances of it run', async () => {
+    // given
+    const deployment = await h.deploy(twoTasks);
+    await h.create('m');
+    const processDefinitionKey = deployment.processes[0].processDefinitionKey;
+    // when
+    const deletion = h.engine.deleteResource(processDefinitionKey);
+    // then
+    await expect(deletion).rejects.toMatchObject({
+      rejectionType: 'INVALID_STATE', reason: `Expected to delete resource with key \`${processDefinitionKey}\` but there are still running instances`,
+    });
   });
 
   it('creates a missing sub-process instance without running its start event, with variables on it', async () => {

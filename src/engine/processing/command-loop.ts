@@ -23,8 +23,13 @@ export interface CommandLoopDeps {
   state: () => EngineState;
   keys: KeyGenerator;
   now: () => number;
-  /** Appends the batch's records durably (one transaction, projections included). */
+  /** Appends the batch's records (one transaction, projections included); durable at once unless `sync` is given. */
   commit: (records: EngineRecord[]) => void;
+  /**
+   * Makes every commit written so far durable without blocking the event loop (durability `full`). When given,
+   * the loop goes on processing while it runs, and answers and side effects of a batch wait for it.
+   */
+  sync?: ((done: (error?: Error) => void) => void) | null;
   /** Rebuilds the in-memory state from the log after a fault rolled a batch back. */
   rebuild: () => void;
   wantsResult: (processInstanceKey: Key) => boolean;
@@ -40,9 +45,18 @@ const MAX_BATCH = 256;
 /** Client commands waiting beyond this are refused (back-pressure) rather than queued without bound. */
 const MAX_QUEUED = 20_000;
 
+/** A written batch whose callers and side effects wait until it is durable. */
+interface Written {
+  release: () => void;
+  fail: (error: Error) => void;
+  hasRecords: boolean;
+}
+
 /**
  * Group commit: commands queue up, a batch is processed in memory (each command to its resting state), written
- * in one transaction (one fsync), and only then are callers answered and side effects run.
+ * in one transaction, and only once it is durable are callers answered and side effects run. With `sync`, the
+ * flush to disk runs off the event loop: meanwhile the next batches are processed and written, and one sync
+ * covers all of them. Batches are released strictly in order, so no answer reveals a batch that is not durable.
  */
 export class CommandLoop {
   private readonly queue: Pending[] = [];
@@ -51,6 +65,9 @@ export class CommandLoop {
   private down: string | undefined;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
+  /** Written batches waiting for durability, in commit order. */
+  private written: Written[] = [];
+  private syncing = false;
 
   constructor(
     private readonly deps: CommandLoopDeps,
@@ -96,8 +113,12 @@ export class CommandLoop {
       this.scheduled = false;
       this.flush();
       if (this.queue.length > 0) this.schedule();
-      else for (const idle of this.idleWaiters.splice(0)) idle();
+      else this.notifyIdle();
     });
+  }
+
+  private notifyIdle(): void {
+    if (this.queue.length === 0 && !this.scheduled && this.written.length === 0) for (const idle of this.idleWaiters.splice(0)) idle();
   }
 
   /**
@@ -105,7 +126,7 @@ export class CommandLoop {
    * refuses further commands, so that the database can be closed without a batch still running on it.
    */
   async drainAndClose(): Promise<void> {
-    while (this.queue.length > 0 || this.scheduled) {
+    while (this.queue.length > 0 || this.scheduled || this.written.length > 0) {
       await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
       // let the continuations of the last answers run: they may queue more work
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -118,10 +139,15 @@ export class CommandLoop {
     while (batch.length > 0) {
       const outcome = this.process(batch);
       if (outcome.kind === 'done') return;
-      // a command failed unexpectedly: roll back, answer it with an error, process the others again
+      // a command failed (or refused itself after it had written events): roll back, answer it, process the others again
       const culprit = batch[outcome.index];
-      this.deps.log.error({ err: outcome.error }, 'command failed while processing; batch rolled back');
-      culprit.reject(new Rejection('PROCESSING_ERROR', 'COMMAND', `Expected to process the command, but it failed: ${outcome.error.message}`));
+      if (outcome.error instanceof CommandRejected) {
+        this.deps.log.info({ reason: outcome.error.message }, 'command rejected after it wrote events; batch rolled back');
+        culprit.reject(outcome.error.rejection);
+      } else {
+        this.deps.log.error({ err: outcome.error }, 'command failed while processing; batch rolled back');
+        culprit.reject(new Rejection('PROCESSING_ERROR', 'COMMAND', `Expected to process the command, but it failed: ${outcome.error.message}`));
+      }
       batch = batch.filter((_, i) => i !== outcome.index);
     }
   }
@@ -157,17 +183,66 @@ export class CommandLoop {
     try {
       if (records.length > 0) this.deps.commit(records);
     } catch (error) {
-      this.down = `failed to write to the engine database: ${(error as Error).message}`;
-      this.deps.log.fatal({ err: error }, 'engine database write failed; engine is DOWN');
+      this.goDown(`failed to write to the engine database: ${(error as Error).message}`, error);
       this.rollback(startKey);
       for (const command of batch) command.reject(new Error(`The engine is down: ${this.down}`));
-      for (const command of this.queue.splice(0)) command.reject(new Error(`The engine is down: ${this.down}`));
       return { kind: 'done' };
     }
     this.position = position - 1;
-    for (const answer of answers) answer();
-    if (records.length > 0 || effects.length > 0) this.deps.afterCommit({ records, results, effects });
+    const release = (): void => {
+      for (const answer of answers) answer();
+      if (records.length > 0 || effects.length > 0) this.deps.afterCommit({ records, results, effects });
+    };
+    if (!this.deps.sync || (records.length === 0 && this.written.length === 0)) {
+      release();
+      return { kind: 'done' };
+    }
+    const fail = (error: Error): void => batch.forEach((command) => command.reject(error));
+    this.written.push({ release, fail, hasRecords: records.length > 0 });
+    this.startSync();
     return { kind: 'done' };
+  }
+
+  /** One sync at a time; it covers the batches written before it started, later ones wait for the next. */
+  private startSync(): void {
+    const sync = this.deps.sync;
+    if (this.syncing || !sync || this.down) return;
+    const covered = this.written.length;
+    if (!this.written.some((w) => w.hasRecords)) {
+      this.releaseFirst(covered);
+      return;
+    }
+    this.syncing = true;
+    sync((error) => {
+      this.syncing = false;
+      if (error) {
+        this.goDown(`failed to flush the engine database to disk: ${error.message}`, error);
+        return;
+      }
+      this.releaseFirst(covered);
+      if (this.written.length > 0) this.startSync();
+    });
+  }
+
+  private releaseFirst(count: number): void {
+    for (const written of this.written.splice(0, count)) {
+      try {
+        written.release();
+      } catch (error) {
+        this.deps.log.error({ err: error }, 'answering a durable batch failed');
+      }
+    }
+    this.notifyIdle();
+  }
+
+  /** The log can no longer be trusted: refuse everything from now on, including batches not yet durable. */
+  private goDown(reason: string, error: unknown): void {
+    this.down = reason;
+    this.deps.log.fatal({ err: error }, 'engine database write failed; engine is DOWN');
+    const refusal = new Error(`The engine is down: ${this.down}`);
+    for (const written of this.written.splice(0)) written.fail(refusal);
+    for (const command of this.queue.splice(0)) command.reject(refusal);
+    this.notifyIdle();
   }
 
   private rollback(startKey: bigint): void {

@@ -49,7 +49,7 @@ export class ProcessingContext {
     return record;
   }
 
-  /** Refuses the command; only allowed before the command wrote any event. */
+  /** Refuses the command; after it wrote events, the command loop rolls the batch back (rare: it rebuilds the state). */
   reject(valueType: ValueType, intent: string, rejectionType: RejectionType, reason: string): never {
     throw new CommandRejected(valueType, new Rejection(rejectionType, intent, reason));
   }

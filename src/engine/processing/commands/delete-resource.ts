@@ -18,7 +18,7 @@ export function deleteResource(ctx: ProcessingContext, resourceKey: Key): void {
     for (const inst of ctx.state.elementInstances.values()) {
       if (inst.processDefinitionKey === resourceKey) {
         ctx.reject('RESOURCE_DELETION', 'DELETE', 'INVALID_STATE',
-          `Expected to delete resource with key \`${resourceKey}\` but there are still running instances of it`);
+          `Expected to delete resource with key \`${resourceKey}\` but there are still running instances`);
       }
     }
     const latest = ctx.state.latestProcess(process.bpmnProcessId, process.tenantId);
