@@ -18,12 +18,17 @@ function requireTask(ctx: ProcessingContext, key: Key, intent: string, action: s
 }
 
 export function assignUserTask(ctx: ProcessingContext, key: Key, req: UserTaskAssignRequest): void {
-  const task = requireTask(ctx, key, 'ASSIGN', 'assign');
+  // without override Camunda sends a CLAIM command, and its refusals speak of claiming
+  const claim = req.allowOverride === false;
+  const task = claim ? requireTask(ctx, key, 'CLAIM', 'claim') : requireTask(ctx, key, 'ASSIGN', 'assign');
+  if (claim && (typeof req.assignee !== 'string' || req.assignee.trim() === '')) {
+    ctx.reject('USER_TASK', 'CLAIM', 'INVALID_STATE', `Expected to claim user task with key '${key}', but provided assignee is empty`);
+  }
   if (typeof req.assignee !== 'string' || req.assignee.trim() === '') {
     ctx.reject('USER_TASK', 'ASSIGN', 'INVALID_ARGUMENT', `Expected to assign user task with key '${key}' to an assignee, but none was given`);
   }
-  if (req.allowOverride === false && task.value.assignee !== '' && task.value.assignee !== req.assignee) {
-    ctx.reject('USER_TASK', 'ASSIGN', 'INVALID_STATE', `Expected to assign user task with key '${key}', but it is already assigned to '${task.value.assignee}'`);
+  if (claim && task.value.assignee !== '' && task.value.assignee !== req.assignee) {
+    ctx.reject('USER_TASK', 'CLAIM', 'INVALID_STATE', `Expected to claim user task with key '${key}', but it has already been assigned`);
   }
   const value: UserTaskRecordValue = { ...task.value, assignee: req.assignee, action: req.action ?? 'assign', changedAttributes: ['assignee'] };
   ctx.event('USER_TASK', 'ASSIGNING', key, value);
@@ -31,7 +36,8 @@ export function assignUserTask(ctx: ProcessingContext, key: Key, req: UserTaskAs
 }
 
 export function unassignUserTask(ctx: ProcessingContext, key: Key): void {
-  const task = requireTask(ctx, key, 'ASSIGN', 'unassign');
+  // unassigning is an ASSIGN command with an empty assignee
+  const task = requireTask(ctx, key, 'ASSIGN', 'assign');
   const value: UserTaskRecordValue = { ...task.value, assignee: '', action: 'unassign', changedAttributes: ['assignee'] };
   ctx.event('USER_TASK', 'ASSIGNING', key, value);
   ctx.event('USER_TASK', 'ASSIGNED', key, value);
