@@ -4,8 +4,9 @@
  * spares the syntax check, the rewrite and, for invalid texts, the whole attempt.
  */
 import { evaluate as feelinEvaluate, parseExpression, parseUnaryTests, unaryTest as feelinUnaryTest } from 'feelin';
-import { extensionFunctions, extensionNames } from './extensions';
+import { extensionNames } from './extensions';
 import { LruCache } from './lru';
+import { rewriteTree } from './rewrite';
 
 export interface CompiledFeel {
   /** The text as written (after the leading `=`), used in messages. */
@@ -14,8 +15,10 @@ export interface CompiledFeel {
   readonly body: string;
   /** `failed to parse expression '…': …` when the text is not valid FEEL. */
   readonly parseError: string | null;
-  /** The extension functions the text mentions; a smaller context makes feelin's parse and setup cheaper. */
+  /** The functions the body calls by alias (see rewrite.ts). */
   readonly functions: Readonly<Record<string, unknown>>;
+  /** Body ranges whose missing-variable warnings are dropped (`is defined` arguments). */
+  readonly quiet: ReadonlyArray<readonly [number, number]>;
   /** For a plain variable path (`a`, `a.b.c`), its segments: evaluated without feelin (see fast-path.ts). */
   readonly path: readonly string[] | null;
 }
@@ -26,27 +29,6 @@ const CACHE_SIZE = 5_000;
 const expressions = new LruCache<string, CompiledFeel>(CACHE_SIZE);
 const unaryTests = new LruCache<string, CompiledFeel>(CACHE_SIZE);
 const parseContext: Record<string, unknown> = Object.fromEntries(extensionNames.map((name) => [name, null]));
-
-// `is defined(a.b)` → `is defined(a.b, "a.b")` so the function can tell a missing variable from a null one
-const IS_DEFINED = /\bis\s+defined\s*\(\s*([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\)/g;
-
-function rewrite(source: string): string {
-  return source.replace(IS_DEFINED, (_all, path: string) => {
-    const compact = path.replace(/\s+/g, '');
-    return `is defined(${compact}, "${compact}")`;
-  });
-}
-
-const namePatterns = extensionNames.map((name) => ({
-  name,
-  pattern: new RegExp(`(^|[^\\w$])${name.split(' ').join('\\s+')}\\s*\\(`),
-}));
-
-function mentionedFunctions(body: string): Record<string, unknown> {
-  const functions: Record<string, unknown> = {};
-  for (const { name, pattern } of namePatterns) if (pattern.test(body)) functions[name] = extensionFunctions[name];
-  return functions;
-}
 
 const PLAIN_PATH = /^\s*[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*\s*$/;
 const KEYWORDS = new Set([
@@ -86,17 +68,18 @@ function describeSyntaxError(body: string, unary: boolean): string {
 }
 
 function compileWith(source: string, unary: boolean): CompiledFeel {
-  const body = rewrite(source);
   if (source.trim() === '') {
     return {
-      source, body, parseError: `failed to parse expression '${source}': the expression is empty`, functions: {}, path: null,
+      source, body: source, parseError: `failed to parse expression '${source}': the expression is empty`, functions: {}, quiet: [], path: null,
     };
   }
-  const tree = unary ? parseUnaryTests(body, parseContext, undefined) : parseExpression(body, parseContext, undefined);
-  const parseError = hasSyntaxError(tree)
-    ? `failed to parse expression '${source}': ${describeSyntaxError(body, unary)}`
-    : null;
-  return { source, body, parseError, functions: mentionedFunctions(body), path: unary || parseError ? null : plainPath(body) };
+  const tree = unary ? parseUnaryTests(source, parseContext, undefined) : parseExpression(source, parseContext, undefined);
+  if (hasSyntaxError(tree)) {
+    const parseError = `failed to parse expression '${source}': ${describeSyntaxError(source, unary)}`;
+    return { source, body: source, parseError, functions: {}, quiet: [], path: null };
+  }
+  const { body, functions, quiet } = rewriteTree(source, tree, unary);
+  return { source, body, parseError: null, functions, quiet, path: unary ? null : plainPath(source) };
 }
 
 export function compileExpression(source: string): CompiledFeel {

@@ -2,7 +2,7 @@
  * FEEL evaluation with Zeebe's semantics (A1, A11): unknown names give null plus a warning, failed function
  * calls give null, only assert failures, parse errors and internal errors fail the evaluation.
  */
-import { evaluate as feelinEvaluate, unaryTest as feelinUnaryTest, type EvaluationResult } from 'feelin';
+import { evaluate as feelinEvaluate, unaryTest as feelinUnaryTest, type EvaluationResult, type Warning } from 'feelin';
 import { compileExpression, compileUnaryTests, type CompiledFeel } from './compile';
 import { resolvePath } from './fast-path';
 import { AssertionFailure, withScope, type EvaluationScope } from './scope';
@@ -24,6 +24,15 @@ export function expressionBody(text: string): string {
   return trimmed.startsWith('=') ? trimmed.slice(1) : text;
 }
 
+const MISSING = new Set(['NO_VARIABLE_FOUND', 'NO_CONTEXT_ENTRY_FOUND', 'NO_PROPERTY_FOUND']);
+
+/** feelin's warnings without the missing-name ones inside quiet ranges (`is defined` arguments). */
+function audible(warnings: readonly Warning[], quiet: CompiledFeel['quiet']): readonly Warning[] {
+  if (quiet.length === 0) return warnings;
+  return warnings.filter((warning) => !(MISSING.has(warning.type) &&
+    quiet.some(([from, to]) => warning.position.from >= from && warning.position.to <= to)));
+}
+
 function run(
   compiled: CompiledFeel,
   variables: Record<string, unknown>,
@@ -39,7 +48,7 @@ function run(
   try {
     const result = withScope(scope, () => call(compiled.body, { ...variables, ...compiled.functions }));
     const value = result.value === undefined ? null : result.value;
-    return { ok: true, value, warnings: [...toZeebeWarnings(result.warnings), ...scope.warnings] };
+    return { ok: true, value, warnings: [...toZeebeWarnings(audible(result.warnings, compiled.quiet)), ...scope.warnings] };
   } catch (error) {
     const warnings = scope.warnings;
     if (error instanceof AssertionFailure) {

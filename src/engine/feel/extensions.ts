@@ -1,9 +1,10 @@
 /**
  * Camunda's FEEL extension functions that feelin lacks (zeebe-semantics A11), plus overrides of `now()` and
  * `today()` (injected clock) and of builtins whose Camunda signatures are wider (`string join` with prefix and
- * suffix, `get value(context, keys)`). `date and time(value, zone)` cannot be added: feelin binds that name
- * at parse time. Functions read the running evaluation
- * from ./scope; a failed call records FUNCTION_INVOCATION_FAILURE and yields null, `assert` aborts.
+ * suffix, `get value(context, keys)`). `date and time(value, zone)` lives in ./operators.ts: feelin binds that
+ * name at parse time, so ./rewrite.ts redirects the call. Calls reach these functions under aliases (./rewrite.ts).
+ * Functions read the running evaluation from ./scope; a failed call records FUNCTION_INVOCATION_FAILURE and yields
+ * null, `assert` aborts.
  */
 import { randomUUID } from 'node:crypto';
 import { FeelDate, FeelDateTime, FeelDuration, evaluate as feelinEvaluate, parseDate } from 'feelin';

@@ -11,9 +11,9 @@
  * - `evaluateUnaryTests(tests, input, variables, now)` for DMN input entries.
  * - `checkExpressionSyntax(expr)` / `checkUnaryTestsSyntax(tests)` for deploy-time validation (message or null).
  * - `toStoredValue`, `feelResultType`, `warningsSuffix` for callers that format their own messages.
- * Known gaps: feelin yields false (not null + NOT_COMPARABLE) when comparing values of different types, and a
- * variable shadows a builtin function of the same name; subtracting date-times of different zones uses their wall
- * clocks; `date and time(value, zone)` yields null (feelin binds that name at parse time).
+ * feel-scala rules our layer adds on top of feelin (see rewrite.ts): incomparable values give null plus
+ * NOT_COMPARABLE; `-`, `*`, `/` of durations, numbers and zoned date-times (by instant); `date and time(dt, zone)`;
+ * builtin calls are not hidden by variables of the same name; `is defined(x)` reports no missing variable.
  */
 export {
   isExpression,

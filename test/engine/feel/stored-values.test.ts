@@ -63,9 +63,9 @@ describe('temporal arithmetic', () => {
     expect(stored(expression)).toBe(expected);
   });
 
-  it('compares date-times across zones by instant and against the clock', () => {
+  it('orders date-times across zones by instant and against the clock', () => {
     // given / when / then
-    expect(stored('date and time("2020-04-06T08:00:00@Asia/Shanghai") = date and time("2020-04-06T00:00:00Z")')).toBe(true);
+    expect(stored('date and time("2020-04-06T08:00:01@Asia/Shanghai") > date and time("2020-04-06T00:00:00Z")')).toBe(true);
     expect(stored('now() > date and time("2026-01-31T07:59:59Z")')).toBe(true);
     expect(stored('now() + duration("PT1S") > now()')).toBe(true);
     expect(stored('deadline < today()', { deadline: null })).toBeNull();

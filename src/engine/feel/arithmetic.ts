@@ -1,0 +1,103 @@
+/**
+ * FEEL `-`, `*` and `/` where feelin differs from feel-scala (zeebe-semantics A11): zoned date-times subtract by
+ * instant, durations multiply and divide by numbers (and by each other), and invalid operands give null with
+ * feel-scala's INVALID_TYPE texts. Other valid operand pairs are left to feelin. Called through ./rewrite.ts.
+ */
+import { FeelDate, type FeelDateTime, FeelDuration, duration as feelinDuration, evaluate as feelinEvaluate } from 'feelin';
+import { daysTimeMs, describe, instantNs, kindOf, totalMonths, type FeelKind } from './kinds';
+import { currentScope } from './scope';
+import { formatDaysTime } from './values';
+import { toZeebeWarnings } from './warnings';
+
+function invalid(message: string): null {
+  currentScope().warnings.push({ type: 'INVALID_TYPE', message });
+  return null;
+}
+
+/** A normalised days-time duration ("P1DT12H") of a millisecond amount. */
+function daysTime(ms: number): FeelDuration {
+  const text = `${ms < 0 ? '-' : ''}${formatDaysTime(Math.abs(ms))}`;
+  return feelinDuration(text) as FeelDuration;
+}
+
+/** A normalised years-months duration ("P1Y6M") of a month amount. */
+function yearsMonths(months: number): FeelDuration {
+  const abs = Math.abs(months);
+  const text = `${months < 0 ? '-' : ''}P${Math.floor(abs / 12)}Y${abs % 12}M`;
+  return feelinDuration(text) as FeelDuration;
+}
+
+/** The operand pairs feel-scala subtracts; the value says who computes the result. */
+const SUBTRACTABLE: Record<string, 'here' | 'feelin'> = {
+  'number|number': 'here',
+  'date and time|date and time': 'here',
+  'date|days and time duration': 'here',
+  'local time|local time': 'feelin',
+  'local time|days and time duration': 'feelin',
+  'time|time': 'feelin',
+  'time|days and time duration': 'feelin',
+  'local date and time|local date and time': 'feelin',
+  'local date and time|years and months duration': 'feelin',
+  'local date and time|days and time duration': 'feelin',
+  'date and time|years and months duration': 'feelin',
+  'date and time|days and time duration': 'feelin',
+  'date|date': 'feelin',
+  'date|years and months duration': 'feelin',
+  'years and months duration|years and months duration': 'feelin',
+  'days and time duration|days and time duration': 'feelin',
+};
+
+const pair = (a: FeelKind, b: FeelKind): string => `${a}|${b}`;
+
+/** feelin's own `a - b`, its warnings added to the running evaluation. */
+function feelinSubtract(a: unknown, b: unknown): unknown {
+  const result = feelinEvaluate('a - b', { a, b });
+  currentScope().warnings.push(...toZeebeWarnings(result.warnings));
+  return result.value ?? null;
+}
+
+export function subtract(a: unknown, b: unknown): unknown {
+  const how = SUBTRACTABLE[pair(kindOf(a), kindOf(b))];
+  if (how === undefined) return invalid(`Can't subtract '${describe(b)}' from '${describe(a)}'`);
+  if (how === 'feelin') return feelinSubtract(a, b);
+  if (typeof a === 'number') return a - (b as number);
+  if (a instanceof FeelDate) {
+    // feel-scala keeps a date: the start of the day minus the duration, back to its date
+    const start = a.unwrap().toPlainDateTime();
+    return new FeelDate(start.subtract((b as FeelDuration).unwrap()).toPlainDate());
+  }
+  const nanos = instantNs(a as FeelDateTime) - instantNs(b as FeelDateTime);
+  return daysTime(Number(nanos) / 1e6);
+}
+
+/** feel-scala multiplies a duration by the whole part of the number (Java's intValue). */
+export function multiply(a: unknown, b: unknown): unknown {
+  const kinds = pair(kindOf(a), kindOf(b));
+  if (kinds === 'number|number') return (a as number) * (b as number);
+  const [value, factor] = typeof a === 'number' ? [b, a] : [a, b];
+  if (typeof factor === 'number' && value instanceof FeelDuration) {
+    const times = Math.trunc(factor);
+    return value.yearsMonths ? yearsMonths(totalMonths(value) * times) : daysTime(daysTimeMs(value) * times);
+  }
+  return invalid(`Can't multiply '${describe(a)}' by '${describe(b)}'`);
+}
+
+export function divide(a: unknown, b: unknown): unknown {
+  const kinds = pair(kindOf(a), kindOf(b));
+  const fail = (): null => invalid(`Can't divide '${describe(a)}' by '${describe(b)}'`);
+  if (b === 0 || (b instanceof FeelDuration && (b.yearsMonths ? totalMonths(b) : daysTimeMs(b)) === 0)) return fail();
+  switch (kinds) {
+    case 'number|number':
+      return (a as number) / (b as number);
+    case 'years and months duration|number':
+      return yearsMonths(Math.trunc(totalMonths(a as FeelDuration) / (b as number)));
+    case 'days and time duration|number':
+      return daysTime(Math.trunc(daysTimeMs(a as FeelDuration) / (b as number)));
+    case 'years and months duration|years and months duration':
+      return totalMonths(a as FeelDuration) / totalMonths(b as FeelDuration);
+    case 'days and time duration|days and time duration':
+      return daysTimeMs(a as FeelDuration) / daysTimeMs(b as FeelDuration);
+    default:
+      return fail();
+  }
+}

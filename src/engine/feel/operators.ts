@@ -1,0 +1,59 @@
+/**
+ * The functions the rewrite (./rewrite.ts) routes operators and `date and time(x, y)` through, under names no
+ * variable uses. They read the running evaluation from ./scope like the extension functions.
+ */
+import { FeelDateTime, evaluate as feelinEvaluate } from 'feelin';
+import { divide, multiply, subtract } from './arithmetic';
+import { compare, isCompareOperator } from './compare';
+import { currentScope, invocationFailure } from './scope';
+import { inZone } from './temporal';
+import { toZeebeWarnings } from './warnings';
+
+type FeelFn = ((...args: unknown[]) => unknown) & { $args?: string[] };
+
+function define(parameters: string[], body: (...args: unknown[]) => unknown): FeelFn {
+  const fn = body as FeelFn;
+  fn.$args = parameters;
+  return fn;
+}
+
+export const OPERATOR = {
+  compare: '__feel_compare',
+  unaryCompare: '__feel_unary_compare',
+  subtract: '__feel_subtract',
+  multiply: '__feel_multiply',
+  divide: '__feel_divide',
+  dateAndTime: '__feel_date_and_time',
+} as const;
+
+function compareText(operator: unknown, a: unknown, b: unknown): boolean | null {
+  if (typeof operator !== 'string' || !isCompareOperator(operator)) throw new Error(`unknown comparison '${String(operator)}'`);
+  return compare(operator, a, b);
+}
+
+function dateAndTime(first: unknown, second: unknown): unknown {
+  if (typeof second !== 'string') {
+    // date and time(date, time): feelin's own function
+    const result = feelinEvaluate('date and time(a, b)', { a: first, b: second });
+    currentScope().warnings.push(...toZeebeWarnings(result.warnings));
+    return result.value ?? null;
+  }
+  if (!(first instanceof FeelDateTime)) {
+    return invocationFailure('date and time', `expected a date and time and a timezone, but found '${String(first)}'`);
+  }
+  try {
+    return inZone(first, second);
+  } catch {
+    return invocationFailure('date and time', `unknown timezone '${second}'`);
+  }
+}
+
+export const operatorFunctions: Record<string, FeelFn> = {
+  [OPERATOR.compare]: define(['operator', 'a', 'b'], compareText),
+  // a unary test matches only on true; a null result (not comparable, null input) is no match
+  [OPERATOR.unaryCompare]: define(['operator', 'input', 'b'], (operator, input, b) => compareText(operator, input, b) === true),
+  [OPERATOR.subtract]: define(['a', 'b'], subtract),
+  [OPERATOR.multiply]: define(['a', 'b'], multiply),
+  [OPERATOR.divide]: define(['a', 'b'], divide),
+  [OPERATOR.dateAndTime]: define(['date', 'time'], dateAndTime),
+};

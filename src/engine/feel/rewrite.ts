@@ -1,0 +1,171 @@
+/**
+ * Source-to-source rewrite of a valid FEEL text (from feelin's own parse tree) so that evaluation follows
+ * feel-scala where feelin differs, without forking feelin:
+ * - comparisons (`a < b`, `a = b`; unary `< b`) and `-`, `*`, `/` call ./operators.ts;
+ * - `date and time(x, y)` calls our version, which also takes a timezone;
+ * - a call of a builtin or extension function (`count(l)`, `is defined(x)`) calls it under an alias, so a
+ *   variable of the same name (`count`, `now`) neither hides the function nor is hidden by it;
+ * - the argument of `is defined(a.b)` is marked quiet: it reports no missing variable, and its path text is
+ *   passed along so that a missing variable can be told from a null one.
+ */
+import { evaluate as feelinEvaluate, type parseExpression } from 'feelin';
+import { extensionFunctions } from './extensions';
+import { LruCache } from './lru';
+import { OPERATOR, operatorFunctions } from './operators';
+
+type SyntaxNode = ReturnType<typeof parseExpression>['topNode'];
+
+export interface Rewritten {
+  readonly body: string;
+  /** The functions the body calls by alias. */
+  readonly functions: Readonly<Record<string, unknown>>;
+  /** Ranges of the body whose missing-variable warnings are dropped (arguments of `is defined`). */
+  readonly quiet: ReadonlyArray<readonly [number, number]>;
+}
+
+const ARITHMETIC: Record<string, string> = { '-': OPERATOR.subtract, '*': OPERATOR.multiply, '/': OPERATOR.divide };
+
+const builtinCache = new LruCache<string, unknown>(1_000);
+
+/** The function a call of `name` means: an extension, else feelin's builtin, else null (a user function). */
+function namedFunction(name: string): unknown {
+  if (Object.prototype.hasOwnProperty.call(extensionFunctions, name)) return extensionFunctions[name];
+  let fn = builtinCache.get(name);
+  if (fn === undefined) {
+    let value: unknown;
+    try {
+      value = feelinEvaluate(name, {}).value;
+    } catch {
+      value = null;
+    }
+    fn = typeof value === 'function' || (value !== null && typeof value === 'object' && 'invoke' in value) ? value : null;
+    builtinCache.set(name, fn);
+  }
+  return fn;
+}
+
+const aliasOf = (name: string): string => `__fn_${name.replace(/[^A-Za-z0-9]+/g, '_')}`;
+const normalName = (text: string): string => text.trim().replace(/\s+/g, ' ');
+
+function children(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) out.push(child);
+  return out;
+}
+
+/** `a`, `a.b.c` as a dotted path, or null. */
+function pathText(node: SyntaxNode, source: string): string | null {
+  if (node.name === 'VariableName') return normalName(source.slice(node.from, node.to));
+  if (node.name !== 'PathExpression') return null;
+  const [target, , name] = children(node);
+  const head = target ? pathText(target, source) : null;
+  return head !== null && name?.name === 'PathName' ? `${head}.${normalName(source.slice(name.from, name.to))}` : null;
+}
+
+class Writer {
+  private out = '';
+  readonly functions: Record<string, unknown> = {};
+  readonly quiet: Array<[number, number]> = [];
+
+  /**
+   * `unaryTests`: rewrite `< 1` (DMN input entries) too, but not under `not(…)`, where a null comparison must
+   * stay null rather than become a non-match.
+   */
+  constructor(private readonly source: string, private readonly unaryTests: boolean) {}
+
+  get text(): string {
+    return this.out;
+  }
+
+  node(node: SyntaxNode): void {
+    if (!this.special(node)) this.span(node, node.from, children(node));
+  }
+
+  /** The text of `node` from `from`, with `parts` (its children from there on) rewritten. */
+  private span(node: SyntaxNode, from: number, parts: SyntaxNode[]): void {
+    let position = from;
+    for (const child of parts) {
+      this.out += this.source.slice(position, child.from);
+      this.node(child);
+      position = child.to;
+    }
+    this.out += this.source.slice(position, node.to);
+  }
+
+  private call(alias: string, fn: unknown, parts: Array<string | SyntaxNode>): void {
+    this.functions[alias] = fn;
+    this.out += `${alias}(`;
+    parts.forEach((part, i) => {
+      if (i > 0) this.out += ', ';
+      if (typeof part === 'string') this.out += part;
+      else this.node(part);
+    });
+    this.out += ')';
+  }
+
+  private special(node: SyntaxNode): boolean {
+    const parts = children(node);
+    const op = parts[1] ? this.source.slice(parts[1].from, parts[1].to) : '';
+    if (node.name === 'Comparison' && parts.length === 3 && parts[1].name === 'CompareOp') {
+      // `(… and true)` keeps the result (true, false, null) and keeps feelin treating it as a test, which
+      // matters in filters: `l[item > 1]` tests each item, while a bare call there would be an index
+      this.out += '(';
+      this.call(OPERATOR.compare, operatorFunctions[OPERATOR.compare], [JSON.stringify(op), parts[0], parts[2]]);
+      this.out += ' and true)';
+      return true;
+    }
+    if (node.name === 'ArithmeticExpression' && parts.length === 3 && ARITHMETIC[op]) {
+      this.call(ARITHMETIC[op], operatorFunctions[ARITHMETIC[op]], [parts[0], parts[2]]);
+      return true;
+    }
+    if (node.name === 'SimplePositiveUnaryTest' && this.unaryTests && parts.length === 2 && parts[0].name === 'CompareOp') {
+      const unaryOp = JSON.stringify(this.source.slice(parts[0].from, parts[0].to));
+      this.call(OPERATOR.unaryCompare, operatorFunctions[OPERATOR.unaryCompare], [unaryOp, '?', parts[1]]);
+      return true;
+    }
+    if (node.name === 'DateTimeLiteral' && parts[0]?.name === 'DateTimeConstructor') return this.dateAndTime(parts);
+    if (node.name === 'FunctionInvocation' && parts[0]?.name === 'VariableName') return this.namedCall(node, parts);
+    return false;
+  }
+
+  private dateAndTime(parts: SyntaxNode[]): boolean {
+    const name = normalName(this.source.slice(parts[0].from, parts[0].to));
+    const parameters = parts[2];
+    if (name !== 'date and time' || parameters?.name !== 'PositionalParameters') return false;
+    const args = children(parameters).filter((child) => child.name !== ',');
+    if (args.length !== 2) return false;
+    this.call(OPERATOR.dateAndTime, operatorFunctions[OPERATOR.dateAndTime], args);
+    return true;
+  }
+
+  private namedCall(node: SyntaxNode, parts: SyntaxNode[]): boolean {
+    const [callee, ...rest] = parts;
+    const name = normalName(this.source.slice(callee.from, callee.to));
+    const fn = namedFunction(name);
+    if (fn === null) return false;
+    const alias = aliasOf(name);
+    this.functions[alias] = fn;
+    this.out += alias;
+    const parameters = rest.find((child) => child.name === 'PositionalParameters');
+    const args = parameters ? children(parameters).filter((child) => child.name !== ',') : [];
+    const path = name === 'is defined' && args.length === 1 ? pathText(args[0], this.source) : null;
+    if (path === null) {
+      this.span(node, callee.to, rest);
+      return true;
+    }
+    const [arg] = args;
+    this.out += '(';
+    const start = this.out.length;
+    this.node(arg);
+    this.quiet.push([start, this.out.length]);
+    this.out += `, ${JSON.stringify(path)})`;
+    return true;
+  }
+}
+
+/** Rewrite `source`, given feelin's parse tree of it (expression or unary tests) without syntax errors. */
+export function rewriteTree(source: string, tree: ReturnType<typeof parseExpression>, unary: boolean): Rewritten {
+  const writer = new Writer(source, unary && tree.topNode.firstChild?.name !== 'not');
+  writer.node(tree.topNode);
+  return { body: writer.text, functions: writer.functions, quiet: writer.quiet };
+}
