@@ -154,3 +154,27 @@ describe('process instance modification with event sub-process and multi-instanc
     expect((await h.activate('work')).map((j) => j.type)).toEqual(['work']);
   });
 });
+
+describe('modified instances after a restart', () => {
+  it('recovers the created event sub-process and multi-instance scopes and goes on from them, also after a refused modification', async () => {
+    // given
+    let h = await EngineHarness.start({ durability: 'full' });
+    await h.deploy(alarm, rounds);
+    const other = await h.create('rounds');
+    await h.completeJobOf('work');
+    await h.awaitCount({ valueType: 'JOB', intent: 'CREATED', value: { type: 'a' } }, 3);
+    const pi = await h.create('alarm', { key: 'k-3' });
+    await h.engine.modifyProcessInstance(pi, { activateInstructions: [{ elementId: 'handle' }] });
+    await expect(h.engine.modifyProcessInstance(other, { activateInstructions: [{ elementId: 'work' }, { elementId: 'b' }] })).rejects.toThrow('more than one active instance');
+    const before = h.engine.stateSnapshot();
+    // when
+    h = await h.restart();
+    // then
+    expect(h.engine.stateSnapshot()).toEqual(before);
+    await h.completeJobOf('handle');
+    await h.completeJobOf('work');
+    await h.awaitCompleted(pi);
+    expect(h.trace(pi)).toEqual(expect.arrayContaining(['esp:ELEMENT_COMPLETED']));
+    await h.close();
+  });
+});
