@@ -8,9 +8,10 @@ import type { GrpcContext, UnaryHandler } from './context';
 import { activateJobs, jobHandlers, streamActivatedJobs } from './jobs';
 import { instanceHandlers } from './instances';
 import { messageHandlers } from './messages';
-import { gatewayServiceDefinition } from './proto';
+import { gatewayServiceDefinition, UndecodableRequest } from './proto';
 import { resourceHandlers } from './resources';
 import { approximateSize } from './size';
+import { grpcTenantRefusal } from '../tenancy';
 
 export interface GrpcServerOptions {
   host: string;
@@ -33,7 +34,10 @@ export async function startGrpcServer(engine: Engine, options: GrpcServerOptions
   const ctx: GrpcContext = { engine, limits: options.limits, log, advertisedHost: options.host, advertisedPort: () => boundPort };
   const open = new Set<() => void>();
 
-  /** Refuses unauthenticated and oversized calls; the library's own size check would answer RESOURCE_EXHAUSTED. */
+  /**
+   * Refuses unauthenticated, undecodable and oversized calls (the library's own answers would be INTERNAL and
+   * RESOURCE_EXHAUSTED; Zeebe's is INVALID_ARGUMENT).
+   */
   const admit = (name: string, call: AnyCall): grpc.ServiceError | undefined => {
     const header = call.metadata.get('authorization')[0];
     if (!isAuthorized(options.auth, typeof header === 'string' ? header : header?.toString('utf8'))) {
@@ -43,6 +47,9 @@ export async function startGrpcServer(engine: Engine, options: GrpcServerOptions
         metadata: new grpc.Metadata(),
       });
     }
+    if (call.request instanceof UndecodableRequest) return serviceError(new InvalidRequest(call.request.message));
+    const foreignTenant = grpcTenantRefusal(name, call.request);
+    if (foreignTenant) return serviceError(foreignTenant);
     if (approximateSize(call.request, options.limits.maxGrpcMessageBytes) > options.limits.maxGrpcMessageBytes) {
       return serviceError(new InvalidRequest(`Expected the ${name} request to be at most ${options.limits.maxGrpcMessageBytes} bytes, but it was larger`));
     }
