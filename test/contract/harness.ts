@@ -5,6 +5,7 @@ import { Camunda8 } from '@camunda8/sdk';
 import { createCamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import { createEngine, type Engine } from '../../src/engine';
 import { readModels, startGateways, type GatewayLimits, type Gateways } from '../../src/engine/gateway';
+import { TEST_GRPC_SETTINGS } from '../support/sdk-settings';
 
 /**
  * Where the contract tests run: `embedded` (default) starts the engine in this process; `camunda` points them at a
@@ -39,10 +40,10 @@ export interface ContractEnv {
 }
 
 /**
- * SDK settings that keep test output readable. The gRPC client reads its log level (and retry switch) only from
+ * SDK settings that keep test output readable and let a closed client end (see TEST_GRPC_SETTINGS). The gRPC client reads its log level (and retry switch) only from
  * `zeebeGrpcSettings`; at the top level they are ignored. REST clients follow CAMUNDA_LOG_LEVEL.
  */
-export const QUIET_SDK = { CAMUNDA_LOG_LEVEL: 'none', zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' } } as const;
+export const QUIET_SDK = { CAMUNDA_LOG_LEVEL: 'none', zeebeGrpcSettings: TEST_GRPC_SETTINGS } as const;
 
 /** A quiet SDK instance for the gateways; `settings` adds credentials or gRPC settings (merged, not replaced). */
 export function sdkFor(gateways: Gateways, settings: Record<string, unknown> = {}, grpcSettings: Record<string, unknown> = {}): Camunda8 {

@@ -7,6 +7,7 @@ import { Camunda8 } from '@camunda8/sdk';
 import { loadConfig, type Config } from '../../src/config';
 import { createEngine, type Engine } from '../../src/engine';
 import { readModels, startGateways, type Gateways } from '../../src/engine/gateway';
+import { TEST_GRPC_SETTINGS } from './sdk-settings';
 
 export interface EmbeddedEngine {
   engine: Engine;
@@ -24,7 +25,7 @@ export async function startEmbeddedEngine(): Promise<EmbeddedEngine> {
   const rest = `http://127.0.0.1:${gateways.restPort}`;
   const grpc = `grpc://127.0.0.1:${gateways.grpcPort}`;
   const c8 = new Camunda8({
-    ZEEBE_GRPC_ADDRESS: grpc, ZEEBE_REST_ADDRESS: rest, CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_LOG_LEVEL: 'none', zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
+    ZEEBE_GRPC_ADDRESS: grpc, ZEEBE_REST_ADDRESS: rest, CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_LOG_LEVEL: 'none', zeebeGrpcSettings: TEST_GRPC_SETTINGS,
   } as never);
   return {
     engine,

@@ -9,6 +9,7 @@ import { openStore, type Store } from '../../src/db/connect';
 import { seedDemoData } from '../../src/db/seed';
 import { startWorkers, type Transport, type WorkerRuntime } from '../../workers';
 import { harness, type Harness } from './workers';
+import { TEST_GRPC_SETTINGS } from './sdk-settings';
 
 export interface WorkerEngine {
   engine: Engine;
@@ -28,7 +29,7 @@ export async function startWorkerEngine(transport: Transport, options: { now?: s
   let gateways = await startGateways(engine, { host: '127.0.0.1', grpcPort: 0, restPort: 0, managementPort: 0, clockControlled: true });
   const c8 = new Camunda8({
     ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${gateways.grpcPort}`, ZEEBE_REST_ADDRESS: `http://127.0.0.1:${gateways.restPort}`,
-    CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_LOG_LEVEL: 'none', zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
+    CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_LOG_LEVEL: 'none', zeebeGrpcSettings: TEST_GRPC_SETTINGS,
   } as never);
   const zbc = c8.getZeebeGrpcApiClient();
   await zbc.topology();

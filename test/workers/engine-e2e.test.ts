@@ -7,6 +7,7 @@ import { handoverRegister } from '../../src/db/registers/supervision';
 import { seedDemoData } from '../../src/db/seed';
 import { startWorkers, type Transport, type WorkerRuntime } from '../../workers';
 import { harness, type Harness } from '../support/workers';
+import { TEST_GRPC_SETTINGS } from '../support/sdk-settings';
 
 /**
  * The workers through the embedded engine's real gateways with @camunda8/sdk, over each transport: a small
@@ -26,7 +27,7 @@ describe.each<Transport>((process.env.E2E_TRANSPORTS?.split(',') as Transport[] 
     gateways = await startGateways(engine, { host: '127.0.0.1', grpcPort: 0, restPort: 0, managementPort: 0, clockControlled: true });
     c8 = new Camunda8({
       ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${gateways.grpcPort}`, ZEEBE_REST_ADDRESS: `http://127.0.0.1:${gateways.restPort}`,
-      CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_LOG_LEVEL: 'none', zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
+      CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_LOG_LEVEL: 'none', zeebeGrpcSettings: TEST_GRPC_SETTINGS,
     } as never);
     await c8.getZeebeGrpcApiClient().topology();
     store = await openStore({ databaseUrl: 'sqlite::memory:' });
