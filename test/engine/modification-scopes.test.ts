@@ -77,6 +77,23 @@ describe('process instance modification with event sub-process and multi-instanc
     expectReplayEqualsLive();
   });
 
+  it('activates elements in a scope that an interrupting event sub-process took over', async () => {
+    // given
+    await h.deploy(alarm);
+    const pi = await h.create('alarm', { key: 'k-4' });
+    await h.awaitRecord({ valueType: 'JOB', intent: 'CREATED', value: { type: 'work' } });
+    await h.engine.publishMessage({ name: 'alarm', correlationKey: 'k-4', variables: {} });
+    await h.awaitRecord({ valueType: 'JOB', intent: 'CREATED', value: { type: 'notify' } });
+    // when
+    await h.engine.modifyProcessInstance(pi, { activateInstructions: [{ elementId: 'work' }, { elementId: 'handle' }] });
+    // then
+    expect(activated('work')).toHaveLength(2);
+    expect(activated('esp')).toHaveLength(1);
+    expect(activated('handle').map((r) => r.value.flowScopeKey)).toEqual([activated('esp')[0].key, activated('esp')[0].key]);
+    for (const type of ['work', 'handle', 'handle', 'notify']) await h.completeJobOf(type);
+    await h.awaitCompleted(pi);
+  });
+
   it('activates a multi-instance activity: the body evaluates its input collection as on a normal activation', async () => {
     // given
     await h.deploy(batch);

@@ -1,6 +1,6 @@
 import { EngineHarness } from './support/harness';
 import { definitions as dmn, literal } from './dmn/dmn-xml';
-import { chain, definitions, end, process, resource, serviceTask, start } from './fixtures/xml';
+import { chain, definitions, end, io, process, resource, serviceTask, start } from './fixtures/xml';
 
 const twoTasks = resource('m.bpmn', definitions(process('m', `${start()}${serviceTask('a')}${serviceTask('b')}${end()}${chain('start', 'a', 'b', 'end')}
   <bpmn:subProcess id="sub">${start('s')}${serviceTask('inner')}${end('s-end')}${chain('s', 'inner', 's-end')}</bpmn:subProcess>`)));
@@ -126,5 +126,20 @@ describe('process instance modification and resource deletion', () => {
     expect(inner.variables).toEqual({ inSub: true });
     expect(h.trace(pi)).not.toContain('s:ELEMENT_ACTIVATING');
     expect(h.trace(pi)).toEqual(expect.arrayContaining(['sub:ELEMENT_ACTIVATED', 's-end:ELEMENT_COMPLETED', 'sub:ELEMENT_COMPLETED']));
+  });
+
+  it('creates a missing sub-process by events only: its input mappings are not applied, as in Zeebe', async () => {
+    // given
+    await h.deploy(resource('mapped.bpmn', definitions(process('mapped', `${start()}${serviceTask('a')}${end()}${chain('start', 'a', 'end')}
+      <bpmn:subProcess id="sub"><bpmn:extensionElements>${io([['="来自映射"', 'fromMapping']])}</bpmn:extensionElements>
+        ${start('s')}${serviceTask('inner')}${end('s-end')}${chain('s', 'inner', 's-end')}</bpmn:subProcess>`))));
+    const pi = await h.create('mapped');
+    await h.awaitRecord({ valueType: 'JOB', intent: 'CREATED', value: { type: 'a' } });
+    // when
+    await h.engine.modifyProcessInstance(pi, { activateInstructions: [{ elementId: 'inner' }] });
+    // then
+    const inner = await h.activateOne('inner');
+    expect(inner.variables).toEqual({});
+    expect(h.trace(pi)).toEqual(expect.arrayContaining(['sub:ELEMENT_ACTIVATED']));
   });
 });
