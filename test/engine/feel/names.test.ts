@@ -1,0 +1,57 @@
+import { evaluate } from '../../../src/engine/feel';
+
+const NOW = Date.UTC(2026, 0, 31, 8, 0, 0);
+
+function run(expression: string, variables: Record<string, unknown> = {}): { value: unknown; warnings: string[] } {
+  const result = evaluate(expression, variables, NOW);
+  if (!result.ok) throw new Error(result.message);
+  return { value: result.value, warnings: result.warnings.map((w) => `[${w.type}] ${w.message}`) };
+}
+
+describe('FEEL variables named like functions', () => {
+  it.each([
+    ['count', { count: 5, l: [1, 2, 3] }, 5],
+    ['count(l)', { count: 5, l: [1, 2, 3] }, 3],
+    ['count(l) + count', { count: 5, l: [1, 2, 3] }, 8],
+    ['sum(l) - sum', { sum: 1, l: [1, 2, 3] }, 5],
+    ['string length(name)', { 'string length': 1, name: 'abc' }, 3],
+    ['now', { now: '今天' }, '今天'],
+    ['now()', { now: '今天' }, '2026-01-31T08:00:00Z'],
+    ['now + " " + string(now() = now())', { now: 'a' }, 'a true'],
+    ['is empty(l) or is empty', { 'is empty': true, l: [1] }, true],
+    ['get or else(x, 2)', { 'get or else': 1, x: null }, 2],
+  ])('%s with %j = %j', (expression, variables, expected) => {
+    // given / when
+    const result = run(expression, variables);
+    // then
+    expect(result).toEqual({ value: expected, warnings: [] });
+  });
+
+  it('still calls a function passed as a value under its own parameter name', () => {
+    // given / when
+    const result = run('{f: function(x) x * 2, r: f(4)}.r');
+    // then
+    expect(result.value).toBe(8);
+  });
+});
+
+describe('is defined reports no missing variable (A11)', () => {
+  it.each([
+    ['is defined(x)', {}, false],
+    ['is defined(x.y.z)', {}, false],
+    ['is defined(x.y)', { x: {} }, false],
+    ['is defined(x.y)', { x: { y: null } }, true],
+    ['is defined(x)', { x: null }, true],
+    ['if is defined(flag) then flag else "无"', {}, '无'],
+  ])('%s with %j = %j and no warning', (expression, variables, expected) => {
+    // given / when / then
+    expect(run(expression, variables)).toEqual({ value: expected, warnings: [] });
+  });
+
+  it('still reports missing variables outside its argument', () => {
+    // given / when
+    const result = run('is defined(a) and b');
+    // then
+    expect(result.warnings).toEqual(["[NO_VARIABLE_FOUND] No variable found with name 'b'"]);
+  });
+});
