@@ -142,4 +142,20 @@ describe('process instance modification and resource deletion', () => {
     expect(inner.variables).toEqual({});
     expect(h.trace(pi)).toEqual(expect.arrayContaining(['sub:ELEMENT_ACTIVATED']));
   });
+
+  it('does not activate inside a sub-process that an earlier instruction of the same command only starts: it creates another one', async () => {
+    // given
+    await h.deploy(twoTasks);
+    const pi = await h.create('m');
+    await h.awaitRecord({ valueType: 'JOB', intent: 'CREATED', value: { type: 'a' } });
+    // when
+    await h.engine.modifyProcessInstance(pi, { activateInstructions: [{ elementId: 'sub' }, { elementId: 'inner' }] });
+    // then
+    const inner = await h.activate('inner');
+    expect(inner).toHaveLength(2);
+    const subs = h.find({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_ACTIVATED' }).filter((r) => r.value.elementId === 'sub').map((r) => r.key);
+    expect(subs).toHaveLength(2);
+    const scopes = h.find({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_ACTIVATING' }).filter((r) => r.value.elementId === 'inner').map((r) => r.value.flowScopeKey);
+    expect(new Set(scopes)).toEqual(new Set(subs));
+  });
 });

@@ -34,8 +34,12 @@ function scopeSteps(graph: ProcessGraph, node: FlowNode): ScopeStep[] {
   return steps;
 }
 
-/** Activates the instruction's element; returns the keys of the flow scope instances it needs (kept by terminations). */
-export function activateInstruction(ctx: ProcessingContext, root: Element, instruction: ActivateInstruction): Key[] {
+/**
+ * Activates the instruction's element; returns the keys of the flow scope instances it needs (kept by terminations).
+ * `pending` holds the elements earlier instructions activated: Zeebe only queues their activation, so they are no
+ * flow scope instances yet for later instructions (it is updated here).
+ */
+export function activateInstruction(ctx: ProcessingContext, root: Element, instruction: ActivateInstruction, pending: Set<Key>): Key[] {
   const graph = root.graph;
   const processId = root.inst.bpmnProcessId;
   const node = graph.nodes.get(instruction.elementId);
@@ -50,7 +54,7 @@ export function activateInstruction(ctx: ProcessingContext, root: Element, instr
   const required: Key[] = [root.inst.key];
   let scope = root.inst;
   for (const step of scopeSteps(graph, node)) {
-    const reused = reusableInstance(ctx, processId, step, scope, ancestor);
+    const reused = reusableInstance(ctx, processId, step, scope, ancestor, pending);
     if (reused) {
       variablesFor(step.node.id, reused.key);
       scope = reused;
@@ -60,15 +64,16 @@ export function activateInstruction(ctx: ProcessingContext, root: Element, instr
     }
     required.push(scope.key);
   }
-  activateElement(ctx, graph, node, scope.key, baseOf(scope), { beforeActivate: (el) => variablesFor(node.id, el.inst.key) });
+  pending.add(activateElement(ctx, graph, node, scope.key, baseOf(scope), { beforeActivate: (el) => variablesFor(node.id, el.inst.key) }));
   return required;
 }
 
 /** The existing instance of a flow scope to activate in, or undefined when a new one is to be created. */
 function reusableInstance(
-  ctx: ProcessingContext, processId: string, step: ScopeStep, parent: ElementInstance, ancestor: Key | undefined,
+  ctx: ProcessingContext, processId: string, step: ScopeStep, parent: ElementInstance, ancestor: Key | undefined, pending: Set<Key>,
 ): ElementInstance | undefined {
   const candidates = parent.children
+    .filter((key) => !pending.has(key))
     .map((key) => ctx.state.instance(key))
     .filter((inst): inst is ElementInstance => inst !== undefined && inst.elementId === step.node.id);
   if (candidates.length === 0) return undefined;

@@ -20,8 +20,9 @@ export function modifyProcessInstance(ctx: ProcessingContext, processInstanceKey
   }
   checkModification(ctx, root, req);
   const required = new Set<Key>();
+  const pending = new Set<Key>();
   const activateInstructions = (req.activateInstructions ?? []).map((instruction) => {
-    const scopeKeys = activateInstruction(ctx, root, instruction);
+    const scopeKeys = activateInstruction(ctx, root, instruction, pending);
     for (const key of scopeKeys) required.add(key);
     return { ...instruction, ancestorScopeKeys: [...new Set(scopeKeys)] };
   });
