@@ -9,6 +9,7 @@ import {
 import { componentLogger } from '../logging';
 import { ControllableClock } from './clock';
 import { KeyGenerator } from './keys';
+import { foreignTenantRejection } from './tenancy';
 import { GraphCache } from './model/graph-cache';
 import { type CommandFn, CommandLoop, type CommittedBatch } from './processing/command-loop';
 import { cancelProcessInstance } from './processing/commands/cancel-instance';
@@ -64,6 +65,7 @@ export class EmbeddedEngine implements Engine {
         keys: this.keys,
         now: () => this.clock.now(),
         commit: (records) => this.commit(records),
+        sync: store.needsSync ? (done) => store.syncLog(done) : null,
         rebuild: () => this.rebuild(),
         wantsResult: (key) => this.results.has(key),
         afterCommit: (batch) => this.afterCommit(batch),
@@ -157,6 +159,8 @@ export class EmbeddedEngine implements Engine {
   // --- Engine API --------------------------------------------------------------------------------------------
 
   async deploy(resources: DeploymentResource[], tenantId = DEFAULT_TENANT): Promise<DeploymentResult> {
+    const refused = foreignTenantRejection('CREATE', 'Deploy Resources', [tenantId]);
+    if (refused) throw refused;
     const prepared = await prepareDeployment(resources);
     return this.submit((ctx) => deploy(ctx, prepared, this.graphs, tenantId));
   }
@@ -166,10 +170,14 @@ export class EmbeddedEngine implements Engine {
   }
 
   createProcessInstance(req: CreateInstanceRequest): Promise<ProcessInstanceCreated> {
+    const refused = foreignTenantRejection('CREATE', 'Create Process Instance', [req.tenantId]);
+    if (refused) return Promise.reject(refused);
     return this.submit((ctx) => createProcessInstance(ctx, req));
   }
 
   createProcessInstanceWithResult(req: CreateInstanceWithResultRequest): Promise<ProcessInstanceResult> {
+    const refused = foreignTenantRejection('CREATE_WITH_AWAITING_RESULT', 'Create Process Instance', [req.tenantId]);
+    if (refused) return Promise.reject(refused);
     return new Promise<ProcessInstanceResult>((resolve, reject) => {
       this.submit((ctx) => {
         const created = createProcessInstance(ctx, req);
@@ -189,10 +197,14 @@ export class EmbeddedEngine implements Engine {
 
   activateJobs(req: ActivateJobsRequest, signal?: AbortSignal): Promise<ActivatedJob[]> {
     if (this.closed) return Promise.reject(new Error('The engine is closed'));
+    const refused = foreignTenantRejection('ACTIVATE', 'Activate Jobs', req.tenantIds);
+    if (refused) return Promise.reject(refused);
     return this.jobs.activate(req, signal);
   }
 
   openJobStream(req: JobStreamRequest, stream: JobStream): () => void {
+    const refused = foreignTenantRejection('ACTIVATE', 'Stream Activated Jobs', req.tenantIds);
+    if (refused) throw refused;
     return this.jobs.openStream(req, stream);
   }
 
@@ -217,15 +229,21 @@ export class EmbeddedEngine implements Engine {
   }
 
   async publishMessage(req: PublishMessageRequest): Promise<{ key: Key; tenantId: string }> {
+    const refused = foreignTenantRejection('PUBLISH', 'Publish Message', [req.tenantId]);
+    if (refused) throw refused;
     const result = await this.submit((ctx) => publishMessage(ctx, req));
     return { key: result.messageKey, tenantId: result.tenantId };
   }
 
   correlateMessage(req: PublishMessageRequest): Promise<CorrelateMessageResult> {
+    const refused = foreignTenantRejection('CORRELATE', 'Correlate Message', [req.tenantId]);
+    if (refused) return Promise.reject(refused);
     return this.submit((ctx) => publishMessage(ctx, { ...req, timeToLive: 0 }, true));
   }
 
   broadcastSignal(req: { signalName: string; variables?: JsonObject; tenantId?: string }): Promise<{ key: Key; tenantId: string }> {
+    const refused = foreignTenantRejection('BROADCAST', 'Broadcast Signal', [req.tenantId]);
+    if (refused) return Promise.reject(refused);
     return this.submit((ctx) => broadcastSignal(ctx, req));
   }
 
@@ -238,6 +256,8 @@ export class EmbeddedEngine implements Engine {
   }
 
   evaluateDecision(req: EvaluateDecisionRequest): Promise<DecisionEvaluationRecordValue & { decisionInstanceKey: Key }> {
+    const refused = foreignTenantRejection('EVALUATE', 'Evaluate Decision', [req.tenantId]);
+    if (refused) return Promise.reject(refused);
     return this.submit((ctx) => evaluateDecisionCommand(ctx, req));
   }
 

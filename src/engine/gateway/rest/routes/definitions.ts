@@ -6,6 +6,7 @@ import { decisionDefinitionSearch, processDefinitionSearch } from '../search/spe
 import { filterConditions, searchRequestSchema, type SearchSpec } from '../search/search';
 import { processInstanceSearch } from '../search/specs/process-instances';
 import { ELEMENT_STATISTICS_COLUMNS } from './process-instances';
+import { requireDefaultTenant, tenantOf } from '../../tenancy';
 
 const instanceFilterSchema = searchRequestSchema(processInstanceSearch as SearchSpec<unknown, unknown>).pick({ filter: true });
 
@@ -90,6 +91,7 @@ export function definitionRoutes(engine: Engine): Router {
     res.json(getOne(db(), decisionDefinitionSearch, 'd.key', keyParam(req, 'key'), 'Decision definition'));
   });
   router.post('/decision-definitions/evaluation', async (req, res) => {
+    requireDefaultTenant('Evaluate Decision', tenantOf(req.body));
     const body = parse(evaluationSchema, req.body);
     const r = await engine.evaluateDecision({
       ...(body.decisionDefinitionKey ? { decisionKey: body.decisionDefinitionKey } : { decisionId: body.decisionDefinitionId }),

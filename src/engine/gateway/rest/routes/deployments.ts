@@ -3,6 +3,7 @@ import multer from 'multer';
 import type { DeploymentResult, Engine } from '../../../api';
 import { InvalidRequest } from '../../errors';
 import type { GatewayLimits } from '../../limits';
+import { requireDefaultTenant } from '../../tenancy';
 
 export function toRestDeployment(r: DeploymentResult): Record<string, unknown> {
   return {
@@ -55,6 +56,7 @@ export function deploymentRoutes(engine: Engine, limits: GatewayLimits): Router 
     const files = (req.files as Express.Multer.File[] | undefined) ?? [];
     if (files.length === 0) throw new InvalidRequest('Expected to deploy at least one resource, but none given');
     const tenantId = typeof req.body?.tenantId === 'string' && req.body.tenantId !== '' ? (req.body.tenantId as string) : undefined;
+    requireDefaultTenant('Deploy Resources', tenantId);
     // Multer decodes names as latin1; clients send UTF-8.
     const resources = files.map((f) => ({ name: Buffer.from(f.originalname, 'latin1').toString('utf8'), content: f.buffer }));
     res.json(toRestDeployment(await engine.deploy(resources, tenantId)));

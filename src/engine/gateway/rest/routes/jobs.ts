@@ -4,6 +4,7 @@ import type { ActivatedJob, Engine } from '../../../api';
 import type { GatewayLimits } from '../../limits';
 import { int64, keyParam, parse, search, variablesSchema } from '../http';
 import { jobSearch } from '../search/specs/jobs';
+import { requireDefaultTenant, tenantOf } from '../../tenancy';
 
 const activationSchema = z.strictObject({
   type: z.string().min(1, 'expected a non-empty job type'),
@@ -41,6 +42,7 @@ export function jobRoutes(engine: Engine, limits: GatewayLimits): Router {
   const router = Router();
 
   router.post('/jobs/activation', async (req, res) => {
+    requireDefaultTenant('Activate Jobs', tenantOf(req.body, 'tenantIds'));
     const body = parse(activationSchema, req.body);
     const controller = new AbortController();
     const abort = () => controller.abort();

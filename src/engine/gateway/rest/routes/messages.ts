@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Engine } from '../../../api';
+import { requireDefaultTenant, tenantOf } from '../../tenancy';
 import { int64, parse, variablesSchema } from '../http';
 
 const publicationSchema = z.strictObject({
@@ -15,15 +16,18 @@ const publicationSchema = z.strictObject({
 export function messageRoutes(engine: Engine): Router {
   const router = Router();
   router.post('/messages/publication', async (req, res) => {
+    requireDefaultTenant('Publish Message', tenantOf(req.body));
     const body = parse(publicationSchema, req.body);
     const result = await engine.publishMessage({ ...body, correlationKey: body.correlationKey ?? '' });
     res.json({ messageKey: result.key, tenantId: result.tenantId });
   });
   router.post('/messages/correlation', async (req, res) => {
+    requireDefaultTenant('Correlate Message', tenantOf(req.body));
     const body = parse(publicationSchema.omit({ timeToLive: true, messageId: true }), req.body);
     res.json(await engine.correlateMessage({ ...body, correlationKey: body.correlationKey ?? '' }));
   });
   router.post('/signals/broadcast', async (req, res) => {
+    requireDefaultTenant('Broadcast Signal', tenantOf(req.body));
     const body = parse(
       z.strictObject({ signalName: z.string().min(1, 'expected a non-empty signal name'), variables: variablesSchema.optional(), tenantId: z.string().optional() }),
       req.body,

@@ -6,6 +6,7 @@ import { getOne, int64, keyParam, keySchema, NotFound, parse, search, variablesS
 import { elementInstanceSearch } from '../search/specs/element-instances';
 import { incidentSearch } from '../search/specs/incidents';
 import { processInstanceSearch } from '../search/specs/process-instances';
+import { requireDefaultTenant, tenantOf } from '../../tenancy';
 
 /** Counts per element for diagram overlays: an element instance with an open incident counts as an incident. */
 export const ELEMENT_STATISTICS_COLUMNS = `
@@ -38,6 +39,7 @@ export function processInstanceRoutes(engine: Engine, limits: GatewayLimits): Ro
   const db = () => engine.readDb();
 
   router.post('/process-instances', async (req, res) => {
+    requireDefaultTenant('Create Process Instance', tenantOf(req.body));
     const body = parse(createSchema, req.body);
     const request = {
       ...(body.processDefinitionKey ? { processDefinitionKey: body.processDefinitionKey } : { bpmnProcessId: body.processDefinitionId }),
