@@ -26,10 +26,18 @@ CREATE INDEX IF NOT EXISTS engine_records_drgs ON engine_records(position) WHERE
 
 /**
  * The append-only record log in SQLite (WAL). One transaction per batch; the durability mode decides whether a
- * commit waits for fsync (full), only for the OS (normal), or lives in memory.
+ * batch is flushed to disk before it counts (full), only handed to the OS (normal), or lives in memory.
+ *
+ * With `full`, SQLite writes the WAL without syncing it (synchronous NORMAL, which still syncs around checkpoints),
+ * and `syncLog` flushes the WAL file with fdatasync on the libuv thread pool. That is what synchronous FULL does
+ * after each commit, but the event loop is not blocked meanwhile, and one flush covers every batch written before
+ * it started; the command loop answers nobody before that flush has completed.
  */
 export class RecordStore {
   readonly db: Db;
+  /** Set with durability `full`: the WAL file whose flush makes the written batches durable. */
+  private readonly walPath: string | undefined;
+  private walFd: number | undefined;
   private readonly insert: Statement;
   private readonly setMeta: Statement;
   private readonly getMeta: Statement;
@@ -41,7 +49,8 @@ export class RecordStore {
       fs.mkdirSync(options.dataDir, { recursive: true });
       this.db = new Database(path.join(options.dataDir, 'engine.db'));
       this.db.pragma('journal_mode = WAL');
-      this.db.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);
+      this.db.pragma('synchronous = NORMAL');
+      if (options.durability === 'full') this.walPath = `${this.db.name}-wal`;
     }
     this.db.pragma('foreign_keys = OFF');
     // an early snapshot layout kept the state in one column; such a snapshot is dropped (the log stays complete)
@@ -54,6 +63,37 @@ export class RecordStore {
     );
     this.setMeta = this.db.prepare('INSERT INTO engine_meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value');
     this.getMeta = this.db.prepare('SELECT value FROM engine_meta WHERE name = ?');
+  }
+
+  /** Whether written batches count only after `syncLog` (durability `full`). */
+  get needsSync(): boolean {
+    return this.walPath !== undefined;
+  }
+
+  /**
+   * Flushes everything written to the WAL so far to disk, off the event loop. The file is opened on the first
+   * call (SQLite has created it by the first commit); the folder is flushed once too, so the file's entry is durable.
+   */
+  syncLog(done: (error?: Error) => void): void {
+    if (!this.walPath) {
+      done();
+      return;
+    }
+    try {
+      if (this.walFd === undefined) {
+        this.walFd = fs.openSync(this.walPath, 'r');
+        const dirFd = fs.openSync(path.dirname(this.walPath), 'r');
+        try {
+          fs.fsyncSync(dirFd);
+        } finally {
+          fs.closeSync(dirFd);
+        }
+      }
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
+    fs.fdatasync(this.walFd, (error) => done(error ?? undefined));
   }
 
   lastPosition(): number {
@@ -126,6 +166,8 @@ export class RecordStore {
   }
 
   close(): void {
+    if (this.walFd !== undefined) fs.closeSync(this.walFd);
+    this.walFd = undefined;
     this.db.close();
   }
 }
