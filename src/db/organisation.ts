@@ -6,7 +6,7 @@ export type Person = Omit<PersonTable, 'expert' | 'created_at'> & { expert: bool
 
 const toUnit = (r: UnitTable): Unit => ({
   code: r.code, name: r.name, kind: r.kind, parent_code: r.parent_code, domain: r.domain,
-  supervising: r.supervising === 1, industry: r.industry, address: r.address, email: r.email,
+  supervising: r.supervising === 1, industry: r.industry, address: r.address, email: r.email, head_person_id: r.head_person_id,
 });
 const toPerson = (r: PersonTable): Person => ({
   id: r.id, name: r.name, unit_code: r.unit_code, post: r.post, rank: r.rank, expert: r.expert === 1,

@@ -15,6 +15,7 @@ export interface UnitTable {
   industry: string | null;
   address: string | null;
   email: string | null;
+  head_person_id: string | null; // the unit's 主要负责人 (people.id); null = not recorded
   created_at: string;
 }
 

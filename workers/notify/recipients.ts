@@ -2,9 +2,12 @@ import { accountsOfPeople, accountsWithRole, type Account } from '../../src/db/a
 import { type Db } from '../../src/db/connect';
 import { teamMembersOf } from '../../src/db/registers/inspections';
 
-/** Who gets a message: an account (inbox + e-mail) or a unit's official mailbox (e-mail, recorded in the outbox). */
+/**
+ * Who gets a message: an account (inbox + e-mail), a unit's official mailbox or a unit head without an account
+ * (e-mail, recorded in the outbox).
+ */
 export interface Recipient {
-  key: string; // account id, or mailbox:<unitCode>
+  key: string; // account id, mailbox:<unitCode> or person:<personId>
   name: string;
   email: string | null;
   phone: string | null;
@@ -52,6 +55,19 @@ async function teamOf(db: Db, scope: Scope): Promise<{ personId: string; role: s
   return scope.teamPeople.filter((p) => unitOf.has(p.personId)).map((p) => ({ ...p, unitCode: unitOf.get(p.personId)! }));
 }
 
+/**
+ * The unit's 主要负责人 (units.head_person_id): their accounts, or their own e-mail when they have none. A unit whose
+ * head is not recorded falls back to the unit's accounts, so the message still reaches the unit.
+ */
+async function unitHead(db: Db, unitCode: string): Promise<Recipient[]> {
+  const unit = await db.selectFrom('units').select('head_person_id').where('code', '=', unitCode).executeTakeFirst();
+  if (!unit?.head_person_id) return fromAccounts(db, await accountsWithRole(db, 'unit', unitCode));
+  const accounts = await accountsOfPeople(db, [unit.head_person_id]);
+  if (accounts.length > 0) return fromAccounts(db, accounts);
+  const head = await db.selectFrom('people').select(['id', 'name', 'email', 'phone']).where('id', '=', unit.head_person_id).executeTakeFirst();
+  return head ? [{ key: `person:${head.id}`, name: head.name, email: head.email, phone: head.phone }] : [];
+}
+
 async function resolveGroup(db: Db, group: RecipientGroup, scope: Scope): Promise<Recipient[]> {
   switch (group) {
     case 'office':
@@ -70,6 +86,7 @@ async function resolveGroup(db: Db, group: RecipientGroup, scope: Scope): Promis
       return codes.length > 0 ? mailboxes(db, { codes }) : [];
     }
     case 'unit-head':
+      return scope.unitCode ? unitHead(db, scope.unitCode) : [];
     case 'unit':
       return scope.unitCode ? fromAccounts(db, await accountsWithRole(db, 'unit', scope.unitCode)) : [];
     case 'department':

@@ -5,6 +5,7 @@ import * as inspection from './002-inspection';
 import * as supervision from './003-supervision';
 import * as listingNumbers from './004-listing-numbers';
 import * as workCalendar from './005-work-calendar';
+import * as unitHeads from './006-unit-heads';
 
 export type { Dialect } from './define';
 
@@ -18,6 +19,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '003-supervision': wrap(supervision),
       '004-listing-numbers': wrap(listingNumbers),
       '005-work-calendar': wrap(workCalendar),
+      '006-unit-heads': wrap(unitHeads),
     }),
   };
 }

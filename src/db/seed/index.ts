@@ -3,7 +3,7 @@ import { ROLE_NAMES } from '../../domain/roles';
 import { hashPassword } from '../accounts';
 import { type Db } from '../connect';
 import { randomUUID } from 'node:crypto';
-import { ACCOUNTS, DEMO_PASSWORD, PEOPLE } from './people';
+import { ACCOUNTS, DEMO_PASSWORD, PEOPLE, UNIT_HEADS } from './people';
 import { ENTERPRISES, MEMBER_UNITS, TOWNS, ZONE } from './units';
 
 export { ACCOUNTS as DEMO_ACCOUNTS, DEMO_PASSWORD } from './people';
@@ -24,6 +24,7 @@ export async function seedDemoData(db: Db, at: string = new Date().toISOString()
     }
     for (const [code, name] of Object.entries(ROLE_NAMES)) await trx.insertInto('roles').values({ code, name }).execute();
     for (const p of PEOPLE) await trx.insertInto('people').values({ ...p, created_at: at }).execute();
+    for (const h of UNIT_HEADS) await trx.updateTable('units').set({ head_person_id: h.personId }).where('code', '=', h.unitCode).execute();
     for (const a of ACCOUNTS) {
       const id = randomUUID();
       await trx.insertInto('accounts').values({

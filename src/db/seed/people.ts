@@ -63,6 +63,9 @@ const HANDLERS: SeedPerson[] = MEMBER_UNITS.filter((u) => u.supervising === 1).m
 
 export const PEOPLE: SeedPerson[] = [...INSPECTORS, ...STAFF, ...TOWN_HEADS, ...MEMBER_HEADS, ...HANDLERS];
 
+/** The 主要负责人 of each 镇街, the zone and each member unit (units.head_person_id). */
+export const UNIT_HEADS: { unitCode: string; personId: string }[] = [...TOWN_HEADS, ...MEMBER_HEADS].map((p) => ({ unitCode: p.unit_code, personId: p.id }));
+
 const account = (login: string, p: SeedPerson, roles: SeedAccount['roles']): SeedAccount =>
   ({ login, displayName: p.name, personId: p.id, unitCode: p.unit_code, roles });
 const byId = (id: string) => PEOPLE.find((p) => p.id === id)!;

@@ -1,6 +1,6 @@
 import { type UnitTable } from '../schema';
 
-type SeedUnit = Omit<UnitTable, 'created_at' | 'address' | 'email'> & { address?: string };
+type SeedUnit = Omit<UnitTable, 'created_at' | 'address' | 'email' | 'head_person_id'> & { address?: string };
 
 /** The 7 镇街 of 峄城区 with their GB codes (domain.md §3.1). */
 export const TOWNS: SeedUnit[] = [
