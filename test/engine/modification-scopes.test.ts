@@ -63,6 +63,23 @@ describe('process instance modification with event sub-process and multi-instanc
     expect(h.trace(pi)).toEqual(expect.arrayContaining(['esp:ELEMENT_COMPLETED', 'work:ELEMENT_COMPLETED']));
   });
 
+  it('lets the real trigger of an interrupting event sub-process a modification created interrupt the scope, as in Zeebe', async () => {
+    // given
+    await h.deploy(alarm);
+    const pi = await h.create('alarm', { key: 'k-5' });
+    await h.awaitRecord({ valueType: 'JOB', intent: 'CREATED', value: { type: 'work' } });
+    await h.engine.modifyProcessInstance(pi, { activateInstructions: [{ elementId: 'handle' }] });
+    const created = activated('esp')[0].key;
+    // when
+    await h.engine.publishMessage({ name: 'alarm', correlationKey: 'k-5', variables: {} });
+    // then
+    await h.awaitRecord({ valueType: 'JOB', intent: 'CREATED', value: { type: 'notify' } });
+    const terminated = h.find({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_TERMINATED' }).map((r) => r.value.elementId);
+    expect(terminated).toEqual(expect.arrayContaining(['work', 'handle', 'esp']));
+    expect(h.find({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_TERMINATED', key: created })).toHaveLength(1);
+    expect(activated('esp-start')).toHaveLength(1);
+  });
+
   it('activates an event sub-process itself: it runs its start event and leaves the rest of the scope running', async () => {
     // given
     await h.deploy(alarm);

@@ -22,8 +22,13 @@ export function startsOf(scope: Element): FlowNode[] {
     .filter((n): n is FlowNode => n !== undefined);
 }
 
-/** True while an interrupting event sub-process runs in the scope: no further event sub-process may start. */
+/**
+ * True while an interrupting event sub-process that took the scope over runs in it: no further event sub-process
+ * may start. A trigger leaves it alone in the scope; one created by a modification beside running elements (or joined
+ * by elements a modification activated) does not interrupt, as in Zeebe, where modification clears the interruption.
+ */
 export function interruptedScope(ctx: ProcessingContext, scope: Element): boolean {
+  if (scope.inst.children.length !== 1) return false;
   return scope.inst.children.some((key) => {
     const child = ctx.state.instance(key);
     if (child?.type !== 'EVENT_SUB_PROCESS') return false;
