@@ -103,3 +103,20 @@ const OPERATORS = new Set<string>(['=', '!=', '<', '<=', '>', '>=']);
 export function isCompareOperator(text: string): text is CompareOperator {
   return OPERATORS.has(text);
 }
+
+/**
+ * `x in [a..b]`, `x between a and b`: null with NOT_COMPARABLE unless all three are of one ordered kind
+ * (feelin would throw or answer for mixed kinds).
+ */
+export function inRange(x: unknown, start: unknown, end: unknown, startIncluded: boolean, endIncluded: boolean): boolean | null {
+  const kind = kindOf(x);
+  if (!isOrdered(kind) || kindOf(start) !== kind || kindOf(end) !== kind) {
+    currentScope().warnings.push({
+      type: 'NOT_COMPARABLE', message: `Can't compare '${describe(x)}' with '${describe(start)}' and '${describe(end)}'`,
+    });
+    return null;
+  }
+  const fromStart = order(kind, x, start);
+  const toEnd = order(kind, x, end);
+  return (startIncluded ? fromStart >= 0 : fromStart > 0) && (endIncluded ? toEnd <= 0 : toEnd < 0);
+}

@@ -3,8 +3,8 @@
  * variable uses. They read the running evaluation from ./scope like the extension functions.
  */
 import { FeelDateTime, evaluate as feelinEvaluate } from 'feelin';
-import { divide, multiply, subtract } from './arithmetic';
-import { compare, isCompareOperator } from './compare';
+import { add, divide, multiply, subtract } from './arithmetic';
+import { compare, inRange, isCompareOperator } from './compare';
 import { currentScope, invocationFailure } from './scope';
 import { inZone } from './temporal';
 import { toZeebeWarnings } from './warnings';
@@ -20,10 +20,13 @@ function define(parameters: string[], body: (...args: unknown[]) => unknown): Fe
 export const OPERATOR = {
   compare: '__feel_compare',
   unaryCompare: '__feel_unary_compare',
+  add: '__feel_add',
   subtract: '__feel_subtract',
   multiply: '__feel_multiply',
   divide: '__feel_divide',
   dateAndTime: '__feel_date_and_time',
+  inRange: '__feel_in_range',
+  unaryInRange: '__feel_unary_in_range',
 } as const;
 
 function compareText(operator: unknown, a: unknown, b: unknown): boolean | null {
@@ -52,6 +55,12 @@ export const operatorFunctions: Record<string, FeelFn> = {
   [OPERATOR.compare]: define(['operator', 'a', 'b'], compareText),
   // a unary test matches only on true; a null result (not comparable, null input) is no match
   [OPERATOR.unaryCompare]: define(['operator', 'input', 'b'], (operator, input, b) => compareText(operator, input, b) === true),
+  // bounds marked by their brackets as written: `[` / `]` include, `(`, `)` and outward brackets exclude
+  [OPERATOR.inRange]: define(['x', 'start', 'end', 'open', 'close'], (x, start, end, open, close) =>
+    inRange(x, start, end, open === '[', close === ']')),
+  [OPERATOR.unaryInRange]: define(['input', 'start', 'end', 'open', 'close'], (x, start, end, open, close) =>
+    inRange(x, start, end, open === '[', close === ']') === true),
+  [OPERATOR.add]: define(['a', 'b'], add),
   [OPERATOR.subtract]: define(['a', 'b'], subtract),
   [OPERATOR.multiply]: define(['a', 'b'], multiply),
   [OPERATOR.divide]: define(['a', 'b'], divide),

@@ -1,7 +1,8 @@
 /**
  * Source-to-source rewrite of a valid FEEL text (from feelin's own parse tree) so that evaluation follows
  * feel-scala where feelin differs, without forking feelin:
- * - comparisons (`a < b`, `a = b`; unary `< b`) and `-`, `*`, `/` call ./operators.ts;
+ * - comparisons (`a < b`, `a = b`, `between`, `in`; unary `< b`, `[a..b]`) and `+`, `-`, `*`, `/` call
+ *   ./operators.ts;
  * - `date and time(x, y)` calls our version, which also takes a timezone;
  * - a call of a builtin or extension function (`count(l)`, `is defined(x)`) calls it under an alias, so a
  *   variable of the same name (`count`, `now`) neither hides the function nor is hidden by it;
@@ -23,7 +24,7 @@ export interface Rewritten {
   readonly quiet: ReadonlyArray<readonly [number, number]>;
 }
 
-const ARITHMETIC: Record<string, string> = { '-': OPERATOR.subtract, '*': OPERATOR.multiply, '/': OPERATOR.divide };
+const ARITHMETIC: Record<string, string> = { '+': OPERATOR.add, '-': OPERATOR.subtract, '*': OPERATOR.multiply, '/': OPERATOR.divide };
 
 const builtinCache = new LruCache<string, unknown>(1_000);
 
@@ -92,8 +93,33 @@ class Writer {
     this.out += this.source.slice(position, node.to);
   }
 
-  private call(alias: string, fn: unknown, parts: Array<string | SyntaxNode>): void {
-    this.functions[alias] = fn;
+  private special(node: SyntaxNode): boolean {
+    const parts = children(node);
+    switch (node.name) {
+      case 'Comparison':
+        return this.comparison(parts);
+      case 'ArithmeticExpression': {
+        const alias = parts.length === 3 ? ARITHMETIC[this.textOf(parts[1])] : undefined;
+        if (alias) this.call(alias, [parts[0], parts[2]]);
+        return alias !== undefined;
+      }
+      case 'SimplePositiveUnaryTest':
+        return this.unaryTests && this.unaryTest(parts);
+      case 'DateTimeLiteral':
+        return parts[0]?.name === 'DateTimeConstructor' && this.dateAndTime(parts);
+      case 'FunctionInvocation':
+        return parts[0]?.name === 'VariableName' && this.namedCall(node, parts);
+      default:
+        return false;
+    }
+  }
+
+  private textOf(node: SyntaxNode): string {
+    return this.source.slice(node.from, node.to);
+  }
+
+  private call(alias: string, parts: Array<string | SyntaxNode>): void {
+    this.functions[alias] = operatorFunctions[alias];
     this.out += `${alias}(`;
     parts.forEach((part, i) => {
       if (i > 0) this.out += ', ';
@@ -103,28 +129,72 @@ class Writer {
     this.out += ')';
   }
 
-  private special(node: SyntaxNode): boolean {
-    const parts = children(node);
-    const op = parts[1] ? this.source.slice(parts[1].from, parts[1].to) : '';
-    if (node.name === 'Comparison' && parts.length === 3 && parts[1].name === 'CompareOp') {
-      // `(… and true)` keeps the result (true, false, null) and keeps feelin treating it as a test, which
-      // matters in filters: `l[item > 1]` tests each item, while a bare call there would be an index
-      this.out += '(';
-      this.call(OPERATOR.compare, operatorFunctions[OPERATOR.compare], [JSON.stringify(op), parts[0], parts[2]]);
-      this.out += ' and true)';
+  /**
+   * A comparison as a test: `(… and true)` keeps the result (true, false, null) and keeps feelin treating it as
+   * a test, which matters in filters (`l[item > 1]` tests each item; a bare call there would be an index).
+   */
+  private asTest(write: () => void): true {
+    this.out += '(';
+    write();
+    this.out += ' and true)';
+    return true;
+  }
+
+  private comparison(parts: SyntaxNode[]): boolean {
+    const [x, keyword] = parts;
+    if (keyword?.name === 'CompareOp' && parts.length === 3) {
+      return this.asTest(() => this.call(OPERATOR.compare, [JSON.stringify(this.textOf(keyword)), x, parts[2]]));
+    }
+    if (keyword?.name === 'between' && parts.length === 5) {
+      return this.asTest(() => this.call(OPERATOR.inRange, [x, parts[2], parts[4], '"["', '"]"']));
+    }
+    if (keyword?.name === 'in') return this.membership(x, parts.slice(2));
+    return false;
+  }
+
+  /** `x in t`, `x in (t1, t2)` → `(m1 or m2)`, each test checked by feel-scala's rules where feelin differs. */
+  private membership(x: SyntaxNode, rest: SyntaxNode[]): boolean {
+    const list = rest[0]?.name === '(' ? rest[1] : null;
+    const tests = (list ? children(list) : rest).filter((node) => node.name === 'PositiveUnaryTest');
+    if (tests.length === 0) return false;
+    this.out += '(';
+    tests.forEach((test, i) => {
+      if (i > 0) this.out += ' or ';
+      this.membershipTest(x, test);
+    });
+    this.out += tests.length === 1 ? ' and true)' : ')';
+    return true;
+  }
+
+  private membershipTest(x: SyntaxNode, test: SyntaxNode): void {
+    const simple = test.firstChild?.name === 'SimplePositiveUnaryTest' ? children(test.firstChild) : [];
+    if (simple[0]?.name === 'Interval') return this.range(OPERATOR.inRange, x, simple[0]);
+    if (simple[0]?.name === 'CompareOp' && simple[1]) {
+      return this.call(OPERATOR.compare, [JSON.stringify(this.textOf(simple[0])), x, simple[1]]);
+    }
+    // lists (membership) and plain values (equality): feelin's own `in`
+    this.out += '(';
+    this.node(x);
+    this.out += ' in ';
+    this.node(test);
+    this.out += ')';
+  }
+
+  private range(alias: string, x: SyntaxNode | string, interval: SyntaxNode): void {
+    const [open, start, , end, close] = children(interval);
+    this.call(alias, [x, start, end, JSON.stringify(this.textOf(open)), JSON.stringify(this.textOf(close))]);
+  }
+
+  /** DMN input entries: `< 10`, `[1..3]` against the input `?`. */
+  private unaryTest(parts: SyntaxNode[]): boolean {
+    if (parts[0]?.name === 'Interval') {
+      this.range(OPERATOR.unaryInRange, '?', parts[0]);
       return true;
     }
-    if (node.name === 'ArithmeticExpression' && parts.length === 3 && ARITHMETIC[op]) {
-      this.call(ARITHMETIC[op], operatorFunctions[ARITHMETIC[op]], [parts[0], parts[2]]);
+    if (parts.length === 2 && parts[0].name === 'CompareOp') {
+      this.call(OPERATOR.unaryCompare, [JSON.stringify(this.textOf(parts[0])), '?', parts[1]]);
       return true;
     }
-    if (node.name === 'SimplePositiveUnaryTest' && this.unaryTests && parts.length === 2 && parts[0].name === 'CompareOp') {
-      const unaryOp = JSON.stringify(this.source.slice(parts[0].from, parts[0].to));
-      this.call(OPERATOR.unaryCompare, operatorFunctions[OPERATOR.unaryCompare], [unaryOp, '?', parts[1]]);
-      return true;
-    }
-    if (node.name === 'DateTimeLiteral' && parts[0]?.name === 'DateTimeConstructor') return this.dateAndTime(parts);
-    if (node.name === 'FunctionInvocation' && parts[0]?.name === 'VariableName') return this.namedCall(node, parts);
     return false;
   }
 
@@ -134,7 +204,7 @@ class Writer {
     if (name !== 'date and time' || parameters?.name !== 'PositionalParameters') return false;
     const args = children(parameters).filter((child) => child.name !== ',');
     if (args.length !== 2) return false;
-    this.call(OPERATOR.dateAndTime, operatorFunctions[OPERATOR.dateAndTime], args);
+    this.call(OPERATOR.dateAndTime, args);
     return true;
   }
 

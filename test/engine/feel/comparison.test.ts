@@ -90,6 +90,38 @@ describe('FEEL comparison follows feel-scala (A11: comparing incompatible types 
   });
 });
 
+describe('FEEL ranges and membership follow feel-scala', () => {
+  it.each([
+    ['x in [1..3]', 3, true],
+    ['x in ]1..3]', 1, false],
+    ['x in (1..3)', 3, false],
+    ['x between 1 and 3', 2, true],
+    ['x between 1 and 3', 4, false],
+    ['x in (7, [1..3], > 10)', 11, true],
+    ['x in (7, [1..3], > 10)', 5, false],
+    ['x in [1, 2]', 2, true],
+    ['x in ["a".."c"]', 'b', true],
+    ['x in [date("2020-01-01")..date("2020-12-31")]', null, null],
+  ])('%s with x = %j is %j', (expression, x, expected) => {
+    // given / when / then
+    expect(run(expression, { x }).value).toBe(expected);
+  });
+
+  it.each([
+    ['x in ["a".."z"]', 1, `[NOT_COMPARABLE] Can't compare '1' with '"a"' and '"z"'`],
+    ['x in [1..3]', 'a', `[NOT_COMPARABLE] Can't compare '"a"' with '1' and '3'`],
+    ['x between "a" and 5', 1, `[NOT_COMPARABLE] Can't compare '1' with '"a"' and '5'`],
+  ])('%s with x = %j is null with a warning, not a match or an error', (expression, x, warning) => {
+    // given / when / then
+    expect(run(expression, { x })).toEqual({ value: null, warnings: [warning] });
+  });
+
+  it('filters a list by a range', () => {
+    // given / when / then
+    expect(run('l[item in [2..3]]', { l: [1, 2, 3, 4] }).value).toEqual([2, 3]);
+  });
+});
+
 describe('DMN input entries compare like feel-scala', () => {
   it.each([
     ['< 10', 5, true],
@@ -102,6 +134,14 @@ describe('DMN input entries compare like feel-scala', () => {
     const result = evaluateUnaryTests(tests, input, {}, NOW);
     // then
     expect(result).toEqual({ ok: true, value: expected, warnings: [] });
+  });
+
+  it('matches ranges against the input, and not an input of another kind', () => {
+    // given / when / then
+    expect(evaluateUnaryTests('[1..3]', 2, {}, NOW)).toEqual({ ok: true, value: true, warnings: [] });
+    expect(evaluateUnaryTests('[1..3]', 'a', {}, NOW)).toEqual({
+      ok: true, value: false, warnings: [{ type: 'NOT_COMPARABLE', message: `Can't compare '"a"' with '1' and '3'` }],
+    });
   });
 
   it('does not match an input of another type, and says why', () => {

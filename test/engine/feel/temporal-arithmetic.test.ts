@@ -72,6 +72,29 @@ describe('FEEL zoned date-times (A11)', () => {
     expect(run(expression).value).toBe('PT23H');
   });
 
+  it('adds a days-time duration to a zoned date-time as elapsed time, a years-months one by calendar', () => {
+    // given: 24 hours after noon before the daylight-saving change is 13:00 on the next day
+    const beforeChange = 'date and time("2020-03-28T12:00:00@Europe/Berlin")';
+    // when / then
+    expect(run(`${beforeChange} + duration("P1D")`).value).toBe('2020-03-29T13:00:00+02:00[Europe/Berlin]');
+    expect(run(`duration("P1D") + ${beforeChange}`).value).toBe('2020-03-29T13:00:00+02:00[Europe/Berlin]');
+    expect(run('date and time("2020-03-29T13:00:00@Europe/Berlin") - duration("P1D")').value).toBe('2020-03-28T12:00:00+01:00[Europe/Berlin]');
+    expect(run(`${beforeChange} + duration("P1M")`).value).toBe('2020-04-28T12:00:00+02:00[Europe/Berlin]');
+  });
+
+  it('adds a days-time duration to a date and keeps a date', () => {
+    // given / when / then
+    expect(run('date("2020-01-01") + duration("PT25H")').value).toBe('2020-01-02');
+    expect(run('duration("P2D") + date("2020-01-01")').value).toBe('2020-01-03');
+  });
+
+  it('reports an addition of incompatible values as INVALID_TYPE', () => {
+    // given / when / then
+    expect(run('"编号-" + n', { n: 1 })).toEqual({ value: null, warnings: [`[INVALID_TYPE] Can't add '1' to '"编号-"'`] });
+    expect(run('duration("P1D") + 1')).toEqual({ value: null, warnings: ["[INVALID_TYPE] Can't add '1' to 'P1D'"] });
+    expect(run('"编号-" + string(n)', { n: 1 })).toEqual({ value: '编号-1', warnings: [] });
+  });
+
   it('subtracts a days-time duration from a date and keeps a date', () => {
     // given / when / then
     expect(run('date("2020-01-02") - duration("PT1H")').value).toBe('2020-01-01');
