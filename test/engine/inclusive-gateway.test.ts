@@ -1,5 +1,5 @@
 import { EngineHarness } from './support/harness';
-import { chain, definitions, end, flow, process, resource, serviceTask, start } from './fixtures/xml';
+import { chain, definitions, end, event, flow, process, resource, serviceTask, start } from './fixtures/xml';
 
 /** fork (inclusive) → a / b → join (inclusive) → end; conditions on fork flows. */
 function forkJoin(conditions: { a?: string; b?: string }, opts: { defaultFlow?: boolean } = {}): [string, string] {
@@ -143,6 +143,25 @@ describe('A4 inclusive gateway', () => {
       // then
       await h.awaitCompleted(pi);
       expect(h.trace(pi).filter((t) => t === 'join:ELEMENT_COMPLETED')).toHaveLength(1);
+    });
+
+    it('does not activate a waiting join when an interrupting event sub-process takes the scope over', async () => {
+      // given
+      await h.deploy(resource('incl.bpmn', definitions(process('incl', `${start()}
+        <bpmn:inclusiveGateway id="fork"/>${serviceTask('a')}${serviceTask('b')}<bpmn:inclusiveGateway id="join"/>${end()}
+        ${chain('start', 'fork')}${flow('fork', 'a')}${flow('fork', 'b')}${flow('a', 'join')}${flow('b', 'join')}${flow('join', 'end')}
+        <bpmn:subProcess id="esp" triggeredByEvent="true">${event('bpmn:startEvent', 'esp-start', 'message', 'msg-stop')}
+          ${serviceTask('handle')}${end('esp-end')}${chain('esp-start', 'handle', 'esp-end')}</bpmn:subProcess>`),
+        '<bpmn:message id="msg-stop" name="stop"><bpmn:extensionElements><zeebe:subscription correlationKey="=id"/></bpmn:extensionElements></bpmn:message>')));
+      const pi = await h.create('incl', { id: 'k1' });
+      await h.completeJobOf('a');
+      // when
+      await h.engine.publishMessage({ name: 'stop', correlationKey: 'k1' });
+      await h.completeJobOf('handle');
+      // then
+      await h.awaitCompleted(pi);
+      expect(h.trace(pi)).toContain('b:ELEMENT_TERMINATED');
+      expect(h.trace(pi).filter((t) => t.startsWith('join:') || t.startsWith('end:'))).toEqual([]);
     });
 
     it('keeps waiting while the interrupting path can still reach the join', async () => {

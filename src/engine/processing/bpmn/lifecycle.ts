@@ -88,7 +88,7 @@ export function finishCompletion(ctx: ProcessingContext, el: Element, flowIds: r
   ctx.event('PROCESS_INSTANCE', 'ELEMENT_COMPLETED', el.inst.key, value);
   takeFlows(ctx, el, flowIds);
   if (owner && ownerProcessor?.onChildCompleted) ownerProcessor.onChildCompleted(ctx, owner, el);
-  else if (el.inst.flowScopeKey !== '-1') completeScopeIfDone(ctx, el.inst.flowScopeKey);
+  else if (el.inst.flowScopeKey !== '-1') completeScopeIfDone(ctx, el.inst.flowScopeKey, isInterruptingEventSubProcess(el.graph, el.node));
   if (el.inst.flowScopeKey === '-1') rootEnded(ctx, el);
 }
 
@@ -128,10 +128,17 @@ function activateInclusiveJoinIfReady(ctx: ProcessingContext, graph: ProcessGrap
   if (scope?.state === 'ACTIVATED' && inclusiveJoinReady(ctx, scope, graph, gateway)) activateElement(ctx, graph, gateway, scopeKey, base);
 }
 
-/** A scope completes when it has no active children and no waiting join tokens. */
-export function completeScopeIfDone(ctx: ProcessingContext, scopeKey: Key): void {
+/**
+ * A scope completes when it has no active children and no waiting join tokens; after an interrupting event
+ * sub-process completed, tokens still waiting at joins are dropped with the scope (as in Zeebe, the interruption ends it).
+ */
+export function completeScopeIfDone(ctx: ProcessingContext, scopeKey: Key, afterInterruption = false): void {
   const scope = elementOf(ctx, scopeKey);
   if (!scope || scope.inst.state !== 'ACTIVATED') return;
+  if (afterInterruption) {
+    if (scope.inst.children.length === 0) completeElement(ctx, scope);
+    return;
+  }
   // a token that ended elsewhere may release a waiting inclusive join
   for (const gateway of readyInclusiveJoins(ctx, scope)) activateElement(ctx, scope.graph, gateway, scopeKey, baseOf(scope.inst));
   if (scope.inst.children.length > 0 || Object.keys(scope.inst.joinTokens).length > 0) return;
@@ -159,11 +166,21 @@ export function terminateElement(ctx: ProcessingContext, el: Element): void {
   }
 }
 
-/** Activates the inclusive joins of a still running, not interrupted scope that no token can reach any more. */
+/** Activates the inclusive joins of a still running scope that no token can reach any more (not once interrupted). */
 function activateReleasedInclusiveJoins(ctx: ProcessingContext, scopeKey: Key): void {
   const scope = elementOf(ctx, scopeKey);
-  if (!scope || scope.inst.state !== 'ACTIVATED' || scope.inst.interrupted) return;
+  if (!scope || scope.inst.state !== 'ACTIVATED') return;
+  const takenOver = scope.inst.children.some((key) => {
+    const child = ctx.state.instance(key);
+    return child !== undefined && isInterruptingEventSubProcess(scope.graph, scope.graph.nodes.get(child.elementId));
+  });
+  if (takenOver) return;
   for (const gateway of readyInclusiveJoins(ctx, scope)) activateElement(ctx, scope.graph, gateway, scopeKey, baseOf(scope.inst));
+}
+
+function isInterruptingEventSubProcess(graph: ProcessGraph, node: FlowNode | undefined): boolean {
+  if (node?.type !== 'EVENT_SUB_PROCESS') return false;
+  return graph.nodes.get(node.startEvents[0] ?? '')?.interrupting === true;
 }
 
 function rootEnded(ctx: ProcessingContext, el: Element): void {

@@ -10,9 +10,10 @@ import { boundaryCatchNodes, openSubscriptions } from '../bpmn/subscriptions';
 import { mergeLocal, propagate, setVariable } from '../bpmn/variables';
 
 /**
- * Multi-instance body (A8): evaluates the input collection once (recorded, so replay gives the same items), creates the inner instances (all at once, or
- * one after the other), collects the output collection, and completes when all inner instances ended or the
- * completion condition holds. Boundary events are attached to the body.
+ * Multi-instance body (A8): evaluates the input collection once on activation and records it on the body (later
+ * changes of the variable change neither the items nor their count; replay gives the same), creates the inner
+ * instances (all at once, or one after the other), collects the output collection, and completes when all inner
+ * instances ended or the completion condition holds. Boundary events are attached to the body.
  */
 export const multiInstanceBodyProcessor: ElementProcessor = {
   onActivate(ctx: ProcessingContext, el: Element): void {
