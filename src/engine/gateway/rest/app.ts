@@ -12,6 +12,7 @@ import { deploymentRoutes } from './routes/deployments';
 import { incidentAndVariableRoutes } from './routes/incidents-variables';
 import { jobRoutes } from './routes/jobs';
 import { messageRoutes } from './routes/messages';
+import { modificationRoutes } from './routes/modification';
 import { processInstanceRoutes } from './routes/process-instances';
 import { userTaskRoutes } from './routes/user-tasks';
 
@@ -43,6 +44,7 @@ export function createRestApp(engine: Engine, options: RestOptions): Express {
   v2.use(express.json({ limit: options.limits.maxJsonBodyBytes, type: ['application/json', 'application/*+json'] }));
   v2.use(deploymentRoutes(engine, options.limits));
   v2.use(processInstanceRoutes(engine, options.limits));
+  v2.use(modificationRoutes(engine));
   v2.use(definitionRoutes(engine));
   v2.use(incidentAndVariableRoutes(engine));
   v2.use(userTaskRoutes(engine));
