@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { credentials, loadPackageDefinition, type ServiceError } from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
 import { Camunda8 } from '@camunda8/sdk';
 import { fixture, QUIET_SDK, restCall, startContractEnv, type ContractEnv } from './harness';
 
@@ -58,6 +61,26 @@ describe('multi-tenancy is disabled: only the <default> tenant is accepted', () 
         await expect(jobs).rejects.toMatchObject(grpcRefusal('ActivateJobs', 'acme'));
       } finally {
         await c8.closeAllClients();
+      }
+    });
+
+    it('refuses a job stream for another tenant (StreamActivatedJobs, called with the proto the SDK ships)', async () => {
+      // given
+      const proto = loadSync(path.join(path.dirname(require.resolve('@camunda8/sdk')), 'proto', 'zeebe.proto'), { keepCase: true, longs: String });
+      const { gateway_protocol: pkg } = loadPackageDefinition(proto) as never as { gateway_protocol: { Gateway: new (address: string, creds: unknown) => Record<string, (req: object) => NodeJS.EventEmitter> & { close(): void } } };
+      const client = new pkg.Gateway(env.grpcAddress, credentials.createInsecure());
+      try {
+        // when
+        const refused = await new Promise<ServiceError | undefined>((resolve) => {
+          const call = client.StreamActivatedJobs({ type: 'contract-none', worker: 'w', timeout: '1000', tenantIds: ['acme'] });
+          call.on('data', () => undefined);
+          call.on('error', (err: ServiceError) => resolve(err));
+          call.on('end', () => resolve(undefined));
+        });
+        // then
+        expect(refused).toMatchObject(grpcRefusal('StreamActivatedJobs', 'acme'));
+      } finally {
+        client.close();
       }
     });
 
