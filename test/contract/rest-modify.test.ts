@@ -16,7 +16,7 @@ describe('process instance modification over REST /v2', () => {
   });
 
   const elements = async (processInstanceKey: string) =>
-    (await env.strictRest.searchElementInstances({ filter: { processInstanceKey: key(processInstanceKey) } }, NOW)).items;
+    (await env.strictRest.searchElementInstances({ filter: { processInstanceKey: key(processInstanceKey) } }, NOW)).items ?? [];
   const elementIn = (processInstanceKey: string, elementId: string, state: string) =>
     eventually(async () => (await elements(processInstanceKey)).find((e) => e.elementId === elementId && e.state === state), 20_000);
   const start = async (caseId: string) =>
