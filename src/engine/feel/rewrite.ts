@@ -97,7 +97,7 @@ class Writer {
     const parts = children(node);
     switch (node.name) {
       case 'Comparison':
-        return this.comparison(parts);
+        return this.comparison(node, parts);
       case 'ArithmeticExpression': {
         const alias = parts.length === 3 ? ARITHMETIC[this.textOf(parts[1])] : undefined;
         if (alias) this.call(alias, [parts[0], parts[2]]);
@@ -130,40 +130,44 @@ class Writer {
   }
 
   /**
-   * A comparison as a test: `(… and true)` keeps the result (true, false, null) and keeps feelin treating it as
-   * a test, which matters in filters (`l[item > 1]` tests each item; a bare call there would be an index).
+   * A comparison that is a list filter (`l[item > 1]`, maybe in parentheses) must stay a test for feelin, which
+   * picks filter or index by the node kind: `(… and true)` does, and keeps the result (true, false, null).
    */
-  private asTest(write: () => void): true {
-    this.out += '(';
+  private asTest(node: SyntaxNode, write: () => void): true {
+    let parent = node.parent;
+    while (parent?.name === 'ParenthesizedExpression') parent = parent.parent;
+    const filter = parent?.name === 'FilterExpression';
+    if (filter) this.out += '(';
     write();
-    this.out += ' and true)';
+    if (filter) this.out += ' and true)';
     return true;
   }
 
-  private comparison(parts: SyntaxNode[]): boolean {
+  private comparison(node: SyntaxNode, parts: SyntaxNode[]): boolean {
     const [x, keyword] = parts;
     if (keyword?.name === 'CompareOp' && parts.length === 3) {
-      return this.asTest(() => this.call(OPERATOR.compare, [JSON.stringify(this.textOf(keyword)), x, parts[2]]));
+      return this.asTest(node, () => this.call(OPERATOR.compare, [JSON.stringify(this.textOf(keyword)), x, parts[2]]));
     }
     if (keyword?.name === 'between' && parts.length === 5) {
-      return this.asTest(() => this.call(OPERATOR.inRange, [x, parts[2], parts[4], '"["', '"]"']));
+      return this.asTest(node, () => this.call(OPERATOR.inRange, [x, parts[2], parts[4], '"["', '"]"']));
     }
-    if (keyword?.name === 'in') return this.membership(x, parts.slice(2));
+    if (keyword?.name === 'in') {
+      const rest = parts.slice(2);
+      const list = rest[0]?.name === '(' ? rest[1] : null;
+      const tests = (list ? children(list) : rest).filter((test) => test.name === 'PositiveUnaryTest');
+      return tests.length > 0 && this.asTest(node, () => this.membership(x, tests));
+    }
     return false;
   }
 
   /** `x in t`, `x in (t1, t2)` → `(m1 or m2)`, each test checked by feel-scala's rules where feelin differs. */
-  private membership(x: SyntaxNode, rest: SyntaxNode[]): boolean {
-    const list = rest[0]?.name === '(' ? rest[1] : null;
-    const tests = (list ? children(list) : rest).filter((node) => node.name === 'PositiveUnaryTest');
-    if (tests.length === 0) return false;
-    this.out += '(';
+  private membership(x: SyntaxNode, tests: SyntaxNode[]): void {
+    if (tests.length > 1) this.out += '(';
     tests.forEach((test, i) => {
       if (i > 0) this.out += ' or ';
       this.membershipTest(x, test);
     });
-    this.out += tests.length === 1 ? ' and true)' : ')';
-    return true;
+    if (tests.length > 1) this.out += ')';
   }
 
   private membershipTest(x: SyntaxNode, test: SyntaxNode): void {
