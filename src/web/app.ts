@@ -9,6 +9,7 @@ import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
 import { eventRoutes } from './routes/events';
+import { instanceModificationRoutes } from './routes/instance-modification';
 import { monitoringRoutes } from './routes/monitoring';
 import { processRoutes } from './routes/processes';
 import { boardRoutes, inboxRoutes, registerRoutes } from './routes/records';
@@ -67,6 +68,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   app.use(registerRoutes(deps));
   app.use(inboxRoutes(deps));
   app.use(monitoringRoutes(deps));
+  app.use(instanceModificationRoutes(deps));
   app.use(processRoutes(deps));
   app.use(calendarRoutes(deps));
 

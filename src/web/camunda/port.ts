@@ -1,4 +1,5 @@
 import { type CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
+import pLimit from 'p-limit';
 
 /**
  * The part of Camunda's REST /v2 API the web app uses, in the wire shapes (keys as strings). `fromCamundaClient`
@@ -92,6 +93,12 @@ export interface DeployedResource {
   form?: { formId: string; version: number; formKey: string };
 }
 
+/** Camunda 8.8's modification body: activate elements (with variables), terminate element instances. */
+export interface ProcessInstanceModification {
+  activateInstructions?: Array<{ elementId: string; ancestorElementInstanceKey?: string; variableInstructions?: Array<{ variables: Record<string, unknown>; scopeId?: string }> }>;
+  terminateInstructions?: Array<{ elementInstanceKey: string }>;
+}
+
 export interface CamundaPort {
   searchUserTasks(req: SearchRequest): Promise<SearchPage<UserTask>>;
   getUserTask(userTaskKey: string): Promise<UserTask>;
@@ -103,6 +110,8 @@ export interface CamundaPort {
   searchProcessInstances(req: SearchRequest): Promise<SearchPage<ProcessInstance>>;
   getProcessInstance(processInstanceKey: string): Promise<ProcessInstance>;
   cancelProcessInstance(processInstanceKey: string): Promise<void>;
+  /** Moves tokens of a running instance (administrators); the engine checks the instructions and may reject them. */
+  modifyProcessInstance(processInstanceKey: string, modification: ProcessInstanceModification): Promise<void>;
   searchElementInstances(req: SearchRequest): Promise<SearchPage<ElementInstance>>;
   searchIncidents(req: SearchRequest): Promise<SearchPage<Incident>>;
   getIncident(incidentKey: string): Promise<Incident>;
@@ -124,8 +133,31 @@ export interface CamundaPort {
 // whole configuration from the environment on every call (it does so to find its polling interval).
 const now = {};
 
+/**
+ * Engine calls the web app has in flight at most; the rest wait their turn in order. Each page makes up to three
+ * calls at once, so 50 pages being loaded made 150: the SDK's fetch opened a new connection for each call beyond the
+ * open ones, and under load new connections were accepted about one per event-loop turn, so calls waited seconds
+ * for their connection (B7: /tasks p99 6–8 s while the gateway answered every search in < 120 ms). A few
+ * connections kept busy serve the same throughput.
+ */
+export const MAX_CONCURRENT_ENGINE_CALLS = 16;
+
 /** Adapts the SDK's loose Orchestration Cluster API client (pass config explicitly when creating it). */
-export function fromCamundaClient(client: CamundaClientLoose): CamundaPort {
+export function fromCamundaClient(client: CamundaClientLoose, options: { maxConcurrentCalls?: number } = {}): CamundaPort {
+  return limitConcurrency(adapt(client), options.maxConcurrentCalls ?? MAX_CONCURRENT_ENGINE_CALLS);
+}
+
+/** The same port with at most `max` calls in flight; further calls start, in order, as earlier ones settle. */
+export function limitConcurrency(port: CamundaPort, max: number): CamundaPort {
+  const limit = pLimit(max);
+  const limited: Record<string, unknown> = {};
+  for (const [name, call] of Object.entries(port) as Array<[string, (...args: unknown[]) => Promise<unknown>]>) {
+    limited[name] = (...args: unknown[]) => limit(() => call(...args));
+  }
+  return limited as unknown as CamundaPort;
+}
+
+function adapt(client: CamundaClientLoose): CamundaPort {
   // The SDK's generated request types are wider than ours; the casts narrow them to the fields we use.
   /* eslint-disable @typescript-eslint/no-explicit-any */
   const c = client as any;
@@ -141,6 +173,7 @@ export function fromCamundaClient(client: CamundaClientLoose): CamundaPort {
     searchProcessInstances: (req) => c.searchProcessInstances(req, now),
     getProcessInstance: (processInstanceKey) => c.getProcessInstance({ processInstanceKey }, now),
     cancelProcessInstance: (processInstanceKey) => c.cancelProcessInstance({ processInstanceKey }),
+    modifyProcessInstance: (processInstanceKey, modification) => c.modifyProcessInstance({ processInstanceKey, ...modification }),
     searchElementInstances: (req) => c.searchElementInstances(req, now),
     searchIncidents: (req) => c.searchIncidents(req, now),
     getIncident: (incidentKey) => c.getIncident({ incidentKey }, now),

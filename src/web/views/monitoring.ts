@@ -89,7 +89,8 @@ export function instancePage(ctx: PageContext, d: InstancePageData): SafeHtml {
   };
   const cancel = can.operate(ctx.user) && instance.state === 'ACTIVE'
     ? html`<form method="post" action="/monitoring/instances/${instance.processInstanceKey}/cancel" class="inline" data-confirm="确定要终止该流程实例吗？">
-        <input type="hidden" name="_csrf" value="${ctx.csrf}"><button type="submit" class="danger">终止实例</button></form>`
+        <input type="hidden" name="_csrf" value="${ctx.csrf}"><button type="submit" class="danger">终止实例</button></form>
+      <a class="button secondary" href="/monitoring/instances/${instance.processInstanceKey}/modify">修改实例（移动令牌）</a>`
     : '';
   const body = html`
 <div class="task-head">
