@@ -100,6 +100,29 @@ describe('web app end to end in Chromium', () => {
     expect(await page.locator('#timeline').innerText()).toContain('审核整改情况');
   }, 120_000);
 
+  it('lets the administrator move the token from review back to report after confirming', async () => {
+    // given
+    const page = await newPage();
+    await logIn(page, 'admin');
+    await page.goto(`${base}/monitoring/instances/${processInstanceKey}`);
+    // when
+    await page.getByRole('link', { name: '修改实例（移动令牌）' }).click();
+    await page.getByLabel(/审核整改情况/).check();
+    await page.getByLabel('要激活的环节').selectOption('report');
+    await page.getByLabel(/变量/).fill('{"退回原因": "整改材料不全"}');
+    await shot(page, '06a-monitoring-modify-form');
+    await page.getByRole('button', { name: '下一步：确认修改' }).click();
+    await page.getByText('请确认以下修改').waitFor();
+    await shot(page, '06b-monitoring-modify-confirm');
+    await Promise.all([page.waitForURL(`${base}/monitoring/instances/${processInstanceKey}`), page.getByRole('button', { name: '确认修改' }).click()]);
+    await page.locator('#diagram[data-ready="true"]').waitFor();
+    // then
+    expect(await page.locator('.djs-element.active[data-element-id="report"]').count()).toBe(1);
+    expect(await page.locator('.djs-element.active[data-element-id="review"]').count()).toBe(0);
+    const reason = await s.camunda.searchVariables({ filter: { processInstanceKey, name: '退回原因' }, page: { limit: 5 } });
+    expect(reason.items.map((v) => v.value)).toEqual(['"整改材料不全"']);
+  }, 120_000);
+
   it('lets the process owner edit the diagram in the browser, lint it and deploy it as a new version', async () => {
     // given
     const page = await newPage();
