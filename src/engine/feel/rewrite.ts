@@ -72,7 +72,12 @@ class Writer {
    * `unaryTests`: rewrite `< 1` (DMN input entries) too, but not under `not(…)`, where a null comparison must
    * stay null rather than become a non-match.
    */
-  constructor(private readonly source: string, private readonly unaryTests: boolean) {}
+  constructor(
+    private readonly source: string,
+    private readonly unaryTests: boolean,
+    /** Functions the text defines itself (context entries, parameters): a call of one means that function. */
+    private readonly localNames: ReadonlySet<string>,
+  ) {}
 
   get text(): string {
     return this.out;
@@ -215,7 +220,7 @@ class Writer {
   private namedCall(node: SyntaxNode, parts: SyntaxNode[]): boolean {
     const [callee, ...rest] = parts;
     const name = normalName(this.source.slice(callee.from, callee.to));
-    const fn = namedFunction(name);
+    const fn = this.localNames.has(name) ? null : namedFunction(name);
     if (fn === null) return false;
     const alias = aliasOf(name);
     this.functions[alias] = fn;
@@ -239,7 +244,17 @@ class Writer {
 
 /** Rewrite `source`, given feelin's parse tree of it (expression or unary tests) without syntax errors. */
 export function rewriteTree(source: string, tree: ReturnType<typeof parseExpression>, unary: boolean): Rewritten {
-  const writer = new Writer(source, unary && tree.topNode.firstChild?.name !== 'not');
+  const localNames = new Set<string>();
+  tree.iterate({
+    enter(node) {
+      const entry = node.name === 'ContextEntry' ? children(node.node) : null;
+      if (entry && entry[0]?.name === 'Key' && entry[entry.length - 1]?.name === 'FunctionDefinition') {
+        localNames.add(normalName(source.slice(entry[0].from, entry[0].to)));
+      }
+      if (node.name === 'ParameterName') localNames.add(normalName(source.slice(node.from, node.to)));
+    },
+  });
+  const writer = new Writer(source, unary && tree.topNode.firstChild?.name !== 'not', localNames);
   writer.node(tree.topNode);
   return { body: writer.text, functions: writer.functions, quiet: writer.quiet };
 }

@@ -33,6 +33,12 @@ describe('FEEL variables named like functions', () => {
     // then
     expect(result.value).toBe(8);
   });
+
+  it('calls a function the expression defines under a builtin name, and the builtin otherwise', () => {
+    // given / when / then
+    expect(run('{count: function(l) 42, r: count([1])}.r').value).toBe(42);
+    expect(run('{count: count(l)}', { count: 9, l: [1, 2] }).value).toEqual({ count: 2 });
+  });
 });
 
 describe('is defined reports no missing variable (A11)', () => {
