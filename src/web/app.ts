@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { csrfProtection } from './auth/csrf';
+import { processIds } from './camunda/process-ids';
 import { sessionLoader } from './auth/session';
 import { type WebDeps } from './deps';
 import { HttpError, pageContext, sendPage, wantsJson } from './http';
@@ -67,9 +68,10 @@ export function createWebApp(deps: WebDeps): express.Express {
   app.use(eventRoutes(deps));
   app.use(registerRoutes(deps));
   app.use(inboxRoutes(deps));
-  app.use(monitoringRoutes(deps));
+  const deployedProcesses = processIds(deps.camunda, { ttlMs: deps.config.processListTtlMs, now: deps.now ?? (() => new Date()) });
+  app.use(monitoringRoutes(deps, deployedProcesses));
   app.use(instanceModificationRoutes(deps));
-  app.use(processRoutes(deps));
+  app.use(processRoutes(deps, deployedProcesses));
   app.use(calendarRoutes(deps));
 
   app.use((_req, _res, next) => next(new HttpError(404, '未找到您要的内容。')));

@@ -10,6 +10,8 @@ export interface WebConfig {
   /** Send cookies with `Secure` (behind HTTPS). */
   secureCookies: boolean;
   sessionTtlMs: number;
+  /** How long the monitoring page reuses the list of deployed processes (deployments from the web app clear it). */
+  processListTtlMs: number;
   /** Login attempts allowed per client address within the window. */
   loginLimit: { windowMs: number; limit: number };
 }
@@ -27,5 +29,6 @@ export const defaultWebConfig = (assetsDir: string): WebConfig => ({
   assetsDir,
   secureCookies: false,
   sessionTtlMs: 8 * 60 * 60 * 1000,
+  processListTtlMs: 5_000,
   loginLimit: { windowMs: 15 * 60 * 1000, limit: 20 },
 });

@@ -1,6 +1,7 @@
 import { type Request, Router } from 'express';
 import { can } from '../auth/roles';
 import { type ProcessInstance, type SearchRequest } from '../camunda/port';
+import { type ProcessIds } from '../camunda/process-ids';
 import { type WebDeps } from '../deps';
 import { type TableColumn, tableExport } from '../export/table';
 import { forbidden, HttpError, keyParam, notFound, pageContext, requireUser, sendPage, str } from '../http';
@@ -33,7 +34,7 @@ function searchOf(f: InstanceFilters, limit: number): SearchRequest {
   return { filter, sort: [{ field: 'startDate', order: 'DESC' }], page: { from: 0, limit } };
 }
 
-export function monitoringRoutes(deps: WebDeps): Router {
+export function monitoringRoutes(deps: WebDeps, processIds: ProcessIds): Router {
   const router = Router();
   const { camunda, store } = deps;
   const now = deps.now ?? (() => new Date());
@@ -42,14 +43,9 @@ export function monitoringRoutes(deps: WebDeps): Router {
     next(can.monitor(requireUser(res)) ? undefined : forbidden());
   });
 
-  async function processIds(): Promise<string[]> {
-    const defs = await camunda.searchProcessDefinitions({ filter: { isLatestVersion: true }, page: { limit: 200 } });
-    return [...new Set(defs.items.map((d) => d.processDefinitionId))].sort();
-  }
-
   router.get('/monitoring', async (req, res) => {
     const f = filtersOf(req);
-    const [result, processes, units] = await Promise.all([camunda.searchProcessInstances(searchOf(f, 200)), processIds(), store.units()]);
+    const [result, processes, units] = await Promise.all([camunda.searchProcessInstances(searchOf(f, 200)), processIds.list(), store.units()]);
     sendPage(res, instanceListPage(pageContext(req, res), result.items, result.page.totalItems, f, processes, units));
   });
 

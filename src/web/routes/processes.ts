@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Router } from 'express';
 import { can } from '../auth/roles';
 import { type ProcessDefinition } from '../camunda/port';
+import { type ProcessIds } from '../camunda/process-ids';
 import { type WebDeps } from '../deps';
 import { resolveFormOptions } from '../forms/options';
 import { parseFormSchema } from '../forms/validate';
@@ -26,7 +27,7 @@ const EMPTY_DIAGRAM = `<?xml version="1.0" encoding="UTF-8"?>
 const FILE_NAME = /^[A-Za-z0-9_.-]{1,100}\.bpmn$/;
 const FORM_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
-export function processRoutes(deps: WebDeps): Router {
+export function processRoutes(deps: WebDeps, processIds: ProcessIds): Router {
   const router = Router();
   const { camunda, store, config } = deps;
 
@@ -91,6 +92,7 @@ export function processRoutes(deps: WebDeps): Router {
       return res.status(422).json({ error: '流程图未通过检查，未部署。', issues });
     }
     const deployed = await camunda.deploy([{ name: fileName, content: xml }]);
+    processIds.invalidate();
     const process = deployed.find((d) => d.processDefinition)?.processDefinition;
     await store.audit({ actor: user.username, action: 'process.deploy', target: fileName, outcome: 'ok', detail: { ...process }, ip: req.ip });
     res.json({ ok: true, issues, process, redirect: process ? `/processes/${process.processDefinitionKey}` : '/processes' });

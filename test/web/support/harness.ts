@@ -83,8 +83,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A fresh domain database with the demo data and a web app on it, talking to the file's engine. */
-export async function startHarness(env: WebEnv, config: Partial<WebConfig> = {}): Promise<Harness> {
+/** A fresh domain database with the demo data and a web app on it, talking to the file's engine; its clock is NOW unless given. */
+export async function startHarness(env: WebEnv, config: Partial<WebConfig> = {}, now: () => Date = () => NOW): Promise<Harness> {
   const store = await openStore({ databaseUrl: 'sqlite::memory:' });
   await seedDemoData(store.db, NOW.toISOString());
   const dept = await store.db.selectFrom('accounts').innerJoin('memberships', 'memberships.account_id', 'accounts.id')
@@ -98,7 +98,7 @@ export async function startHarness(env: WebEnv, config: Partial<WebConfig> = {})
     store: domainStore(store.db, { archiveDir, now: () => NOW }),
     logger: componentLogger('web-test'),
     config: { ...defaultWebConfig(assetsDir), formsDir: join(__dirname, '..', '..', '..', 'forms'), ...config },
-    now: () => NOW,
+    now,
   });
   return { app, engine: env.engine, camunda: env.camunda, store, archiveDir, departmentLogin: dept.login, departmentCode: dept.unit_code!, close: () => store.close() };
 }
