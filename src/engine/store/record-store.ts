@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database, { type Database as Db, type Statement } from 'better-sqlite3';
 import { type EngineRecord, type EngineOptions } from '../api';
+import { componentLogger } from '../../logging';
+import { WalCheckpointer } from './wal-checkpointer';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS engine_records (
@@ -38,6 +40,7 @@ export class RecordStore {
   /** Set with durability `full`: the WAL file whose flush makes the written batches durable. */
   private readonly walPath: string | undefined;
   private walFd: number | undefined;
+  private readonly checkpointer: WalCheckpointer | undefined;
   private readonly insert: Statement;
   private readonly setMeta: Statement;
   private readonly getMeta: Statement;
@@ -50,7 +53,10 @@ export class RecordStore {
       this.db = new Database(path.join(options.dataDir, 'engine.db'));
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
-      if (options.durability === 'full') this.walPath = `${this.db.name}-wal`;
+      if (options.durability === 'full') {
+        this.walPath = `${this.db.name}-wal`;
+        this.checkpointer = new WalCheckpointer(this.db, componentLogger('engine-store'));
+      }
     }
     this.db.pragma('foreign_keys = OFF');
     // an early snapshot layout kept the state in one column; such a snapshot is dropped (the log stays complete)
@@ -79,6 +85,7 @@ export class RecordStore {
       done();
       return;
     }
+    this.checkpointer?.afterCommit();
     try {
       if (this.walFd === undefined) {
         this.walFd = fs.openSync(this.walPath, 'r');
@@ -166,6 +173,7 @@ export class RecordStore {
   }
 
   close(): void {
+    this.checkpointer?.close();
     if (this.walFd !== undefined) fs.closeSync(this.walFd);
     this.walFd = undefined;
     this.db.close();

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { WalCheckpointer } from '../../src/engine/store/wal-checkpointer';
+import { componentLogger } from '../../src/logging';
+
+describe('WAL checkpoints off the event loop', () => {
+  let dir: string;
+  let db: Database.Database;
+  let checkpointer: WalCheckpointer;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wal-checkpointer-'));
+    db = new Database(path.join(dir, 'engine.db'));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, data TEXT NOT NULL)');
+    checkpointer = new WalCheckpointer(db, componentLogger('test'), 2);
+  });
+
+  afterEach(() => {
+    checkpointer.close();
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('turns SQLite\'s checkpoint inside commits off, copies the log in its thread, and keeps the log bounded', async () => {
+    // given
+    const insert = db.prepare('INSERT INTO t (data) VALUES (?)');
+    const page = 'x'.repeat(4000);
+    let largestLog = 0;
+    let checkpointedByThread = 0;
+    let restarts = 0;
+    let previousLog = 0;
+    // when: 6000 pages are written in batches of 100, each batch followed by what the engine does after a commit
+    for (let batch = 0; batch < 60; batch++) {
+      db.transaction(() => {
+        for (let i = 0; i < 100; i++) insert.run(page);
+      })();
+      checkpointer.afterCommit();
+      const pass = await checkpointer.nextPass();
+      largestLog = Math.max(largestLog, pass.log);
+      if (pass.log < previousLog) restarts++;
+      previousLog = pass.log;
+      checkpointedByThread = Math.max(checkpointedByThread, pass.checkpointed);
+    }
+    // then
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    expect(checkpointedByThread).toBeGreaterThan(500);
+    expect(restarts).toBeGreaterThanOrEqual(2);
+    expect(largestLog).toBeLessThan(4000);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 6000 });
+  });
+
+  it('leaves every row readable by a new connection after both connections closed', async () => {
+    // given
+    const insert = db.prepare('INSERT INTO t (data) VALUES (?)');
+    for (let i = 0; i < 100; i++) insert.run(`row ${i}`);
+    await checkpointer.nextPass();
+    // when
+    checkpointer.close();
+    db.close();
+    db = new Database(path.join(dir, 'engine.db'));
+    // then
+    expect(db.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 100 });
+  });
+});
