@@ -225,20 +225,30 @@ class Writer {
     const alias = aliasOf(name);
     this.functions[alias] = fn;
     this.out += alias;
-    const parameters = rest.find((child) => child.name === 'PositionalParameters');
-    const args = parameters ? children(parameters).filter((child) => child.name !== ',') : [];
-    const path = name === 'is defined' && args.length === 1 ? pathText(args[0], this.source) : null;
-    if (path === null) {
+    const argument = name === 'is defined' ? this.soleArgument(rest) : null;
+    const path = argument ? pathText(argument.value, this.source) : null;
+    if (argument === null || path === null) {
       this.span(node, callee.to, rest);
       return true;
     }
-    const [arg] = args;
-    this.out += '(';
+    this.out += `(${argument.named ? 'value: ' : ''}`;
     const start = this.out.length;
-    this.node(arg);
+    this.node(argument.value);
     this.quiet.push([start, this.out.length]);
-    this.out += `, ${JSON.stringify(path)})`;
+    this.out += `, ${argument.named ? 'path: ' : ''}${JSON.stringify(path)})`;
     return true;
+  }
+
+  /** The one argument of a call, positional (`f(x)`) or named `value` (`f(value: x)`). */
+  private soleArgument(rest: SyntaxNode[]): { value: SyntaxNode; named: boolean } | null {
+    const parameters = rest.find((child) => child.name === 'PositionalParameters' || child.name === 'NamedParameters');
+    const args = parameters ? children(parameters).filter((child) => child.name !== ',') : [];
+    if (args.length !== 1) return null;
+    if (parameters?.name === 'PositionalParameters') return { value: args[0], named: false };
+    const parts = children(args[0]);
+    const [parameterName, value] = [parts[0], parts[parts.length - 1]];
+    const named = parts.length >= 2 && normalName(this.textOf(parameterName)) === 'value';
+    return named ? { value, named: true } : null;
   }
 }
 

@@ -49,6 +49,8 @@ describe('is defined reports no missing variable (A11)', () => {
     ['is defined(x.y)', { x: { y: null } }, true],
     ['is defined(x)', { x: null }, true],
     ['if is defined(flag) then flag else "无"', {}, '无'],
+    ['is defined(value: x.y)', {}, false],
+    ['is defined(value: x)', { x: null }, true],
   ])('%s with %j = %j and no warning', (expression, variables, expected) => {
     // given / when / then
     expect(run(expression, variables)).toEqual({ value: expected, warnings: [] });
