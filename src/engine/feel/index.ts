@@ -11,9 +11,12 @@
  * - `evaluateUnaryTests(tests, input, variables, now)` for DMN input entries.
  * - `checkExpressionSyntax(expr)` / `checkUnaryTestsSyntax(tests)` for deploy-time validation (message or null).
  * - `toStoredValue`, `feelResultType`, `warningsSuffix` for callers that format their own messages.
- * feel-scala rules our layer adds on top of feelin (see rewrite.ts): incomparable values give null plus
- * NOT_COMPARABLE; `-`, `*`, `/` of durations, numbers and zoned date-times (by instant); `date and time(dt, zone)`;
- * builtin calls are not hidden by variables of the same name; `is defined(x)` reports no missing variable.
+ * feel-scala rules our layer adds on top of feelin (see rewrite.ts): comparisons, `between`, `in` and ranges of
+ * incomparable values give null plus NOT_COMPARABLE; `+ - * /` as feel-scala (durations × ÷ numbers, zoned
+ * date-times subtract by instant and move by elapsed time, invalid operands give null plus INVALID_TYPE);
+ * `date and time(dt, zone)`; builtin calls are not hidden by variables of the same name; `is defined(x)` reports
+ * no missing variable. Known differences: warnings of our operators come after feelin's own warnings; names
+ * with operators (`order-id`) are operators, as in feel-scala (use backticks).
  */
 export {
   isExpression,
