@@ -16,7 +16,7 @@
  * date-times subtract by instant and move by elapsed time, invalid operands give null plus INVALID_TYPE);
  * `date and time(dt, zone)`; builtin calls are not hidden by variables of the same name; `is defined(x)` reports
  * no missing variable. Known differences: warnings of our operators come after feelin's own warnings; names
- * with operators (`order-id`) are operators, as in feel-scala (use backticks).
+ * with operators (`order-id`) read as operators, as in feel-scala; backtick names (`` `order-id` ``) do not parse.
  */
 export {
   isExpression,
