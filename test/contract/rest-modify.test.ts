@@ -101,13 +101,15 @@ describe('process instance modification over REST /v2', () => {
     await env.strictRest.cancelProcessInstance({ processInstanceKey: key(processInstanceKey) });
   });
 
-  it('answers 404 for a process instance that does not exist, and 400 for an instruction without an element', async () => {
+  it('answers 404 for a process instance that does not exist, and 400 for an instruction without an element or a variable instruction without variables', async () => {
     // when
     const missing = await restCall(env, 'POST', '/process-instances/2251799813999999/modification', { activateInstructions: [{ elementId: 'review' }] });
     const noElement = await restCall(env, 'POST', '/process-instances/2251799813999999/modification', { activateInstructions: [{ variableInstructions: [] }] });
+    const noVariables = await restCall(env, 'POST', '/process-instances/2251799813999999/modification', { activateInstructions: [{ elementId: 'review', variableInstructions: [{ variables: {} }] }] });
     // then
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ title: 'NOT_FOUND' });
     expect(noElement.status).toBe(400);
+    expect(noVariables.status).toBe(400);
   });
 });

@@ -40,7 +40,8 @@ function parseVariables(text: string): { value?: Record<string, unknown>; error?
     return { error: '变量必须是一个 JSON 对象，例如 {"整改期限": "2026-12-31"}。' };
   }
   if (Object.keys(value).some((name) => name.trim() === '')) return { error: '变量名不能为空。' };
-  return { value: value as Record<string, unknown> };
+  // an empty object sets nothing (and Camunda's REST API refuses a variable instruction without variables)
+  return Object.keys(value).length ? { value: value as Record<string, unknown> } : {};
 }
 
 /**

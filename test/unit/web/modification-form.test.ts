@@ -17,6 +17,13 @@ describe('the modification form of the monitoring page', () => {
     });
   });
 
+  it('sends no variable instruction for an empty object', () => {
+    // when
+    const { modification } = toModification(readModificationInput({ elementId: 'review', variables: '{}' }), DIAGRAM);
+    // then
+    expect(modification?.activateInstructions).toEqual([{ elementId: 'review', ancestorElementInstanceKey: '-1' }]);
+  });
+
   it('terminates without activating when no element is chosen', () => {
     // when
     const { modification } = toModification(readModificationInput({ terminate: '42' }), DIAGRAM);

@@ -12,7 +12,10 @@ const modificationSchema = z.strictObject({
         elementId: z.string().min(1, 'expected the id of the element to activate'),
         // -1 (or none): the engine looks for the one existing flow scope instance itself
         ancestorElementInstanceKey: keySchema.optional(),
-        variableInstructions: z.array(z.strictObject({ variables: variablesSchema, scopeId: z.string().optional() })).optional(),
+        // Camunda's REST gateway (unlike gRPC) refuses a variable instruction without variables
+        variableInstructions: z
+          .array(z.strictObject({ variables: variablesSchema.refine((v) => Object.keys(v).length > 0, 'expected at least one variable'), scopeId: z.string().optional() }))
+          .optional(),
       }),
     )
     .optional(),
