@@ -1,5 +1,6 @@
 // B1: start → 3 service tasks → end with in-process streaming workers, durability `full`: the sustained completion
 // rate with a window of instances in flight, then each instance's latency at 70 % of that rate.
+import { fsyncProbe, underConditions } from '../support/conditions';
 import { completingStreams, straightThrough, tempEngine } from '../support/engine';
 import { InstanceLoad } from '../support/load';
 import { percentiles, round } from '../support/stats';
@@ -9,14 +10,17 @@ export const b1: Scenario = {
   name: 'B1',
   title: 'straight-through 3 service tasks, streaming workers, durability full',
   async run({ seconds }) {
+    const fsyncMs = fsyncProbe();
     const { engine, dispose } = await tempEngine('full');
     try {
       await engine.deploy([{ name: 'b1.bpmn', content: Buffer.from(straightThrough('b1', 3, 'b1')) }]);
       const closeStreams = completingStreams(engine, ['b1-1', 'b1-2', 'b1-3']);
       const load = new InstanceLoad(engine, 'b1');
-      const maxRate = await load.saturate(seconds);
+      const saturated = await underConditions(() => load.saturate(seconds));
+      const maxRate = saturated.result;
       const rate = Math.max(1, Math.floor(maxRate * 0.7));
-      const latencies = await load.steady(rate, seconds);
+      const steady = await underConditions(() => load.steady(rate, seconds));
+      const latencies = steady.result;
       load.close();
       closeStreams();
       return {
@@ -25,6 +29,8 @@ export const b1: Scenario = {
         latencyAtRatePerSecond: rate,
         instanceLatencyMs: percentiles(latencies),
         p99TargetMs: 50,
+        fsyncMs,
+        conditions: { saturate: saturated.conditions, atRate: steady.conditions },
       };
     } finally {
       await dispose();

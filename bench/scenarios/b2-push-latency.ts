@@ -2,6 +2,7 @@
 // of an @camunda8/sdk streaming worker's handler, over the gRPC gateway on loopback.
 import { Camunda8 } from '@camunda8/sdk';
 import { readModels, startGateways } from '../../src/engine/gateway';
+import { fsyncProbe, underConditions } from '../support/conditions';
 import { straightThrough, tempEngine } from '../support/engine';
 import { nowMs, percentiles } from '../support/stats';
 import type { Scenario } from '../types';
@@ -69,7 +70,7 @@ export const b2: Scenario = {
         },
       });
       await sleep(500); // the stream is registered
-      await measure(latencies);
+      const { conditions } = await underConditions(() => measure(latencies));
       stream.close();
       stopListening();
       return {
@@ -77,6 +78,8 @@ export const b2: Scenario = {
         pushLatencyMs: percentiles(latencies),
         inProcessPushLatencyMs: percentiles(inProcess),
         targetsMs: { p50: 1, p99: 5 },
+        fsyncMs: fsyncProbe(),
+        conditions,
       };
     } finally {
       await zbc.close();
