@@ -61,6 +61,21 @@ describe('web process instance modification for administrators', () => {
     ]);
   });
 
+  it('goes back from the confirmation to the form with the input as entered', async () => {
+    // given
+    const { agent, csrf } = await signIn(h.app, LOGINS.admin);
+    const notify = await keyOf('notify');
+    // when
+    const res = await agent.post(`/monitoring/instances/${instance}/modify`).type('form')
+      .send({ _csrf: csrf, terminate: notify, elementId: 'report', variables: '{"退回": true}', step: 'edit' });
+    // then
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(`value="${notify}" checked`);
+    expect(res.text).toContain('<option value="report" selected>');
+    expect(res.text).toContain('{&quot;退回&quot;: true}</textarea>');
+    expect(await statesOf('notify')).toEqual(['ACTIVE']);
+  });
+
   it('refuses variables that are not a JSON object with a Chinese message and keeps the input', async () => {
     // given
     const { agent, csrf } = await signIn(h.app, LOGINS.admin);
@@ -110,5 +125,7 @@ describe('web process instance modification for administrators', () => {
     expect(form.status).toBe(403);
     expect(post.status).toBe(403);
     expect(await statesOf('notify')).toEqual(['ACTIVE']);
+    const denied = (await auditTrail(h.store.db, { actor: LOGINS.office })).filter((t) => t.data.outcome === 'denied').map((t) => t.action);
+    expect(denied).toContain(`POST /monitoring/instances/${instance}/modify`);
   });
 });
