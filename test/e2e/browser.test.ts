@@ -123,6 +123,26 @@ describe('web app end to end in Chromium', () => {
     expect(reason.items.map((v) => v.value)).toEqual(['"整改材料不全"']);
   }, 120_000);
 
+  it('asks before terminating an instance and leaves it running when the administrator declines', async () => {
+    // given
+    const { processInstanceKey: key } = await s.engine.createProcessInstance({ bpmnProcessId: 'e2e-rectification', variables: { unitCode: '370404002', unitName: '吴林街道' } });
+    const page = await newPage();
+    await logIn(page, 'admin');
+    await page.goto(`${base}/monitoring/instances/${key}`);
+    const questions: string[] = [];
+    // when
+    page.once('dialog', (d) => { questions.push(d.message()); void d.dismiss(); });
+    await page.getByRole('button', { name: '终止实例' }).click();
+    await page.reload();
+    const afterDecline = await page.locator('#instance-state').innerText();
+    page.once('dialog', (d) => { questions.push(d.message()); void d.accept(); });
+    await Promise.all([page.waitForURL(`${base}/monitoring/instances/${key}`), page.getByRole('button', { name: '终止实例' }).click()]);
+    // then
+    expect(questions).toEqual(['确定要终止该流程实例吗？', '确定要终止该流程实例吗？']);
+    expect(afterDecline).toBe('进行中');
+    await page.waitForFunction(() => document.querySelector('#instance-state')?.textContent === '已终止');
+  }, 120_000);
+
   it('lets the process owner edit the diagram in the browser, lint it and deploy it as a new version', async () => {
     // given
     const page = await newPage();

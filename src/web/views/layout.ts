@@ -77,6 +77,7 @@ ${(opts.styles ?? []).map((s) => html`<link rel="stylesheet" href="/assets/${s}"
 ${opts.body}
 </main>
 <footer class="foot">峄城区安全生产委员会办公室</footer>
+<script src="/assets/confirm.js" defer></script>
 ${(opts.scripts ?? []).map((s) => html`<script src="/assets/${s}" defer></script>`)}
 </body>
 </html>`;
