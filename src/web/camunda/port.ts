@@ -136,11 +136,12 @@ const now = {};
 /**
  * Engine calls the web app has in flight at most; the rest wait their turn in order. Each page makes up to three
  * calls at once, so 50 pages being loaded made 150: the SDK's fetch opened a new connection for each call beyond the
- * open ones, and under load new connections were accepted about one per event-loop turn, so calls waited seconds
- * for their connection (B7: /tasks p99 6–8 s while the gateway answered every search in < 120 ms). A few
- * connections kept busy serve the same throughput.
+ * open ones, and Node accepts one new connection per event-loop turn, so under load calls waited seconds for their
+ * connection (B7: /tasks p99 6–8 s while the gateway answered every search in < 120 ms). A few connections kept
+ * busy serve the same throughput, and fewer answers arriving at once keep the loop's turns short (B7 on this 2-core
+ * machine: 4 and 8 alike, 16 already with longer turns and tails); 8 leaves room for the latency of a remote cluster.
  */
-export const MAX_CONCURRENT_ENGINE_CALLS = 16;
+export const MAX_CONCURRENT_ENGINE_CALLS = 8;
 
 /** Adapts the SDK's loose Orchestration Cluster API client (pass config explicitly when creating it). */
 export function fromCamundaClient(client: CamundaClientLoose, options: { maxConcurrentCalls?: number } = {}): CamundaPort {
