@@ -56,8 +56,6 @@ export interface ElementInstance {
   terminatedChildren?: number;
   /** Multi-instance bodies: the input collection evaluated on activation (MULTI_INSTANCE INPUT_COLLECTION_EVALUATED). */
   inputCollection?: unknown[];
-  /** Set when an interrupting event triggered inside this scope (no further interrupting catch possible). */
-  interrupted?: boolean;
 }
 
 export type JobState = 'ACTIVATABLE' | 'ACTIVATED' | 'FAILED' | 'ERROR_THROWN';
