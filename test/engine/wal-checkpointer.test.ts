@@ -16,7 +16,7 @@ describe('WAL checkpoints off the event loop', () => {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, data TEXT NOT NULL)');
-    checkpointer = new WalCheckpointer(db, componentLogger('test'), 2);
+    checkpointer = new WalCheckpointer(db, componentLogger('test'), 2, 1000);
   });
 
   afterEach(() => {
