@@ -89,12 +89,7 @@ export class RecordStore {
     try {
       if (this.walFd === undefined) {
         this.walFd = fs.openSync(this.walPath, 'r');
-        const dirFd = fs.openSync(path.dirname(this.walPath), 'r');
-        try {
-          fs.fsyncSync(dirFd);
-        } finally {
-          fs.closeSync(dirFd);
-        }
+        syncFolder(path.dirname(this.walPath));
       }
     } catch (error) {
       done(error as Error);
@@ -177,6 +172,19 @@ export class RecordStore {
     if (this.walFd !== undefined) fs.closeSync(this.walFd);
     this.walFd = undefined;
     this.db.close();
+  }
+}
+
+/** Makes a new file's entry in its folder durable; some platforms cannot sync a folder, which is then skipped. */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // e.g. Windows refuses to open or sync a folder
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

@@ -51,7 +51,7 @@ export interface Progress {
  * can restart the log from its beginning, which needs a fully checkpointed log at the start of a write).
  */
 export class WalCheckpointer {
-  private readonly worker: Worker;
+  private readonly worker: Worker | undefined;
   private progress: Progress = { log: 0, checkpointed: 0 };
   private failed = false;
   private closed = false;
@@ -63,11 +63,17 @@ export class WalCheckpointer {
     pollMs = POLL_MS,
     private readonly foldInFrames = FOLD_IN_FRAMES,
   ) {
+    try {
+      this.worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { driver: require.resolve('better-sqlite3'), file: db.name, pollMs },
+      });
+    } catch (error) {
+      this.worker = undefined;
+      this.fallBack(error as Error);
+      return;
+    }
     db.pragma('wal_autocheckpoint = 0');
-    this.worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { driver: require.resolve('better-sqlite3'), file: db.name, pollMs },
-    });
     this.worker.unref();
     this.worker.on('message', (progress: Progress) => {
       this.progress = progress;
@@ -102,7 +108,7 @@ export class WalCheckpointer {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    if (!this.failed) this.worker.postMessage('stop');
+    if (!this.failed) this.worker?.postMessage('stop');
   }
 
   private fallBack(error: Error): void {
