@@ -6,7 +6,7 @@ import { type ModdleElement } from './moddle';
 import {
   ELEMENT_TYPES, IGNORED_TYPES, eventType, mappings, messageDefinition, taskHeaders, timerDefinition, userTaskDefinition,
 } from './node-details';
-import { OUT_OF_SCOPE_TYPES, SUPPORTS_CALLED_DECISION, SUPPORTS_EVENT_SUB_PROCESS, SUPPORTS_MULTI_INSTANCE, SUPPORTS_SCRIPT_EXPRESSION, UNSUPPORTED_ELEMENTS, UNSUPPORTED_EVENTS } from './supported';
+import { OUT_OF_SCOPE_TYPES, UNSUPPORTED_EVENTS } from './supported';
 
 export interface ElementError {
   elementId: string;
@@ -105,9 +105,6 @@ function readDetails(element: ModdleElement, n: MutableNode, definition: ModdleE
   if (definition) readEventDefinition(n, definition, error);
   readExtendedDetails(element, n, definition, error);
   if (element.$type === 'bpmn:ReceiveTask') n.message = messageDefinition(element.messageRef, error);
-  if (element.loopCharacteristics && !SUPPORTS_MULTI_INSTANCE) error('Multi-instance activities are not supported yet');
-  if (n.type === 'EVENT_SUB_PROCESS' && !SUPPORTS_EVENT_SUB_PROCESS) error('Event sub-processes are not supported yet');
-  if (UNSUPPORTED_ELEMENTS.has(n.type)) error(`Elements of type '${element.$type}' are not supported yet`);
   if (UNSUPPORTED_EVENTS.has(n.eventType)) error(`Event definitions of type '${n.eventType}' are not supported yet`);
   if (extension(element, 'zeebe:ExecutionListeners') || extension(element, 'zeebe:TaskListeners')) {
     error('Execution and task listeners are not supported');
@@ -142,14 +139,9 @@ function readJobDetails(element: ModdleElement, n: MutableNode, error: (m: strin
     }
     return;
   }
-  if (n.type === 'SCRIPT_TASK' && extension(element, 'zeebe:Script')) {
-    if (!SUPPORTS_SCRIPT_EXPRESSION) error('Script tasks with zeebe:script are not supported yet');
-    return;
-  }
-  if (n.type === 'BUSINESS_RULE_TASK' && extension(element, 'zeebe:CalledDecision')) {
-    if (!SUPPORTS_CALLED_DECISION) error('Business rule tasks with zeebe:calledDecision are not supported yet');
-    return;
-  }
+  // FEEL scripts and called decisions run in the engine, without a job
+  if (n.type === 'SCRIPT_TASK' && extension(element, 'zeebe:Script')) return;
+  if (n.type === 'BUSINESS_RULE_TASK' && extension(element, 'zeebe:CalledDecision')) return;
   const needsJob = JOB_TYPES.has(n.type) || (n.eventType === 'MESSAGE' && isJobEvent(n));
   if (!needsJob) return;
   if (!definition) {
