@@ -1,4 +1,4 @@
-import { eventually, fixture, NOW, restCall, startContractEnv, type ContractEnv } from './harness';
+import { elementInstances, eventually, instanceState, fixture, restCall, startContractEnv, type ContractEnv } from './harness';
 
 describe('gRPC commands through @camunda8/sdk: errors, variables, retries, decisions, deletion, limits', () => {
   let env: ContractEnv;
@@ -16,14 +16,11 @@ describe('gRPC commands through @camunda8/sdk: errors, variables, retries, decis
     await env.close();
   });
 
-  const state = async (processInstanceKey: string) => (await env.rest.getProcessInstance({ processInstanceKey }, NOW)).state;
   const activateOne = async (type: string) => {
     const jobs = await env.zbc.activateJobs({ type, worker: 'contract', timeout: 30_000, maxJobsToActivate: 1, requestTimeout: 5_000 });
     expect(jobs).toHaveLength(1);
     return jobs[0];
   };
-  const elements = async (processInstanceKey: string) =>
-    ((await restCall(env, 'POST', '/element-instances/search', { filter: { processInstanceKey } })).body as { items: { elementId: string; state: string; elementInstanceKey: string }[] }).items;
 
   it('throws a business error that the boundary event catches', async () => {
     // given
@@ -32,8 +29,8 @@ describe('gRPC commands through @camunda8/sdk: errors, variables, retries, decis
     // when
     await env.zbc.throwError({ jobKey: job.key, errorCode: 'NOT_QUALIFIED', errorMessage: '证照过期' });
     // then
-    await eventually(async () => (await state(created.processInstanceKey)) === 'COMPLETED');
-    expect((await elements(created.processInstanceKey)).map((e) => e.elementId)).toContain('rejected');
+    await eventually(async () => (await instanceState(env, created.processInstanceKey)) === 'COMPLETED');
+    expect((await elementInstances(env, created.processInstanceKey)).map((e) => e.elementId)).toContain('rejected');
   });
 
   it('sets variables, updates retries and timeout, and fails a job with a back-off', async () => {

@@ -1,4 +1,4 @@
-import { eventually, fixture, NOW, restCall, startContractEnv, type ContractEnv, describeEmbedded } from './harness';
+import { eventually, instanceState, fixture, restCall, startContractEnv, type ContractEnv, describeEmbedded } from './harness';
 
 describeEmbedded('gRPC gateway translation through @camunda8/sdk against the real engine', () => {
   let env: ContractEnv;
@@ -21,7 +21,6 @@ describeEmbedded('gRPC gateway translation through @camunda8/sdk against the rea
     const res = await restCall(env, 'POST', '/jobs/search', { filter: { processInstanceKey } });
     return (res.body as { items: { jobKey: string; state: string }[] }).items[0];
   };
-  const state = async (processInstanceKey: string) => (await env.rest.getProcessInstance({ processInstanceKey }, NOW)).state;
 
   it('answers Topology with one healthy leader of partition 1 on its own port', async () => {
     // when
@@ -60,7 +59,7 @@ describeEmbedded('gRPC gateway translation through @camunda8/sdk against the rea
     await env.zbc.completeJob({ jobKey: job.key, variables: { 结论: '合格', 分数: 95 } });
     const bad = env.zbc.setVariables({ elementInstanceKey: instance, variables: [1, 2] as never, local: false });
     // then
-    await eventually(async () => (await state(instance)) === 'COMPLETED');
+    await eventually(async () => (await instanceState(env, instance)) === 'COMPLETED');
     const vars = await restCall(env, 'POST', '/variables/search', { filter: { processInstanceKey: instance }, sort: [{ field: 'name' }] });
     expect((vars.body as { items: { name: string; value: string }[] }).items.map((v) => [v.name, v.value])).toEqual([
       ['jobType', '"gw-vars"'], ['分数', '95'], ['结论', '"合格"'],
@@ -107,7 +106,7 @@ describeEmbedded('gRPC gateway translation through @camunda8/sdk against the rea
     });
     await eventually(() => open.mock.calls.length === 1);
     const pushed = await startWith('gw-stream');
-    await eventually(async () => (await state(pushed)) === 'COMPLETED');
+    await eventually(async () => (await instanceState(env, pushed)) === 'COMPLETED');
     // when
     worker.close();
     await eventually(() => closed.length === 1);

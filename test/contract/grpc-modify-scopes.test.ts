@@ -1,11 +1,5 @@
-import { eventually, fixture, NOW, restCall, startContractEnv, type ContractEnv } from './harness';
+import { activeElement, elementInstances, eventually, fixture, instanceState, startContractEnv, type ContractEnv } from './harness';
 
-interface ElementInstance {
-  elementId: string;
-  state: string;
-  type: string;
-  elementInstanceKey: string;
-}
 
 /** Modification that creates an event sub-process scope or a multi-instance body, through the gRPC client of @camunda8/sdk. */
 describe('process instance modification into event sub-processes and multi-instance activities', () => {
@@ -19,18 +13,13 @@ describe('process instance modification into event sub-processes and multi-insta
     await env.close();
   });
 
-  const elements = async (processInstanceKey: string) =>
-    ((await restCall(env, 'POST', '/element-instances/search', { filter: { processInstanceKey } })).body as { items: ElementInstance[] }).items;
-  const active = async (processInstanceKey: string, elementId: string) =>
-    eventually(async () => (await elements(processInstanceKey)).find((e) => e.elementId === elementId && e.state === 'ACTIVE'));
-  const state = async (processInstanceKey: string) => (await env.rest.getProcessInstance({ processInstanceKey }, NOW)).state;
   const poll = (type: string, requestTimeout: number) =>
     env.zbc.activateJobs({ type, worker: 'contract', timeout: 30_000, maxJobsToActivate: 5, requestTimeout });
 
   it('activates a task inside an event sub-process: the sub-process instance is created, its start event is not run, nothing is interrupted', async () => {
     // given
     const { processInstanceKey } = await env.zbc.createProcessInstance({ bpmnProcessId: 'contract-modify-scopes', variables: { caseId: '案-1', sites: [] } });
-    await active(processInstanceKey, 'register');
+    await activeElement(env, processInstanceKey, 'register');
     // when
     await env.zbc.modifyProcessInstance({
       processInstanceKey,
@@ -39,20 +28,20 @@ describe('process instance modification into event sub-processes and multi-insta
     // then
     const escalate = await poll('contract-scopes-escalate', 5_000);
     expect(escalate.map((j) => j.variables)).toEqual([{ caseId: '案-1', sites: [], 督办人: '李主任' }]);
-    const urgent = await active(processInstanceKey, 'urgent');
+    const urgent = await activeElement(env, processInstanceKey, 'urgent');
     expect(urgent.type).toBe('EVENT_SUB_PROCESS');
-    expect((await elements(processInstanceKey)).map((e) => e.elementId)).not.toContain('urgent-start');
+    expect((await elementInstances(env, processInstanceKey)).map((e) => e.elementId)).not.toContain('urgent-start');
     const register = await poll('contract-scopes-register', 5_000);
     expect(register).toHaveLength(1);
     await env.zbc.completeJob({ jobKey: escalate[0].key, variables: {} });
     await env.zbc.completeJob({ jobKey: register[0].key, variables: {} });
-    await eventually(async () => (await state(processInstanceKey)) === 'COMPLETED');
+    await eventually(async () => (await instanceState(env, processInstanceKey)) === 'COMPLETED');
   });
 
   it('activates a multi-instance activity: its body evaluates the input collection given with the modification', async () => {
     // given
     const { processInstanceKey } = await env.zbc.createProcessInstance({ bpmnProcessId: 'contract-modify-scopes', variables: { caseId: '案-2' } });
-    const register = await active(processInstanceKey, 'register');
+    const register = await activeElement(env, processInstanceKey, 'register');
     // when
     await env.zbc.modifyProcessInstance({
       processInstanceKey,
@@ -62,15 +51,15 @@ describe('process instance modification into event sub-processes and multi-insta
     // then
     const inspect = await poll('contract-scopes-inspect', 5_000);
     expect(inspect.map((j) => j.variables.site).sort()).toEqual(['一号井', '二号井']);
-    expect((await active(processInstanceKey, 'inspect')).type).toBe('MULTI_INSTANCE_BODY');
+    expect((await activeElement(env, processInstanceKey, 'inspect')).type).toBe('MULTI_INSTANCE_BODY');
     for (const job of inspect) await env.zbc.completeJob({ jobKey: job.key, variables: {} });
-    await eventually(async () => (await state(processInstanceKey)) === 'COMPLETED');
+    await eventually(async () => (await instanceState(env, processInstanceKey)) === 'COMPLETED');
   });
 
   it('refuses a variable instruction for a scope the process does not have, with Zeebe\'s text', async () => {
     // given
     const { processInstanceKey } = await env.zbc.createProcessInstance({ bpmnProcessId: 'contract-modify-scopes', variables: { caseId: '案-3' } });
-    await active(processInstanceKey, 'register');
+    await activeElement(env, processInstanceKey, 'register');
     // when
     const unknownScope = env.zbc.modifyProcessInstance({
       processInstanceKey,

@@ -1,10 +1,5 @@
-import { eventually, fixture, NOW, restCall, startContractEnv, type ContractEnv } from './harness';
+import { activeElement, elementInstances, eventually, fixture, instanceState, restCall, startContractEnv, type ContractEnv } from './harness';
 
-interface ElementInstance {
-  elementId: string;
-  state: string;
-  elementInstanceKey: string;
-}
 
 describe('process instance modification and signals through the gRPC client of @camunda8/sdk', () => {
   let env: ContractEnv;
@@ -21,18 +16,13 @@ describe('process instance modification and signals through the gRPC client of @
     await env.close();
   });
 
-  const elements = async (processInstanceKey: string) =>
-    ((await restCall(env, 'POST', '/element-instances/search', { filter: { processInstanceKey } })).body as { items: ElementInstance[] }).items;
-  const element = async (processInstanceKey: string, elementId: string) =>
-    eventually(async () => (await elements(processInstanceKey)).find((e) => e.elementId === elementId && e.state === 'ACTIVE'));
-  const state = async (processInstanceKey: string) => (await env.rest.getProcessInstance({ processInstanceKey }, NOW)).state;
   const poll = (type: string, requestTimeout: number) =>
     env.zbc.activateJobs({ type, worker: 'contract', timeout: 30_000, maxJobsToActivate: 5, requestTimeout });
 
   it('moves an instance from one task to the next, with variables, and the new task runs to the end', async () => {
     // given
     const { processInstanceKey } = await env.zbc.createProcessInstance({ bpmnProcessId: 'contract-modify', variables: { 企业: '甲' } });
-    const register = await element(processInstanceKey, 'register');
+    const register = await activeElement(env, processInstanceKey, 'register');
     // when
     await env.zbc.modifyProcessInstance({
       processInstanceKey,
@@ -43,15 +33,15 @@ describe('process instance modification and signals through the gRPC client of @
     const reviewJobs = await poll('contract-review', 5_000);
     expect(reviewJobs.map((j) => j.variables)).toEqual([{ 企业: '甲', 复核人: '王科长' }]);
     expect(await poll('contract-register', -1)).toEqual([]);
-    expect((await elements(processInstanceKey)).find((e) => e.elementId === 'register')?.state).toBe('TERMINATED');
+    expect((await elementInstances(env, processInstanceKey)).find((e) => e.elementId === 'register')?.state).toBe('TERMINATED');
     await env.zbc.completeJob({ jobKey: reviewJobs[0].key, variables: {} });
-    await eventually(async () => (await state(processInstanceKey)) === 'COMPLETED');
+    await eventually(async () => (await instanceState(env, processInstanceKey)) === 'COMPLETED');
   });
 
   it('refuses a modification naming an unknown element, and leaves the instance as it was', async () => {
     // given
     const { processInstanceKey } = await env.zbc.createProcessInstance({ bpmnProcessId: 'contract-modify', variables: {} });
-    const register = await element(processInstanceKey, 'register');
+    const register = await activeElement(env, processInstanceKey, 'register');
     // when
     const modification = env.zbc.modifyProcessInstance({
       processInstanceKey,
@@ -60,7 +50,7 @@ describe('process instance modification and signals through the gRPC client of @
     });
     // then
     await expect(modification).rejects.toMatchObject({ code: 3, details: expect.stringContaining("'no-such-task'") });
-    expect((await elements(processInstanceKey)).map((e) => [e.elementId, e.state])).toEqual(
+    expect((await elementInstances(env, processInstanceKey)).map((e) => [e.elementId, e.state])).toEqual(
       expect.arrayContaining([['register', 'ACTIVE']]),
     );
     await env.zbc.cancelProcessInstance(processInstanceKey);
@@ -69,12 +59,12 @@ describe('process instance modification and signals through the gRPC client of @
   it('broadcasts a signal that a waiting instance catches and that starts a new instance with its variables', async () => {
     // given
     const waiting = await env.zbc.createProcessInstance({ bpmnProcessId: 'contract-signal-catch', variables: {} });
-    await element(waiting.processInstanceKey, 'wait');
+    await activeElement(env, waiting.processInstanceKey, 'wait');
     // when
     const signal = await env.zbc.broadcastSignal({ signalName: 'contract-halt', variables: { 停产原因: '重大事故隐患' } });
     // then
     expect(signal.key).toMatch(/^\d+$/);
-    await eventually(async () => (await state(waiting.processInstanceKey)) === 'COMPLETED');
+    await eventually(async () => (await instanceState(env, waiting.processInstanceKey)) === 'COMPLETED');
     const caught = await restCall(env, 'POST', '/variables/search', { filter: { processInstanceKey: waiting.processInstanceKey, name: '停产原因' } });
     expect((caught.body as { items: { value: string }[] }).items.map((v) => v.value)).toEqual(['"重大事故隐患"']);
     const notify = await poll('contract-halt-notify', 5_000);

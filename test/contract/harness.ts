@@ -165,6 +165,28 @@ export async function eventually<T>(probe: () => Promise<T | undefined> | T | un
   }
 }
 
+export interface ElementInstanceRow {
+  elementId: string;
+  state: string;
+  type: string;
+  elementInstanceKey: string;
+}
+
+/** The element instances of a process instance, read over REST. */
+export async function elementInstances(env: ContractEnv, processInstanceKey: string): Promise<ElementInstanceRow[]> {
+  return ((await restCall(env, 'POST', '/element-instances/search', { filter: { processInstanceKey } })).body as { items: ElementInstanceRow[] }).items;
+}
+
+/** Waits until an element of the process instance is active and returns that element instance. */
+export function activeElement(env: ContractEnv, processInstanceKey: string, elementId: string): Promise<ElementInstanceRow> {
+  return eventually(async () => (await elementInstances(env, processInstanceKey)).find((e) => e.elementId === elementId && e.state === 'ACTIVE'));
+}
+
+/** The process instance's state: ACTIVE, COMPLETED or TERMINATED. */
+export async function instanceState(env: ContractEnv, processInstanceKey: string): Promise<string> {
+  return (await env.rest.getProcessInstance({ processInstanceKey }, NOW)).state;
+}
+
 /** JSON over REST /v2, for endpoints the SDK clients do not cover or to see raw status codes. */
 export async function restCall(env: ContractEnv, method: string, pathName: string, body?: unknown): Promise<{ status: number; body: unknown; headers: Headers }> {
   const res = await fetch(`${env.restUrl}${pathName}`, {

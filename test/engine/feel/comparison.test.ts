@@ -1,12 +1,5 @@
-import { evaluate, evaluateUnaryTests } from '../../../src/engine/feel';
-
-const NOW = Date.UTC(2026, 0, 31, 8, 0, 0);
-
-function run(expression: string, variables: Record<string, unknown> = {}): { value: unknown; warnings: string[] } {
-  const result = evaluate(expression, variables, NOW);
-  if (!result.ok) throw new Error(result.message);
-  return { value: result.value, warnings: result.warnings.map((w) => `[${w.type}] ${w.message}`) };
-}
+import { evaluateUnaryTests } from '../../../src/engine/feel';
+import { NOW, run } from './run';
 
 describe('FEEL comparison follows feel-scala (A11: comparing incompatible types gives null)', () => {
   it.each([

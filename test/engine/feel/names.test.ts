@@ -1,12 +1,4 @@
-import { evaluate } from '../../../src/engine/feel';
-
-const NOW = Date.UTC(2026, 0, 31, 8, 0, 0);
-
-function run(expression: string, variables: Record<string, unknown> = {}): { value: unknown; warnings: string[] } {
-  const result = evaluate(expression, variables, NOW);
-  if (!result.ok) throw new Error(result.message);
-  return { value: result.value, warnings: result.warnings.map((w) => `[${w.type}] ${w.message}`) };
-}
+import { run } from './run';
 
 describe('FEEL variables named like functions', () => {
   it.each([
