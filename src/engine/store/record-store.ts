@@ -26,6 +26,10 @@ CREATE INDEX IF NOT EXISTS engine_records_processes ON engine_records(position) 
 CREATE INDEX IF NOT EXISTS engine_records_drgs ON engine_records(position) WHERE value_type = 'DECISION_REQUIREMENTS';
 `;
 
+/** Records written by one INSERT statement at most (9 parameters each, well below SQLite's limit on parameters). */
+const ROWS_PER_INSERT = 32;
+const COLUMNS = 9;
+
 /**
  * The append-only record log in SQLite (WAL). One transaction per batch; the durability mode decides whether a
  * batch is flushed to disk before it counts (full), only handed to the OS (normal), or lives in memory.
@@ -41,7 +45,8 @@ export class RecordStore {
   private readonly walPath: string | undefined;
   private walFd: number | undefined;
   private readonly checkpointer: WalCheckpointer | undefined;
-  private readonly insert: Statement;
+  /** `inserts[n - 1]` writes n records with one statement (prepared on first use). */
+  private readonly inserts: Statement[] = [];
   private readonly setMeta: Statement;
   private readonly getMeta: Statement;
 
@@ -63,10 +68,6 @@ export class RecordStore {
     const snapshotColumns = this.db.pragma('table_info(engine_snapshot)') as { name: string }[];
     if (snapshotColumns.some((c) => c.name === 'state')) this.db.exec('DROP TABLE engine_snapshot');
     this.db.exec(SCHEMA);
-    this.insert = this.db.prepare(
-      `INSERT INTO engine_records (position, record_key, timestamp, record_type, value_type, intent, rejection_type,
-         rejection_reason, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     this.setMeta = this.db.prepare('INSERT INTO engine_meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value');
     this.getMeta = this.db.prepare('SELECT value FROM engine_meta WHERE name = ?');
   }
@@ -110,20 +111,38 @@ export class RecordStore {
 
   /** Appends records and meta values; must run inside a transaction opened by the caller. */
   append(records: readonly EngineRecord[], meta: Record<string, string>): void {
-    for (const r of records) {
-      this.insert.run(
-        r.position,
-        r.key,
-        r.timestamp,
-        r.recordType,
-        r.valueType,
-        r.intent,
-        r.rejectionType ?? null,
-        r.rejectionReason ?? null,
-        JSON.stringify(r.value),
-      );
+    // several rows per statement: each statement run has a fixed cost (binding, stepping, resetting)
+    for (let start = 0; start < records.length; start += ROWS_PER_INSERT) {
+      const count = Math.min(ROWS_PER_INSERT, records.length - start);
+      const params = new Array<unknown>(count * COLUMNS);
+      let p = 0;
+      for (let i = start; i < start + count; i++) {
+        const r = records[i];
+        params[p++] = r.position;
+        params[p++] = r.key;
+        params[p++] = r.timestamp;
+        params[p++] = r.recordType;
+        params[p++] = r.valueType;
+        params[p++] = r.intent;
+        params[p++] = r.rejectionType ?? null;
+        params[p++] = r.rejectionReason ?? null;
+        params[p++] = JSON.stringify(r.value);
+      }
+      this.insertOf(count).run(params);
     }
     for (const [name, value] of Object.entries(meta)) this.setMeta.run(name, value);
+  }
+
+  private insertOf(rows: number): Statement {
+    let statement = this.inserts[rows - 1];
+    if (!statement) {
+      statement = this.db.prepare(
+        `INSERT INTO engine_records (position, record_key, timestamp, record_type, value_type, intent, rejection_type,
+           rejection_reason, value) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      );
+      this.inserts[rows - 1] = statement;
+    }
+    return statement;
   }
 
   /** Reads the log in order, streaming rows as arrays (cheaper than row objects) so replay stays fast. */
