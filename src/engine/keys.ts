@@ -5,27 +5,37 @@ const KEY_BITS = 51n;
 export const PARTITION_ID = 1n;
 export const FIRST_KEY = (PARTITION_ID << KEY_BITS) + 1n;
 
-/** Hands out int64 keys as decimal strings, strictly increasing; the counter is persisted with each batch. */
+const LARGEST_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Hands out int64 keys as decimal strings, strictly increasing; the counter is persisted with each batch. The
+ * counter is a plain number while it is exact (always for partition 1's range), which is much cheaper than bigint
+ * arithmetic and formatting on every key; beyond that it goes on as a bigint.
+ */
 export class KeyGenerator {
-  private next: bigint;
+  private next: number | bigint = 0;
 
   constructor(next: bigint = FIRST_KEY) {
-    this.next = next;
+    this.reset(next);
   }
 
   nextKey(): Key {
     const key = this.next;
-    this.next += 1n;
+    if (typeof key === 'number') {
+      this.next = key < Number.MAX_SAFE_INTEGER ? key + 1 : BigInt(key) + 1n;
+      return String(key);
+    }
+    this.next = key + 1n;
     return key.toString();
   }
 
   /** The key the generator will hand out next, for persisting. */
   peek(): bigint {
-    return this.next;
+    return BigInt(this.next);
   }
 
   reset(next: bigint): void {
-    this.next = next;
+    this.next = next <= LARGEST_EXACT ? Number(next) : next;
   }
 }
 
