@@ -111,6 +111,8 @@ export class RecordStore {
 
   /** Appends records and meta values; must run inside a transaction opened by the caller. */
   append(records: readonly EngineRecord[], meta: Record<string, string>): void {
+    // records may share one value object (an element instance's life-cycle records): serialise it once
+    const serialised = new Map<object, string>();
     // several rows per statement: each statement run has a fixed cost (binding, stepping, resetting)
     for (let start = 0; start < records.length; start += ROWS_PER_INSERT) {
       const count = Math.min(ROWS_PER_INSERT, records.length - start);
@@ -126,7 +128,12 @@ export class RecordStore {
         params[p++] = r.intent;
         params[p++] = r.rejectionType ?? null;
         params[p++] = r.rejectionReason ?? null;
-        params[p++] = JSON.stringify(r.value);
+        let json = serialised.get(r.value);
+        if (json === undefined) {
+          json = JSON.stringify(r.value);
+          serialised.set(r.value, json);
+        }
+        params[p++] = json;
       }
       this.insertOf(count).run(params);
     }

@@ -20,7 +20,21 @@ export function elementOf(ctx: ProcessingContext, key: Key): Element | undefined
   return { inst, node: innerActivity(graph, node, inst.type), graph };
 }
 
+/**
+ * The value of an element instance's life-cycle records is the same in each of them: it is built once and shared
+ * (record values are never changed once written), which saves allocations and lets the store serialise it once.
+ */
+const lifecycleValues = new WeakMap<ElementInstance, { node: FlowNode; value: ProcessInstanceRecordValue }>();
+
 export function recordValue(inst: ElementInstance, node: FlowNode): ProcessInstanceRecordValue {
+  const cached = lifecycleValues.get(inst);
+  if (cached?.node === node) return cached.value;
+  const value = buildRecordValue(inst, node);
+  lifecycleValues.set(inst, { node, value });
+  return value;
+}
+
+function buildRecordValue(inst: ElementInstance, node: FlowNode): ProcessInstanceRecordValue {
   return {
     bpmnProcessId: inst.bpmnProcessId,
     version: inst.version,
