@@ -45,12 +45,21 @@ export class EngineState {
   readonly decisions = new DecisionState();
   readonly signals = new SignalState();
 
+  /** Graphs already resolved per definition (a WeakMap, so it is neither snapshotted nor keeps deleted ones). */
+  private readonly resolvedGraphs = new WeakMap<ProcessDefinition, ProcessGraph>();
+
   constructor(private readonly graphs: GraphResolver) {}
 
+  /** Called for nearly every step of every instance: the resolver's lookup by checksum and id is done once. */
   graphOf(processDefinitionKey: Key): ProcessGraph {
     const definition = this.processes.get(processDefinitionKey);
     if (!definition) throw new Error(`No process definition with key '${processDefinitionKey}'`);
-    return this.graphs.resolve(definition);
+    let graph = this.resolvedGraphs.get(definition);
+    if (!graph) {
+      graph = this.graphs.resolve(definition);
+      this.resolvedGraphs.set(definition, graph);
+    }
+    return graph;
   }
 
   latestProcess(bpmnProcessId: string, tenantId: string): ProcessDefinition | undefined {
