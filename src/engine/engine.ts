@@ -29,7 +29,7 @@ import { installProcessors } from './processing/install';
 import { JobDispatcher } from './processing/job-dispatch';
 import { ResultWaiters } from './processing/result-waiters';
 import { fireDue } from './processing/commands/fire-due';
-import { dueEntriesOf, dueEntriesOfState } from './scheduler/due-entries';
+import { dueEntriesOf, dueEntriesOfState, stillPending } from './scheduler/due-entries';
 import { Scheduler } from './scheduler/scheduler';
 import { type EngineState } from './state/engine-state';
 import { RecordStore } from './store/record-store';
@@ -75,7 +75,11 @@ export class EmbeddedEngine implements Engine {
       0,
     );
     this.jobs = new JobDispatcher((run) => this.loop.submit(run));
-    this.scheduler = new Scheduler(this.clock, (entries) => void this.loop.submit((ctx) => fireDue(ctx, entries)).catch((e: Error) => this.log.error({ err: e }, 'due work failed')));
+    this.scheduler = new Scheduler(
+      this.clock,
+      (entries) => void this.loop.submit((ctx) => fireDue(ctx, entries)).catch((e: Error) => this.log.error({ err: e }, 'due work failed')),
+      (entry) => stillPending(this.state, entry),
+    );
   }
 
   /** `pinClockAt` pins a controlled clock before recovery, so that due work is judged at that instant. */

@@ -35,3 +35,19 @@ export function dueEntriesOfState(state: EngineState): DueEntry[] {
   for (const m of state.messages.values()) entries.push({ due: m.value.deadline, kind: 'message-ttl', key: m.key });
   return entries;
 }
+
+/** Whether a queued entry still stands for something the state holds (false: it would be ignored when due). */
+export function stillPending(state: EngineState, entry: DueEntry): boolean {
+  switch (entry.kind) {
+    case 'timer':
+      return state.timers.has(entry.key);
+    case 'job-timeout': {
+      const job = state.jobs.get(entry.key);
+      return job?.state === 'ACTIVATED' && job.value.deadline === entry.due;
+    }
+    case 'job-backoff':
+      return state.jobs.get(entry.key)?.state === 'FAILED';
+    case 'message-ttl':
+      return state.messages.has(entry.key);
+  }
+}

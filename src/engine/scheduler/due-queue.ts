@@ -9,8 +9,9 @@ export interface DueEntry {
 }
 
 /**
- * A min-heap of things that fall due (timers, job deadlines, back-offs, message TTLs). Entries are never removed
- * early: when one pops, its processor checks the state and ignores it if it no longer applies.
+ * A min-heap of things that fall due (timers, job deadlines, back-offs, message TTLs). Entries are not removed
+ * one by one when they stop applying (a job completed before its deadline): when one pops, its processor checks
+ * the state and ignores it. `retain` drops such entries in bulk so that they do not pile up until they are due.
  */
 export class DueQueue {
   private readonly heap: DueEntry[] = [];
@@ -37,6 +38,14 @@ export class DueQueue {
 
   clear(): void {
     this.heap.length = 0;
+  }
+
+  /** Keeps only the entries for which `keep` holds (one pass, then the heap is rebuilt bottom-up). */
+  retain(keep: (entry: DueEntry) => boolean): void {
+    let kept = 0;
+    for (const entry of this.heap) if (keep(entry)) this.heap[kept++] = entry;
+    this.heap.length = kept;
+    for (let i = (kept >> 1) - 1; i >= 0; i--) this.down(i);
   }
 
   private pop(): DueEntry {

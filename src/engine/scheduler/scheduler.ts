@@ -1,19 +1,26 @@
 import { type ControllableClock } from '../clock';
 import { type DueEntry, DueQueue } from './due-queue';
 
+/** Below this many entries the queue is never pruned. */
+const PRUNE_FLOOR = 10_000;
+
 /**
  * Wakes the engine when something falls due. Real timeouts are used while the clock runs; while it is pinned,
  * only clock changes (pin/add) can make entries due, so the scheduler re-checks on every change.
+ * Entries that no longer apply (`stillPending` false: most job deadlines, since jobs complete long before) are
+ * pruned whenever the queue has doubled since the last pruning, so memory follows what is really pending.
  */
 export class Scheduler {
   private readonly queue = new DueQueue();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly unsubscribe: () => void;
+  private pruneAt = PRUNE_FLOOR;
 
   constructor(
     private readonly clock: ControllableClock,
     private readonly fire: (entries: DueEntry[]) => void,
+    private readonly stillPending: (entry: DueEntry) => boolean = () => true,
   ) {
     this.unsubscribe = clock.onChange(() => this.check());
   }
@@ -21,7 +28,13 @@ export class Scheduler {
   add(entries: readonly DueEntry[]): void {
     if (entries.length === 0) return;
     for (const entry of entries) this.queue.add(entry);
+    if (this.queue.size >= this.pruneAt) this.prune();
     this.check();
+  }
+
+  private prune(): void {
+    this.queue.retain(this.stillPending);
+    this.pruneAt = Math.max(PRUNE_FLOOR, 2 * this.queue.size);
   }
 
   get size(): number {
