@@ -1,4 +1,5 @@
 import { type IncidentErrorType, type IncidentRecordValue, type Key } from '../../api';
+import { evaluateTyped, isExpression } from '../../feel';
 import { type ProcessingContext } from '../context';
 import { type Element } from './element';
 
@@ -32,4 +33,17 @@ export function resolveIncidentsOf(ctx: ProcessingContext, elementInstanceKey: K
   for (const incident of ctx.state.incidentsOf(elementInstanceKey)) {
     ctx.event('INCIDENT', 'RESOLVED', incident.key, incident.value);
   }
+}
+
+/**
+ * A string attribute that may be a FEEL expression (called process or decision id, signal name, error code): the
+ * static text, or the expression's value in the element's scope; a failed or non-string result raises
+ * EXTRACT_VALUE_ERROR and gives undefined.
+ */
+export function stringAttributeOrIncident(ctx: ProcessingContext, el: Element, text: string): string | undefined {
+  if (!isExpression(text)) return text;
+  const result = evaluateTyped(text, 'STRING', ctx.state.visibleVariables(el.inst.key), ctx.now);
+  if (result.ok) return result.value;
+  raiseIncident(ctx, el, 'EXTRACT_VALUE_ERROR', result.message);
+  return undefined;
 }

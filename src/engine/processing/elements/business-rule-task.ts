@@ -1,10 +1,9 @@
-import { evaluateTyped, isExpression } from '../../feel';
 import { type CalledDecisionDefinition } from '../../model/extended-details';
 import { type DecisionDefinition } from '../../state/decisions';
 import { type ProcessingContext } from '../context';
 import { type Element, lifecycle } from '../bpmn/element';
 import { evaluateDeployedDecision } from '../bpmn/decision-evaluation';
-import { raiseIncident } from '../bpmn/incidents';
+import { raiseIncident, stringAttributeOrIncident } from '../bpmn/incidents';
 import { completeElement } from '../bpmn/lifecycle';
 import { type ElementProcessor } from '../bpmn/processor';
 import { applyInputMappings, applyPayload } from '../bpmn/variables';
@@ -40,15 +39,8 @@ export const businessRuleTaskProcessor: ElementProcessor = {
 };
 
 function resolveDecision(ctx: ProcessingContext, el: Element, called: CalledDecisionDefinition): DecisionDefinition | undefined {
-  let decisionId = called.decisionId;
-  if (isExpression(decisionId)) {
-    const result = evaluateTyped(decisionId, 'STRING', ctx.state.visibleVariables(el.inst.key), ctx.now);
-    if (!result.ok) {
-      raiseIncident(ctx, el, 'EXTRACT_VALUE_ERROR', result.message);
-      return undefined;
-    }
-    decisionId = result.value;
-  }
+  const decisionId = stringAttributeOrIncident(ctx, el, called.decisionId);
+  if (decisionId === undefined) return undefined;
   const versions = ctx.state.decisions.versionsOf(decisionId, el.inst.tenantId);
   const deploymentKey = ctx.state.processes.get(el.inst.processDefinitionKey)?.deploymentKey ?? '-1';
   const decision = called.bindingType === 'deployment'

@@ -1,12 +1,11 @@
 import { type JsonObject } from '../../api';
-import { evaluateTyped, isExpression } from '../../feel';
 import { type CalledElementDefinition } from '../../model/extended-details';
 import { noneStartEvent } from '../../model/graph';
 import { type ProcessDefinition } from '../../state/types';
 import { type ProcessingContext } from '../context';
 import { completeWithOutputs } from '../bpmn/activity';
 import { type Element, elementOf, lifecycle } from '../bpmn/element';
-import { raiseIncident } from '../bpmn/incidents';
+import { raiseIncident, stringAttributeOrIncident } from '../bpmn/incidents';
 import { completeElement, terminateElement } from '../bpmn/lifecycle';
 import { type ElementProcessor } from '../bpmn/processor';
 import { boundaryCatchNodes, openSubscriptions } from '../bpmn/subscriptions';
@@ -63,15 +62,8 @@ function calledInstance(ctx: ProcessingContext, el: Element): Element | undefine
 
 /** The process to call per processId and binding type; CALLED_ELEMENT_ERROR / EXTRACT_VALUE_ERROR otherwise. */
 function resolveCalledProcess(ctx: ProcessingContext, el: Element, called: CalledElementDefinition): ProcessDefinition | undefined {
-  let processId = called.processId;
-  if (isExpression(processId)) {
-    const result = evaluateTyped(processId, 'STRING', ctx.state.visibleVariables(el.inst.key), ctx.now);
-    if (!result.ok) {
-      raiseIncident(ctx, el, 'EXTRACT_VALUE_ERROR', result.message);
-      return undefined;
-    }
-    processId = result.value;
-  }
+  const processId = stringAttributeOrIncident(ctx, el, called.processId);
+  if (processId === undefined) return undefined;
   const definition = findDefinition(ctx, el, processId, called);
   if (!definition) {
     const where = called.bindingType === 'deployment'

@@ -1,9 +1,8 @@
-import { evaluateTyped, isExpression } from '../../feel';
 import { type ProcessingContext } from '../context';
 import { completeWithOutputs } from '../bpmn/activity';
 import { type Element, elementOf, lifecycle } from '../bpmn/element';
 import { findErrorCatch, triggerErrorCatch, uncaughtErrorMessage } from '../bpmn/error-catch';
-import { raiseIncident } from '../bpmn/incidents';
+import { raiseIncident, stringAttributeOrIncident } from '../bpmn/incidents';
 import { cancelJob } from '../bpmn/jobs';
 import { completeElement, terminateChildren } from '../bpmn/lifecycle';
 import { type ElementProcessor } from '../bpmn/processor';
@@ -34,15 +33,8 @@ export const endEventProcessor: ElementProcessor = {
 /** Error end event: throws to the nearest catch; uncaught → incident, re-thrown when resolved (A7). */
 function throwError(ctx: ProcessingContext, el: Element): void {
   if (!applyInputMappings(ctx, el)) return;
-  let code = el.node.errorCode ?? '';
-  if (isExpression(code)) {
-    const result = evaluateTyped(code, 'STRING', ctx.state.visibleVariables(el.inst.key), ctx.now);
-    if (!result.ok) {
-      raiseIncident(ctx, el, 'EXTRACT_VALUE_ERROR', result.message);
-      return;
-    }
-    code = result.value;
-  }
+  const code = stringAttributeOrIncident(ctx, el, el.node.errorCode ?? '');
+  if (code === undefined) return;
   const scope = elementOf(ctx, el.inst.flowScopeKey);
   const search = scope ? findErrorCatch(ctx, scope, code) : { available: [] as string[] };
   if (!search.found) {

@@ -1,9 +1,8 @@
 import { type JsonObject } from '../../api';
-import { evaluateTyped, isExpression } from '../../feel';
 import { type ProcessingContext } from '../context';
 import { type Element, lifecycle } from '../bpmn/element';
 import { findEscalationCatch } from '../bpmn/escalation-catch';
-import { raiseIncident } from '../bpmn/incidents';
+import { stringAttributeOrIncident } from '../bpmn/incidents';
 import { completeElement } from '../bpmn/lifecycle';
 import { type ElementProcessor } from '../bpmn/processor';
 import { applyInputMappings } from '../bpmn/variables';
@@ -27,17 +26,9 @@ export function withThrowDefinitions(processor: ElementProcessor): ElementProces
   };
 }
 
-function evaluateName(ctx: ProcessingContext, el: Element, text: string): string | undefined {
-  if (!isExpression(text)) return text;
-  const result = evaluateTyped(text, 'STRING', ctx.state.visibleVariables(el.inst.key), ctx.now);
-  if (result.ok) return result.value;
-  raiseIncident(ctx, el, 'EXTRACT_VALUE_ERROR', result.message);
-  return undefined;
-}
-
 function throwSignal(ctx: ProcessingContext, el: Element): void {
   if (!applyInputMappings(ctx, el)) return;
-  const signalName = evaluateName(ctx, el, el.node.signalName ?? '');
+  const signalName = stringAttributeOrIncident(ctx, el, el.node.signalName ?? '');
   if (signalName === undefined) return;
   const locals = ctx.state.variables.get(el.inst.key);
   const variables: JsonObject = locals ? Object.fromEntries([...locals].map(([k, json]) => [k, JSON.parse(json) as unknown])) : {};
@@ -52,7 +43,7 @@ function throwSignal(ctx: ProcessingContext, el: Element): void {
 
 function throwEscalation(ctx: ProcessingContext, el: Element): void {
   if (!applyInputMappings(ctx, el)) return;
-  const code = evaluateName(ctx, el, el.node.escalationCode ?? '');
+  const code = stringAttributeOrIncident(ctx, el, el.node.escalationCode ?? '');
   if (code === undefined) return;
   lifecycle(ctx, el, 'ELEMENT_ACTIVATED');
   const found = findEscalationCatch(ctx, el, code);
