@@ -6,6 +6,7 @@ import { createCamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import { createEngine, type Engine } from '../../src/engine';
 import { readModels, startGateways, type GatewayLimits, type Gateways } from '../../src/engine/gateway';
 import { TEST_GRPC_SETTINGS } from '../support/sdk-settings';
+import { eventually } from '../support/eventually';
 
 /**
  * Where the contract tests run: `embedded` (default) starts the engine in this process; `camunda` points them at a
@@ -154,16 +155,7 @@ export async function zbctl(env: ContractEnv, ...args: string[]): Promise<string
   return stdout;
 }
 
-/** Polls a condition on observable state (the engine answers searches immediately; this only absorbs scheduling). */
-export async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() - start > timeoutMs) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+export { eventually };
 
 export interface ElementInstanceRow {
   elementId: string;

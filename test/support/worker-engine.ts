@@ -58,13 +58,4 @@ export async function startWorkerEngine(transport: Transport, options: { now?: s
   return env;
 }
 
-/** Re-checks observable state until it holds (the engine and the store answer at once; this absorbs scheduling). */
-export async function eventually<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() - start > timeoutMs) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+export { eventually } from './eventually';

@@ -92,13 +92,4 @@ export async function startStack(): Promise<Stack> {
   };
 }
 
-/** Polls observable state until the probe answers (no sleeps; the engine's searches are immediately consistent). */
-export async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() - start > timeoutMs) throw new Error('condition not reached in time');
-    await new Promise((r) => setImmediate(r));
-  }
-}
+export { eventually } from '../../support/eventually';
