@@ -1,10 +1,8 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { findAccountByLogin } from '../../src/db/accounts';
 import { inbox } from '../../src/db/notifications';
+import { deployAll } from '../support/process-driver';
 import { eventually, startWorkerEngine, type WorkerEngine } from '../support/worker-engine';
 
-const root = join(__dirname, '../..');
 
 /**
  * The real annual-plan and team-formation diagrams with the workers: a plan that fails the automatic check comes
@@ -16,10 +14,7 @@ describe('real annual-plan diagram with the workers', () => {
 
   beforeAll(async () => {
     env = await startWorkerEngine('grpc-stream', { now: new Date().toISOString() });
-    const forms = readdirSync(join(root, 'forms')).map((f) => ({ formFilename: join(root, 'forms', f) }));
-    const processes = readdirSync(join(root, 'processes')).filter((f) => /\.(bpmn|dmn)$/.test(f))
-      .map((f) => (f.endsWith('.dmn') ? { decisionFilename: join(root, 'processes', f) } : { processFilename: join(root, 'processes', f) }));
-    await env.zbc.deployResources([...processes, ...forms] as never);
+    await deployAll(env);
   }, 60_000);
   afterAll(async () => { await env.close(); }, 30_000);
 

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { completed, job } from '../support/workers';
+import { deployAll } from '../support/process-driver';
 import { eventually, startWorkerEngine, type WorkerEngine } from '../support/worker-engine';
 import { getHazard, handoverRegister, hazardRegister } from '../../src/db/registers/supervision';
 import { noticeBoard } from '../../src/db/registers/publications';
@@ -58,10 +59,7 @@ describe('real listed-supervision and hazard-acceptance diagrams with the worker
 
   beforeAll(async () => {
     env = await startWorkerEngine('rest', { now: today });
-    const forms = readdirSync(join(root, 'forms')).map((f) => ({ formFilename: join(root, 'forms', f) }));
-    const processes = readdirSync(join(root, 'processes')).filter((f) => /\.(bpmn|dmn)$/.test(f))
-      .map((f) => (f.endsWith('.dmn') ? { decisionFilename: join(root, 'processes', f) } : { processFilename: join(root, 'processes', f) }));
-    await env.zbc.deployResources([...processes, ...forms] as never);
+    await deployAll(env);
   }, 60_000);
   afterAll(async () => { await env.close(); }, 30_000);
 

@@ -1,14 +1,12 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { documentRegister } from '../../src/db/documents';
 import { auditTrail } from '../../src/db/audit';
 import { assessmentOf } from '../../src/db/registers/publications';
 import { getTalk } from '../../src/db/registers/supervision';
 import record from '../../workers/record';
 import { completed, job } from '../support/workers';
+import { deployAll } from '../support/process-driver';
 import { eventually, startWorkerEngine, type WorkerEngine } from '../support/worker-engine';
 
-const root = join(__dirname, '../..');
 
 /**
  * The real diagrams around one inspection of 底阁镇: the escalation ladder for its overdue rectification (problemId null,
@@ -20,10 +18,7 @@ describe('real escalation, talk, feedback and results diagrams with the workers'
 
   beforeAll(async () => {
     env = await startWorkerEngine('grpc-stream', { now: new Date().toISOString() });
-    const forms = readdirSync(join(root, 'forms')).map((f) => ({ formFilename: join(root, 'forms', f) }));
-    const processes = readdirSync(join(root, 'processes')).filter((f) => /\.(bpmn|dmn)$/.test(f))
-      .map((f) => (f.endsWith('.dmn') ? { decisionFilename: join(root, 'processes', f) } : { processFilename: join(root, 'processes', f) }));
-    await env.zbc.deployResources([...processes, ...forms] as never);
+    await deployAll(env);
     inspectionId = completed(await env.h.run(record, job('yc-record', { unitCode: '370404102' }, { action: 'inspection-opened' }))).inspectionId;
   }, 60_000);
   afterAll(async () => { await env.close(); }, 30_000);
