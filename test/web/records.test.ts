@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { type Actor } from '../../src/db/audit';
 import { deliverToInbox } from '../../src/db/notifications';
-import { openInspection, registerProblems } from '../../src/db/registers/inspections';
 import { publishAnnouncement } from '../../src/db/registers/publications';
-import { createHandover, listHazard } from '../../src/db/registers/supervision';
-import { type Harness, LOGINS, NOW, signIn, startHarness, startWebEnv, UNIT_A, UNIT_B, type WebEnv } from './support/harness';
+import { type Harness, LOGINS, NOW, signIn, startHarness, startWebEnv, type WebEnv } from './support/harness';
+import { seedRegisters } from './support/seed';
 
 const by: Actor = { name: 'system', at: NOW.toISOString() };
 
@@ -20,17 +19,11 @@ describe('web registers, inbox and public notice board', () => {
   afterAll(() => env.close());
   beforeEach(async () => {
     h = await startHarness(env);
-    const db = h.store.db;
-    const inspA = await openInspection(db, by, { unitCode: UNIT_A });
-    const inspB = await openInspection(db, by, { unitCode: UNIT_B });
-    const [pA] = await registerProblems(db, by, inspA, [{ category: 'C5', severity: '一般', description: '坛山街道危化品仓库未落实双重预防机制', due: '2026-11-27T23:59:59+08:00' }]);
-    await registerProblems(db, by, inspB, [{ category: 'C3', severity: '较大', description: '吴林街道安全生产责任制未落实' }]);
-    await createHandover(db, by, { problemId: pA!, departmentCode: h.departmentCode, resultDue: '2026-12-20T23:59:59+08:00' });
-    await listHazard(db, by, { name: '坛山街道某化工企业储罐区重大事故隐患', unit_code: UNIT_A, rectify_due: '2026-12-01T23:59:59+08:00' });
+    const { inspectionA: inspA } = await seedRegisters(h);
     mkdirSync(join(h.archiveDir, 'documents'), { recursive: true });
     writeFileSync(join(h.archiveDir, 'documents', 'a.docx'), 'DOCX-A');
     docA = 'doc-a';
-    await db.insertInto('documents').values({ id: docA, doc_type: 'feedback-opinion', issuer: '峄安委办', year: 2026, seq: 1, doc_no: '峄安委办〔2026〕1号', title: '巡查反馈意见书', subject: `inspection:${inspA}`, path: 'documents/a.docx', sha256: 'x', size: 6, created_at: by.at }).execute();
+    await h.store.db.insertInto('documents').values({ id: docA, doc_type: 'feedback-opinion', issuer: '峄安委办', year: 2026, seq: 1, doc_no: '峄安委办〔2026〕1号', title: '巡查反馈意见书', subject: `inspection:${inspA}`, path: 'documents/a.docx', sha256: 'x', size: 6, created_at: by.at }).execute();
   });
   afterEach(() => h.close());
 

@@ -1,12 +1,10 @@
 import request from 'supertest';
-import { type Actor, auditTrail } from '../../src/db/audit';
-import { openInspection, registerProblems } from '../../src/db/registers/inspections';
-import { createHandover, listHazard } from '../../src/db/registers/supervision';
+import { auditTrail } from '../../src/db/audit';
 import { taskDiagram } from './support/fixtures';
 import { type Harness, LOGINS, NOW, signIn, UNIT_A, UNIT_B, freshWebEachTest } from './support/harness';
 import { asCsvText, csvRows, cst, download, readSheet } from './support/xlsx';
+import { seedRegisters } from './support/seed';
 
-const by: Actor = { name: 'system', at: NOW.toISOString() };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('XLSX exports next to the CSV ones', () => {
@@ -15,13 +13,7 @@ describe('XLSX exports next to the CSV ones', () => {
   let completed: string;
   freshWebEachTest(async (harness) => {
     h = harness;
-    const db = h.store.db;
-    const inspA = await openInspection(db, by, { unitCode: UNIT_A });
-    const inspB = await openInspection(db, by, { unitCode: UNIT_B });
-    const [pA] = await registerProblems(db, by, inspA, [{ category: 'C5', severity: '一般', description: '坛山街道危化品仓库未落实双重预防机制', due: '2026-11-27T23:59:59+08:00' }]);
-    await registerProblems(db, by, inspB, [{ category: 'C3', severity: '较大', description: '吴林街道安全生产责任制未落实' }]);
-    await createHandover(db, by, { problemId: pA!, departmentCode: h.departmentCode, resultDue: '2026-12-20T23:59:59+08:00' });
-    await listHazard(db, by, { name: '坛山街道某化工企业储罐区重大事故隐患', unit_code: UNIT_A, rectify_due: '2026-12-01T23:59:59+08:00' });
+    await seedRegisters(h);
     await h.engine.deploy([{ name: 'handover.bpmn', content: Buffer.from(taskDiagram({ id: 'handover', name: '问题移交', taskName: '移交问题', candidateGroups: 'office', formId: null })) }]);
     h.engine.clock.pin(Date.parse('2026-10-01T09:00:00+08:00'));
     completed = (await h.engine.createProcessInstance({ bpmnProcessId: 'handover', variables: { unitCode: UNIT_B } })).processInstanceKey;

@@ -6,7 +6,9 @@
 import { type Engine } from '../../../src/engine';
 import { type CamundaPort } from '../../../src/web/camunda/port';
 import { REPORT_FORM, taskDiagram } from './fixtures';
-import { UNIT_A, UNIT_B } from './harness';
+import { openInspection, registerProblems } from '../../../src/db/registers/inspections';
+import { createHandover, listHazard } from '../../../src/db/registers/supervision';
+import { type Harness, NOW, UNIT_A, UNIT_B } from './harness';
 
 export const NOTIFY_JOB = 'web-test-notify';
 
@@ -27,6 +29,22 @@ export interface Seeded {
   job: string;
   /** processDefinitionKey of 'inspection' v1. */
   definition: string;
+}
+
+/**
+ * Register entries of both units: an inspection and a problem each, 坛山街道's problem handed over to the harness's
+ * department, and a listed major hazard of 坛山街道; gives 坛山街道's inspection id.
+ */
+export async function seedRegisters(h: Harness): Promise<{ inspectionA: string }> {
+  const by = { name: 'system', at: NOW.toISOString() };
+  const db = h.store.db;
+  const inspA = await openInspection(db, by, { unitCode: UNIT_A });
+  const inspB = await openInspection(db, by, { unitCode: UNIT_B });
+  const [pA] = await registerProblems(db, by, inspA, [{ category: 'C5', severity: '一般', description: '坛山街道危化品仓库未落实双重预防机制', due: '2026-11-27T23:59:59+08:00' }]);
+  await registerProblems(db, by, inspB, [{ category: 'C3', severity: '较大', description: '吴林街道安全生产责任制未落实' }]);
+  await createHandover(db, by, { problemId: pA!, departmentCode: h.departmentCode, resultDue: '2026-12-20T23:59:59+08:00' });
+  await listHazard(db, by, { name: '坛山街道某化工企业储罐区重大事故隐患', unit_code: UNIT_A, rectify_due: '2026-12-01T23:59:59+08:00' });
+  return { inspectionA: inspA };
 }
 
 const buf = (s: string) => Buffer.from(s, 'utf8');
