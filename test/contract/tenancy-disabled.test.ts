@@ -29,20 +29,22 @@ describe('multi-tenancy is disabled: only the <default> tenant is accepted', () 
 
   describe('gRPC through the Zeebe client of @camunda8/sdk', () => {
     it('refuses every command that names another tenant', async () => {
-      // when
-      const deploy = env.zbc.deployResource({ processFilename: fixture('contract-straight.bpmn'), tenantId: '安监' });
-      const create = env.zbc.createProcessInstance({ bpmnProcessId: 'contract-straight', variables: {}, tenantId: 'acme' });
-      const withResult = env.zbc.createProcessInstanceWithResult({ bpmnProcessId: 'contract-straight', variables: {}, tenantId: 'acme' });
-      const publish = env.zbc.publishMessage({ name: 'contract-msg', correlationKey: 'k', variables: {}, tenantId: 'acme' });
-      const signal = env.zbc.broadcastSignal({ signalName: 'contract-alarm', variables: {}, tenantId: 'acme' });
-      const decision = env.zbc.evaluateDecision({ decisionId: 'contract-risk', variables: {}, tenantId: 'acme' });
+      // when the commands are sent together (settled together, so that no refusal goes unobserved meanwhile)
+      const [deploy, create, withResult, publish, signal, decision] = await Promise.allSettled([
+        env.zbc.deployResource({ processFilename: fixture('contract-straight.bpmn'), tenantId: '安监' }),
+        env.zbc.createProcessInstance({ bpmnProcessId: 'contract-straight', variables: {}, tenantId: 'acme' }),
+        env.zbc.createProcessInstanceWithResult({ bpmnProcessId: 'contract-straight', variables: {}, tenantId: 'acme' }),
+        env.zbc.publishMessage({ name: 'contract-msg', correlationKey: 'k', variables: {}, tenantId: 'acme' }),
+        env.zbc.broadcastSignal({ signalName: 'contract-alarm', variables: {}, tenantId: 'acme' }),
+        env.zbc.evaluateDecision({ decisionId: 'contract-risk', variables: {}, tenantId: 'acme' }),
+      ]);
       // then
-      await expect(deploy).rejects.toMatchObject(grpcRefusal('DeployResource', '安监'));
-      await expect(create).rejects.toMatchObject(grpcRefusal('CreateProcessInstance', 'acme'));
-      await expect(withResult).rejects.toMatchObject(grpcRefusal('CreateProcessInstanceWithResult', 'acme'));
-      await expect(publish).rejects.toMatchObject(grpcRefusal('PublishMessage', 'acme'));
-      await expect(signal).rejects.toMatchObject(grpcRefusal('BroadcastSignal', 'acme'));
-      await expect(decision).rejects.toMatchObject(grpcRefusal('EvaluateDecision', 'acme'));
+      expect(deploy).toMatchObject({ status: 'rejected', reason: grpcRefusal('DeployResource', '安监') });
+      expect(create).toMatchObject({ status: 'rejected', reason: grpcRefusal('CreateProcessInstance', 'acme') });
+      expect(withResult).toMatchObject({ status: 'rejected', reason: grpcRefusal('CreateProcessInstanceWithResult', 'acme') });
+      expect(publish).toMatchObject({ status: 'rejected', reason: grpcRefusal('PublishMessage', 'acme') });
+      expect(signal).toMatchObject({ status: 'rejected', reason: grpcRefusal('BroadcastSignal', 'acme') });
+      expect(decision).toMatchObject({ status: 'rejected', reason: grpcRefusal('EvaluateDecision', 'acme') });
     });
 
     it('refuses job activation for the tenant a client is configured with (CAMUNDA_TENANT_ID)', async () => {
