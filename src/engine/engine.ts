@@ -343,6 +343,6 @@ export class EmbeddedEngine implements Engine {
       }
     }
     this.results.rejectAll(new Error('The engine is closed'));
-    this.store.close();
+    await this.store.close();
   }
 }

@@ -19,9 +19,10 @@ describe('WAL checkpoints off the event loop', () => {
     checkpointer = new WalCheckpointer(db, componentLogger('test'), 2, 1000);
   });
 
-  afterEach(() => {
-    checkpointer.close();
+  afterEach(async () => {
+    const ended = checkpointer.close();
     db.close();
+    await ended;
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -59,8 +60,9 @@ describe('WAL checkpoints off the event loop', () => {
     for (let i = 0; i < 100; i++) insert.run(`row ${i}`);
     await checkpointer.nextPass();
     // when
-    checkpointer.close();
+    const ended = checkpointer.close();
     db.close();
+    await ended;
     db = new Database(path.join(dir, 'engine.db'));
     // then
     expect(db.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 100 });
@@ -83,7 +85,7 @@ describe('WAL checkpoints off the event loop', () => {
     const failing = new WalCheckpointer(unreachable, componentLogger('test'), 2);
     await autoCheckpointBack;
     failing.afterCommit();
-    failing.close();
+    await failing.close();
     // then: automatic checkpoints were off while the thread was starting, on again once it failed, and no fold-in ran
     expect(pragmas).toEqual(['wal_autocheckpoint = 0', 'wal_autocheckpoint = 1000']);
   });

@@ -193,11 +193,13 @@ export class RecordStore {
     this.db.exec('DELETE FROM engine_records; DELETE FROM engine_meta; DELETE FROM engine_snapshot; DELETE FROM engine_snapshot_chunks;');
   }
 
-  close(): void {
-    this.checkpointer?.close();
+  /** Closes the log; the checkpointer's thread has ended (and released the files) when this resolves. */
+  async close(): Promise<void> {
+    const checkpointerEnded = this.checkpointer?.close();
     if (this.walFd !== undefined) fs.closeSync(this.walFd);
     this.walFd = undefined;
     this.db.close();
+    await checkpointerEnded;
   }
 }
 

@@ -56,6 +56,7 @@ export class WalCheckpointer {
   private failed = false;
   private closed = false;
   private passWaiters: ((progress: Progress) => void)[] = [];
+  private exited: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Db,
@@ -73,6 +74,8 @@ export class WalCheckpointer {
       this.fallBack(error as Error);
       return;
     }
+    const worker = this.worker;
+    this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
     db.pragma('wal_autocheckpoint = 0');
     this.worker.unref();
     this.worker.on('message', (progress: Progress) => {
@@ -102,13 +105,15 @@ export class WalCheckpointer {
   }
 
   /**
-   * Asks the thread to close its connection and end; it finishes a pass in progress first. Whichever connection
-   * closes last folds the log into the database, as SQLite always does.
+   * Asks the thread to close its connection and end, and resolves once it has (it finishes a pass in progress
+   * first), so that nothing touches the database files after the caller closes its own connection. Whichever
+   * connection closes last folds the log into the database, as SQLite always does.
    */
-  close(): void {
-    if (this.closed) return;
+  close(): Promise<void> {
+    if (this.closed) return this.exited;
     this.closed = true;
     if (!this.failed) this.worker?.postMessage('stop');
+    return this.exited;
   }
 
   private fallBack(error: Error): void {
