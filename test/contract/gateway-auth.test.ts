@@ -2,6 +2,7 @@ import type { Camunda8 } from '@camunda8/sdk';
 import { createEngine, type Engine } from '../../src/engine';
 import { readModels, startGateways, type GatewayAuth, type Gateways } from '../../src/engine/gateway';
 import { fixture, sdkFor, describeEmbedded } from './harness';
+import { observed } from '../support/observed';
 
 /** The real engine behind gateways that demand credentials, with one SDK client sending the right ones. */
 async function securedEngine(auth: GatewayAuth, goodSettings: Record<string, string>) {
@@ -51,9 +52,9 @@ describeEmbedded('gateway credentials with the real engine', () => {
     try {
       // when
       const topology = await good.getZeebeGrpcApiClient().topology();
-      const refused = bad.getZeebeGrpcApiClient().completeJob({ jobKey: job.key, variables: {} });
+      const refused = observed(bad.getZeebeGrpcApiClient().completeJob({ jobKey: job.key, variables: {} }));
       const restTopology = await good.getOrchestrationClusterApiClientLoose().getTopology();
-      const restRefused = bad.getOrchestrationClusterApiClientLoose().getTopology();
+      const restRefused = observed(bad.getOrchestrationClusterApiClientLoose().getTopology());
       // then
       expect(topology.clusterSize).toBe(1);
       await expect(refused).rejects.toMatchObject({ code: 16 });
@@ -75,7 +76,7 @@ describeEmbedded('gateway credentials with the real engine', () => {
     try {
       // when
       const topology = await good.getZeebeGrpcApiClient().topology();
-      const refused = bad.getZeebeGrpcApiClient().completeJob({ jobKey: job.key, variables: {} });
+      const refused = observed(bad.getZeebeGrpcApiClient().completeJob({ jobKey: job.key, variables: {} }));
       const without = await topologyWith({});
       const wrong = await topologyWith({ authorization: 'Bearer yc-token-2' });
       const right = await topologyWith({ authorization: 'Bearer yc-token-1' });

@@ -1,4 +1,5 @@
 import { elementInstances, eventually, instanceState, fixture, restCall, startContractEnv, type ContractEnv } from './harness';
+import { observed } from '../support/observed';
 
 describe('gRPC commands through @camunda8/sdk: errors, variables, retries, decisions, deletion, limits', () => {
   let env: ContractEnv;
@@ -78,8 +79,8 @@ describe('gRPC commands through @camunda8/sdk: errors, variables, retries, decis
     const key = deployed.deployments[0].process.processDefinitionKey;
     // when
     await env.zbc.deleteResource({ resourceKey: key });
-    const start = env.zbc.createProcessInstance({ bpmnProcessId: 'contract-straight', variables: {} });
-    const again = env.zbc.deleteResource({ resourceKey: key });
+    const start = observed(env.zbc.createProcessInstance({ bpmnProcessId: 'contract-straight', variables: {} }));
+    const again = observed(env.zbc.deleteResource({ resourceKey: key }));
     // then
     await expect(start).rejects.toMatchObject({ code: 5 });
     await expect(again).rejects.toMatchObject({ code: 5 });

@@ -1,4 +1,5 @@
 import { eventually, instanceState, fixture, restCall, startContractEnv, type ContractEnv, describeEmbedded } from './harness';
+import { observed } from '../support/observed';
 
 describeEmbedded('gRPC gateway translation through @camunda8/sdk against the real engine', () => {
   let env: ContractEnv;
@@ -37,8 +38,8 @@ describeEmbedded('gRPC gateway translation through @camunda8/sdk against the rea
     const [job] = await env.zbc.activateJobs({ type: 'gw-reject', worker: 'w', timeout: 30_000, maxJobsToActivate: 1, requestTimeout: 5_000 });
     await env.zbc.failJob({ jobKey: job.key, retries: 0, errorMessage: '无法连接', retryBackOff: 0 });
     // when
-    const notFound = env.zbc.completeJob({ jobKey: '2251799813685404', variables: {} });
-    const invalidState = env.zbc.completeJob({ jobKey: job.key, variables: {} });
+    const notFound = observed(env.zbc.completeJob({ jobKey: '2251799813685404', variables: {} }));
+    const invalidState = observed(env.zbc.completeJob({ jobKey: job.key, variables: {} }));
     // then
     await expect(notFound).rejects.toMatchObject({
       code: 5,
@@ -57,7 +58,7 @@ describeEmbedded('gRPC gateway translation through @camunda8/sdk against the rea
     const [job] = await env.zbc.activateJobs({ type: 'gw-vars', worker: 'w', timeout: 30_000, maxJobsToActivate: 1, requestTimeout: 5_000 });
     // when
     await env.zbc.completeJob({ jobKey: job.key, variables: { 结论: '合格', 分数: 95 } });
-    const bad = env.zbc.setVariables({ elementInstanceKey: instance, variables: [1, 2] as never, local: false });
+    const bad = observed(env.zbc.setVariables({ elementInstanceKey: instance, variables: [1, 2] as never, local: false }));
     // then
     await eventually(async () => (await instanceState(env, instance)) === 'COMPLETED');
     const vars = await restCall(env, 'POST', '/variables/search', { filter: { processInstanceKey: instance }, sort: [{ field: 'name' }] });

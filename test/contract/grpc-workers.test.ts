@@ -1,4 +1,5 @@
 import { eventually, fixture, NOW, startContractEnv, TARGET, type ContractEnv } from './harness';
+import { observed } from '../support/observed';
 
 /** A fresh embedded engine starts at version 1; a shared cluster may already hold earlier versions. */
 const firstVersion = TARGET === 'embedded' ? 1 : expect.any(Number);
@@ -119,8 +120,8 @@ describe('gRPC through @camunda8/sdk: workers, deployment, instances', () => {
 
   it('answers a job completion that is not possible with Zeebe status codes', async () => {
     // when
-    const missing = env.zbc.completeJob({ jobKey: '2251799813685999', variables: {} });
-    const unknownProcess = env.zbc.createProcessInstance({ bpmnProcessId: 'no-such-process', variables: {} });
+    const missing = observed(env.zbc.completeJob({ jobKey: '2251799813685999', variables: {} }));
+    const unknownProcess = observed(env.zbc.createProcessInstance({ bpmnProcessId: 'no-such-process', variables: {} }));
     // then
     await expect(missing).rejects.toMatchObject({ code: 5 });
     await expect(unknownProcess).rejects.toMatchObject({
