@@ -290,6 +290,10 @@ export class EmbeddedEngine implements Engine {
     return this.store.db;
   }
 
+  durable(): Promise<void> {
+    return this.loop.durable();
+  }
+
   health(): { status: 'UP' | 'DOWN'; details?: string } {
     if (this.closed) return { status: 'DOWN', details: 'the engine is closed' };
     const fault = this.loop.fault;

@@ -21,7 +21,8 @@ export interface EngineClock {
 
 /**
  * A read model kept in the engine's own SQLite database, updated from the records of each committed batch in the
- * same transaction (so searches are immediately consistent). Gateways own their projections.
+ * same transaction (so searches are immediately consistent; readers await `Engine.durable` before answering, so
+ * that they show only durable batches). Gateways own their projections.
  */
 export interface Projection {
   readonly name: string;
@@ -79,6 +80,12 @@ export interface Engine {
   onRecords(listener: RecordListener): () => void;
   /** Read-only access to the engine database for projections' queries. */
   readDb(): Database;
+  /**
+   * Settles once every batch written so far is durable (durability `full` flushes them off the event loop): at
+   * once when none waits for a flush. Rejects with EngineDown when the engine goes down first, or once it is
+   * closed. Whoever answers from `readDb` awaits it after reading and before answering.
+   */
+  durable(): Promise<void>;
   /** 'UP' while the engine can process; 'DOWN' with the reason after a fault. */
   health(): { status: 'UP' | 'DOWN'; details?: string };
   /** Deletes all data (clock-controlled mode only): Camunda's cluster purge. */

@@ -29,3 +29,14 @@ export class Backpressure extends Error {
     this.name = 'Backpressure';
   }
 }
+
+/**
+ * The engine can no longer trust its log (a write or a flush to disk failed): every command and every read is
+ * refused until it is restarted and has recovered from what is on disk.
+ */
+export class EngineDown extends Error {
+  constructor(readonly reason: string) {
+    super(`The engine is down: ${reason}`);
+    this.name = 'EngineDown';
+  }
+}

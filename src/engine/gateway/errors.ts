@@ -1,5 +1,5 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
-import { Backpressure, Rejection, ResultTimeout, type RejectionType } from '../api';
+import { Backpressure, EngineDown, Rejection, ResultTimeout, type RejectionType } from '../api';
 
 /** Zeebe's gateway mapping of rejection types to gRPC codes (business rejections are never retryable codes). */
 const GRPC_CODE: Record<RejectionType, GrpcStatus> = {
@@ -65,6 +65,7 @@ export function toProblem(err: unknown, instance?: string): Problem {
   if (err instanceof Rejection) return problem(HTTP_STATUS[err.rejectionType] ?? 500, err.rejectionType, err.message, instance);
   if (err instanceof InvalidRequest) return problem(400, 'INVALID_ARGUMENT', err.message, instance);
   if (err instanceof Backpressure) return problem(503, 'RESOURCE_EXHAUSTED', err.message, instance);
+  if (err instanceof EngineDown) return problem(503, 'SERVICE_UNAVAILABLE', err.message, instance);
   if (err instanceof ResultTimeout) return problem(504, 'DEADLINE_EXCEEDED', err.message, instance);
   return problem(500, 'INTERNAL_SERVER_ERROR', `Unexpected error: ${err instanceof Error ? err.message : String(err)}`, instance);
 }

@@ -1,4 +1,4 @@
-import { Backpressure, type EngineRecord, type JsonObject, type Key, Rejection } from '../api';
+import { Backpressure, EngineDown, type EngineRecord, type JsonObject, type Key, Rejection } from '../api';
 import { type Logger } from '../../logging';
 import { type KeyGenerator } from '../keys';
 import { type EngineState } from '../state/engine-state';
@@ -50,13 +50,18 @@ interface Written {
   release: () => void;
   fail: (error: Error) => void;
   hasRecords: boolean;
+  /** Readers waiting (see `durable`) until this batch, the last written when they asked, is durable. */
+  readers: { resolve: () => void; reject: (error: Error) => void }[];
 }
+
+const DURABLE: Promise<void> = Promise.resolve();
 
 /**
  * Group commit: commands queue up, a batch is processed in memory (each command to its resting state), written
  * in one transaction, and only once it is durable are callers answered and side effects run. With `sync`, the
  * flush to disk runs off the event loop: meanwhile the next batches are processed and written, and one sync
- * covers all of them. Batches are released strictly in order, so no answer reveals a batch that is not durable.
+ * covers all of them. Batches are released strictly in order, so no answer reveals a batch that is not durable;
+ * readers of the database keep to the same rule through `durable`.
  */
 export class CommandLoop {
   private readonly queue: Pending[] = [];
@@ -93,12 +98,26 @@ export class CommandLoop {
   }
 
   /**
+   * Settles once every batch written so far is durable: at once (no macrotask) when none waits for a flush,
+   * otherwise when the last of them is released. Refused with EngineDown when the engine goes down before that,
+   * and once the loop is closed. A reader awaits it after reading and before answering, so that what it shows
+   * cannot be undone by a crash.
+   */
+  durable(): Promise<void> {
+    if (this.down) return Promise.reject(new EngineDown(this.down));
+    if (this.closed) return Promise.reject(new Error('The engine is closed'));
+    const last = this.written[this.written.length - 1];
+    if (!last) return DURABLE;
+    return new Promise<void>((resolve, reject) => last.readers.push({ resolve, reject }));
+  }
+
+  /**
    * Queues a command. Commands from clients (`external`) are refused with back-pressure while the queue is full;
    * the engine's own follow-ups (due timers, job pushes) are always accepted.
    */
   submit<T>(run: CommandFn<T>, external = false): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The engine is closed'));
-    if (this.down) return Promise.reject(new Error(`The engine is down: ${this.down}`));
+    if (this.down) return Promise.reject(new EngineDown(this.down));
     if (external && this.queue.length >= (this.deps.maxQueued ?? MAX_QUEUED)) return Promise.reject(new Backpressure());
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ run, resolve: resolve as (value: unknown) => void, reject });
@@ -183,9 +202,10 @@ export class CommandLoop {
     try {
       if (records.length > 0) this.deps.commit(records);
     } catch (error) {
-      this.goDown(`failed to write to the engine database: ${(error as Error).message}`, error);
+      const reason = `failed to write to the engine database: ${(error as Error).message}`;
+      this.goDown(reason, error);
       this.rollback(startKey);
-      for (const command of batch) command.reject(new Error(`The engine is down: ${this.down}`));
+      for (const command of batch) command.reject(new EngineDown(reason));
       return { kind: 'done' };
     }
     this.position = position - 1;
@@ -198,7 +218,7 @@ export class CommandLoop {
       return { kind: 'done' };
     }
     const fail = (error: Error): void => batch.forEach((command) => command.reject(error));
-    this.written.push({ release, fail, hasRecords: records.length > 0 });
+    this.written.push({ release, fail, hasRecords: records.length > 0, readers: [] });
     this.startSync();
     return { kind: 'done' };
   }
@@ -231,6 +251,7 @@ export class CommandLoop {
       } catch (error) {
         this.deps.log.error({ err: error }, 'answering a durable batch failed');
       }
+      for (const reader of written.readers) reader.resolve();
     }
     this.notifyIdle();
   }
@@ -239,8 +260,11 @@ export class CommandLoop {
   private goDown(reason: string, error: unknown): void {
     this.down = reason;
     this.deps.log.fatal({ err: error }, 'engine database write failed; engine is DOWN');
-    const refusal = new Error(`The engine is down: ${this.down}`);
-    for (const written of this.written.splice(0)) written.fail(refusal);
+    const refusal = new EngineDown(reason);
+    for (const written of this.written.splice(0)) {
+      written.fail(refusal);
+      for (const reader of written.readers) reader.reject(refusal);
+    }
     for (const command of this.queue.splice(0)) command.reject(refusal);
     this.notifyIdle();
   }

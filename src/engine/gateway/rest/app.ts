@@ -5,6 +5,7 @@ import { componentLogger } from '../../../logging';
 import { isAuthorized, type GatewayAuth } from '../auth';
 import { problem, toProblem, type Problem } from '../errors';
 import type { GatewayLimits } from '../limits';
+import { durableReads } from './durable-reads';
 import { NotFound } from './http';
 import { clusterRoutes, type ClusterInfo } from './routes/cluster';
 import { definitionRoutes } from './routes/definitions';
@@ -41,6 +42,8 @@ export function createRestApp(engine: Engine, options: RestOptions): Express {
   };
 
   const v2 = express.Router();
+  // reads answer only once what they read is durable (the engine's commands already answer that way)
+  v2.use(durableReads(engine));
   v2.use(express.json({ limit: options.limits.maxJsonBodyBytes, type: ['application/json', 'application/*+json'] }));
   v2.use(deploymentRoutes(engine, options.limits));
   v2.use(processInstanceRoutes(engine, options.limits));
