@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,6 +67,15 @@ describe('WAL checkpoints off the event loop', () => {
     db = new Database(path.join(dir, 'engine.db'));
     // then
     expect(db.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 100 });
+  });
+
+  it('keeps a process that has nothing else to do alive until the thread has ended after close', () => {
+    // given: a child process whose only remaining work is the close
+    const child = path.join(__dirname, 'support', 'checkpointer-close-child.ts');
+    // when
+    const output = execFileSync(process.execPath, ['--import', 'tsx', child, dir], { encoding: 'utf8', timeout: 30_000 });
+    // then: the close resolved (and the line after it ran) before the process ended
+    expect(output).toBe('closed\n');
   });
 
   it('gives the checkpoints back to SQLite when its thread cannot work', async () => {

@@ -112,6 +112,9 @@ export class WalCheckpointer {
   close(): Promise<void> {
     if (this.closed) return this.exited;
     this.closed = true;
+    // the thread is unref'd while it works; waiting for its end must keep the process alive, or a process with
+    // nothing else to do exits before the caller's close resolves
+    this.worker?.ref();
     if (!this.failed) this.worker?.postMessage('stop');
     return this.exited;
   }
