@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { eventually } from '../support/eventually';
 
 const root = path.resolve(__dirname, '../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -69,17 +70,6 @@ async function post(url: string, body: unknown): Promise<unknown> {
   return res.json();
 }
 
-/** Polls `probe` until it returns something truthy. */
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 jest.setTimeout(240_000);
 
 describe('npm start', () => {
@@ -120,7 +110,7 @@ describe('npm start', () => {
     const tasks = await eventually(async () => {
       const found = (await post(`${rest}/v2/user-tasks/search`, { filter: { elementId: 'draft-plan', state: 'CREATED' } })) as { items: { candidateGroups: string[] }[] };
       return found.items.length ? found.items : undefined;
-    });
+    }, 30_000);
     expect(tasks).toHaveLength(1);
     expect(tasks[0].candidateGroups).toContain('office');
     // when stopped
