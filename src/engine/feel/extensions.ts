@@ -8,17 +8,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { FeelDate, FeelDateTime, FeelDuration, evaluate as feelinEvaluate, parseDate } from 'feelin';
-import { AssertionFailure, currentScope, invocationFailure } from './scope';
+import { AssertionFailure, currentScope, define, invocationFailure, type FeelFn } from './scope';
 import { feelNow, feelToday } from './temporal';
 import { formatDuration, toStoredValue } from './values';
 
-type FeelFn = ((...args: unknown[]) => unknown) & { $args?: string[] };
-
-function define(parameters: string[], body: (...args: unknown[]) => unknown): FeelFn {
-  const fn = body as FeelFn;
-  fn.$args = parameters;
-  return fn;
-}
 
 /** feelin's own implementation of a builtin, to delegate the signatures we do not widen. */
 function builtin(name: string): FeelFn {

@@ -3,7 +3,7 @@
  * re-parsing each one, so they are resolved here directly, with the same result and warnings; anything but
  * contexts and null along the way (lists, strings…) is left to feelin (returns null).
  */
-import type { FeelWarning } from './warnings';
+import { missingEntry, type FeelWarning } from './warnings';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
@@ -27,10 +27,7 @@ export function resolvePath(
       if (has(value, key)) {
         value = value[key];
       } else {
-        warnings.push({
-          type: 'NO_CONTEXT_ENTRY_FOUND',
-          message: `No context entry found with key '${key}'. Available keys: ${Object.keys(value).join(', ')}`,
-        });
+        warnings.push(missingEntry(key, Object.keys(value)));
         value = null;
       }
     } else {

@@ -5,17 +5,10 @@
 import { FeelDateTime, evaluate as feelinEvaluate } from 'feelin';
 import { add, divide, multiply, subtract } from './arithmetic';
 import { compare, inRange, isCompareOperator } from './compare';
-import { currentScope, invocationFailure } from './scope';
+import { currentScope, define, invocationFailure, type FeelFn } from './scope';
 import { inZone } from './temporal';
 import { toZeebeWarnings } from './warnings';
 
-type FeelFn = ((...args: unknown[]) => unknown) & { $args?: string[] };
-
-function define(parameters: string[], body: (...args: unknown[]) => unknown): FeelFn {
-  const fn = body as FeelFn;
-  fn.$args = parameters;
-  return fn;
-}
 
 export const OPERATOR = {
   compare: '__feel_compare',

@@ -37,14 +37,20 @@ function rewrite(warning: Warning, variable: RegExpExecArray | null): FeelWarnin
   const key = KEY.exec(warning.message);
   if (warning.type === 'NO_CONTEXT_ENTRY_FOUND' && key) {
     const target = warning.details?.values?.target;
-    const keys = target && typeof target === 'object' ? Object.keys(target).join(', ') : '';
-    return { type: 'NO_CONTEXT_ENTRY_FOUND', message: `No context entry found with key '${key[1]}'. Available keys: ${keys}` };
+    const keys = target && typeof target === 'object' ? Object.keys(target) : [];
+    return missingEntry(key[1], keys);
   }
   const property = PROPERTY.exec(warning.message);
   if (warning.type === 'NO_PROPERTY_FOUND' && property && warning.details?.values?.target === null) {
     return { type: 'NO_CONTEXT_ENTRY_FOUND', message: `No context entry found with key '${property[1]}'. The context is null` };
   }
   return { type: warning.type, message: warning.message };
+}
+
+/** feel-scala's NO_CONTEXT_ENTRY_FOUND for a context without `key`, naming the keys it has. */
+export function missingEntry(key: string, keys: readonly string[]): FeelWarning {
+  const available = keys.length === 0 ? 'The context is empty' : `Available keys: ${keys.map((k) => `'${k}'`).join(', ')}`;
+  return { type: 'NO_CONTEXT_ENTRY_FOUND', message: `No context entry found with key '${key}'. ${available}` };
 }
 
 /** The suffix Zeebe appends to EXTRACT_VALUE_ERROR messages; empty when there are no warnings. */

@@ -39,7 +39,7 @@ describe('FEEL evaluation with Zeebe null semantics', () => {
     // then
     expect(missingKey.ok && missingKey.value).toBeNull();
     expect(missingKey.warnings).toEqual([
-      { type: 'NO_CONTEXT_ENTRY_FOUND', message: "No context entry found with key 'y'. Available keys: a" },
+      { type: 'NO_CONTEXT_ENTRY_FOUND', message: "No context entry found with key 'y'. Available keys: 'a'" },
     ]);
     expect(onNull.warnings.map((w) => w.type)).toEqual(['NO_CONTEXT_ENTRY_FOUND']);
   });
