@@ -4,6 +4,7 @@
  * spares the syntax check, the rewrite and, for invalid texts, the whole attempt.
  */
 import { evaluate as feelinEvaluate, parseExpression, parseUnaryTests, unaryTest as feelinUnaryTest } from 'feelin';
+import { escapeBacktickNames, hasMergedPlaceholder, type BacktickName } from './backticks';
 import { extensionNames } from './extensions';
 import { LruCache } from './lru';
 import { rewriteTree } from './rewrite';
@@ -21,6 +22,8 @@ export interface CompiledFeel {
   readonly quiet: ReadonlyArray<readonly [number, number]>;
   /** For a plain variable path (`a`, `a.b.c`), its segments: evaluated without feelin (see fast-path.ts). */
   readonly path: readonly string[] | null;
+  /** Backtick names the body reads, to be bound in the evaluation context (see names.ts). */
+  readonly names: readonly BacktickName[];
 }
 
 type ParsedTree = ReturnType<typeof parseExpression>;
@@ -70,16 +73,18 @@ function describeSyntaxError(body: string, unary: boolean): string {
 function compileWith(source: string, unary: boolean): CompiledFeel {
   if (source.trim() === '') {
     return {
-      source, body: source, parseError: `failed to parse expression '${source}': the expression is empty`, functions: {}, quiet: [], path: null,
+      source, body: source, parseError: `failed to parse expression '${source}': the expression is empty`, functions: {}, quiet: [],
+      path: null, names: [],
     };
   }
-  const tree = unary ? parseUnaryTests(source, parseContext, undefined) : parseExpression(source, parseContext, undefined);
-  if (hasSyntaxError(tree)) {
-    const parseError = `failed to parse expression '${source}': ${describeSyntaxError(source, unary)}`;
-    return { source, body: source, parseError, functions: {}, quiet: [], path: null };
+  const { text, names } = escapeBacktickNames(source);
+  const tree = unary ? parseUnaryTests(text, parseContext, undefined) : parseExpression(text, parseContext, undefined);
+  if (hasSyntaxError(tree) || hasMergedPlaceholder(tree, text, names)) {
+    const parseError = `failed to parse expression '${source}': ${describeSyntaxError(text, unary)}`;
+    return { source, body: source, parseError, functions: {}, quiet: [], path: null, names: [] };
   }
-  const { body, functions, quiet } = rewriteTree(source, tree, unary);
-  return { source, body, parseError: null, functions, quiet, path: unary ? null : plainPath(source) };
+  const { body, functions, quiet } = rewriteTree(text, tree, unary, names);
+  return { source, body, parseError: null, functions, quiet, path: unary ? null : plainPath(source), names: [...names.values()] };
 }
 
 export function compileExpression(source: string): CompiledFeel {

@@ -5,6 +5,7 @@
 import { evaluate as feelinEvaluate, unaryTest as feelinUnaryTest, type EvaluationResult, type Warning } from 'feelin';
 import { compileExpression, compileUnaryTests, type CompiledFeel } from './compile';
 import { resolvePath } from './fast-path';
+import { MISSING } from './names';
 import { AssertionFailure, withScope, type EvaluationScope } from './scope';
 import { toStoredValue } from './values';
 import { toZeebeWarnings, type FeelWarning } from './warnings';
@@ -24,12 +25,12 @@ export function expressionBody(text: string): string {
   return trimmed.startsWith('=') ? trimmed.slice(1) : text;
 }
 
-const MISSING = new Set(['NO_VARIABLE_FOUND', 'NO_CONTEXT_ENTRY_FOUND', 'NO_PROPERTY_FOUND']);
+const MISSING_NAME = new Set(['NO_VARIABLE_FOUND', 'NO_CONTEXT_ENTRY_FOUND', 'NO_PROPERTY_FOUND']);
 
 /** feelin's warnings without the missing-name ones inside quiet ranges (`is defined` arguments). */
 function audible(warnings: readonly Warning[], quiet: CompiledFeel['quiet']): readonly Warning[] {
   if (quiet.length === 0) return warnings;
-  return warnings.filter((warning) => !(MISSING.has(warning.type) &&
+  return warnings.filter((warning) => !(MISSING_NAME.has(warning.type) &&
     quiet.some(([from, to]) => warning.position.from >= from && warning.position.to <= to)));
 }
 
@@ -45,8 +46,13 @@ function run(
     if (resolved) return { ok: true, value: resolved.value, warnings: resolved.warnings };
   }
   const scope: EvaluationScope = { nowEpochMs, variables, warnings: [] };
+  const context: Record<string, unknown> = { ...variables, ...compiled.functions };
+  for (const { name, spelling } of compiled.names) {
+    const known = Object.prototype.hasOwnProperty.call(variables, name) && variables[name] !== undefined;
+    context[spelling] = known ? variables[name] : MISSING;
+  }
   try {
-    const result = withScope(scope, () => call(compiled.body, { ...variables, ...compiled.functions }));
+    const result = withScope(scope, () => call(compiled.body, context));
     const value = result.value === undefined ? null : result.value;
     return { ok: true, value, warnings: [...toZeebeWarnings(audible(result.warnings, compiled.quiet)), ...scope.warnings] };
   } catch (error) {

@@ -26,9 +26,10 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const originalStringJoin = builtin('string join');
 const originalGetValue = builtin('get value');
 
-function hasPath(root: Record<string, unknown>, path: string): boolean {
+function hasPath(root: Record<string, unknown>, path: readonly unknown[]): boolean {
   let node: unknown = root;
-  for (const segment of path.split('.')) {
+  for (const segment of path) {
+    if (!isString(segment)) return false;
     if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, segment)) return false;
     node = (node as Record<string, unknown>)[segment];
   }
@@ -43,10 +44,10 @@ export const extensionFunctions: Record<string, FeelFn> = {
   now: define([], () => feelNow(currentScope().nowEpochMs)),
   today: define([], () => feelToday(currentScope().nowEpochMs)),
 
-  // `is defined(a.b)` is rewritten at compile time to pass the path text, see compile.ts
+  // `is defined(a.b)` is rewritten at compile time to pass the path's names (["a", "b"]), see rewrite.ts
   'is defined': define(['value', 'path'], (value, path) => {
     if (!isNil(value)) return true;
-    return isString(path) ? hasPath(currentScope().variables, path) : false;
+    return Array.isArray(path) ? hasPath(currentScope().variables, path) : false;
   }),
   'get or else': define(['value', 'default'], (value, fallback) => (isNil(value) ? (fallback ?? null) : value)),
   assert: define(['value', 'condition', 'cause'], (value, condition, cause) => {

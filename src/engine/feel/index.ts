@@ -15,8 +15,9 @@
  * incomparable values give null plus NOT_COMPARABLE; `+ - * /` as feel-scala (durations × ÷ numbers, zoned
  * date-times subtract by instant and move by elapsed time, invalid operands give null plus INVALID_TYPE);
  * `date and time(dt, zone)`; builtin calls are not hidden by variables of the same name; `is defined(x)` reports
- * no missing variable. Known differences: warnings of our operators come after feelin's own warnings; names
- * with operators (`order-id`) read as operators, as in feel-scala; backtick names (`` `order-id` ``) do not parse.
+ * no missing variable; names in backticks (`` `order-id` ``, `` a.`b-c` ``, `` {`content-type`: 1} ``) as in
+ * feel-scala (backticks.ts); warnings in evaluation order with feel-scala's texts. Names with operators written
+ * without backticks (`order-id`) read as operators, as in feel-scala.
  */
 export {
   isExpression,

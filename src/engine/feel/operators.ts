@@ -6,6 +6,7 @@ import { FeelDateTime, evaluate as feelinEvaluate } from 'feelin';
 import { add, divide, multiply, subtract } from './arithmetic';
 import { compare, inRange, isCompareOperator } from './compare';
 import { currentScope, define, invocationFailure, type FeelFn } from './scope';
+import { path, ref } from './names';
 import { inZone } from './temporal';
 import { toZeebeWarnings } from './warnings';
 
@@ -20,6 +21,8 @@ export const OPERATOR = {
   dateAndTime: '__feel_date_and_time',
   inRange: '__feel_in_range',
   unaryInRange: '__feel_unary_in_range',
+  ref: '__feel_ref',
+  path: '__feel_path',
 } as const;
 
 function compareText(operator: unknown, a: unknown, b: unknown): boolean | null {
@@ -58,4 +61,6 @@ export const operatorFunctions: Record<string, FeelFn> = {
   [OPERATOR.multiply]: define(['a', 'b'], multiply),
   [OPERATOR.divide]: define(['a', 'b'], divide),
   [OPERATOR.dateAndTime]: define(['date', 'time'], dateAndTime),
+  [OPERATOR.ref]: define(['value', 'name'], ref),
+  [OPERATOR.path]: define(['target', 'key'], path),
 };

@@ -6,15 +6,15 @@
  * - `date and time(x, y)` calls our version, which also takes a timezone;
  * - a call of a builtin or extension function (`count(l)`, `is defined(x)`) calls it under an alias, so a
  *   variable of the same name (`count`, `now`) neither hides the function nor is hidden by it;
- * - the argument of `is defined(a.b)` is marked quiet: it reports no missing variable, and its path text is
- *   passed along so that a missing variable can be told from a null one.
+ * - the argument of `is defined(a.b)` is marked quiet: it reports no missing variable, and its path's names are
+ *   passed along so that a missing variable can be told from a null one;
+ * - names in backticks, replaced by placeholders before parsing (./backticks.ts), are written back as feelin
+ *   reads them.
  */
-import { evaluate as feelinEvaluate, type parseExpression } from 'feelin';
-import { extensionFunctions } from './extensions';
-import { LruCache } from './lru';
+import type { parseExpression } from 'feelin';
+import type { EscapedText } from './backticks';
 import { OPERATOR, operatorFunctions } from './operators';
-
-type SyntaxNode = ReturnType<typeof parseExpression>['topNode'];
+import { aliasOf, children, namedFunction, normalName, pathNames, type SyntaxNode } from './syntax';
 
 export interface Rewritten {
   readonly body: string;
@@ -25,43 +25,6 @@ export interface Rewritten {
 }
 
 const ARITHMETIC: Record<string, string> = { '+': OPERATOR.add, '-': OPERATOR.subtract, '*': OPERATOR.multiply, '/': OPERATOR.divide };
-
-const builtinCache = new LruCache<string, unknown>(1_000);
-
-/** The function a call of `name` means: an extension, else feelin's builtin, else null (a user function). */
-function namedFunction(name: string): unknown {
-  if (Object.prototype.hasOwnProperty.call(extensionFunctions, name)) return extensionFunctions[name];
-  let fn = builtinCache.get(name);
-  if (fn === undefined) {
-    let value: unknown;
-    try {
-      value = feelinEvaluate(name, {}).value;
-    } catch {
-      value = null;
-    }
-    fn = typeof value === 'function' || (value !== null && typeof value === 'object' && 'invoke' in value) ? value : null;
-    builtinCache.set(name, fn);
-  }
-  return fn;
-}
-
-const aliasOf = (name: string): string => `__fn_${name.replace(/[^A-Za-z0-9]+/g, '_')}`;
-const normalName = (text: string): string => text.trim().replace(/\s+/g, ' ');
-
-function children(node: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (let child = node.firstChild; child; child = child.nextSibling) out.push(child);
-  return out;
-}
-
-/** `a`, `a.b.c` as a dotted path, or null. */
-function pathText(node: SyntaxNode, source: string): string | null {
-  if (node.name === 'VariableName') return normalName(source.slice(node.from, node.to));
-  if (node.name !== 'PathExpression') return null;
-  const [target, , name] = children(node);
-  const head = target ? pathText(target, source) : null;
-  return head !== null && name?.name === 'PathName' ? `${head}.${normalName(source.slice(name.from, name.to))}` : null;
-}
 
 class Writer {
   private out = '';
@@ -77,6 +40,8 @@ class Writer {
     private readonly unaryTests: boolean,
     /** Functions the text defines itself (context entries, parameters): a call of one means that function. */
     private readonly localNames: ReadonlySet<string>,
+    /** Backtick names by placeholder (./backticks.ts). */
+    private readonly names: EscapedText['names'],
   ) {}
 
   get text(): string {
@@ -114,6 +79,14 @@ class Writer {
         return parts[0]?.name === 'DateTimeConstructor' && this.dateAndTime(parts);
       case 'FunctionInvocation':
         return parts[0]?.name === 'VariableName' && this.namedCall(node, parts);
+      case 'VariableName':
+        return this.backtickReference(node);
+      case 'PathExpression':
+        return parts[2]?.name === 'PathName' && this.backtickPath(parts[0], parts[2]);
+      case 'Key':
+      case 'Name':
+      case 'ParameterName':
+        return this.backtickName(node);
       default:
         return false;
     }
@@ -226,7 +199,7 @@ class Writer {
     this.functions[alias] = fn;
     this.out += alias;
     const argument = name === 'is defined' ? this.soleArgument(rest) : null;
-    const path = argument ? pathText(argument.value, this.source) : null;
+    const path = argument ? pathNames(argument.value, this.source, this.names) : null;
     if (argument === null || path === null) {
       this.span(node, callee.to, rest);
       return true;
@@ -237,6 +210,26 @@ class Writer {
     this.quiet.push([start, this.out.length]);
     this.out += `, ${argument.named ? 'path: ' : ''}${JSON.stringify(path)})`;
     return true;
+  }
+
+  /** A backtick name read as a variable: MISSING (./names.ts) becomes null plus NO_VARIABLE_FOUND. */
+  private backtickReference(node: SyntaxNode): boolean {
+    const name = this.names.get(this.textOf(node));
+    if (name) this.call(OPERATOR.ref, [name.spelling, JSON.stringify(name.name)]);
+    return name !== undefined;
+  }
+
+  private backtickPath(target: SyntaxNode, key: SyntaxNode): boolean {
+    const name = this.names.get(this.textOf(key));
+    if (name) this.call(OPERATOR.path, [target, JSON.stringify(name.name)]);
+    return name !== undefined;
+  }
+
+  /** A backtick name that is bound: a context key becomes a string key, parameters and iterators the spelling. */
+  private backtickName(node: SyntaxNode): boolean {
+    const name = this.names.get(this.textOf(node));
+    if (name) this.out += node.name === 'Key' ? JSON.stringify(name.name) : name.spelling;
+    return name !== undefined;
   }
 
   /** The one argument of a call, positional (`f(x)`) or named `value` (`f(value: x)`). */
@@ -253,7 +246,12 @@ class Writer {
 }
 
 /** Rewrite `source`, given feelin's parse tree of it (expression or unary tests) without syntax errors. */
-export function rewriteTree(source: string, tree: ReturnType<typeof parseExpression>, unary: boolean): Rewritten {
+export function rewriteTree(
+  source: string,
+  tree: ReturnType<typeof parseExpression>,
+  unary: boolean,
+  names: EscapedText['names'],
+): Rewritten {
   const localNames = new Set<string>();
   tree.iterate({
     enter(node) {
@@ -264,7 +262,7 @@ export function rewriteTree(source: string, tree: ReturnType<typeof parseExpress
       if (node.name === 'ParameterName') localNames.add(normalName(source.slice(node.from, node.to)));
     },
   });
-  const writer = new Writer(source, unary && tree.topNode.firstChild?.name !== 'not', localNames);
+  const writer = new Writer(source, unary && tree.topNode.firstChild?.name !== 'not', localNames, names);
   writer.node(tree.topNode);
   return { body: writer.text, functions: writer.functions, quiet: writer.quiet };
 }

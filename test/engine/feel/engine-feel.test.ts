@@ -54,4 +54,22 @@ describe('FEEL semantics seen through the engine (A3, A11)', () => {
     const job = await h.activateOne('feel-store');
     expect(job.variables).toMatchObject({ wait: 'P1D', local: '2026-03-02T16:00:00+08:00[Asia/Shanghai]', n: 2 });
   });
+
+  it('reads and writes names in backticks in input mappings', async () => {
+    // given
+    await h.deploy(bpmn('ticks').start().serviceTask('t', {
+      type: 'feel-ticks',
+      inputs: [
+        ['=`order-id`', 'orderId'],
+        ['=`unit-price` * qty', 'amount'],
+        ['=response.`content-type`', 'contentType'],
+        ['={`request-id`: `order-id` + "-1"}', 'headers'],
+      ],
+    }).end('done'));
+    // when
+    await h.create('ticks', { 'order-id': 'A-7', 'unit-price': 2.5, qty: 4, response: { 'content-type': 'json' } });
+    // then
+    const job = await h.activateOne('feel-ticks');
+    expect(job.variables).toMatchObject({ orderId: 'A-7', amount: 10, contentType: 'json', headers: { 'request-id': 'A-7-1' } });
+  });
 });

@@ -1,0 +1,51 @@
+/**
+ * Helpers for the rewrite (./rewrite.ts) over feelin's parse tree: children of a node, normalised names, the
+ * function a call names, and the names of a variable path.
+ */
+import { evaluate as feelinEvaluate, type parseExpression } from 'feelin';
+import type { EscapedText } from './backticks';
+import { extensionFunctions } from './extensions';
+import { LruCache } from './lru';
+
+export type SyntaxNode = ReturnType<typeof parseExpression>['topNode'];
+
+const builtinCache = new LruCache<string, unknown>(1_000);
+
+/** The function a call of `name` means: an extension, else feelin's builtin, else null (a user function). */
+export function namedFunction(name: string): unknown {
+  if (Object.prototype.hasOwnProperty.call(extensionFunctions, name)) return extensionFunctions[name];
+  let fn = builtinCache.get(name);
+  if (fn === undefined) {
+    let value: unknown;
+    try {
+      value = feelinEvaluate(name, {}).value;
+    } catch {
+      value = null;
+    }
+    fn = typeof value === 'function' || (value !== null && typeof value === 'object' && 'invoke' in value) ? value : null;
+    builtinCache.set(name, fn);
+  }
+  return fn;
+}
+
+export const aliasOf = (name: string): string => `__fn_${name.replace(/[^A-Za-z0-9]+/g, '_')}`;
+export const normalName = (text: string): string => text.trim().replace(/\s+/g, ' ');
+
+export function children(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) out.push(child);
+  return out;
+}
+
+/** The names of `a`, `a.b.c` (backtick names as written), or null for anything else. */
+export function pathNames(node: SyntaxNode, source: string, names: EscapedText['names']): string[] | null {
+  const nameOf = (part: SyntaxNode): string => {
+    const text = normalName(source.slice(part.from, part.to));
+    return names.get(text)?.name ?? text;
+  };
+  if (node.name === 'VariableName') return [nameOf(node)];
+  if (node.name !== 'PathExpression') return null;
+  const [target, , name] = children(node);
+  const head = target ? pathNames(target, source, names) : null;
+  return head !== null && name?.name === 'PathName' ? [...head, nameOf(name)] : null;
+}
