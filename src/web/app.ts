@@ -103,7 +103,9 @@ function describe(err: unknown): { status: number; message: string; fieldErrors?
   if (e?.type === 'entity.too.large') return { status: 413, message: '提交的内容过大。' };
   if (e?.type === 'entity.parse.failed') return { status: 400, message: '提交的数据格式有误。' };
   const status = e?.status ?? e?.statusCode ?? e?.body?.status;
-  if (status === undefined && /fetch failed|ECONNREFUSED|network/i.test(String((err as Error)?.message ?? '') + String((err as { cause?: Error })?.cause?.message ?? ''))) {
+  // unreachable, or reachable but down (Camunda answers 503 while the engine cannot process)
+  const unreachable = status === undefined && /fetch failed|ECONNREFUSED|network/i.test(String((err as Error)?.message ?? '') + String((err as { cause?: Error })?.cause?.message ?? ''));
+  if (unreachable || status === 503) {
     return { status: 503, message: '暂时无法连接流程引擎，请稍后重试。' };
   }
   if (status === 404) return { status: 404, message: '流程引擎中未找到该对象，可能已完成或被删除。' };
