@@ -44,10 +44,12 @@ export const extensionFunctions: Record<string, FeelFn> = {
   now: define([], () => feelNow(currentScope().nowEpochMs)),
   today: define([], () => feelToday(currentScope().nowEpochMs)),
 
-  // `is defined(a.b)` is rewritten at compile time to pass the path's names (["a", "b"]), see rewrite.ts
-  'is defined': define(['value', 'path'], (value, path) => {
+  // `is defined(a.b)` is rewritten to pass the path's names (["a", "b"]) and the value of `a`, see rewrite.ts;
+  // a null root may be a missing one, which only the root variables tell
+  'is defined': define(['value', 'path', 'root'], (value, path, root) => {
     if (!isNil(value)) return true;
-    return Array.isArray(path) ? hasPath(currentScope().variables, path) : false;
+    if (!Array.isArray(path)) return false;
+    return isNil(root) ? hasPath(currentScope().variables, path) : hasPath({ [String(path[0])]: root }, path);
   }),
   'get or else': define(['value', 'default'], (value, fallback) => (isNil(value) ? (fallback ?? null) : value)),
   assert: define(['value', 'condition', 'cause'], (value, condition, cause) => {

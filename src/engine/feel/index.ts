@@ -16,7 +16,8 @@
  * date-times subtract by instant and move by elapsed time, invalid operands give null plus INVALID_TYPE);
  * `date and time(dt, zone)`; builtin calls are not hidden by variables of the same name; `is defined(x)` reports
  * no missing variable; names in backticks (`` `order-id` ``, `` a.`b-c` ``, `` {`content-type`: 1} ``) as in
- * feel-scala (backticks.ts); warnings in evaluation order with feel-scala's texts. Names with operators written
+ * feel-scala (backticks.ts); list filters `l[c]` by feel-scala's rules (filter.ts: an index, or the items whose
+ * condition is true; a value that is not a list gives null); warnings in evaluation order with feel-scala's texts. Names with operators written
  * without backticks (`order-id`) read as operators, as in feel-scala.
  */
 export {

@@ -6,6 +6,7 @@ import { FeelDateTime, evaluate as feelinEvaluate } from 'feelin';
 import { add, divide, multiply, subtract } from './arithmetic';
 import { compare, inRange, isCompareOperator } from './compare';
 import { currentScope, define, invocationFailure, type FeelFn } from './scope';
+import { capture, filter } from './filter';
 import { path, ref } from './names';
 import { inZone } from './temporal';
 import { toZeebeWarnings } from './warnings';
@@ -23,6 +24,8 @@ export const OPERATOR = {
   unaryInRange: '__feel_unary_in_range',
   ref: '__feel_ref',
   path: '__feel_path',
+  filter: '__feel_filter',
+  capture: '__feel_capture',
 } as const;
 
 function compareText(operator: unknown, a: unknown, b: unknown): boolean | null {
@@ -63,4 +66,6 @@ export const operatorFunctions: Record<string, FeelFn> = {
   [OPERATOR.dateAndTime]: define(['date', 'time'], dateAndTime),
   [OPERATOR.ref]: define(['value', 'name'], ref),
   [OPERATOR.path]: define(['target', 'key'], path),
+  [OPERATOR.filter]: define(['list', 'mode', 'value', 'each'], filter),
+  [OPERATOR.capture]: define(['value'], capture),
 };

@@ -6,15 +6,15 @@
  * - `date and time(x, y)` calls our version, which also takes a timezone;
  * - a call of a builtin or extension function (`count(l)`, `is defined(x)`) calls it under an alias, so a
  *   variable of the same name (`count`, `now`) neither hides the function nor is hidden by it;
- * - the argument of `is defined(a.b)` is marked quiet: it reports no missing variable, and its path's names are
- *   passed along so that a missing variable can be told from a null one;
+ * - the argument of `is defined(a.b)` is marked quiet: it reports no missing variable, and its path's names and
+ *   root value are passed along so that a missing variable can be told from a null one;
  * - names in backticks, replaced by placeholders before parsing (./backticks.ts), are written back as feelin
  *   reads them.
  */
 import type { parseExpression } from 'feelin';
 import type { EscapedText } from './backticks';
 import { OPERATOR, operatorFunctions } from './operators';
-import { aliasOf, children, namedFunction, normalName, pathNames, type SyntaxNode } from './syntax';
+import { aliasOf, children, filterMode, namedFunction, normalName, pathNames, type SyntaxNode } from './syntax';
 
 export interface Rewritten {
   readonly body: string;
@@ -67,7 +67,9 @@ class Writer {
     const parts = children(node);
     switch (node.name) {
       case 'Comparison':
-        return this.comparison(node, parts);
+        return this.comparison(parts);
+      case 'FilterExpression':
+        return this.filter(parts);
       case 'ArithmeticExpression': {
         const alias = parts.length === 3 ? ARITHMETIC[this.textOf(parts[1])] : undefined;
         if (alias) this.call(alias, [parts[0], parts[2]]);
@@ -107,35 +109,52 @@ class Writer {
     this.out += ')';
   }
 
-  /**
-   * A comparison that is a list filter (`l[item > 1]`, maybe in parentheses) must stay a test for feelin, which
-   * picks filter or index by the node kind: `(… and true)` does, and keeps the result (true, false, null).
-   */
-  private asTest(node: SyntaxNode, write: () => void): true {
-    let parent = node.parent;
-    while (parent?.name === 'ParenthesizedExpression') parent = parent.parent;
-    const filter = parent?.name === 'FilterExpression';
-    if (filter) this.out += '(';
-    write();
-    if (filter) this.out += ' and true)';
-    return true;
-  }
-
-  private comparison(node: SyntaxNode, parts: SyntaxNode[]): boolean {
+  private comparison(parts: SyntaxNode[]): boolean {
     const [x, keyword] = parts;
     if (keyword?.name === 'CompareOp' && parts.length === 3) {
-      return this.asTest(node, () => this.call(OPERATOR.compare, [JSON.stringify(this.textOf(keyword)), x, parts[2]]));
+      this.call(OPERATOR.compare, [JSON.stringify(this.textOf(keyword)), x, parts[2]]);
+      return true;
     }
     if (keyword?.name === 'between' && parts.length === 5) {
-      return this.asTest(node, () => this.call(OPERATOR.inRange, [x, parts[2], parts[4], '"["', '"]"']));
+      this.call(OPERATOR.inRange, [x, parts[2], parts[4], '"["', '"]"']);
+      return true;
     }
     if (keyword?.name === 'in') {
       const rest = parts.slice(2);
       const list = rest[0]?.name === '(' ? rest[1] : null;
       const tests = (list ? children(list) : rest).filter((test) => test.name === 'PositiveUnaryTest');
-      return tests.length > 0 && this.asTest(node, () => this.membership(x, tests));
+      if (tests.length > 0) this.membership(x, tests);
+      return tests.length > 0;
     }
     return false;
+  }
+
+  /** `l[c]` → `__feel_filter(l, mode, value, each)`, evaluated as feel-scala does (see ./filter.ts). */
+  private filter(parts: SyntaxNode[]): boolean {
+    const [list, open, condition] = parts;
+    if (!list || open?.name !== '[' || !condition) return false;
+    const mode = filterMode(condition, this.source);
+    this.functions[OPERATOR.capture] = operatorFunctions[OPERATOR.capture];
+    this.functions[OPERATOR.filter] = operatorFunctions[OPERATOR.filter];
+    this.out += `${OPERATOR.filter}(`;
+    this.node(list);
+    this.out += `, "${mode}", `;
+    if (mode === 'index') {
+      this.node(condition);
+      this.out += ', null)';
+      return true;
+    }
+    if (mode === 'outer') {
+      this.out += 'function() (';
+      this.node(condition);
+      this.out += ')';
+    } else {
+      this.out += 'null';
+    }
+    this.out += `, function(item) [item][(${OPERATOR.capture}(`;
+    this.node(condition);
+    this.out += ') and true)])';
+    return true;
   }
 
   /** `x in t`, `x in (t1, t2)` → `(m1 or m2)`, each test checked by feel-scala's rules where feelin differs. */
@@ -204,12 +223,23 @@ class Writer {
       this.span(node, callee.to, rest);
       return true;
     }
-    this.out += `(${argument.named ? 'value: ' : ''}`;
-    const start = this.out.length;
-    this.node(argument.value);
-    this.quiet.push([start, this.out.length]);
-    this.out += `, ${argument.named ? 'path: ' : ''}${JSON.stringify(path)})`;
+    // the path's root value too, so that entries of a local context (a filter's `item`) count
+    let root = argument.value;
+    while (root.name === 'PathExpression' && root.firstChild) root = root.firstChild;
+    const named = (parameter: string): string => (argument.named ? `${parameter}: ` : '');
+    this.out += `(${named('value')}`;
+    this.quietly(argument.value);
+    this.out += `, ${named('path')}${JSON.stringify(path)}, ${named('root')}`;
+    this.quietly(root);
+    this.out += ')';
     return true;
+  }
+
+  /** Write `node` in a range whose missing-name warnings are dropped. */
+  private quietly(node: SyntaxNode): void {
+    const start = this.out.length;
+    this.node(node);
+    this.quiet.push([start, this.out.length]);
   }
 
   /** A backtick name read as a variable: MISSING (./names.ts) becomes null plus NO_VARIABLE_FOUND. */

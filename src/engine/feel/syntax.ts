@@ -1,6 +1,6 @@
 /**
  * Helpers for the rewrite (./rewrite.ts) over feelin's parse tree: children of a node, normalised names, the
- * function a call names, and the names of a variable path.
+ * function a call names, the names of a variable path, and how a list filter's condition is evaluated.
  */
 import { evaluate as feelinEvaluate, type parseExpression } from 'feelin';
 import type { EscapedText } from './backticks';
@@ -48,4 +48,17 @@ export function pathNames(node: SyntaxNode, source: string, names: EscapedText['
   const [target, , name] = children(node);
   const head = target ? pathNames(target, source, names) : null;
   return head !== null && name?.name === 'PathName' ? [...head, nameOf(name)] : null;
+}
+
+/** How feel-scala filters by `condition`: an index literal, per item, or evaluated once without the item first. */
+export function filterMode(condition: SyntaxNode, source: string): 'index' | 'item' | 'outer' {
+  let node = condition;
+  while (node.name === 'ParenthesizedExpression' && node.firstChild?.nextSibling) node = node.firstChild.nextSibling;
+  const operator = node.firstChild?.nextSibling;
+  if (node.name === 'NumericLiteral') return 'index';
+  if (node.name === 'FunctionInvocation' || (node.name === 'DateTimeLiteral' && node.firstChild?.name === 'DateTimeConstructor')) {
+    return 'item';
+  }
+  const compares = node.name === 'Comparison' && operator?.name === 'CompareOp';
+  return compares && source.slice(operator.from, operator.to) !== '!=' ? 'item' : 'outer';
 }
