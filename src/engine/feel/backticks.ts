@@ -6,9 +6,10 @@
  * - a reference: `__feel_ref(<spelling>, "<name>")`, the spelling bound in the evaluation context;
  * - after a dot: `__feel_path(<target>, "<name>")`;
  * - a context key: the string key `"<name>"`; an iterator or parameter name: the spelling.
- * The spelling is the name itself when feelin parses it as one name once it is a known variable (letters,
- * digits, `_`, and single `-`, `+`, `*`, `/` or spaces between them: operators our rewrite always turns into
- * calls), so that filter items and context entries with that key shadow it; other names keep the placeholder.
+ * A plain name (`` `qty` ``) is written without backticks. The spelling is the name itself when feelin parses
+ * it as one name once it is a known variable (letters, digits, `_`, and single `-`, `+`, `*`, `/` or spaces
+ * between them: operators our rewrite always turns into calls), so that filter items and context entries with
+ * that key shadow it; other names keep the placeholder.
  */
 import { parseExpression } from 'feelin';
 import { LruCache } from './lru';
@@ -27,6 +28,7 @@ export interface EscapedText {
 }
 
 const PLACEHOLDER_PREFIX = '__bt_';
+const PLAIN = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 const BARE = /^[\p{L}_][\p{L}\p{N}_]*(?:[-+*/ ][\p{L}\p{N}_]+)*$/u;
 const KEYWORDS = new Set([
   'true', 'false', 'null', 'not', 'and', 'or', 'if', 'then', 'else', 'for', 'in', 'return', 'some', 'every',
@@ -34,18 +36,19 @@ const KEYWORDS = new Set([
 ]);
 const spellings = new LruCache<string, boolean>(1_000);
 
-/** Whether feelin reads `name` as one variable name once the name is in its context. */
-function bare(name: string): boolean {
-  let known = spellings.get(name);
-  if (known === undefined) {
-    known = false;
-    if (BARE.test(name) && !name.split(/[-+*/ ]/).some((token) => KEYWORDS.has(token))) {
-      const top = parseExpression(name, { [name]: 1 }, undefined).topNode.firstChild;
-      known = top?.name === 'VariableName' && top.from === 0 && top.to === name.length && !top.nextSibling;
+/** Whether feelin reads `name` as one variable name (once the name is in its context, with `known`). */
+function bare(name: string, known: boolean): boolean {
+  const key = `${known ? '+' : '-'}${name}`;
+  let bareName = spellings.get(key);
+  if (bareName === undefined) {
+    bareName = false;
+    if ((known ? BARE : PLAIN).test(name) && !name.split(/[-+*/ ]/).some((token) => KEYWORDS.has(token))) {
+      const top = parseExpression(name, known ? { [name]: 1 } : {}, undefined).topNode.firstChild;
+      bareName = top?.name === 'VariableName' && top.from === 0 && top.to === name.length && !top.nextSibling;
     }
-    spellings.set(name, known);
+    spellings.set(key, bareName);
   }
-  return known;
+  return bareName;
 }
 
 /** The end of the string literal starting at `start` (its closing quote, or the text's end). */
@@ -88,11 +91,19 @@ export function escapeBacktickNames(source: string): EscapedText {
       const close = source.indexOf('`', i + 1);
       if (close <= i + 1) break;
       const name = source.slice(i + 1, close);
+      const word = /[\p{L}\p{N}_]/u;
+      if (bare(name, false) && !word.test(source[i - 1] ?? '') && !word.test(source[close + 1] ?? '')) {
+        // `order` needs no backticks: the name as if written without them
+        text += source.slice(copied, i) + name;
+        copied = close + 1;
+        i = close;
+        continue;
+      }
       let placeholder = byName.get(name);
       if (placeholder === undefined) {
         placeholder = `${PLACEHOLDER_PREFIX}${byName.size}`;
         byName.set(name, placeholder);
-        names.set(placeholder, { name, spelling: bare(name) ? name : placeholder });
+        names.set(placeholder, { name, spelling: bare(name, true) ? name : placeholder });
       }
       text += source.slice(copied, i) + placeholder;
       copied = close + 1;

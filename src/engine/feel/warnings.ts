@@ -10,6 +10,8 @@ export interface FeelWarning {
 }
 
 const VARIABLE = /^Variable '(.*)' not found$/;
+/** Our own missing-variable text (names in backticks, see names.ts). */
+const OWN_VARIABLE = /^No variable found with name '(.*)'$/;
 const KEY = /^Key '(.*)' not found in /;
 const PROPERTY = /^Property '(.*)' not found in /;
 
@@ -19,9 +21,10 @@ export function toZeebeWarnings(warnings: readonly Warning[]): FeelWarning[] {
     const warning = warnings[i];
     const next = warnings[i + 1];
     const variable = VARIABLE.exec(warning.message);
-    if (variable && next?.type === 'NO_FUNCTION_FOUND') {
+    const missing = variable ?? OWN_VARIABLE.exec(warning.message);
+    if (missing && warning.type === 'NO_VARIABLE_FOUND' && next?.type === 'NO_FUNCTION_FOUND') {
       // feelin reports an unknown function as a missing variable plus a failed invocation
-      out.push({ type: 'NO_FUNCTION_FOUND', message: `No function found with name '${variable[1]}'` });
+      out.push({ type: 'NO_FUNCTION_FOUND', message: `No function found with name '${missing[1]}'` });
       i++;
       continue;
     }

@@ -43,6 +43,29 @@ describe('FEEL names in backticks (feel-scala escaped identifiers)', () => {
     });
   });
 
+  it('reads a plain name in backticks as the name itself', () => {
+    // given / when
+    const missing = run('`qty` + qty');
+    const present = run('`数量` * 2', { 数量: 3 });
+    // then
+    expect(missing).toEqual({
+      value: null,
+      warnings: [
+        "[NO_VARIABLE_FOUND] No variable found with name 'qty'",
+        "[NO_VARIABLE_FOUND] No variable found with name 'qty'",
+        "[INVALID_TYPE] Can't add 'null' to 'null'",
+      ],
+    });
+    expect(present).toEqual({ value: 6, warnings: [] });
+  });
+
+  it('reports a missing function called by a backtick name as NO_FUNCTION_FOUND', () => {
+    // given / when
+    const result = run('`to-text`(1)');
+    // then
+    expect(result).toEqual({ value: null, warnings: ["[NO_FUNCTION_FOUND] No function found with name 'to-text'"] });
+  });
+
   it('tells a missing backtick name from a null one with is defined, without warnings', () => {
     // given / when / then
     expect(run('is defined(`order-id`)')).toEqual({ value: false, warnings: [] });
@@ -65,6 +88,7 @@ describe('FEEL names in backticks (feel-scala escaped identifiers)', () => {
     expect(checkExpressionSyntax('=`order-id')).toMatch(/^failed to parse expression '`order-id': /);
     expect(checkExpressionSyntax('=`` + 1')).toMatch(/^failed to parse expression/);
     expect(checkExpressionSyntax('=`a`b')).toMatch(/^failed to parse expression/);
+    expect(checkExpressionSyntax('=`a-b`c')).toMatch(/^failed to parse expression/);
   });
 
   it('keeps the message text of the expression as written', () => {
