@@ -22,6 +22,8 @@ export interface CompiledFeel {
   readonly quiet: ReadonlyArray<readonly [number, number]>;
   /** For a plain variable path (`a`, `a.b.c`), its segments: evaluated without feelin (see fast-path.ts). */
   readonly path: readonly string[] | null;
+  /** Arguments of calls of unknown functions by body offset, for NO_FUNCTION_FOUND (see rewrite.ts). */
+  readonly calls: ReadonlyMap<number, string>;
   /** Backtick names the body reads, to be bound in the evaluation context (see names.ts). */
   readonly names: readonly BacktickName[];
 }
@@ -29,6 +31,7 @@ export interface CompiledFeel {
 type ParsedTree = ReturnType<typeof parseExpression>;
 
 const CACHE_SIZE = 5_000;
+const NO_CALLS: ReadonlyMap<number, string> = new Map();
 const expressions = new LruCache<string, CompiledFeel>(CACHE_SIZE);
 const unaryTests = new LruCache<string, CompiledFeel>(CACHE_SIZE);
 const parseContext: Record<string, unknown> = Object.fromEntries(extensionNames.map((name) => [name, null]));
@@ -74,17 +77,18 @@ function compileWith(source: string, unary: boolean): CompiledFeel {
   if (source.trim() === '') {
     return {
       source, body: source, parseError: `failed to parse expression '${source}': the expression is empty`, functions: {}, quiet: [],
-      path: null, names: [],
+      path: null, names: [], calls: NO_CALLS,
     };
   }
   const { text, names } = escapeBacktickNames(source);
   const tree = unary ? parseUnaryTests(text, parseContext, undefined) : parseExpression(text, parseContext, undefined);
   if (hasSyntaxError(tree) || hasMergedPlaceholder(tree, text, names)) {
     const parseError = `failed to parse expression '${source}': ${describeSyntaxError(text, unary)}`;
-    return { source, body: source, parseError, functions: {}, quiet: [], path: null, names: [] };
+    return { source, body: source, parseError, functions: {}, quiet: [], path: null, names: [], calls: NO_CALLS };
   }
-  const { body, functions, quiet } = rewriteTree(text, tree, unary, names);
-  return { source, body, parseError: null, functions, quiet, path: unary ? null : plainPath(source), names: [...names.values()] };
+  const { body, functions, quiet, calls } = rewriteTree(text, tree, unary, names);
+  const path = unary ? null : plainPath(source);
+  return { source, body, parseError: null, functions, quiet, path, names: [...names.values()], calls };
 }
 
 export function compileExpression(source: string): CompiledFeel {

@@ -54,7 +54,7 @@ function run(
   try {
     const result = withScope(scope, () => call(compiled.body, context));
     const value = result.value === undefined ? null : result.value;
-    return { ok: true, value, warnings: [...toZeebeWarnings(audible(result.warnings, compiled.quiet)), ...scope.warnings] };
+    return { ok: true, value, warnings: [...toZeebeWarnings(audible(result.warnings, compiled.quiet), compiled.calls), ...scope.warnings] };
   } catch (error) {
     const warnings = scope.warnings;
     if (error instanceof AssertionFailure) {

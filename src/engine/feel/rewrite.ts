@@ -14,7 +14,7 @@
 import type { parseExpression } from 'feelin';
 import type { EscapedText } from './backticks';
 import { OPERATOR, operatorFunctions } from './operators';
-import { aliasOf, children, filterMode, namedFunction, normalName, pathNames, type SyntaxNode } from './syntax';
+import { aliasOf, callArguments, children, filterMode, namedFunction, normalName, pathNames, type SyntaxNode } from './syntax';
 
 export interface Rewritten {
   readonly body: string;
@@ -22,6 +22,8 @@ export interface Rewritten {
   readonly functions: Readonly<Record<string, unknown>>;
   /** Ranges of the body whose missing-variable warnings are dropped (arguments of `is defined`). */
   readonly quiet: ReadonlyArray<readonly [number, number]>;
+  /** Calls of functions that are neither builtins nor defined in the text, by body offset: their arguments. */
+  readonly calls: ReadonlyMap<number, string>;
 }
 
 const ARITHMETIC: Record<string, string> = { '+': OPERATOR.add, '-': OPERATOR.subtract, '*': OPERATOR.multiply, '/': OPERATOR.divide };
@@ -30,6 +32,7 @@ class Writer {
   private out = '';
   readonly functions: Record<string, unknown> = {};
   readonly quiet: Array<[number, number]> = [];
+  readonly calls = new Map<number, string>();
 
   /**
    * `unaryTests`: rewrite `< 1` (DMN input entries) too, but not under `not(…)`, where a null comparison must
@@ -213,7 +216,10 @@ class Writer {
     const [callee, ...rest] = parts;
     const name = normalName(this.source.slice(callee.from, callee.to));
     const fn = this.localNames.has(name) ? null : namedFunction(name);
-    if (fn === null) return false;
+    if (fn === null) {
+      if (!this.localNames.has(name)) this.calls.set(this.out.length, callArguments(rest, this.source));
+      return false;
+    }
     const alias = aliasOf(name);
     this.functions[alias] = fn;
     this.out += alias;
@@ -294,5 +300,5 @@ export function rewriteTree(
   });
   const writer = new Writer(source, unary && tree.topNode.firstChild?.name !== 'not', localNames, names);
   writer.node(tree.topNode);
-  return { body: writer.text, functions: writer.functions, quiet: writer.quiet };
+  return { body: writer.text, functions: writer.functions, quiet: writer.quiet, calls: writer.calls };
 }

@@ -62,3 +62,12 @@ export function filterMode(condition: SyntaxNode, source: string): 'index' | 'it
   const compares = node.name === 'Comparison' && operator?.name === 'CompareOp';
   return compares && source.slice(operator.from, operator.to) !== '!=' ? 'item' : 'outer';
 }
+
+/** How feel-scala names the arguments of a call it finds no function for: `and 2 parameters`, `and parameters: a,b`. */
+export function callArguments(rest: SyntaxNode[], source: string): string {
+  const parameters = rest.find((child) => child.name === 'PositionalParameters' || child.name === 'NamedParameters');
+  const args = parameters ? children(parameters).filter((child) => child.name !== ',') : [];
+  if (parameters?.name !== 'NamedParameters') return `and ${args.length} parameters`;
+  const names = args.map((arg) => (arg.firstChild ? normalName(source.slice(arg.firstChild.from, arg.firstChild.to)) : ''));
+  return `and parameters: ${names.join(',')}`;
+}

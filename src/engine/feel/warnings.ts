@@ -15,7 +15,10 @@ const OWN_VARIABLE = /^No variable found with name '(.*)'$/;
 const KEY = /^Key '(.*)' not found in /;
 const PROPERTY = /^Property '(.*)' not found in /;
 
-export function toZeebeWarnings(warnings: readonly Warning[]): FeelWarning[] {
+/**
+ * `calls`: the arguments of calls of unknown functions by body offset (feel-scala names them: `and 1 parameters`).
+ */
+export function toZeebeWarnings(warnings: readonly Warning[], calls?: ReadonlyMap<number, string>): FeelWarning[] {
   const out: FeelWarning[] = [];
   for (let i = 0; i < warnings.length; i++) {
     const warning = warnings[i];
@@ -24,7 +27,8 @@ export function toZeebeWarnings(warnings: readonly Warning[]): FeelWarning[] {
     const missing = variable ?? OWN_VARIABLE.exec(warning.message);
     if (missing && warning.type === 'NO_VARIABLE_FOUND' && next?.type === 'NO_FUNCTION_FOUND') {
       // feelin reports an unknown function as a missing variable plus a failed invocation
-      out.push({ type: 'NO_FUNCTION_FOUND', message: `No function found with name '${missing[1]}'` });
+      const args = calls?.get(next.position.from);
+      out.push({ type: 'NO_FUNCTION_FOUND', message: `No function found with name '${missing[1]}'${args ? ` ${args}` : ''}` });
       i++;
       continue;
     }

@@ -63,7 +63,7 @@ describe('FEEL names in backticks (feel-scala escaped identifiers)', () => {
     // given / when
     const result = run('`to-text`(1)');
     // then
-    expect(result).toEqual({ value: null, warnings: ["[NO_FUNCTION_FOUND] No function found with name 'to-text'"] });
+    expect(result).toEqual({ value: null, warnings: ["[NO_FUNCTION_FOUND] No function found with name 'to-text' and 1 parameters"] });
   });
 
   it('tells a missing backtick name from a null one with is defined, without warnings', () => {

@@ -51,7 +51,7 @@ describe('FEEL evaluation with Zeebe null semantics', () => {
     expect(result).toEqual({
       ok: true,
       value: null,
-      warnings: [{ type: 'NO_FUNCTION_FOUND', message: "No function found with name 'foo'" }],
+      warnings: [{ type: 'NO_FUNCTION_FOUND', message: "No function found with name 'foo' and 1 parameters" }],
     });
   });
 

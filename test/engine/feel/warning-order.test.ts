@@ -21,7 +21,7 @@ describe('FEEL warnings in evaluation order, with feel-scala texts', () => {
       {},
       [
         "[NO_VARIABLE_FOUND] No variable found with name 'x'",
-        "[NO_FUNCTION_FOUND] No function found with name 'foo'",
+        "[NO_FUNCTION_FOUND] No function found with name 'foo' and 1 parameters",
         "[INVALID_TYPE] Can't add 'null' to 'null'",
       ],
     ],
@@ -35,6 +35,17 @@ describe('FEEL warnings in evaluation order, with feel-scala texts', () => {
     const result = run(expression, variables);
     // then
     expect(result.warnings).toEqual(expected);
+  });
+
+  it.each([
+    ['foo()', "No function found with name 'foo' and 0 parameters"],
+    ['foo(1, x)', "No function found with name 'foo' and 2 parameters"],
+    ['foo(a: 1, b: 2)', "No function found with name 'foo' and parameters: a,b"],
+  ])('names the parameters of an unknown function call %s', (expression, message) => {
+    // given / when
+    const result = run(expression, { x: 1 });
+    // then
+    expect(result).toEqual({ value: null, warnings: [`[NO_FUNCTION_FOUND] ${message}`] });
   });
 
   it('quotes the available keys of a context that lacks the entry', () => {
