@@ -14,7 +14,9 @@
 import type { parseExpression } from 'feelin';
 import type { EscapedText } from './backticks';
 import { OPERATOR, operatorFunctions } from './operators';
-import { aliasOf, callArguments, children, filterMode, namedFunction, normalName, pathNames, type SyntaxNode } from './syntax';
+import {
+  aliasOf, callArguments, children, filterMode, namedFunction, normalName, pathNames, soleArgument, type SyntaxNode,
+} from './syntax';
 
 export interface Rewritten {
   readonly body: string;
@@ -223,7 +225,7 @@ class Writer {
     const alias = aliasOf(name);
     this.functions[alias] = fn;
     this.out += alias;
-    const argument = name === 'is defined' ? this.soleArgument(rest) : null;
+    const argument = name === 'is defined' ? soleArgument(rest, this.source) : null;
     const path = argument ? pathNames(argument.value, this.source, this.names) : null;
     if (argument === null || path === null) {
       this.span(node, callee.to, rest);
@@ -266,18 +268,6 @@ class Writer {
     const name = this.names.get(this.textOf(node));
     if (name) this.out += node.name === 'Key' ? JSON.stringify(name.name) : name.spelling;
     return name !== undefined;
-  }
-
-  /** The one argument of a call, positional (`f(x)`) or named `value` (`f(value: x)`). */
-  private soleArgument(rest: SyntaxNode[]): { value: SyntaxNode; named: boolean } | null {
-    const parameters = rest.find((child) => child.name === 'PositionalParameters' || child.name === 'NamedParameters');
-    const args = parameters ? children(parameters).filter((child) => child.name !== ',') : [];
-    if (args.length !== 1) return null;
-    if (parameters?.name === 'PositionalParameters') return { value: args[0], named: false };
-    const parts = children(args[0]);
-    const [parameterName, value] = [parts[0], parts[parts.length - 1]];
-    const named = parts.length >= 2 && normalName(this.textOf(parameterName)) === 'value';
-    return named ? { value, named: true } : null;
   }
 }
 

@@ -71,3 +71,15 @@ export function callArguments(rest: SyntaxNode[], source: string): string {
   const names = args.map((arg) => (arg.firstChild ? normalName(source.slice(arg.firstChild.from, arg.firstChild.to)) : ''));
   return `and parameters: ${names.join(',')}`;
 }
+
+/** The one argument of a call, positional (`f(x)`) or named `value` (`f(value: x)`). */
+export function soleArgument(rest: SyntaxNode[], source: string): { value: SyntaxNode; named: boolean } | null {
+  const parameters = rest.find((child) => child.name === 'PositionalParameters' || child.name === 'NamedParameters');
+  const args = parameters ? children(parameters).filter((child) => child.name !== ',') : [];
+  if (args.length !== 1) return null;
+  if (parameters?.name === 'PositionalParameters') return { value: args[0], named: false };
+  const parts = children(args[0]);
+  const [parameterName, value] = [parts[0], parts[parts.length - 1]];
+  const named = parts.length >= 2 && normalName(source.slice(parameterName.from, parameterName.to)) === 'value';
+  return named ? { value, named: true } : null;
+}
