@@ -8,6 +8,7 @@
  *   variable of the same name (`count`, `now`) neither hides the function nor is hidden by it;
  * - the argument of `is defined(a.b)` is marked quiet: it reports no missing variable, and its path's names and
  *   root value are passed along so that a missing variable can be told from a null one;
+ * - list filters `l[c]` call ./filter.ts, which filters as feel-scala does;
  * - names in backticks, replaced by placeholders before parsing (./backticks.ts), are written back as feelin
  *   reads them.
  */
