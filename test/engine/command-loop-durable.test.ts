@@ -1,53 +1,11 @@
 import { EngineDown } from '../../src/engine/api';
-import { KeyGenerator } from '../../src/engine/keys';
-import { CommandLoop } from '../../src/engine/processing/command-loop';
-import { EngineState } from '../../src/engine/state/engine-state';
-import { componentLogger } from '../../src/logging';
-
-type Sync = (done: (error?: Error) => void) => void;
-
-function loopWith(sync: Sync | null): CommandLoop {
-  const state = new EngineState({ resolve: () => { throw new Error('no graphs'); } });
-  return new CommandLoop({
-    state: () => state, keys: new KeyGenerator(), now: () => 0, commit: () => undefined, sync, rebuild: () => undefined,
-    wantsResult: () => false, afterCommit: () => undefined, log: componentLogger('silent'),
-  }, 0);
-}
-
-/** Flushes of the log that the test completes by hand; `asked(n)` resolves once the loop asked for the n-th. */
-function heldDisk() {
-  const flushes: ((error?: Error) => void)[] = [];
-  const wakes: (() => void)[] = [];
-  return {
-    sync: ((done) => {
-      flushes.push(done);
-      wakes.splice(0).forEach((wake) => wake());
-    }) as Sync,
-    flushes,
-    asked: (n: number) => new Promise<void>((resolve) => {
-      const check = (): void => (flushes.length >= n ? resolve() : void wakes.push(check));
-      check();
-    }),
-  };
-}
-
-/** 'pending' when the promise has not settled before a macrotask queued now runs. */
-async function outcomeBeforeNextTask(promise: Promise<unknown>): Promise<string> {
-  const pending = Symbol('pending');
-  const outcome = await Promise.race([promise.then(() => 'resolved', () => 'rejected'), new Promise((r) => setImmediate(() => r(pending)))]);
-  return outcome === pending ? 'pending' : (outcome as string);
-}
-
-const writesEvent = (n: number) => (ctx: Parameters<Parameters<CommandLoop['submit']>[0]>[0]) => {
-  ctx.event('VARIABLE_DOCUMENT', 'UPDATED', ctx.keys.nextKey(), { n });
-  return n;
-};
+import { heldDisk, outcomeBeforeNextTask, testLoop, writesEvent } from './support/command-loop';
 
 describe('command loop: durable()', () => {
   it('resolves without waiting for a macrotask when no batch waits for a flush', async () => {
     // given: one batch written and flushed
     const disk = heldDisk();
-    const l = loopWith(disk.sync);
+    const l = testLoop({ sync: disk.sync });
     const first = l.submit(writesEvent(1), true);
     await disk.asked(1);
     disk.flushes[0]();
@@ -60,7 +18,7 @@ describe('command loop: durable()', () => {
 
   it('resolves at once when the loop writes without flushing (durability normal or memory)', async () => {
     // given
-    const l = loopWith(null);
+    const l = testLoop();
     await l.submit(writesEvent(1), true);
     // when
     const durable = l.durable();
@@ -71,7 +29,7 @@ describe('command loop: durable()', () => {
   it('waits for the flush covering the last batch written when it was asked, not for later batches', async () => {
     // given: a first batch written, its flush running
     const disk = heldDisk();
-    const l = loopWith(disk.sync);
+    const l = testLoop({ sync: disk.sync });
     const first = l.submit(writesEvent(1), true);
     await disk.asked(1);
     // when
@@ -96,7 +54,7 @@ describe('command loop: durable()', () => {
   it('rejects the waiting readers with EngineDown when the flush fails, and every later one too', async () => {
     // given
     const disk = heldDisk();
-    const l = loopWith(disk.sync);
+    const l = testLoop({ sync: disk.sync });
     const first = l.submit(writesEvent(1), true);
     await disk.asked(1);
     const durable = l.durable();
@@ -112,7 +70,7 @@ describe('command loop: durable()', () => {
   it('settles the readers waiting while the loop drains and refuses the ones after it closed', async () => {
     // given
     const disk = heldDisk();
-    const l = loopWith(disk.sync);
+    const l = testLoop({ sync: disk.sync });
     const first = l.submit(writesEvent(1), true);
     await disk.asked(1);
     const durable = l.durable();
