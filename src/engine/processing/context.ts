@@ -1,4 +1,6 @@
-import { type EngineRecord, type JsonObject, type Key, Rejection, type RejectionType, type ValueType } from '../api';
+import {
+  type EngineRecord, type JsonObject, type Key, type ProcessInstanceRecordValue, Rejection, type RejectionType, type ValueType,
+} from '../api';
 import { type KeyGenerator } from '../keys';
 import { type EngineState } from '../state/engine-state';
 import { applyRecord } from '../state/appliers';
@@ -13,6 +15,8 @@ export class ProcessingContext {
   readonly afterCommit: (() => void)[] = [];
   private readonly work: (() => void)[] = [];
   private readonly startElements = new Map<Key, string[]>();
+  /** Life-cycle record values written by this command, per element instance key (see `recordValue`). */
+  readonly lifecycleValues = new Map<Key, { node: object; value: ProcessInstanceRecordValue }>();
   /** Root variables of completed instances someone waits for (create-with-result). */
   readonly results = new Map<Key, JsonObject>();
 

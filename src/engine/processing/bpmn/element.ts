@@ -21,16 +21,16 @@ export function elementOf(ctx: ProcessingContext, key: Key): Element | undefined
 }
 
 /**
- * The value of an element instance's life-cycle records is the same in each of them: it is built once and shared
- * (record values are never changed once written), which saves allocations and lets the store serialise it once.
+ * The value of an element instance's life-cycle records is the same in each of them: it is built once per command
+ * and shared (record values are never changed once written), which saves allocations and lets the store serialise
+ * it once. The cache lives in the command's context, not beside the instance: a cache keyed by every live instance
+ * (a WeakMap) grew with the number of waiting instances and made each lookup and each garbage collection slower.
  */
-const lifecycleValues = new WeakMap<ElementInstance, { node: FlowNode; value: ProcessInstanceRecordValue }>();
-
-export function recordValue(inst: ElementInstance, node: FlowNode): ProcessInstanceRecordValue {
-  const cached = lifecycleValues.get(inst);
+export function recordValue(ctx: ProcessingContext, inst: ElementInstance, node: FlowNode): ProcessInstanceRecordValue {
+  const cached = ctx.lifecycleValues.get(inst.key);
   if (cached?.node === node) return cached.value;
   const value = buildRecordValue(inst, node);
-  lifecycleValues.set(inst, { node, value });
+  ctx.lifecycleValues.set(inst.key, { node, value });
   return value;
 }
 
@@ -52,5 +52,5 @@ function buildRecordValue(inst: ElementInstance, node: FlowNode): ProcessInstanc
 
 /** Writes a life-cycle event (ELEMENT_ACTIVATED, ELEMENT_COMPLETING, …) of an element instance. */
 export function lifecycle(ctx: ProcessingContext, el: Element, intent: string): void {
-  ctx.event('PROCESS_INSTANCE', intent, el.inst.key, recordValue(el.inst, el.node));
+  ctx.event('PROCESS_INSTANCE', intent, el.inst.key, recordValue(ctx, el.inst, el.node));
 }

@@ -84,7 +84,7 @@ export function finishCompletion(ctx: ProcessingContext, el: Element, flowIds: r
   if (owner && ownerProcessor?.onChildCompleting && !ownerProcessor.onChildCompleting(ctx, owner, el)) return;
   closeSubscriptions(ctx, el.inst.key);
   if (el.inst.flowScopeKey === '-1') ctx.captureResult(el.inst.key);
-  const value = recordValue(el.inst, el.node);
+  const value = recordValue(ctx, el.inst, el.node);
   ctx.event('PROCESS_INSTANCE', 'ELEMENT_COMPLETED', el.inst.key, value);
   takeFlows(ctx, el, flowIds);
   if (owner && ownerProcessor?.onChildCompleted) ownerProcessor.onChildCompleted(ctx, owner, el);
@@ -156,7 +156,7 @@ export function terminateElement(ctx: ProcessingContext, el: Element): void {
   closeSubscriptions(ctx, el.inst.key);
   resolveIncidentsOf(ctx, el.inst.key);
   terminateChildren(ctx, el.inst);
-  ctx.event('PROCESS_INSTANCE', 'ELEMENT_TERMINATED', el.inst.key, recordValue(el.inst, el.node));
+  ctx.event('PROCESS_INSTANCE', 'ELEMENT_TERMINATED', el.inst.key, recordValue(ctx, el.inst, el.node));
   if (el.inst.flowScopeKey === '-1') rootEnded(ctx, el);
   else {
     // the terminated instance may have been the last path to a waiting inclusive join; judged once the step is

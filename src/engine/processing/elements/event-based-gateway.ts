@@ -26,7 +26,7 @@ export const eventBasedGatewayProcessor: ElementProcessor = {
     if (!flowId || !catchNode) return;
     lifecycle(ctx, el, 'ELEMENT_COMPLETING');
     closeSubscriptions(ctx, el.inst.key);
-    ctx.event('PROCESS_INSTANCE', 'ELEMENT_COMPLETED', el.inst.key, recordValue(el.inst, el.node));
+    ctx.event('PROCESS_INSTANCE', 'ELEMENT_COMPLETED', el.inst.key, recordValue(ctx, el.inst, el.node));
     const base = baseOf(el.inst);
     ctx.event('PROCESS_INSTANCE', 'SEQUENCE_FLOW_TAKEN', ctx.keys.nextKey(), {
       ...base, elementId: flowId, flowScopeKey: el.inst.flowScopeKey, bpmnElementType: 'SEQUENCE_FLOW', bpmnEventType: 'UNSPECIFIED',
