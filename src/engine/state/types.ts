@@ -45,8 +45,11 @@ export interface ElementInstance {
   tenantId: string;
   /** Active child element instances (scopes only). */
   children: Key[];
-  /** Parallel-join tokens that arrived but did not yet activate the gateway: gatewayId → flowId → count. */
-  joinTokens: Record<string, Record<string, number>>;
+  /**
+   * Parallel-join tokens that arrived but did not yet activate the gateway: gatewayId → flowId → count. Created
+   * with the first token (most instances never hold one; snapshots written earlier hold an empty object).
+   */
+  joinTokens?: Record<string, Record<string, number>>;
   jobKey?: Key;
   userTaskKey?: Key;
   /** Call activities: the root instance of the called process while it runs. */

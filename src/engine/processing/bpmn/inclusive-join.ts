@@ -8,7 +8,7 @@ import { type Element } from './element';
  * or when nothing still active in its scope can reach it through an incoming flow that has no token yet.
  */
 export function inclusiveJoinReady(ctx: ProcessingContext, scope: ElementInstance, graph: ProcessGraph, gateway: FlowNode): boolean {
-  const tokens = scope.joinTokens[gateway.id] ?? {};
+  const tokens = scope.joinTokens?.[gateway.id] ?? {};
   // nothing arrived (or the tokens were consumed by an activation already)
   if (Object.keys(tokens).length === 0) return false;
   const missing = gateway.incoming.filter((flowId) => (tokens[flowId] ?? 0) === 0);
@@ -17,7 +17,7 @@ export function inclusiveJoinReady(ctx: ProcessingContext, scope: ElementInstanc
   const positions = [
     ...scope.children.map((key) => ctx.state.instance(key)?.elementId),
     // tokens waiting at other joins can still move on
-    ...Object.keys(scope.joinTokens).filter((id) => id !== gateway.id),
+    ...Object.keys(scope.joinTokens ?? {}).filter((id) => id !== gateway.id),
   ];
   for (const elementId of positions) {
     if (elementId === undefined || elementId === gateway.id) continue;
@@ -30,7 +30,7 @@ export function inclusiveJoinReady(ctx: ProcessingContext, scope: ElementInstanc
 /** Waiting inclusive joins of a scope that became ready because a token elsewhere ended. */
 export function readyInclusiveJoins(ctx: ProcessingContext, scope: Element): FlowNode[] {
   const ready: FlowNode[] = [];
-  for (const gatewayId of Object.keys(scope.inst.joinTokens)) {
+  for (const gatewayId of Object.keys(scope.inst.joinTokens ?? {})) {
     const gateway = scope.graph.nodes.get(gatewayId);
     if (gateway?.type === 'INCLUSIVE_GATEWAY' && inclusiveJoinReady(ctx, scope.inst, scope.graph, gateway)) ready.push(gateway);
   }

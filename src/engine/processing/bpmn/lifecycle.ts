@@ -110,7 +110,7 @@ export function takeFlows(ctx: ProcessingContext, el: Element, flowIds: readonly
       ...base, elementId: flow.id, flowScopeKey: el.inst.flowScopeKey, bpmnElementType: 'SEQUENCE_FLOW', bpmnEventType: 'UNSPECIFIED',
     });
     if (target.type === 'PARALLEL_GATEWAY' && target.incoming.length > 1) {
-      const tokens = ctx.state.instance(el.inst.flowScopeKey)?.joinTokens[target.id] ?? {};
+      const tokens = ctx.state.instance(el.inst.flowScopeKey)?.joinTokens?.[target.id] ?? {};
       if (!target.incoming.every((id) => (tokens[id] ?? 0) > 0)) continue;
     }
     if (target.type === 'INCLUSIVE_GATEWAY' && target.incoming.length > 1) {
@@ -141,7 +141,7 @@ export function completeScopeIfDone(ctx: ProcessingContext, scopeKey: Key, after
   }
   // a token that ended elsewhere may release a waiting inclusive join
   for (const gateway of readyInclusiveJoins(ctx, scope)) activateElement(ctx, scope.graph, gateway, scopeKey, baseOf(scope.inst));
-  if (scope.inst.children.length > 0 || Object.keys(scope.inst.joinTokens).length > 0) return;
+  if (scope.inst.children.length > 0 || Object.keys(scope.inst.joinTokens ?? {}).length > 0) return;
   completeElement(ctx, scope);
 }
 

@@ -43,7 +43,7 @@ function terminateEmptyScopes(ctx: ProcessingContext, scopeKey: Key, required: S
   for (let key = scopeKey; key !== '-1';) {
     const scope = elementOf(ctx, key);
     if (!scope || scope.inst.state !== 'ACTIVATED' || required.has(key)) return;
-    if (scope.inst.children.length > 0 || Object.keys(scope.inst.joinTokens).length > 0) return;
+    if (scope.inst.children.length > 0 || Object.keys(scope.inst.joinTokens ?? {}).length > 0) return;
     if (scope.inst.type === 'PROCESS' && scope.inst.parentProcessInstanceKey !== '-1') {
       // the parent would not know what to do with a child instance that ended this way
       ctx.reject('PROCESS_INSTANCE_MODIFICATION', 'MODIFY', 'INVALID_ARGUMENT',

@@ -32,20 +32,22 @@ function activating(state: EngineState, key: string, v: ProcessInstanceRecordVal
     key, elementId: v.elementId, type: v.bpmnElementType, state: 'ACTIVATING', flowScopeKey: v.flowScopeKey,
     processInstanceKey: v.processInstanceKey, processDefinitionKey: v.processDefinitionKey,
     bpmnProcessId: v.bpmnProcessId, version: v.version, parentProcessInstanceKey: v.parentProcessInstanceKey,
-    parentElementInstanceKey: v.parentElementInstanceKey, tenantId: v.tenantId, children: [], joinTokens: {},
+    parentElementInstanceKey: v.parentElementInstanceKey, tenantId: v.tenantId, children: [],
   });
   linkCalledProcess(state, key, v);
   const scope = state.elementInstances.get(v.flowScopeKey);
   if (!scope) return;
-  scope.children.push(key);
-  const tokens = scope.joinTokens[v.elementId];
+  // a scope's first child gets an array of its own size (a push onto an empty array reserves room for 17)
+  if (scope.children.length === 0) scope.children = [key];
+  else scope.children.push(key);
+  const tokens = scope.joinTokens?.[v.elementId];
   if (tokens && (v.bpmnElementType === 'PARALLEL_GATEWAY' || v.bpmnElementType === 'INCLUSIVE_GATEWAY')) {
     // a join consumes one token per incoming flow
     for (const flowId of Object.keys(tokens)) {
       tokens[flowId] -= 1;
       if (tokens[flowId] <= 0) delete tokens[flowId];
     }
-    if (Object.keys(tokens).length === 0) delete scope.joinTokens[v.elementId];
+    if (Object.keys(tokens).length === 0) delete scope.joinTokens?.[v.elementId];
   }
 }
 
@@ -70,6 +72,6 @@ function flowTaken(state: EngineState, v: ProcessInstanceRecordValue): void {
   if (!flow || !target || (target.type !== 'PARALLEL_GATEWAY' && target.type !== 'INCLUSIVE_GATEWAY') || target.incoming.length < 2) return;
   const scope = state.elementInstances.get(v.flowScopeKey);
   if (!scope) return;
-  const tokens = (scope.joinTokens[target.id] ??= {});
+  const tokens = ((scope.joinTokens ??= {})[target.id] ??= {});
   tokens[flow.id] = (tokens[flow.id] ?? 0) + 1;
 }
