@@ -13,3 +13,10 @@ export const round = (n: number, digits = 3): number => Math.round(n * 10 ** dig
 
 /** Milliseconds since an arbitrary origin, sub-millisecond precision. */
 export const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+/** Median of a non-empty sample (mean of the two middle values for an even count). */
+export function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

@@ -1,0 +1,81 @@
+// One engine of B4 in its own process (started by b4-many-waiting.ts): durability full in its own temp folder, the
+// straight-through process with in-process streaming workers, and the REST gateway for user-task searches. The parent
+// asks it to fill waiting instances and to run load windows, one engine at a time.
+import { readModels, startGateways } from '../../src/engine/gateway';
+import type { Engine } from '../../src/engine';
+import { configureLogging } from '../../src/logging';
+import { serveParent } from '../support/child-process';
+import { completingStreams, straightThrough, tempEngine } from '../support/engine';
+import { InstanceLoad } from '../support/load';
+import { nowMs } from '../support/stats';
+
+const definitions = (id: string, body: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d-${id}" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="${id}" isExecutable="true">${body}</bpmn:process>
+</bpmn:definitions>`;
+
+const waitingAtTask = definitions(
+  'b4-task',
+  `<bpmn:startEvent id="s"/><bpmn:userTask id="review" name="审核"><bpmn:extensionElements><zeebe:userTask/>` +
+    `<zeebe:assignmentDefinition candidateGroups="=group"/></bpmn:extensionElements></bpmn:userTask><bpmn:endEvent id="e"/>` +
+    `<bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="review"/><bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="e"/>`,
+);
+
+const waitingAtTimer = definitions(
+  'b4-timer',
+  `<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>P30D</bpmn:timeDuration>` +
+    `</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent><bpmn:endEvent id="e"/>` +
+    `<bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="wait"/><bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="e"/>`,
+);
+
+/** Creates `count` instances, at most 256 in flight. */
+async function fill(engine: Engine, bpmnProcessId: string, count: number, variables: (i: number) => Record<string, unknown>) {
+  let next = 0;
+  const lane = async () => {
+    while (next < count) {
+      const i = next++;
+      await engine.createProcessInstance({ bpmnProcessId, variables: variables(i) });
+    }
+  };
+  await Promise.all(Array.from({ length: 256 }, lane));
+}
+
+const positive = (n: unknown, name: string): number => {
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number`);
+  return n;
+};
+
+async function main() {
+  configureLogging('warn', false);
+  const { engine, dispose } = await tempEngine('full', { projections: [readModels()] });
+  const gateways = await startGateways(engine, { host: '127.0.0.1', grpcPort: 0, restPort: 0, managementPort: 0 });
+  await engine.deploy([
+    { name: 'b4.bpmn', content: Buffer.from(straightThrough('b4', 3, 'b4')) },
+    { name: 'b4-task.bpmn', content: Buffer.from(waitingAtTask) },
+    { name: 'b4-timer.bpmn', content: Buffer.from(waitingAtTimer) },
+  ]);
+  const closeStreams = completingStreams(engine, ['b4-1', 'b4-2', 'b4-3']);
+  const load = new InstanceLoad(engine, 'b4');
+  serveParent({ restPort: gateways.restPort }, {
+    /** Fills user-task and timer instances; answers the seconds it took. */
+    fill: async (args: { tasks: number; timers: number }) => {
+      const t0 = nowMs();
+      await fill(engine, 'b4-task', positive(args.tasks, 'tasks'), (i) => ({ group: `unit:${370404100 + (i % 7)}` }));
+      await fill(engine, 'b4-timer', positive(args.timers, 'timers'), () => ({}));
+      return (nowMs() - t0) / 1000;
+    },
+    /** One closed-loop load window; answers completed instances per second (in-flight ones drain afterwards). */
+    window: async (args: { seconds: number }) => load.saturate(positive(args.seconds, 'seconds')),
+    close: async () => {
+      load.close();
+      closeStreams();
+      await gateways.close();
+      await dispose();
+    },
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
