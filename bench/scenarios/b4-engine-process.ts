@@ -56,6 +56,14 @@ async function main() {
   ]);
   const closeStreams = completingStreams(engine, ['b4-1', 'b4-2', 'b4-3']);
   const load = new InstanceLoad(engine, 'b4');
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      load.close();
+      closeStreams();
+      await gateways.close();
+      await dispose();
+    })());
   serveParent({ restPort: gateways.restPort }, {
     /** Fills user-task and timer instances; answers the seconds it took. */
     fill: async (args: { tasks: number; timers: number }) => {
@@ -64,15 +72,19 @@ async function main() {
       await fill(engine, 'b4-timer', positive(args.timers, 'timers'), () => ({}));
       return (nowMs() - t0) / 1000;
     },
-    /** One closed-loop load window; answers completed instances per second (in-flight ones drain afterwards). */
-    window: async (args: { seconds: number }) => load.saturate(positive(args.seconds, 'seconds')),
-    close: async () => {
-      load.close();
-      closeStreams();
-      await gateways.close();
-      await dispose();
+    /**
+     * One closed-loop load window: completed instances per second of the window, and the instances it started per
+     * second of CPU this process used until they had drained (other load on the machine hardly moves the latter).
+     */
+    window: async (args: { seconds: number }) => {
+      const before = load.completed;
+      const cpu0 = process.cpuUsage();
+      const rate = await load.saturate(positive(args.seconds, 'seconds'));
+      const cpu = process.cpuUsage(cpu0);
+      return { rate, perCpuSecond: (load.completed - before) / ((cpu.user + cpu.system) / 1e6) };
     },
-  });
+    close,
+  }, close);
 }
 
 main().catch((err: unknown) => {

@@ -9,6 +9,7 @@ import type { Scenario } from '../types';
 
 const PAIRS = 8;
 type Ready = { restPort: number };
+type Window = { rate: number; perCpuSecond: number };
 
 async function searchP99(restPort: number) {
   const searchMs: number[] = [];
@@ -54,19 +55,22 @@ export const b4: Scenario = {
       const fillSeconds = await loaded.call<number>('fill', { tasks, timers });
 
       const windowSeconds = seconds / 4;
-      await empty.call('window', { seconds: windowSeconds }); // warm-up, not counted
-      await loaded.call('window', { seconds: windowSeconds });
-      const emptyRates: number[] = [];
-      const loadedRates: number[] = [];
+      // warm-up, not counted: the first windows of a fresh process run slower (compiling, growing the heap)
+      for (const engine of [empty, loaded, empty, loaded]) await engine.call('window', { seconds: windowSeconds });
+      const emptyWindows: Window[] = [];
+      const loadedWindows: Window[] = [];
       for (let pair = 0; pair < PAIRS; pair += 1) {
         // alternate which engine goes first, so a drift over the run does not favour one side
         const order = pair % 2 ? [loaded, empty] : [empty, loaded];
         for (const engine of order) {
-          const rate = await engine.call<number>('window', { seconds: windowSeconds });
-          (engine === empty ? emptyRates : loadedRates).push(rate);
+          const window = await engine.call<Window>('window', { seconds: windowSeconds });
+          (engine === empty ? emptyWindows : loadedWindows).push(window);
         }
       }
+      const emptyRates = emptyWindows.map((w) => w.rate);
+      const loadedRates = loadedWindows.map((w) => w.rate);
       const drops = emptyRates.map((e, i) => round((1 - loadedRates[i] / e) * 100, 1));
+      const cpuDrops = emptyWindows.map((e, i) => round((1 - loadedWindows[i].perCpuSecond / e.perCpuSecond) * 100, 1));
       const userTaskSearchMs = await searchP99(restPort);
       return {
         waitingUserTasks: tasks,
@@ -81,6 +85,11 @@ export const b4: Scenario = {
         dropMaxPercent: Math.max(...drops),
         emptyRates: emptyRates.map((r) => round(r, 1)),
         loadedRates: loadedRates.map((r) => round(r, 1)),
+        /** The same pairs counted per CPU-second of each engine's process: the cost of an instance, not the rate. */
+        cpuDropPercent: round(median(cpuDrops), 1),
+        pairCpuDropsPercent: cpuDrops,
+        emptyInstancesPerCpuSecond: round(median(emptyWindows.map((w) => w.perCpuSecond)), 1),
+        loadedInstancesPerCpuSecond: round(median(loadedWindows.map((w) => w.perCpuSecond)), 1),
         dropTargetPercent: 10,
         userTaskSearchMs,
         searchP99TargetMs: 50,

@@ -62,11 +62,21 @@ export function forkBenchChild<R>(script: string, label: string): BenchChild<R> 
   };
 }
 
-/** Child side: announces `ready`, then answers the parent's commands one by one; exits when the parent goes away. */
-export function serveParent(ready: unknown, commands: Record<string, (args: never) => Promise<unknown>>): void {
+/**
+ * Child side: announces `ready`, then answers the parent's commands; when the parent goes away it runs `cleanup`
+ * (given at most 5 s) and exits.
+ */
+export function serveParent(
+  ready: unknown,
+  commands: Record<string, (args: never) => Promise<unknown>>,
+  cleanup: () => Promise<void> = async () => undefined,
+): void {
   const send = process.send?.bind(process);
   if (!send) throw new Error('this script runs as a child of the bench runner (it needs an IPC channel)');
-  process.on('disconnect', () => process.exit(1));
+  process.on('disconnect', () => {
+    setTimeout(() => process.exit(1), 5_000).unref();
+    cleanup().finally(() => process.exit(1));
+  });
   process.on('message', (m: Request) => {
     const handler = commands[m.command];
     const run = handler ? handler(m.args as never) : Promise.reject(new Error(`unknown command ${m.command}`));
