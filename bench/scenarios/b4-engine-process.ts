@@ -5,23 +5,18 @@ import { readModels, startGateways } from '../../src/engine/gateway';
 import type { Engine } from '../../src/engine';
 import { configureLogging } from '../../src/logging';
 import { serveParent } from '../support/child-process';
-import { completingStreams, straightThrough, tempEngine } from '../support/engine';
+import { completingStreams, processXml, straightThrough, tempEngine } from '../support/engine';
 import { InstanceLoad } from '../support/load';
 import { nowMs } from '../support/stats';
 
-const definitions = (id: string, body: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d-${id}" targetNamespace="http://bpmn.io/schema/bpmn">
-  <bpmn:process id="${id}" isExecutable="true">${body}</bpmn:process>
-</bpmn:definitions>`;
-
-const waitingAtTask = definitions(
+const waitingAtTask = processXml(
   'b4-task',
   `<bpmn:startEvent id="s"/><bpmn:userTask id="review" name="审核"><bpmn:extensionElements><zeebe:userTask/>` +
     `<zeebe:assignmentDefinition candidateGroups="=group"/></bpmn:extensionElements></bpmn:userTask><bpmn:endEvent id="e"/>` +
     `<bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="review"/><bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="e"/>`,
 );
 
-const waitingAtTimer = definitions(
+const waitingAtTimer = processXml(
   'b4-timer',
   `<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>P30D</bpmn:timeDuration>` +
     `</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent><bpmn:endEvent id="e"/>` +
@@ -40,7 +35,7 @@ async function fill(engine: Engine, bpmnProcessId: string, count: number, variab
   await Promise.all(Array.from({ length: 256 }, lane));
 }
 
-const positive = (n: unknown, name: string): number => {
+const nonNegative = (n: unknown, name: string): number => {
   if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number`);
   return n;
 };
@@ -68,8 +63,8 @@ async function main() {
     /** Fills user-task and timer instances; answers the seconds it took. */
     fill: async (args: { tasks: number; timers: number }) => {
       const t0 = nowMs();
-      await fill(engine, 'b4-task', positive(args.tasks, 'tasks'), (i) => ({ group: `unit:${370404100 + (i % 7)}` }));
-      await fill(engine, 'b4-timer', positive(args.timers, 'timers'), () => ({}));
+      await fill(engine, 'b4-task', nonNegative(args.tasks, 'tasks'), (i) => ({ group: `unit:${370404100 + (i % 7)}` }));
+      await fill(engine, 'b4-timer', nonNegative(args.timers, 'timers'), () => ({}));
       return (nowMs() - t0) / 1000;
     },
     /**
@@ -79,7 +74,7 @@ async function main() {
     window: async (args: { seconds: number }) => {
       const before = load.completed;
       const cpu0 = process.cpuUsage();
-      const rate = await load.saturate(positive(args.seconds, 'seconds'));
+      const rate = await load.saturate(nonNegative(args.seconds, 'seconds'));
       const cpu = process.cpuUsage(cpu0);
       return { rate, perCpuSecond: (load.completed - before) / ((cpu.user + cpu.system) / 1e6) };
     },

@@ -26,11 +26,14 @@ export function straightThrough(processId: string, tasks: number, typePrefix = '
     (id, i) =>
       `<bpmn:serviceTask id="${id}"><bpmn:extensionElements><zeebe:taskDefinition type="${typePrefix}-${i + 1}"/></bpmn:extensionElements></bpmn:serviceTask>`,
   );
+  return processXml(processId, `<bpmn:startEvent id="start"/>${taskXml.join('')}<bpmn:endEvent id="end"/>${flows.join('')}`);
+}
+
+/** A BPMN file with one executable process `processId` whose elements are `body`. */
+export function processXml(processId: string, body: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://bpmn.io/schema/bpmn">
-  <bpmn:process id="${processId}" isExecutable="true">
-    <bpmn:startEvent id="start"/>${taskXml.join('')}<bpmn:endEvent id="end"/>${flows.join('')}
-  </bpmn:process>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d-${processId}" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="${processId}" isExecutable="true">${body}</bpmn:process>
 </bpmn:definitions>`;
 }
 
