@@ -28,6 +28,8 @@ export interface EscapedText {
 }
 
 const PLACEHOLDER_PREFIX = '__bt_';
+/** A character of a word: a backtick name may not run into one. */
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const PLAIN = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 const BARE = /^[\p{L}_][\p{L}\p{N}_]*(?:[-+*/ ][\p{L}\p{N}_]+)*$/u;
 const KEYWORDS = new Set([
@@ -91,8 +93,7 @@ export function escapeBacktickNames(source: string): EscapedText {
       const close = source.indexOf('`', i + 1);
       if (close <= i + 1) break;
       const name = source.slice(i + 1, close);
-      const word = /[\p{L}\p{N}_]/u;
-      if (bare(name, false) && !word.test(source[i - 1] ?? '') && !word.test(source[close + 1] ?? '')) {
+      if (bare(name, false) && !WORD_CHAR.test(source[i - 1] ?? '') && !WORD_CHAR.test(source[close + 1] ?? '')) {
         // `order` needs no backticks: the name as if written without them
         text += source.slice(copied, i) + name;
         copied = close + 1;
