@@ -99,6 +99,7 @@ export function checkExpressionSyntax(expression: string): string | null {
 }
 
 export function checkUnaryTestsSyntax(unaryTests: string): string | null {
-  if (unaryTests.trim() === '-') return null;
+  // an input entry left empty matches anything, like `-` (dmn-scala reads it so)
+  if (unaryTests.trim() === '-' || unaryTests.trim() === '') return null;
   return compileUnaryTests(unaryTests).parseError;
 }

@@ -10,6 +10,27 @@ async function drgOf(...decisions: string[]): Promise<DecisionRequirementsGraph>
 }
 
 describe('decision evaluation', () => {
+  it('accepts input entries left empty and lets them match anything, like `-`', async () => {
+    // given: the modeler writes an emptied cell as an empty <text/>
+    const drg = await drgOf(table({
+      id: 'quarantine',
+      hitPolicy: 'FIRST',
+      inputs: ['category', 'age'],
+      outputs: [{ name: 'days' }],
+      rules: [
+        [['"重点"', '<= 30'], ['5']],
+        [['', '> 30'], ['10']],
+        [['', ''], ['7']],
+      ],
+    }));
+    // when
+    const older = evaluateDecision(drg, 'quarantine', { category: '一般', age: 45 }, NOW);
+    const younger = evaluateDecision(drg, 'quarantine', { category: '一般', age: 20 }, NOW);
+    // then
+    expect(older.ok && older.output).toBe(10);
+    expect(younger.ok && younger.output).toBe(7);
+  });
+
   it('records inputs, matched rules and outputs as JSON text', async () => {
     // given
     const drg = await drgOf(table({
