@@ -2,7 +2,7 @@ import {
   type ActivateJobsRequest, type ActivatedJob, type CorrelateMessageResult, type CreateInstanceRequest,
   type CreateInstanceWithResultRequest, type DecisionEvaluationRecordValue, DEFAULT_TENANT, type DeploymentResource,
   type DeploymentResult, type Engine, type EngineOptions, type EngineRecord, type EvaluateDecisionRequest,
-  type FailJobRequest, type JobStream, type JobStreamRequest, type JsonObject, type Key, type ModifyInstanceRequest,
+  type FailJobRequest, type JobStream, type JobStreamRequest, type JsonObject, type Key, type MigrateInstanceRequest, type ModifyInstanceRequest,
   type ProcessInstanceCreated, type ProcessInstanceResult, type PublishMessageRequest, type RecordListener,
   type ThrowErrorRequest, type UserTaskAssignRequest, type UserTaskChangeset,
 } from './api';
@@ -18,6 +18,7 @@ import { deleteResource } from './processing/commands/delete-resource';
 import { broadcastSignal } from './processing/commands/broadcast-signal';
 import { deploy } from './processing/commands/deployment';
 import { evaluateDecisionCommand } from './processing/commands/evaluate-decision';
+import { migrateProcessInstance } from './processing/commands/migrate-instance';
 import { modifyProcessInstance } from './processing/commands/modify-instance';
 import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } from './processing/commands/job-commands';
 import { publishMessage } from './processing/commands/messages';
@@ -197,6 +198,10 @@ export class EmbeddedEngine implements Engine {
 
   modifyProcessInstance(processInstanceKey: Key, req: ModifyInstanceRequest): Promise<void> {
     return this.submit((ctx) => modifyProcessInstance(ctx, processInstanceKey, req));
+  }
+
+  migrateProcessInstance(processInstanceKey: Key, req: MigrateInstanceRequest): Promise<void> {
+    return this.submit((ctx) => migrateProcessInstance(ctx, processInstanceKey, req));
   }
 
   activateJobs(req: ActivateJobsRequest, signal?: AbortSignal): Promise<ActivatedJob[]> {

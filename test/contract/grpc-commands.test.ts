@@ -54,14 +54,17 @@ describe('gRPC commands through @camunda8/sdk: errors, variables, retries, decis
     await env.zbc.cancelProcessInstance(created.processInstanceKey);
   });
 
-  it('refuses process instance migration with a clear rejection', async () => {
+  it('refuses to migrate an unknown process instance with Zeebe\'s rejection', async () => {
     // when
     const migration = env.zbc.migrateProcessInstance({
       processInstanceKey: '2251799813685999',
       migrationPlan: { targetProcessDefinitionKey: '2251799813685998', mappingInstructions: [] },
     });
     // then
-    await expect(migration).rejects.toMatchObject({ code: 9, details: expect.stringContaining('does not support process instance migration') });
+    await expect(migration).rejects.toMatchObject({
+      code: 5,
+      details: expect.stringContaining("Expected to migrate process instance but no process instance found with key '2251799813685999'"),
+    });
   });
 
   it('evaluates a decision by id', async () => {

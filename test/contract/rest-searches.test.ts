@@ -75,6 +75,28 @@ describe('REST /v2 searches and monitoring reads over the read models of a real 
     });
   });
 
+  it('lists the flow nodes inside an instance, not the process instance itself', async () => {
+    // when
+    const elements = await post<{ elementId: string; type: string }>('/element-instances/search', { filter: { processInstanceKey: instances[1] } });
+    // then
+    expect(elements.items.map((e) => e.type).sort()).toEqual(['START_EVENT', 'USER_TASK']);
+    expect(elements.page.totalItems).toBe(2);
+  });
+
+  it('answers items with the fields of Camunda\'s schemas only, without the columns its cursors are made of', async () => {
+    // when: every search, sorted on a field so that more than the key makes up the cursor
+    const searches: [string, string][] = [
+      ['/process-instances/search', 'startDate'], ['/element-instances/search', 'startDate'], ['/user-tasks/search', 'creationDate'],
+      ['/variables/search', 'name'], ['/process-definitions/search', 'version'], ['/jobs/search', 'type'],
+      ['/incidents/search', 'creationTime'], ['/decision-definitions/search', 'version'],
+    ];
+    const pages = await Promise.all(searches.map(([path, field]) => post<Record<string, unknown>>(path, { sort: [{ field, order: 'DESC' }], page: { limit: 5 } })));
+    // then
+    const fields = new Set(pages.flatMap((page) => page.items.flatMap((item) => Object.keys(item))));
+    expect(pages.slice(0, 5).every((page) => page.items.length > 0)).toBe(true);
+    expect([...fields].filter((name) => name.startsWith('_'))).toEqual([]);
+  });
+
   it('counts element instances per element of a definition, optionally for filtered instances', async () => {
     // when
     const all = await restCall(env, 'POST', `/process-definitions/${definitionKey}/statistics/element-instances`, {});

@@ -96,6 +96,12 @@ export interface ModifyInstanceRequest {
   terminateInstructions?: { elementInstanceKey: Key }[];
 }
 
+/** MigrateProcessInstance: move a running instance to another process definition, element by element. */
+export interface MigrateInstanceRequest {
+  targetProcessDefinitionKey: Key;
+  mappingInstructions: { sourceElementId: string; targetElementId: string }[];
+}
+
 export interface ActivateJobsRequest {
   type: string;
   worker: string;

@@ -4,7 +4,7 @@ import type { JsonObject, Key } from './basics';
 import type {
   ActivateJobsRequest, ActivatedJob, CorrelateMessageResult, CreateInstanceRequest, CreateInstanceWithResultRequest,
   DeploymentResource, DeploymentResult, EvaluateDecisionRequest, FailJobRequest, JobStream, JobStreamRequest,
-  ModifyInstanceRequest, ProcessInstanceCreated, ProcessInstanceResult, PublishMessageRequest, ThrowErrorRequest,
+  MigrateInstanceRequest, ModifyInstanceRequest, ProcessInstanceCreated, ProcessInstanceResult, PublishMessageRequest, ThrowErrorRequest,
   UserTaskAssignRequest, UserTaskChangeset,
 } from './commands';
 import type { DecisionEvaluationRecordValue, EngineRecord } from './records';
@@ -53,6 +53,7 @@ export interface Engine {
   createProcessInstanceWithResult(req: CreateInstanceWithResultRequest): Promise<ProcessInstanceResult>;
   cancelProcessInstance(processInstanceKey: Key): Promise<void>;
   modifyProcessInstance(processInstanceKey: Key, req: ModifyInstanceRequest): Promise<void>;
+  migrateProcessInstance(processInstanceKey: Key, req: MigrateInstanceRequest): Promise<void>;
 
   activateJobs(req: ActivateJobsRequest, signal?: AbortSignal): Promise<ActivatedJob[]>;
   /** Opens a push stream; returns the function that closes it. */

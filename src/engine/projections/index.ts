@@ -11,6 +11,7 @@ import { applyDefinitionRecord } from './definitions';
 import { applyIncidentRecord } from './incidents';
 import { applyProcessInstanceRecord } from './instances';
 import { applyJobRecord } from './jobs';
+import { applyMigratedRecord } from './migrations';
 import { createReadModelTables } from './schema';
 import { applyUserTaskRecord } from './user-tasks';
 import { applyVariableRecord } from './variables';
@@ -32,6 +33,10 @@ export function readModels(): Projection {
     apply(records: readonly EngineRecord[], db: Database): void {
       for (const record of records) {
         if (record.recordType !== 'EVENT') continue;
+        if (record.intent === 'ELEMENT_MIGRATED' || record.intent === 'MIGRATED') {
+          applyMigratedRecord(record, db);
+          continue;
+        }
         switch (record.valueType) {
           case 'PROCESS_INSTANCE':
             applyProcessInstanceRecord(as<ProcessInstanceRecordValue>(record), db);

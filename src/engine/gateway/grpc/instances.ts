@@ -1,4 +1,4 @@
-import { Rejection, type CreateInstanceRequest, type ModifyInstanceRequest } from '../../api';
+import { type CreateInstanceRequest, type ModifyInstanceRequest } from '../../api';
 import { InvalidRequest } from '../errors';
 import type { GrpcContext, UnaryHandler } from './context';
 import { optionalKey, parseDocument } from './json';
@@ -69,12 +69,16 @@ export function instanceHandlers(ctx: GrpcContext): Record<string, UnaryHandler>
       await engine.modifyProcessInstance(instanceKey(req.processInstanceKey), modification);
       return {};
     }) as UnaryHandler,
-    MigrateProcessInstance: (async (req: { processInstanceKey: string }) => {
-      throw new Rejection(
-        'INVALID_STATE',
-        'MIGRATE',
-        `Expected to migrate process instance '${req.processInstanceKey}', but the embedded engine does not support process instance migration; deploy a new version and start new instances instead`,
-      );
+    MigrateProcessInstance: (async (req: {
+      processInstanceKey: string;
+      migrationPlan?: { targetProcessDefinitionKey: string; mappingInstructions: { sourceElementId: string; targetElementId: string }[] };
+    }) => {
+      if (!req.migrationPlan) throw new InvalidRequest('Expected a migration plan, but none was given');
+      await engine.migrateProcessInstance(instanceKey(req.processInstanceKey), {
+        targetProcessDefinitionKey: instanceKey(req.migrationPlan.targetProcessDefinitionKey, 'target process definition key'),
+        mappingInstructions: (req.migrationPlan.mappingInstructions ?? []).map((m) => ({ sourceElementId: m.sourceElementId, targetElementId: m.targetElementId })),
+      });
+      return {};
     }) as UnaryHandler,
     SetVariables: (async (req: { elementInstanceKey: string; variables: string; local: boolean }) => {
       const variables = parseDocument(req.variables);

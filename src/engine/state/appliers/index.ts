@@ -5,6 +5,7 @@ import { applyForm, applyProcess } from './definitions';
 import { applyIncident } from './incident';
 import { applyJob, applyJobBatch } from './job';
 import { applyMessage, applyMessageStartSubscription, applyMessageSubscription } from './message';
+import { applyMigrated } from './migration';
 import { applyMultiInstance } from './multi-instance';
 import { applyProcessInstance } from './process-instance';
 import { applySignalSubscription } from './signal';
@@ -36,5 +37,6 @@ const APPLIERS: Partial<Record<ValueType, Applier>> = {
 /** Applies one EVENT record to the state: the only way state changes, live and on replay. */
 export function applyRecord(state: EngineState, record: EngineRecord): void {
   if (record.recordType !== 'EVENT') return;
+  if (record.intent === 'ELEMENT_MIGRATED' || record.intent === 'MIGRATED') return applyMigrated(state, record);
   APPLIERS[record.valueType]?.(state, record);
 }

@@ -36,13 +36,29 @@ export function toModifyRequest(body: z.infer<typeof modificationSchema>): Modif
   };
 }
 
-/** `POST /process-instances/{key}/modification`: 204 once the engine has applied it, its rejections as problems. */
+/** Camunda 8.8's `ProcessInstanceMigrationInstruction`. */
+const migrationSchema = z.strictObject({
+  operationReference: int64(1).optional(),
+  targetProcessDefinitionKey: keySchema,
+  mappingInstructions: z.array(z.strictObject({
+    sourceElementId: z.string().min(1, 'expected the id of an element of the source process'),
+    targetElementId: z.string().min(1, 'expected the id of an element of the target process'),
+  })),
+});
+
+/** `POST /process-instances/{key}/modification` and `/migration`: 204 once the engine has applied it, its rejections as problems. */
 export function modificationRoutes(engine: Engine): Router {
   const router = Router();
   router.post('/process-instances/:key/modification', async (req, res) => {
     const key = keyParam(req, 'key');
     const body = parse(modificationSchema, req.body);
     await engine.modifyProcessInstance(key, toModifyRequest(body));
+    res.status(204).end();
+  });
+  router.post('/process-instances/:key/migration', async (req, res) => {
+    const key = keyParam(req, 'key');
+    const body = parse(migrationSchema, req.body);
+    await engine.migrateProcessInstance(key, { targetProcessDefinitionKey: body.targetProcessDefinitionKey, mappingInstructions: body.mappingInstructions });
     res.status(204).end();
   });
   return router;

@@ -123,13 +123,12 @@ export function runSearch<Row, Item>(db: Database, spec: SearchSpec<Row, Item>, 
     .all(...pageParams, limit, cursorText === undefined ? offset : 0) as (Row & Record<string, unknown>)[];
   if (backwards) rows.reverse();
   const cursorOf = (row: Record<string, unknown>) => encodeCursor(orderings.map((_, i) => row[`_s${i}`] as string | number | null));
+  const cursors = rows.length ? { startCursor: cursorOf(rows[0]), endCursor: cursorOf(rows[rows.length - 1]) } : {};
+  // the sort columns serve the cursors only: no Camunda schema has them
+  for (const row of rows) for (let i = 0; i < orderings.length; i++) delete row[`_s${i}`];
   return {
     items: rows.map((row) => spec.toItem(row)),
-    page: {
-      totalItems,
-      hasMoreTotalItems: false,
-      ...(rows.length ? { startCursor: cursorOf(rows[0]), endCursor: cursorOf(rows[rows.length - 1]) } : {}),
-    },
+    page: { totalItems, hasMoreTotalItems: false, ...cursors },
   };
 }
 

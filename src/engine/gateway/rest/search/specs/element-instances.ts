@@ -23,6 +23,8 @@ const ELEMENT_NAME =
 
 export const elementInstanceSearch: SearchSpec<ElementInstanceRow, Record<string, unknown>> = {
   from: 'rm_element_instance ei',
+  // Camunda's element instances are the flow nodes inside a process instance, not the instance itself
+  baseCondition: { sql: "ei.type <> 'PROCESS'", params: [] },
   select: [
     keyCol('ei.key', 'elementInstanceKey'),
     keyCol('ei.process_instance_key', 'processInstanceKey'),

@@ -78,6 +78,9 @@ export const jobSearch: SearchSpec<JobRow, Record<string, unknown>> = {
     compact({
       ...row,
       customHeaders: JSON.parse(row.customHeaders) as Record<string, string>,
+      // both are required by Camunda 8.8's JobSearchResult: a job not yet activated has the empty worker
+      worker: row.worker ?? '',
+      listenerEventType: 'UNSPECIFIED',
       deadline: iso(row.deadline),
       endTime: iso(row.endTime),
       hasFailedWithRetriesLeft: row.state === 'FAILED' && row.retries > 0,

@@ -1,0 +1,38 @@
+import { type EngineRecord, type IncidentRecordValue, type JobRecordValue, type ProcessInstanceRecordValue, type UserTaskRecordValue } from '../../api';
+import { type EngineState } from '../engine-state';
+
+/**
+ * ELEMENT_MIGRATED / MIGRATED: an element instance and what hangs on it (job, user task, incident) now belong to
+ * the target process definition; keys, state and variables stay.
+ */
+export function applyMigrated(state: EngineState, record: EngineRecord): void {
+  switch (record.valueType) {
+    case 'PROCESS_INSTANCE': {
+      const v = record.value as unknown as ProcessInstanceRecordValue;
+      const inst = state.elementInstances.get(record.key);
+      if (!inst) return;
+      inst.processDefinitionKey = v.processDefinitionKey;
+      inst.bpmnProcessId = v.bpmnProcessId;
+      inst.version = v.version;
+      inst.elementId = v.elementId;
+      return;
+    }
+    case 'JOB': {
+      const job = state.jobs.get(record.key);
+      if (job) job.value = { ...(record.value as unknown as JobRecordValue), variables: {} };
+      return;
+    }
+    case 'USER_TASK': {
+      const task = state.userTasks.get(record.key);
+      if (task) task.value = { ...(record.value as unknown as UserTaskRecordValue), variables: {} };
+      return;
+    }
+    case 'INCIDENT': {
+      const incident = state.incidents.get(record.key);
+      if (incident) incident.value = record.value as unknown as IncidentRecordValue;
+      return;
+    }
+    default:
+      return;
+  }
+}
