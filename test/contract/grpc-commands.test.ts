@@ -67,6 +67,18 @@ describe('gRPC commands through @camunda8/sdk: errors, variables, retries, decis
     });
   });
 
+  it('lists a deployment\'s processes, decisions, decision requirements and forms in that order, as Zeebe does', async () => {
+    // when: the resources are given in the opposite order
+    const deployed = await env.zbc.deployResources([
+      { formFilename: fixture('contract-review-form.form') },
+      { decisionFilename: fixture('contract-risk.dmn') },
+      { processFilename: fixture('contract-straight.bpmn') },
+    ] as never);
+    // then
+    const kinds = (deployed.deployments as Record<string, unknown>[]).map((d) => Object.keys(d).find((k) => d[k] !== undefined && d[k] !== null));
+    expect(kinds).toEqual(['process', 'decision', 'decisionRequirements', 'form']);
+  });
+
   it('evaluates a decision by id', async () => {
     // when
     const result = await env.zbc.evaluateDecision({ decisionId: 'contract-risk', variables: { hazards: 4 } });

@@ -20,20 +20,13 @@ export function toGrpcJob(job: ActivatedJob): Record<string, unknown> {
   };
 }
 
-/** Deployment result → DeployResourceResponse (one oneof entry per deployed artefact). */
+/**
+ * Deployment result → DeployResourceResponse (one oneof entry per deployed artefact), in Zeebe's order: processes,
+ * decisions, decision requirements, forms.
+ */
 export function toGrpcDeployment(result: DeploymentResult): Record<string, unknown> {
   const deployments: Record<string, unknown>[] = [
     ...result.processes.map((p) => ({ process: { ...p } })),
-    ...result.decisionRequirements.map((d) => ({
-      decisionRequirements: {
-        dmnDecisionRequirementsId: d.decisionRequirementsId,
-        dmnDecisionRequirementsName: d.decisionRequirementsName,
-        version: d.version,
-        decisionRequirementsKey: d.decisionRequirementsKey,
-        resourceName: d.resourceName,
-        tenantId: d.tenantId,
-      },
-    })),
     ...result.decisions.map((d) => ({
       decision: {
         dmnDecisionId: d.decisionId,
@@ -42,6 +35,16 @@ export function toGrpcDeployment(result: DeploymentResult): Record<string, unkno
         decisionKey: d.decisionKey,
         dmnDecisionRequirementsId: d.decisionRequirementsId,
         decisionRequirementsKey: d.decisionRequirementsKey,
+        tenantId: d.tenantId,
+      },
+    })),
+    ...result.decisionRequirements.map((d) => ({
+      decisionRequirements: {
+        dmnDecisionRequirementsId: d.decisionRequirementsId,
+        dmnDecisionRequirementsName: d.decisionRequirementsName,
+        version: d.version,
+        decisionRequirementsKey: d.decisionRequirementsKey,
+        resourceName: d.resourceName,
         tenantId: d.tenantId,
       },
     })),
