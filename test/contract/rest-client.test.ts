@@ -32,6 +32,19 @@ describe('REST /v2 through the orchestration-cluster client of @camunda8/sdk', (
     expect(result.forms).toEqual([expect.objectContaining({ formId: 'contract-review-form', version: 1 })]);
   });
 
+  it('deletes a process definition through POST /v2/resources/{key}/deletion, after which it cannot be started', async () => {
+    // given
+    const deployed = await env.strictRest.deployResourcesFromFiles([fixture('contract-straight.bpmn')]);
+    const resourceKey = deployed.processes[0]!.processDefinitionKey;
+    // when
+    await env.strictRest.deleteResource({ resourceKey: key(resourceKey) });
+    // then
+    const started = await restCall(env, 'POST', '/process-instances', { processDefinitionKey: resourceKey });
+    expect(started.status).toBe(404);
+    const again = await restCall(env, 'POST', `/resources/${resourceKey}/deletion`, {});
+    expect(again.status).toBe(404);
+  });
+
   describe('with a REST job worker', () => {
     let worker: ReturnType<ContractEnv['rest']['createJobWorker']>;
 

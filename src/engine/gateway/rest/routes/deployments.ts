@@ -2,6 +2,8 @@ import { Router } from 'express';
 import multer from 'multer';
 import type { DeploymentResult, Engine } from '../../../api';
 import { InvalidRequest } from '../../errors';
+import { int64, keyParam, parse } from '../http';
+import { z } from 'zod';
 import type { GatewayLimits } from '../../limits';
 import { requireDefaultTenant } from '../../tenancy';
 
@@ -60,6 +62,13 @@ export function deploymentRoutes(engine: Engine, limits: GatewayLimits): Router 
     // Multer decodes names as latin1; clients send UTF-8.
     const resources = files.map((f) => ({ name: Buffer.from(f.originalname, 'latin1').toString('utf8'), content: f.buffer }));
     res.json(toRestDeployment(await engine.deploy(resources, tenantId)));
+  });
+  // a process definition, a decision requirements graph (with its decisions) or a form; 200 without a body
+  router.post('/resources/:key/deletion', async (req, res) => {
+    const key = keyParam(req, 'key');
+    parse(z.strictObject({ operationReference: int64(1).optional() }), req.body);
+    await engine.deleteResource(key);
+    res.status(200).end();
   });
   return router;
 }
