@@ -10,6 +10,7 @@ import { NotFound } from './http';
 import { clusterRoutes, type ClusterInfo } from './routes/cluster';
 import { definitionRoutes } from './routes/definitions';
 import { deploymentRoutes } from './routes/deployments';
+import { documentRoutes } from './routes/documents';
 import { incidentAndVariableRoutes } from './routes/incidents-variables';
 import { jobRoutes } from './routes/jobs';
 import { messageRoutes } from './routes/messages';
@@ -46,6 +47,7 @@ export function createRestApp(engine: Engine, options: RestOptions): Express {
   v2.use(durableReads(engine));
   v2.use(express.json({ limit: options.limits.maxJsonBodyBytes, type: ['application/json', 'application/*+json'] }));
   v2.use(deploymentRoutes(engine, options.limits));
+  v2.use(documentRoutes());
   v2.use(processInstanceRoutes(engine, options.limits));
   v2.use(modificationRoutes(engine));
   v2.use(definitionRoutes(engine));
@@ -79,7 +81,7 @@ function toHttpProblem(err: unknown, instance: string, meta: { type?: string; st
   if (err instanceof NotFound) return problem(404, 'NOT_FOUND', err.message, instance);
   if (err instanceof multer.MulterError) {
     const tooLarge = err.code === 'LIMIT_FILE_SIZE' || err.code === 'LIMIT_FILE_COUNT';
-    return problem(tooLarge ? 413 : 400, tooLarge ? 'PAYLOAD_TOO_LARGE' : 'INVALID_ARGUMENT', `Invalid deployment: ${err.message} (${err.field ?? 'resources'})`, instance);
+    return problem(tooLarge ? 413 : 400, tooLarge ? 'PAYLOAD_TOO_LARGE' : 'INVALID_ARGUMENT', `Invalid multipart request: ${err.message} (${err.field ?? 'resources'})`, instance);
   }
   if (meta.type === 'entity.too.large') return problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than the engine accepts', instance);
   if (meta.type === 'entity.parse.failed') return problem(400, 'INVALID_ARGUMENT', `The request body is not valid JSON: ${(err as Error).message}`, instance);
