@@ -42,6 +42,8 @@ export function toGrpcError(err: unknown): GrpcError {
   if (err instanceof Rejection) return { code: GRPC_CODE[err.rejectionType] ?? GrpcStatus.INTERNAL, details: err.message };
   if (err instanceof InvalidRequest) return { code: GrpcStatus.INVALID_ARGUMENT, details: err.message };
   if (err instanceof Backpressure) return { code: GrpcStatus.RESOURCE_EXHAUSTED, details: err.message };
+  // the engine cannot process until it is restarted: the gateway has no partition to send to (Zeebe's UNAVAILABLE)
+  if (err instanceof EngineDown) return { code: GrpcStatus.UNAVAILABLE, details: err.message };
   // Zeebe answers DEADLINE_EXCEEDED here, but the Node SDK retries that code forever and would start a new instance
   // on every retry; ABORTED ends the call with the same message and no retry.
   if (err instanceof ResultTimeout) return { code: GrpcStatus.ABORTED, details: err.message };
