@@ -32,6 +32,20 @@ describeEmbedded('gRPC gateway translation through @camunda8/sdk against the rea
     expect(topology.brokers[0].port).toBe(env.gateways.grpcPort);
   });
 
+  it('refuses a job activation without type, maximum or timeout with the broker\'s rejection texts', async () => {
+    // when
+    const attempts = [
+      { type: '', maxJobsToActivate: 1, timeout: 30_000 },
+      { type: 'gw-none', maxJobsToActivate: 0, timeout: 30_000 },
+      { type: 'gw-none', maxJobsToActivate: 1, timeout: 0 },
+    ].map((req) => observed(env.zbc.activateJobs({ ...req, worker: 'w', requestTimeout: -1 })));
+    // then
+    const rejected = (reason: string) => ({ code: 3, details: `Command 'ACTIVATE' rejected with code 'INVALID_ARGUMENT': ${reason}` });
+    await expect(attempts[0]).rejects.toMatchObject(rejected('Expected to activate job batch with type to be present, but it was blank'));
+    await expect(attempts[1]).rejects.toMatchObject(rejected("Expected to activate job batch with max jobs to activate to be greater than zero, but it was '0'"));
+    await expect(attempts[2]).rejects.toMatchObject(rejected("Expected to activate job batch with timeout to be greater than zero, but it was '0'"));
+  });
+
   it('maps rejections to Zeebe status codes with the engine message text', async () => {
     // given
     const instance = await startWith('gw-reject');

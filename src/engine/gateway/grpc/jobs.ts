@@ -34,10 +34,11 @@ export async function activateJobs(ctx: GrpcContext, call: ServerWritableStream<
   try {
     const jobs = await ctx.engine.activateJobs(
       {
-        type: requireText(req.type, 'type'),
+        // type, timeout and maximum are checked by the engine, with the broker's rejection texts (as Zeebe's gateway does)
+        type: req.type ?? '',
         worker: req.worker ?? '',
-        timeout: requirePositive(req.timeout, 'timeout'),
-        maxJobsToActivate: requirePositive(req.maxJobsToActivate, 'maxJobsToActivate'),
+        timeout: Number(req.timeout ?? 0),
+        maxJobsToActivate: Number(req.maxJobsToActivate ?? 0),
         fetchVariable: req.fetchVariable?.length ? req.fetchVariable : undefined,
         requestTimeout: requestTimeout === 0 ? ctx.limits.defaultLongPollMs : Math.min(requestTimeout, ctx.limits.maxLongPollMs),
         tenantIds: req.tenantIds?.length ? req.tenantIds : undefined,
