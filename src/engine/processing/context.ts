@@ -15,6 +15,8 @@ export class ProcessingContext {
   readonly afterCommit: (() => void)[] = [];
   private readonly work: (() => void)[] = [];
   private readonly startElements = new Map<Key, string[]>();
+  /** Trigger variables of the start element of a new instance (a message start event with output mappings). */
+  private readonly startPayloads = new Map<Key, JsonObject>();
   /** Life-cycle record values written by this command, per element instance key (see `recordValue`). */
   readonly lifecycleValues = new Map<Key, { node: object; value: ProcessInstanceRecordValue }>();
   /** Root variables of completed instances someone waits for (create-with-result). */
@@ -78,14 +80,21 @@ export class ProcessingContext {
   }
 
   /** Where a new process instance starts instead of its none start event (start instructions, event starts). */
-  startAt(processInstanceKey: Key, elementIds: string[]): void {
+  startAt(processInstanceKey: Key, elementIds: string[], payload?: JsonObject): void {
     this.startElements.set(processInstanceKey, elementIds);
+    if (payload) this.startPayloads.set(processInstanceKey, payload);
   }
 
   takeStartElements(processInstanceKey: Key): string[] | undefined {
     const ids = this.startElements.get(processInstanceKey);
     this.startElements.delete(processInstanceKey);
     return ids;
+  }
+
+  takeStartPayload(processInstanceKey: Key): JsonObject | undefined {
+    const payload = this.startPayloads.get(processInstanceKey);
+    this.startPayloads.delete(processInstanceKey);
+    return payload;
   }
 
   onCommitted(effect: () => void): void {

@@ -40,12 +40,13 @@ export function createProcessInstance(ctx: ProcessingContext, req: CreateInstanc
 export function startInstance(
   ctx: ProcessingContext, definition: ProcessDefinition, variables: JsonObject, startAt?: string[],
   parent: { processInstanceKey: Key; elementInstanceKey: Key } = { processInstanceKey: '-1', elementInstanceKey: '-1' },
+  startPayload?: JsonObject,
 ): Key {
   const graph = ctx.state.graphOf(definition.key);
   const root = graph.nodes.get(graph.bpmnProcessId);
   if (!root) throw new Error(`Process '${graph.bpmnProcessId}' has no root node`);
   const key = ctx.keys.nextKey();
-  if (startAt) ctx.startAt(key, startAt);
+  if (startAt) ctx.startAt(key, startAt, startPayload);
   activateElement(ctx, graph, root, '-1', {
     processDefinitionKey: definition.key, bpmnProcessId: definition.bpmnProcessId, version: definition.version,
     processInstanceKey: key, parentProcessInstanceKey: parent.processInstanceKey,

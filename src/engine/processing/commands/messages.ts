@@ -81,8 +81,9 @@ function startByMessage(ctx: ProcessingContext, start: MessageStartSubscription,
   if (!definition) return '-1';
   const graph = ctx.state.graphOf(definition.key);
   const startNode = graph.nodes.get(start.startEventId);
-  // payload goes to the root unless the start event has output mappings
-  const processInstanceKey = startInstance(ctx, definition, startNode && startNode.outputs.length > 0 ? {} : m.variables, [start.startEventId]);
+  // the payload goes to the root, unless the start event has output mappings: then it is the event's local input
+  const mapped = startNode !== undefined && startNode.outputs.length > 0;
+  const processInstanceKey = startInstance(ctx, definition, mapped ? {} : m.variables, [start.startEventId], undefined, mapped ? m.variables : undefined);
   ctx.event('MESSAGE_START_EVENT_SUBSCRIPTION', 'CORRELATED', ctx.keys.nextKey(), {
     ...start, messageKey, correlationKey: m.correlationKey, processInstanceKey, variables: m.variables,
   });

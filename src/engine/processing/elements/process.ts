@@ -1,7 +1,8 @@
 import { noneStartEvent } from '../../model/graph';
 import { type ProcessingContext } from '../context';
 import { type Element, lifecycle } from '../bpmn/element';
-import { activateElement, baseOf, finishCompletion } from '../bpmn/lifecycle';
+import { activateWithPayload, baseOf, finishCompletion } from '../bpmn/lifecycle';
+import { applyPayload } from '../bpmn/variables';
 import { eventSubProcessStartNodes } from '../bpmn/event-sub-process';
 import { type ElementProcessor } from '../bpmn/processor';
 import { openSubscriptions } from '../bpmn/subscriptions';
@@ -12,10 +13,11 @@ export const processProcessor: ElementProcessor = {
     if (!openSubscriptions(ctx, el, eventSubProcessStartNodes(el))) return;
     lifecycle(ctx, el, 'ELEMENT_ACTIVATED');
     const requested = ctx.takeStartElements(el.inst.key);
+    const payload = ctx.takeStartPayload(el.inst.key);
     const starts = requested ?? [noneStartEvent(el.graph, el.node.id)?.id].filter((id): id is string => id !== undefined);
     for (const id of starts) {
       const node = el.graph.nodes.get(id);
-      if (node) activateElement(ctx, el.graph, node, el.inst.key, baseOf(el.inst));
+      if (node) activateWithPayload(ctx, el.graph, node, el.inst.key, baseOf(el.inst), payload, (start, doc) => applyPayload(ctx, start, doc));
     }
   },
   onComplete(ctx: ProcessingContext, el: Element): void {
