@@ -16,7 +16,8 @@ describe('REST /v2 through the orchestration-cluster client of @camunda8/sdk', (
       fixture('contract-message.bpmn'),
       fixture('contract-timer.bpmn'),
     ]);
-  });
+    // starting an engine and deploying six resources can take longer than jest's 5 s on a busy machine
+  }, 30_000);
   afterAll(async () => {
     await env.close();
   });
