@@ -16,7 +16,7 @@ describe('process instance migration through @camunda8/sdk', () => {
     env = await startContractEnv();
     v1 = (await env.zbc.deployResource({ processFilename: fixture('contract-migrate-v1.bpmn') })).deployments[0]!.process!.processDefinitionKey;
     v2 = (await env.zbc.deployResource({ processFilename: fixture('contract-migrate-v2.bpmn') })).deployments[0]!.process!.processDefinitionKey;
-  });
+  }, 30_000);
   afterAll(async () => {
     await env.close();
   });
