@@ -155,12 +155,40 @@ describe('escalation-ladder', () => {
     await finish(pi);
   });
 
-  it('问责: the committee refers the case for accountability', async () => {
+  it('问责: the committee refers the case for accountability and the result is recorded', async () => {
     const pi = await rung('问责');
     await p.deadline({ result: 'escalationDecisionDue' }, '2026-03-05T23:59:59+08:00');
     expect((await p.awaitTask('decide-escalation')).value).toMatchObject({ candidateGroupsList: ['committee'] });
     await p.task('decide-escalation', { escalationDecision: 'refer', escalationOpinion: '移送区纪委监委' });
     await p.job('yc-document', { docType: 'handover-letter' });
+    await p.deadline({ result: 'referralResultDue' }, '2026-04-02T23:59:59+08:00');
+    expect((await p.awaitTask('record-referral-result')).value).toMatchObject({ candidateGroupsList: ['office'] });
+    await p.task('record-referral-result', { referralOutcome: 'not-accountable', referralResult: '经核查已尽责，不予追责' });
+    const outcome = await p.job('yc-escalate', { action: 'outcome' });
+    expect(outcome.variables).toMatchObject({ escalationDecision: 'refer', referralOutcome: 'not-accountable', problemId: 'Q-8' });
     await finish(pi);
+  });
+
+  it('挂牌: lists the problem only when the committee decides so', async () => {
+    const pi = await rung('挂牌');
+    await p.deadline({ result: 'escalationDecisionDue' }, '2026-03-05T23:59:59+08:00');
+    await p.task('decide-escalation', { escalationDecision: 'list', escalationOpinion: '挂牌督办' });
+    const listing = await p.child(pi, 'listed-supervision');
+    expect(p.h.variables(listing)).toMatchObject({ problemId: 'Q-8', unitCode: '370404100' });
+  });
+
+  it('exhausted: the committee decides to continue supervision, which is recorded, and nothing is listed', async () => {
+    // given a ladder with no rung left
+    const pi = await p.create('escalation-ladder', { inspectionId: 'I-8', unitCode: '370404100', unitName: '古邵镇', problemId: 'Q-8', departmentCode: 'YC-M-06', escalationLevel: 6 });
+    await p.job('yc-escalate', { action: 'step' }, { escalationLevel: 6, escalationStep: null, escalationColor: 'red', escalationExhausted: true });
+    // when the committee decides to continue
+    await p.deadline({ result: 'escalationDecisionDue' }, '2026-03-05T23:59:59+08:00');
+    await p.task('decide-escalation', { escalationDecision: 'continue', escalationOpinion: '限期10个工作日整改' });
+    // then its decision is recorded and the ladder sets the next check
+    const outcome = await p.job('yc-escalate', { action: 'outcome' });
+    expect(outcome.variables).toMatchObject({ escalationDecision: 'continue', escalationOpinion: '限期10个工作日整改' });
+    await finish(pi);
+    expect(p.passed(pi, 'escalation-listing')).toBe(false);
+    expect(p.passed(pi, 'issue-referral')).toBe(false);
   });
 });

@@ -151,8 +151,17 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     expect(minutes.followUpDue).toBe('2026-10-13T23:59:59+08:00'); // 5 working days after 09-30: 10-08, 09, 10 (调休), 12, 13
     expect((await getTalk(store.db, scheduled.talkId))?.minutes).toBe('镇长表态一周内完成整改');
     expect(levels).toEqual([['催办', 'yellow'], ['督办函', 'red'], ['约谈', 'red'], ['通报', 'red'], ['挂牌', 'red'], ['问责', 'red']]);
-    expect(exhausted).toMatchObject({ outcome: 'error', errorCode: 'LADDER_EXHAUSTED' });
+    // past the last rung the ladder is exhausted: a state for the committee to decide on, not an error
+    expect(completed(exhausted)).toEqual({ escalationLevel: 6, escalationStep: null, escalationColor: 'red', escalationExhausted: true });
     expect((await getProblem(store.db, minor))?.escalation_level).toBe(6);
+    // the committee's decision and the referral's result are recorded on the problem
+    const outcome = await h.run(escalate, job('yc-escalate', { problemId: minor, escalationDecision: 'refer', escalationOpinion: '移送区纪委监委',
+      referralOutcome: 'accountable', referralResult: '诫勉谈话' }, { action: 'outcome' }));
+    expect(completed(outcome)).toEqual({});
+    const trail = (await auditTrail(store.db, { entity: 'problems', entityId: minor })).filter((t) => t.action === 'escalation-outcome:refer');
+    expect(trail.map((t) => t.data)).toEqual([{ decision: 'refer', opinion: '移送区纪委监委', referralOutcome: 'accountable', referralResult: '诫勉谈话' }]);
+    const missing = await h.run(escalate, job('yc-escalate', { problemId: minor, escalationDecision: 'refer' }, { action: 'outcome' }));
+    expect(missing).toMatchObject({ outcome: 'fail', errorMessage: expect.stringContaining('referralOutcome') });
     await h.cleanup();
   }, 60_000);
 
