@@ -74,9 +74,10 @@ describe('hazard-acceptance', () => {
   it('delists an accepted hazard and publishes the delisting', async () => {
     // given
     const pi = await inspect('passed');
-    await p.job('yc-hazard', { action: 'accept' });
+    await p.job('yc-hazard', { action: 'accept' }, { acceptancePassed: true });
     await p.deadline({ rule: 'working-days', result: 'delistingDue' }, '2026-03-17T23:59:59+08:00');
-    expect((await p.awaitTask('approve-delisting')).value).toMatchObject({ candidateGroupsList: ['office'] });
+    // 区安委会, which listed the hazard, approves its delisting
+    expect((await p.awaitTask('approve-delisting')).value).toMatchObject({ candidateGroupsList: ['committee'] });
     // when
     await p.task('approve-delisting', { spotChecked: true, delistDecision: 'delist', delistOpinion: '同意销号' });
     // then
@@ -90,8 +91,8 @@ describe('hazard-acceptance', () => {
   it('keeps the hazard listed when the acceptance fails', async () => {
     // given
     const pi = await inspect('failed');
-    // when the worker reports the failed acceptance as a BPMN error
-    await p.jobError('yc-hazard', { action: 'accept' }, 'ACCEPTANCE_FAILED');
+    // when the worker records the failed acceptance (an outcome the diagram branches on)
+    await p.job('yc-hazard', { action: 'accept' }, { acceptancePassed: false });
     // then the parties are told to continue and the process ends without delisting
     await p.job('yc-notify', { template: 'listing' });
     await p.completed(pi);
