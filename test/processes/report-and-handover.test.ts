@@ -142,6 +142,22 @@ describe('problem-handover', () => {
     expect(p.h.variables(pi)).not.toHaveProperty('receiptChases');
   });
 
+  it('lets the office reassign a handover whose department never signs the receipt', async () => {
+    const pi = await send();
+    p.moveClockTo('2026-03-06T00:00:00+08:00');
+    for (const due of ['2026-03-11', '2026-03-16', '2026-03-19']) {
+      await p.job('yc-notify', { template: 'handover-overdue' });
+      await p.deadline({ result: 'receiptDue' }, `${due}T23:59:59+08:00`);
+      p.moveClockTo(`${due}T23:59:59.500+08:00`);
+    }
+    await p.deadline({ result: 'handoverFollowUpDue' }, '2026-03-24T23:59:59+08:00');
+    await p.task('decide-unanswered-receipt', { handoverFollowUp: 'reassign', handoverFollowUpOpinion: '原部门拒不签收，改派' });
+    // then the receipt period ends without a receipt being recorded and the office names the new department
+    await p.deadline({ result: 'reassignDue' }, '2026-03-27T23:59:59+08:00');
+    expect(p.active(pi)).toEqual(['reassign-department']);
+    expect(p.passed(pi, 'record-receipt')).toBe(false);
+  });
+
   it('lets the office reassign a handover whose department does not answer', async () => {
     const pi = await send();
     await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0, variables: { handoverReceipt: { accepted: true } } });

@@ -49,6 +49,15 @@ describe('key-talk', () => {
     // then
     expect(await p.awaitActive(pi, ['report-talk-follow-up'])).toEqual(['report-talk-follow-up']);
   });
+
+  it('does not close the talk on a review without a decision', async () => {
+    const pi = await holdTalk();
+    await p.task('report-talk-follow-up', { followUpReport: '正在整改' });
+    await p.deadline({ result: 'followUpReviewDue' }, '2026-03-27T23:59:59+08:00');
+    await p.task('review-talk-follow-up', { followUpOpinion: '未作决定' });
+    expect(await p.awaitActive(pi, ['report-talk-follow-up'])).toEqual(['report-talk-follow-up']);
+    expect(p.passed(pi, 'talk-closed')).toBe(false);
+  });
 });
 
 describe('hazard-acceptance', () => {
@@ -119,5 +128,11 @@ describe('coverage-watch', () => {
     await p.deadline({ result: 'coverageGapDue' }, '2026-04-16T23:59:59+08:00');
     await p.awaitTask('plan-gap-inspections');
     expect(await p.taskVariables('plan-gap-inspections')).toMatchObject({ coverageGapsText: '370404104，YC-M-21' });
+  });
+
+  it('warns the office when the coverage could not be confirmed', async () => {
+    p.moveClockTo('2026-04-02T08:00:01+08:00');
+    await p.job('yc-coverage', {}, { coverageGaps: [] });
+    await p.job('yc-notify', { template: 'coverage-warning', to: 'office' });
   });
 });
