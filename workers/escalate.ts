@@ -8,8 +8,8 @@ import { defineWorker, InputError } from './runtime/types';
 
 /**
  * yc-escalate: `step` climbs one rung of the ladder 催办 → 督办函 → 约谈 → 通报 → 挂牌 → 问责, recorded on the problem;
- * past the last rung it reports the ladder exhausted (the committee then decides, 四（三）). `outcome` records what the
- * committee decided and, for a referral, the accountability result the discipline body reported.
+ * past the last rung it reports the ladder exhausted (the committee then decides, 四（三）). `decision` records what the
+ * committee decided; `outcome` records the accountability result of a referral.
  */
 export const input = z.object({
   /** The overdue problem; null when a whole inspection's rectification is overdue (then inspectionId). */
@@ -23,7 +23,7 @@ export const input = z.object({
 });
 type Input = z.infer<typeof input>;
 
-export const headers = z.object({ action: z.enum(['step', 'outcome']).default('step') });
+export const headers = z.object({ action: z.enum(['step', 'decision', 'outcome']).default('step') });
 
 /** Writes the change to the problem when there is one, else to the inspection's audit trail. */
 async function recordOn(db: Db, actor: Actor, v: Input, action: string, changes: Record<string, unknown>, level?: number): Promise<void> {
@@ -45,14 +45,19 @@ export default defineWorker({
   input,
   headers,
   async handle({ input: v, headers: h, deps, effectKey, actor }) {
-    if (h.action === 'outcome') {
+    if (h.action === 'decision') {
       const decision = v.escalationDecision;
       if (!decision) throw new InputError('escalationDecision (list, refer or continue) is required');
-      if (decision === 'refer' && !v.referralOutcome) throw new InputError('referralOutcome is required to record a referral');
       return once(deps.db, effectKey, actor.at, async (db) => {
-        await recordOn(db, actor, v, `escalation-outcome:${decision}`, {
-          decision, opinion: v.escalationOpinion ?? null, referralOutcome: v.referralOutcome ?? null, referralResult: v.referralResult ?? null,
-        });
+        await recordOn(db, actor, v, `escalation-decision:${decision}`, { decision, opinion: v.escalationOpinion ?? null });
+        return {};
+      });
+    }
+    if (h.action === 'outcome') {
+      const outcome = v.referralOutcome;
+      if (!outcome) throw new InputError('referralOutcome (accountable or not-accountable) is required to record a referral\'s result');
+      return once(deps.db, effectKey, actor.at, async (db) => {
+        await recordOn(db, actor, v, `referral-outcome:${outcome}`, { outcome, result: v.referralResult ?? null });
         return {};
       });
     }

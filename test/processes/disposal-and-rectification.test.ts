@@ -152,11 +152,13 @@ describe('rectification', () => {
     // then the committee decides, and its referral is followed to the result
     await p.deadline({ result: 'escalationDecisionDue' }, '2026-05-11T23:59:59+08:00');
     await p.task('decide-escalation', { escalationDecision: 'refer', escalationOpinion: '移送区纪委监委' });
+    const decided = await p.job('yc-escalate', { action: 'decision' });
+    expect(decided.variables).toMatchObject({ escalationDecision: 'refer', escalationOpinion: '移送区纪委监委', inspectionId: 'I-5' });
     await p.job('yc-document', { docType: 'handover-letter' });
     await p.deadline({ rule: 'calendar-days', amount: '30', result: 'referralResultDue' }, '2026-06-06T23:59:59+08:00');
     await p.task('record-referral-result', { referralOutcome: 'accountable', referralResult: '区纪委监委对分管负责人诫勉谈话' });
     const outcome = await p.job('yc-escalate', { action: 'outcome' });
-    expect(outcome.variables).toMatchObject({ escalationDecision: 'refer', referralOutcome: 'accountable', inspectionId: 'I-5' });
+    expect(outcome.variables).toMatchObject({ referralOutcome: 'accountable', referralResult: '区纪委监委对分管负责人诫勉谈话', inspectionId: 'I-5' });
     await p.deadline({ result: 'escalationDue' }, '2026-06-10T23:59:59+08:00');
     await p.deadline({ result: 'rectificationDue' }, '2026-06-10T23:59:59+08:00', '2026-06-05T23:59:59+08:00');
     // and the rectification is not closed: it still waits for the report

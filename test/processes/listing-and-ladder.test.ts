@@ -237,12 +237,13 @@ describe('escalation-ladder', () => {
     await p.deadline({ result: 'escalationDecisionDue' }, '2026-03-05T23:59:59+08:00');
     expect((await p.awaitTask('decide-escalation')).value).toMatchObject({ candidateGroupsList: ['committee'] });
     await p.task('decide-escalation', { escalationDecision: 'refer', escalationOpinion: '移送区纪委监委' });
+    await p.job('yc-escalate', { action: 'decision' });
     await p.job('yc-document', { docType: 'handover-letter' });
     await p.deadline({ result: 'referralResultDue' }, '2026-04-02T23:59:59+08:00');
     expect((await p.awaitTask('record-referral-result')).value).toMatchObject({ candidateGroupsList: ['office'] });
     await p.task('record-referral-result', { referralOutcome: 'not-accountable', referralResult: '经核查已尽责，不予追责' });
     const outcome = await p.job('yc-escalate', { action: 'outcome' });
-    expect(outcome.variables).toMatchObject({ escalationDecision: 'refer', referralOutcome: 'not-accountable', problemId: 'Q-8' });
+    expect(outcome.variables).toMatchObject({ referralOutcome: 'not-accountable', problemId: 'Q-8' });
     await finish(pi);
   });
 
@@ -250,6 +251,7 @@ describe('escalation-ladder', () => {
     const pi = await rung('挂牌');
     await p.deadline({ result: 'escalationDecisionDue' }, '2026-03-05T23:59:59+08:00');
     await p.task('decide-escalation', { escalationDecision: 'list', escalationOpinion: '挂牌督办' });
+    await p.job('yc-escalate', { action: 'decision' });
     const listing = await p.child(pi, 'listed-supervision');
     expect(p.h.variables(listing)).toMatchObject({ problemId: 'Q-8', unitCode: '370404100' });
   });
@@ -262,8 +264,8 @@ describe('escalation-ladder', () => {
     await p.deadline({ result: 'escalationDecisionDue' }, '2026-03-05T23:59:59+08:00');
     await p.task('decide-escalation', { escalationDecision: 'continue', escalationOpinion: '限期10个工作日整改' });
     // then its decision is recorded and the ladder sets the next check
-    const outcome = await p.job('yc-escalate', { action: 'outcome' });
-    expect(outcome.variables).toMatchObject({ escalationDecision: 'continue', escalationOpinion: '限期10个工作日整改' });
+    const decided = await p.job('yc-escalate', { action: 'decision' });
+    expect(decided.variables).toMatchObject({ escalationDecision: 'continue', escalationOpinion: '限期10个工作日整改' });
     await finish(pi);
     expect(p.passed(pi, 'escalation-listing')).toBe(false);
     expect(p.passed(pi, 'issue-referral')).toBe(false);

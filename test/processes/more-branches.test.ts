@@ -83,7 +83,7 @@ describe('more branches', () => {
     // then the committee decides (here: continued supervision) instead of the listing ending
     await p.deadline({ result: 'escalationDecisionDue' }, '2026-07-06T23:59:59+08:00');
     await p.task('decide-escalation', { escalationDecision: 'continue', escalationOpinion: '继续督办，限期完成' });
-    await p.job('yc-escalate', { action: 'outcome' });
+    await p.job('yc-escalate', { action: 'decision' });
     await p.deadline({ result: 'escalationDue' }, '2026-07-15T23:59:59+08:00');
     expect(await p.awaitActive(pi, ['await-acceptance-request', 'listing-overdue', 'progress-missing', 'supervision-period'])).toHaveLength(4);
     expect(p.h.variables(pi)).toMatchObject({ overdueCheckAt: '2026-07-15T23:59:59+08:00' });
@@ -95,6 +95,7 @@ describe('more branches', () => {
     await p.job('yc-escalate', {}, { escalationLevel: 4, escalationStep: '挂牌', escalationColor: 'red', escalationExhausted: false });
     await p.deadline({ result: 'escalationDecisionDue' }, '2026-03-05T23:59:59+08:00');
     await p.task('decide-escalation', { escalationDecision: 'list', escalationOpinion: '挂牌督办' });
+    await p.job('yc-escalate', { action: 'decision' });
     const listing = await p.child(pi, 'listed-supervision');
     await p.deadline({ result: 'listingDecisionDue' }, '2026-03-05T23:59:59+08:00');
     const decision = await p.awaitTask('decide-listing');

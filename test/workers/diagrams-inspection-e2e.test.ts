@@ -46,8 +46,8 @@ describe('real escalation, talk, feedback and results diagrams with the workers'
     // then
     const steps = (await auditTrail(env.store.db, { entity: 'inspections', entityId: inspectionId })).map((e) => e.action).filter((a) => a.startsWith('escalate:'));
     expect(steps).toEqual(['escalate:催办', 'escalate:督办函', 'escalate:通报', 'escalate:挂牌']);
-    const outcomes = (await auditTrail(env.store.db, { entity: 'inspections', entityId: inspectionId })).filter((e) => e.action.startsWith('escalation-outcome:'));
-    expect(outcomes.map((e) => [e.action, e.data.referralOutcome])).toEqual([['escalation-outcome:refer', 'accountable']]);
+    const outcomes = (await auditTrail(env.store.db, { entity: 'inspections', entityId: inspectionId })).filter((e) => /^(escalation-decision|referral-outcome):/.test(e.action));
+    expect(outcomes.map((e) => e.action)).toEqual(['escalation-decision:refer', 'referral-outcome:accountable']);
     expect((await documentRegister(env.store.db, { docType: 'supervision-letter' }))).toHaveLength(1);
     const [referral] = await documentRegister(env.store.db, { docType: 'handover-letter' });
     expect(referral.title).toBe('关于移送安全生产巡查问题线索的函');

@@ -158,12 +158,14 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     expect(completed(exhausted)).toEqual({ escalationLevel: 6, escalationStep: null, escalationColor: 'red', escalationExhausted: true });
     expect((await getProblem(store.db, minor))?.escalation_level).toBe(6);
     // the committee's decision and the referral's result are recorded on the problem
-    const outcome = await h.run(escalate, job('yc-escalate', { problemId: minor, escalationDecision: 'refer', escalationOpinion: '移送区纪委监委',
-      referralOutcome: 'accountable', referralResult: '诫勉谈话' }, { action: 'outcome' }));
-    expect(completed(outcome)).toEqual({});
-    const trail = (await auditTrail(store.db, { entity: 'problems', entityId: minor })).filter((t) => t.action === 'escalation-outcome:refer');
-    expect(trail.map((t) => t.data)).toEqual([{ decision: 'refer', opinion: '移送区纪委监委', referralOutcome: 'accountable', referralResult: '诫勉谈话' }]);
-    const missing = await h.run(escalate, job('yc-escalate', { problemId: minor, escalationDecision: 'refer' }, { action: 'outcome' }));
+    const decided = await h.run(escalate, job('yc-escalate', { problemId: minor, escalationDecision: 'refer', escalationOpinion: '移送区纪委监委' }, { action: 'decision' }));
+    const outcome = await h.run(escalate, job('yc-escalate', { problemId: minor, referralOutcome: 'accountable', referralResult: '诫勉谈话' }, { action: 'outcome' }));
+    expect([completed(decided), completed(outcome)]).toEqual([{}, {}]);
+    const trail = (await auditTrail(store.db, { entity: 'problems', entityId: minor })).filter((t) => /^(escalation-decision|referral-outcome):/.test(t.action));
+    expect(trail.map((t) => [t.action, t.data])).toEqual([
+      ['escalation-decision:refer', { decision: 'refer', opinion: '移送区纪委监委' }],
+      ['referral-outcome:accountable', { outcome: 'accountable', result: '诫勉谈话' }]]);
+    const missing = await h.run(escalate, job('yc-escalate', { problemId: minor }, { action: 'outcome' }));
     expect(missing).toMatchObject({ outcome: 'fail', errorMessage: expect.stringContaining('referralOutcome') });
     await h.cleanup();
   }, 60_000);
