@@ -63,7 +63,7 @@ describe('more branches', () => {
     expect(p.passed(pi, 'delist-hazard')).toBe(false);
   });
 
-  it('listed-supervision: an exhausted ladder goes to the committee, and the hazard stays listed until delisted', async () => {
+  it('listed-supervision: an exhausted ladder goes to the committee, the hazard is not listed twice and stays listed until delisted', async () => {
     await start(...all);
     const pi = await p.create('listed-supervision', {
       problemId: 'Q-4', unitCode: '370404103', unitName: '榴园镇', inspectionId: 'I-4', departmentCode: 'YC-M-06', problem: { description: '隐患' }, escalationLevel: 6,
@@ -80,13 +80,15 @@ describe('more branches', () => {
     p.moveClockTo('2026-07-01T00:00:00+08:00');
     await p.child(pi, 'escalation-ladder');
     await p.job('yc-escalate', { action: 'step' }, { escalationLevel: 6, escalationStep: null, escalationColor: 'red', escalationExhausted: true });
-    // then the committee decides (here: continued supervision) instead of the listing ending
+    // then the committee decides instead of the listing ending
     await p.deadline({ result: 'escalationDecisionDue' }, '2026-07-06T23:59:59+08:00');
-    await p.task('decide-escalation', { escalationDecision: 'continue', escalationOpinion: '继续督办，限期完成' });
+    // (a listed hazard is not listed again: choosing 挂牌 continues the supervision)
+    await p.task('decide-escalation', { escalationDecision: 'list', escalationOpinion: '再次挂牌' });
     await p.job('yc-escalate', { action: 'decision' });
     await p.deadline({ result: 'escalationDue' }, '2026-07-15T23:59:59+08:00');
     expect(await p.awaitActive(pi, ['await-acceptance-request', 'listing-overdue', 'progress-missing', 'supervision-period'])).toHaveLength(4);
     expect(p.h.variables(pi)).toMatchObject({ overdueCheckAt: '2026-07-15T23:59:59+08:00' });
+    expect(p.h.find({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_ACTIVATED', value: { elementId: 'escalation-listing' } })).toHaveLength(0);
   });
 
   it('escalation-ladder: the committee lists the overdue problem for supervision', async () => {
