@@ -124,6 +124,42 @@ describe('listed-supervision', () => {
     expect(await p.awaitActive(pi, waiting)).toHaveLength(4);
   });
 
+  it('after three months without a progress report, the office decides: a talk with the unit, then reminders counted afresh', async () => {
+    const pi = await list();
+    // when three months pass without a report (each reminder sets the next month)
+    for (const [now, next] of [['2026-04-03', '2026-05-04'], ['2026-05-05', '2026-06-05'], ['2026-06-06', '2026-07-06']]) {
+      p.moveClockTo(`${now}T00:00:00+08:00`);
+      await p.job('yc-notify', { template: 'listing-progress-due' });
+      if (next !== '2026-07-06') await p.deadline({ result: 'progressDue' }, `${next}T23:59:59+08:00`);
+    }
+    // then the third reminder is followed by the office's decision, not by a fourth month of reminders
+    await p.deadline({ result: 'progressDecisionDue' }, '2026-06-10T23:59:59+08:00');
+    expect((await p.awaitTask('decide-missing-progress')).value).toMatchObject({ candidateGroupsList: ['office'] });
+    expect(p.h.variables(pi)).toMatchObject({ progressMisses: 3 });
+    // when the office decides on a talk
+    await p.task('decide-missing-progress', { missingProgressDecision: 'talk', missingProgressOpinion: '约谈企业主要负责人' });
+    const talk = await p.child(pi, 'key-talk');
+    const scheduled = await p.job('yc-talk', { action: 'schedule' });
+    expect(scheduled.processInstanceKey).toBe(talk);
+    expect(scheduled.variables).toMatchObject({ talk: { subjectUnitCode: '370404103', reason: '挂牌隐患连续3个月未报告整改进展' } });
+    expect(p.h.variables(pi)).toMatchObject({ progressMisses: 0 });
+  });
+
+  it('lets the office keep reminding after three missed months, counting afresh', async () => {
+    const pi = await list();
+    for (const [now, next] of [['2026-04-03', '2026-05-04'], ['2026-05-05', '2026-06-05'], ['2026-06-06', '']]) {
+      p.moveClockTo(`${now}T00:00:00+08:00`);
+      await p.job('yc-notify', { template: 'listing-progress-due' });
+      if (next) await p.deadline({ result: 'progressDue' }, `${next}T23:59:59+08:00`);
+    }
+    await p.deadline({ result: 'progressDecisionDue' }, '2026-06-10T23:59:59+08:00');
+    await p.task('decide-missing-progress', { missingProgressDecision: 'remind', missingProgressOpinion: '继续按月催报' });
+    await p.deadline({ result: 'progressDue' }, '2026-07-10T23:59:59+08:00');
+    expect(await p.awaitActive(pi, waiting)).toHaveLength(4);
+    expect(p.h.variables(pi)).toMatchObject({ progressMisses: 0 });
+    expect(p.passed(pi, 'hold-progress-talk')).toBe(false);
+  });
+
   it('does not chase when the month\'s progress report came', async () => {
     const pi = await list();
     await p.h.engine.publishMessage({ name: 'hazard-progress', correlationKey: 'HZ-4', timeToLive: 0, variables: { progress: { percent: 30, text: '已订货' } } });
