@@ -166,6 +166,24 @@ describe('rectification', () => {
     expect(p.passed(pi, 'rectification-done')).toBe(false);
   });
 
+  it('does not list a whole inspection\'s overdue rectification: 挂牌 needs a specific hazard, so the supervision continues', async () => {
+    const pi = await p.create('rectification', { inspectionId: 'I-5', unitCode: '370404103', unitName: '榴园镇', inspectionNo: 'XC-2026-05', feedbackDate: '2026-03-02', escalationLevel: 4 });
+    await p.deadline({ result: 'rectificationDue' }, '2026-05-06T23:59:59+08:00', '2026-04-28T23:59:59+08:00');
+    await p.job('yc-document', { docType: 'rectification-notice' });
+    p.moveClockTo('2026-05-07T00:00:00+08:00');
+    await p.job('yc-notify', { template: 'rectification-reminder' });
+    const ladder = await p.child(pi, 'escalation-ladder');
+    await p.job('yc-escalate', { action: 'step' }, { escalationLevel: 5, escalationStep: '挂牌', escalationColor: 'red', escalationExhausted: false });
+    await p.deadline({ result: 'escalationDecisionDue' }, '2026-05-11T23:59:59+08:00');
+    await p.task('decide-escalation', { escalationDecision: 'list', escalationOpinion: '挂牌督办' });
+    await p.job('yc-escalate', { action: 'decision' });
+    await p.deadline({ result: 'escalationDue' }, '2026-05-21T23:59:59+08:00');
+    await p.completed(ladder);
+    expect(p.passed(ladder, 'escalation-listing')).toBe(false);
+    await p.deadline({ result: 'rectificationDue' }, '2026-05-21T23:59:59+08:00', '2026-05-18T23:59:59+08:00');
+    expect(await p.awaitActive(pi, ['await-rectification-report', 'chase-deadline-passed', 'rectification-period'])).toHaveLength(3);
+  });
+
   it('returns an insufficient report with a new deadline for the remaining items', async () => {
     const pi = await start();
     await p.h.engine.publishMessage({ name: 'rectification-submitted', correlationKey: 'I-5', timeToLive: 0 });
