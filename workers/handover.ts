@@ -3,11 +3,12 @@ import { once } from '../src/db/effects';
 import { getProblem, updateProblem } from '../src/db/registers/inspections';
 import { createHandover, getHandover, updateHandover } from '../src/db/registers/supervision';
 import { issueOfficialDocument } from './documents/issue';
-import { BpmnError, defineWorker, InputError } from './runtime/types';
+import { defineWorker, InputError } from './runtime/types';
 
 /**
  * yc-handover (移交): `send` records the handover and issues the 问题移交函; `receipt` records the department's
- * 签收 (or its refusal: HANDOVER_REFUSED); `result` records the investigation result and closes it.
+ * 签收 or its refusal (`handoverRefused`, which the diagram branches on: the office then names another department);
+ * `result` records the investigation result and closes it.
  */
 export const headers = z.object({ action: z.enum(['send', 'receipt', 'result']) });
 export const input = z.object({
@@ -64,9 +65,9 @@ export default defineWorker({
         return { refused: false, handoverId: handover.id };
       });
       if (result.refused) {
-        throw new BpmnError('HANDOVER_REFUSED', `承办部门认为不属于其职责：${reason ?? '未说明理由'}`, { handoverId: handover.id, refusalReason: reason ?? '' });
+        return { handoverId: handover.id, handoverNo: handover.handover_no, handoverRefused: true, refusalReason: reason ?? '未说明理由' };
       }
-      return { handoverId: handover.id, handoverNo: handover.handover_no };
+      return { handoverId: handover.id, handoverNo: handover.handover_no, handoverRefused: false, refusalReason: null };
     }
     return once(deps.db, key, actor.at, async (db) => {
       const text = v.handoverResult?.text ?? v.resultText;

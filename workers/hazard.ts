@@ -4,11 +4,12 @@ import { getProblem, updateProblem } from '../src/db/registers/inspections';
 import { assignListingNo, getHazard, listHazard, recordAcceptance, recordExtension, recordProgress, updateHazard, type Hazard } from '../src/db/registers/supervision';
 import { workCalendar } from '../src/db/calendar';
 import { addWorkingDays, chinaDate, endOfDay, toDateOnly, addMonthsRaw, type WorkCalendar } from '../src/domain/calendar';
-import { BpmnError, defineWorker, InputError } from './runtime/types';
+import { defineWorker, InputError } from './runtime/types';
 
 /**
  * yc-hazard (挂牌督办): list (五落实 and the listing number; the 挂牌督办通知书 comes from yc-document), publish, monthly progress, extension (apply ≥ 20 working
- * days before the deadline, total ≤ 1 year), acceptance, 销号 and publication of the 销号.
+ * days before the deadline, total ≤ 1 year), acceptance, 销号 and publication of the 销号. A refused extension or a failed
+ * acceptance is an outcome the diagram branches on (extensionGranted, acceptancePassed), not an error.
  */
 export const headers = z.object({ action: z.enum(['list', 'publish', 'progress', 'extend', 'accept', 'delist', 'publish-delisting']) });
 export const input = z.object({
@@ -123,8 +124,8 @@ export default defineWorker({
           await updateHazard(db, actor, hazard.id, 'extended', { rectify_due: due });
           return { refused: null, rectifyDue: due };
         });
-        if (decision.refused) throw new BpmnError('EXTENSION_REFUSED', decision.refused, { hazardId: hazard.id });
-        return out(hazard, { rectifyDue: decision.rectifyDue });
+        if (decision.refused) return out(hazard, { extensionGranted: false, extensionRefusal: decision.refused });
+        return out(hazard, { rectifyDue: decision.rectifyDue, extensionGranted: true, extensionRefusal: null });
       }
       case 'accept': {
         const passed = await once(deps.db, key, actor.at, async (db) => {
@@ -134,8 +135,7 @@ export default defineWorker({
           if (a.passed) await updateHazard(db, actor, hazard.id, 'accepted', { status: 'ACCEPTED' });
           return a.passed;
         });
-        if (!passed) throw new BpmnError('ACCEPTANCE_FAILED', `验收未通过：${acceptanceOf(v)?.opinion ?? ''}`, { hazardId: hazard.id });
-        return out(hazard);
+        return out(hazard, { acceptancePassed: passed });
       }
       case 'delist':
         return once(deps.db, key, actor.at, async (db) => {

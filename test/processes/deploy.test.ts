@@ -62,8 +62,8 @@ describe('npm run deploy', () => {
 
   it('prints the engine\'s reason when it rejects a diagram, and fails', async () => {
     // given a diagram whose condition lacks the leading "="
-    const xml = readFileSync(join(root, 'processes', 'key-talk.bpmn'), 'utf8').replace('>=followUpDecision = "return"<', '>followUpDecision = "return"<');
-    expect(xml).toContain('>followUpDecision = "return"<');
+    const xml = readFileSync(join(root, 'processes', 'key-talk.bpmn'), 'utf8').replace('>=followUpDecision = "accept"<', '>followUpDecision = "accept"<');
+    expect(xml).toContain('>followUpDecision = "accept"<');
     writeFileSync(join(dir, 'key-talk.bpmn'), xml);
     // when
     const outcome = await deploy();

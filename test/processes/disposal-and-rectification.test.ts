@@ -70,7 +70,7 @@ describe('rectification', () => {
     const pi = await p.create('rectification', { inspectionId: 'I-5', unitCode: '370404103', unitName: '榴园镇', inspectionNo: 'XC-2026-05', feedbackDate: '2026-03-02' });
     await p.deadline({ rule: 'months', amount: '2', from: 'feedbackDate', result: 'rectificationDue', remindBefore: '5' }, '2026-05-06T23:59:59+08:00', '2026-04-28T23:59:59+08:00');
     await p.job('yc-document', { docType: 'rectification-notice' });
-    await p.awaitActive(pi, ['await-rectification-report']);
+    await p.awaitActive(pi, ['await-rectification-report', 'rectification-period']);
     return pi;
   };
 
@@ -100,17 +100,88 @@ describe('rectification', () => {
     await p.job('yc-notify', { template: 'rectification-reminder', to: 'unit,unit-head' });
     // when the deadline passes
     p.moveClockTo('2026-05-07T00:00:00+08:00');
-    // then the first rung of the ladder chases the unit
+    // then the first rung of the ladder chases the unit while the report stays receivable
     const ladder = await p.child(pi, 'escalation-ladder');
-    const step = await p.job('yc-escalate', {}, { escalationLevel: 1, escalationStep: '催办', escalationColor: 'red' });
+    const step = await p.job('yc-escalate', { action: 'step' }, { escalationLevel: 1, escalationStep: '催办', escalationColor: 'red', escalationExhausted: false });
     expect(step.processInstanceKey).toBe(ladder);
     expect(step.variables).toMatchObject({ escalationLevel: 0, inspectionId: 'I-5' });
+    expect(p.active(pi)).toEqual(['await-rectification-report', 'escalate-overdue', 'rectification-period']);
     await p.job('yc-notify', { template: 'escalation', to: 'unit,unit-head,office' });
     await p.deadline({ result: 'escalationDue' }, '2026-05-21T23:59:59+08:00');
     // and the process waits for the report again, with a new deadline
     await p.deadline({ rule: 'working-days', amount: '10', result: 'rectificationDue', remindBefore: '3' }, '2026-05-21T23:59:59+08:00', '2026-05-18T23:59:59+08:00');
-    expect(await p.awaitActive(pi, ['await-rectification-report'])).toEqual(['await-rectification-report']);
+    expect(await p.awaitActive(pi, ['await-rectification-report', 'chase-deadline-passed', 'rectification-period'])).toHaveLength(3);
     expect(p.h.variables(pi)).toMatchObject({ escalationLevel: 1, escalationColor: 'red' });
+    // when the new deadline passes as well, the ladder climbs the next rung
+    p.moveClockTo('2026-05-22T00:00:00+08:00');
+    const second = await p.job('yc-escalate', { action: 'step' }, { escalationLevel: 2, escalationStep: '督办函', escalationColor: 'red', escalationExhausted: false });
+    expect(second.variables).toMatchObject({ escalationLevel: 1 });
+  });
+
+  it('receives a report sent while the escalation ladder runs, ends the escalation and reviews the report', async () => {
+    // given a ladder rung under way (the chase notice not yet sent)
+    const pi = await start();
+    p.moveClockTo('2026-05-07T00:00:00+08:00');
+    await p.job('yc-notify', { template: 'rectification-reminder' });
+    const ladder = await p.child(pi, 'escalation-ladder');
+    await p.job('yc-escalate', { action: 'step' }, { escalationLevel: 1, escalationStep: '催办', escalationColor: 'red', escalationExhausted: false });
+    await p.awaitActive(ladder, ['send-reminder']);
+    // when the unit submits its report now (no buffering: it must find a subscription)
+    await p.h.engine.publishMessage({ name: 'rectification-submitted', correlationKey: 'I-5', timeToLive: 0, variables: { rectificationReport: '已完成整改' } });
+    // then the report is recorded and reviewed, and the rung in progress ends
+    const recorded = await p.job('yc-record', { action: 'rectification-reported' });
+    expect(recorded.variables).toMatchObject({ rectificationReport: '已完成整改' });
+    expect(p.passed(pi, 'rectification-report-received')).toBe(true);
+    await p.deadline({ result: 'rectificationReviewDue' }, '2026-05-20T23:59:59+08:00');
+    expect(p.h.trace(ladder)).toContain('escalation-ladder:ELEMENT_TERMINATED');
+    await p.task('review-rectification', { reviewDecision: 'accept', reviewOpinion: '整改到位', rejectedItems: '无' });
+    await p.job('yc-record', { action: 'rectification-reviewed' });
+    await p.job('yc-announce', { kind: 'rectification' });
+    await p.completed(pi);
+  });
+
+  it('puts an exhausted ladder before the committee, tracks the referral to its result and keeps waiting for the report', async () => {
+    // given a rectification whose ladder has no rung left
+    const pi = await p.create('rectification', { inspectionId: 'I-5', unitCode: '370404103', unitName: '榴园镇', inspectionNo: 'XC-2026-05', feedbackDate: '2026-03-02', escalationLevel: 6 });
+    await p.deadline({ result: 'rectificationDue' }, '2026-05-06T23:59:59+08:00', '2026-04-28T23:59:59+08:00');
+    await p.job('yc-document', { docType: 'rectification-notice' });
+    p.moveClockTo('2026-05-07T00:00:00+08:00');
+    await p.job('yc-notify', { template: 'rectification-reminder' });
+    // when the ladder reports itself exhausted
+    await p.job('yc-escalate', { action: 'step' }, { escalationLevel: 6, escalationStep: null, escalationColor: 'red', escalationExhausted: true });
+    // then the committee decides, and its referral is followed to the result
+    await p.deadline({ result: 'escalationDecisionDue' }, '2026-05-11T23:59:59+08:00');
+    await p.task('decide-escalation', { escalationDecision: 'refer', escalationOpinion: '移送区纪委监委' });
+    const decided = await p.job('yc-escalate', { action: 'decision' });
+    expect(decided.variables).toMatchObject({ escalationDecision: 'refer', escalationOpinion: '移送区纪委监委', inspectionId: 'I-5' });
+    await p.job('yc-document', { docType: 'handover-letter' });
+    await p.deadline({ rule: 'calendar-days', amount: '30', result: 'referralResultDue' }, '2026-06-06T23:59:59+08:00');
+    await p.task('record-referral-result', { referralOutcome: 'accountable', referralResult: '区纪委监委对分管负责人诫勉谈话' });
+    const outcome = await p.job('yc-escalate', { action: 'outcome' });
+    expect(outcome.variables).toMatchObject({ referralOutcome: 'accountable', referralResult: '区纪委监委对分管负责人诫勉谈话', inspectionId: 'I-5' });
+    await p.deadline({ result: 'escalationDue' }, '2026-06-10T23:59:59+08:00');
+    await p.deadline({ result: 'rectificationDue' }, '2026-06-10T23:59:59+08:00', '2026-06-05T23:59:59+08:00');
+    // and the rectification is not closed: it still waits for the report
+    expect(await p.awaitActive(pi, ['await-rectification-report', 'chase-deadline-passed', 'rectification-period'])).toHaveLength(3);
+    expect(p.passed(pi, 'rectification-done')).toBe(false);
+  });
+
+  it('does not list a whole inspection\'s overdue rectification: 挂牌 needs a specific hazard, so the supervision continues', async () => {
+    const pi = await p.create('rectification', { inspectionId: 'I-5', unitCode: '370404103', unitName: '榴园镇', inspectionNo: 'XC-2026-05', feedbackDate: '2026-03-02', escalationLevel: 4 });
+    await p.deadline({ result: 'rectificationDue' }, '2026-05-06T23:59:59+08:00', '2026-04-28T23:59:59+08:00');
+    await p.job('yc-document', { docType: 'rectification-notice' });
+    p.moveClockTo('2026-05-07T00:00:00+08:00');
+    await p.job('yc-notify', { template: 'rectification-reminder' });
+    const ladder = await p.child(pi, 'escalation-ladder');
+    await p.job('yc-escalate', { action: 'step' }, { escalationLevel: 5, escalationStep: '挂牌', escalationColor: 'red', escalationExhausted: false });
+    await p.deadline({ result: 'escalationDecisionDue' }, '2026-05-11T23:59:59+08:00');
+    await p.task('decide-escalation', { escalationDecision: 'list', escalationOpinion: '挂牌督办' });
+    await p.job('yc-escalate', { action: 'decision' });
+    await p.deadline({ result: 'escalationDue' }, '2026-05-21T23:59:59+08:00');
+    await p.completed(ladder);
+    expect(p.passed(ladder, 'escalation-listing')).toBe(false);
+    await p.deadline({ result: 'rectificationDue' }, '2026-05-21T23:59:59+08:00', '2026-05-18T23:59:59+08:00');
+    expect(await p.awaitActive(pi, ['await-rectification-report', 'chase-deadline-passed', 'rectification-period'])).toHaveLength(3);
   });
 
   it('returns an insufficient report with a new deadline for the remaining items', async () => {
@@ -119,16 +190,6 @@ describe('rectification', () => {
     await review('return');
     await p.job('yc-notify', { template: 'rectification-returned' });
     await p.deadline({ amount: '15', result: 'rectificationDue' }, '2026-06-10T23:59:59+08:00', '2026-06-05T23:59:59+08:00');
-    expect(await p.awaitActive(pi, ['await-rectification-report'])).toEqual(['await-rectification-report']);
-  });
-
-  it('ends with a referral when the ladder is exhausted', async () => {
-    const pi = await start();
-    p.moveClockTo('2026-05-07T00:00:00+08:00');
-    await p.job('yc-notify', { template: 'rectification-reminder' });
-    await p.child(pi, 'escalation-ladder');
-    await p.jobError('yc-escalate', {}, 'LADDER_EXHAUSTED');
-    await p.completed(pi);
-    expect(p.passed(pi, 'rectification-escalated-out')).toBe(true);
+    expect(await p.awaitActive(pi, ['await-rectification-report', 'rectification-period'])).toHaveLength(2);
   });
 });

@@ -11,13 +11,18 @@ describe('listed-supervision', () => {
   });
   afterEach(() => p.close());
 
+  /** While listed: the acceptance request, the monthly progress watch and the deadline watch all wait at once. */
+  const waiting = ['await-acceptance-request', 'listing-overdue', 'progress-missing', 'supervision-period'];
+  const listing = {
+    problemId: 'Q-4', unitCode: '370404103', unitName: '榴园镇', inspectionId: 'I-4', departmentCode: 'YC-M-06',
+    problem: { id: 'Q-4', description: '涉氨制冷车间未设置泄漏报警' },
+  };
+
   const list = async (): Promise<string> => {
-    const pi = await p.create('listed-supervision', {
-      problemId: 'Q-4', unitCode: '370404103', unitName: '榴园镇', inspectionId: 'I-4', departmentCode: 'YC-M-06',
-      problem: { id: 'Q-4', description: '涉氨制冷车间未设置泄漏报警' },
-    });
+    const pi = await p.create('listed-supervision', listing);
     await p.deadline({ result: 'listingDecisionDue' }, '2026-03-05T23:59:59+08:00');
     await p.task('decide-listing', {
+      listingDecision: 'list', listingOpinion: '同意挂牌督办',
       hazardName: '榴韵饮品涉氨制冷隐患', responsiblePerson: '刘某', measures: '加装氨泄漏报警并联锁', funds: 30,
       rectifyDeadline: '2026-06-30', emergencyPlan: '编制氨泄漏专项应急预案', caseLeader: '副区长 陈某', stopProduction: true,
     });
@@ -31,25 +36,48 @@ describe('listed-supervision', () => {
     await p.job('yc-hazard', { action: 'publish' });
     await p.job('yc-announce', { kind: 'listing' });
     await p.deadline({ rule: 'months', amount: '1', result: 'progressDue' }, '2026-04-02T23:59:59+08:00');
-    await p.awaitActive(pi, ['await-hazard-event']);
+    await p.awaitActive(pi, waiting);
     return pi;
   };
 
-  it('tracks monthly progress, then accepts, delists and publishes the delisting', async () => {
-    // given
-    const pi = await list();
-    // when the enterprise reports progress (message correlated by the hazard id)
-    await p.h.engine.publishMessage({ name: 'hazard-progress', correlationKey: 'HZ-4', timeToLive: 0, variables: { progress: '报警装置已采购' } });
-    await p.job('yc-hazard', { action: 'progress' });
-    await p.deadline({ result: 'progressDue' }, '2026-05-04T23:59:59+08:00');
-    await p.awaitActive(pi, ['await-hazard-event']);
-    // and asks for acceptance
+  const acceptanceRequested = async (pi: string): Promise<string> => {
     await p.h.engine.publishMessage({ name: 'acceptance-requested', correlationKey: 'HZ-4', timeToLive: 0 });
     const acceptance = await p.child(pi, 'hazard-acceptance');
     await p.deadline({ result: 'acceptanceDue' }, '2026-03-12T23:59:59+08:00');
+    return acceptance;
+  };
+
+  it('lets the committee decline the listing, which lists nothing', async () => {
+    const pi = await p.create('listed-supervision', listing);
+    await p.deadline({ result: 'listingDecisionDue' }, '2026-03-05T23:59:59+08:00');
+    await p.task('decide-listing', { listingDecision: 'decline', listingOpinion: '不属于重大事故隐患，按一般问题整改' });
+    await p.completed(pi);
+    expect(p.passed(pi, 'listing-declined')).toBe(true);
+    expect(p.passed(pi, 'list-hazard')).toBe(false);
+    // the decision is kept in the instance's variables (what a caller reads as `listed`)
+    const written = Object.fromEntries(p.h.records.filter((r) => r.valueType === 'VARIABLE' && r.value.processInstanceKey === pi)
+      .map((r) => [r.value.name, JSON.parse(String(r.value.value))]));
+    expect(written).toMatchObject({ listed: false, listingDecision: 'decline', listingOpinion: '不属于重大事故隐患，按一般问题整改' });
+  });
+
+  it('tracks progress, keeps receiving progress during the acceptance, then the committee delists and the delisting is published', async () => {
+    // given
+    const pi = await list();
+    // when the enterprise reports progress (message correlated by the hazard id)
+    await p.h.engine.publishMessage({ name: 'hazard-progress', correlationKey: 'HZ-4', timeToLive: 0, variables: { progress: { percent: 40, text: '报警装置已采购' } } });
+    await p.job('yc-hazard', { action: 'progress' });
+    await p.awaitActive(pi, waiting);
+    // and asks for acceptance
+    const acceptance = await acceptanceRequested(pi);
+    // then a progress report sent while the acceptance runs is still received
+    await p.awaitTask('inspect-on-site');
+    await p.h.engine.publishMessage({ name: 'hazard-progress', correlationKey: 'HZ-4', timeToLive: 0, variables: { progress: { percent: 100, text: '已投用' } } });
+    const during = await p.job('yc-hazard', { action: 'progress' });
+    expect(during.variables).toMatchObject({ progress: { percent: 100 } });
     await p.task('inspect-on-site', { acceptanceDate: '2026-03-11', acceptanceExperts: '李某', fundsSpent: 28, acceptanceFindings: '报警与联锁已投用', acceptanceResult: 'passed' });
-    await p.job('yc-hazard', { action: 'accept' });
+    await p.job('yc-hazard', { action: 'accept' }, { acceptancePassed: true });
     await p.deadline({ result: 'delistingDue' }, '2026-03-18T23:59:59+08:00');
+    expect((await p.awaitTask('approve-delisting')).value).toMatchObject({ candidateGroupsList: ['committee'] });
     await p.task('approve-delisting', { spotChecked: true, delistDecision: 'delist', delistOpinion: '同意' });
     await p.job('yc-hazard', { action: 'delist' });
     await p.job('yc-hazard', { action: 'publish-delisting' });
@@ -58,20 +86,32 @@ describe('listed-supervision', () => {
     // then
     await p.completed(pi);
     expect(p.passed(pi, 'listing-closed')).toBe(true);
+    const counts = p.h.records.filter((r) => r.valueType === 'VARIABLE' && r.value.processInstanceKey === pi && r.value.name === 'progressCount');
+    expect(counts.map((r) => r.value.value)).toEqual(['0', '1', '2']);
   });
 
   it('keeps the hazard listed when the acceptance fails', async () => {
     const pi = await list();
-    await p.h.engine.publishMessage({ name: 'acceptance-requested', correlationKey: 'HZ-4', timeToLive: 0 });
-    const acceptance = await p.child(pi, 'hazard-acceptance');
-    await p.deadline({ result: 'acceptanceDue' }, '2026-03-12T23:59:59+08:00');
+    const acceptance = await acceptanceRequested(pi);
     await p.task('inspect-on-site', { acceptanceDate: '2026-03-11', acceptanceExperts: '李某', fundsSpent: 5, acceptanceFindings: '报警未联锁', acceptanceResult: 'failed' });
-    await p.jobError('yc-hazard', { action: 'accept' }, 'ACCEPTANCE_FAILED');
+    await p.job('yc-hazard', { action: 'accept' }, { acceptancePassed: false });
     await p.job('yc-notify', { template: 'listing' });
     await p.completed(acceptance);
-    // then the listing goes on
-    expect(await p.awaitActive(pi, ['await-hazard-event'])).toEqual(['await-hazard-event']);
+    // then the listing goes on, and a new acceptance can be asked for
+    expect(await p.awaitActive(pi, waiting)).toHaveLength(4);
     expect(p.passed(pi, 'listing-closed')).toBe(false);
+  });
+
+  it('keeps the hazard listed when the committee does not delist', async () => {
+    const pi = await list();
+    const acceptance = await acceptanceRequested(pi);
+    await p.task('inspect-on-site', { acceptanceDate: '2026-03-11', acceptanceExperts: '李某', fundsSpent: 28, acceptanceFindings: '基本到位', acceptanceResult: 'passed' });
+    await p.job('yc-hazard', { action: 'accept' }, { acceptancePassed: true });
+    await p.deadline({ result: 'delistingDue' }, '2026-03-18T23:59:59+08:00');
+    await p.task('approve-delisting', { spotChecked: true, delistDecision: 'keep', delistOpinion: '抽查发现联锁未调试' });
+    await p.completed(acceptance);
+    expect(await p.awaitActive(pi, waiting)).toHaveLength(4);
+    expect(p.passed(acceptance, 'delist-hazard')).toBe(false);
   });
 
   it('chases a missing monthly progress report and sets the next month', async () => {
@@ -80,20 +120,93 @@ describe('listed-supervision', () => {
     p.moveClockTo('2026-04-03T00:00:00+08:00');
     // then
     await p.job('yc-notify', { template: 'listing-progress-due', to: 'department,unit' });
-    await p.deadline({ rule: 'months', from: 'progressDue', result: 'progressDue' }, '2026-05-04T23:59:59+08:00');
-    expect(await p.awaitActive(pi, ['await-hazard-event'])).toEqual(['await-hazard-event']);
+    await p.deadline({ rule: 'months', result: 'progressDue' }, '2026-05-04T23:59:59+08:00');
+    expect(await p.awaitActive(pi, waiting)).toHaveLength(4);
   });
 
-  it('lets the committee grant or refuse an extension', async () => {
+  it('after three months without a progress report, the office decides: a talk with the unit, then reminders counted afresh', async () => {
+    const pi = await list();
+    // when three months pass without a report (each reminder sets the next month)
+    for (const [now, next] of [['2026-04-03', '2026-05-04'], ['2026-05-05', '2026-06-05'], ['2026-06-06', '2026-07-06']]) {
+      p.moveClockTo(`${now}T00:00:00+08:00`);
+      await p.job('yc-notify', { template: 'listing-progress-due' });
+      if (next !== '2026-07-06') await p.deadline({ result: 'progressDue' }, `${next}T23:59:59+08:00`);
+    }
+    // then the third reminder is followed by the office's decision, not by a fourth month of reminders
+    await p.deadline({ result: 'progressDecisionDue' }, '2026-06-10T23:59:59+08:00');
+    expect((await p.awaitTask('decide-missing-progress')).value).toMatchObject({ candidateGroupsList: ['office'] });
+    expect(p.h.variables(pi)).toMatchObject({ progressMisses: 3 });
+    // when the office decides on a talk
+    await p.task('decide-missing-progress', { missingProgressDecision: 'talk', missingProgressOpinion: '约谈企业主要负责人' });
+    const talk = await p.child(pi, 'key-talk');
+    const scheduled = await p.job('yc-talk', { action: 'schedule' });
+    expect(scheduled.processInstanceKey).toBe(talk);
+    expect(scheduled.variables).toMatchObject({ talk: { subjectUnitCode: '370404103', reason: '挂牌隐患连续3个月未报告整改进展' } });
+    expect(p.h.variables(pi)).toMatchObject({ progressMisses: 0 });
+  });
+
+  it('lets the office keep reminding after three missed months, counting afresh', async () => {
+    const pi = await list();
+    for (const [now, next] of [['2026-04-03', '2026-05-04'], ['2026-05-05', '2026-06-05'], ['2026-06-06', '']]) {
+      p.moveClockTo(`${now}T00:00:00+08:00`);
+      await p.job('yc-notify', { template: 'listing-progress-due' });
+      if (next) await p.deadline({ result: 'progressDue' }, `${next}T23:59:59+08:00`);
+    }
+    await p.deadline({ result: 'progressDecisionDue' }, '2026-06-10T23:59:59+08:00');
+    await p.task('decide-missing-progress', { missingProgressDecision: 'remind', missingProgressOpinion: '继续按月催报' });
+    await p.deadline({ result: 'progressDue' }, '2026-07-10T23:59:59+08:00');
+    expect(await p.awaitActive(pi, waiting)).toHaveLength(4);
+    expect(p.h.variables(pi)).toMatchObject({ progressMisses: 0 });
+    expect(p.passed(pi, 'hold-progress-talk')).toBe(false);
+  });
+
+  it('does not chase when the month\'s progress report came', async () => {
+    const pi = await list();
+    await p.h.engine.publishMessage({ name: 'hazard-progress', correlationKey: 'HZ-4', timeToLive: 0, variables: { progress: { percent: 30, text: '已订货' } } });
+    await p.job('yc-hazard', { action: 'progress' });
+    // when the month ends
+    p.moveClockTo('2026-04-03T00:00:00+08:00');
+    // then the next month is set without a reminder
+    await p.deadline({ rule: 'months', result: 'progressDue' }, '2026-05-04T23:59:59+08:00');
+    await p.awaitActive(pi, waiting);
+    expect(p.passed(pi, 'notify-progress-due')).toBe(false);
+  });
+
+  it('lets the committee refuse an extension while progress and acceptance requests stay receivable', async () => {
     const pi = await list();
     await p.h.engine.publishMessage({ name: 'extension-requested', correlationKey: 'HZ-4', timeToLive: 0, variables: { extensionReason: '设备供货周期延长' } });
     await p.deadline({ rule: 'working-days', amount: '10', result: 'extensionDecisionDue' }, '2026-03-16T23:59:59+08:00');
     await p.awaitTask('review-extension');
     expect(await p.taskVariables('review-extension')).toMatchObject({ extensionReason: '设备供货周期延长' });
+    // while the extension is under review, a progress report is received
+    await p.h.engine.publishMessage({ name: 'hazard-progress', correlationKey: 'HZ-4', timeToLive: 0, variables: { progress: { percent: 50, text: '安装中' } } });
+    await p.job('yc-hazard', { action: 'progress' });
     await p.task('review-extension', { extensionDecision: 'refuse', extensionOpinion: '理由不充分' });
-    // the worker refuses as a BPMN error; the listing goes on unchanged
-    await p.jobError('yc-hazard', { action: 'extend' }, 'EXTENSION_REFUSED');
-    expect(await p.awaitActive(pi, ['await-hazard-event'])).toEqual(['await-hazard-event']);
+    // the refusal is an outcome, not an error; the deadline stays
+    await p.job('yc-hazard', { action: 'extend' }, { extensionGranted: false, extensionRefusal: '挂牌督办单位不同意延期。' });
+    expect(await p.awaitActive(pi, waiting)).toHaveLength(4);
+    expect(p.h.variables(pi)).toMatchObject({ overdueCheckAt: '2026-06-30T23:59:59+08:00', extensionGranted: false });
+  });
+
+  it('checks the extended deadline instead of escalating at the old one', async () => {
+    const pi = await list();
+    await p.h.engine.publishMessage({ name: 'extension-requested', correlationKey: 'HZ-4', timeToLive: 0, variables: { extensionReason: '设备供货周期延长' } });
+    await p.deadline({ result: 'extensionDecisionDue' }, '2026-03-16T23:59:59+08:00');
+    await p.task('review-extension', { extensionDecision: 'grant', newRectifyDeadline: '2026-08-31', extensionOpinion: '同意延期' });
+    await p.job('yc-hazard', { action: 'extend' }, { extensionGranted: true, extensionRefusal: null, rectifyDue: '2026-08-31T23:59:59+08:00' });
+    expect(p.h.variables(pi)).toMatchObject({ overdueCheckAt: '2026-08-31T23:59:59+08:00' });
+    // when the old deadline passes (the monthly progress reminders on the way)
+    p.moveClockTo('2026-04-03T00:00:00+08:00');
+    await p.job('yc-notify', { template: 'listing-progress-due' });
+    await p.deadline({ result: 'progressDue' }, '2026-09-30T23:59:59+08:00');
+    p.moveClockTo('2026-07-01T00:00:00+08:00');
+    // then the watch waits for the new date; no ladder runs
+    await p.h.awaitRecord({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_COMPLETED', value: { processInstanceKey: pi, elementId: 'deadline-checked' } });
+    await p.awaitActive(pi, waiting);
+    expect(p.passed(pi, 'escalate-listing')).toBe(false);
+    // and the ladder runs once the new date has passed
+    p.moveClockTo('2026-09-01T00:00:00+08:00');
+    await p.child(pi, 'escalation-ladder');
   });
 
   it('escalates an overdue listing and checks again at the ladder\'s new date', async () => {
@@ -105,13 +218,13 @@ describe('listed-supervision', () => {
     p.moveClockTo('2026-07-01T00:00:00+08:00');
     // then the ladder runs its first rung for the hazard
     const ladder = await p.child(pi, 'escalation-ladder');
-    const step = await p.job('yc-escalate', {}, { escalationLevel: 1, escalationStep: '催办', escalationColor: 'red' });
+    const step = await p.job('yc-escalate', { action: 'step' }, { escalationLevel: 1, escalationStep: '催办', escalationColor: 'red', escalationExhausted: false });
     expect(step.processInstanceKey).toBe(ladder);
     expect(step.variables).toMatchObject({ hazardId: 'HZ-4', escalationLevel: 0 });
     await p.job('yc-notify', { template: 'escalation' });
     await p.deadline({ result: 'escalationDue' }, '2026-07-15T23:59:59+08:00');
     await p.completed(ladder);
-    await p.awaitActive(pi, ['await-hazard-event']);
+    await p.awaitActive(pi, waiting);
     expect(p.h.variables(pi)).toMatchObject({ overdueCheckAt: '2026-07-15T23:59:59+08:00', escalationColor: 'red' });
   });
 });
@@ -155,12 +268,42 @@ describe('escalation-ladder', () => {
     await finish(pi);
   });
 
-  it('问责: the committee refers the case for accountability', async () => {
+  it('问责: the committee refers the case for accountability and the result is recorded', async () => {
     const pi = await rung('问责');
     await p.deadline({ result: 'escalationDecisionDue' }, '2026-03-05T23:59:59+08:00');
     expect((await p.awaitTask('decide-escalation')).value).toMatchObject({ candidateGroupsList: ['committee'] });
     await p.task('decide-escalation', { escalationDecision: 'refer', escalationOpinion: '移送区纪委监委' });
+    await p.job('yc-escalate', { action: 'decision' });
     await p.job('yc-document', { docType: 'handover-letter' });
+    await p.deadline({ result: 'referralResultDue' }, '2026-04-02T23:59:59+08:00');
+    expect((await p.awaitTask('record-referral-result')).value).toMatchObject({ candidateGroupsList: ['office'] });
+    await p.task('record-referral-result', { referralOutcome: 'not-accountable', referralResult: '经核查已尽责，不予追责' });
+    const outcome = await p.job('yc-escalate', { action: 'outcome' });
+    expect(outcome.variables).toMatchObject({ referralOutcome: 'not-accountable', problemId: 'Q-8' });
     await finish(pi);
+  });
+
+  it('挂牌: lists the problem only when the committee decides so', async () => {
+    const pi = await rung('挂牌');
+    await p.deadline({ result: 'escalationDecisionDue' }, '2026-03-05T23:59:59+08:00');
+    await p.task('decide-escalation', { escalationDecision: 'list', escalationOpinion: '挂牌督办' });
+    await p.job('yc-escalate', { action: 'decision' });
+    const listing = await p.child(pi, 'listed-supervision');
+    expect(p.h.variables(listing)).toMatchObject({ problemId: 'Q-8', unitCode: '370404100' });
+  });
+
+  it('exhausted: the committee decides to continue supervision, which is recorded, and nothing is listed', async () => {
+    // given a ladder with no rung left
+    const pi = await p.create('escalation-ladder', { inspectionId: 'I-8', unitCode: '370404100', unitName: '古邵镇', problemId: 'Q-8', departmentCode: 'YC-M-06', escalationLevel: 6 });
+    await p.job('yc-escalate', { action: 'step' }, { escalationLevel: 6, escalationStep: null, escalationColor: 'red', escalationExhausted: true });
+    // when the committee decides to continue
+    await p.deadline({ result: 'escalationDecisionDue' }, '2026-03-05T23:59:59+08:00');
+    await p.task('decide-escalation', { escalationDecision: 'continue', escalationOpinion: '限期10个工作日整改' });
+    // then its decision is recorded and the ladder sets the next check
+    const decided = await p.job('yc-escalate', { action: 'decision' });
+    expect(decided.variables).toMatchObject({ escalationDecision: 'continue', escalationOpinion: '限期10个工作日整改' });
+    await finish(pi);
+    expect(p.passed(pi, 'escalation-listing')).toBe(false);
+    expect(p.passed(pi, 'issue-referral')).toBe(false);
   });
 });

@@ -38,24 +38,24 @@ describe('more branches', () => {
     await p.job('yc-document', { docType: 'handover-letter' });
     await p.job('yc-handover', { action: 'send' }, { handoverId: 'H-9' });
     await p.deadline({ result: 'receiptDue' }, '2026-03-05T23:59:59+08:00');
-    await p.awaitActive(pi, ['await-receipt']);
+    await p.awaitActive(pi, ['await-receipt', 'receipt-period']);
     await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-9', timeToLive: 0 });
-    await p.job('yc-handover', { action: 'receipt' });
-    await p.awaitActive(pi, ['await-result']);
+    await p.job('yc-handover', { action: 'receipt' }, { handoverRefused: false });
+    await p.awaitActive(pi, ['await-result', 'result-period']);
     // when the result deadline passes
     p.moveClockTo('2026-04-02T00:00:00+08:00');
     // then
     await p.job('yc-notify', { template: 'handover-overdue', to: 'department,office' });
     await p.deadline({ rule: 'working-days', amount: '10', result: 'resultDue' }, '2026-04-16T23:59:59+08:00');
-    expect(await p.awaitActive(pi, ['await-result'])).toEqual(['await-result']);
+    expect(await p.awaitActive(pi, ['await-result', 'result-chase-due', 'result-period'])).toHaveLength(3);
   });
 
-  it('hazard-acceptance: the office keeps the listing instead of delisting', async () => {
+  it('hazard-acceptance: the committee keeps the listing instead of delisting', async () => {
     await start(...all);
     const pi = await p.create('hazard-acceptance', { hazardId: 'HZ-2', listingNo: 'L-2', unitName: '峨山镇', departmentCode: 'YC-M-08', rectifyDue: '2026-06-30T23:59:59+08:00' });
     await p.deadline({ result: 'acceptanceDue' }, '2026-03-12T23:59:59+08:00');
     await p.task('inspect-on-site', { acceptanceDate: '2026-03-10', acceptanceExperts: '周某', fundsSpent: 3, acceptanceFindings: '基本完成', acceptanceResult: 'passed' });
-    await p.job('yc-hazard', { action: 'accept' });
+    await p.job('yc-hazard', { action: 'accept' }, { acceptancePassed: true });
     await p.deadline({ result: 'delistingDue' }, '2026-03-17T23:59:59+08:00');
     await p.task('approve-delisting', { spotChecked: true, delistDecision: 'keep', delistOpinion: '抽查发现仍有缺陷' });
     await p.completed(pi);
@@ -63,41 +63,41 @@ describe('more branches', () => {
     expect(p.passed(pi, 'delist-hazard')).toBe(false);
   });
 
-  it('listed-supervision: grants an extension and ends in a referral when the ladder is exhausted', async () => {
+  it('listed-supervision: an exhausted ladder goes to the committee, the hazard is not listed twice and stays listed until delisted', async () => {
     await start(...all);
     const pi = await p.create('listed-supervision', {
-      problemId: 'Q-4', unitCode: '370404103', unitName: '榴园镇', inspectionId: 'I-4', departmentCode: 'YC-M-06', problem: { description: '隐患' },
+      problemId: 'Q-4', unitCode: '370404103', unitName: '榴园镇', inspectionId: 'I-4', departmentCode: 'YC-M-06', problem: { description: '隐患' }, escalationLevel: 6,
     });
     await p.deadline({ result: 'listingDecisionDue' }, '2026-03-05T23:59:59+08:00');
     await p.task('decide-listing', {
+      listingDecision: 'list', listingOpinion: '挂牌督办',
       hazardName: '隐患', responsiblePerson: '刘某', measures: '整改措施说明', funds: 1, rectifyDeadline: '2026-06-30', emergencyPlan: '应急预案说明', caseLeader: '陈某', stopProduction: false,
     });
     await p.job('yc-hazard', { action: 'list' }, { hazardId: 'HZ-5', listingNo: 'L-5', rectifyDue: '2026-06-30T23:59:59+08:00', publishDue: '2026-03-09T23:59:59+08:00' });
     for (const type of ['yc-document', 'yc-notify', 'yc-hazard', 'yc-announce']) await p.job(type, {});
     await p.deadline({ result: 'progressDue' }, '2026-12-31T23:59:59+08:00');
-    // when an extension is granted
-    await p.h.engine.publishMessage({ name: 'extension-requested', correlationKey: 'HZ-5', timeToLive: 0 });
-    await p.deadline({ result: 'extensionDecisionDue' }, '2026-03-16T23:59:59+08:00');
-    await p.task('review-extension', { extensionDecision: 'grant', newRectifyDeadline: '2026-08-31', extensionOpinion: '同意' });
-    await p.job('yc-hazard', { action: 'extend' }, { rectifyDue: '2026-08-31T23:59:59+08:00' });
-    await p.awaitActive(pi, ['await-hazard-event']);
-    expect(p.h.variables(pi)).toMatchObject({ rectifyDue: '2026-08-31T23:59:59+08:00', overdueCheckAt: '2026-08-31T23:59:59+08:00' });
-    // then the old deadline no longer escalates, the new one does, and an exhausted ladder ends in a referral
+    // when the deadline passes with the ladder already exhausted
     p.moveClockTo('2026-07-01T00:00:00+08:00');
-    expect(p.h.find({ valueType: 'JOB', intent: 'CREATED', value: { type: 'yc-escalate' } })).toHaveLength(0);
-    p.moveClockTo('2026-09-01T00:00:00+08:00');
     await p.child(pi, 'escalation-ladder');
-    await p.jobError('yc-escalate', {}, 'LADDER_EXHAUSTED');
-    await p.completed(pi);
-    expect(p.passed(pi, 'listing-escalated-out')).toBe(true);
+    await p.job('yc-escalate', { action: 'step' }, { escalationLevel: 6, escalationStep: null, escalationColor: 'red', escalationExhausted: true });
+    // then the committee decides instead of the listing ending
+    await p.deadline({ result: 'escalationDecisionDue' }, '2026-07-06T23:59:59+08:00');
+    // (a listed hazard is not listed again: choosing 挂牌 continues the supervision)
+    await p.task('decide-escalation', { escalationDecision: 'list', escalationOpinion: '再次挂牌' });
+    await p.job('yc-escalate', { action: 'decision' });
+    await p.deadline({ result: 'escalationDue' }, '2026-07-15T23:59:59+08:00');
+    expect(await p.awaitActive(pi, ['await-acceptance-request', 'listing-overdue', 'progress-missing', 'supervision-period'])).toHaveLength(4);
+    expect(p.h.variables(pi)).toMatchObject({ overdueCheckAt: '2026-07-15T23:59:59+08:00' });
+    expect(p.h.find({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_ACTIVATED', value: { elementId: 'escalation-listing' } })).toHaveLength(0);
   });
 
   it('escalation-ladder: the committee lists the overdue problem for supervision', async () => {
     await start(...all);
     const pi = await p.create('escalation-ladder', { inspectionId: 'I-8', unitCode: '370404100', unitName: '古邵镇', problemId: 'Q-8', departmentCode: 'YC-M-06', escalationLevel: 3 });
-    await p.job('yc-escalate', {}, { escalationLevel: 4, escalationStep: '挂牌', escalationColor: 'red' });
+    await p.job('yc-escalate', {}, { escalationLevel: 4, escalationStep: '挂牌', escalationColor: 'red', escalationExhausted: false });
     await p.deadline({ result: 'escalationDecisionDue' }, '2026-03-05T23:59:59+08:00');
     await p.task('decide-escalation', { escalationDecision: 'list', escalationOpinion: '挂牌督办' });
+    await p.job('yc-escalate', { action: 'decision' });
     const listing = await p.child(pi, 'listed-supervision');
     await p.deadline({ result: 'listingDecisionDue' }, '2026-03-05T23:59:59+08:00');
     const decision = await p.awaitTask('decide-listing');

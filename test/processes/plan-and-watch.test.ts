@@ -141,6 +141,18 @@ describe('follow-up-sampling', () => {
       { unitCode: '370404100', unrectified: 0 }, { unitCode: '370404102', unrectified: 2 }, { unitCode: 'YC-M-12', unrectified: 0 },
     ] });
   });
+
+  it('reports a check whose count of unrectified items is missing instead of closing the sample', async () => {
+    p.moveClockTo('2026-04-01T09:00:01+08:00');
+    await p.job('yc-sample', {}, { sampledUnits: ['370404100'], sampleSeed: 'a2' });
+    await p.deadline({ result: 'sampleDue' }, '2026-04-15T23:59:59+08:00');
+    await p.job('yc-notify', { template: 'followup-sample' });
+    // when the check comes back without the number of unrectified items
+    await p.task('check-rectification', { checkedOn: '2026-04-10', itemsChecked: 5, followUpFindings: '未填写整改不到位项数' });
+    // then nobody is deemed rectified: the office and the committee get the report
+    const report = await p.job('yc-notify', { template: 'escalation', to: 'office,committee' });
+    expect(p.passed(report.processInstanceKey, 'follow-up-done')).toBe(false);
+  });
 });
 
 describe('city-inspection-liaison', () => {

@@ -71,13 +71,16 @@ describe('problem-handover', () => {
   });
   afterEach(() => p.close());
 
+  const awaitingReceipt = ['await-receipt', 'receipt-period'];
+  const awaitingResult = ['await-result', 'result-period'];
+
   const send = async (): Promise<string> => {
     const pi = await p.create('problem-handover', { problemId: 'Q-1', departmentCode: 'YC-M-10', inspectionId: 'I-1', unitName: '吴林街道' });
     await p.deadline({ rule: 'calendar-days', amount: '30', result: 'resultDue' }, '2026-04-01T23:59:59+08:00');
     await p.job('yc-document', { docType: 'handover-letter' });
     await p.job('yc-handover', { action: 'send' }, { handoverId: 'H-1', handoverNo: '峄安办移〔2026〕1号' });
     await p.deadline({ rule: 'working-days', result: 'receiptDue' }, '2026-03-05T23:59:59+08:00');
-    await p.awaitActive(pi, ['await-receipt']);
+    await p.awaitActive(pi, awaitingReceipt);
     return pi;
   };
 
@@ -85,32 +88,108 @@ describe('problem-handover', () => {
     // given
     const pi = await send();
     // when the department signs the receipt and later reports the result
-    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0 });
-    await p.job('yc-handover', { action: 'receipt' });
-    await p.awaitActive(pi, ['await-result']);
+    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0, variables: { handoverReceipt: { accepted: true } } });
+    const receipt = await p.job('yc-handover', { action: 'receipt' }, { handoverRefused: false, refusalReason: null });
+    expect(receipt.variables).toMatchObject({ handoverReceipt: { accepted: true } });
+    await p.awaitActive(pi, awaitingResult);
     await p.h.engine.publishMessage({ name: 'handover-result', correlationKey: 'H-1', timeToLive: 0, variables: { handoverResult: '已立案查处' } });
     await p.job('yc-handover', { action: 'result' });
     // then
     await p.completed(pi);
   });
 
-  it('chases an unsigned receipt and sets a new receipt deadline', async () => {
+  it('chases an unsigned receipt, sets a new receipt deadline and still receives the receipt during the chase', async () => {
     // given
     const pi = await send();
     // when the receipt deadline passes
     p.moveClockTo('2026-03-06T00:00:00+08:00');
     // then the department and the office are chased and a new deadline is computed
     await p.job('yc-notify', { template: 'handover-overdue', to: 'department,office' });
+    expect(p.active(pi)).toContain('await-receipt');
     await p.deadline({ result: 'receiptDue' }, '2026-03-11T23:59:59+08:00');
-    expect(await p.awaitActive(pi, ['await-receipt'])).toEqual(['await-receipt']);
+    expect(await p.awaitActive(pi, [...awaitingReceipt, 'receipt-chase-due'])).toHaveLength(3);
+    // when the receipt comes during the chase, it is recorded and the chase ends
+    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0, variables: { handoverReceipt: { accepted: true } } });
+    await p.job('yc-handover', { action: 'receipt' }, { handoverRefused: false, refusalReason: null });
+    expect(await p.awaitActive(pi, awaitingResult)).toEqual(awaitingResult);
+  });
+
+  it('does not spin on deadlines already past: three chases, then the office decides', async () => {
+    // given a receipt deadline already in the past (as with a clock moved ahead)
+    const pi = await p.create('problem-handover', { problemId: 'Q-1', departmentCode: 'YC-M-10', inspectionId: 'I-1', unitName: '吴林街道' });
+    await p.deadline({ result: 'resultDue' }, '2026-04-01T23:59:59+08:00');
+    await p.job('yc-document', { docType: 'handover-letter' });
+    await p.job('yc-handover', { action: 'send' }, { handoverId: 'H-1' });
+    const past = '2026-01-05T23:59:59+08:00';
+    await p.deadline({ result: 'receiptDue' }, past);
+    // when every chase deadline is in the past as well
+    for (let chase = 1; chase <= 3; chase++) {
+      await p.job('yc-notify', { template: 'handover-overdue' });
+      await p.deadline({ result: 'receiptDue' }, past);
+    }
+    // then after three chases the office decides instead of a fourth chase
+    await p.deadline({ result: 'handoverFollowUpDue' }, '2026-03-05T23:59:59+08:00');
+    const decision = await p.awaitTask('decide-unanswered-receipt');
+    expect(decision.value).toMatchObject({ candidateGroupsList: ['office'] });
+    expect(await p.taskVariables('decide-unanswered-receipt')).toMatchObject({ awaitedItem: '签收回执' });
+    expect(p.h.find({ valueType: 'JOB', intent: 'CREATED', value: { type: 'yc-notify', processInstanceKey: pi } })).toHaveLength(3);
+    // and the receipt is still receivable while the office decides
+    expect(p.active(pi)).toContain('await-receipt');
+    // when the office keeps supervising, the count starts again with a new deadline
+    await p.task('decide-unanswered-receipt', { handoverFollowUp: 'wait', handoverFollowUpOpinion: '电话督促，再限期3个工作日' });
+    await p.deadline({ result: 'receiptDue' }, '2026-03-11T23:59:59+08:00');
+    expect(await p.awaitActive(pi, [...awaitingReceipt, 'receipt-chase-due'])).toHaveLength(3);
+    expect(p.h.variables(pi)).not.toHaveProperty('receiptChases');
+  });
+
+  it('lets the office reassign a handover whose department never signs the receipt', async () => {
+    const pi = await send();
+    p.moveClockTo('2026-03-06T00:00:00+08:00');
+    for (const due of ['2026-03-11', '2026-03-16', '2026-03-19']) {
+      await p.job('yc-notify', { template: 'handover-overdue' });
+      await p.deadline({ result: 'receiptDue' }, `${due}T23:59:59+08:00`);
+      p.moveClockTo(`${due}T23:59:59.500+08:00`);
+    }
+    await p.deadline({ result: 'handoverFollowUpDue' }, '2026-03-24T23:59:59+08:00');
+    await p.task('decide-unanswered-receipt', { handoverFollowUp: 'reassign', handoverFollowUpOpinion: '原部门拒不签收，改派' });
+    // then the receipt period ends without a receipt being recorded and the office names the new department
+    await p.deadline({ result: 'reassignDue' }, '2026-03-27T23:59:59+08:00');
+    expect(p.active(pi)).toEqual(['reassign-department']);
+    expect(p.passed(pi, 'record-receipt')).toBe(false);
+  });
+
+  it('lets the office reassign a handover whose department does not answer', async () => {
+    const pi = await send();
+    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0, variables: { handoverReceipt: { accepted: true } } });
+    await p.job('yc-handover', { action: 'receipt' }, { handoverRefused: false, refusalReason: null });
+    await p.awaitActive(pi, awaitingResult);
+    // when the result deadline and three chases pass
+    p.moveClockTo('2026-04-02T00:00:00+08:00');
+    for (const due of ['2026-04-16', '2026-04-30', '2026-05-15']) {
+      await p.job('yc-notify', { template: 'handover-overdue' });
+      await p.deadline({ rule: 'working-days', amount: '10', result: 'resultDue' }, `${due}T23:59:59+08:00`);
+      p.moveClockTo(`${due}T23:59:59.500+08:00`);
+    }
+    await p.deadline({ result: 'handoverFollowUpDue' }, '2026-05-20T23:59:59+08:00');
+    expect(await p.taskVariables('decide-unanswered-result')).toMatchObject({ awaitedItem: '办理结果' });
+    // then the office reassigns, which ends the result period and issues a new letter
+    await p.task('decide-unanswered-result', { handoverFollowUp: 'reassign', handoverFollowUpOpinion: '原部门长期不办理，改由应急管理局办理' });
+    await p.deadline({ result: 'reassignDue' }, '2026-05-22T23:59:59+08:00');
+    await p.task('reassign-department', { newDepartmentCode: 'YC-M-06', reassignReason: '工贸行业由应急管理局监管' });
+    await p.job('yc-document', { docType: 'handover-letter' });
+    const again = await p.job('yc-handover', { action: 'send' }, { handoverId: 'H-2' });
+    expect(again.variables).toMatchObject({ departmentCode: 'YC-M-06' });
+    await p.deadline({ result: 'receiptDue' }, '2026-05-27T23:59:59+08:00');
+    expect(await p.awaitActive(pi, awaitingReceipt)).toEqual(awaitingReceipt);
+    expect(p.passed(pi, 'record-result')).toBe(false);
   });
 
   it('lets the office name another department when the handover is refused', async () => {
     // given
     const pi = await send();
-    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0, variables: { refusalReason: '不属本部门职责' } });
-    // when the department refuses
-    await p.jobError('yc-handover', { action: 'receipt' }, 'HANDOVER_REFUSED');
+    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0, variables: { handoverReceipt: { accepted: false, reason: '不属本部门职责' } } });
+    // when the department refuses (an answer the diagram branches on)
+    await p.job('yc-handover', { action: 'receipt' }, { handoverRefused: true, refusalReason: '不属本部门职责' });
     await p.deadline({ result: 'reassignDue' }, '2026-03-09T23:59:59+08:00');
     // then the office decides, and a new letter goes to the new department
     const task = await p.awaitTask('reassign-department');

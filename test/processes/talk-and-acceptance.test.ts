@@ -49,6 +49,15 @@ describe('key-talk', () => {
     // then
     expect(await p.awaitActive(pi, ['report-talk-follow-up'])).toEqual(['report-talk-follow-up']);
   });
+
+  it('does not close the talk on a review without a decision', async () => {
+    const pi = await holdTalk();
+    await p.task('report-talk-follow-up', { followUpReport: '正在整改' });
+    await p.deadline({ result: 'followUpReviewDue' }, '2026-03-27T23:59:59+08:00');
+    await p.task('review-talk-follow-up', { followUpOpinion: '未作决定' });
+    expect(await p.awaitActive(pi, ['report-talk-follow-up'])).toEqual(['report-talk-follow-up']);
+    expect(p.passed(pi, 'talk-closed')).toBe(false);
+  });
 });
 
 describe('hazard-acceptance', () => {
@@ -74,9 +83,10 @@ describe('hazard-acceptance', () => {
   it('delists an accepted hazard and publishes the delisting', async () => {
     // given
     const pi = await inspect('passed');
-    await p.job('yc-hazard', { action: 'accept' });
+    await p.job('yc-hazard', { action: 'accept' }, { acceptancePassed: true });
     await p.deadline({ rule: 'working-days', result: 'delistingDue' }, '2026-03-17T23:59:59+08:00');
-    expect((await p.awaitTask('approve-delisting')).value).toMatchObject({ candidateGroupsList: ['office'] });
+    // 区安委会, which listed the hazard, approves its delisting
+    expect((await p.awaitTask('approve-delisting')).value).toMatchObject({ candidateGroupsList: ['committee'] });
     // when
     await p.task('approve-delisting', { spotChecked: true, delistDecision: 'delist', delistOpinion: '同意销号' });
     // then
@@ -90,8 +100,8 @@ describe('hazard-acceptance', () => {
   it('keeps the hazard listed when the acceptance fails', async () => {
     // given
     const pi = await inspect('failed');
-    // when the worker reports the failed acceptance as a BPMN error
-    await p.jobError('yc-hazard', { action: 'accept' }, 'ACCEPTANCE_FAILED');
+    // when the worker records the failed acceptance (an outcome the diagram branches on)
+    await p.job('yc-hazard', { action: 'accept' }, { acceptancePassed: false });
     // then the parties are told to continue and the process ends without delisting
     await p.job('yc-notify', { template: 'listing' });
     await p.completed(pi);
@@ -118,5 +128,11 @@ describe('coverage-watch', () => {
     await p.deadline({ result: 'coverageGapDue' }, '2026-04-16T23:59:59+08:00');
     await p.awaitTask('plan-gap-inspections');
     expect(await p.taskVariables('plan-gap-inspections')).toMatchObject({ coverageGapsText: '370404104，YC-M-21' });
+  });
+
+  it('warns the office when the coverage could not be confirmed', async () => {
+    p.moveClockTo('2026-04-02T08:00:01+08:00');
+    await p.job('yc-coverage', {}, { coverageGaps: [] });
+    await p.job('yc-notify', { template: 'coverage-warning', to: 'office' });
   });
 });

@@ -79,7 +79,7 @@ describe('real listed-supervision and hazard-acceptance diagrams with the worker
     // when
     await env.zbc.createProcessInstance({ bpmnProcessId: 'listed-supervision', variables: {
       inspectionId, problemId, problem, unitCode: '370404103', unitName: '榴园镇', departmentCode: 'YC-M-06', enterpriseCode: 'YC-E-01' } });
-    await complete('decide-listing', { hazardName: '液氨储罐区未设置泄漏报警装置', responsiblePerson: '企业主要负责人', measures: '加装泄漏报警',
+    await complete('decide-listing', { listingDecision: 'list', listingOpinion: '同意挂牌督办', hazardName: '液氨储罐区未设置泄漏报警装置', responsiblePerson: '企业主要负责人', measures: '加装泄漏报警',
       funds: 40, rectifyDeadline: new Date(Date.now() + 90 * 86_400_000).toISOString(), emergencyPlan: '液氨泄漏专项预案', caseLeader: '副区长', stopProduction: true });
     const hazard = await eventually(async () => {
       const [h] = await hazardRegister(env.store.db);

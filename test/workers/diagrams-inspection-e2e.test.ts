@@ -39,10 +39,15 @@ describe('real escalation, talk, feedback and results diagrams with the workers'
     const rest = env.c8.getOrchestrationClusterApiClientLoose();
     const task = await eventually(async () => (await rest.searchUserTasks({ filter: { elementId: 'decide-escalation', state: 'CREATED' } } as never, { consistency: { waitUpToMs: 0 } })).items[0]);
     await rest.completeUserTask({ userTaskKey: task.userTaskKey, variables: { escalationDecision: 'refer', escalationOpinion: '移送问责' } } as never);
+    // the referral is followed to its result, which the office records
+    const result = await eventually(async () => (await rest.searchUserTasks({ filter: { elementId: 'record-referral-result', state: 'CREATED' } } as never, { consistency: { waitUpToMs: 0 } })).items[0]);
+    await rest.completeUserTask({ userTaskKey: result.userTaskKey, variables: { referralOutcome: 'accountable', referralResult: '区纪委监委对分管负责人诫勉谈话' } } as never);
     await refer.done();
     // then
     const steps = (await auditTrail(env.store.db, { entity: 'inspections', entityId: inspectionId })).map((e) => e.action).filter((a) => a.startsWith('escalate:'));
     expect(steps).toEqual(['escalate:催办', 'escalate:督办函', 'escalate:通报', 'escalate:挂牌']);
+    const outcomes = (await auditTrail(env.store.db, { entity: 'inspections', entityId: inspectionId })).filter((e) => /^(escalation-decision|referral-outcome):/.test(e.action));
+    expect(outcomes.map((e) => e.action)).toEqual(['escalation-decision:refer', 'referral-outcome:accountable']);
     expect((await documentRegister(env.store.db, { docType: 'supervision-letter' }))).toHaveLength(1);
     const [referral] = await documentRegister(env.store.db, { docType: 'handover-letter' });
     expect(referral.title).toBe('关于移送安全生产巡查问题线索的函');

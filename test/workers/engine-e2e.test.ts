@@ -12,7 +12,7 @@ import { TEST_GRPC_SETTINGS } from '../support/sdk-settings';
 /**
  * The workers through the embedded engine's real gateways with @camunda8/sdk, over each transport: a small
  * diagram records an inspection, computes a deadline, registers a problem, hands it over, and the department's
- * refusal is caught as the BPMN error HANDOVER_REFUSED.
+ * refusal is an outcome (handoverRefused) the diagram's gateway branches on.
  */
 describe.each<Transport>((process.env.E2E_TRANSPORTS?.split(',') as Transport[] | undefined) ?? ['grpc-stream', 'grpc-poll', 'rest'])('workers through the engine over %s', (transport) => {
   let engine: Engine;
@@ -46,7 +46,7 @@ describe.each<Transport>((process.env.E2E_TRANSPORTS?.split(',') as Transport[] 
     await store.close();
   }, 30_000);
 
-  it('runs the jobs, writes the registers and lets the diagram catch the refusal', async () => {
+  it('runs the jobs, writes the registers and lets the diagram branch on the refusal', async () => {
     // given
     const zbc = c8.getZeebeGrpcApiClient();
     // when
@@ -59,9 +59,9 @@ describe.each<Transport>((process.env.E2E_TRANSPORTS?.split(',') as Transport[] 
       },
     });
     // then
-    expect(result.variables).toMatchObject({ reportDue: '2026-10-08T23:59:59+08:00', handoverNo: '峄安委办〔2026〕1号' });
+    expect(result.variables).toMatchObject({ reportDue: '2026-10-08T23:59:59+08:00', handoverNo: '峄安委办〔2026〕1号', handoverRefused: true, refusalReason: '不属于本局职责' });
     const [handover] = await handoverRegister(store.db);
     expect(handover).toMatchObject({ id: result.variables.handoverId, status: 'refused', result_text: '不属于本局职责', department_code: 'YC-M-07' });
-    expect(runtime.stats).toMatchObject({ complete: 4, error: 1, fail: 0 });
+    expect(runtime.stats).toMatchObject({ complete: 5, error: 0, fail: 0 });
   }, 30_000);
 });

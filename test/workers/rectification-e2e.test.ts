@@ -49,7 +49,9 @@ describe('real rectification diagram with the workers', () => {
     // when the deadline passes without a report
     d.pin('2027-02-02T01:00:00Z');
     const chases = await eventually(async () => { const n = await notified('escalation'); return n.length > 0 ? n : undefined; });
+    // the report stays receivable while the ladder runs; the chase then waits for its new deadline
     await d.activeAt('await-rectification-report', pi);
+    await d.activeAt('chase-deadline-passed', pi);
     // then the ladder's first step (催办) ran once and a new deadline of ten working days runs from today (2027 has no
     // holiday arrangement yet: weekends only)
     expect(chases.length).toBeGreaterThan(0);
@@ -62,7 +64,7 @@ describe('real rectification diagram with the workers', () => {
     const letter = await eventually(async () => (await env.store.db.selectFrom('documents').select(['doc_no', 'title'])
       .where('doc_type', '=', 'supervision-letter').execute())[0]);
     await eventually(async () => (await d.variable(pi, 'escalationLevel')) === 2);
-    await d.activeAt('await-rectification-report', pi);
+    await d.activeAt('chase-deadline-passed', pi);
     // then the second step issues the supervision letter (督办函) under the committee's 文号 of the new year
     expect(letter.doc_no).toBe('峄安委〔2027〕1号');
     expect(await d.variable(pi, 'rectificationDue')).toBe('2027-03-03T23:59:59+08:00');

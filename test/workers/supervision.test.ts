@@ -33,7 +33,7 @@ async function inspectionWithProblems(store: Store, h: Harness) {
 describe.each(dialects)('supervision workers on %s', (dialect) => {
   const stores = useStores(dialect);
 
-  it('classifies problems and hands one over: letter numbered once, receipt, refusal as HANDOVER_REFUSED, result', async () => {
+  it('classifies problems and hands one over: letter numbered once, receipt, refusal as an outcome, result', async () => {
     // given
     const store = await stores.open();
     const h = await harness(store, { now: '2026-10-09T02:00:00Z' });
@@ -59,8 +59,9 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     expect(received.outcome).toBe('complete');
     expect(result.outcome).toBe('complete');
     expect(await getHandover(store.db, sent.handoverId)).toMatchObject({ status: 'done', result_text: '已立案查处，罚款2万元', department_code: 'YC-M-07' });
-    expect(refused).toEqual({ outcome: 'error', errorCode: 'HANDOVER_REFUSED', errorMessage: '承办部门认为不属于其职责：燃气不属于本局监管',
-      variables: { handoverId: second.handoverId, refusalReason: '燃气不属于本局监管' } });
+    // a refusal is the department's answer, which the diagram branches on, not an error
+    expect(completed(refused)).toEqual({ handoverId: second.handoverId, handoverNo: '峄安委办〔2026〕2号', handoverRefused: true, refusalReason: '燃气不属于本局监管' });
+    expect(completed(received)).toMatchObject({ handoverRefused: false, refusalReason: null });
     expect((await documentRegister(store.db, { docType: 'handover-letter' })).map((d) => d.doc_no).sort()).toEqual(['峄安委办〔2026〕1号', '峄安委办〔2026〕2号']);
     await h.cleanup();
   }, 60_000);
@@ -94,9 +95,11 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     expect(listed).toEqual({ hazardId, listingNo: '峄安委挂〔2026〕1号', rectifyDue: '2027-01-29T23:59:59+08:00', publishDue: '2026-10-15T23:59:59+08:00' }); // 5 working days: 10-10 (调休 Saturday), 12, 13, 14, 15
     expect(notice.listingNoticeDocumentNo).toBe('峄安委〔2026〕1号');
     expect(announced.announcementId).toBeTruthy();
-    expect(extended).toEqual({ outcome: 'complete', variables: { hazardId, listingNo: '峄安委挂〔2026〕1号', rectifyDue: '2027-03-31T23:59:59+08:00' } });
-    expect(tooLong).toMatchObject({ outcome: 'error', errorCode: 'EXTENSION_REFUSED', errorMessage: '挂牌督办整改期限最长不超过一年（2027-10-09）。' });
-    expect(failed).toMatchObject({ outcome: 'error', errorCode: 'ACCEPTANCE_FAILED', errorMessage: '验收未通过：喷淋未联动' });
+    expect(extended).toEqual({ outcome: 'complete', variables: { hazardId, listingNo: '峄安委挂〔2026〕1号', rectifyDue: '2027-03-31T23:59:59+08:00', extensionGranted: true, extensionRefusal: null } });
+    // refusals and failed acceptances are outcomes the diagrams branch on; the deadline stays as it was
+    expect(completed(tooLong)).toMatchObject({ extensionGranted: false, extensionRefusal: '挂牌督办整改期限最长不超过一年（2027-10-09）。', rectifyDue: '2027-03-31T23:59:59+08:00' });
+    expect(completed(failed)).toMatchObject({ acceptancePassed: false });
+    expect(completed(passed)).toMatchObject({ acceptancePassed: true });
     expect(passed.outcome).toBe('complete');
     expect(delisted.publishDue).toBe('2026-10-15T23:59:59+08:00');
     expect(await getHazard(store.db, hazardId)).toMatchObject({ status: 'PUBLISHED_CLOSED', listing_no: '峄安委挂〔2026〕1号', funds: '40万元', enterprise_code: 'YC-E-01',
@@ -119,7 +122,7 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     // when
     const late = await h.run(hazard, job('yc-hazard', { hazardId, extension: { requestedDue: '2026-12-30', reason: '资金未到位' } }, { action: 'extend' }));
     // then
-    expect(late).toMatchObject({ outcome: 'error', errorCode: 'EXTENSION_REFUSED', errorMessage: '延期申请应在整改期限（2026-10-30）前20个工作日以上提出。' });
+    expect(completed(late)).toMatchObject({ extensionGranted: false, extensionRefusal: '延期申请应在整改期限（2026-10-30）前20个工作日以上提出。', rectifyDue: '2026-10-30T23:59:59+08:00' });
     await h.cleanup();
   }, 60_000);
 
@@ -151,8 +154,19 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     expect(minutes.followUpDue).toBe('2026-10-13T23:59:59+08:00'); // 5 working days after 09-30: 10-08, 09, 10 (调休), 12, 13
     expect((await getTalk(store.db, scheduled.talkId))?.minutes).toBe('镇长表态一周内完成整改');
     expect(levels).toEqual([['催办', 'yellow'], ['督办函', 'red'], ['约谈', 'red'], ['通报', 'red'], ['挂牌', 'red'], ['问责', 'red']]);
-    expect(exhausted).toMatchObject({ outcome: 'error', errorCode: 'LADDER_EXHAUSTED' });
+    // past the last rung the ladder is exhausted: a state for the committee to decide on, not an error
+    expect(completed(exhausted)).toEqual({ escalationLevel: 6, escalationStep: null, escalationColor: 'red', escalationExhausted: true });
     expect((await getProblem(store.db, minor))?.escalation_level).toBe(6);
+    // the committee's decision and the referral's result are recorded on the problem
+    const decided = await h.run(escalate, job('yc-escalate', { problemId: minor, escalationDecision: 'refer', escalationOpinion: '移送区纪委监委' }, { action: 'decision' }));
+    const outcome = await h.run(escalate, job('yc-escalate', { problemId: minor, referralOutcome: 'accountable', referralResult: '诫勉谈话' }, { action: 'outcome' }));
+    expect([completed(decided), completed(outcome)]).toEqual([{}, {}]);
+    const trail = (await auditTrail(store.db, { entity: 'problems', entityId: minor })).filter((t) => /^(escalation-decision|referral-outcome):/.test(t.action));
+    expect(trail.map((t) => [t.action, t.data])).toEqual([
+      ['escalation-decision:refer', { decision: 'refer', opinion: '移送区纪委监委' }],
+      ['referral-outcome:accountable', { outcome: 'accountable', result: '诫勉谈话' }]]);
+    const missing = await h.run(escalate, job('yc-escalate', { problemId: minor }, { action: 'outcome' }));
+    expect(missing).toMatchObject({ outcome: 'fail', errorMessage: expect.stringContaining('referralOutcome') });
     await h.cleanup();
   }, 60_000);
 
