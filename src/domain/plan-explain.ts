@@ -93,7 +93,7 @@ export function explainElastic(input: AssistantInput, model: PlanModel, values: 
     for (let t = 0; t < model.teamCount; t++) {
       if (!on(model.names.conflict(u, t))) continue;
       const blocked = input.people.filter((p, i) => on(model.names.member(i, t)) && recused(input, p, unit.code));
-      reasons.push(`${unit.name}：每个可安排的巡查组都有须回避该单位的人员（${blocked.map((p) => p.name).join('、')}），需增补其他单位人员或调整巡查组人员组成。`);
+      reasons.push(`${unit.name}：安排给任何巡查组都有须回避该单位的人员（${blocked.map((p) => p.name).join('、')}），需增补其他单位人员或调整巡查组人员组成。`);
     }
     if (on(model.names.unscheduled(u))) {
       reasons.push(`${unit.name}：本巡查周期剩余的轮次中排不下（每轮每组最多${input.rules.unitsPerTeamPerRound}个单位，每轮之间间隔报告期限${input.rules.reportDays}天），需增加巡查组或提前开始巡查。`);
