@@ -1,6 +1,7 @@
 import { addMonthsRaw, toDateOnly, type DateOnly } from '../domain/calendar';
 import { coverageGaps } from '../domain/coverage';
 import { SEED_ASSISTANT_RULES, type AssistantInput } from '../domain/plan-model';
+import { planOfYear, proposeSchedule, teamsOfYear } from '../domain/plan-solver';
 import { type TeamProposal } from '../domain/teams';
 import { loadWorkCalendar } from './calendar';
 import { type Db } from './connect';
@@ -64,4 +65,52 @@ async function approvedTeams(db: Db, year: number, cycle: { start: DateOnly; end
     teams.set(r.name, t);
   }
   return teams.size > 0 ? [...teams.values()] : undefined;
+}
+
+/** What the office's tasks receive: the proposal in the shape of their forms, or the reasons there is none. */
+export interface PlanProposalView {
+  feasible: boolean;
+  seconds: number;
+  reasons: string[];
+  /** The annual plan draft form's `plan` group (the theme is left to the office). */
+  plan?: { year: number; cycleStart: DateOnly; planTitle: string; units: string[]; rounds: { no: number; start: DateOnly; end: DateOnly; units: string[] }[] };
+  /** The team proposal form's fields. */
+  teams?: TeamProposal[];
+  recusalStatement?: string;
+  /** Training day of each round of the plan year (三（三）1), for the office's notice. */
+  trainings: { no: number; training: DateOnly }[];
+}
+
+/**
+ * The proposal for one plan year. With `planId` (the team proposal task) the approved plan's rounds stay as they are
+ * and only the teams are proposed; without it the whole schedule of the cycle is solved and the plan year returned.
+ */
+export async function planProposal(db: Db, request: { year: number; cycleStart: DateOnly; today: DateOnly; planId?: string }): Promise<PlanProposalView> {
+  const input = await assistantInput(db, request);
+  if (request.planId) {
+    const row = await db.selectFrom('plans').select('data').where('id', '=', request.planId).executeTakeFirst();
+    if (!row) return { feasible: false, seconds: 0, reasons: ['未找到已批准的年度巡查工作方案。'], trainings: [] };
+    const plan = JSON.parse(row.data) as { year: number; rounds: { start: string; end: string; units: string[] }[] };
+    const fixedRounds = plan.rounds.map((r) => ({ year: plan.year, start: toDateOnly(r.start), end: toDateOnly(r.end), units: r.units }));
+    const inPlan = new Set(fixedRounds.flatMap((r) => r.units));
+    const names = new Map((await inspectableUnits(db)).map((u) => [u.code, u]));
+    input.units = [...inPlan].map((code) => input.units.find((u) => u.code === code) ?? { code, name: names.get(code)?.name ?? code, lastInspected: null });
+    input.fixedRounds = fixedRounds;
+    // the approved plan may put more units in a round than the teams usually work at once; the teams must cover them
+    const widest = Math.max(0, ...fixedRounds.map((r) => r.units.length));
+    input.rules = { ...input.rules, unitsPerTeamPerRound: Math.max(input.rules.unitsPerTeamPerRound, Math.ceil(widest / input.rules.maxTeams)) };
+  }
+  const result = await proposeSchedule(input);
+  if (!result.feasible) return { feasible: false, seconds: result.seconds, reasons: result.reasons, trainings: [] };
+  const { schedule } = result;
+  const plan = planOfYear(schedule, request.year, request.cycleStart);
+  return {
+    feasible: true,
+    seconds: result.seconds,
+    reasons: [],
+    plan: { ...plan, planTitle: `峄城区${request.year}年度安全生产巡查工作方案` },
+    teams: teamsOfYear(schedule, request.year),
+    recusalStatement: '已按回避要求编排：各巡查组成员均不巡查本人所在单位及需回避的单位。',
+    trainings: schedule.rounds.filter((r) => r.year === request.year).map((r) => ({ no: r.no, training: r.training })),
+  };
 }

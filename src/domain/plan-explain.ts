@@ -55,8 +55,8 @@ export function preCheck(input: AssistantInput): string[] {
     }
   }
 
-  const years = cycleYears(input);
-  if (years.length === 0 && input.units.length > 0) {
+  const years = input.fixedRounds ? [] : cycleYears(input);
+  if (years.length === 0 && input.units.length > 0 && !input.fixedRounds) {
     reasons.push(`${input.year}年：不在本巡查周期（${input.cycle.start}起）内或已无可用时间，仍有${input.units.length}个单位未巡查。`);
   }
   const teamsAtMost = input.approvedTeams?.length || rules.maxTeams;

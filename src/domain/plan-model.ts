@@ -43,6 +43,11 @@ export interface AssistantInput {
   people: Inspector[];
   /** Recusals besides the home unit (a relative works there, a case pending…). */
   recusals: { personId: string; unitCode: string }[];
+  /**
+   * Rounds already decided (the approved annual plan, when the office proposes its teams): the schedule keeps their
+   * dates and units and the solver only forms the teams and gives each unit its team.
+   */
+  fixedRounds?: { year: number; start: DateOnly; end: DateOnly; units: string[] }[];
   /** Teams approved earlier in the cycle: their members stay (二（三）). */
   approvedTeams?: TeamProposal[];
   calendar: WorkCalendar;
@@ -161,9 +166,14 @@ export function buildPlanModel(input: AssistantInput, options: ModelOptions): Pl
   // A year needs no more rounds than its share of units takes with the fewest teams allowed.
   const share = Math.ceil(units.length / Math.max(1, years.length));
   const fewest = approved.length > 0 ? approved.length : rules.minTeams;
-  for (const y of years) {
+  for (const y of input.fixedRounds ? [] : years) {
     const packed = packedRounds(roundWindows(input.calendar, y.year, y.from, y.to, rules));
     slots.push(...packed.slice(0, Math.min(rules.maxRoundsPerYear, Math.ceil(share / (fewest * rules.unitsPerTeamPerRound)))));
+  }
+  for (const r of input.fixedRounds ?? []) {
+    let training = addDays(r.start, -1);
+    while (!input.calendar.isWorkingDay(training)) training = addDays(training, -1);
+    slots.push({ year: r.year, training, start: r.start, end: r.end, reportDue: dueDate(input.calendar, 'calendar-days', r.end, rules.reportDays) });
   }
   const K = [...slots.keys()];
   const U = [...units.keys()];
@@ -204,18 +214,24 @@ export function buildPlanModel(input: AssistantInput, options: ModelOptions): Pl
     row(terms, '=', 1);
   }
 
+  if (input.fixedRounds) {
+    for (const u of U) {
+      for (const k of K.filter((k) => !input.fixedRounds![k]!.units.includes(units[u]!.code))) row(T.map((t) => names.assign(u, k, t)), '=', 0);
+    }
+  }
+
   // Rounds: the slots of a year are used in order; across years, a round trains only after the last report is due.
   for (const k of K) {
     bin(names.slotUsed(k));
     for (const t of T) row([...U.map((u) => names.assign(u, k, t)), `- ${rules.unitsPerTeamPerRound} ${names.slotUsed(k)}`], '<=', 0);
-    if (k > 0 && slots[k - 1]!.year === slots[k]!.year) row([names.slotUsed(k - 1), `- ${names.slotUsed(k)}`], '>=', 0);
-    for (const j of K.filter((j) => slots[j]!.year < slots[k]!.year && slots[k]!.training <= slots[j]!.reportDue)) {
+    if (k > 0 && slots[k - 1]!.year === slots[k]!.year && !input.fixedRounds) row([names.slotUsed(k - 1), `- ${names.slotUsed(k)}`], '>=', 0);
+    for (const j of K.filter((j) => !input.fixedRounds && slots[j]!.year < slots[k]!.year && slots[k]!.training <= slots[j]!.reportDue)) {
       row([names.slotUsed(j), names.slotUsed(k)], '<=', 1);
     }
   }
 
   // Each remaining year of the cycle takes its share of the units, so no year is left with everything.
-  for (const ks of years.map((y) => K.filter((k) => slots[k]!.year === y.year))) {
+  for (const ks of input.fixedRounds ? [] : years.map((y) => K.filter((k) => slots[k]!.year === y.year))) {
     const terms = U.flatMap((u) => ks.flatMap((k) => T.map((t) => names.assign(u, k, t))));
     row(terms, '<=', Math.ceil(units.length / years.length));
     if (!options.elastic) row(terms, '>=', Math.floor(units.length / years.length));

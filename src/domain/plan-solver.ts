@@ -124,9 +124,11 @@ export function checkSchedule(schedule: CycleSchedule, input: AssistantInput): s
   const inspectable = [...input.inspectedInCycle, ...input.units.map((u) => u.code)];
   const problems: string[] = [];
   const done = [...input.inspectedInCycle];
-  for (const { year } of cycleYears(input)) {
+  // rounds the office fixed are its plan, checked when it was submitted; the teams are what is proposed then
+  const years = input.fixedRounds ? [...new Set(input.fixedRounds.map((r) => r.year))].map((year) => ({ year })) : cycleYears(input);
+  for (const { year } of years) {
     const plan = planOfYear(schedule, year, input.cycle.start);
-    problems.push(...checkPlan(plan, { inspectable, inspectedInCycle: done, unitNames: names, rules }));
+    if (!input.fixedRounds) problems.push(...checkPlan(plan, { inspectable, inspectedInCycle: done, unitNames: names, rules }));
     done.push(...plan.units);
     if (plan.units.length > 0) {
       problems.push(...checkTeams(teamsOfYear(schedule, year), people, { rules, approved: input.approvedTeams, unitNames: names }));
@@ -135,6 +137,7 @@ export function checkSchedule(schedule: CycleSchedule, input: AssistantInput): s
   let lastReport = '';
   for (const r of [...schedule.rounds].sort((a, b) => a.start.localeCompare(b.start))) {
     const label = `${r.year}年第${r.no}轮`;
+    if (input.fixedRounds) continue;
     if (!(r.training < r.start) || !input.calendar.isWorkingDay(r.training) || r.training < input.earliestTraining) {
       problems.push(`${label}应在进驻前的工作日组织集中培训。`);
     }
@@ -143,9 +146,11 @@ export function checkSchedule(schedule: CycleSchedule, input: AssistantInput): s
     let working = 0;
     for (let d = 0; d <= daysBetween(r.start, r.end); d++) if (input.calendar.isWorkingDay(addDays(r.start, d))) working++;
     if (working < rules.minOnsiteWorkingDays) problems.push(`${label}现场巡查只有${working}个工作日，不少于${rules.minOnsiteWorkingDays}个。`);
+  }
+  for (const r of schedule.rounds) {
     for (const team of schedule.teams) {
       const n = team.unitCodes.filter((u) => r.units.includes(u)).length;
-      if (n > rules.unitsPerTeamPerRound) problems.push(`${label}巡查组“${team.name}”同时巡查${n}个单位，最多${rules.unitsPerTeamPerRound}个。`);
+      if (n > rules.unitsPerTeamPerRound) problems.push(`${r.year}年第${r.no}轮巡查组“${team.name}”同时巡查${n}个单位，最多${rules.unitsPerTeamPerRound}个。`);
     }
   }
   for (const { personId, unitCode } of input.recusals) {
