@@ -31,7 +31,8 @@ export type ProposalResult =
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
 let highs: Promise<Highs> | undefined;
-const solver = () => (highs ??= highsLoader());
+/** HiGHS, compiled and instantiated once per process (the first call takes the WebAssembly start-up). */
+export const loadSolver = (): Promise<Highs> => (highs ??= highsLoader());
 
 /** Stops a pathological model from holding the process; the demo district solves in a fraction of it. */
 const TIME_LIMIT_SECONDS = 30;
@@ -59,7 +60,7 @@ export async function proposeSchedule(input: AssistantInput): Promise<ProposalRe
 
 /** Column values of an optimal (or, at the time limit, feasible) solution; undefined when there is none. */
 async function solve(model: PlanModel): Promise<Map<string, number> | undefined> {
-  const result = (await solver()).solve(model.lp, { output_flag: false, time_limit: TIME_LIMIT_SECONDS });
+  const result = (await loadSolver()).solve(model.lp, { output_flag: false, time_limit: TIME_LIMIT_SECONDS });
   if (result.Status !== 'Optimal' && result.Status !== 'Time limit reached') return undefined;
   const values = new Map<string, number>();
   for (const [name, column] of Object.entries(result.Columns)) values.set(name, (column as { Primal?: number }).Primal ?? Number.NaN);
