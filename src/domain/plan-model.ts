@@ -193,9 +193,9 @@ export function buildPlanModel(input: AssistantInput, options: ModelOptions): Pl
   const rows: string[] = [];
   const objective: string[] = [];
   const bin = (name: string) => (binaries.push(name), name);
+  // a rule over no variables at all (no slot in a year, say) still has to hold: it is written over `none`, fixed at 0
   const row = (terms: string[], sense: '<=' | '>=' | '=', rhs: number) => {
-    if (terms.length > 0) rows.push(` c${rows.length}: ${chunk(terms)} ${sense} ${rhs}`);
-    else if (!(sense === '<=' ? 0 <= rhs : sense === '>=' ? 0 >= rhs : rhs === 0)) rows.push(` c${rows.length}: 0 ${names.slotUsed(0)} ${sense} ${rhs}`);
+    rows.push(` c${rows.length}: ${terms.length > 0 ? chunk(terms) : 'none'} ${sense} ${rhs}`);
   };
 
   // Longest-waiting units first: a weight by rank of the last inspection date (never inspected = oldest).
@@ -298,8 +298,8 @@ export function buildPlanModel(input: AssistantInput, options: ModelOptions): Pl
     if (index(team.deputyId) >= 0 && qualifies(people[index(team.deputyId)]!, rules.leaderRank, rules.deputyMinYears)) fix(names.deputy(index(team.deputyId), t));
   });
 
-  const lp = ['Minimize', ` obj: ${chunk(objective.length ? objective : ['0 s_0'])}`, 'Subject To', ...rows,
-    'Binary', chunk(binaries, ' '), 'End', ''].join('\n');
+  const lp = ['Minimize', ` obj: ${objective.length ? chunk(objective) : 'none'}`, 'Subject To', ...rows,
+    'Bounds', ' none = 0', 'Binary', chunk(binaries, ' '), 'End', ''].join('\n');
   return { lp, slots, teamCount, names };
 }
 

@@ -136,6 +136,28 @@ describe('plan assistant on the demo district', () => {
   });
 });
 
+describe('the schedule check the solver’s output passes', () => {
+  it('refuses training on entry day, training before the last report is due, three units at once and a recused member', async () => {
+    // given a solved schedule and a recusal it keeps
+    const recusals = [{ personId: 'p-member-1', unitCode: '370404001' }];
+    const input = demoInput({ recusals });
+    const schedule = await solved(input);
+    expect(checkSchedule(schedule, input)).toEqual([]);
+    const [first, second] = schedule.rounds;
+    const teamOf = (unit: string) => schedule.teams.find((t) => t.unitCodes.includes(unit))!;
+    // when each rule is broken in turn
+    const sameDay = { ...schedule, rounds: schedule.rounds.map((r) => (r === first ? { ...r, training: r.start } : r)) };
+    const early = { ...schedule, rounds: schedule.rounds.map((r) => (r === second ? { ...r, training: first!.end } : r)) };
+    const crowded = { ...schedule, teams: schedule.teams.map((t, i) => (i === 0 ? { ...t, unitCodes: [...t.unitCodes, ...first!.units] } : t)) };
+    const recused = { ...schedule, teams: schedule.teams.map((t) => (t === teamOf('370404001') ? { ...t, memberIds: [...t.memberIds, 'p-member-1'] } : t)) };
+    // then
+    expect(checkSchedule(sameDay, input)).toContain('2027年第1轮应在进驻前的工作日组织集中培训。');
+    expect(checkSchedule(early, input)).toContain(`2027年第2轮的培训应在上一轮报告期限（${addDays(first!.end, 15)}）之后。`);
+    expect(checkSchedule(crowded, input).join(' ')).toMatch(/2027年第1轮巡查组“第一巡查组”同时巡查\d个单位，最多2个。/);
+    expect(checkSchedule(recused, input).join(' ')).toContain('应当回避坛山街道。');
+  });
+});
+
 describe('plan assistant explains why no schedule exists', () => {
   const seedExperts = DEMO_INSPECTORS.filter((p) => p.id !== 'p-expert-4');
 
