@@ -1,7 +1,7 @@
-import highsLoader from 'highs';
 import { addDays, daysBetween, dueDate, type DateOnly } from './calendar';
 import { checkPlan, type PlanProposal } from './plan';
 import { buildPlanModel, cycleYears, type AssistantInput, type PlanModel } from './plan-model';
+import { solveLp } from './highs-thread';
 import { explainElastic, preCheck } from './plan-explain';
 import { checkTeams, type Inspector, type TeamProposal } from './teams';
 
@@ -29,11 +29,6 @@ export type ProposalResult =
   | { feasible: true; schedule: CycleSchedule; seconds: number }
   | { feasible: false; reasons: string[]; seconds: number };
 
-type Highs = Awaited<ReturnType<typeof highsLoader>>;
-let highs: Promise<Highs> | undefined;
-/** HiGHS, compiled and instantiated once per process (the first call takes the WebAssembly start-up). */
-export const loadSolver = (): Promise<Highs> => (highs ??= highsLoader());
-
 /** Stops a pathological model from holding the process; the demo district solves in a fraction of it. */
 const TIME_LIMIT_SECONDS = 30;
 
@@ -46,26 +41,26 @@ export async function proposeSchedule(input: AssistantInput): Promise<ProposalRe
   if (blocked.length > 0) return { feasible: false, reasons: blocked, seconds: seconds() };
 
   const strict = buildPlanModel(input, { elastic: false });
-  const columns = await solve(strict);
-  if (columns) {
-    const schedule = decode(strict, columns, input);
+  const solution = await solve(strict);
+  if (solution) {
+    const schedule = decode(strict, solution.values, input);
     const problems = checkSchedule(schedule, input);
-    if (problems.length > 0) throw new Error(`the solver's schedule breaks the rules: ${problems.join(' ')}`);
-    return { feasible: true, schedule, seconds: seconds() };
+    if (problems.length === 0) return { feasible: true, schedule, seconds: seconds() };
+    if (solution.optimal) throw new Error(`the solver's schedule breaks the rules: ${problems.join(' ')}`);
+    return { feasible: false, reasons: [`在${TIME_LIMIT_SECONDS}秒内未能编排出满足全部规则的方案，请减少待巡查单位或调整人员后重试。`], seconds: seconds() };
   }
   const elastic = buildPlanModel(input, { elastic: true });
   const relaxed = await solve(elastic);
-  return { feasible: false, reasons: explainElastic(input, elastic, relaxed), seconds: seconds() };
+  return { feasible: false, reasons: explainElastic(input, elastic, relaxed?.values), seconds: seconds() };
 }
 
 /** Column values of an optimal (or, at the time limit, feasible) solution; undefined when there is none. */
-async function solve(model: PlanModel): Promise<Map<string, number> | undefined> {
-  const result = (await loadSolver()).solve(model.lp, { output_flag: false, time_limit: TIME_LIMIT_SECONDS });
-  if (result.Status !== 'Optimal' && result.Status !== 'Time limit reached') return undefined;
-  const values = new Map<string, number>();
-  for (const [name, column] of Object.entries(result.Columns)) values.set(name, (column as { Primal?: number }).Primal ?? Number.NaN);
-  if (result.Status !== 'Optimal' && [...values.values()].some((v) => Number.isNaN(v))) return undefined;
-  return values;
+async function solve(model: PlanModel): Promise<{ values: Map<string, number>; optimal: boolean } | undefined> {
+  const result = await solveLp(model.lp, { output_flag: false, time_limit: TIME_LIMIT_SECONDS });
+  if (result.status !== 'Optimal' && result.status !== 'Time limit reached') return undefined;
+  const values = new Map(Object.entries(result.columns).map(([name, v]) => [name, v ?? Number.NaN]));
+  if ([...values.values()].some((v) => Number.isNaN(v))) return undefined;
+  return { values, optimal: result.status === 'Optimal' };
 }
 
 const on = (values: Map<string, number>, name: string) => (values.get(name) ?? 0) > 0.5;

@@ -50,6 +50,18 @@ describe('plan assistant on the demo district', () => {
     expect(ajjTeam.expertIds).toEqual(['p-expert-4']);
   });
 
+  it('solves on its own thread: timers keep firing while the model is solved', async () => {
+    // given a timer that counts its turns
+    let turns = 0;
+    const timer = setInterval(() => turns++, 1);
+    // when
+    const result = await proposeSchedule(demoInput());
+    clearInterval(timer);
+    // then
+    expect(result.feasible).toBe(true);
+    expect(turns).toBeGreaterThan(0);
+  });
+
   it('trains on the working day before each entry, after the last report is due, and stays two weeks and ten working days on site', async () => {
     // given a calendar with a week of holidays in May and a 调休 Saturday
     const calendar = new WorkCalendar([
