@@ -1,4 +1,5 @@
-import { cycleYears, packedRounds, qualifies, roundWindows, type AssistantInput, type PlanModel } from './plan-model';
+import { qualifies, type AssistantInput, type PlanModel } from './plan-model';
+import { cycleYears, packedRounds, roundWindows } from './plan-rounds';
 import { type Inspector } from './teams';
 
 /**

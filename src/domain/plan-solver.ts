@@ -1,6 +1,7 @@
 import { addDays, daysBetween, dueDate, type DateOnly } from './calendar';
 import { checkPlan, type PlanProposal } from './plan';
-import { buildPlanModel, cycleYears, type AssistantInput, type PlanModel } from './plan-model';
+import { buildPlanModel, type AssistantInput, type PlanModel } from './plan-model';
+import { cycleYears } from './plan-rounds';
 import { solveLp } from './highs-thread';
 import { explainElastic, preCheck } from './plan-explain';
 import { checkTeams, type Inspector, type TeamProposal } from './teams';
