@@ -86,11 +86,13 @@ export interface PlanProposalView {
  * and only the teams are proposed; without it the whole schedule of the cycle is solved and the plan year returned.
  */
 export async function planProposal(db: Db, request: { year: number; cycleStart: DateOnly; today: DateOnly; planId?: string }): Promise<PlanProposalView> {
-  const input = await assistantInput(db, request);
-  if (request.planId) {
-    const row = await db.selectFrom('plans').select('data').where('id', '=', request.planId).executeTakeFirst();
-    if (!row) return { feasible: false, seconds: 0, reasons: ['未找到已批准的年度巡查工作方案。'], trainings: [] };
-    const plan = JSON.parse(row.data) as { year: number; rounds: { start: string; end: string; units: string[] }[] };
+  const row = request.planId ? await db.selectFrom('plans').select('data').where('id', '=', request.planId).executeTakeFirst() : undefined;
+  if (request.planId && !row) return { feasible: false, seconds: 0, reasons: ['未找到已批准的年度巡查工作方案。'], trainings: [] };
+  const plan = row ? JSON.parse(row.data) as { year: number; cycleStart: string; rounds: { start: string; end: string; units: string[] }[] } : undefined;
+  // the teams serve the approved plan's cycle
+  const cycleStart = plan ? toDateOnly(plan.cycleStart) : request.cycleStart;
+  const input = await assistantInput(db, { ...request, cycleStart });
+  if (plan) {
     const fixedRounds = plan.rounds.map((r) => ({ year: plan.year, start: toDateOnly(r.start), end: toDateOnly(r.end), units: r.units }));
     const inPlan = new Set(fixedRounds.flatMap((r) => r.units));
     const names = new Map((await inspectableUnits(db)).map((u) => [u.code, u]));
@@ -103,12 +105,12 @@ export async function planProposal(db: Db, request: { year: number; cycleStart: 
   const result = await proposeSchedule(input);
   if (!result.feasible) return { feasible: false, seconds: result.seconds, reasons: result.reasons, trainings: [] };
   const { schedule } = result;
-  const plan = planOfYear(schedule, request.year, request.cycleStart);
+  const proposed = planOfYear(schedule, request.year, cycleStart);
   return {
     feasible: true,
     seconds: result.seconds,
     reasons: [],
-    plan: { ...plan, planTitle: `峄城区${request.year}年度安全生产巡查工作方案` },
+    plan: { ...proposed, planTitle: `峄城区${request.year}年度安全生产巡查工作方案` },
     teams: teamsOfYear(schedule, request.year),
     recusalStatement: '已按回避要求编排：各巡查组成员均不巡查本人所在单位及需回避的单位。',
     trainings: schedule.rounds.filter((r) => r.year === request.year).map((r) => ({ no: r.no, training: r.training })),
