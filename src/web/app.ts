@@ -12,6 +12,7 @@ import { calendarRoutes } from './routes/calendar';
 import { eventRoutes } from './routes/events';
 import { instanceModificationRoutes } from './routes/instance-modification';
 import { monitoringRoutes } from './routes/monitoring';
+import { planAssistantRoutes } from './routes/plan-assistant';
 import { processRoutes } from './routes/processes';
 import { boardRoutes, inboxRoutes, registerRoutes } from './routes/records';
 import { taskRoutes } from './routes/tasks';
@@ -64,6 +65,7 @@ export function createWebApp(deps: WebDeps): express.Express {
     next(new HttpError(401, '请先登录。'));
   });
   app.use(taskRoutes(deps));
+  app.use(planAssistantRoutes(deps));
   app.use(attachmentRoutes(deps));
   app.use(eventRoutes(deps));
   app.use(registerRoutes(deps));

@@ -44,7 +44,7 @@ export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
   if (built.built) log.info({ ms: built.ms, assetsDir }, 'browser bundles built');
   const app = createWebApp({
     camunda: options.camunda ?? camundaFromConfig(config),
-    store: domainStore(options.db, { archiveDir: join(config.DATA_DIR, 'archive') }),
+    store: domainStore(options.db, { archiveDir: join(config.DATA_DIR, 'archive'), firstCycleStart: config.INSPECTION_CYCLE_START }),
     logger: log,
     config: {
       ...defaultWebConfig(assetsDir),

@@ -63,7 +63,7 @@ describe('reference option lists of task forms', () => {
     expect(Object.keys(data).sort()).toEqual(['enterpriseOptions', 'evidenceOptions', 'expertOptions', 'inspectionId', 'inspectorOptions', 'unitCode']);
     expect(data.inspectorOptions).toContainEqual({ label: '王建国 · 区委办公室 · 科级', value: 'p-leader-1' });
     expect(data.inspectorOptions!.map((o) => o.value)).not.toContain('p-expert-1');
-    expect(data.expertOptions!.map((o) => o.value)).toEqual(['p-expert-1', 'p-expert-2', 'p-expert-3']);
+    expect(data.expertOptions!.map((o) => o.value)).toEqual(['p-expert-1', 'p-expert-2', 'p-expert-3', 'p-expert-4']);
     expect(data.enterpriseOptions!.length).toBeGreaterThan(0);
     expect(data.enterpriseOptions!.every((o) => /^YC-E-\d{2}$/.test(o.value) && /（.+(镇|街道)）$/.test(o.label))).toBe(true);
     expect(data.evidenceOptions).toEqual([{ label: '仓库消防通道.jpg（2026-11-28 12:00）', value: ownEvidence }]);

@@ -37,6 +37,8 @@ const INSPECTORS: SeedPerson[] = [
   person('p-expert-1', '秦振东', ajj, '安全生产专家（化工）', '专家', true, 15),
   person('p-expert-2', '许文博', ajj, '安全生产专家（建筑施工）', '专家', true, 12),
   person('p-expert-3', '何丽萍', ajj, '安全生产专家（消防）', '专家', true, 10),
+  // an expert from outside 区应急管理局, so that a team without its staff can inspect it (二（一）, recusal)
+  person('p-expert-4', '邵立成', memberCode('枣庄市自然资源和规划局峄城分局'), '安全生产专家（非煤矿山）', '专家', true, 11),
 ];
 
 const STAFF: SeedPerson[] = [

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import { addProposalButton } from './plan-assistant';
 import { postJson, readJson, translate, translateModule } from './zh';
 
 interface Answer {
@@ -46,6 +47,11 @@ async function main(): Promise<void> {
   };
 
   if (readOnly) return;
+  if (container.dataset.proposal === 'true' && taskKey) {
+    addProposalButton(container, taskKey, () => form._getState().data as Record<string, unknown>, async (values) => {
+      await form.importSchema(schema, { ...readJson<object>('form-data'), ...values });
+    });
+  }
   const button = document.createElement('button');
   button.type = 'button';
   button.id = 'submit-task';

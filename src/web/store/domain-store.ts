@@ -9,10 +9,11 @@ import { type Db } from '../../db/connect';
 import { inbox, markRead, unreadCount } from '../../db/notifications';
 import { calendarYear, loadWorkCalendar, removeCalendarYear, replaceCalendarYear } from '../../db/calendar';
 import { inspectableUnits, listUnits } from '../../db/organisation';
+import { planProposal } from '../../db/plan-assistant';
 import { createSession, endSession, resolveSession } from '../../db/sessions';
 import * as q from '../../db/web-queries';
 import { CATEGORIES } from '../../domain/problems';
-import { coverageGaps } from '../../domain/coverage';
+import { coverageGaps, runningCycle } from '../../domain/coverage';
 import { addMonthsRaw, chinaDate } from '../../domain/calendar';
 import { trafficLight } from '../../domain/escalation';
 import { isRole, type Principal } from '../auth/roles';
@@ -184,6 +185,11 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
     },
     reportableSubjects: (kind, scope) => q.reportableSubjects(db, kind, scope),
     referenceOptions: (list, about) => referenceOptions(db, list, about),
+    async planProposal({ year, cycleStart, planId, today }) {
+      const start = cycleStart ?? (await q.cycleContaining(db, `${year}-01-01`))?.start
+        ?? runningCycle(options.firstCycleStart ?? '2021-11-12', `${year}-01-01`).start;
+      return planProposal(db, { year, cycleStart: start, today, planId });
+    },
     async attachment(id, scope) {
       const row = await q.evidenceFor(db, scope, id);
       if (!row) return null;

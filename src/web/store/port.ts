@@ -1,5 +1,6 @@
 import { type Principal } from '../auth/roles';
 import { type CalendarOverride, type Coverage, type SpecialDay } from '../../domain/calendar';
+import { type PlanProposalView } from '../../db/plan-assistant';
 
 /**
  * What the web app needs from the domain store. `src/web/store/domain-store.ts` implements it on the repositories
@@ -166,4 +167,9 @@ export interface WebStore {
   calendarYear(year: number): Promise<CalendarYearView>;
   /** Replaces the year's entered arrangement (audited under the login); an empty list removes it. */
   enterCalendarYear(login: string, year: number, days: CalendarOverride[], source: string): Promise<void>;
+  /**
+   * The plan assistant's proposal for a plan year (the cycle containing its first day unless given); with `planId`
+   * the teams for that approved plan.
+   */
+  planProposal(request: { year: number; cycleStart?: string; planId?: string; today: string }): Promise<PlanProposalView>;
 }

@@ -1,5 +1,6 @@
 import { can } from '../auth/roles';
 import { type UserTask } from '../camunda/port';
+import { offersProposal } from '../forms/proposal';
 import { type Attachment } from '../store/port';
 import { html, jsonScript, type SafeHtml } from '../html';
 import { dueColor, formatTime, priorityLabel, trafficBadge } from './format';
@@ -111,7 +112,7 @@ export function taskPage(ctx: PageContext, d: TaskPageData): SafeHtml {
     ${task.assignee && !mine ? html`<p class="notice">该任务已由 ${task.assignee} 认领，您只能查看。</p>` : ''}
     ${
       d.schema
-        ? html`<div id="task-form" data-task="${task.userTaskKey}" data-readonly="${task.assignee && !mine ? 'true' : 'false'}"></div>
+        ? html`<div id="task-form" data-task="${task.userTaskKey}" data-readonly="${task.assignee && !mine ? 'true' : 'false'}" data-proposal="${offersProposal(d.schema) ? 'true' : 'false'}"></div>
       <p id="form-errors" class="error" role="alert" hidden></p>
       ${jsonScript('form-schema', d.schema)}${jsonScript('form-data', { ...d.data, ...d.options })}`
         : html`<form method="post" action="/tasks/${task.userTaskKey}/complete">

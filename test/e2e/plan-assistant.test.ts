@@ -1,0 +1,65 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/db/seed';
+import { checkPlan } from '../../src/domain/plan';
+import { eventually, type Stack, startStack } from './support/stack';
+
+const ROOT = join(__dirname, '..', '..');
+const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** 生成建议方案 in a real Chromium: the office has the plan assistant fill the annual plan draft, adds its theme and submits. */
+describe('plan assistant in Chromium', () => {
+  let s: Stack;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    s = await startStack();
+    base = s.web.url.replace(/\/$/, '');
+    const file = (path: string) => ({ name: path.split('/').pop()!, content: readFileSync(join(ROOT, path), 'utf8') });
+    await s.camunda.deploy([file('forms/annual-plan-draft.form'), file('forms/annual-plan-approval.form'), file('processes/annual-plan.bpmn')]);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  it('fills the annual plan draft with the proposal, which the office completes and the plan check receives', async () => {
+    // given the draft of the first year of a cycle starting in 2027
+    const { processInstanceKey } = await s.engine.createProcessInstance({ bpmnProcessId: 'annual-plan', variables: { year: 2027, plan: { year: 2027, cycleStart: '2027-01-01' } } });
+    const [deadline] = await s.engine.activateJobs({ type: 'yc-deadline', worker: 'e2e', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: -1 });
+    await s.engine.completeJob(deadline!.key, { planDraftDue: '2026-12-11T23:59:59+08:00' });
+    const task = await eventually(async () => (await s.camunda.searchUserTasks({ filter: { processInstanceKey, state: 'CREATED' }, page: { limit: 1 } })).items[0]);
+    const problems: string[] = [];
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 1100 }, locale: 'zh-CN' })).newPage();
+    page.on('pageerror', (err) => problems.push(err.message));
+    await page.goto(`${base}/login`);
+    await page.getByLabel('用户名').fill('anweiban');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await Promise.all([page.waitForURL(/\/tasks/), page.getByRole('button', { name: '登录' }).click()]);
+    await page.goto(`${base}/tasks/${task.userTaskKey}`);
+    await page.locator('.fjs-form').waitFor();
+    // when the office asks for a proposal, adds the theme and submits
+    await page.getByRole('button', { name: '生成建议方案' }).click();
+    await page.locator('#plan-proposal-result', { hasText: '已按全部规则生成建议方案' }).waitFor({ timeout: 60_000 });
+    const tags = await page.locator('.fjs-taglist-tag').count();
+    const title = await page.getByLabel('方案标题').inputValue();
+    await page.getByLabel('年度专题和巡查重点').fill('聚焦危险化学品、城镇燃气和人员密集场所消防安全');
+    await page.screenshot({ path: join(ARTIFACTS, '30-plan-assistant-proposal.png'), fullPage: true });
+    await Promise.all([page.waitForURL(`${base}/tasks`), page.getByRole('button', { name: '提交并完成任务' }).click()]);
+    // then the form showed the 21 units of 2027 in the plan and again in its rounds, and the plan check got them
+    expect(title).toBe('峄城区2027年度安全生产巡查工作方案');
+    expect(tags).toBe(42);
+    const [check] = await s.engine.activateJobs({ type: 'yc-plan-check', worker: 'e2e', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: -1 });
+    const plan = check!.variables.plan as Parameters<typeof checkPlan>[0] & { planTheme: string };
+    expect(plan.units).toHaveLength(21);
+    expect(plan.planTheme).toBe('聚焦危险化学品、城镇燃气和人员密集场所消防安全');
+    expect(checkPlan(plan, { inspectable: plan.units, inspectedInCycle: [] })).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 180_000);
+});
