@@ -32,6 +32,7 @@ import { fireDue } from './processing/commands/fire-due';
 import { dueEntriesOf, dueEntriesOfState, stillPending } from './scheduler/due-entries';
 import { Scheduler } from './scheduler/scheduler';
 import { type EngineState } from './state/engine-state';
+import { clockSettingStore } from './store/clock-setting';
 import { RecordStore } from './store/record-store';
 import { NEXT_KEY_META, loadGraphs, persistedNextKey, recover, replay, snapshot } from './store/recovery';
 import { activatableJobTypes, POLLABLE } from './processing/activatable-types';
@@ -58,7 +59,7 @@ export class EmbeddedEngine implements Engine {
     private readonly options: EngineOptions,
     private readonly store: RecordStore,
   ) {
-    this.clock = new ControllableClock(options.clockControlled);
+    this.clock = new ControllableClock(options.clockControlled, undefined, clockSettingStore(store));
     this.loop = new CommandLoop(
       {
         state: () => this.state,
@@ -82,11 +83,19 @@ export class EmbeddedEngine implements Engine {
     );
   }
 
-  /** `pinClockAt` pins a controlled clock before recovery, so that due work is judged at that instant. */
+  /**
+   * A controlled clock gets back the setting it had when the engine stopped; `pinClockAt` pins it instead. Both
+   * happen before recovery, so that due work is judged at that instant.
+   */
   static async start(options: EngineOptions, pinClockAt?: number): Promise<EmbeddedEngine> {
     installProcessors();
     const store = new RecordStore(options);
     const engine = new EmbeddedEngine(options, store);
+    const restored = engine.clock.restore();
+    if (restored) engine.log.info({ clock: new Date(engine.clock.now()).toISOString() }, 'controlled clock restored');
+    else if (!options.clockControlled && clockSettingStore(store).load()?.offset) {
+      engine.log.warn('the clock was moved in an earlier run; without ENGINE_CLOCK_CONTROLLED=true it runs on the wall clock');
+    }
     if (pinClockAt !== undefined) engine.clock.pin(pinClockAt);
     for (const projection of options.projections ?? []) projection.setup(store.db);
     await loadGraphs(store, engine.graphs);
@@ -325,6 +334,7 @@ export class EmbeddedEngine implements Engine {
     this.scheduler.clear();
     this.graphs.clear();
     this.lastSnapshot = 0;
+    this.clock.persist();
     this.rebuild();
   }
 
