@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
+import { chinaDate } from '../../domain/calendar';
 import { type WebDeps } from '../deps';
 import { EVENTS, eventsFor } from '../events/catalog';
 import { validateSubmission } from '../forms/validate';
@@ -11,7 +12,7 @@ import { scopeOf } from './records';
 export function eventRoutes(deps: WebDeps): Router {
   const router = Router();
   const { camunda, store } = deps;
-  const now = deps.now ?? (() => new Date());
+  const { now } = deps;
 
   function eventOf(message: string, roles: string[]) {
     const e = EVENTS.find((x) => x.message === message);
@@ -30,7 +31,9 @@ export function eventRoutes(deps: WebDeps): Router {
     const user = requireUser(res);
     const e = eventOf(String(req.params.message), user.roles);
     const subjects = e.subject === 'year' ? [] : await store.reportableSubjects(e.subject, scopeOf(user));
-    sendPage(res, eventFormPage(pageContext(req, res), e, subjects));
+    // a year is offered as the current year by the engine's clock (China time)
+    const values = e.subject === 'year' ? { subject: Number(chinaDate(now()).slice(0, 4)) } : {};
+    sendPage(res, eventFormPage(pageContext(req, res), e, subjects, values));
   });
 
   router.post('/events/:message', async (req, res) => {

@@ -103,12 +103,13 @@ export interface DomainStoreOptions {
   archiveDir: string;
   /** Start of the first two-year inspection cycle when the cycles table has none (the seed's date of issue). */
   firstCycleStart?: string;
-  now?: () => Date;
+  /** The engine's time, for the dates the store writes (audit, evidence, read marks). */
+  now: () => Date;
 }
 
 /** The web app's store port on the domain database (src/db). */
 export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
-  const now = options.now ?? (() => new Date());
+  const { now } = options;
   const archive = resolve(options.archiveDir);
   const content = createContentStore(archive);
   const actor = (name: string | null) => ({ name: name ?? 'anonymous', at: now().toISOString() });
@@ -117,13 +118,14 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
       const account = await authenticate(db, username, password);
       return account ? principalOf(account) : null;
     },
+    // sessions live in technical time (the wall clock), like their cookies
     async createSession(accountId, expiresAt) {
-      const at = now();
+      const at = new Date();
       const s = await createSession(db, accountId, at, expiresAt.getTime() - at.getTime());
       return { id: s.token, accountId, expiresAt: new Date(s.expiresAt) };
     },
     async sessionUser(id) {
-      const account = await resolveSession(db, id, now());
+      const account = await resolveSession(db, id, new Date());
       return account ? principalOf(account) : null;
     },
     deleteSession: (id) => endSession(db, id),

@@ -34,7 +34,7 @@ export function eventFormPage(
 ): SafeHtml {
   const subjectLabel = { inspection: '巡查', hazard: '挂牌隐患', handover: '移交事项', year: '年度' }[e.subject];
   const subjectSelect = e.subject === 'year'
-    ? field({ type: 'number', key: 'subject', label: subjectLabel, validate: { required: true } }, values.subject ?? new Date().getFullYear(), errors.subject)
+    ? field({ type: 'number', key: 'subject', label: subjectLabel, validate: { required: true } }, values.subject, errors.subject)
     : html`<div class="field"><label for="f-subject">${subjectLabel} <span aria-hidden="true">*</span></label>
     <select id="f-subject" name="subject" required${errors.subject ? html` aria-invalid="true"` : ''}><option value="">请选择</option>${subjects.map((s) => html`<option value="${s.id}"${s.id === values.subject ? html` selected` : ''}>${s.label}</option>`)}</select>
     ${errors.subject ? html`<p class="error">${errors.subject}</p>` : ''}</div>`;
