@@ -3,6 +3,7 @@ import { join, resolve, sep } from 'node:path';
 import { type Account, authenticate } from '../../db/accounts';
 import { audit } from '../../db/audit';
 import { createContentStore } from '../../db/content-store';
+import { effectOf, recordEffect } from '../../db/effects';
 import { addEvidence, evidenceOf } from '../../db/evidence';
 import { evidenceChoices, personChoices, type PersonChoice, unitChoices } from '../../db/form-options';
 import { type Db } from '../../db/connect';
@@ -17,7 +18,7 @@ import { addMonthsRaw, chinaDate } from '../../domain/calendar';
 import { trafficLight } from '../../domain/escalation';
 import { isRole, type Principal } from '../auth/roles';
 import { formatTime } from '../views/format';
-import { type ReferenceList, type ReferenceOption, type RegisterColumn, type RegisterName, type WebStore } from './port';
+import { type ReferenceList, type ReferenceOption, type RegisterColumn, type RegisterName, type WebStore, type DeliveredMessage } from './port';
 
 /** Columns shown per register, in order, with Chinese headings. */
 const COLUMNS: Record<RegisterName, RegisterColumn[]> = {
@@ -185,6 +186,8 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
       return toAttachment(record);
     },
     reportableSubjects: (kind, scope) => q.reportableSubjects(db, kind, scope),
+    deliveredMessage: (messageId) => effectOf<DeliveredMessage>(db, `web-message:${messageId}`),
+    recordDeliveredMessage: (messageId, delivered) => recordEffect(db, `web-message:${messageId}`, delivered.at, delivered),
     referenceOptions: (list, about) => referenceOptions(db, list, about),
     async attachment(id, scope) {
       const row = await q.evidenceFor(db, scope, id);
