@@ -7,7 +7,7 @@ import {
   type ThrowErrorRequest, type UserTaskAssignRequest, type UserTaskChangeset,
 } from './api';
 import { componentLogger } from '../logging';
-import { ControllableClock } from './clock';
+import { type ClockSetting, ControllableClock } from './clock';
 import { KeyGenerator } from './keys';
 import { foreignTenantRejection } from './tenancy';
 import { GraphCache } from './model/graph-cache';
@@ -36,6 +36,8 @@ import { clockSettingStore } from './store/clock-setting';
 import { RecordStore } from './store/record-store';
 import { NEXT_KEY_META, loadGraphs, persistedNextKey, recover, replay, snapshot } from './store/recovery';
 import { activatableJobTypes, POLLABLE } from './processing/activatable-types';
+
+const isMoved = (setting: ClockSetting | undefined) => !!setting && (setting.pinnedAt !== undefined || setting.offset !== 0);
 
 /** Records between snapshots: recovery replays at most this many records after the latest snapshot. */
 const SNAPSHOT_EVERY_RECORDS = 100_000;
@@ -93,7 +95,7 @@ export class EmbeddedEngine implements Engine {
     const engine = new EmbeddedEngine(options, store);
     const restored = engine.clock.restore();
     if (restored) engine.log.info({ clock: new Date(engine.clock.now()).toISOString() }, 'controlled clock restored');
-    else if (!options.clockControlled && clockSettingStore(store).load()?.offset) {
+    else if (!options.clockControlled && isMoved(clockSettingStore(store).load())) {
       engine.log.warn('the clock was moved in an earlier run; without ENGINE_CLOCK_CONTROLLED=true it runs on the wall clock');
     }
     if (pinClockAt !== undefined) engine.clock.pin(pinClockAt);
