@@ -60,7 +60,15 @@ export function engineClock(source: EngineTimeSource, options: EngineClockOption
     if (stale()) void refresh();
     return new Date(wall() + offset);
   }) as SystemClock;
-  clock.sync = () => (stale() ? refresh() : Promise.resolve());
+  clock.sync = () => {
+    if (!stale()) return Promise.resolve();
+    // an engine that did not tell its time last time is asked in the background: no request waits for its time-out
+    if (available === false) {
+      void refresh();
+      return Promise.resolve();
+    }
+    return refresh();
+  };
   clock.observe = (engineEpochMs) => {
     if (!Number.isFinite(engineEpochMs)) return;
     offset = engineEpochMs - wall();

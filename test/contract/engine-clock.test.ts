@@ -79,6 +79,27 @@ describe("the system clock reads the engine's time", () => {
     }
   });
 
+  it('does not hold a request for an engine that did not tell its time last time, and takes its time in the background', async () => {
+    // given: an engine that did not answer, then answers slowly
+    let wall = 5_000_000;
+    let answer: ((ms: number) => void) | undefined;
+    let told = false;
+    const clock = engineClock(() => (told ? new Promise<number>((resolve) => { answer = resolve; }) : Promise.resolve(undefined)), {
+      refreshMs: 1_000, retryMs: 30_000, wall: () => wall,
+    });
+    await clock.sync();
+    told = true;
+    wall += 30_000;
+    // when: the retry is due, a request syncs while the engine has not answered yet
+    await clock.sync();
+    const meanwhile = clock().getTime();
+    answer!(wall + YEAR);
+    await new Promise((resolve) => setImmediate(resolve));
+    // then
+    expect(meanwhile).toBe(wall);
+    expect(clock().getTime()).toBe(wall + YEAR);
+  });
+
   it("uses this machine's clock when nothing listens on the management port", async () => {
     // given
     const unused = await new Promise<number>((resolve) => {
