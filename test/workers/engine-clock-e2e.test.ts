@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { clockFromConfig } from '../../src/camunda/engine-clock';
+import { clockFromConfig, engineClock } from '../../src/camunda/engine-clock';
 import { openStore, type Store } from '../../src/db/connect';
 import { seedDemoData } from '../../src/db/seed';
 import { chinaDate } from '../../src/domain/calendar';
@@ -23,7 +23,11 @@ const PROCESS = bpmn('clock-follows-engine').start()
   .serviceTask('issue', { type: 'yc-document', headers: { docType: 'feedback-opinion' } })
   .end();
 
-describe.each<Transport>(['rest', 'grpc-stream'])("workers read the engine's clock (%s)", (transport) => {
+/** Where the workers' clock learns the engine's time: its management API, or only the jobs it is handed. */
+type Source = 'management API' | 'jobs alone';
+const CASES: Array<[Transport, Source]> = [['rest', 'management API'], ['grpc-stream', 'management API'], ['grpc-stream', 'jobs alone']];
+
+describe.each(CASES)("workers read the engine's clock (%s, %s)", (transport, source) => {
   let env: EmbeddedEngine;
   let store: Store;
   let h: Harness;
@@ -34,7 +38,8 @@ describe.each<Transport>(['rest', 'grpc-stream'])("workers read the engine's clo
     store = await openStore({ databaseUrl: 'sqlite::memory:' });
     await seedDemoData(store.db, new Date().toISOString());
     h = await harness(store);
-    const clock = clockFromConfig({ ...env.config(h.dir), CAMUNDA_MANAGEMENT_ADDRESS: `http://127.0.0.1:${env.gateways.managementPort}` });
+    // with the jobs alone, the engine never tells its time when asked: only the jobs' lock deadlines carry it
+    const clock = source === 'management API' ? clockFromConfig(env.config(h.dir)) : engineClock(async () => undefined);
     runtime = await startWorkers({ camunda: env.c8, transport, deps: { ...h.deps, clock }, jobTimeoutMs: 10_000, longPollMs: 1_000 });
     await env.engine.deploy([{ name: 'clock.bpmn', content: Buffer.from(PROCESS.xml()) }]);
   });
