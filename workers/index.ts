@@ -46,7 +46,11 @@ export async function startWorkers(options: WorkerRuntimeOptions): Promise<Worke
   const timeout = options.jobTimeoutMs ?? 60_000;
   const stats: WorkerRuntime['stats'] = { complete: 0, error: 0, fail: 0 };
   const events = new EventEmitter();
+  const { clock } = options.deps;
   const handle = async (def: WorkerDefinition<unknown, unknown>, job: JobInfo) => {
+    // The engine stamped the deadline as its own time plus our lock time: the freshest reading of its clock there is.
+    if (job.deadline !== undefined && job.deadline > timeout && clock.observe) clock.observe(job.deadline - timeout);
+    else await clock.sync?.();
     const outcome = await runJob(def, job, options.deps);
     stats[outcome.outcome]++;
     return outcome;
@@ -62,6 +66,7 @@ export async function startWorkers(options: WorkerRuntimeOptions): Promise<Worke
           key: String(job.jobKey), type: job.type, processInstanceKey: String(job.processInstanceKey), bpmnProcessId: String(job.processDefinitionId),
           elementId: String(job.elementId), elementInstanceKey: String(job.elementInstanceKey), retries: job.retries,
           variables: asObject(job.variables), customHeaders: asObject(job.customHeaders) as Record<string, string>,
+          deadline: Number(job.deadline),
         });
         if (outcome.outcome === 'complete') return job.complete(outcome.variables);
         if (outcome.outcome === 'error') return job.error({ errorCode: outcome.errorCode, errorMessage: outcome.errorMessage, variables: outcome.variables });
@@ -94,6 +99,7 @@ export async function startWorkers(options: WorkerRuntimeOptions): Promise<Worke
       key: String(job.key), type: job.type, processInstanceKey: String(job.processInstanceKey), bpmnProcessId: job.bpmnProcessId,
       elementId: job.elementId, elementInstanceKey: String(job.elementInstanceKey), retries: job.retries,
       variables: asObject(job.variables), customHeaders: asObject(job.customHeaders) as Record<string, string>,
+      deadline: Number(job.deadline),
     });
     await acknowledge(String(job.key), outcome);
     return job.forward();

@@ -31,6 +31,8 @@ export const configSchema = z.object({
   ZEEBE_CLIENT_SECRET: z.string().optional(),
   ZEEBE_TOKEN_AUDIENCE: z.string().optional(),
   CAMUNDA_TENANT_ID: z.string().default('<default>'),
+  /** Camunda's management API, whose /actuator/clock tells the engine's time (default: port 9600 of the REST host). */
+  CAMUNDA_MANAGEMENT_ADDRESS: z.string().url('expected an http(s) URL').optional(),
 
   // Embedded engine
   ENGINE_HOST: z.string().min(1).default('127.0.0.1'),

@@ -30,3 +30,9 @@ export async function effectOf<T>(db: Db, key: string): Promise<T | undefined> {
   const row = await db.selectFrom('job_effects').select('result').where('key', '=', key).executeTakeFirst();
   return row ? (JSON.parse(row.result) as T) : undefined;
 }
+
+/** Stores the result of work done outside the database (a message the engine took) under its key; the first wins. */
+export async function recordEffect(db: Db, key: string, at: string, result: unknown): Promise<void> {
+  await db.insertInto('job_effects').values({ key, result: JSON.stringify(result ?? null), created_at: at })
+    .onConflict((oc) => oc.column('key').doNothing()).execute();
+}

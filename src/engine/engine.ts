@@ -7,7 +7,7 @@ import {
   type ThrowErrorRequest, type UserTaskAssignRequest, type UserTaskChangeset,
 } from './api';
 import { componentLogger } from '../logging';
-import { ControllableClock } from './clock';
+import { type ClockSetting, ControllableClock } from './clock';
 import { KeyGenerator } from './keys';
 import { foreignTenantRejection } from './tenancy';
 import { GraphCache } from './model/graph-cache';
@@ -33,9 +33,12 @@ import { fireDue } from './processing/commands/fire-due';
 import { dueEntriesOf, dueEntriesOfState, stillPending } from './scheduler/due-entries';
 import { Scheduler } from './scheduler/scheduler';
 import { type EngineState } from './state/engine-state';
+import { clockSettingStore } from './store/clock-setting';
 import { RecordStore } from './store/record-store';
 import { NEXT_KEY_META, loadGraphs, persistedNextKey, recover, replay, snapshot } from './store/recovery';
 import { activatableJobTypes, POLLABLE } from './processing/activatable-types';
+
+const isMoved = (setting: ClockSetting | undefined) => !!setting && (setting.pinnedAt !== undefined || setting.offset !== 0);
 
 /** Records between snapshots: recovery replays at most this many records after the latest snapshot. */
 const SNAPSHOT_EVERY_RECORDS = 100_000;
@@ -59,7 +62,7 @@ export class EmbeddedEngine implements Engine {
     private readonly options: EngineOptions,
     private readonly store: RecordStore,
   ) {
-    this.clock = new ControllableClock(options.clockControlled);
+    this.clock = new ControllableClock(options.clockControlled, undefined, clockSettingStore(store));
     this.loop = new CommandLoop(
       {
         state: () => this.state,
@@ -83,11 +86,19 @@ export class EmbeddedEngine implements Engine {
     );
   }
 
-  /** `pinClockAt` pins a controlled clock before recovery, so that due work is judged at that instant. */
+  /**
+   * A controlled clock gets back the setting it had when the engine stopped; `pinClockAt` pins it instead. Both
+   * happen before recovery, so that due work is judged at that instant.
+   */
   static async start(options: EngineOptions, pinClockAt?: number): Promise<EmbeddedEngine> {
     installProcessors();
     const store = new RecordStore(options);
     const engine = new EmbeddedEngine(options, store);
+    const restored = engine.clock.restore();
+    if (restored) engine.log.info({ clock: new Date(engine.clock.now()).toISOString() }, 'controlled clock restored');
+    else if (!options.clockControlled && isMoved(clockSettingStore(store).load())) {
+      engine.log.warn('the clock was moved in an earlier run; without ENGINE_CLOCK_CONTROLLED=true it runs on the wall clock');
+    }
     if (pinClockAt !== undefined) engine.clock.pin(pinClockAt);
     for (const projection of options.projections ?? []) projection.setup(store.db);
     await loadGraphs(store, engine.graphs);
@@ -330,6 +341,7 @@ export class EmbeddedEngine implements Engine {
     this.scheduler.clear();
     this.graphs.clear();
     this.lastSnapshot = 0;
+    this.clock.persist();
     this.rebuild();
   }
 

@@ -2,6 +2,7 @@
 // deployed, the domain store (demo data on the first run), every job worker and the web app.
 import { join } from 'node:path';
 import { createCamunda } from '../camunda/client';
+import { directClock } from '../camunda/engine-clock';
 import { deployFiles, rejectionText, resourceFiles } from '../camunda/deploy';
 import { type Config, loadConfigOrExit } from '../config';
 import { openStore } from '../db/connect';
@@ -13,13 +14,14 @@ import { startWorkerProcess } from '../../workers/runtime/bootstrap';
 import { startEmbeddedEngine } from './embedded-engine';
 
 /** The app connects to its own engine: addresses from the bound ports, credentials from the engine's. */
-function connectionTo(config: Config, host: string, grpcPort: number, restPort: number, auth: GatewayAuth): Config {
+function connectionTo(config: Config, host: string, grpcPort: number, restPort: number, managementPort: number, auth: GatewayAuth): Config {
   const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
   const hostPart = reachable.includes(':') ? `[${reachable}]` : reachable;
   return {
     ...config,
     ZEEBE_GRPC_ADDRESS: `grpc://${hostPart}:${grpcPort}`,
     ZEEBE_REST_ADDRESS: `http://${hostPart}:${restPort}`,
+    CAMUNDA_MANAGEMENT_ADDRESS: `http://${hostPart}:${managementPort}`,
     ...(auth.kind === 'basic'
       ? { CAMUNDA_AUTH_STRATEGY: 'BASIC', CAMUNDA_BASIC_AUTH_USERNAME: auth.username, CAMUNDA_BASIC_AUTH_PASSWORD: auth.password }
       : auth.kind === 'bearer'
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
   const log = componentLogger('start');
   const embedded = await startEmbeddedEngine(config);
   const { gateways, auth } = embedded;
-  const appConfig = connectionTo(config, gateways.host, gateways.grpcPort, gateways.restPort, auth);
+  const appConfig = connectionTo(config, gateways.host, gateways.grpcPort, gateways.restPort, gateways.managementPort, auth);
   const camunda = createCamunda(appConfig);
 
   try {
@@ -46,10 +48,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  // one process: the web app and the workers read the engine's own clock
+  const clock = directClock(() => embedded.engine.clock.now());
   const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  const firstRun = await seedDemoData(store.db);
-  const workers = await startWorkerProcess(appConfig, { store, camunda });
-  const web = await startWeb({ config: appConfig, db: store.db });
+  const firstRun = await seedDemoData(store.db, clock().toISOString());
+  const workers = await startWorkerProcess(appConfig, { store, camunda, clock });
+  const web = await startWeb({ config: appConfig, db: store.db, clock });
 
   if (firstRun) {
     // A running annual plan, so the office's task list has its first task: 起草年度巡查工作方案.

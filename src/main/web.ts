@@ -1,4 +1,5 @@
 // `npm run web`: the web app alone, against the engine and the domain store named in the environment.
+import { clockFromConfig } from '../camunda/engine-clock';
 import { loadConfigOrExit } from '../config';
 import { openStore } from '../db/connect';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '../db/seed';
@@ -9,10 +10,12 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   configureLogging(config.LOG_LEVEL);
   const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  if (await seedDemoData(store.db)) {
+  const clock = clockFromConfig(config);
+  await clock.sync();
+  if (await seedDemoData(store.db, clock().toISOString())) {
     console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：${DEMO_ACCOUNTS.map((a) => a.login).join('、')}`);
   }
-  const web = await startWeb({ config, db: store.db });
+  const web = await startWeb({ config, db: store.db, clock });
   console.log(`峄城区安全生产巡查 — 请在浏览器中打开 ${web.url}`);
   const stop = async () => {
     await web.close();

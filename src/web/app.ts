@@ -48,6 +48,11 @@ export function createWebApp(deps: WebDeps): express.Express {
     }),
   );
   app.use('/assets', express.static(deps.config.assetsDir, { fallthrough: false, maxAge: '1h', index: false }));
+  // "now" is the engine's time: bring the reading up to date before anything reads it
+  app.use((_req: Request, _res: Response, next: NextFunction) => {
+    if (!deps.now.sync) return next();
+    deps.now.sync().then(() => next(), next);
+  });
   app.use(cookieParser());
   app.use(express.urlencoded({ extended: false, limit: '200kb' }));
   app.use(express.json({ limit: '2mb' }));
@@ -70,7 +75,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   app.use(eventRoutes(deps));
   app.use(registerRoutes(deps));
   app.use(inboxRoutes(deps));
-  const deployedProcesses = processIds(deps.camunda, { ttlMs: deps.config.processListTtlMs, now: deps.now ?? (() => new Date()) });
+  const deployedProcesses = processIds(deps.camunda, { ttlMs: deps.config.processListTtlMs, now: deps.wallClock ?? (() => new Date()) });
   app.use(monitoringRoutes(deps, deployedProcesses));
   app.use(instanceModificationRoutes(deps));
   app.use(processRoutes(deps, deployedProcesses));

@@ -1,3 +1,4 @@
+import { type SystemClock } from '../camunda/engine-clock';
 import { type Logger } from '../logging';
 import { type CamundaPort } from './camunda/port';
 import { type WebStore } from './store/port';
@@ -16,13 +17,18 @@ export interface WebConfig {
   loginLimit: { windowMs: number; limit: number };
 }
 
+/** "Now" as the web app reads it; an engine clock is brought up to date before each request. */
+export type Clock = (() => Date) & Partial<Pick<SystemClock, 'sync'>>;
+
 export interface WebDeps {
   camunda: CamundaPort;
   store: WebStore;
   logger: Logger;
   config: WebConfig;
-  /** Time source for due-date colours and dashboards; pinned in tests. */
-  now?: () => Date;
+  /** The engine's time (src/camunda/engine-clock) for due colours, dashboards and dates entered; tests pin it. */
+  now: Clock;
+  /** Technical time for caches (the wall clock by default): a pinned engine clock must not keep them fresh forever. */
+  wallClock?: () => Date;
 }
 
 export const defaultWebConfig = (assetsDir: string): WebConfig => ({

@@ -2,6 +2,7 @@ import { type AddressInfo } from 'node:net';
 import { type Server } from 'node:http';
 import { join } from 'node:path';
 import { createCamunda } from '../camunda/client';
+import { clockFromConfig, type SystemClock } from '../camunda/engine-clock';
 import { type Config } from '../config';
 import { type Db } from '../db/connect';
 import { componentLogger } from '../logging';
@@ -32,6 +33,8 @@ export interface StartWebOptions {
   camunda?: CamundaPort;
   assetsDir?: string;
   formsDir?: string;
+  /** The engine's time; default: read from the engine's management API (src/camunda/engine-clock). */
+  clock?: SystemClock;
 }
 
 /** Builds the browser bundles if needed, then serves the web app. For entry points and tests. */
@@ -42,9 +45,11 @@ export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
   const assetsDir = options.assetsDir ?? join(config.DATA_DIR, 'web-assets');
   const built = await buildAssets(assetsDir);
   if (built.built) log.info({ ms: built.ms, assetsDir }, 'browser bundles built');
+  const now = options.clock ?? clockFromConfig(config);
   const app = createWebApp({
     camunda: options.camunda ?? camundaFromConfig(config),
-    store: domainStore(options.db, { archiveDir: join(config.DATA_DIR, 'archive'), firstCycleStart: config.INSPECTION_CYCLE_START }),
+    store: domainStore(options.db, { archiveDir: join(config.DATA_DIR, 'archive'), firstCycleStart: config.INSPECTION_CYCLE_START, now }),
+    now,
     logger: log,
     config: {
       ...defaultWebConfig(assetsDir),

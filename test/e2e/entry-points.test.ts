@@ -142,10 +142,11 @@ describe('separate processes, configured like a cluster', () => {
     // given the engine alone
     const engine = run('engine.ts', { ENGINE_DATA_DIR: path.join(dir, 'engine'), ENGINE_GRPC_PORT: '0', ENGINE_REST_PORT: '0', ENGINE_MANAGEMENT_PORT: '0' });
     running.push(engine);
-    const [, grpcPort, restPort] = await engine.waitFor(/engine listening: gRPC 127\.0\.0\.1:(\d+), REST http:\/\/127\.0\.0\.1:(\d+)\/v2/);
+    const [, grpcPort, restPort, managementPort] = await engine.waitFor(/engine listening: gRPC 127\.0\.0\.1:(\d+), REST http:\/\/127\.0\.0\.1:(\d+)\/v2, management :(\d+)/);
     const cluster = {
       ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${grpcPort}`,
       ZEEBE_REST_ADDRESS: `http://127.0.0.1:${restPort}`,
+      CAMUNDA_MANAGEMENT_ADDRESS: `http://127.0.0.1:${managementPort}`,
       CAMUNDA_AUTH_STRATEGY: 'NONE',
       DATA_DIR: dir,
     };

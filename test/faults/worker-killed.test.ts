@@ -33,7 +33,7 @@ describe('a worker process killed mid-job', () => {
     await seedDemoData(store.db);
     childEnv = {
       ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${env.gateways.grpcPort}`, ZEEBE_REST_ADDRESS: `http://127.0.0.1:${env.gateways.restPort}`,
-      CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_LOG_LEVEL: 'none', ZEEBE_CLIENT_LOG_LEVEL: 'NONE', LOG_LEVEL: 'warn',
+      CAMUNDA_MANAGEMENT_ADDRESS: `http://127.0.0.1:${env.gateways.managementPort}`, CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_LOG_LEVEL: 'none', ZEEBE_CLIENT_LOG_LEVEL: 'NONE', LOG_LEVEL: 'warn',
       DATABASE_URL: databaseUrl, DATA_DIR: dir, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port),
     };
     await env.engine.deploy([{ name: 'fault-notify.bpmn', content: Buffer.from(notifyProcess()) }]);

@@ -31,7 +31,10 @@ export async function startEmbeddedEngine(): Promise<EmbeddedEngine> {
     engine,
     gateways,
     c8,
-    config: (dataDir) => loadConfig({ ZEEBE_REST_ADDRESS: rest, ZEEBE_GRPC_ADDRESS: grpc, CAMUNDA_AUTH_STRATEGY: 'NONE', DATA_DIR: dataDir }),
+    config: (dataDir) => loadConfig({
+      ZEEBE_REST_ADDRESS: rest, ZEEBE_GRPC_ADDRESS: grpc, CAMUNDA_MANAGEMENT_ADDRESS: `http://127.0.0.1:${gateways.managementPort}`,
+      CAMUNDA_AUTH_STRATEGY: 'NONE', DATA_DIR: dataDir,
+    }),
     close: async () => {
       await c8.closeAllClients();
       await gateways.close();

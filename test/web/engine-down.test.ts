@@ -37,7 +37,8 @@ async function tasksAndBoard(restAddress: string): Promise<{ tasks: request.Resp
   await seedDemoData(store.db);
   const c8 = new Camunda8({ ZEEBE_REST_ADDRESS: restAddress, CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_SDK_HTTP_RETRY_MAX_ATTEMPTS: 1 } as never);
   try {
-    const app = createWebApp({ camunda: fromCamundaClient(c8.getOrchestrationClusterApiClientLoose()), store: domainStore(store.db, { archiveDir: '/tmp' }), logger: componentLogger('web-test'), config: defaultWebConfig('/tmp') });
+    const now = () => new Date();
+    const app = createWebApp({ camunda: fromCamundaClient(c8.getOrchestrationClusterApiClientLoose()), store: domainStore(store.db, { archiveDir: '/tmp', now }), logger: componentLogger('web-test'), config: defaultWebConfig('/tmp'), now });
     const agent = request.agent(app);
     const csrf = csrfOf((await agent.get('/login')).text);
     await agent.post('/login').type('form').send({ _csrf: csrf, username: 'anweiban', password: DEMO_PASSWORD }).expect(303);

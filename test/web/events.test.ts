@@ -3,7 +3,7 @@ import { type Actor } from '../../src/db/audit';
 import { openInspection } from '../../src/db/registers/inspections';
 import { createHandover, listHazard } from '../../src/db/registers/supervision';
 import { registerProblems } from '../../src/db/registers/inspections';
-import { messageWaitDiagram, taskDiagram } from './support/fixtures';
+import { messageStartDiagram, messageWaitDiagram, taskDiagram, twoReportsDiagram } from './support/fixtures';
 import { type Harness, LOGINS, NOW, signIn, UNIT_A, UNIT_B, type WebEnv, freshWebEachTest } from './support/harness';
 
 const by: Actor = { name: 'system', at: NOW.toISOString() };
@@ -38,35 +38,115 @@ describe('web event reports published as Camunda messages', () => {
     expect(forbidden.status).toBe(403);
   });
 
-  it('publishes the unit’s rectification report correlated by its inspection, and audits it', async () => {
+  /** Deploys a process waiting for `message` (correlated by `variable`) and starts one instance per subject. */
+  const waitFor = async (message: string, variable: string, subjects: string[], diagram = messageWaitDiagram) => {
+    const id = `wait-${message}`;
+    await h.engine.deploy([{ name: `${id}.bpmn`, content: Buffer.from(diagram(id, message, variable)) }]);
+    const keys: string[] = [];
+    for (const subject of subjects) keys.push((await h.engine.createProcessInstance({ bpmnProcessId: id, variables: { [variable]: subject } })).processInstanceKey);
+    return keys;
+  };
+  const REPORT = '对反馈的三项问题已全部完成整改，建立了长效机制并落实了责任人。';
+
+  it('delivers the unit’s rectification report to its inspection’s waiting process, and audits it with the instance', async () => {
     // given
+    const [waiting] = await waitFor('rectification-submitted', 'inspectionId', [inspA]);
     const { agent, csrf } = await signIn(h.app, LOGINS.unitA);
     const form = await agent.get('/events/rectification-submitted').expect(200);
     // when
-    const res = await agent.post('/events/rectification-submitted').type('form').send({ _csrf: csrf, subject: inspA, report: '对反馈的三项问题已全部完成整改，建立了长效机制并落实了责任人。', investigation: '' });
+    const res = await agent.post('/events/rectification-submitted').type('form').send({ _csrf: csrf, subject: inspA, report: REPORT, investigation: '' });
+    const done = await agent.get(res.headers.location!).expect(200);
     // then
     expect(form.text).toContain(`value="${inspA}"`);
     expect(form.text).not.toContain(`value="${inspB}"`);
     expect(res.status).toBe(303);
-    expect(env.messages()).toEqual([{
-      name: 'rectification-submitted', correlationKey: inspA, messageId: expect.any(String),
-      variables: { rectificationReport: { report: '对反馈的三项问题已全部完成整改，建立了长效机制并落实了责任人。', investigation: null, submittedBy: LOGINS.unitA, submittedAt: NOW.toISOString() } },
-    }]);
+    expect(done.text).toContain('已送达办理流程：报送整改和查处情况报告');
+    expect((await h.camunda.getProcessInstance(waiting!)).state).toBe('COMPLETED');
+    const variables = await h.camunda.searchVariables({ filter: { processInstanceKey: waiting, name: 'rectificationReport' }, page: { limit: 1 } });
+    expect(JSON.parse(variables.items[0]!.value)).toEqual({ report: REPORT, investigation: null, submittedBy: LOGINS.unitA, submittedAt: NOW.toISOString() });
     const trail = await auditTrail(h.store.db, { actor: LOGINS.unitA });
-    expect(trail.map((t) => [t.action, t.entityId])).toContainEqual(['event.rectification-submitted', inspA]);
+    expect(trail.find((t) => t.action === 'event.rectification-submitted')).toMatchObject({
+      entityId: inspA, data: { outcome: 'ok', processInstanceKey: waiting, messageId: expect.stringMatching(/^web-[0-9a-f]{64}$/), repeated: false },
+    });
   });
 
-  it('delivers the report to the inspection’s process waiting for it', async () => {
-    // given
-    await h.engine.deploy([{ name: 'wait.bpmn', content: Buffer.from(messageWaitDiagram('wait-rectification', 'rectification-submitted', 'inspectionId')) }]);
-    const waiting = (await h.engine.createProcessInstance({ bpmnProcessId: 'wait-rectification', variables: { inspectionId: inspA } })).processInstanceKey;
+  it('offers only the inspections whose process waits for the report now', async () => {
+    // given: the office sees every inspection; only inspection A's process waits for complaints
+    await waitFor('complaint-received', 'inspectionId', [inspA]);
+    const { agent } = await signIn(h.app, LOGINS.office);
+    // when
+    const form = await agent.get('/events/complaint-received').expect(200);
+    // then
+    expect(form.text).toContain(`value="${inspA}"`);
+    expect(form.text).not.toContain(`value="${inspB}"`);
+  });
+
+  it('offers subjects whose process waits at an event-based gateway or in an event sub-process', async () => {
+    // given: acceptance requests taken at a gateway (hazard A); complaints taken any time (inspection B)
+    const NS = 'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"';
+    const gateway = `<bpmn:definitions ${NS} id="g" targetNamespace="t">
+      <bpmn:message id="m" name="acceptance-requested"><bpmn:extensionElements><zeebe:subscription correlationKey="=hazardId" /></bpmn:extensionElements></bpmn:message>
+      <bpmn:process id="gate" isExecutable="true">
+        <bpmn:startEvent id="s" /><bpmn:sequenceFlow id="a" sourceRef="s" targetRef="g1" />
+        <bpmn:eventBasedGateway id="g1" /><bpmn:sequenceFlow id="b" sourceRef="g1" targetRef="req" /><bpmn:sequenceFlow id="c" sourceRef="g1" targetRef="t" />
+        <bpmn:intermediateCatchEvent id="req"><bpmn:messageEventDefinition messageRef="m" /></bpmn:intermediateCatchEvent>
+        <bpmn:intermediateCatchEvent id="t"><bpmn:timerEventDefinition><bpmn:timeDuration>P30D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+      </bpmn:process></bpmn:definitions>`;
+    const subProcess = `<bpmn:definitions ${NS} id="e" targetNamespace="t">
+      <bpmn:message id="m" name="complaint-received"><bpmn:extensionElements><zeebe:subscription correlationKey="=inspectionId" /></bpmn:extensionElements></bpmn:message>
+      <bpmn:process id="watch" isExecutable="true">
+        <bpmn:startEvent id="s" /><bpmn:sequenceFlow id="a" sourceRef="s" targetRef="u" />
+        <bpmn:userTask id="u"><bpmn:extensionElements><zeebe:userTask /></bpmn:extensionElements></bpmn:userTask>
+        <bpmn:subProcess id="any-time" triggeredByEvent="true">
+          <bpmn:startEvent id="o" isInterrupting="false"><bpmn:messageEventDefinition messageRef="m" /></bpmn:startEvent>
+        </bpmn:subProcess>
+      </bpmn:process></bpmn:definitions>`;
+    await h.engine.deploy([{ name: 'gate.bpmn', content: Buffer.from(gateway) }, { name: 'watch.bpmn', content: Buffer.from(subProcess) }]);
+    await h.engine.createProcessInstance({ bpmnProcessId: 'gate', variables: { hazardId: hazardA } });
+    await h.engine.createProcessInstance({ bpmnProcessId: 'watch', variables: { inspectionId: inspB } });
+    const unit = await signIn(h.app, LOGINS.unitA);
+    const office = await signIn(h.app, LOGINS.office);
+    // when
+    const acceptance = await unit.agent.get('/events/acceptance-requested').expect(200);
+    const complaint = await office.agent.get('/events/complaint-received').expect(200);
+    // then
+    expect(acceptance.text).toContain(`value="${hazardA}"`);
+    expect(complaint.text).toContain(`value="${inspB}"`);
+    expect(complaint.text).not.toContain(`value="${inspA}"`);
+  });
+
+  it('refuses a report no process waits for with a clear message, keeps what was entered and sends nothing', async () => {
+    // given: inspection A is the unit's own, but nothing waits for its rectification report
     const { agent, csrf } = await signIn(h.app, LOGINS.unitA);
     // when
-    await agent.post('/events/rectification-submitted').type('form').send({ _csrf: csrf, subject: inspA, report: '对反馈的三项问题已全部完成整改，建立了长效机制并落实了责任人。' }).expect(303);
+    const res = await agent.post('/events/rectification-submitted').type('form').send({ _csrf: csrf, subject: inspA, report: REPORT });
     // then
-    expect((await h.camunda.getProcessInstance(waiting)).state).toBe('COMPLETED');
-    const variables = await h.camunda.searchVariables({ filter: { processInstanceKey: waiting, name: 'rectificationReport' }, page: { limit: 1 } });
-    expect(JSON.parse(variables.items[0]!.value)).toEqual(expect.objectContaining({ submittedBy: LOGINS.unitA }));
+    expect(res.status).toBe(409);
+    expect(res.text).toContain('所选巡查当前没有等待「报送整改和查处情况报告」的流程环节，报告未发送。');
+    expect(res.text).toContain(REPORT);
+    expect(env.messages()).toEqual([]);
+    const trail = await auditTrail(h.store.db, { actor: LOGINS.unitA });
+    expect(trail.find((t) => t.action === 'event.rectification-submitted')).toMatchObject({ data: { outcome: 'denied', reason: 'no-subscription' } });
+  });
+
+  it('delivers the same report sent twice only once, and a different report as the next one', async () => {
+    // given: a process that takes two progress reports in a row
+    const [waiting] = await waitFor('hazard-progress', 'hazardId', [hazardA], twoReportsDiagram);
+    const { agent, csrf } = await signIn(h.app, LOGINS.unitA);
+    const report = { _csrf: csrf, subject: hazardA, percent: '40', text: '防火堤基础已浇筑完成' };
+    // when
+    const first = await agent.post('/events/hazard-progress').type('form').send(report).expect(303);
+    const again = await agent.post('/events/hazard-progress').type('form').send(report).expect(303);
+    const repeated = await agent.get(again.headers.location!).expect(200);
+    const stillWaiting = (await h.camunda.getProcessInstance(waiting!)).state;
+    const next = await agent.post('/events/hazard-progress').type('form').send({ ...report, percent: '80', text: '防火堤主体已完工' }).expect(303);
+    // then
+    expect(first.headers.location).toBe('/events?done=hazard-progress');
+    expect(again.headers.location).toBe('/events?done=hazard-progress&repeated=1');
+    expect(repeated.text).toContain('此前已报送过相同内容，流程已收到，未重复发送');
+    expect(stillWaiting).toBe('ACTIVE');
+    expect(next.headers.location).toBe('/events?done=hazard-progress');
+    expect((await h.camunda.getProcessInstance(waiting!)).state).toBe('COMPLETED');
   });
 
   it('refuses a report about another unit’s inspection and publishes nothing', async () => {
@@ -82,6 +162,7 @@ describe('web event reports published as Camunda messages', () => {
 
   it('validates numbers against the field rules', async () => {
     // given
+    const [waiting] = await waitFor('hazard-progress', 'hazardId', [hazardA]);
     const { agent, csrf } = await signIn(h.app, LOGINS.unitA);
     // when
     const res = await agent.post('/events/hazard-progress').type('form').send({ _csrf: csrf, subject: hazardA, percent: '120', text: '正在施工防火堤' });
@@ -90,11 +171,13 @@ describe('web event reports published as Camunda messages', () => {
     expect(res.status).toBe(422);
     expect(res.text).toContain('「完成比例（%）」不能大于 100。');
     expect(ok.status).toBe(303);
-    expect(env.messages()[0]).toEqual(expect.objectContaining({ name: 'hazard-progress', correlationKey: hazardA, variables: { progress: expect.objectContaining({ percent: 60 }) } }));
+    const progress = await h.camunda.searchVariables({ filter: { processInstanceKey: waiting, name: 'progress' }, page: { limit: 1 } });
+    expect(JSON.parse(progress.items[0]!.value)).toEqual(expect.objectContaining({ percent: 60 }));
   });
 
   it('lets the department refuse a handover only with a reason', async () => {
     // given
+    const [waiting] = await waitFor('handover-receipt', 'handoverId', [handover]);
     const { agent, csrf } = await signIn(h.app, h.departmentLogin);
     // when
     const noReason = await agent.post('/events/handover-receipt').type('form').send({ _csrf: csrf, subject: handover, decision: '不属于本部门职责' });
@@ -102,7 +185,9 @@ describe('web event reports published as Camunda messages', () => {
     // then
     expect(noReason.status).toBe(422);
     expect(withReason.status).toBe(303);
-    expect(env.messages()[0]!.variables).toEqual(expect.objectContaining({ receiptAccepted: false, refusalReason: '储罐区属应急管理部门监管' }));
+    const received = await h.camunda.searchVariables({ filter: { processInstanceKey: waiting }, page: { limit: 100 } });
+    expect(Object.fromEntries(received.items.map((v) => [v.name, JSON.parse(v.value) as unknown])))
+      .toEqual(expect.objectContaining({ receiptAccepted: false, refusalReason: '储罐区属应急管理部门监管' }));
   });
 
   it('lets the office start the year’s annual plan process', async () => {
@@ -121,13 +206,40 @@ describe('web event reports published as Camunda messages', () => {
     expect(env.messages()).toEqual([]);
   });
 
-  it('lets the office announce a city inspection by year', async () => {
+  it('starts one liaison per city inspection, two in one year, and the same announcement only once', async () => {
     // given
+    await h.engine.deploy([{ name: 'city.bpmn', content: Buffer.from(messageStartDiagram('city-liaison', 'city-inspection-announced', 'cityInspectionKey')) }]);
+    const { agent, csrf } = await signIn(h.app, LOGINS.office);
+    const spring = { _csrf: csrf, subject: '2027', period: '2027年3月1日至3月15日' };
+    // when
+    const first = await agent.post('/events/city-inspection-announced').type('form').send(spring);
+    const again = await agent.post('/events/city-inspection-announced').type('form').send(spring);
+    const autumn = await agent.post('/events/city-inspection-announced').type('form').send({ ...spring, period: '2027年10月8日至10月20日' });
+    // then
+    expect([first.status, again.status, autumn.status]).toEqual([303, 303, 303]);
+    expect(again.headers.location).toContain('repeated=1');
+    const started = await h.camunda.searchProcessInstances({ filter: { processDefinitionId: 'city-liaison' }, page: { limit: 10 } });
+    expect(started.items).toHaveLength(2);
+    const keys = await Promise.all(started.items.map(async (i) => {
+      const vars = await h.camunda.searchVariables({ filter: { processInstanceKey: i.processInstanceKey }, page: { limit: 100 } });
+      const byName = Object.fromEntries(vars.items.map((v) => [v.name, JSON.parse(v.value) as unknown]));
+      expect(byName.year).toBe(2027);
+      return byName.cityInspectionKey;
+    }));
+    expect(new Set(keys).size).toBe(2);
+    for (const key of keys) expect(key).toMatch(/^2027-[0-9a-f]{12}$/);
+  });
+
+  it('says so when no process can take a city inspection announcement', async () => {
+    // given: no liaison process deployed
     const { agent, csrf } = await signIn(h.app, LOGINS.office);
     // when
+    const form = await agent.get('/events/city-inspection-announced').expect(200);
     const res = await agent.post('/events/city-inspection-announced').type('form').send({ _csrf: csrf, subject: '2027', period: '2027年3月1日至3月15日' });
     // then
-    expect(res.status).toBe(303);
-    expect(env.messages()[0]).toEqual(expect.objectContaining({ name: 'city-inspection-announced', correlationKey: '2027' }));
+    expect(form.text).toContain('当前没有等待「登记市级巡查通知」的流程环节');
+    expect(res.status).toBe(409);
+    expect(res.text).toContain('报告未发送');
+    expect(res.text).toContain('2027年3月1日至3月15日');
   });
 });

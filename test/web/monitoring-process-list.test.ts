@@ -16,7 +16,7 @@ describe('the monitoring page\'s list of deployed processes', () => {
   });
   afterAll(() => env.close());
   beforeEach(async () => {
-    // given an engine with one process and a web app whose engine calls are counted, on a clock the test moves
+    // given an engine with one process and a web app whose engine calls are counted, its caches on a clock the test moves
     await env.purge();
     await env.engine.deploy([{ name: 'inspection.bpmn', content: Buffer.from(MINIMAL_BPMN('inspection', '巡查')) }]);
     definitionSearches = 0;
@@ -28,7 +28,7 @@ describe('the monitoring page\'s list of deployed processes', () => {
         return env.camunda.searchProcessDefinitions(req);
       },
     };
-    h = await startHarness({ ...env, camunda: counting }, { processListTtlMs: 5_000 }, () => new Date(clock));
+    h = await startHarness({ ...env, camunda: counting }, { processListTtlMs: 5_000 }, () => NOW, () => new Date(clock));
   });
   afterEach(() => h.close());
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type Camunda8 } from '@camunda8/sdk';
 import { createCamunda } from '../../src/camunda/client';
+import { clockFromConfig, type SystemClock } from '../../src/camunda/engine-clock';
 import { type Config } from '../../src/config';
 import { openStore, type Store } from '../../src/db/connect';
 import { createContentStore } from '../../src/db/content-store';
@@ -17,10 +18,10 @@ export interface WorkerProcess {
 
 /**
  * Wires the workers from the configuration: the domain store, the archive under DATA_DIR, SMTP, the optional
- * SMS webhook, and the Camunda client (from the configuration's SDK settings). Used by `npm run workers`
+ * SMS webhook, the Camunda client (from the configuration's SDK settings) and the engine's clock. Used by `npm run workers`
  * and `npm start`; pass a store to share one already open.
  */
-export async function startWorkerProcess(config: Config, options: { store?: Store; camunda?: Camunda8 } = {}): Promise<WorkerProcess> {
+export async function startWorkerProcess(config: Config, options: { store?: Store; camunda?: Camunda8; clock?: SystemClock } = {}): Promise<WorkerProcess> {
   const log = componentLogger('workers');
   const store = options.store ?? await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const mailer = createMailer({ host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER,
@@ -31,7 +32,7 @@ export async function startWorkerProcess(config: Config, options: { store?: Stor
     camunda, transport: config.WORKER_TRANSPORT,
     deps: {
       db: store.db, mailer, sms: config.SMS_WEBHOOK_URL ? createSmsWebhook(config.SMS_WEBHOOK_URL) : undefined,
-      archive: createContentStore(join(config.DATA_DIR, 'archive')), clock: () => new Date(), logger: rootLogger(),
+      archive: createContentStore(join(config.DATA_DIR, 'archive')), clock: options.clock ?? clockFromConfig(config), logger: rootLogger(),
       settings: { firstCycleStart: config.INSPECTION_CYCLE_START, publicUrl: config.PUBLIC_URL },
     },
   });

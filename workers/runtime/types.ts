@@ -1,6 +1,7 @@
 import { type z } from 'zod';
 import { type Db } from '../../src/db/connect';
 import { type ContentStore } from '../../src/db/content-store';
+import { type SystemClock } from '../../src/camunda/engine-clock';
 import { type Logger } from '../../src/logging';
 import { type Mailer } from './mailer';
 import { type SmsSender } from './sms';
@@ -16,6 +17,8 @@ export interface JobInfo {
   retries: number;
   variables: Record<string, unknown>;
   customHeaders: Record<string, string>;
+  /** When the engine hands the job to someone else (engine time, epoch ms), if the transport tells it. */
+  deadline?: number;
 }
 
 /** What the transport must do with the job. */
@@ -24,6 +27,9 @@ export type JobOutcome =
   | { outcome: 'error'; errorCode: string; errorMessage: string; variables?: Record<string, unknown> }
   | { outcome: 'fail'; errorMessage: string; retries: number; retryBackOffMs: number };
 
+/** "Now" for every handler; the engine clock also learns the engine's time from each job it is handed. */
+export type Clock = (() => Date) & Partial<Pick<SystemClock, 'sync' | 'observe'>>;
+
 /** Everything a handler may touch; injected, so tests use real SQLite/PostgreSQL, SMTP and folders. */
 export interface WorkerDeps {
   db: Db;
@@ -31,7 +37,8 @@ export interface WorkerDeps {
   sms?: SmsSender;
   /** Archive for generated documents and evidence files (content-addressed, under DATA_DIR). */
   archive: ContentStore;
-  clock: () => Date;
+  /** The engine's time (src/camunda/engine-clock); tests pin it with a plain function. */
+  clock: Clock;
   logger: Logger;
   settings: WorkerSettings;
 }

@@ -109,6 +109,11 @@ export class RecordStore {
     return row?.value;
   }
 
+  /** Writes one meta value on its own (settings that change outside a command, such as the clock's). */
+  setMetaValue(name: string, value: string): void {
+    this.setMeta.run(name, value);
+  }
+
   /** Appends records and meta values; must run inside a transaction opened by the caller. */
   append(records: readonly EngineRecord[], meta: Record<string, string>): void {
     // records may share one value object (an element instance's life-cycle records): serialise it once

@@ -51,6 +51,7 @@ export interface ProcessInstance {
 
 export interface ElementInstance {
   elementInstanceKey: string;
+  processInstanceKey?: string;
   elementId: string;
   elementName?: string;
   type?: string;
@@ -125,8 +126,11 @@ export interface CamundaPort {
   createProcessInstance(processDefinitionId: string, variables: Record<string, unknown>): Promise<{ processInstanceKey: string }>;
   /** Ids of the sequence flows an instance has taken, for the diagram. */
   sequenceFlows(processInstanceKey: string): Promise<string[]>;
-  /** Publishes a message with a time to live, so that a process that reaches its catch event a little later still gets it. */
-  publishMessage(msg: { name: string; correlationKey: string; variables: Record<string, unknown>; messageId?: string; timeToLive?: number }): Promise<{ messageKey: string }>;
+  /**
+   * Correlates a message to a subscription open now (or a message start event) and says which instance got it;
+   * rejects with status 404 when nothing can receive it, so nothing is buffered to expire unseen.
+   */
+  correlateMessage(msg: { name: string; correlationKey: string; variables: Record<string, unknown> }): Promise<{ messageKey: string; processInstanceKey: string }>;
 }
 
 // No consistency option: the search answers at once, as `waitUpToMs: 0` would, without the SDK re-reading its
@@ -188,7 +192,10 @@ function adapt(client: CamundaClientLoose): CamundaPort {
       const result = (await c.getProcessInstanceSequenceFlows({ processInstanceKey }, now)) as { items?: Array<{ elementId?: string }> };
       return [...new Set((result.items ?? []).map((f) => f.elementId).filter((id): id is string => !!id))];
     },
-    publishMessage: (msg) => c.publishMessage({ timeToLive: 24 * 60 * 60 * 1000, ...msg }),
+    correlateMessage: async (msg) => {
+      const result = (await c.correlateMessage(msg)) as { messageKey: unknown; processInstanceKey: unknown };
+      return { messageKey: String(result.messageKey), processInstanceKey: String(result.processInstanceKey) };
+    },
     deploy: async (resources) => {
       const files = resources.map((r) => new File([r.content], r.name, { type: 'application/octet-stream' }));
       const result = await c.createDeployment({ resources: files });

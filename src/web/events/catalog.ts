@@ -1,5 +1,6 @@
 import { type Principal, type Role } from '../auth/roles';
 import { type FormComponent } from '../forms/validate';
+import { cityInspectionKey } from './message-identity';
 
 /**
  * Events the web app reports to running processes as Camunda messages (workers/JOB-TYPES.md, "Messages"), with
@@ -17,6 +18,8 @@ export interface EventKind {
   fields: FormComponent[];
   /** Instead of a message: start this process (correlation subject and values become its variables). */
   startsProcess?: string;
+  /** The correlation key, when it is not the subject itself; also given to the process as `keyVariable`. */
+  correlation?: { key(subject: string, values: Record<string, unknown>): string; keyVariable: string };
   /** The message variables from the validated values. */
   variables(values: Record<string, unknown>, user: Principal, at: string): Record<string, unknown>;
 }
@@ -85,6 +88,8 @@ export const EVENTS: EventKind[] = [
   {
     message: 'city-inspection-announced', label: '登记市级巡查通知', description: '市安委会通知对峄城区开展巡查，区安委办启动联络配合。',
     roles: ['office'], subject: 'year',
+    // a key per inspection, not per year: a second city inspection in one year starts its own liaison
+    correlation: { key: (year, v) => cityInspectionKey(year, String(v.period ?? '')), keyVariable: 'cityInspectionKey' },
     fields: [text('period', '巡查时间', true, 100), area('notes', '通知要点', false)],
     variables: (v, u, at) => ({ cityInspection: { period: v.period, notes: v.notes ?? null, by: u.username, at } }),
   },

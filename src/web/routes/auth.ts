@@ -13,7 +13,6 @@ function safeNext(value: string | undefined): string {
 
 export function authRoutes(deps: WebDeps): Router {
   const router = Router();
-  const now = deps.now ?? (() => new Date());
   const { config, store } = deps;
 
   const limiter = rateLimit({
@@ -42,7 +41,8 @@ export function authRoutes(deps: WebDeps): Router {
       await store.audit({ actor: username || null, action: 'login', outcome: 'denied', ip: req.ip });
       return sendPage(res, loginPage(pageContext(req, res), { error: '用户名或密码错误。', username, next }), 401);
     }
-    const session = await store.createSession(user.accountId, new Date(now().getTime() + config.sessionTtlMs));
+    // a session's lifetime is technical time (wall clock): moving the engine's clock must not sign everyone out
+    const session = await store.createSession(user.accountId, new Date(Date.now() + config.sessionTtlMs));
     setSessionCookie(res, session.id, config.sessionTtlMs, config.secureCookies);
     issueCsrf(res, config.secureCookies); // a fresh token per session
     await store.audit({ actor: user.username, action: 'login', outcome: 'ok', ip: req.ip });

@@ -24,7 +24,7 @@ function yearOf(value: unknown, fallback: number): number {
 export function calendarRoutes(deps: WebDeps): Router {
   const router = Router();
   const { store } = deps;
-  const now = deps.now ?? (() => new Date());
+  const { now } = deps;
   // from November on, the office works on next year's arrangement
   const defaultYear = () => {
     const today = chinaDate(now());

@@ -1,17 +1,38 @@
-import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
+import { chinaDate } from '../../domain/calendar';
 import { type WebDeps } from '../deps';
-import { EVENTS, eventsFor } from '../events/catalog';
+import { EVENTS, type EventKind, eventsFor } from '../events/catalog';
+import { messageIdOf } from '../events/message-identity';
+import { openSubscriptions } from '../events/open-subscriptions';
 import { validateSubmission } from '../forms/validate';
 import { forbidden, notFound, pageContext, requireUser, sendPage, str } from '../http';
+import { type DeliveredMessage } from '../store/port';
 import { eventFormPage, eventListPage } from '../views/events';
 import { scopeOf } from './records';
 
-/** Reporting events (complaints, receipts, progress, requests…) to running processes as Camunda messages. */
+const SUBJECT_LABEL = { inspection: '巡查', hazard: '挂牌隐患', handover: '移交事项', year: '年度' } as const;
+
+/** Why a report was not sent: nothing in the engine waits for it about that subject now. */
+export const notReceivable = (e: EventKind) =>
+  `所选${SUBJECT_LABEL[e.subject]}当前没有等待「${e.label}」的流程环节，报告未发送。请在流程进行到相应阶段时再报送，或联系区安委办。`;
+
+const isNotFound = (err: unknown) => {
+  const e = err as { status?: number; statusCode?: number; body?: { status?: number } };
+  return (e?.status ?? e?.statusCode ?? e?.body?.status) === 404;
+};
+
+/**
+ * Reporting events (complaints, receipts, progress, requests…) to running processes as Camunda messages. A form
+ * offers only subjects a process waits for now; a report is correlated to the waiting process and confirmed, or
+ * refused with the reason (never published to wait unseen and expire); the same report sent again is recognised
+ * by its id and delivered once.
+ */
 export function eventRoutes(deps: WebDeps): Router {
   const router = Router();
-  const { camunda, store } = deps;
-  const now = deps.now ?? (() => new Date());
+  const { camunda, store, now } = deps;
+  const receivability = openSubscriptions(camunda);
+  // a report being delivered, by id: a double click waits for the first delivery instead of sending twice
+  const inFlight = new Map<string, Promise<{ delivered: DeliveredMessage; repeated: boolean }>>();
 
   function eventOf(message: string, roles: string[]) {
     const e = EVENTS.find((x) => x.message === message);
@@ -20,17 +41,39 @@ export function eventRoutes(deps: WebDeps): Router {
     return e;
   }
 
+  /** The subjects the reader may report on and a process waits for now; for a year, whether anything receives it. */
+  async function offered(e: EventKind, user: Parameters<typeof scopeOf>[0]) {
+    if (e.subject === 'year') {
+      if (e.startsProcess) return { subjects: [], receivable: true };
+      const r = await receivability(e.message);
+      return { subjects: [], receivable: r.starts || r.keys === undefined || r.keys.size > 0 };
+    }
+    const [subjects, r] = await Promise.all([store.reportableSubjects(e.subject, scopeOf(user)), receivability(e.message)]);
+    return { subjects: subjects.filter((s) => r.keys === undefined || r.keys.has(s.id)), receivable: true, all: subjects };
+  }
+
+  async function deliver(messageId: string, send: () => Promise<{ messageKey: string; processInstanceKey: string }>) {
+    const earlier = await store.deliveredMessage(messageId);
+    if (earlier) return { delivered: earlier, repeated: true };
+    const result = await send();
+    const delivered = { ...result, at: now().toISOString() };
+    await store.recordDeliveredMessage(messageId, delivered);
+    return { delivered, repeated: false };
+  }
+
   router.get('/events', (req, res) => {
     const user = requireUser(res);
     const done = EVENTS.find((e) => e.message === str(req.query.done))?.label;
-    sendPage(res, eventListPage(pageContext(req, res), eventsFor(user), done));
+    sendPage(res, eventListPage(pageContext(req, res), eventsFor(user), done, str(req.query.repeated) === '1'));
   });
 
   router.get('/events/:message', async (req, res) => {
     const user = requireUser(res);
     const e = eventOf(String(req.params.message), user.roles);
-    const subjects = e.subject === 'year' ? [] : await store.reportableSubjects(e.subject, scopeOf(user));
-    sendPage(res, eventFormPage(pageContext(req, res), e, subjects));
+    const { subjects, receivable } = await offered(e, user);
+    // a year is offered as the current year by the engine's clock (China time)
+    const values = e.subject === 'year' ? { subject: Number(chinaDate(now()).slice(0, 4)) } : {};
+    sendPage(res, eventFormPage(pageContext(req, res), e, subjects, values, {}, receivable ? undefined : notReceivable(e)));
   });
 
   router.post('/events/:message', async (req, res) => {
@@ -43,21 +86,46 @@ export function eventRoutes(deps: WebDeps): Router {
       return [f.key!, f.type === 'number' && raw !== undefined && raw !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw];
     }));
     const { values, errors } = validateSubmission({ components: e.fields }, submitted);
-    const subjects = e.subject === 'year' ? [] : await store.reportableSubjects(e.subject, scopeOf(user));
+    // the reader's own subjects (need-to-know); whether a process waits is the correlation's answer, not the search's
+    const mine = e.subject === 'year' ? [] : await store.reportableSubjects(e.subject, scopeOf(user));
     const subject = str(body.subject);
-    if (e.subject === 'year' ? !subject || !/^\d{4}$/.test(subject) : !subjects.some((s) => s.id === subject)) errors.subject = '请选择有效的报告对象。';
+    if (e.subject === 'year' ? !subject || !/^\d{4}$/.test(subject) : !mine.some((s) => s.id === subject)) errors.subject = '请选择有效的报告对象。';
     if (e.message === 'handover-receipt' && values.decision !== '签收办理' && !values.reason) errors.reason = '「理由」在不签收时为必填项。';
-    if (Object.keys(errors).length) return sendPage(res, eventFormPage(pageContext(req, res), e, subjects, { ...submitted, subject }, errors), 422);
+    const again = async (status: number, formErrors: Record<string, string>, notice?: string) => {
+      const { subjects } = await offered(e, user);
+      sendPage(res, eventFormPage(pageContext(req, res), e, subjects, { ...submitted, subject }, formErrors, notice), status);
+    };
+    if (Object.keys(errors).length) return again(422, errors);
     const variables = e.variables(values, user, now().toISOString());
     if (e.startsProcess) {
       const { processInstanceKey } = await camunda.createProcessInstance(e.startsProcess, { ...variables, year: Number(subject) });
       await store.audit({ actor: user.username, action: `start.${e.startsProcess}`, target: processInstanceKey, outcome: 'ok', detail: { year: subject }, ip: req.ip });
       return res.redirect(303, `/events?done=${e.message}`);
     }
-    const messageId = randomUUID();
-    const { messageKey } = await camunda.publishMessage({ name: e.message, correlationKey: subject!, variables, messageId });
-    await store.audit({ actor: user.username, action: `event.${e.message}`, target: subject!, outcome: 'ok', detail: { messageKey, messageId }, ip: req.ip });
-    res.redirect(303, `/events?done=${e.message}`);
+    const correlationKey = e.correlation ? e.correlation.key(subject!, values) : subject!;
+    const extra = e.subject === 'year' ? { year: Number(subject) } : {};
+    if (e.correlation) Object.assign(extra, { [e.correlation.keyVariable]: correlationKey });
+    const messageId = messageIdOf(e.message, correlationKey, values);
+    let delivery = inFlight.get(messageId);
+    if (!delivery) {
+      delivery = deliver(messageId, () => camunda.correlateMessage({ name: e.message, correlationKey, variables: { ...variables, ...extra } }))
+        .finally(() => inFlight.delete(messageId));
+      inFlight.set(messageId, delivery);
+    }
+    let outcome: Awaited<typeof delivery>;
+    try {
+      outcome = await delivery;
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      await store.audit({ actor: user.username, action: `event.${e.message}`, target: correlationKey, outcome: 'denied', detail: { messageId, reason: 'no-subscription' }, ip: req.ip });
+      return e.subject === 'year' ? again(409, {}, notReceivable(e)) : again(409, { subject: notReceivable(e) });
+    }
+    const { delivered, repeated } = outcome;
+    await store.audit({
+      actor: user.username, action: `event.${e.message}`, target: correlationKey, outcome: 'ok',
+      detail: { messageId, messageKey: delivered.messageKey, processInstanceKey: delivered.processInstanceKey, repeated }, ip: req.ip,
+    });
+    res.redirect(303, `/events?done=${e.message}${repeated ? '&repeated=1' : ''}`);
   });
 
   return router;

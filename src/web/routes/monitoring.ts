@@ -37,7 +37,7 @@ function searchOf(f: InstanceFilters, limit: number): SearchRequest {
 export function monitoringRoutes(deps: WebDeps, processIds: ProcessIds): Router {
   const router = Router();
   const { camunda, store } = deps;
-  const now = deps.now ?? (() => new Date());
+  const { now } = deps;
 
   router.use('/monitoring', (_req, res, next) => {
     next(can.monitor(requireUser(res)) ? undefined : forbidden());

@@ -31,7 +31,7 @@ const CONTEXT_VARIABLES: Array<[string, string]> = [
 export function taskRoutes(deps: WebDeps): Router {
   const router = Router();
   const { camunda, store } = deps;
-  const now = deps.now ?? (() => new Date());
+  const { now } = deps;
 
   /** Open tasks assigned to the user, offered to them by name, or offered to any of their groups (one `$in`
    * search over the groups rather than one per group), merged and checked task by task. */

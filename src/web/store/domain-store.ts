@@ -3,6 +3,7 @@ import { join, resolve, sep } from 'node:path';
 import { type Account, authenticate } from '../../db/accounts';
 import { audit } from '../../db/audit';
 import { createContentStore } from '../../db/content-store';
+import { effectOf, recordEffect } from '../../db/effects';
 import { addEvidence, evidenceOf } from '../../db/evidence';
 import { evidenceChoices, personChoices, type PersonChoice, unitChoices } from '../../db/form-options';
 import { type Db } from '../../db/connect';
@@ -18,7 +19,7 @@ import { addMonthsRaw, chinaDate } from '../../domain/calendar';
 import { trafficLight } from '../../domain/escalation';
 import { isRole, type Principal } from '../auth/roles';
 import { formatTime } from '../views/format';
-import { type ReferenceList, type ReferenceOption, type RegisterColumn, type RegisterName, type WebStore } from './port';
+import { type ReferenceList, type ReferenceOption, type RegisterColumn, type RegisterName, type WebStore, type DeliveredMessage } from './port';
 
 /** Columns shown per register, in order, with Chinese headings. */
 const COLUMNS: Record<RegisterName, RegisterColumn[]> = {
@@ -104,12 +105,13 @@ export interface DomainStoreOptions {
   archiveDir: string;
   /** Start of the first two-year inspection cycle when the cycles table has none (the seed's date of issue). */
   firstCycleStart?: string;
-  now?: () => Date;
+  /** The engine's time, for the dates the store writes (audit, evidence, read marks). */
+  now: () => Date;
 }
 
 /** The web app's store port on the domain database (src/db). */
 export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
-  const now = options.now ?? (() => new Date());
+  const { now } = options;
   const archive = resolve(options.archiveDir);
   const content = createContentStore(archive);
   const actor = (name: string | null) => ({ name: name ?? 'anonymous', at: now().toISOString() });
@@ -118,13 +120,14 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
       const account = await authenticate(db, username, password);
       return account ? principalOf(account) : null;
     },
+    // sessions live in technical time (the wall clock), like their cookies
     async createSession(accountId, expiresAt) {
-      const at = now();
+      const at = new Date();
       const s = await createSession(db, accountId, at, expiresAt.getTime() - at.getTime());
       return { id: s.token, accountId, expiresAt: new Date(s.expiresAt) };
     },
     async sessionUser(id) {
-      const account = await resolveSession(db, id, now());
+      const account = await resolveSession(db, id, new Date());
       return account ? principalOf(account) : null;
     },
     deleteSession: (id) => endSession(db, id),
@@ -184,6 +187,8 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
       return toAttachment(record);
     },
     reportableSubjects: (kind, scope) => q.reportableSubjects(db, kind, scope),
+    deliveredMessage: (messageId) => effectOf<DeliveredMessage>(db, `web-message:${messageId}`),
+    recordDeliveredMessage: (messageId, delivered) => recordEffect(db, `web-message:${messageId}`, delivered.at, delivered),
     referenceOptions: (list, about) => referenceOptions(db, list, about),
     async planProposal({ year, cycleStart, planId, today }) {
       const start = cycleStart ?? (await q.cycleContaining(db, `${year}-01-01`))?.start

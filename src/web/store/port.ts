@@ -138,6 +138,13 @@ export interface CalendarYearView {
   entered: Array<CalendarOverride & { source: string; enteredBy: string; enteredAt: string }>;
 }
 
+/** A report the engine correlated: which message and which process instance took it, and when. */
+export interface DeliveredMessage {
+  messageKey: string;
+  processInstanceKey: string;
+  at: string;
+}
+
 export interface WebStore {
   authenticate(username: string, password: string): Promise<Principal | null>;
   createSession(accountId: string, expiresAt: Date): Promise<SessionInfo>;
@@ -158,6 +165,10 @@ export interface WebStore {
   /** Evidence archived for an inspection or problem (task attachments). */
   attachments(about: { inspectionId?: string; problemId?: string }): Promise<Attachment[]>;
   addAttachment(a: NewAttachment): Promise<Attachment>;
+  /** The engine's answer to a report already delivered under this message id (a resubmission), if any. */
+  deliveredMessage(messageId: string): Promise<DeliveredMessage | undefined>;
+  /** Keeps the engine's answer to a delivered report, so that resubmitting the same report sends nothing again. */
+  recordDeliveredMessage(messageId: string, delivered: DeliveredMessage): Promise<void>;
   /** What a reader may report events on: open inspections, listed hazards, handovers (scoped like the registers). */
   reportableSubjects(kind: 'inspection' | 'hazard' | 'handover', scope: RecordScope): Promise<Array<{ id: string; label: string }>>;
   /** Options of a reference list; `evidence` lists what is archived for the task's inspection (or problem). */

@@ -74,6 +74,7 @@ export async function startStack(): Promise<Stack> {
   const config = loadConfig({
     ZEEBE_REST_ADDRESS: `http://127.0.0.1:${gateways.restPort}`,
     ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${gateways.grpcPort}`,
+    CAMUNDA_MANAGEMENT_ADDRESS: `http://127.0.0.1:${gateways.managementPort}`,
     CAMUNDA_AUTH_STRATEGY: 'NONE',
     DATA_DIR: dataDir,
   });

@@ -95,3 +95,35 @@ export function messageWaitDiagram(id: string, messageName: string, correlationV
   </bpmn:process>
 </bpmn:definitions>`;
 }
+
+/** A process that waits twice in a row for the same message (a report, then the next one), correlated by a variable. */
+export function twoReportsDiagram(id: string, messageName: string, correlationVariable: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:message id="msg" name="${attr(messageName)}"><bpmn:extensionElements><zeebe:subscription correlationKey="=${correlationVariable}" /></bpmn:extensionElements></bpmn:message>
+  <bpmn:process id="${id}" name="等待两次报告" isExecutable="true">
+    <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:receiveTask id="first" name="收到第一次报告" messageRef="msg"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:receiveTask>
+    <bpmn:receiveTask id="second" name="收到第二次报告" messageRef="msg"><bpmn:incoming>f2</bpmn:incoming><bpmn:outgoing>f3</bpmn:outgoing></bpmn:receiveTask>
+    <bpmn:endEvent id="end"><bpmn:incoming>f3</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="first" />
+    <bpmn:sequenceFlow id="f2" sourceRef="first" targetRef="second" />
+    <bpmn:sequenceFlow id="f3" sourceRef="second" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+}
+
+/** A process started by a message (its key: `=keyVariable`), which then waits in a user task. */
+export function messageStartDiagram(id: string, messageName: string, keyVariable: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:message id="msg" name="${attr(messageName)}"><bpmn:extensionElements><zeebe:subscription correlationKey="=${keyVariable}" /></bpmn:extensionElements></bpmn:message>
+  <bpmn:process id="${id}" name="消息启动" isExecutable="true">
+    <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing><bpmn:messageEventDefinition messageRef="msg" /></bpmn:startEvent>
+    <bpmn:userTask id="liaise" name="联络配合"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="office" /></bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>
+    <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="liaise" />
+    <bpmn:sequenceFlow id="f2" sourceRef="liaise" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+}

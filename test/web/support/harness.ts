@@ -83,8 +83,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A fresh domain database with the demo data and a web app on it, talking to the file's engine; its clock is NOW unless given. */
-export async function startHarness(env: WebEnv, config: Partial<WebConfig> = {}, now: () => Date = () => NOW): Promise<Harness> {
+/**
+ * A fresh domain database with the demo data and a web app on it, talking to the file's engine; its clock is NOW
+ * unless given, and its caches age by the wall clock unless given another.
+ */
+export async function startHarness(env: WebEnv, config: Partial<WebConfig> = {}, now: () => Date = () => NOW, wallClock?: () => Date): Promise<Harness> {
   const store = await openStore({ databaseUrl: 'sqlite::memory:' });
   await seedDemoData(store.db, NOW.toISOString());
   const dept = await store.db.selectFrom('accounts').innerJoin('memberships', 'memberships.account_id', 'accounts.id')
@@ -95,10 +98,11 @@ export async function startHarness(env: WebEnv, config: Partial<WebConfig> = {},
   mkdirSync(archiveDir, { recursive: true });
   const app = createWebApp({
     camunda: env.camunda,
-    store: domainStore(store.db, { archiveDir, now: () => NOW }),
+    store: domainStore(store.db, { archiveDir, now }),
     logger: componentLogger('web-test'),
     config: { ...defaultWebConfig(assetsDir), formsDir: join(__dirname, '..', '..', '..', 'forms'), ...config },
     now,
+    wallClock,
   });
   return { app, engine: env.engine, camunda: env.camunda, store, archiveDir, departmentLogin: dept.login, departmentCode: dept.unit_code!, close: () => store.close() };
 }
