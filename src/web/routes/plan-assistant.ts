@@ -18,7 +18,7 @@ const request = z.object({
  */
 export function planAssistantRoutes(deps: WebDeps): Router {
   const router = Router();
-  const now = deps.now ?? (() => new Date());
+  const { now } = deps;
 
   router.post('/tasks/:key/proposal', async (req, res) => {
     const user = requireUser(res);
