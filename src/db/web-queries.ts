@@ -126,14 +126,47 @@ export async function documentFor(db: Db, scope: ReadScope, id: string): Promise
   return { path: row.path, title: row.title, docNo: row.doc_no };
 }
 
-export async function evidenceRegister(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
-  let q = db.selectFrom('evidence').leftJoin('inspections', 'inspections.id', 'evidence.inspection_id')
+/**
+ * Who may see which evidence. Need-to-know records (complaint checks, 暗访, talks: everything the team files) reach
+ * only the office and the inspection's own team; records filed on a unit's own task (audience `unit`) also reach
+ * that unit and the readers of shared records (安委会, administrators). No one else, and no other team.
+ */
+export interface EvidenceScope {
+  everything: boolean;
+  teamIds: string[];
+  sharedAll: boolean;
+  unitCodes: string[];
+}
+
+/** Evidence rows joined to their inspection (directly or through their problem), limited to what `scope` may see. */
+function evidenceVisible(db: Db, scope: EvidenceScope) {
+  let q = db.selectFrom('evidence').leftJoin('problems', 'problems.id', 'evidence.problem_id')
+    .leftJoin('inspections', (join) => join.on((eb) => eb('inspections.id', '=', eb.fn.coalesce('evidence.inspection_id', 'problems.inspection_id'))));
+  if (!scope.everything) {
+    q = q.where((eb) => eb.or([
+      eb('inspections.team_id', 'in', codes(scope.teamIds)),
+      scope.sharedAll ? eb('evidence.audience', '=', 'unit')
+        : eb.and([eb('evidence.audience', '=', 'unit'), eb('inspections.unit_code', 'in', codes(scope.unitCodes))]),
+    ]));
+  }
+  return q;
+}
+
+export async function evidenceRegister(db: Db, scope: EvidenceScope, query: RegisterQuery): Promise<RegisterResult> {
+  let q = evidenceVisible(db, scope)
     .select(['evidence.id', 'evidence.id as evidenceId', 'evidence.file_name as fileName', 'evidence.kind', 'evidence.inspection_id as inspectionId', 'evidence.captured_by as capturedBy',
       'evidence.captured_at as capturedAt', 'evidence.sha256'])
     .orderBy('evidence.seq', 'desc');
-  if (!scope.all) q = q.where('inspections.unit_code', 'in', codes(scope.unitCodes));
   if (query.q) q = q.where('evidence.file_name', 'like', like(query.q));
   return page(q.execute(), query);
+}
+
+/** Evidence of an inspection or problem (a task's attachments) that `scope` may see, oldest first. */
+export async function evidenceAbout(db: Db, scope: EvidenceScope, about: { inspectionId?: string; problemId?: string }) {
+  let q = evidenceVisible(db, scope).selectAll('evidence').orderBy('evidence.seq');
+  if (about.inspectionId) q = q.where('evidence.inspection_id', '=', about.inspectionId);
+  if (about.problemId) q = q.where('evidence.problem_id', '=', about.problemId);
+  return q.execute();
 }
 
 export async function publishedAnnouncements(db: Db): Promise<Array<{ id: string; kind: string; title: string; body: string; publishedAt: string }>> {
@@ -174,12 +207,24 @@ export async function problemCountsBy(db: Db): Promise<{ byUnit: Array<{ label: 
   return { byUnit: norm(byUnit), byCategory: norm(byCategory), byDepartment: norm(byDepartment) };
 }
 
-/** An evidence record, if the reader may see it (scoped readers: evidence of their own units' inspections). */
-export async function evidenceFor(db: Db, scope: ReadScope, id: string): Promise<{ fileName: string; mediaType: string; sha256: string } | undefined> {
-  let q = db.selectFrom('evidence').leftJoin('inspections', 'inspections.id', 'evidence.inspection_id')
-    .select(['evidence.file_name as fileName', 'evidence.media_type as mediaType', 'evidence.sha256']).where('evidence.id', '=', id);
-  if (!scope.all) q = q.where('inspections.unit_code', 'in', codes(scope.unitCodes));
-  return q.executeTakeFirst();
+/** An evidence record, if the reader may see it. */
+export async function evidenceFor(db: Db, scope: EvidenceScope, id: string): Promise<{ fileName: string; mediaType: string; sha256: string } | undefined> {
+  return evidenceVisible(db, scope).select(['evidence.file_name as fileName', 'evidence.media_type as mediaType', 'evidence.sha256'])
+    .where('evidence.id', '=', id).executeTakeFirst();
+}
+
+/** The team of each inspection (null when none was recorded). */
+export async function inspectionTeams(db: Db, inspectionIds: string[]): Promise<Map<string, string | null>> {
+  if (!inspectionIds.length) return new Map();
+  const rows = await db.selectFrom('inspections').select(['id', 'team_id']).where('id', 'in', inspectionIds).execute();
+  return new Map(rows.map((r) => [r.id, r.team_id]));
+}
+
+/** The teams a person belongs to, and whether they lead it (组长 or 副组长). */
+export async function teamsOfPerson(db: Db, personId: string | null): Promise<Array<{ teamId: string; leads: boolean }>> {
+  if (!personId) return [];
+  const rows = await db.selectFrom('team_members').select(['team_id', 'role']).where('person_id', '=', personId).execute();
+  return rows.map((r) => ({ teamId: r.team_id, leads: r.role === 'leader' || r.role === 'deputy' }));
 }
 
 export interface Subject {

@@ -10,6 +10,7 @@ import { buildAssets } from './assets/build';
 import { type CamundaPort, fromCamundaClient } from './camunda/port';
 import { defaultWebConfig } from './deps';
 import { domainStore } from './store/domain-store';
+import { watchEvidence } from './evidence-watch';
 
 export interface RunningWeb {
   url: string;
@@ -42,14 +43,18 @@ export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
   const assetsDir = options.assetsDir ?? join(config.DATA_DIR, 'web-assets');
   const built = await buildAssets(assetsDir);
   if (built.built) log.info({ ms: built.ms, assetsDir }, 'browser bundles built');
+  const store = domainStore(options.db, { archiveDir: join(config.DATA_DIR, 'archive') });
+  const stopEvidenceWatch = watchEvidence(() => store.checkEvidence(), log);
   const app = createWebApp({
     camunda: options.camunda ?? camundaFromConfig(config),
-    store: domainStore(options.db, { archiveDir: join(config.DATA_DIR, 'archive') }),
+    store,
     logger: log,
     config: {
       ...defaultWebConfig(assetsDir),
       formsDir: options.formsDir ?? join(process.cwd(), 'forms'),
       secureCookies: (config.PUBLIC_URL ?? '').startsWith('https://'),
+      trustProxy: config.WEB_TRUST_PROXY,
+      uploadTempDir: join(config.DATA_DIR, 'archive', 'incoming'),
     },
   });
   const host = options.host ?? config.WEB_HOST;
@@ -66,6 +71,7 @@ export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
     // Stop accepting, let requests in progress finish (idle keep-alive sockets close at once), cut the rest after
     // a grace period: a SIGTERM never drops a staff member's submission half-way.
     close: () => new Promise<void>((resolve) => {
+      stopEvidenceWatch();
       server.close(() => resolve());
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), 3000).unref();

@@ -69,7 +69,7 @@ describe('web task list and task completion', () => {
     expect((await taskNow(keys.office)).assignee).toBe('anweiban2');
   });
 
-  it('renders the task page with the form schema, the prefilled variables and the task context', async () => {
+  it('renders the task page with the form schema, the variables the form names and the task context', async () => {
     // given
     const { agent } = await signIn(h.app, LOGINS.unitA);
     // when
@@ -77,7 +77,9 @@ describe('web task list and task completion', () => {
     // then
     expect(res.text).toContain('<script type="application/json" id="form-schema">');
     expect(res.text).toContain('"key":"fixedCount"');
-    expect(res.text).toContain('"inspectionId":"INS-2026-001"');
+    expect(res.text).toContain('"report":""');
+    expect(res.text).not.toContain('"inspectionId":"INS-2026-001"'); // not named by the form: shown as context only
+    expect(res.text).toContain('INS-2026-001');
     expect(res.text).toContain('坛山街道');
     expect(res.text).toContain('/assets/task-form.js');
   });
