@@ -83,7 +83,8 @@ export function attachmentRoutes(deps: WebDeps): Router {
     // always a download, never rendered by the browser in the app's origin
     res.set('Content-Security-Policy', "default-src 'none'; sandbox");
     res.set('X-Content-Type-Options', 'nosniff');
-    res.type(servedType(file.mediaType)).attachment(file.fileName).send(file.content);
+    // attachment() would take the type from the file name (x.html → text/html): the type is set after it
+    res.attachment(file.fileName).type(servedType(file.mediaType)).send(file.content);
   });
 
   return router;

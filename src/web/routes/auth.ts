@@ -33,6 +33,8 @@ export function authRoutes(deps: WebDeps): Router {
     standardHeaders: key === 'address' ? 'draft-8' : false,
     legacyHeaders: false,
     skipSuccessfulRequests: true,
+    // whether X-Forwarded-For counts is WEB_TRUST_PROXY's decision (README), not a misconfiguration to report
+    validate: { xForwardedForHeader: false },
     ...(key === 'account' ? { keyGenerator: (req: Request) => `account:${accountOf(req)}`, skip: (req: Request) => !accountOf(req) } : {}),
     handler: (req, res) => refuse(req, res, `rate-limited-${key}`),
   });

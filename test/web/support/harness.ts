@@ -97,7 +97,7 @@ export async function startHarness(env: WebEnv, config: Partial<WebConfig> = {},
     camunda: env.camunda,
     store: domainStore(store.db, { archiveDir, now: () => NOW }),
     logger: componentLogger('web-test'),
-    config: { ...defaultWebConfig(assetsDir), formsDir: join(__dirname, '..', '..', '..', 'forms'), ...config },
+    config: { ...defaultWebConfig(assetsDir), formsDir: join(__dirname, '..', '..', '..', 'forms'), uploadTempDir: join(archiveDir, 'incoming'), ...config },
     now,
   });
   return { app, engine: env.engine, camunda: env.camunda, store, archiveDir, departmentLogin: dept.login, departmentCode: dept.unit_code!, close: () => store.close() };
