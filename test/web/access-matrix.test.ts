@@ -48,6 +48,7 @@ const MATRIX: Array<[string, number[]]> = [
   ['/processes/forms/annual-plan-draft', [303, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
   ['/admin/calendar', [303, 403, 200, 403, 403, 403, 403, 403, 200, 403]],
   ['/admin/calendar?year=2026', [303, 403, 200, 403, 403, 403, 403, 403, 200, 403]],
+  ['/admin/evidence', [303, 403, 200, 403, 403, 403, 403, 403, 200, 403]],
 ];
 
 // unsafe actions: expected status per role (anonymous gets 403: no CSRF cookie yet)
