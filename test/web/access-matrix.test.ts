@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createContentStore } from '../../src/db/content-store';
 import { addEvidence } from '../../src/db/evidence';
 import { openInspection } from '../../src/db/registers/inspections';
-import { taskDiagram } from './support/fixtures';
+import { REPORT_FORM, taskDiagram } from './support/fixtures';
 import { type Seeded, seedTasks } from './support/seed';
 import { type Harness, LOGINS, NOW, signIn, startHarness, startWebEnv, UNIT_A, UNIT_B, type WebEnv } from './support/harness';
 
@@ -158,7 +158,8 @@ describe('team scopes and need-to-know evidence', () => {
     const inspectionA = await openInspection(db, by, { unitCode: UNIT_A, teamId: 'team-1' });
     const inspectionB = await openInspection(db, by, { unitCode: UNIT_B, teamId: 'team-2' });
     await h.engine.deploy([
-      { name: 'onsite-check.bpmn', content: Buffer.from(taskDiagram({ id: 'onsite-check', name: '现场巡查', taskName: '核查来电反映问题', candidateGroups: 'team-leader', formId: null })) },
+      { name: 'rectification-report.form', content: Buffer.from(JSON.stringify(REPORT_FORM)) },
+      { name: 'onsite-check.bpmn', content: Buffer.from(taskDiagram({ id: 'onsite-check', name: '现场巡查', taskName: '核查来电反映问题', candidateGroups: 'team-leader' })) },
       { name: 'team-scoped.bpmn', content: Buffer.from(taskDiagram({ id: 'team-scoped', name: '巡查报告', taskName: '起草巡查报告', candidateGroups: '=["team-leader:" + teamId]', formId: null })) },
     ]);
     const taskOf = async (bpmnProcessId: string, variables: Record<string, unknown>) => {
@@ -240,7 +241,8 @@ describe('team scopes and need-to-know evidence', () => {
   it('keeps the complainant’s name and phone off task pages whose form does not use them', async () => {
     // when
     const res = await agents.get('teamLeader')!.agent.get(`/tasks/${ids.teamTask}`).expect(200);
-    // then
+    // then the form is there, the complainant is not
+    expect(res.text).toContain('<script type="application/json" id="form-schema">');
     expect(res.text).not.toContain('13912345678');
     expect(res.text).not.toContain('李某某');
   });
