@@ -157,6 +157,7 @@ describe('team scopes and need-to-know evidence', () => {
     ]).execute();
     const inspectionA = await openInspection(db, by, { unitCode: UNIT_A, teamId: 'team-1' });
     const inspectionB = await openInspection(db, by, { unitCode: UNIT_B, teamId: 'team-2' });
+    Object.assign(ids, { inspectionA, inspectionB });
     await h.engine.deploy([
       { name: 'rectification-report.form', content: Buffer.from(JSON.stringify(REPORT_FORM)) },
       { name: 'onsite-check.bpmn', content: Buffer.from(taskDiagram({ id: 'onsite-check', name: '现场巡查', taskName: '核查来电反映问题', candidateGroups: 'team-leader' })) },
@@ -236,6 +237,24 @@ describe('team scopes and need-to-know evidence', () => {
       expect(text).not.toContain('来电核查谈话录音.m4a');
     }
     for (const text of [leader, office]) expect(text).toContain('来电核查谈话录音.m4a');
+  });
+
+  it('lets team staff report a complaint only on their own team’s inspection', async () => {
+    // given
+    const other = agents.get('otherLeader')!;
+    // when
+    const [leaderForm, otherForm, officeForm] = await Promise.all((['teamLeader', 'otherLeader', 'office'] as const).map(async (who) => (await agents.get(who)!.agent.get('/events/complaint-received').expect(200)).text));
+    const misdirected = await other.agent.post('/events/complaint-received').type('form')
+      .send({ _csrf: other.csrf, subject: ids.inspectionA, channel: '来电', content: '反映坛山街道某仓库违规存放危化品' });
+    // then
+    expect(leaderForm).toContain(ids.inspectionA);
+    expect(leaderForm).not.toContain(ids.inspectionB);
+    expect(otherForm).toContain(ids.inspectionB);
+    expect(otherForm).not.toContain(ids.inspectionA);
+    expect(officeForm).toContain(ids.inspectionA);
+    expect(officeForm).toContain(ids.inspectionB);
+    expect(misdirected.status).toBe(422);
+    expect(env.messages().filter((m) => m.name === 'complaint-received')).toEqual([]);
   });
 
   it('keeps the complainant’s name and phone off task pages whose form does not use them', async () => {

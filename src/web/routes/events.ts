@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { type WebDeps } from '../deps';
-import { EVENTS, eventsFor } from '../events/catalog';
+import { has, type Principal } from '../auth/roles';
+import { EVENTS, eventsFor, type SubjectKind } from '../events/catalog';
 import { validateSubmission } from '../forms/validate';
 import { forbidden, notFound, pageContext, requireUser, sendPage, str } from '../http';
 import { eventFormPage, eventListPage } from '../views/events';
@@ -26,11 +27,26 @@ export function eventRoutes(deps: WebDeps): Router {
     sendPage(res, eventListPage(pageContext(req, res), eventsFor(user), done));
   });
 
+  /**
+   * What the user may report on. Team staff report on their own team's inspections only (组长负责制): a complaint or
+   * an obstruction goes to the team inspecting that unit; inspections with no team recorded stay open to them.
+   */
+  async function subjectsFor(user: Principal, kind: SubjectKind) {
+    if (kind === 'year') return [];
+    const subjects = await store.reportableSubjects(kind, scopeOf(user));
+    if (kind !== 'inspection' || !has(user, 'team', 'team-leader') || has(user, 'office', 'committee', 'admin')) return subjects;
+    const teams = await store.inspectionTeams(subjects.map((s) => s.id));
+    const mine = new Set(user.teams.map((t) => t.teamId));
+    return subjects.filter((s) => {
+      const team = teams.get(s.id);
+      return !team || mine.has(team);
+    });
+  }
+
   router.get('/events/:message', async (req, res) => {
     const user = requireUser(res);
     const e = eventOf(String(req.params.message), user.roles);
-    const subjects = e.subject === 'year' ? [] : await store.reportableSubjects(e.subject, scopeOf(user));
-    sendPage(res, eventFormPage(pageContext(req, res), e, subjects));
+    sendPage(res, eventFormPage(pageContext(req, res), e, await subjectsFor(user, e.subject)));
   });
 
   router.post('/events/:message', async (req, res) => {
@@ -43,7 +59,7 @@ export function eventRoutes(deps: WebDeps): Router {
       return [f.key!, f.type === 'number' && raw !== undefined && raw !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw];
     }));
     const { values, errors } = validateSubmission({ components: e.fields }, submitted);
-    const subjects = e.subject === 'year' ? [] : await store.reportableSubjects(e.subject, scopeOf(user));
+    const subjects = await subjectsFor(user, e.subject);
     const subject = str(body.subject);
     if (e.subject === 'year' ? !subject || !/^\d{4}$/.test(subject) : !subjects.some((s) => s.id === subject)) errors.subject = '请选择有效的报告对象。';
     if (e.message === 'handover-receipt' && values.decision !== '签收办理' && !values.reason) errors.reason = '「理由」在不签收时为必填项。';
