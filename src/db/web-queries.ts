@@ -94,35 +94,50 @@ export async function talkRegister(db: Db, scope: ReadScope, query: RegisterQuer
   return page(q.execute(), query);
 }
 
-/** Subjects (`inspection:<id>`, `problem:<id>`, `hazard:<id>`, `handover:<id>`) a scoped reader may see. */
-async function visibleSubjects(db: Db, scope: Exclude<ReadScope, { all: true }>): Promise<string[]> {
+/**
+ * Subjects (`inspection:<id>`, `problem:<id>`, `hazard:<id>`, `handover:<id>`) a scoped reader may see documents
+ * of: as a unit (its inspections, problems, hazards) and as a department (problems and handovers handed to it).
+ */
+async function visibleSubjects(db: Db, scope: Exclude<ReadScope, { all: true }>): Promise<{ asUnit: string[]; asDepartment: string[] }> {
   const units = codes(scope.unitCodes);
   const depts = codes(scope.departmentCodes);
-  const [inspections, problems, hazards, handovers] = await Promise.all([
+  const [inspections, problems, hazards, handed, handovers] = await Promise.all([
     db.selectFrom('inspections').select('id').where('unit_code', 'in', units).execute(),
-    db.selectFrom('problems').select('id').where((eb) => eb.or([eb('unit_code', 'in', units), eb('department_code', 'in', depts)])).execute(),
+    db.selectFrom('problems').select('id').where('unit_code', 'in', units).execute(),
     db.selectFrom('hazards').select('id').where('unit_code', 'in', units).execute(),
-    db.selectFrom('handovers').select('id').where('department_code', 'in', depts).execute(),
+    db.selectFrom('problems').select('id').where('department_code', 'in', depts).execute(),
+    db.selectFrom('handovers').select(['id', 'problem_id']).where('department_code', 'in', depts).execute(),
   ]);
-  return [
-    ...inspections.map((r) => `inspection:${r.id}`), ...problems.map((r) => `problem:${r.id}`),
-    ...hazards.map((r) => `hazard:${r.id}`), ...handovers.map((r) => `handover:${r.id}`),
-  ];
+  return {
+    asUnit: [...inspections.map((r) => `inspection:${r.id}`), ...problems.map((r) => `problem:${r.id}`), ...hazards.map((r) => `hazard:${r.id}`)],
+    asDepartment: [...handed.map((r) => `problem:${r.id}`), ...handovers.flatMap((r) => [`handover:${r.id}`, `problem:${r.problem_id}`])],
+  };
+}
+
+/** Letters addressed to a department (移交函, 问题线索移送函), never to the inspected unit, though filed under its records. */
+const TO_DEPARTMENTS = ['handover-letter'];
+
+/** Whether a scoped reader may see a document: one about their unit and addressed to it, or one handed to their department. */
+function documentVisible(subjects: { asUnit: string[]; asDepartment: string[] }, doc: { subject: string; doc_type: string }): boolean {
+  return subjects.asDepartment.includes(doc.subject) || (subjects.asUnit.includes(doc.subject) && !TO_DEPARTMENTS.includes(doc.doc_type));
 }
 
 export async function documentRegisterFor(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
   let q = db.selectFrom('documents').select(['id', 'id as documentId', 'doc_no as docNo', 'title', 'doc_type as docType', 'subject', 'created_at as createdAt'])
     .orderBy('created_at', 'desc');
-  if (!scope.all) q = q.where('subject', 'in', codes(await visibleSubjects(db, scope)));
   if (query.q) q = q.where((eb) => eb.or([eb('title', 'like', like(query.q!)), eb('doc_no', 'like', like(query.q!))]));
-  return page(q.execute(), query);
+  if (scope.all) return page(q.execute(), query);
+  const subjects = await visibleSubjects(db, scope);
+  const rows = q.where('subject', 'in', codes([...subjects.asUnit, ...subjects.asDepartment])).execute()
+    .then((all) => all.filter((r) => documentVisible(subjects, { subject: String(r.subject), doc_type: String(r.docType) })));
+  return page(rows, query);
 }
 
 /** A document's archive path, if the reader may see it. */
 export async function documentFor(db: Db, scope: ReadScope, id: string): Promise<{ path: string; title: string; docNo: string } | undefined> {
-  const row = await db.selectFrom('documents').select(['path', 'title', 'doc_no', 'subject']).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('documents').select(['path', 'title', 'doc_no', 'subject', 'doc_type']).where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  if (!scope.all && !(await visibleSubjects(db, scope)).includes(row.subject)) return undefined;
+  if (!scope.all && !documentVisible(await visibleSubjects(db, scope), row)) return undefined;
   return { path: row.path, title: row.title, docNo: row.doc_no };
 }
 
