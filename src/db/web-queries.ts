@@ -21,7 +21,9 @@ export interface RegisterResult {
 }
 
 const like = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-const none = ['\u0000'] as const; // an `in` list that matches nothing, for readers without codes
+// an `in` list that matches nothing, for readers without codes: no code or id is empty (and PostgreSQL refuses
+// a NUL character in text, so that cannot serve)
+const none = [''] as const;
 const codes = (list: string[]) => (list.length ? list : [...none]);
 
 async function page<T extends Row>(rows: Promise<T[]>, query: RegisterQuery): Promise<RegisterResult> {
