@@ -54,6 +54,15 @@ export const configSchema = z.object({
   // Web app
   WEB_HOST: z.string().min(1).default('127.0.0.1'),
   WEB_PORT: port.default(3000),
+  /**
+   * Reverse proxies trusted to name the client in X-Forwarded-For (express `trust proxy`): `false`, a number of
+   * hops, or a comma-separated list of addresses, subnets and the names loopback, linklocal, uniquelocal.
+   */
+  WEB_TRUST_PROXY: z
+    .string()
+    .regex(/^(false|\d{1,2}|((loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)\s*(,\s*|$))+)$/, 'expected false, a number of hops, or addresses/subnets (e.g. loopback, 172.16.0.0/12)')
+    .transform((v): boolean | number | string => (v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v))
+    .default('loopback'),
   PUBLIC_URL: z.string().url('expected an http(s) URL').optional(),
 
   // Domain store

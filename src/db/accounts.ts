@@ -80,10 +80,16 @@ export async function setPassword(db: Db, by: Actor, accountId: string, password
 /** Checks login and password; returns the account, or undefined for an unknown login, wrong password or disabled account. */
 export async function authenticate(db: Db, login: string, password: string): Promise<Account | undefined> {
   const row = await db.selectFrom('accounts').select(['id', 'password_hash', 'disabled']).where('login', '=', login).executeTakeFirst();
-  if (!row || row.disabled) return undefined;
-  if (!(await verifyPassword(password, row.password_hash))) return undefined;
+  // An unknown login costs one hash verification like a known one, so the answer's timing does not tell which
+  // logins exist; a disabled account is refused only after its password was checked, for the same reason.
+  const matches = await verifyPassword(password, row?.password_hash ?? (await dummyHash()));
+  if (!row || row.disabled || !matches) return undefined;
   return getAccount(db, row.id);
 }
+
+let dummy: Promise<string> | undefined;
+/** A hash of a random password with the current parameters, verified in place of an unknown login's. */
+const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex')));
 
 export async function getAccount(db: Db, id: string): Promise<Account | undefined> {
   const row = await db.selectFrom('accounts').leftJoin('people', 'people.id', 'accounts.person_id')

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
@@ -42,6 +42,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     store = { db, dialect: 'postgres', close: () => db.destroy() };
   } else {
     const file = sqliteFile(url, options.dataDir);
+    ownerOnly(file);
     const sqlite = new BetterSqlite3(file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('busy_timeout = 5000');
@@ -59,8 +60,19 @@ function sqliteFile(url: string | undefined, dataDir: string | undefined): strin
     return file;
   }
   if (!dataDir) return ':memory:';
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   return join(dataDir, 'yicheng.db');
+}
+
+/**
+ * The database file readable by its owner only (0600): SQLite gives its -wal and -shm files the database file's
+ * permissions, so creating it that way before SQLite opens it covers them too.
+ */
+function ownerOnly(file: string): void {
+  if (file === ':memory:' || file === '') return;
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
 
 /** Applies every pending migration; throws with the failing migration's name and cause. */

@@ -10,11 +10,13 @@ import { type EvidenceTable } from './schema';
  * is linked to the one before by a hash chain: chain_hash = SHA-256(prev_hash | the record's fields). Changing a
  * file, a field, or removing a record breaks the chain, and verifyEvidenceChain says where. The table itself
  * refuses UPDATE and DELETE; the unique prev_hash keeps two writers from forking the chain.
+ * Who may see a record: src/db/web-queries.ts (evidence of complaint checks and 暗访 never reaches the unit).
  */
 export type EvidenceRecord = Omit<EvidenceTable, 'seq'> & { seq: number };
 
 export interface NewEvidence {
-  content: Buffer;
+  /** The file: its bytes, or the path of a file on disk (an upload), which moves into the archive. */
+  content: Buffer | { path: string };
   kind: 'photo' | 'audio' | 'video' | 'scan' | 'document';
   fileName: string;
   mediaType: string;
@@ -23,6 +25,8 @@ export interface NewEvidence {
   location?: string | null;
   inspectionId?: string | null;
   problemId?: string | null;
+  /** `unit` when the inspected unit may see it; need-to-know (the team and the office) by default. */
+  audience?: 'unit' | null;
 }
 
 const EXT: Record<string, string> = {
@@ -33,11 +37,14 @@ type Chained = Omit<EvidenceRecord, 'seq' | 'chain_hash'>;
 function chainHash(r: Chained): string {
   const fields = [r.prev_hash, r.id, r.sha256, r.inspection_id ?? '', r.problem_id ?? '', r.kind, r.file_name, r.media_type,
     String(r.size), r.captured_by, r.captured_at, r.location ?? '', r.stored_at];
+  // records from before the audience existed hash without it; a set audience is part of the chain
+  if (r.audience !== null) fields.push(r.audience);
   return sha256Hex(JSON.stringify(fields));
 }
 
 export async function addEvidence(db: Db, archive: ContentStore, by: Actor, e: NewEvidence): Promise<EvidenceRecord> {
-  const stored = await archive.put('evidence', e.content, EXT[e.mediaType] ?? '');
+  const ext = EXT[e.mediaType] ?? '';
+  const stored = Buffer.isBuffer(e.content) ? await archive.put('evidence', e.content, ext) : await archive.putFile('evidence', e.content.path, ext);
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction().execute(async (trx) => {
@@ -47,6 +54,7 @@ export async function addEvidence(db: Db, archive: ContentStore, by: Actor, e: N
           id: randomUUID(), sha256: stored.sha256, prev_hash: last?.chain_hash ?? '', inspection_id: e.inspectionId ?? null,
           problem_id: e.problemId ?? null, kind: e.kind, file_name: e.fileName, media_type: e.mediaType, size: stored.size,
           captured_by: e.capturedBy, captured_at: e.capturedAt, location: e.location ?? null, stored_at: by.at,
+          audience: e.audience ?? null,
         };
         const chain_hash = chainHash(record);
         const { seq } = await trx.insertInto('evidence').values({ ...record, chain_hash }).returning('seq').executeTakeFirstOrThrow();

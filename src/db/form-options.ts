@@ -22,12 +22,6 @@ export interface PersonChoice {
   expert: boolean;
 }
 
-export interface EvidenceChoice {
-  id: string;
-  fileName: string;
-  capturedAt: string;
-}
-
 /** Units of the given kinds with their parent's name, ordered by code. */
 export async function unitChoices(db: Db, kinds: UnitChoice['kind'][]): Promise<UnitChoice[]> {
   if (kinds.length === 0) return [];
@@ -44,12 +38,4 @@ export async function personChoices(db: Db, filter: { expert?: boolean } = {}): 
     .orderBy('people.id');
   if (filter.expert !== undefined) q = q.where('people.expert', '=', filter.expert ? 1 : 0);
   return (await q.execute()).map((r) => ({ id: r.id, name: r.name, unitName: r.unitName, rank: r.rank, post: r.post, expert: r.expert === 1 }));
-}
-
-/** Evidence archived for an inspection (or, without one, for a problem), in archive order. */
-export async function evidenceChoices(db: Db, about: { inspectionId?: string; problemId?: string }): Promise<EvidenceChoice[]> {
-  if (!about.inspectionId && !about.problemId) return [];
-  let q = db.selectFrom('evidence').select(['id', 'file_name', 'captured_at']).orderBy('seq');
-  q = about.inspectionId ? q.where('inspection_id', '=', about.inspectionId) : q.where('problem_id', '=', about.problemId!);
-  return (await q.execute()).map((r) => ({ id: r.id, fileName: r.file_name, capturedAt: r.captured_at }));
 }

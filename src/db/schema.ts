@@ -160,6 +160,7 @@ export interface EvidenceTable {
   captured_at: string;
   location: string | null;
   stored_at: string;
+  audience: string | null; // 'unit': the inspected unit may see it; otherwise need-to-know (the team and the office)
 }
 
 export interface HandoverTable {

@@ -21,7 +21,9 @@ export interface RegisterResult {
 }
 
 const like = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-const none = ['\u0000'] as const; // an `in` list that matches nothing, for readers without codes
+// an `in` list that matches nothing, for readers without codes: no code or id is empty (and PostgreSQL refuses
+// a NUL character in text, so that cannot serve)
+const none = [''] as const;
 const codes = (list: string[]) => (list.length ? list : [...none]);
 
 async function page<T extends Row>(rows: Promise<T[]>, query: RegisterQuery): Promise<RegisterResult> {
@@ -94,46 +96,94 @@ export async function talkRegister(db: Db, scope: ReadScope, query: RegisterQuer
   return page(q.execute(), query);
 }
 
-/** Subjects (`inspection:<id>`, `problem:<id>`, `hazard:<id>`, `handover:<id>`) a scoped reader may see. */
-async function visibleSubjects(db: Db, scope: Exclude<ReadScope, { all: true }>): Promise<string[]> {
+/**
+ * Subjects (`inspection:<id>`, `problem:<id>`, `hazard:<id>`, `handover:<id>`) a scoped reader may see documents
+ * of: as a unit (its inspections, problems, hazards) and as a department (problems and handovers handed to it).
+ */
+async function visibleSubjects(db: Db, scope: Exclude<ReadScope, { all: true }>): Promise<{ asUnit: string[]; asDepartment: string[] }> {
   const units = codes(scope.unitCodes);
   const depts = codes(scope.departmentCodes);
-  const [inspections, problems, hazards, handovers] = await Promise.all([
+  const [inspections, problems, hazards, handed, handovers] = await Promise.all([
     db.selectFrom('inspections').select('id').where('unit_code', 'in', units).execute(),
-    db.selectFrom('problems').select('id').where((eb) => eb.or([eb('unit_code', 'in', units), eb('department_code', 'in', depts)])).execute(),
+    db.selectFrom('problems').select('id').where('unit_code', 'in', units).execute(),
     db.selectFrom('hazards').select('id').where('unit_code', 'in', units).execute(),
-    db.selectFrom('handovers').select('id').where('department_code', 'in', depts).execute(),
+    db.selectFrom('problems').select('id').where('department_code', 'in', depts).execute(),
+    db.selectFrom('handovers').select(['id', 'problem_id']).where('department_code', 'in', depts).execute(),
   ]);
-  return [
-    ...inspections.map((r) => `inspection:${r.id}`), ...problems.map((r) => `problem:${r.id}`),
-    ...hazards.map((r) => `hazard:${r.id}`), ...handovers.map((r) => `handover:${r.id}`),
-  ];
+  return {
+    asUnit: [...inspections.map((r) => `inspection:${r.id}`), ...problems.map((r) => `problem:${r.id}`), ...hazards.map((r) => `hazard:${r.id}`)],
+    asDepartment: [...handed.map((r) => `problem:${r.id}`), ...handovers.flatMap((r) => [`handover:${r.id}`, `problem:${r.problem_id}`])],
+  };
+}
+
+/** Letters addressed to a department (移交函, 问题线索移送函), never to the inspected unit, though filed under its records. */
+const TO_DEPARTMENTS = ['handover-letter'];
+
+/** Whether a scoped reader may see a document: one about their unit and addressed to it, or one handed to their department. */
+function documentVisible(subjects: { asUnit: string[]; asDepartment: string[] }, doc: { subject: string; doc_type: string }): boolean {
+  return subjects.asDepartment.includes(doc.subject) || (subjects.asUnit.includes(doc.subject) && !TO_DEPARTMENTS.includes(doc.doc_type));
 }
 
 export async function documentRegisterFor(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
   let q = db.selectFrom('documents').select(['id', 'id as documentId', 'doc_no as docNo', 'title', 'doc_type as docType', 'subject', 'created_at as createdAt'])
     .orderBy('created_at', 'desc');
-  if (!scope.all) q = q.where('subject', 'in', codes(await visibleSubjects(db, scope)));
   if (query.q) q = q.where((eb) => eb.or([eb('title', 'like', like(query.q!)), eb('doc_no', 'like', like(query.q!))]));
-  return page(q.execute(), query);
+  if (scope.all) return page(q.execute(), query);
+  const subjects = await visibleSubjects(db, scope);
+  const rows = q.where('subject', 'in', codes([...subjects.asUnit, ...subjects.asDepartment])).execute()
+    .then((all) => all.filter((r) => documentVisible(subjects, { subject: String(r.subject), doc_type: String(r.docType) })));
+  return page(rows, query);
 }
 
 /** A document's archive path, if the reader may see it. */
 export async function documentFor(db: Db, scope: ReadScope, id: string): Promise<{ path: string; title: string; docNo: string } | undefined> {
-  const row = await db.selectFrom('documents').select(['path', 'title', 'doc_no', 'subject']).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('documents').select(['path', 'title', 'doc_no', 'subject', 'doc_type']).where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  if (!scope.all && !(await visibleSubjects(db, scope)).includes(row.subject)) return undefined;
+  if (!scope.all && !documentVisible(await visibleSubjects(db, scope), row)) return undefined;
   return { path: row.path, title: row.title, docNo: row.doc_no };
 }
 
-export async function evidenceRegister(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
-  let q = db.selectFrom('evidence').leftJoin('inspections', 'inspections.id', 'evidence.inspection_id')
+/**
+ * Who may see which evidence. Need-to-know records (complaint checks, 暗访, talks: everything the team files) reach
+ * only the office and the inspection's own team; records filed on a unit's own task (audience `unit`) also reach
+ * that unit and the readers of shared records (安委会, administrators). No one else, and no other team.
+ */
+export interface EvidenceScope {
+  everything: boolean;
+  teamIds: string[];
+  sharedAll: boolean;
+  unitCodes: string[];
+}
+
+/** Evidence rows joined to their inspection (directly or through their problem), limited to what `scope` may see. */
+function evidenceVisible(db: Db, scope: EvidenceScope) {
+  let q = db.selectFrom('evidence').leftJoin('problems', 'problems.id', 'evidence.problem_id')
+    .leftJoin('inspections', (join) => join.on((eb) => eb('inspections.id', '=', eb.fn.coalesce('evidence.inspection_id', 'problems.inspection_id'))));
+  if (!scope.everything) {
+    q = q.where((eb) => eb.or([
+      eb('inspections.team_id', 'in', codes(scope.teamIds)),
+      scope.sharedAll ? eb('evidence.audience', '=', 'unit')
+        : eb.and([eb('evidence.audience', '=', 'unit'), eb('inspections.unit_code', 'in', codes(scope.unitCodes))]),
+    ]));
+  }
+  return q;
+}
+
+export async function evidenceRegister(db: Db, scope: EvidenceScope, query: RegisterQuery): Promise<RegisterResult> {
+  let q = evidenceVisible(db, scope)
     .select(['evidence.id', 'evidence.id as evidenceId', 'evidence.file_name as fileName', 'evidence.kind', 'evidence.inspection_id as inspectionId', 'evidence.captured_by as capturedBy',
       'evidence.captured_at as capturedAt', 'evidence.sha256'])
     .orderBy('evidence.seq', 'desc');
-  if (!scope.all) q = q.where('inspections.unit_code', 'in', codes(scope.unitCodes));
   if (query.q) q = q.where('evidence.file_name', 'like', like(query.q));
   return page(q.execute(), query);
+}
+
+/** Evidence of an inspection or problem (a task's attachments) that `scope` may see, oldest first. */
+export async function evidenceAbout(db: Db, scope: EvidenceScope, about: { inspectionId?: string; problemId?: string }) {
+  let q = evidenceVisible(db, scope).selectAll('evidence').orderBy('evidence.seq');
+  if (about.inspectionId) q = q.where('evidence.inspection_id', '=', about.inspectionId);
+  if (about.problemId) q = q.where('evidence.problem_id', '=', about.problemId);
+  return q.execute();
 }
 
 export async function publishedAnnouncements(db: Db): Promise<Array<{ id: string; kind: string; title: string; body: string; publishedAt: string }>> {
@@ -174,12 +224,24 @@ export async function problemCountsBy(db: Db): Promise<{ byUnit: Array<{ label: 
   return { byUnit: norm(byUnit), byCategory: norm(byCategory), byDepartment: norm(byDepartment) };
 }
 
-/** An evidence record, if the reader may see it (scoped readers: evidence of their own units' inspections). */
-export async function evidenceFor(db: Db, scope: ReadScope, id: string): Promise<{ fileName: string; mediaType: string; sha256: string } | undefined> {
-  let q = db.selectFrom('evidence').leftJoin('inspections', 'inspections.id', 'evidence.inspection_id')
-    .select(['evidence.file_name as fileName', 'evidence.media_type as mediaType', 'evidence.sha256']).where('evidence.id', '=', id);
-  if (!scope.all) q = q.where('inspections.unit_code', 'in', codes(scope.unitCodes));
-  return q.executeTakeFirst();
+/** An evidence record, if the reader may see it. */
+export async function evidenceFor(db: Db, scope: EvidenceScope, id: string): Promise<{ fileName: string; mediaType: string; sha256: string } | undefined> {
+  return evidenceVisible(db, scope).select(['evidence.file_name as fileName', 'evidence.media_type as mediaType', 'evidence.sha256'])
+    .where('evidence.id', '=', id).executeTakeFirst();
+}
+
+/** The team of each inspection (null when none was recorded). */
+export async function inspectionTeams(db: Db, inspectionIds: string[]): Promise<Map<string, string | null>> {
+  if (!inspectionIds.length) return new Map();
+  const rows = await db.selectFrom('inspections').select(['id', 'team_id']).where('id', 'in', inspectionIds).execute();
+  return new Map(rows.map((r) => [r.id, r.team_id]));
+}
+
+/** The teams a person belongs to, and whether they lead it (组长 or 副组长). */
+export async function teamsOfPerson(db: Db, personId: string | null): Promise<Array<{ teamId: string; leads: boolean }>> {
+  if (!personId) return [];
+  const rows = await db.selectFrom('team_members').select(['team_id', 'role']).where('person_id', '=', personId).execute();
+  return rows.map((r) => ({ teamId: r.team_id, leads: r.role === 'leader' || r.role === 'deputy' }));
 }
 
 export interface Subject {

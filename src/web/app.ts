@@ -10,6 +10,7 @@ import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
 import { eventRoutes } from './routes/events';
+import { evidenceCheckRoutes } from './routes/evidence-check';
 import { instanceModificationRoutes } from './routes/instance-modification';
 import { monitoringRoutes } from './routes/monitoring';
 import { planAssistantRoutes } from './routes/plan-assistant';
@@ -25,7 +26,8 @@ import { messagePage } from './views/layout';
 export function createWebApp(deps: WebDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // which proxies may name the client in X-Forwarded-For (WEB_TRUST_PROXY); the login limiter counts per client
+  app.set('trust proxy', deps.config.trustProxy);
 
   app.use(
     helmet({
@@ -47,7 +49,7 @@ export function createWebApp(deps: WebDeps): express.Express {
       },
     }),
   );
-  app.use('/assets', express.static(deps.config.assetsDir, { fallthrough: false, maxAge: '1h', index: false }));
+  app.use('/assets', express.static(deps.config.assetsDir, { fallthrough: false, maxAge: '1h', index: false }), assetNotFound);
   // "now" is the engine's time: bring the reading up to date before anything reads it
   app.use((_req: Request, _res: Response, next: NextFunction) => {
     if (!deps.now.sync) return next();
@@ -56,8 +58,8 @@ export function createWebApp(deps: WebDeps): express.Express {
   app.use(cookieParser());
   app.use(express.urlencoded({ extended: false, limit: '200kb' }));
   app.use(express.json({ limit: '2mb' }));
-  app.use(csrfProtection(deps.config.secureCookies));
   app.use(sessionLoader(deps));
+  app.use(csrfProtection(deps.config.secureCookies));
 
   app.get('/', (_req, res) => res.redirect(303, res.locals.user ? '/tasks' : '/board'));
   app.use(authRoutes(deps));
@@ -80,10 +82,16 @@ export function createWebApp(deps: WebDeps): express.Express {
   app.use(instanceModificationRoutes(deps));
   app.use(processRoutes(deps, deployedProcesses));
   app.use(calendarRoutes(deps));
+  app.use(evidenceCheckRoutes(deps));
 
   app.use((_req, _res, next) => next(new HttpError(404, '未找到您要的内容。')));
   app.use(errorHandler(deps));
   return app;
+}
+
+/** Whatever the static handler refuses (unknown file, `..%2F`, a malformed escape) is simply not there. */
+function assetNotFound(_err: unknown, _req: Request, _res: Response, next: NextFunction): void {
+  next(new HttpError(404, '未找到您要的内容。'));
 }
 
 /** Maps errors to pages or JSON; Camunda's problem responses keep their status (404, 409), anything else is 500. */

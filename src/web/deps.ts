@@ -13,8 +13,14 @@ export interface WebConfig {
   sessionTtlMs: number;
   /** How long the monitoring page reuses the list of deployed processes (deployments from the web app clear it). */
   processListTtlMs: number;
-  /** Login attempts allowed per client address within the window. */
+  /** Failed login attempts allowed per client address and, separately, per account within the window. */
   loginLimit: { windowMs: number; limit: number };
+  /** express `trust proxy`: which reverse proxies may name the client (WEB_TRUST_PROXY). */
+  trustProxy: boolean | number | string;
+  /** Largest evidence file accepted. */
+  maxUploadBytes: number;
+  /** Where uploads are written while they arrive (a folder on the archive's file system, so they move in at once). */
+  uploadTempDir?: string;
 }
 
 /** "Now" as the web app reads it; an engine clock is brought up to date before each request. */
@@ -37,4 +43,6 @@ export const defaultWebConfig = (assetsDir: string): WebConfig => ({
   sessionTtlMs: 8 * 60 * 60 * 1000,
   processListTtlMs: 5_000,
   loginLimit: { windowMs: 15 * 60 * 1000, limit: 20 },
+  trustProxy: 'loopback',
+  maxUploadBytes: 50 * 1024 * 1024,
 });

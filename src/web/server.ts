@@ -11,6 +11,7 @@ import { buildAssets } from './assets/build';
 import { type CamundaPort, fromCamundaClient } from './camunda/port';
 import { defaultWebConfig } from './deps';
 import { domainStore } from './store/domain-store';
+import { watchEvidence } from './evidence-watch';
 
 export interface RunningWeb {
   url: string;
@@ -46,15 +47,19 @@ export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
   const built = await buildAssets(assetsDir);
   if (built.built) log.info({ ms: built.ms, assetsDir }, 'browser bundles built');
   const now = options.clock ?? clockFromConfig(config);
+  const store = domainStore(options.db, { archiveDir: join(config.DATA_DIR, 'archive'), firstCycleStart: config.INSPECTION_CYCLE_START, now });
+  const stopEvidenceWatch = watchEvidence(() => store.checkEvidence(), log);
   const app = createWebApp({
     camunda: options.camunda ?? camundaFromConfig(config),
-    store: domainStore(options.db, { archiveDir: join(config.DATA_DIR, 'archive'), firstCycleStart: config.INSPECTION_CYCLE_START, now }),
+    store,
     now,
     logger: log,
     config: {
       ...defaultWebConfig(assetsDir),
       formsDir: options.formsDir ?? join(process.cwd(), 'forms'),
       secureCookies: (config.PUBLIC_URL ?? '').startsWith('https://'),
+      trustProxy: config.WEB_TRUST_PROXY,
+      uploadTempDir: join(config.DATA_DIR, 'archive', 'incoming'),
     },
   });
   const host = options.host ?? config.WEB_HOST;
@@ -71,6 +76,7 @@ export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
     // Stop accepting, let requests in progress finish (idle keep-alive sockets close at once), cut the rest after
     // a grace period: a SIGTERM never drops a staff member's submission half-way.
     close: () => new Promise<void>((resolve) => {
+      stopEvidenceWatch();
       server.close(() => resolve());
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), 3000).unref();

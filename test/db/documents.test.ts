@@ -1,6 +1,6 @@
 import { issueDocument, documentRegister } from '../../src/db/documents';
 import { formatDocNo, numberingGaps } from '../../src/domain/numbering';
-import { dialects, useStores } from '../support/stores';
+import { dialects, rejectionOf, useStores } from '../support/stores';
 
 const by = { name: 'worker:yc-document', at: '2026-10-09T02:00:00.000Z' };
 const doc = (title: string, fail = false) => ({
@@ -27,5 +27,18 @@ describe.each(dialects)('document numbering on %s', (dialect) => {
     expect(numberingGaps(register.map((r) => r.seq))).toEqual([]);
     expect(new Set(register.map((r) => r.doc_no)).size).toBe(7);
     expect(next.doc_no).toBe('峄安委〔2027〕1号');
+  }, 60_000);
+
+  it('keeps a numbered document as issued: the store refuses to change or delete it', async () => {
+    // given
+    const { db } = await stores.open();
+    const issued = await issueDocument(db, by, doc('巡查通知'));
+    // when
+    const changed = await rejectionOf(db.updateTable('documents').set({ title: '改过的标题' }).where('id', '=', issued.id).execute());
+    const renumbered = await rejectionOf(db.updateTable('documents').set({ seq: 9, doc_no: '峄安委〔2026〕9号' }).where('id', '=', issued.id).execute());
+    const deleted = await rejectionOf(db.deleteFrom('documents').where('id', '=', issued.id).execute());
+    // then
+    expect([changed, renumbered, deleted]).toEqual([expect.stringMatching(/append-only/), expect.stringMatching(/append-only/), expect.stringMatching(/append-only/)]);
+    expect(await documentRegister(db)).toEqual([issued]);
   }, 60_000);
 });

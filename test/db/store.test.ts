@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
+import { openStore } from '../../src/db/connect';
 import { authenticate, accountsWithRole, candidateGroupsOf, createAccount, findAccountByLogin, setPassword } from '../../src/db/accounts';
 import { audit, auditTrail } from '../../src/db/audit';
 import { once } from '../../src/db/effects';
@@ -51,6 +55,33 @@ describe.each(dialects)('domain store on %s', (dialect) => {
     const row = await db.selectFrom('accounts').select('password_hash').where('login', '=', 'anweiban').executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
     expect(row.password_hash).not.toContain(DEMO_PASSWORD);
+  }, 60_000);
+
+  it('checks a password hash for an unknown login and a disabled account too, so timing tells nothing', async () => {
+    // given
+    const { db } = await stores.open();
+    const id = await createAccount(db, by, { login: 'left.office', password: 'right-pass', displayName: '已调离', roles: [{ role: 'office' }] });
+    await createAccount(db, by, { login: 'in.office', password: 'right-pass', displayName: '在岗', roles: [{ role: 'office' }] });
+    await sql`UPDATE accounts SET disabled = 1 WHERE id = ${id}`.execute(db);
+    await authenticate(db, 'nobody', 'warm-up'); // the stand-in hash is made once
+    const took = async (login: string, password: string) => {
+      const start = process.hrtime.bigint();
+      expect(await authenticate(db, login, password)).toBeUndefined();
+      return Number(process.hrtime.bigint() - start);
+    };
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    // when: interleaved, so that load on the machine falls on all three alike
+    const unknown: number[] = [];
+    const disabled: number[] = [];
+    const wrong: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      unknown.push(await took('nobody', 'guess'));
+      disabled.push(await took('left.office', 'right-pass'));
+      wrong.push(await took('in.office', 'wrong-pass'));
+    }
+    // then each costs one scrypt verification (tens of milliseconds), not a lookup (well under one)
+    expect(median(unknown) / median(wrong)).toBeGreaterThan(0.3);
+    expect(median(disabled) / median(wrong)).toBeGreaterThan(0.3);
   }, 60_000);
 
   it('creates an account, changes its password and audits both without the password', async () => {
@@ -148,4 +179,23 @@ describe.each(dialects)('domain store on %s', (dialect) => {
     expect(gas?.name).toBe('区住房和城乡建设局');
     expect(none).toBeUndefined();
   }, 60_000);
+});
+
+describe('domain store files', () => {
+  it('creates the SQLite database and its folder readable by the owner only', async () => {
+    // given
+    const dir = mkdtempSync(join(tmpdir(), 'yc-store-'));
+    const dataDir = join(dir, 'data');
+    // when
+    const store = await openStore({ dataDir });
+    await store.db.insertInto('roles').values({ code: 'x', name: 'x' }).onConflict((oc) => oc.doNothing()).execute();
+    // then
+    try {
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      for (const f of ['yicheng.db', 'yicheng.db-wal']) expect(statSync(join(dataDir, f)).mode & 0o777).toBe(0o600);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

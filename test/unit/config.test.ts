@@ -39,4 +39,12 @@ describe('configuration', () => {
     expect(problems.find((p) => p.startsWith('WEB_PORT="99999"'))).toMatch(/port between 0 and 65535/);
     expect(problems.find((p) => p.startsWith('ENGINE_DURABILITY="fast"'))).toMatch(/full/);
   });
+
+  it('reads the trusted proxies as express takes them and refuses anything else', () => {
+    expect(loadConfig({}).WEB_TRUST_PROXY).toBe('loopback');
+    expect(loadConfig({ WEB_TRUST_PROXY: 'false' }).WEB_TRUST_PROXY).toBe(false);
+    expect(loadConfig({ WEB_TRUST_PROXY: '1' }).WEB_TRUST_PROXY).toBe(1);
+    expect(loadConfig({ WEB_TRUST_PROXY: 'loopback, 172.16.0.0/12' }).WEB_TRUST_PROXY).toBe('loopback, 172.16.0.0/12');
+    expect(() => loadConfig({ WEB_TRUST_PROXY: 'everyone' })).toThrow(/WEB_TRUST_PROXY="everyone"/);
+  });
 });

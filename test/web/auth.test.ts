@@ -65,15 +65,99 @@ describe('web authentication', () => {
     expect(res.status).toBe(403);
   });
 
-  it('limits login attempts per client: the fourth attempt within the window gets 429', async () => {
+  it('limits failed login attempts per client: the fourth failure within the window gets 429', async () => {
     // given
     const agent = request.agent(h.app);
     const csrf = csrfOf((await agent.get('/login')).text);
-    const attempt = () => agent.post('/login').type('form').send({ _csrf: csrf, username: LOGINS.office, password: 'wrong' });
-    // when
-    const statuses = [(await attempt()).status, (await attempt()).status, (await attempt()).status, (await attempt()).status];
+    const attempt = (username: string) => agent.post('/login').type('form').send({ _csrf: csrf, username, password: 'wrong' });
+    // when: three failures for three different accounts, then a fourth
+    const statuses = [(await attempt(LOGINS.office)).status, (await attempt(LOGINS.admin)).status, (await attempt(LOGINS.committee)).status, (await attempt(LOGINS.owner)).status];
     // then
     expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+
+  it('does not count successful logins: an office behind one address signs in as often as it needs', async () => {
+    // given
+    const login = async () => {
+      const agent = request.agent(h.app);
+      const csrf = csrfOf((await agent.get('/login')).text);
+      return (await agent.post('/login').type('form').send({ _csrf: csrf, username: LOGINS.office, password: DEMO_PASSWORD })).status;
+    };
+    // when
+    const statuses = [await login(), await login(), await login(), await login(), await login()];
+    // then
+    expect(statuses).toEqual([303, 303, 303, 303, 303]);
+  });
+
+  it('limits failures per account across addresses named by a trusted proxy, and per address only for that address', async () => {
+    // given the app behind a proxy on the loopback interface, which names each client in X-Forwarded-For
+    const behindProxy = await startHarness(env, { loginLimit: { windowMs: 60_000, limit: 3 }, trustProxy: 'loopback' });
+    const attempt = async (client: string, username: string, password = 'wrong') => {
+      const agent = request.agent(behindProxy.app);
+      const csrf = csrfOf((await agent.get('/login').set('x-forwarded-for', client)).text);
+      return (await agent.post('/login').set('x-forwarded-for', client).type('form').send({ _csrf: csrf, username, password })).status;
+    };
+    try {
+      // when: one account is guessed from four addresses; another address fails three times on other accounts
+      const guessed = [await attempt('203.0.113.1', LOGINS.office), await attempt('203.0.113.2', LOGINS.office), await attempt('203.0.113.3', LOGINS.office), await attempt('203.0.113.4', LOGINS.office)];
+      const busy = [await attempt('203.0.113.9', LOGINS.admin), await attempt('203.0.113.9', LOGINS.committee), await attempt('203.0.113.9', LOGINS.owner)];
+      const neighbour = await attempt('203.0.113.10', LOGINS.admin, DEMO_PASSWORD);
+      const lockedOutAddress = await attempt('203.0.113.9', LOGINS.admin, DEMO_PASSWORD);
+      // then
+      expect(guessed).toEqual([401, 401, 401, 429]);
+      expect(busy).toEqual([401, 401, 401]);
+      expect(neighbour).toBe(303);
+      expect(lockedOutAddress).toBe(429);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
+  it('ignores X-Forwarded-For from a client that is not a trusted proxy', async () => {
+    // given the default set-up trusts nothing but loopback; this one trusts no proxy at all
+    const direct = await startHarness(env, { loginLimit: { windowMs: 60_000, limit: 3 }, trustProxy: false });
+    const attempt = async (client: string, username: string) => {
+      const agent = request.agent(direct.app);
+      const csrf = csrfOf((await agent.get('/login')).text);
+      return (await agent.post('/login').set('x-forwarded-for', client).type('form').send({ _csrf: csrf, username, password: 'wrong' })).status;
+    };
+    try {
+      // when: four failures claiming four addresses
+      const statuses = [await attempt('203.0.113.1', LOGINS.office), await attempt('203.0.113.2', LOGINS.admin), await attempt('203.0.113.3', LOGINS.committee), await attempt('203.0.113.4', LOGINS.owner)];
+      // then they count as one client
+      expect(statuses).toEqual([401, 401, 401, 429]);
+    } finally {
+      await direct.close();
+    }
+  });
+
+  it('binds the CSRF token to the session: a planted token pair and another session’s token are refused', async () => {
+    // given the victim's session, and an attacker with a session and an anonymous token pair of their own
+    const victim = request.agent(h.app);
+    const loginToken = csrfOf((await victim.get('/login')).text);
+    const login = await victim.post('/login').type('form').send({ _csrf: loginToken, username: LOGINS.office, password: DEMO_PASSWORD });
+    const victimSid = /yc_sid=([^;]+)/.exec(String(login.headers['set-cookie']))![1]!;
+    const victimCsrf = csrfOf((await victim.get('/inbox')).text);
+    const attacker = await signIn(h.app, LOGINS.unitA);
+    const plantedToken = csrfOf((await request.agent(h.app).get('/login')).text);
+    // when
+    const withPlantedPair = await request(h.app).post('/logout').set('cookie', `yc_sid=${victimSid}; yc_csrf=${plantedToken}`).type('form').send({ _csrf: plantedToken });
+    const withOtherSessionsToken = await victim.post('/logout').type('form').send({ _csrf: attacker.csrf });
+    const own = await victim.post('/logout').type('form').send({ _csrf: victimCsrf });
+    // then
+    expect(withPlantedPair.status).toBe(403);
+    expect(withOtherSessionsToken.status).toBe(403);
+    expect(own.status).toBe(303);
+  });
+
+  it('answers 404 for asset paths that escape or cannot be decoded, without an error in the log', async () => {
+    // when
+    const escaping = await request(h.app).get('/assets/..%2F..%2Fpackage.json');
+    const encoded = await request(h.app).get('/assets/%2e%2e/%2e%2e/etc/passwd');
+    const undecodable = await request(h.app).get('/assets/%E0%A4%A');
+    // then
+    expect([escaping.status, encoded.status, undecodable.status]).toEqual([404, 404, 404]);
+    expect(escaping.text).not.toMatch(/at .+\.js:\d+/);
   });
 
   it('logs out: the session is deleted and pages need login again', async () => {

@@ -38,7 +38,7 @@ describe('reference option lists of task forms', () => {
     const [inspectionId, otherInspection] = [await openInspection(h.store.db, by, { unitCode: UNIT_A }), await openInspection(h.store.db, by, { unitCode: UNIT_B })];
     const archive = createContentStore(h.archiveDir);
     const evidence = (about: string, fileName: string) =>
-      addEvidence(h.store.db, archive, by, { content: Buffer.from(fileName), kind: 'photo', fileName, mediaType: 'image/jpeg', capturedBy: 'zuyuan-member-1', capturedAt: NOW.toISOString(), inspectionId: about });
+      addEvidence(h.store.db, archive, by, { content: Buffer.from(fileName), kind: 'photo', fileName, mediaType: 'image/jpeg', capturedBy: 'danwei-370404001', capturedAt: NOW.toISOString(), inspectionId: about, audience: 'unit' });
     ownEvidence = (await evidence(inspectionId, '仓库消防通道.jpg')).id;
     otherEvidence = (await evidence(otherInspection, '吴林街道现场.jpg')).id;
     await h.engine.deploy([
@@ -60,7 +60,7 @@ describe('reference option lists of task forms', () => {
     // when
     const data = formData((await agent.get(`/tasks/${task}`).expect(200)).text);
     // then
-    expect(Object.keys(data).sort()).toEqual(['enterpriseOptions', 'evidenceOptions', 'expertOptions', 'inspectionId', 'inspectorOptions', 'unitCode']);
+    expect(Object.keys(data).sort()).toEqual(['enterpriseOptions', 'evidenceOptions', 'expertOptions', 'inspectorOptions']);
     expect(data.inspectorOptions).toContainEqual({ label: '王建国 · 区委办公室 · 科级', value: 'p-leader-1' });
     expect(data.inspectorOptions!.map((o) => o.value)).not.toContain('p-expert-1');
     expect(data.expertOptions!.map((o) => o.value)).toEqual(['p-expert-1', 'p-expert-2', 'p-expert-3', 'p-expert-4']);

@@ -147,4 +147,22 @@ describe('web monitoring for administrators', () => {
     expect(res.text).toContain('进行中的流程实例（按流程）');
     expect(res.text).toMatch(/<span class="bar-label">巡查<\/span><span class="bar" style="width:100%"><\/span><span class="bar-value">1<\/span>/);
   });
+
+  it('withholds a complainant’s details from the committee and administrators; the office sees them', async () => {
+    // given a complaint registered on the inspection
+    const complaint = { channel: '来电', complainant: '王某某 13700001111', content: '仓库夜间违规存放危化品' };
+    await h.engine.setVariables({ elementInstanceKey: inspection.instance, variables: { complaint } });
+    const office = await signIn(h.app, LOGINS.office);
+    const admin = await signIn(h.app, LOGINS.admin);
+    const committee = await signIn(h.app, LOGINS.committee);
+    // when
+    const pages = await Promise.all([office, admin, committee].map(async (a) => (await a.agent.get(`/monitoring/instances/${inspection.instance}`).expect(200)).text));
+    // then
+    expect(pages[0]).toContain('13700001111');
+    for (const page of pages.slice(1)) {
+      expect(page).not.toContain('13700001111');
+      expect(page).not.toContain('王某某');
+      expect(page).toContain('来信来电信息仅巡查组和区安委办可见');
+    }
+  });
 });

@@ -142,4 +142,25 @@ describe('web registers, inbox and public notice board', () => {
     expect(res.text).toMatch(/危化品仓库[\s\S]*?badge red/);
     expect(res.text).toMatch(/储罐区重大事故隐患[\s\S]*?badge yellow/);
   });
+
+  it('shows a unit the documents addressed to it, not a handover letter filed under its inspection; the department gets that letter', async () => {
+    // given an accountability referral to a department, filed under 坛山街道's inspection and its problem
+    const problem = await h.store.db.selectFrom('handovers').innerJoin('problems', 'problems.id', 'handovers.problem_id')
+      .select(['problems.id', 'problems.inspection_id']).where('handovers.department_code', '=', h.departmentCode).executeTakeFirstOrThrow();
+    writeFileSync(join(h.archiveDir, 'documents', 'b.docx'), 'DOCX-B');
+    const letter = (id: string, seq: number, subject: string) => ({ id, doc_type: 'handover-letter', issuer: '峄安委办', year: 2026, seq, doc_no: `峄安委办〔2026〕${seq}号`, title: `移交函${seq}`, subject, path: 'documents/b.docx', sha256: 'x', size: 6, created_at: by.at });
+    await h.store.db.insertInto('documents').values([letter('doc-referral', 2, `inspection:${problem.inspection_id}`), letter('doc-handover', 3, `problem:${problem.id}`)]).execute();
+    const unit = await signIn(h.app, LOGINS.unitA);
+    const dept = await signIn(h.app, h.departmentLogin);
+    // when
+    const unitRegister = await unit.agent.get('/registers/documents').expect(200);
+    const unitDownloads = await Promise.all(['doc-referral', 'doc-handover', docA].map(async (id) => (await unit.agent.get(`/documents/${id}`)).status));
+    const deptRegister = await dept.agent.get('/registers/documents').expect(200);
+    // then
+    expect(unitRegister.text).toContain('峄安委办〔2026〕1号');
+    expect(unitRegister.text).not.toContain('移交函');
+    expect(unitDownloads).toEqual([404, 404, 200]);
+    expect(deptRegister.text).toContain('移交函3');
+    expect(deptRegister.text).not.toContain('移交函2');
+  });
 });

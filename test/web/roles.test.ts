@@ -1,6 +1,6 @@
 import { canSeeTask, candidateGroupsOf, type Principal } from '../../src/web/auth/roles';
 
-const user = (p: Partial<Principal>): Principal => ({ accountId: 'a', username: 'u', displayName: 'U', roles: [], unitCodes: [], departmentCodes: [], ...p });
+const user = (p: Partial<Principal>): Principal => ({ accountId: 'a', username: 'u', displayName: 'U', roles: [], unitCodes: [], departmentCodes: [], teams: [], ...p });
 
 describe('web roles and candidate groups', () => {
   it('maps staff roles to their groups and units and departments only to their scoped groups', () => {

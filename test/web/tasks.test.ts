@@ -1,4 +1,5 @@
 import { auditTrail } from '../../src/db/audit';
+import { CHECK_FORM, taskDiagram } from './support/fixtures';
 import { type Audiences, seedTasks } from './support/seed';
 import { type Harness, LOGINS, signIn, freshWebEachTest } from './support/harness';
 
@@ -69,7 +70,7 @@ describe('web task list and task completion', () => {
     expect((await taskNow(keys.office)).assignee).toBe('anweiban2');
   });
 
-  it('renders the task page with the form schema, the prefilled variables and the task context', async () => {
+  it('renders the task page with the form schema, the variables the form names and the task context', async () => {
     // given
     const { agent } = await signIn(h.app, LOGINS.unitA);
     // when
@@ -77,7 +78,9 @@ describe('web task list and task completion', () => {
     // then
     expect(res.text).toContain('<script type="application/json" id="form-schema">');
     expect(res.text).toContain('"key":"fixedCount"');
-    expect(res.text).toContain('"inspectionId":"INS-2026-001"');
+    expect(res.text).toContain('"report":""');
+    expect(res.text).not.toContain('"inspectionId":"INS-2026-001"'); // not named by the form: shown as context only
+    expect(res.text).toContain('INS-2026-001');
     expect(res.text).toContain('坛山街道');
     expect(res.text).toContain('/assets/task-form.js');
   });
@@ -138,5 +141,26 @@ describe('web task list and task completion', () => {
     const { agent } = await signIn(h.app, LOGINS.unitA);
     // when / then
     await agent.get('/tasks/abc').expect(404);
+  });
+
+  it('evaluates a field’s hide condition on the process’s own values: a read-only value sent by the client cannot skip a required field', async () => {
+    // given a complaint check whose process says source = complaint
+    await h.engine.deploy([
+      { name: 'complaint-check.form', content: Buffer.from(JSON.stringify(CHECK_FORM)) },
+      { name: 'complaint-check.bpmn', content: Buffer.from(taskDiagram({ id: 'complaint-check', name: '来电核查', taskName: '核查来电反映问题', candidateGroups: 'office', formId: 'complaint-check' })) },
+    ]);
+    const { processInstanceKey } = await h.engine.createProcessInstance({ bpmnProcessId: 'complaint-check', variables: { source: 'complaint', isAnonymous: false } });
+    const task = (await h.camunda.searchUserTasks({ filter: { processInstanceKey }, page: { limit: 1 } })).items[0]!.userTaskKey;
+    const { agent, csrf } = await signIn(h.app, LOGINS.office);
+    const complete = (variables: Record<string, unknown>) => agent.post(`/tasks/${task}/complete`).set('x-csrf-token', csrf).set('accept', 'application/json').send({ variables });
+    // when the client claims the read-only source is something else and leaves the verification out
+    const skipped = await complete({ source: 'patrol', note: '无' });
+    const done = await complete({ source: 'patrol', verification: '经现场核查，反映问题属实，已责令整改。' });
+    // then
+    expect(skipped.status).toBe(422);
+    expect(skipped.body.fieldErrors).toEqual({ verification: '「核查结果」为必填项。' });
+    expect(done.status).toBe(200);
+    const vars = await h.camunda.searchVariables({ filter: { processInstanceKey, name: 'source' }, page: { limit: 5 } });
+    expect(vars.items.map((v) => v.value)).toEqual(['"complaint"']);
   });
 });

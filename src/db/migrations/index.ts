@@ -6,6 +6,7 @@ import * as supervision from './003-supervision';
 import * as listingNumbers from './004-listing-numbers';
 import * as workCalendar from './005-work-calendar';
 import * as unitHeads from './006-unit-heads';
+import * as needToKnow from './007-need-to-know';
 
 export type { Dialect } from './define';
 
@@ -20,6 +21,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '004-listing-numbers': wrap(listingNumbers),
       '005-work-calendar': wrap(workCalendar),
       '006-unit-heads': wrap(unitHeads),
+      '007-need-to-know': wrap(needToKnow),
     }),
   };
 }

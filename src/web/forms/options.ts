@@ -1,4 +1,4 @@
-import { type ReferenceList, type ReferenceOption, type WebStore } from '../store/port';
+import { type EvidenceScope, type ReferenceList, type ReferenceOption, type WebStore } from '../store/port';
 import { type FormComponent, type FormSchema } from './validate';
 
 /**
@@ -20,7 +20,7 @@ export const OPTION_KEYS = {
   expertOptions: 'experts',
   /** Enterprises with the 镇街 they sit in (value = enterprise code). */
   enterpriseOptions: 'enterprises',
-  /** Evidence archived for the task's inspection (label = file name and time, value = evidence id). */
+  /** Evidence archived for the task's inspection that the user may see (label = file name and time, value = evidence id). */
   evidenceOptions: 'evidence',
 } as const satisfies Record<string, ReferenceList>;
 
@@ -50,8 +50,9 @@ export async function resolveFormOptions(
   store: Pick<WebStore, 'referenceOptions'>,
   schema: FormSchema,
   about: { inspectionId?: string; problemId?: string },
+  evidence: EvidenceScope,
 ): Promise<OptionLists> {
   const keys = valuesKeysOf(schema);
-  const lists = await Promise.all(keys.map((key) => (isOptionKey(key) ? store.referenceOptions(OPTION_KEYS[key], about) : Promise.resolve([]))));
+  const lists = await Promise.all(keys.map((key) => (isOptionKey(key) ? store.referenceOptions(OPTION_KEYS[key], about, evidence) : Promise.resolve([]))));
   return Object.fromEntries(keys.map((key, i) => [key, lists[i]!]));
 }

@@ -176,13 +176,47 @@ function asObject(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-/** `lists` are the option lists the form was rendered with, keyed by `valuesKey` (see ./options). */
-export function validateSubmission(schema: FormSchema, submitted: unknown, lists: OptionLists = {}): ValidationResult {
+/** Top-level keys the user may edit: fields that are neither read-only nor disabled, groups' paths, lists' paths. */
+function editableKeys(components: FormComponent[], out = new Set<string>()): Set<string> {
+  for (const c of components) {
+    if ((c.type === 'group' || c.type === 'dynamiclist') && c.components) {
+      if (c.path) out.add(c.path);
+      else editableKeys(c.components, out);
+      continue;
+    }
+    if (c.key && !NO_VALUE.has(c.type) && c.disabled !== true && c.readonly !== true) out.add(c.key);
+  }
+  return out;
+}
+
+/**
+ * `lists` are the option lists the form was rendered with, keyed by `valuesKey` (see ./options). `processData` are
+ * the task's own variables: conditions and FEEL rules see them, overlaid only by what the user may edit, so a
+ * client cannot hide a required field by sending a read-only value or a variable the form does not offer.
+ */
+export function validateSubmission(schema: FormSchema, submitted: unknown, lists: OptionLists = {}, processData: Record<string, unknown> = {}): ValidationResult {
   const data = asObject(submitted);
+  const context: Record<string, unknown> = { ...processData };
+  for (const key of editableKeys(schema.components ?? [])) if (key in data) context[key] = data[key];
   const values: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
-  walk(schema.components ?? [], data, data, values, { lists, errors }, '');
+  walk(schema.components ?? [], data, context, values, { lists, errors }, '');
   return { values, errors };
+}
+
+/**
+ * The variables a form can show: those it names anywhere (field keys, paths, FEEL expressions, templates). The
+ * page gets only these, so process data the form does not use (a complainant's name and phone) never reaches it.
+ */
+export function formData(schema: FormSchema, variables: Record<string, unknown>): Record<string, unknown> {
+  const names = new Set<string>();
+  const collect = (v: unknown): void => {
+    if (typeof v === 'string') for (const m of v.matchAll(/[A-Za-z_$][A-Za-z0-9_$]*/g)) names.add(m[0]);
+    else if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+  };
+  collect(schema);
+  return Object.fromEntries(Object.entries(variables).filter(([name]) => names.has(name)));
 }
 
 /** Parses the schema the REST API returns (a JSON string per the spec, an object in some clients). */

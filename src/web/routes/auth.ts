@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { issueCsrf } from '../auth/csrf';
 import { SESSION_COOKIE, setSessionCookie } from '../auth/session';
@@ -11,27 +11,41 @@ function safeNext(value: string | undefined): string {
   return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/tasks';
 }
 
+/** The login name an attempt is for, as the account limiter counts it. */
+function accountOf(req: Request): string {
+  return (str((req.body as Record<string, unknown> | undefined)?.username) ?? '').toLowerCase().slice(0, 64);
+}
+
 export function authRoutes(deps: WebDeps): Router {
   const router = Router();
   const { config, store } = deps;
 
-  const limiter = rateLimit({
+  // Failed attempts count, per client address and per account; a successful login takes its attempt back, so an
+  // office behind one NAT address is not locked out by its own staff signing in.
+  const refuse = (req: Request, res: Response, reason: string) => {
+    void store.audit({ actor: null, action: 'login', outcome: 'denied', detail: { reason }, ip: req.ip });
+    sendPage(res, loginPage(pageContext(req, res), { error: '登录尝试过于频繁，请稍后再试。' }), 429);
+  };
+  const failures = (key: 'address' | 'account') => rateLimit({
     windowMs: config.loginLimit.windowMs,
     limit: config.loginLimit.limit,
-    standardHeaders: 'draft-8',
+    standardHeaders: key === 'address' ? 'draft-8' : false,
     legacyHeaders: false,
-    handler: (req, res) => {
-      void store.audit({ actor: null, action: 'login', outcome: 'denied', detail: { reason: 'rate-limited' }, ip: req.ip });
-      sendPage(res, loginPage(pageContext(req, res), { error: '登录尝试过于频繁，请稍后再试。' }), 429);
-    },
+    skipSuccessfulRequests: true,
+    // whether X-Forwarded-For counts is WEB_TRUST_PROXY's decision (README), not a misconfiguration to report
+    validate: { xForwardedForHeader: false },
+    ...(key === 'account' ? { keyGenerator: (req: Request) => `account:${accountOf(req)}`, skip: (req: Request) => !accountOf(req) } : {}),
+    handler: (req, res) => refuse(req, res, `rate-limited-${key}`),
   });
+  const perAddress = failures('address');
+  const perAccount = failures('account');
 
   router.get('/login', (req, res) => {
     if (res.locals.user) return res.redirect(303, safeNext(str(req.query.next)));
     sendPage(res, loginPage(pageContext(req, res), { next: str(req.query.next) }));
   });
 
-  router.post('/login', limiter, async (req, res) => {
+  router.post('/login', perAddress, perAccount, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const username = str(body.username) ?? '';
     const password = typeof body.password === 'string' ? body.password : '';
@@ -44,7 +58,7 @@ export function authRoutes(deps: WebDeps): Router {
     // a session's lifetime is technical time (wall clock): moving the engine's clock must not sign everyone out
     const session = await store.createSession(user.accountId, new Date(Date.now() + config.sessionTtlMs));
     setSessionCookie(res, session.id, config.sessionTtlMs, config.secureCookies);
-    issueCsrf(res, config.secureCookies); // a fresh token per session
+    issueCsrf(res, config.secureCookies); // the anonymous token is not reused; signed in, the session's token applies
     await store.audit({ actor: user.username, action: 'login', outcome: 'ok', ip: req.ip });
     res.redirect(303, next);
   });

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { chinaDate } from '../../domain/calendar';
 import { type WebDeps } from '../deps';
-import { EVENTS, type EventKind, eventsFor } from '../events/catalog';
+import { has, type Principal } from '../auth/roles';
+import { EVENTS, type EventKind, eventsFor, type SubjectKind } from '../events/catalog';
 import { messageIdOf } from '../events/message-identity';
 import { openSubscriptions } from '../events/open-subscriptions';
 import { validateSubmission } from '../forms/validate';
@@ -41,14 +42,30 @@ export function eventRoutes(deps: WebDeps): Router {
     return e;
   }
 
+  /**
+   * What the user may report on. Team staff report on their own team's inspections only (组长负责制): a complaint or
+   * an obstruction goes to the team inspecting that unit; inspections with no team recorded stay open to them.
+   */
+  async function subjectsFor(user: Principal, kind: SubjectKind) {
+    if (kind === 'year') return [];
+    const subjects = await store.reportableSubjects(kind, scopeOf(user));
+    if (kind !== 'inspection' || !has(user, 'team', 'team-leader') || has(user, 'office', 'committee', 'admin')) return subjects;
+    const teams = await store.inspectionTeams(subjects.map((s) => s.id));
+    const mine = new Set(user.teams.map((t) => t.teamId));
+    return subjects.filter((s) => {
+      const team = teams.get(s.id);
+      return !team || mine.has(team);
+    });
+  }
+
   /** The subjects the reader may report on and a process waits for now; for a year, whether anything receives it. */
-  async function offered(e: EventKind, user: Parameters<typeof scopeOf>[0]) {
+  async function offered(e: EventKind, user: Principal) {
     if (e.subject === 'year') {
       if (e.startsProcess) return { subjects: [], receivable: true };
       const r = await receivability(e.message);
       return { subjects: [], receivable: r.starts || r.keys === undefined || r.keys.size > 0 };
     }
-    const [subjects, r] = await Promise.all([store.reportableSubjects(e.subject, scopeOf(user)), receivability(e.message)]);
+    const [subjects, r] = await Promise.all([subjectsFor(user, e.subject), receivability(e.message)]);
     return { subjects: subjects.filter((s) => r.keys === undefined || r.keys.has(s.id)), receivable: true, all: subjects };
   }
 
@@ -86,8 +103,9 @@ export function eventRoutes(deps: WebDeps): Router {
       return [f.key!, f.type === 'number' && raw !== undefined && raw !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw];
     }));
     const { values, errors } = validateSubmission({ components: e.fields }, submitted);
-    // the reader's own subjects (need-to-know); whether a process waits is the correlation's answer, not the search's
-    const mine = e.subject === 'year' ? [] : await store.reportableSubjects(e.subject, scopeOf(user));
+    // the reader's own subjects (need-to-know, the team's own inspections); whether a process waits is the
+    // correlation's answer, not the search's
+    const mine = await subjectsFor(user, e.subject);
     const subject = str(body.subject);
     if (e.subject === 'year' ? !subject || !/^\d{4}$/.test(subject) : !mine.some((s) => s.id === subject)) errors.subject = '请选择有效的报告对象。';
     if (e.message === 'handover-receipt' && values.decision !== '签收办理' && !values.reason) errors.reason = '「理由」在不签收时为必填项。';

@@ -5,6 +5,7 @@ import { type ProcessIds } from '../camunda/process-ids';
 import { type WebDeps } from '../deps';
 import { type TableColumn, tableExport } from '../export/table';
 import { forbidden, HttpError, keyParam, notFound, pageContext, requireUser, sendPage, str } from '../http';
+import { withholdComplaints } from '../monitoring/need-to-know';
 import { COVERAGE_LABEL, dashboardPage } from '../views/dashboard';
 import { STATE_LABELS, TRAFFIC_LABEL } from '../views/format';
 import { type InstanceFilters, instanceListPage, instancePage } from '../views/monitoring';
@@ -82,7 +83,8 @@ export function monitoringRoutes(deps: WebDeps, processIds: ProcessIds): Router 
       // an older cluster without this endpoint just shows no taken flows
       camunda.sequenceFlows(key).catch(() => [] as string[]),
     ]);
-    sendPage(res, instancePage(pageContext(req, res), { instance, xml, elements: elements.items.filter((e) => e.type !== 'PROCESS'), incidents: incidents.items, variables: variables.items, flows }));
+    const shown = withholdComplaints(requireUser(res), variables.items);
+    sendPage(res, instancePage(pageContext(req, res), { instance, xml, elements: elements.items.filter((e) => e.type !== 'PROCESS'), incidents: incidents.items, variables: shown, flows }));
   });
 
   router.post('/monitoring/incidents/:key/retry', async (req, res) => {

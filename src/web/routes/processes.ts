@@ -8,6 +8,7 @@ import { type WebDeps } from '../deps';
 import { resolveFormOptions } from '../forms/options';
 import { parseFormSchema } from '../forms/validate';
 import { forbidden, HttpError, keyParam, notFound, pageContext, requireUser, sendPage } from '../http';
+import { scopeOf } from './records';
 import { compareBpmn } from '../processes/compare';
 import { hasErrors, lintBpmn } from '../processes/lint';
 import { comparePage, definitionPage, definitionsPage, formPreviewPage, modelerPage } from '../views/processes';
@@ -72,7 +73,7 @@ export function processRoutes(deps: WebDeps, processIds: ProcessIds): Router {
     const schema = parseFormSchema(text);
     if (!schema) throw notFound();
     // the reference lists (units, people…) as a task would get them; a preview has no inspection, so no evidence
-    sendPage(res, formPreviewPage(pageContext(req, res), id, schema, await resolveFormOptions(store, schema, {})));
+    sendPage(res, formPreviewPage(pageContext(req, res), id, schema, await resolveFormOptions(store, schema, {}, scopeOf(requireUser(res)).evidence)));
   });
 
   router.post('/processes/lint', async (req, res) => {

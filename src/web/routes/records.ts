@@ -1,15 +1,24 @@
 import { type Request, type Response, Router } from 'express';
-import { can, type Principal } from '../auth/roles';
+import { can, has, type Principal } from '../auth/roles';
 import { type WebDeps } from '../deps';
 import { tableExport } from '../export/table';
 import { notFound, pageContext, requireUser, sendPage, str } from '../http';
 import { REGISTERS, type RecordScope, type RegisterName } from '../store/port';
 import { boardPage, inboxPage, noticePage, registerPage, registersIndexPage } from '../views/records';
 
-/** Units see only their own rows, departments only what was handed to them; staff see everything. */
+/**
+ * Units see only their own rows, departments only what was handed to them; staff see everything but evidence,
+ * which is need-to-know: the office all of it, a team its own inspections', the unit what was filed on its tasks.
+ */
 export function scopeOf(user: Principal): RecordScope {
-  if (can.seeAllRecords(user)) return { all: true };
-  return { all: false, unitCodes: user.roles.includes('unit') ? user.unitCodes : [], departmentCodes: user.roles.includes('department') ? user.departmentCodes : [] };
+  const evidence = {
+    everything: has(user, 'office'),
+    teamIds: has(user, 'team', 'team-leader') ? user.teams.map((t) => t.teamId) : [],
+    sharedAll: has(user, 'committee', 'admin'),
+    unitCodes: user.roles.includes('unit') ? user.unitCodes : [],
+  };
+  if (can.seeAllRecords(user)) return { all: true, evidence };
+  return { all: false, unitCodes: user.roles.includes('unit') ? user.unitCodes : [], departmentCodes: user.roles.includes('department') ? user.departmentCodes : [], evidence };
 }
 
 const isRegister = (name: string): name is RegisterName => Object.prototype.hasOwnProperty.call(REGISTERS, name);

@@ -1,10 +1,11 @@
 import { type Request, type Response, Router } from 'express';
-import { type Principal, canSeeTask, candidateGroupsOf } from '../auth/roles';
-import { aboutOf, loadVisibleTask, taskVariables } from './task-access';
+import { type Principal, canSeeTask, candidateGroupsOf, has, isTeamTask, scopedTeamOf } from '../auth/roles';
+import { aboutOf, loadTaskAccess, parseValue, requireWork } from './task-access';
+import { scopeOf } from './records';
 import { type UserTask } from '../camunda/port';
 import { type WebDeps } from '../deps';
-import { resolveFormOptions, valuesKeysOf } from '../forms/options';
-import { parseFormSchema, validateSubmission } from '../forms/validate';
+import { resolveFormOptions } from '../forms/options';
+import { formData, parseFormSchema, validateSubmission } from '../forms/validate';
 import { HttpError, keyParam, pageContext, requireUser, sendPage, str, wantsJson } from '../http';
 import { dueColor, formatTime } from '../views/format';
 import { type TaskListFilters, taskListPage, taskPage } from '../views/tasks';
@@ -34,22 +35,50 @@ export function taskRoutes(deps: WebDeps): Router {
   const { now } = deps;
 
   /** Open tasks assigned to the user, offered to them by name, or offered to any of their groups (one `$in`
-   * search over the groups rather than one per group), merged and checked task by task. */
+   * search over the groups rather than one per group), merged and checked task by task. Team members also search
+   * their teams' leader tasks, which they see to file evidence on. */
   async function visibleTasks(user: Principal): Promise<UserTask[]> {
     const base = { filter: { state: 'CREATED' }, sort: [{ field: 'creationDate', order: 'DESC' as const }], page: { limit: 500 } };
-    const groups = candidateGroupsOf(user);
+    const groups = new Set(candidateGroupsOf(user));
+    if (user.teams.length && groups.has('team')) for (const g of ['team-leader', ...user.teams.map((t) => `team-leader:${t.teamId}`)]) groups.add(g);
     const queries = [
       { ...base, filter: { ...base.filter, assignee: user.username } },
       { ...base, filter: { ...base.filter, candidateUser: user.username } },
-      ...(groups.length ? [{ ...base, filter: { ...base.filter, candidateGroup: { $in: groups } } }] : []),
+      ...(groups.size ? [{ ...base, filter: { ...base.filter, candidateGroup: { $in: [...groups] } } }] : []),
     ];
     const pages = await Promise.all(queries.map((q) => camunda.searchUserTasks(q)));
     const byKey = new Map<string, UserTask>();
-    for (const t of pages.flatMap((p) => p.items)) if (canSeeTask(user, t)) byKey.set(t.userTaskKey, t);
+    const undecided: UserTask[] = [];
+    for (const t of pages.flatMap((p) => p.items)) {
+      if (canSeeTask(user, t)) byKey.set(t.userTaskKey, t);
+      else if (has(user, 'team', 'team-leader') && isTeamTask(t) && !scopedTeamOf(t)) undecided.push(t);
+    }
+    const teams = await teamsOfTasks(undecided);
+    for (const t of undecided) if (canSeeTask(user, t, teams.get(t.userTaskKey) ?? null)) byKey.set(t.userTaskKey, t);
     return [...byKey.values()];
   }
 
-  const loadTask = (user: Principal, key: string) => loadVisibleTask(camunda, user, key);
+  /** The team of tasks offered through the plain team groups: their process's `teamId`, else its inspection's team. */
+  async function teamsOfTasks(tasks: UserTask[]): Promise<Map<string, string | null>> {
+    const instances = [...new Set(tasks.map((t) => t.processInstanceKey).filter((k): k is string => !!k))];
+    if (!instances.length) return new Map();
+    const vars = await camunda.searchVariables({ filter: { scopeKey: { $in: instances }, name: { $in: ['teamId', 'inspectionId'] } }, page: { limit: 2 * instances.length } });
+    const of = new Map<string, { teamId?: string; inspectionId?: string }>();
+    for (const v of vars.items) {
+      const value = parseValue(v.value);
+      if (typeof value !== 'string' || !v.scopeKey) continue;
+      of.set(v.scopeKey, { ...of.get(v.scopeKey), [v.name]: value });
+    }
+    const inspections = await store.inspectionTeams([...new Set([...of.values()].map((o) => o.inspectionId).filter((i): i is string => !!i))]);
+    const result = new Map<string, string | null>();
+    for (const t of tasks) {
+      const o = of.get(t.processInstanceKey ?? '');
+      result.set(t.userTaskKey, o?.teamId ?? (o?.inspectionId ? inspections.get(o.inspectionId) ?? null : null));
+    }
+    return result;
+  }
+
+  const loadTask = (user: Principal, key: string) => loadTaskAccess(camunda, store, user, key);
 
   router.get('/tasks', async (req, res) => {
     const user = requireUser(res);
@@ -76,27 +105,28 @@ export function taskRoutes(deps: WebDeps): Router {
 
   router.get('/tasks/:key', async (req, res) => {
     const user = requireUser(res);
-    const task = await loadTask(user, keyParam(req.params.key));
-    const [form, data, history] = await Promise.all([
+    const { task, variables: data, work, attach } = await loadTask(user, keyParam(req.params.key));
+    const [form, history] = await Promise.all([
       camunda.getUserTaskForm(task.userTaskKey),
-      taskVariables(camunda, task.userTaskKey),
       task.processInstanceKey
         ? camunda.searchUserTasks({ filter: { processInstanceKey: task.processInstanceKey, state: 'COMPLETED' }, sort: [{ field: 'completionDate', order: 'ASC' }], page: { limit: 100 } })
         : Promise.resolve({ items: [], page: { totalItems: 0 } }),
     ]);
     const about = aboutOf(data);
     const schema = parseFormSchema(form?.schema);
-    const [attachments, options] = await Promise.all([store.attachments(about), schema ? resolveFormOptions(store, schema, about) : {}]);
+    const [attachments, options] = await Promise.all([store.attachments(about, scopeOf(user).evidence), schema ? resolveFormOptions(store, schema, about, scopeOf(user).evidence) : {}]);
     const context = CONTEXT_VARIABLES.filter(([name]) => typeof data[name] === 'string' || typeof data[name] === 'number').map(
       ([name, label]) => [label, /Due$/.test(name) ? formatTime(String(data[name])) : String(data[name])] as [string, string],
     );
     await store.audit({ actor: user.username, action: 'task.view', target: task.userTaskKey, outcome: 'ok', ip: req.ip });
-    sendPage(res, taskPage(pageContext(req, res), { task, schema, data, options, context, history: history.items, attachments, canAttach: !!(about.inspectionId || about.problemId), now: now() }));
+    sendPage(res, taskPage(pageContext(req, res), { task, schema, data: schema ? formData(schema, data) : {}, options, context, history: history.items, attachments, canWork: work, canAttach: attach && !!(about.inspectionId || about.problemId), now: now() }));
   });
 
   router.post('/tasks/:key/claim', async (req, res) => {
     const user = requireUser(res);
-    const task = await loadTask(user, keyParam(req.params.key));
+    const access = await loadTask(user, keyParam(req.params.key));
+    requireWork(access);
+    const { task } = access;
     if (task.assignee && task.assignee !== user.username) throw new HttpError(409, `该任务已由 ${task.assignee} 认领。`);
     if (!task.assignee) await camunda.assignUserTask(task.userTaskKey, user.username);
     await store.audit({ actor: user.username, action: 'task.claim', target: task.userTaskKey, outcome: 'ok', ip: req.ip });
@@ -105,7 +135,9 @@ export function taskRoutes(deps: WebDeps): Router {
 
   router.post('/tasks/:key/unclaim', async (req, res) => {
     const user = requireUser(res);
-    const task = await loadTask(user, keyParam(req.params.key));
+    const access = await loadTask(user, keyParam(req.params.key));
+    requireWork(access);
+    const { task } = access;
     if (task.assignee !== user.username) throw new HttpError(409, '只能退回自己认领的任务。');
     await camunda.unassignUserTask(task.userTaskKey);
     await store.audit({ actor: user.username, action: 'task.unclaim', target: task.userTaskKey, outcome: 'ok', ip: req.ip });
@@ -114,14 +146,16 @@ export function taskRoutes(deps: WebDeps): Router {
 
   router.post('/tasks/:key/complete', async (req, res) => {
     const user = requireUser(res);
-    const task = await loadTask(user, keyParam(req.params.key));
+    const access = await loadTask(user, keyParam(req.params.key));
+    requireWork(access);
+    const { task, variables } = access;
     if (task.assignee && task.assignee !== user.username) throw new HttpError(409, `该任务已由 ${task.assignee} 认领，您不能办理。`);
     const body = (req.body ?? {}) as { variables?: unknown };
     const schema = parseFormSchema((await camunda.getUserTaskForm(task.userTaskKey))?.schema);
-    // the option lists are resolved again as the form was rendered; only the form's own fields go to the process
-    const about = schema && valuesKeysOf(schema).length ? aboutOf(await taskVariables(camunda, task.userTaskKey)) : {};
-    const lists = schema ? await resolveFormOptions(store, schema, about) : {};
-    const { values, errors } = schema ? validateSubmission(schema, body.variables, lists) : { values: {}, errors: {} };
+    // the option lists are resolved again as the form was rendered; conditions are evaluated on the process's own
+    // values, with the client's only for the fields it may edit; only the form's own fields go to the process
+    const lists = schema ? await resolveFormOptions(store, schema, aboutOf(variables), scopeOf(user).evidence) : {};
+    const { values, errors } = schema ? validateSubmission(schema, body.variables, lists, variables) : { values: {}, errors: {} };
     if (Object.keys(errors).length) {
       await store.audit({ actor: user.username, action: 'task.complete', target: task.userTaskKey, outcome: 'failed', detail: { fields: Object.keys(errors) }, ip: req.ip });
       throw new HttpError(422, '表单填写有误，请按提示修改。', errors);

@@ -4,8 +4,9 @@ import { type Account, authenticate } from '../../db/accounts';
 import { audit } from '../../db/audit';
 import { createContentStore } from '../../db/content-store';
 import { effectOf, recordEffect } from '../../db/effects';
-import { addEvidence, evidenceOf } from '../../db/evidence';
-import { evidenceChoices, personChoices, type PersonChoice, unitChoices } from '../../db/form-options';
+import { addEvidence } from '../../db/evidence';
+import { checkEvidenceChain } from '../../db/evidence-check';
+import { personChoices, type PersonChoice, unitChoices } from '../../db/form-options';
 import { type Db } from '../../db/connect';
 import { inbox, markRead, unreadCount } from '../../db/notifications';
 import { calendarYear, loadWorkCalendar, removeCalendarYear, replaceCalendarYear } from '../../db/calendar';
@@ -19,7 +20,7 @@ import { addMonthsRaw, chinaDate } from '../../domain/calendar';
 import { trafficLight } from '../../domain/escalation';
 import { isRole, type Principal } from '../auth/roles';
 import { formatTime } from '../views/format';
-import { type ReferenceList, type ReferenceOption, type RegisterColumn, type RegisterName, type WebStore, type DeliveredMessage } from './port';
+import { type DeliveredMessage, type EvidenceScope, type RecordScope, type ReferenceList, type ReferenceOption, type RegisterColumn, type RegisterName, type WebStore } from './port';
 
 /** Columns shown per register, in order, with Chinese headings. */
 const COLUMNS: Record<RegisterName, RegisterColumn[]> = {
@@ -33,7 +34,7 @@ const COLUMNS: Record<RegisterName, RegisterColumn[]> = {
   evidence: [{ key: 'fileName', label: '文件' }, { key: 'kind', label: '类型' }, { key: 'inspectionId', label: '巡查编号' }, { key: 'capturedBy', label: '采集人' }, { key: 'capturedAt', label: '采集时间', kind: 'datetime' }, { key: 'sha256', label: '校验值' }],
 };
 
-const QUERIES: Record<RegisterName, (db: Db, scope: q.ReadScope, query: q.RegisterQuery) => Promise<q.RegisterResult>> = {
+const QUERIES: Record<RegisterName, (db: Db, scope: RecordScope, query: q.RegisterQuery) => Promise<q.RegisterResult>> = {
   inspections: q.inspectionRegister,
   problems: q.problemRegister,
   handovers: q.handoverRegister,
@@ -41,7 +42,7 @@ const QUERIES: Record<RegisterName, (db: Db, scope: q.ReadScope, query: q.Regist
   rectifications: q.rectificationRegister,
   talks: q.talkRegister,
   documents: q.documentRegisterFor,
-  evidence: q.evidenceRegister,
+  evidence: (db, scope, query) => q.evidenceRegister(db, scope.evidence, query),
 };
 
 /** Status codes of the registers in Chinese (unknown codes are shown as stored). */
@@ -75,7 +76,7 @@ function kindOf(mediaType: string): 'photo' | 'audio' | 'video' | 'scan' | 'docu
 const personLabel = (p: PersonChoice) => [p.name, p.unitName, p.rank ?? p.post].join(' · ');
 
 /** Reference lists as form options: units by name, people by name, unit and rank, evidence by file and time. */
-async function referenceOptions(db: Db, list: ReferenceList, about: { inspectionId?: string; problemId?: string }): Promise<ReferenceOption[]> {
+async function referenceOptions(db: Db, list: ReferenceList, about: { inspectionId?: string; problemId?: string }, scope: EvidenceScope): Promise<ReferenceOption[]> {
   switch (list) {
     case 'units':
       return (await unitChoices(db, ['town', 'subdistrict', 'member', 'zone'])).map((u) => ({ label: u.name, value: u.code }));
@@ -90,14 +91,17 @@ async function referenceOptions(db: Db, list: ReferenceList, about: { inspection
       return people.map((p) => ({ label: personLabel(p), value: p.id }));
     }
     case 'evidence':
-      return (await evidenceChoices(db, about)).map((e) => ({ label: `${e.fileName}（${formatTime(e.capturedAt)}）`, value: e.id }));
+      if (!about.inspectionId && !about.problemId) return [];
+      // of the inspection, else of the problem, as far as the user may see them
+      return (await q.evidenceAbout(db, scope, about.inspectionId ? { inspectionId: about.inspectionId } : about))
+        .map((e) => ({ label: `${e.file_name}（${formatTime(e.captured_at)}）`, value: e.id }));
   }
 }
 
-export function principalOf(account: Account): Principal {
+export function principalOf(account: Account, teams: Principal['teams'] = []): Principal {
   const roles = [...new Set(account.roles.map((r) => r.role).filter(isRole))];
   const scoped = (role: string) => account.roles.filter((r) => r.role === role && r.unitCode).map((r) => r.unitCode!);
-  return { accountId: account.id, username: account.login, displayName: account.displayName, roles, unitCodes: scoped('unit'), departmentCodes: scoped('department') };
+  return { accountId: account.id, username: account.login, displayName: account.displayName, roles, unitCodes: scoped('unit'), departmentCodes: scoped('department'), teams };
 }
 
 export interface DomainStoreOptions {
@@ -118,7 +122,7 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
   return {
     async authenticate(username, password) {
       const account = await authenticate(db, username, password);
-      return account ? principalOf(account) : null;
+      return account ? principalOf(account, await q.teamsOfPerson(db, account.personId)) : null;
     },
     // sessions live in technical time (the wall clock), like their cookies
     async createSession(accountId, expiresAt) {
@@ -128,7 +132,7 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
     },
     async sessionUser(id) {
       const account = await resolveSession(db, id, new Date());
-      return account ? principalOf(account) : null;
+      return account ? principalOf(account, await q.teamsOfPerson(db, account.personId)) : null;
     },
     deleteSession: (id) => endSession(db, id),
     audit: (e) => audit(db, actor(e.actor), e.action, 'web', e.target ?? '', { outcome: e.outcome ?? 'ok', ip: e.ip, ...e.detail }),
@@ -174,22 +178,23 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
       return rows.map((r) => ({ ...r, color: trafficLight(asOf, new Date(r.dueAt)) })).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
     },
     problemCounts: () => q.problemCountsBy(db),
-    async attachments(about) {
+    async attachments(about, scope) {
       if (!about.inspectionId && !about.problemId) return [];
-      return (await evidenceOf(db, about)).map(toAttachment);
+      return (await q.evidenceAbout(db, scope, about)).map(toAttachment);
     },
     async addAttachment(a) {
       const at = now().toISOString();
       const record = await addEvidence(db, content, actor(a.capturedBy), {
-        content: a.content, kind: kindOf(a.mediaType), fileName: a.fileName, mediaType: a.mediaType, capturedBy: a.capturedBy,
-        capturedAt: at, inspectionId: a.inspectionId, problemId: a.problemId,
+        content: { path: a.path }, kind: kindOf(a.mediaType), fileName: a.fileName, mediaType: a.mediaType, capturedBy: a.capturedBy,
+        capturedAt: at, inspectionId: a.inspectionId, problemId: a.problemId, audience: a.audience,
       });
       return toAttachment(record);
     },
+    inspectionTeams: (ids) => q.inspectionTeams(db, ids),
     reportableSubjects: (kind, scope) => q.reportableSubjects(db, kind, scope),
     deliveredMessage: (messageId) => effectOf<DeliveredMessage>(db, `web-message:${messageId}`),
     recordDeliveredMessage: (messageId, delivered) => recordEffect(db, `web-message:${messageId}`, delivered.at, delivered),
-    referenceOptions: (list, about) => referenceOptions(db, list, about),
+    referenceOptions: (list, about, scope) => referenceOptions(db, list, about, scope),
     async planProposal({ year, cycleStart, planId, today }) {
       const start = cycleStart ?? (await q.cycleContaining(db, `${year}-01-01`))?.start
         ?? runningCycle(options.firstCycleStart ?? '2021-11-12', `${year}-01-01`).start;
@@ -204,6 +209,7 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
       const file = name ? await content.read(join(folder, name)).catch(() => undefined) : undefined;
       return file ? { fileName: row.fileName, mediaType: row.mediaType, content: file } : null;
     },
+    checkEvidence: () => checkEvidenceChain(db, content, now()),
     async calendarYear(year) {
       const [calendar, entered] = await Promise.all([loadWorkCalendar(db), calendarYear(db, year)]);
       return { year, coverage: calendar.coverage(year), days: calendar.specialDays(year), entered };

@@ -30,8 +30,16 @@ export interface NotificationItem {
   link?: string | null;
 }
 
-/** Which rows of the registers a user may see. */
-export type RecordScope = { all: true } | { all: false; unitCodes: string[]; departmentCodes: string[] };
+/** Which evidence a user may see (see src/db/web-queries.ts). */
+export interface EvidenceScope {
+  everything: boolean;
+  teamIds: string[];
+  sharedAll: boolean;
+  unitCodes: string[];
+}
+
+/** Which rows of the registers a user may see; evidence has its own, narrower scope. */
+export type RecordScope = ({ all: true } | { all: false; unitCodes: string[]; departmentCodes: string[] }) & { evidence: EvidenceScope };
 
 export const REGISTERS = {
   inspections: '巡查台账',
@@ -113,12 +121,15 @@ export interface Attachment {
 }
 
 export interface NewAttachment {
-  content: Buffer;
+  /** The uploaded file on disk; it moves into the archive. */
+  path: string;
   fileName: string;
   mediaType: string;
   capturedBy: string;
   inspectionId: string | null;
   problemId: string | null;
+  /** `unit`: filed on the unit's own task, so the unit may see it; otherwise need-to-know. */
+  audience: 'unit' | null;
 }
 
 /** Reference lists that task forms offer as options (see src/web/forms/options.ts). */
@@ -145,6 +156,13 @@ export interface DeliveredMessage {
   at: string;
 }
 
+/** The result of checking the evidence archive's hash chain and files. */
+export interface EvidenceCheck {
+  ok: boolean;
+  checked: number;
+  broken?: { seq: number; id: string; reason: string };
+}
+
 export interface WebStore {
   authenticate(username: string, password: string): Promise<Principal | null>;
   createSession(accountId: string, expiresAt: Date): Promise<SessionInfo>;
@@ -162,8 +180,8 @@ export interface WebStore {
   coverage(asOf: Date): Promise<CoverageRow[]>;
   overdue(asOf: Date): Promise<OverdueRow[]>;
   problemCounts(): Promise<ProblemCounts>;
-  /** Evidence archived for an inspection or problem (task attachments). */
-  attachments(about: { inspectionId?: string; problemId?: string }): Promise<Attachment[]>;
+  /** Evidence archived for an inspection or problem (task attachments) that the reader may see. */
+  attachments(about: { inspectionId?: string; problemId?: string }, scope: EvidenceScope): Promise<Attachment[]>;
   addAttachment(a: NewAttachment): Promise<Attachment>;
   /** The engine's answer to a report already delivered under this message id (a resubmission), if any. */
   deliveredMessage(messageId: string): Promise<DeliveredMessage | undefined>;
@@ -172,9 +190,13 @@ export interface WebStore {
   /** What a reader may report events on: open inspections, listed hazards, handovers (scoped like the registers). */
   reportableSubjects(kind: 'inspection' | 'hazard' | 'handover', scope: RecordScope): Promise<Array<{ id: string; label: string }>>;
   /** Options of a reference list; `evidence` lists what is archived for the task's inspection (or problem). */
-  referenceOptions(list: ReferenceList, about: { inspectionId?: string; problemId?: string }): Promise<ReferenceOption[]>;
+  referenceOptions(list: ReferenceList, about: { inspectionId?: string; problemId?: string }, evidence: EvidenceScope): Promise<ReferenceOption[]>;
   /** An archived evidence file, if the reader may see it. */
-  attachment(id: string, scope: RecordScope): Promise<{ fileName: string; mediaType: string; content: Buffer } | null>;
+  attachment(id: string, scope: EvidenceScope): Promise<{ fileName: string; mediaType: string; content: Buffer } | null>;
+  /** The team of each inspection (null: none recorded). */
+  inspectionTeams(inspectionIds: string[]): Promise<Map<string, string | null>>;
+  /** Verifies the evidence chain and every archived file (audited); a broken chain is reported to the office. */
+  checkEvidence(): Promise<EvidenceCheck>;
   calendarYear(year: number): Promise<CalendarYearView>;
   /** Replaces the year's entered arrangement (audited under the login); an empty list removes it. */
   enterCalendarYear(login: string, year: number, days: CalendarOverride[], source: string): Promise<void>;

@@ -1,3 +1,4 @@
+import { ACCEPTED_EXTENSIONS } from '../evidence-types';
 import { can } from '../auth/roles';
 import { type UserTask } from '../camunda/port';
 import { offersProposal } from '../forms/proposal';
@@ -73,7 +74,9 @@ export interface TaskPageData {
   context: Array<[string, string]>;
   history: UserTask[];
   attachments: Attachment[];
-  /** The task belongs to an inspection or problem, so files can be filed under it. */
+  /** The user may claim and complete it (not only see it as a member of its team). */
+  canWork: boolean;
+  /** The user may file evidence under it (it belongs to an inspection or problem). */
   canAttach: boolean;
   now: Date;
 }
@@ -83,7 +86,7 @@ function attachmentsSection(ctx: PageContext, task: UserTask, list: Attachment[]
   <h2 id="att-title">附件（证据存档）</h2>
   ${list.length ? html`<ul class="plain">${list.map((a) => html`<li><a href="/evidence/${a.id}">${a.fileName}</a> <span class="muted">${a.capturedBy} · ${formatTime(a.capturedAt)} · ${Math.ceil(a.size / 1024)} KB</span></li>`)}</ul>` : html`<p class="muted">暂无附件</p>`}
   ${canUpload ? html`<form method="post" action="/tasks/${task.userTaskKey}/attachments?_csrf=${ctx.csrf}" enctype="multipart/form-data" class="filters">
-    <label>选择文件（照片、录音、视频、扫描件，单个不超过 50 MB） <input type="file" name="files" multiple required></label>
+    <label>选择文件（照片、录音、视频、PDF、办公文档，单个不超过 50 MB） <input type="file" name="files" multiple required accept="${ACCEPTED_EXTENSIONS}"></label>
     <button type="submit" class="secondary">上传并存档</button></form>` : ''}
 </section>`;
 }
@@ -92,10 +95,11 @@ export function taskPage(ctx: PageContext, d: TaskPageData): SafeHtml {
   const { task } = d;
   const me = ctx.user?.username;
   const mine = task.assignee === me;
-  const claimForm = html`<form method="post" action="/tasks/${task.userTaskKey}/${mine ? 'unclaim' : 'claim'}" class="inline">
+  const readonly = !d.canWork || (!!task.assignee && !mine);
+  const claimForm = d.canWork ? html`<form method="post" action="/tasks/${task.userTaskKey}/${mine ? 'unclaim' : 'claim'}" class="inline">
     <input type="hidden" name="_csrf" value="${ctx.csrf}">
     ${mine || !task.assignee ? html`<button type="submit" class="secondary">${mine ? '退回任务' : '认领任务'}</button>` : ''}
-  </form>`;
+  </form>` : '';
   const body = html`
 <div class="task-head">
   <dl class="facts">
@@ -109,13 +113,13 @@ export function taskPage(ctx: PageContext, d: TaskPageData): SafeHtml {
 <div class="columns">
   <section class="card grow" aria-labelledby="form-title">
     <h2 id="form-title">办理</h2>
-    ${task.assignee && !mine ? html`<p class="notice">该任务已由 ${task.assignee} 认领，您只能查看。</p>` : ''}
+    ${task.state && task.state !== 'CREATED' ? html`<p class="notice">该任务已办结。</p>` : !d.canWork ? html`<p class="notice">此任务由本巡查组组长办理，您可以查看并上传证据。</p>` : task.assignee && !mine ? html`<p class="notice">该任务已由 ${task.assignee} 认领，您只能查看。</p>` : ''}
     ${
       d.schema
-        ? html`<div id="task-form" data-task="${task.userTaskKey}" data-readonly="${task.assignee && !mine ? 'true' : 'false'}" data-proposal="${offersProposal(d.schema) ? 'true' : 'false'}"></div>
+        ? html`<div id="task-form" data-task="${task.userTaskKey}" data-readonly="${readonly ? 'true' : 'false'}" data-proposal="${offersProposal(d.schema) ? 'true' : 'false'}"></div>
       <p id="form-errors" class="error" role="alert" hidden></p>
       ${jsonScript('form-schema', d.schema)}${jsonScript('form-data', { ...d.data, ...d.options })}`
-        : html`<form method="post" action="/tasks/${task.userTaskKey}/complete">
+        : readonly ? html`<p class="muted">此任务没有表单。</p>` : html`<form method="post" action="/tasks/${task.userTaskKey}/complete">
           <input type="hidden" name="_csrf" value="${ctx.csrf}">
           <p>此任务没有表单，确认后即可完成。</p><button type="submit">完成任务</button></form>`
     }
@@ -132,6 +136,6 @@ export function taskPage(ctx: PageContext, d: TaskPageData): SafeHtml {
     }
   </aside>
 </div>
-${attachmentsSection(ctx, task, d.attachments, d.canAttach && (!task.assignee || mine))}`;
+${attachmentsSection(ctx, task, d.attachments, d.canAttach)}`;
   return layout(ctx, { title: task.name ?? '任务', body, scripts: ['task-form.js'], styles: ['task-form.css'] });
 }

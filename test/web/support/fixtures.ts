@@ -16,6 +16,20 @@ export const REPORT_FORM = {
   ],
 };
 
+/** A form whose required field is hidden by a read-only value the process sets (a complaint check needs its result). */
+export const CHECK_FORM = {
+  id: 'complaint-check',
+  type: 'default',
+  executionPlatform: 'Camunda Cloud',
+  executionPlatformVersion: '8.8.0',
+  schemaVersion: 19,
+  components: [
+    { type: 'textfield', key: 'source', label: '线索来源', readonly: true },
+    { type: 'textarea', key: 'verification', label: '核查结果', conditional: { hide: '=source != "complaint"' }, validate: { required: true } },
+    { type: 'textarea', key: 'note', label: '备注' },
+  ],
+};
+
 export interface TaskDiagram {
   id: string;
   name: string;

@@ -100,7 +100,7 @@ export async function startHarness(env: WebEnv, config: Partial<WebConfig> = {},
     camunda: env.camunda,
     store: domainStore(store.db, { archiveDir, now }),
     logger: componentLogger('web-test'),
-    config: { ...defaultWebConfig(assetsDir), formsDir: join(__dirname, '..', '..', '..', 'forms'), ...config },
+    config: { ...defaultWebConfig(assetsDir), formsDir: join(__dirname, '..', '..', '..', 'forms'), uploadTempDir: join(archiveDir, 'incoming'), ...config },
     now,
     wallClock,
   });
