@@ -5,7 +5,7 @@ import { type WebDeps } from '../deps';
 import { proposalFormOf } from '../forms/proposal';
 import { parseFormSchema } from '../forms/validate';
 import { HttpError, badRequest, keyParam, requireUser } from '../http';
-import { loadVisibleTask, taskVariables } from './task-access';
+import { loadTaskAccess, requireWork } from './task-access';
 
 const request = z.object({
   year: z.coerce.number().int().min(2021).max(2100).optional(),
@@ -22,7 +22,9 @@ export function planAssistantRoutes(deps: WebDeps): Router {
 
   router.post('/tasks/:key/proposal', async (req, res) => {
     const user = requireUser(res);
-    const task = await loadVisibleTask(deps.camunda, user, keyParam(req.params.key));
+    const access = await loadTaskAccess(deps.camunda, deps.store, user, keyParam(req.params.key));
+    requireWork(access);
+    const { task, variables } = access;
     if (task.assignee && task.assignee !== user.username) throw new HttpError(409, `该任务已由 ${task.assignee} 认领，您不能办理。`);
     const form = await deps.camunda.getUserTaskForm(task.userTaskKey);
     const kind = proposalFormOf(form?.formId ?? parseFormSchema(form?.schema)?.id);
@@ -30,7 +32,6 @@ export function planAssistantRoutes(deps: WebDeps): Router {
     const { _csrf: _, ...fields } = (req.body ?? {}) as Record<string, unknown>;
     const parsed = request.safeParse(fields);
     if (!parsed.success) throw badRequest('巡查年度或周期起始日填写有误。');
-    const variables = await taskVariables(deps.camunda, task.userTaskKey);
     const plan = (variables.plan ?? {}) as { year?: unknown; cycleStart?: unknown };
     const today = chinaDate(now());
     const year = kind === 'team-proposal' ? Number(variables.year) : parsed.data.year ?? numberOr(plan.year, nextPlanYear(today));
