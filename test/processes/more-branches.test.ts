@@ -124,12 +124,13 @@ describe('more branches', () => {
     expect(p.passed(job.processInstanceKey, 'coverage-fine')).toBe(true);
   });
 
-  it('inspection-round: keeps the team and goes straight to training', async () => {
-    await start('inspection-round', 'team-formation');
-    const pi = await p.create('inspection-round', { year: 2026, planId: 'P', teams: [], roundNo: 2, roundStart: '2026-09-07', roundEnd: '2026-09-25', round: { units: [] }, trainingDue: '2026-09-07T09:00:00+08:00' });
-    await p.task('confirm-team', { teamAdjustment: 'none' });
+  it('inspection-round: a training held on the entry day lets the units enter at once', async () => {
+    await start('inspection-round', 'unit-inspection');
+    const pi = await p.create('inspection-round', { year: 2026, planId: 'P', teams: [], roundNo: 2, roundStart: '2026-03-02', roundEnd: '2026-03-20', round: { units: [] }, trainingDue: '2026-03-02T09:00:00+08:00' });
     await p.job('yc-notify', { template: 'training-notice' });
-    expect(await p.awaitActive(pi, ['hold-training'])).toEqual(['hold-training']);
-    expect(p.passed(pi, 'adjust-teams')).toBe(false);
+    await p.task('hold-training', { trainingAt: '2026-03-02T08:00:00+08:00', trainingPlace: '区应急管理局会议室', attendeeCount: 8, trainingContent: '巡查纪律' });
+    await p.job('yc-record', { action: 'round-started' });
+    await p.completed(pi);
+    expect(p.passed(pi, 'entry-day-reached')).toBe(true);
   });
 });
