@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { type Camunda8 } from '@camunda8/sdk';
 import { componentLogger } from '../src/logging';
 import { WORKERS } from './catalog';
+import { messagePublisher } from './runtime/messages';
 import { runJob } from './runtime/run';
 import { type JobInfo, type JobOutcome, type WorkerDefinition, type WorkerDeps } from './runtime/types';
 
@@ -46,8 +47,9 @@ export async function startWorkers(options: WorkerRuntimeOptions): Promise<Worke
   const timeout = options.jobTimeoutMs ?? 60_000;
   const stats: WorkerRuntime['stats'] = { complete: 0, error: 0, fail: 0 };
   const events = new EventEmitter();
+  const deps: WorkerDeps = { ...options.deps, messages: options.deps.messages ?? messagePublisher(options.camunda, options.transport === 'rest' ? 'rest' : 'grpc') };
   const handle = async (def: WorkerDefinition<unknown, unknown>, job: JobInfo) => {
-    const outcome = await runJob(def, job, options.deps);
+    const outcome = await runJob(def, job, deps);
     stats[outcome.outcome]++;
     return outcome;
   };

@@ -2,6 +2,7 @@
 // processes/unit-inspection.bpmn with all the processes it calls (三（三）2-6).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type ActivatedJob, type JsonObject } from '../../src/engine/api';
 import { root } from './load-diagrams';
 import { ProcessHarness } from './support/process-harness';
 
@@ -105,13 +106,21 @@ describe('unit-inspection', () => {
   beforeEach(async () => {
     p = await ProcessHarness.start(
       'unit-inspection', 'inspection-entry', 'onsite-work', 'inspection-report', 'collective-feedback', 'problem-disposal', 'problem-handover',
-      'listed-supervision', 'hazard-acceptance', 'escalation-ladder', 'key-talk', 'rectification', 'inspection-results',
+      'listed-supervision', 'hazard-acceptance', 'escalation-ladder', 'key-talk', 'rectification', 'inspection-results', 'problem-case',
+      'rectification-case',
     );
     await p.h.deploy(['problem-classification.dmn', readFileSync(join(root, 'processes', 'problem-classification.dmn'), 'utf8')]);
   });
   afterEach(() => p.close());
 
-  it('runs one inspection from entry to the use of its results', async () => {
+  /** Publishes what a yc-publish job sends, as the worker does: its header names the message, its key and payload. */
+  const publishAsWorker = async (job: ActivatedJob): Promise<void> => {
+    const { correlationKey, payload } = job.variables as { correlationKey: string; payload?: JsonObject };
+    await p.h.engine.publishMessage({ name: job.customHeaders.message, correlationKey, variables: payload ?? {}, timeToLive: 60_000,
+      messageId: `${job.customHeaders.message}:${correlationKey}` });
+  };
+
+  it('runs one inspection from entry to the use of its results, its problem and rectification as cases of their own', async () => {
     // given the round starts the inspection of 坛山街道
     const pi = await p.create('unit-inspection', {
       year: 2026, roundNo: 1, unitCode: '370404001', team: { name: '第一巡查组' }, roundStart: '2026-03-02', roundEnd: '2026-03-20', entryDue: '2026-03-02T18:00:00+08:00',
@@ -154,7 +163,25 @@ describe('unit-inspection', () => {
     await p.job('yc-record', { action: 'feedback-given' });
     await p.job('yc-notify', { template: 'feedback' });
     await p.job('yc-announce', { kind: 'feedback' });
-    // the problem is classified while the unit rectifies (三（三）4-5)
+    // the rectification and each problem become cases of their own (三（三）4-5, 四（二）)
+    const rectificationCase = await p.job('yc-publish', { message: 'rectification-case-requested' });
+    expect(rectificationCase.variables).toMatchObject({ correlationKey: 'I-2',
+      payload: { inspectionId: 'I-2', unitCode: '370404001', unitName: '坛山街道', inspectionNo: 'XC-2026-02', feedbackDate: '2026-04-08' } });
+    const problemCase = await p.job('yc-publish', { message: 'problem-case-requested' });
+    expect(problemCase.variables).toMatchObject({ correlationKey: 'Q-21',
+      payload: { inspectionId: 'I-2', unitCode: '370404001', unitName: '坛山街道', problemId: 'Q-21', problem: { ...problem, id: 'Q-21' } } });
+    // results into the assessment with what is known now, copies to the three offices (三（三）6)
+    await p.job('yc-assessment', { action: 'score' }, { score: 88 });
+    await p.job('yc-document', { docType: 'results-bulletin' });
+    await p.job('yc-assessment', { action: 'copy' });
+    await p.job('yc-notify', { template: 'results-copy', to: 'copy-offices' });
+    await p.job('yc-record', { action: 'inspection-closed' });
+    // then the inspection ends without waiting for the problem's closure
+    await p.completed(pi);
+    expect(p.passed(pi, 'inspection-closed')).toBe(true);
+    // and the cases the worker starts run on their own: the problem is classified while the unit rectifies
+    for (const sent of [rectificationCase, problemCase]) await publishAsWorker(sent);
+    await p.job('yc-record', { action: 'problem-case-opened' });
     await p.deadlines({
       disposalConfirmDue: ['2026-04-13T23:59:59+08:00'],
       rectificationDue: ['2026-06-08T23:59:59+08:00', '2026-06-01T23:59:59+08:00'],
@@ -162,6 +189,7 @@ describe('unit-inspection', () => {
     await p.awaitTask('confirm-disposal');
     expect(await p.taskVariables('confirm-disposal')).toMatchObject({ suggestedRoute: 'rectify', problemText: problem.description, unitName: '坛山街道' });
     await p.task('confirm-disposal', { route: 'rectify' });
+    const rectifying = await p.job('yc-record', { action: 'problem-rectifying' }, { problemRectified: false });
     await p.job('yc-document', { docType: 'rectification-notice' });
     await p.h.engine.publishMessage({ name: 'rectification-submitted', correlationKey: 'I-2', timeToLive: 60_000 });
     await p.job('yc-record', { action: 'rectification-reported' });
@@ -169,14 +197,15 @@ describe('unit-inspection', () => {
     await p.task('review-rectification', { reviewDecision: 'accept', reviewOpinion: '整改到位' });
     await p.job('yc-record', { action: 'rectification-reviewed' });
     await p.job('yc-announce', { kind: 'rectification' });
-    // results into the assessment, copies to the three offices (三（三）6)
-    await p.job('yc-assessment', { action: 'score' }, { score: 88 });
-    await p.job('yc-document', { docType: 'results-bulletin' });
-    await p.job('yc-assessment', { action: 'copy' });
-    await p.job('yc-notify', { template: 'results-copy', to: 'copy-offices' });
-    await p.job('yc-record', { action: 'inspection-closed' });
-    // then
-    await p.completed(pi);
-    expect(p.passed(pi, 'inspection-closed')).toBe(true);
+    // and the accepted rectification closes the problem the unit rectified, which is then cleared (销号)
+    await p.job('yc-record', { action: 'rectified-problems' }, { rectifiedProblemIds: ['Q-21'] });
+    await publishAsWorker(await p.job('yc-publish', { message: 'problem-rectified' }));
+    await p.job('yc-assessment', { action: 'score' }, { score: 90 });
+    const cleared = await p.job('yc-record', { action: 'problem-cleared' });
+    await p.job('yc-assessment', { action: 'score' }, { score: 90 });
+    await p.completed(rectifying.processInstanceKey);
+    await p.completed(cleared.processInstanceKey);
+    expect(p.passed(cleared.processInstanceKey, 'problem-cleared')).toBe(true);
+    expect(cleared.variables).toMatchObject({ problemId: 'Q-21', inspectionId: 'I-2' });
   });
 });

@@ -3,6 +3,7 @@ import { type Db } from '../../src/db/connect';
 import { type ContentStore } from '../../src/db/content-store';
 import { type Logger } from '../../src/logging';
 import { type Mailer } from './mailer';
+import { type MessagePublisher } from './messages';
 import { type SmsSender } from './sms';
 
 /** A job as every transport hands it over (gRPC stream, gRPC poll, REST poll), keys as decimal strings. */
@@ -34,6 +35,8 @@ export interface WorkerDeps {
   clock: () => Date;
   logger: Logger;
   settings: WorkerSettings;
+  /** Messages to the engine (cases started per problem, closures); the worker runtime supplies it from its client. */
+  messages?: MessagePublisher;
 }
 
 export interface WorkerSettings {
