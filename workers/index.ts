@@ -47,9 +47,10 @@ export async function startWorkers(options: WorkerRuntimeOptions): Promise<Worke
   const timeout = options.jobTimeoutMs ?? 60_000;
   const stats: WorkerRuntime['stats'] = { complete: 0, error: 0, fail: 0 };
   const events = new EventEmitter();
-  const deps: WorkerDeps = { ...options.deps, messages: options.deps.messages ?? messagePublisher(options.camunda, options.transport === 'rest' ? 'rest' : 'grpc') };
+  // The deps object stays the caller's own (tests move its clock); it gains the runtime's message publisher.
+  options.deps.messages ??= messagePublisher(options.camunda, options.transport === 'rest' ? 'rest' : 'grpc');
   const handle = async (def: WorkerDefinition<unknown, unknown>, job: JobInfo) => {
-    const outcome = await runJob(def, job, deps);
+    const outcome = await runJob(def, job, options.deps);
     stats[outcome.outcome]++;
     return outcome;
   };

@@ -23,10 +23,9 @@ describe('inspection phases', () => {
       entryMeetingAt: '2026-03-09T09:00:00+08:00', onsiteStart: '2026-03-09', unitHeadName: '王某', complaintPhone: '0632-7712345',
       complaintEmail: 'xuncha@example.cn', complaintAddress: '峄城区坛山路1号', taskBriefing: '通报本次巡查的任务、内容和方式……',
     });
-    await p.job('yc-record', { action: 'onsite-started' });
-    // then the 14-day minimum is computed from the on-site start the meeting recorded
-    const minimum = await p.job('yc-deadline', { rule: 'calendar-days', amount: '14', from: 'onsiteStart', result: 'onsiteMinEnd' }, { onsiteMinEnd: '2026-03-23T23:59:59+08:00' });
-    expect(minimum.variables).toMatchObject({ onsiteStart: '2026-03-09' });
+    // then the two weeks count 14 days with the entry day, as the plan check does: on site until 22 March
+    const started = await p.job('yc-record', { action: 'onsite-started' });
+    expect(started.variables).toMatchObject({ onsiteStart: '2026-03-09', onsiteMinEnd: '2026-03-22T00:00:00+08:00' });
     await p.completed(pi);
   });
 

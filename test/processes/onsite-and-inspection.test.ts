@@ -42,6 +42,22 @@ describe('onsite-work', () => {
     expect(p.h.variables(pi)).toEqual({});
   });
 
+  it('asks again for an end date before the two weeks are over or in the future, saying why', async () => {
+    // given the two weeks are over on 23 March and it is 25 March
+    const pi = await start();
+    await p.task('conduct-onsite', { ...onsiteForm, extendToEnterprises: 'no', talkNeeded: 'no' });
+    p.moveClockTo('2026-03-25T10:00:00+08:00');
+    // when the leader enters a date inside the two weeks, then one in the future
+    await p.task('close-onsite', { onsiteEnd: '2026-03-20', onsiteSummary: '现场工作按方案完成' });
+    expect(await p.taskVariables('close-onsite')).toMatchObject({ onsiteEndProblem: expect.stringContaining('2026-03-20无效') });
+    await p.task('close-onsite', { onsiteEnd: '2026-03-26T17:00:00+08:00', onsiteSummary: '现场工作按方案完成' });
+    await p.awaitTask('close-onsite');
+    // then only a date between them ends the on-site work
+    await p.task('close-onsite', { onsiteEnd: '2026-03-25T10:00:00+08:00', onsiteSummary: '现场工作按方案完成' });
+    await p.completed(pi);
+    expect(p.h.find({ valueType: 'USER_TASK', intent: 'COMPLETED' }).filter((r) => r.value.elementId === 'close-onsite')).toHaveLength(3);
+  });
+
   it('extends to key enterprises, adds their problems to the list and holds a key talk', async () => {
     // given
     const pi = await start();
@@ -138,7 +154,6 @@ describe('unit-inspection', () => {
       complaintEmail: 'xuncha@example.cn', complaintAddress: '峄城区坛山路1号', taskBriefing: '通报本次巡查的任务和安排……',
     });
     await p.job('yc-record', { action: 'onsite-started' });
-    await p.deadline({ result: 'onsiteMinEnd' }, '2026-03-16T23:59:59+08:00');
     // on site for two weeks (二（一）)
     await p.task('conduct-onsite', { ...onsiteForm, extendToEnterprises: 'no', talkNeeded: 'no' });
     p.moveClockTo('2026-03-17T00:00:00+08:00');

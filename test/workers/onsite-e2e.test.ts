@@ -34,14 +34,14 @@ describe('real inspection-entry and onsite-work diagrams with the workers', () =
     const meeting = await d.complete('hold-entry-meeting', { entryMeetingAt: '2026-10-12T09:00:00+08:00', onsiteStart: '2026-10-12T09:00:00+08:00',
       unitHeadName: '王建国', complaintPhone: '0632-7712345', complaintEmail: 'xuncha2@yc.gov.cn', complaintAddress: '峨山镇政府三楼', taskBriefing: '通报巡查任务和安排' });
     await d.state(entry, 'COMPLETED');
-    // then the notice was issued once with the committee's 文号, the unit told, and the two weeks end on 26 October
+    // then the notice was issued once with the committee's 文号, the unit told, and the two weeks (14 days with the entry day) are over on 25 October
     expect(meeting).toMatchObject({ unitName: '峨山镇', teamName: '第2巡查组', inspectionNo: opened.inspectionNo });
     const notices = await env.store.db.selectFrom('documents').select(['doc_no', 'subject']).where('doc_type', '=', 'inspection-notice').execute();
     expect(notices).toEqual([{ doc_no: '峄安委〔2026〕1号', subject: `inspection:${opened.inspectionId}` }]);
     const head = (await findAccountByLogin(env.store.db, 'danwei-370404104'))!;
     const entryNotices = await env.store.db.selectFrom('notifications').select('account_id').where('template', '=', 'entry-notice').execute();
     expect(entryNotices.filter((n) => n.account_id === head.id)).toHaveLength(1);
-    expect(await d.variable(entry, 'onsiteMinEnd')).toBe('2026-10-26T23:59:59+08:00');
+    expect(await d.variable(entry, 'onsiteMinEnd')).toBe('2026-10-25T00:00:00+08:00');
     expect(await env.store.db.selectFrom('inspections').select(['status', 'onsite_start']).where('id', '=', opened.inspectionId).executeTakeFirst())
       .toEqual({ status: 'onsite', onsite_start: '2026-10-12T09:00:00+08:00' });
 
