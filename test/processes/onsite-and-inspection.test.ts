@@ -89,8 +89,17 @@ describe('onsite-work', () => {
     // then the team verifies it, and the on-site work is not interrupted
     await p.awaitTask('verify-complaint');
     expect(p.active(pi)).toEqual(expect.arrayContaining(['conduct-onsite', 'two-weeks-passed', 'verify-complaint']));
-    await p.task('verify-complaint', { complaintFinding: 'confirmed', complaintNotes: '现场核实属实，纳入问题清单' });
+    await p.task('verify-complaint', { complaintFinding: 'confirmed', complaintNotes: '现场核实属实，纳入问题清单',
+      problemCategory: 'C5', problemSeverity: '较大', problemIndustry: '工贸', problemDescription: '某企业夜间违规动火作业未办理审批', problemEnterpriseName: '' });
     expect(await p.awaitActive(pi, ['conduct-onsite', 'two-weeks-passed'])).toEqual(['conduct-onsite', 'two-weeks-passed']);
+    // and the confirmed complaint is a problem of its own in the list; an unfounded one adds nothing
+    await p.h.engine.publishMessage({ name: 'complaint-received', correlationKey: 'I-2', timeToLive: 0, variables: { complaintText: '另一来电' } });
+    await p.job('yc-record', { action: 'complaint-received' }, { complaintId: 'C-2' });
+    await p.deadline({ result: 'complaintDue' }, '2026-03-11T23:59:59+08:00');
+    await p.task('verify-complaint', { complaintFinding: 'unfounded', complaintNotes: '经核查反映情况不属实' });
+    await p.awaitActive(pi, ['conduct-onsite', 'two-weeks-passed']);
+    expect(p.h.variables(pi).complaintProblems).toEqual([{ category: 'C5', severity: '较大', industry: '工贸', description: '某企业夜间违规动火作业未办理审批',
+      enterpriseName: '', legalBasis: null, evidenceRefs: [] }]);
   });
 
   it('handles obstruction by a key talk or a report to the committee (四（三）)', async () => {
@@ -154,13 +163,22 @@ describe('unit-inspection', () => {
       complaintEmail: 'xuncha@example.cn', complaintAddress: '峄城区坛山路1号', taskBriefing: '通报本次巡查的任务和安排……',
     });
     await p.job('yc-record', { action: 'onsite-started' });
-    // on site for two weeks (二（一）)
+    // on site for two weeks (二（一）), with a complaint found true (三（二）3)
+    await p.awaitTask('conduct-onsite');
+    await p.h.engine.publishMessage({ name: 'complaint-received', correlationKey: 'I-2', timeToLive: 0, variables: { complaint: { channel: '来电', content: '社区燃气管道占压' } } });
+    await p.job('yc-record', { action: 'complaint-received' }, { complaintId: 'C-7' });
+    await p.deadline({ result: 'complaintDue' }, '2026-03-11T23:59:59+08:00');
+    const complaintProblem = { category: 'C5', severity: '一般', industry: '燃气', description: '社区燃气管道被违章建筑占压', enterpriseName: null, legalBasis: null, evidenceRefs: [] };
+    await p.task('verify-complaint', { complaintFinding: 'confirmed', complaintNotes: '现场核实属实，纳入问题清单', problemCategory: 'C5', problemSeverity: '一般',
+      problemIndustry: '燃气', problemDescription: complaintProblem.description, problemEnterpriseName: null });
     await p.task('conduct-onsite', { ...onsiteForm, extendToEnterprises: 'no', talkNeeded: 'no' });
     p.moveClockTo('2026-03-17T00:00:00+08:00');
     const close = await p.awaitTask('close-onsite');
     expect(close.value.dueDate).toBe('2026-03-20T18:00:00+08:00');
     await p.task('close-onsite', { onsiteEnd: '2026-03-17', onsiteSummary: '现场工作按方案完成' });
     await p.job('yc-record', { action: 'onsite-finished' });
+    // the report starts from the team's problems and the complaint found true
+    expect(p.h.variables(await p.child(pi, 'inspection-report')).problems).toEqual([problem, complaintProblem]);
     // report within 15 days and 审定 (三（三）3-4)
     await p.deadline({ from: 'onsiteEnd', result: 'reportDue' }, '2026-04-01T23:59:59+08:00', '2026-03-27T23:59:59+08:00');
     expect(await p.taskVariables('draft-report')).toMatchObject({ returnOpinion: '' });

@@ -52,7 +52,8 @@ describe('real inspection-entry and onsite-work diagrams with the workers', () =
     await d.activeAt('conduct-onsite', onsite);
     await env.zbc.publishMessage({ name: 'complaint-received', correlationKey: opened.inspectionId, timeToLive: 10_000,
       variables: { complaint: { channel: '电话', complainant: '匿名', content: '物流园区叉车无证驾驶' } } as never });
-    const verify = await d.complete('verify-complaint', { complaintFinding: 'confirmed', complaintNotes: '现场核实属实' });
+    const verify = await d.complete('verify-complaint', { complaintFinding: 'confirmed', complaintNotes: '现场核实属实', problemCategory: 'C5', problemSeverity: '较大',
+      problemIndustry: '道路运输', problemDescription: '物流园区叉车司机无证驾驶', problemEnterpriseName: '峄城峨山物流有限公司' });
     await d.complete('conduct-onsite', { methods: ['report', 'meeting', 'interview'], interviewCount: 12, documentCount: 40, enterpriseCount: 3,
       videoArchived: true, problems: [problem('镇安委会未定期研究道路运输安全')], extendToEnterprises: 'yes', talkNeeded: 'no' });
     await d.complete('extended-inspection', { extendedProblems: [problem('叉车司机无证上岗', '峄城峨山物流有限公司')] });
@@ -71,6 +72,7 @@ describe('real inspection-entry and onsite-work diagrams with the workers', () =
     const problems = await d.variable<{ description: string }[]>(onsite, 'problems');
     expect(problems.map((p) => p.description)).toEqual(['镇安委会未定期研究道路运输安全', '叉车司机无证上岗']);
     expect(await d.variable(onsite, 'methods')).toEqual(['report', 'meeting', 'interview']);
+    expect((await d.variable<{ description: string }[]>(onsite, 'complaintProblems')).map((p) => p.description)).toEqual(['物流园区叉车司机无证驾驶']);
     const methods = await env.store.db.selectFrom('methods_used').select('note').where('inspection_id', '=', opened.inspectionId).execute();
     expect(methods.map((m) => m.note)).toEqual(['来信来电（电话）：物流园区叉车无证驾驶']);
     expect(await d.countAt('two-weeks-passed')).toBe(1);
