@@ -239,9 +239,21 @@ describe('city-inspection-liaison', () => {
   });
   afterEach(() => p.close());
 
+  it('starts a liaison for each city announcement, two in one year side by side', async () => {
+    // when the office registers two city inspections of the same year
+    const first = await p.create('city-inspection-liaison', { year: 2026, cityInspection: { period: '2026年3月' } });
+    const second = await p.create('city-inspection-liaison', { year: 2026, cityInspection: { period: '2026年9月专项' } });
+    // then both run, each with its own preparation
+    await p.deadlines({ liaisonDue: ['2026-03-09T23:59:59+08:00'] });
+    await p.deadlines({ liaisonDue: ['2026-03-09T23:59:59+08:00'] });
+    await p.awaitTasks('prepare-city-inspection', 2);
+    expect(p.active(first)).toEqual(['prepare-city-inspection']);
+    expect(p.active(second)).toEqual(['prepare-city-inspection']);
+  });
+
   it('starts on the city announcement and disposes of each problem the city found', async () => {
     // when the city announces its inspection
-    await p.h.engine.publishMessage({ name: 'city-inspection-announced', correlationKey: '2026', timeToLive: 0, variables: { year: 2026 } });
+    await p.create('city-inspection-liaison', { year: 2026, cityInspection: { period: '2026年3月' } });
     await p.deadline({ result: 'liaisonDue' }, '2026-03-09T23:59:59+08:00');
     await p.task('prepare-city-inspection', {
       liaisonPerson: '赵某', liaisonPhone: '0632-7712345', cityOnsiteStart: '2026-03-16', cityOnsiteEnd: '2026-03-27', materialsPrepared: '全区安全生产工作汇报',

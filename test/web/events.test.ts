@@ -121,13 +121,18 @@ describe('web event reports published as Camunda messages', () => {
     expect(env.messages()).toEqual([]);
   });
 
-  it('lets the office announce a city inspection by year', async () => {
+  it('lets the office announce city inspections, each starting its own liaison even twice in one year', async () => {
     // given
+    await h.engine.deploy([{ name: 'city-inspection-liaison.bpmn', content: Buffer.from(taskDiagram({ id: 'city-inspection-liaison', name: '配合市级巡查', taskName: '制定迎检联络方案', candidateGroups: 'office', formId: null })) }]);
     const { agent, csrf } = await signIn(h.app, LOGINS.office);
     // when
-    const res = await agent.post('/events/city-inspection-announced').type('form').send({ _csrf: csrf, subject: '2027', period: '2027年3月1日至3月15日' });
+    for (const period of ['2027年3月1日至3月15日', '2027年9月专项巡查']) {
+      const res = await agent.post('/events/city-inspection-announced').type('form').send({ _csrf: csrf, subject: '2027', period });
+      expect(res.status).toBe(303);
+    }
     // then
-    expect(res.status).toBe(303);
-    expect(env.messages()[0]).toEqual(expect.objectContaining({ name: 'city-inspection-announced', correlationKey: '2027' }));
+    const started = await h.camunda.searchProcessInstances({ filter: { processDefinitionId: 'city-inspection-liaison' }, page: { limit: 10 } });
+    expect(started.items).toHaveLength(2);
+    expect(env.messages()).toEqual([]);
   });
 });

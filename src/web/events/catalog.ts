@@ -84,7 +84,8 @@ export const EVENTS: EventKind[] = [
   },
   {
     message: 'city-inspection-announced', label: '登记市级巡查通知', description: '市安委会通知对峄城区开展巡查，区安委办启动联络配合。',
-    roles: ['office'], subject: 'year',
+    // every announcement starts its own liaison: a second city inspection in the same year is not held back
+    roles: ['office'], subject: 'year', startsProcess: 'city-inspection-liaison',
     fields: [text('period', '巡查时间', true, 100), area('notes', '通知要点', false)],
     variables: (v, u, at) => ({ cityInspection: { period: v.period, notes: v.notes ?? null, by: u.username, at } }),
   },
