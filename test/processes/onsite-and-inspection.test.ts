@@ -102,6 +102,26 @@ describe('onsite-work', () => {
       enterpriseName: '', legalBasis: null, evidenceRefs: [] }]);
   });
 
+  it('lists a major accident hazard found on site at once, as a case of its own, while the work goes on', async () => {
+    // given
+    const pi = await start();
+    await p.awaitTask('conduct-onsite');
+    // when the team reports a 重大事故隐患 with the measures it took on the spot
+    await p.h.engine.publishMessage({ name: 'major-hazard-found', correlationKey: 'I-2', timeToLive: 0, variables: { hazardFinding: {
+      industry: '工贸', enterpriseName: '枣庄榴韵饮品有限公司', description: '液氨储罐区未设置泄漏报警装置', immediateMeasures: '责令氨制冷车间停产，撤离无关人员' } } });
+    // then it is registered as a problem of the inspection right away
+    const registered = await p.job('yc-record', { action: 'problems-registered' }, { problemIds: ['Q-31'] });
+    expect(registered.variables).toMatchObject({ inspectionId: 'I-2', problems: [{ category: 'C5', severity: '重大', industry: '工贸', enterpriseName: '枣庄榴韵饮品有限公司',
+      description: '液氨储罐区未设置泄漏报警装置（现场已采取措施：责令氨制冷车间停产，撤离无关人员）' }] });
+    // and its case starts without waiting for the report and the feedback, with the measures taken
+    const opened = await p.job('yc-publish', { message: 'problem-case-requested' });
+    expect(opened.variables).toMatchObject({ correlationKey: 'Q-31', payload: { inspectionId: 'I-2', unitCode: '370404001', problemId: 'Q-31',
+      problem: { id: 'Q-31', severity: '重大', immediateMeasures: '责令氨制冷车间停产，撤离无关人员' } } });
+    expect(await p.awaitActive(pi, ['conduct-onsite', 'two-weeks-passed'])).toEqual(['conduct-onsite', 'two-weeks-passed']);
+    // and the team's own problem list is untouched
+    expect(p.h.variables(pi).problems).toBeUndefined();
+  });
+
   it('handles obstruction by a key talk or a report to the committee (四（三）)', async () => {
     // given
     const pi = await start();

@@ -45,6 +45,13 @@ export const EVENTS: EventKind[] = [
     variables: (v, u, at) => ({ obstruction: { behaviour: v.behaviour, description: v.description, reportedBy: u.username, reportedAt: at } }),
   },
   {
+    message: 'major-hazard-found', label: '登记现场发现的重大事故隐患', description: '巡查组现场发现重大事故隐患，立即登记并报区安委会挂牌督办，不等待巡查报告和集中反馈。',
+    roles: ['team-leader', 'team'], subject: 'inspection',
+    fields: [choice('industry', '行业领域', ['危险化学品', '非煤矿山', '工贸', '烟花爆竹', '房屋市政', '城镇燃气', '道路运输', '道路交通', '消防', '特种设备', '教育', '卫生', '养老', '文旅', '农业', '商贸', '其他']),
+      text('enterpriseName', '涉及企业', false, 60), area('description', '隐患情况', true, 10), area('immediateMeasures', '现场已采取的紧急措施（停产停业、撤离人员、设置警戒等）', true, 4)],
+    variables: (v, u, at) => ({ hazardFinding: { industry: v.industry, enterpriseName: v.enterpriseName ?? null, description: v.description, immediateMeasures: v.immediateMeasures, reportedBy: u.username, reportedAt: at } }),
+  },
+  {
     message: 'rectification-submitted', label: '报送整改和查处情况报告', description: '收到反馈意见后两个月内，向区安委会报送整改和查处情况。',
     roles: ['unit'], subject: 'inspection',
     fields: [area('report', '整改情况', true, 20), area('investigation', '查处情况', false)],
