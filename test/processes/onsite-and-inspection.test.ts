@@ -122,6 +122,23 @@ describe('onsite-work', () => {
     expect(p.h.variables(pi).problems).toBeUndefined();
   });
 
+  it('extends to a key enterprise at any time on site, also after the work was recorded (延伸巡查)', async () => {
+    // given the team has recorded its work and waits for the two weeks
+    const pi = await start();
+    await p.task('conduct-onsite', { ...onsiteForm, extendToEnterprises: 'no', talkNeeded: 'no' });
+    await p.awaitActive(pi, ['two-weeks-passed']);
+    // when it decides to extend to an enterprise
+    await p.h.engine.publishMessage({ name: 'extended-inspection-started', correlationKey: 'I-2', timeToLive: 0,
+      variables: { extension: { enterpriseName: '枣庄榴韵饮品有限公司', reason: '群众反映夜间违规作业' } } });
+    const task = await p.awaitTask('record-extended-inspection');
+    expect(task.value).toMatchObject({ candidateGroupsList: ['team-leader', 'team'], dueDate: '2026-03-27T18:00:00+08:00' });
+    const found = { category: 'C5', severity: '一般', industry: '工贸', description: '有限空间作业未审批', enterpriseName: '枣庄榴韵饮品有限公司', legalBasis: '', evidenceRefs: [] };
+    await p.task('record-extended-inspection', { enterpriseCodes: ['YC-E-01'], extendedProblems: [found] });
+    // then its findings are kept for the problem list, and the on-site work goes on
+    expect(await p.awaitActive(pi, ['two-weeks-passed'])).toEqual(['two-weeks-passed']);
+    expect(p.h.variables(pi).extensionProblems).toEqual([found]);
+  });
+
   it('handles obstruction by a key talk or a report to the committee (四（三）)', async () => {
     // given
     const pi = await start();

@@ -52,6 +52,12 @@ export const EVENTS: EventKind[] = [
     variables: (v, u, at) => ({ hazardFinding: { industry: v.industry, enterpriseName: v.enterpriseName ?? null, description: v.description, immediateMeasures: v.immediateMeasures, reportedBy: u.username, reportedAt: at } }),
   },
   {
+    message: 'extended-inspection-started', label: '开展延伸巡查', description: '现场巡查期间，根据工作需要随时延伸巡查有关重点企业；巡查情况和发现的问题在任务中记录。',
+    roles: ['team-leader', 'team'], subject: 'inspection',
+    fields: [text('enterpriseName', '延伸巡查的企业', true, 60), area('reason', '延伸巡查的原因', true, 4)],
+    variables: (v, u, at) => ({ extension: { enterpriseName: v.enterpriseName, reason: v.reason, startedBy: u.username, startedAt: at } }),
+  },
+  {
     message: 'rectification-submitted', label: '报送整改和查处情况报告', description: '收到反馈意见后两个月内，向区安委会报送整改和查处情况。',
     roles: ['unit'], subject: 'inspection',
     fields: [area('report', '整改情况', true, 20), area('investigation', '查处情况', false)],
