@@ -35,7 +35,8 @@ const method = z.union([z.number().int().min(1).max(6), z.enum(METHOD_CODES).tra
 
 export const input = z.object({
   plan: z.object({ year: z.number().int(), cycleStart: z.string(), units: z.array(z.string()),
-    rounds: z.array(z.object({ no: z.number().int(), start: z.string(), end: z.string(), units: z.array(z.string()) })) }).optional(),
+    // loose: the plan's other fields (title, theme, kind of a 不定期/专项 inspection) are kept with it
+    rounds: z.array(z.object({ no: z.number().int(), start: z.string(), end: z.string(), units: z.array(z.string()) })) }).loose().optional(),
   planId: z.string().nullish().transform((v) => v ?? undefined),
   teams: z.array(z.object({ name: z.string(), leaderId: z.string(), deputyId: z.string(), memberIds: z.array(z.string()),
     expertIds: z.array(z.string()).default([]) })).optional(),

@@ -207,7 +207,7 @@ describe('diagrams', () => {
   it('let no default flow decide in the diagrams of the inspection lifecycle', () => {
     const lifecycle = ['annual-plan', 'inspection-round', 'unit-inspection', 'problem-case', 'rectification-case', 'problem-disposal',
       'team-formation', 'inspection-entry', 'onsite-work', 'inspection-report', 'collective-feedback', 'inspection-results',
-      'city-inspection-liaison'].map((d) => `${d}.bpmn`);
+      'city-inspection-liaison', 'special-inspection'].map((d) => `${d}.bpmn`);
     const problems = ofType('bpmn:ExclusiveGateway')
       .filter(({ file, el }) => lifecycle.includes(file) && el.default)
       .map(({ file, el }) => `${file}#${el.id}`);

@@ -33,6 +33,12 @@ export const EVENTS: EventKind[] = [
     variables: (v, u, at) => ({ startedBy: u.username, startedAt: at, startNote: v.note ?? null }),
   },
   {
+    message: 'special-inspection', label: '启动不定期或专项巡查', description: '区安委办安排不定期巡查或专项巡查：确定专题、对象和日期，报区安委会审批后组建巡查组开展巡查。',
+    roles: ['office'], subject: 'year', startsProcess: 'special-inspection',
+    fields: [text('note', '说明', false, 200)],
+    variables: (v, u, at) => ({ startedBy: u.username, startedAt: at, startNote: v.note ?? null }),
+  },
+  {
     message: 'complaint-received', label: '登记来信来电', description: '巡查期间收到反映被巡查单位问题的来信、来电，登记后进入核查。',
     roles: ['office', 'team-leader', 'team'], subject: 'inspection',
     fields: [choice('channel', '来源', ['来信', '来电', '电子邮件', '当面反映']), text('complainant', '反映人（可匿名）'), area('content', '反映内容', true, 5)],
