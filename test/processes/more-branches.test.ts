@@ -28,6 +28,12 @@ describe('more branches', () => {
     await p.job('yc-document', { docType: 'handover-letter' });
     expect((await p.awaitTask('refer-accountability')).value).toMatchObject({ candidateGroupsList: ['committee'] });
     await p.task('refer-accountability', { referralTarget: 'discipline', referralFacts: '事故发生后3日才报告，未追究责任' });
+    // the problem is not done with the referral: the office follows it to the decision (四（三）, 四（二）闭环)
+    const result = await p.awaitTask('record-accountability-result');
+    expect(result.value).toMatchObject({ candidateGroupsList: ['office'], dueDate: '2026-04-01T23:59:59+08:00' });
+    expect(await p.taskVariables('record-accountability-result')).toMatchObject({ problemText: '事故信息迟报未追责', referralTargetName: '区纪委监委' });
+    expect(p.active(pi)).toEqual(['record-accountability-result']);
+    await p.task('record-accountability-result', { accountabilityDecidedOn: '2026-03-25', accountabilityResult: '区纪委监委对该镇分管负责人予以诫勉谈话' });
     await p.completed(pi);
   });
 
