@@ -65,6 +65,8 @@ describe('rectification-case', () => {
     expect(sent.map((j) => j.variables.correlationKey).sort()).toEqual(['Q-3', 'Q-4']);
     const rescored = await p.job('yc-assessment', { action: 'score' });
     expect(rescored.variables).toMatchObject({ inspectionId: 'I-7' });
+    const closed = await p.job('yc-record', { action: 'inspection-closed' });
+    expect(closed.variables).toMatchObject({ inspectionId: 'I-7' });
     await p.completed(listed.processInstanceKey);
   });
 
@@ -77,6 +79,7 @@ describe('rectification-case', () => {
     await p.jobError('yc-escalate', {}, 'LADDER_EXHAUSTED');
     // then no problem is told it was rectified
     const rescored = await p.job('yc-assessment', { action: 'score' });
+    await p.job('yc-record', { action: 'inspection-closed' });
     await p.completed(rescored.processInstanceKey);
     expect(p.passed(rescored.processInstanceKey, 'list-rectified-problems')).toBe(false);
     expect(p.h.find({ valueType: 'JOB', intent: 'CREATED' }).filter((r) => r.value.type === 'yc-publish')).toHaveLength(0);

@@ -245,10 +245,10 @@ describe('unit-inspection', () => {
     await p.job('yc-document', { docType: 'results-bulletin' });
     await p.job('yc-assessment', { action: 'copy' });
     await p.job('yc-notify', { template: 'results-copy', to: 'copy-offices' });
-    await p.job('yc-record', { action: 'inspection-closed' });
     // then the inspection ends without waiting for the problem's closure
     await p.completed(pi);
     expect(p.passed(pi, 'inspection-closed')).toBe(true);
+    expect(p.passed(pi, 'open-problem-cases')).toBe(true);
     // and the cases the worker starts run on their own: the problem is classified while the unit rectifies
     for (const sent of [rectificationCase, problemCase]) await publishAsWorker(sent);
     await p.job('yc-record', { action: 'problem-case-opened' });
@@ -269,8 +269,12 @@ describe('unit-inspection', () => {
     await p.job('yc-announce', { kind: 'rectification' });
     // and the accepted rectification closes the problem the unit rectified, which is then cleared (销号)
     await p.job('yc-record', { action: 'rectified-problems' }, { rectifiedProblemIds: ['Q-21'] });
-    await publishAsWorker(await p.job('yc-publish', { message: 'problem-rectified' }));
-    await p.job('yc-assessment', { action: 'score' }, { score: 90 });
+    const rectified = await p.job('yc-publish', { message: 'problem-rectified' });
+    const rescored = await p.job('yc-assessment', { action: 'score' }, { score: 90 });
+    // the inspection is filed once its rectification is reviewed (归档销案)
+    await p.job('yc-record', { action: 'inspection-closed' });
+    await p.completed(rescored.processInstanceKey);
+    await publishAsWorker(rectified);
     const cleared = await p.job('yc-record', { action: 'problem-cleared' });
     await p.job('yc-assessment', { action: 'score' }, { score: 90 });
     await p.completed(rectifying.processInstanceKey);

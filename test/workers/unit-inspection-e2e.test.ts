@@ -47,6 +47,8 @@ describe('real unit-inspection diagram with the workers', () => {
       const row = await env.store.db.selectFrom('problems').select('status').where('id', '=', problemRow.id).executeTakeFirstOrThrow();
       return row.status === 'disposing' ? row : undefined;
     })).toBeDefined();
+    // and the inspection stays open for the unit's rectification report
+    expect((await env.store.db.selectFrom('inspections').select('closed_at').where('id', '=', inspectionId).executeTakeFirstOrThrow()).closed_at).toBeNull();
     // and the problem and the rectification are dealt with in their own cases
     const confirm = await d.complete('confirm-disposal', { route: 'rectify', departmentCode: 'YC-M-03', overrideReason: '由镇督促企业整改' });
     await d.activeAt('await-problem-rectified');
@@ -62,11 +64,10 @@ describe('real unit-inspection diagram with the workers', () => {
     })).toBeDefined();
     await eventually(async () => (await d.countAt('problem-cleared')) === 1 && (await d.countAt('rectification-case-closed')) === 1);
 
-    // then the inspection was closed with its dates, and its register row now shows the accepted rectification
+    // then the inspection is filed (closed) with its dates once its rectification was reviewed
     const inspection = await env.store.db.selectFrom('inspections').selectAll().where('id', '=', inspectionId).executeTakeFirstOrThrow();
-    expect(inspection).toMatchObject({ unit_code: '370404100', status: 'rectified', onsite_start: '2026-10-12T09:00:00+08:00',
+    expect(inspection).toMatchObject({ unit_code: '370404100', status: 'closed', onsite_start: '2026-10-12T09:00:00+08:00',
       onsite_end: '2026-10-27T17:00:00+08:00', feedback_at: '2026-11-10T10:00:00+08:00' });
-    expect(inspection.closed_at).not.toBeNull();
     expect(confirm).toMatchObject({ problemText: '粉尘涉爆企业除尘系统未定期清理', unitName: '古邵镇' });
     // and every document, record and call happened once; the methods ticked on the form reached the register
     const docs = await env.store.db.selectFrom('documents').select('doc_type').orderBy('doc_type').execute();
