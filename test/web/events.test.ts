@@ -121,6 +121,23 @@ describe('web event reports published as Camunda messages', () => {
     expect(env.messages()).toEqual([]);
   });
 
+  it('lets the office start a 不定期 or 专项 inspection, and offers the team the on-site events', async () => {
+    // given
+    await h.engine.deploy([{ name: 'special-inspection.bpmn', content: Buffer.from(taskDiagram({ id: 'special-inspection', name: '不定期或专项巡查', taskName: '安排不定期或专项巡查', candidateGroups: 'office', formId: null })) }]);
+    const office = await signIn(h.app, LOGINS.office);
+    const leader = await signIn(h.app, LOGINS.teamLeader);
+    // when
+    const res = await office.agent.post('/events/special-inspection').type('form').send({ _csrf: office.csrf, subject: '2027', note: '燃气专项' });
+    const teamEvents = await leader.agent.get('/events').expect(200);
+    // then
+    expect(res.status).toBe(303);
+    const started = await h.camunda.searchProcessInstances({ filter: { processDefinitionId: 'special-inspection' }, page: { limit: 10 } });
+    expect(started.items).toHaveLength(1);
+    expect(teamEvents.text).toContain('登记现场发现的重大事故隐患');
+    expect(teamEvents.text).toContain('开展延伸巡查');
+    expect(teamEvents.text).not.toContain('启动不定期或专项巡查');
+  });
+
   it('lets the office announce city inspections, each starting its own liaison even twice in one year', async () => {
     // given
     await h.engine.deploy([{ name: 'city-inspection-liaison.bpmn', content: Buffer.from(taskDiagram({ id: 'city-inspection-liaison', name: '配合市级巡查', taskName: '制定迎检联络方案', candidateGroups: 'office', formId: null })) }]);
