@@ -52,7 +52,7 @@ describe.each(dialects)('yc-notify unit-head on %s', (dialect) => {
     ]);
     await smtp.stop();
     await h.cleanup();
-  });
+  }, 60_000);
 
   it('mails a head who has no account, and falls back to the unit\'s accounts where no head is recorded', async () => {
     // given the head of 榴园镇 without an account, and a unit whose head is not recorded
@@ -73,7 +73,7 @@ describe.each(dialects)('yc-notify unit-head on %s', (dialect) => {
     expect(outbox).toEqual([{ account_id: 'person:p-head-370404103' }]);
     await smtp.stop();
     await h.cleanup();
-  });
+  }, 60_000);
 
   it('records the 主要负责人 of every 镇街, the zone and every member unit in the demo data', async () => {
     // given
@@ -85,5 +85,5 @@ describe.each(dialects)('yc-notify unit-head on %s', (dialect) => {
       .select(['units.code', 'units.kind', 'people.unit_code as headUnit']).where('units.kind', '!=', 'enterprise').execute();
     expect(units.length).toBeGreaterThan(8);
     expect(units.filter((u) => u.headUnit !== u.code)).toEqual([]);
-  });
+  }, 60_000);
 });
