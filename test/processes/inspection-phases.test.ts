@@ -48,13 +48,13 @@ describe('inspection phases', () => {
     expect(p.passed(pi, 'feedback-given')).toBe(true);
   });
 
-  it('scores the results, copies them to the three offices and closes the inspection', async () => {
+  it('scores the results with what is known, copies them to the three offices and leaves the filing to the rectification case', async () => {
     const pi = await p.create('inspection-results', inspection);
     await p.job('yc-assessment', { action: 'score' }, { assessmentId: 'A-1', score: 86 });
     await p.job('yc-document', { docType: 'results-bulletin' });
     await p.job('yc-assessment', { action: 'copy' });
     await p.job('yc-notify', { template: 'results-copy', to: 'copy-offices' });
-    await p.job('yc-record', { action: 'inspection-closed' });
     await p.completed(pi);
+    expect(p.h.find({ valueType: 'JOB', intent: 'CREATED' }).filter((r) => r.value.type === 'yc-record')).toHaveLength(0);
   });
 });
