@@ -78,7 +78,14 @@ describe('annual-plan', () => {
     const adjusted = [{ ...teams[0], memberIds: ['P003', 'P007', 'P005', 'P006'] }];
     await p.deadline({ result: 'teamProposalDue' }, '2026-04-02T23:59:59+08:00');
     await p.task('propose-teams', { teams: adjusted, recusalStatement: '无' });
-    await approveTeams(adjusted);
+    // the stability rule checks the adjustment against the approved teams, and the committee sees what changed
+    const check = await p.job('yc-team-check', {}, { teamValid: true, teamProblems: [], teamChanges: ['巡查组“第一巡查组”：新增P007，减少P004'] });
+    expect(check.variables).toMatchObject({ teams: adjusted, approvedTeams: teams, adjustmentReason: '组员P004调离安全生产岗位' });
+    await p.deadline({ result: 'teamApprovalDue' }, '2026-04-03T23:59:59+08:00');
+    expect(await p.taskVariables('approve-teams')).toMatchObject({ adjustmentReasonText: '组员P004调离安全生产岗位', teamChangesText: '巡查组“第一巡查组”：新增P007，减少P004' });
+    await p.task('approve-teams', { teamDecision: 'approve', teamOpinion: '同意调整' });
+    await p.job('yc-record', { action: 'teams-approved' });
+    await p.job('yc-notify', { template: 'team-notice' });
     // then round 1 runs with the adjusted team, its training before entry
     const round1 = await p.child(pi, 'inspection-round');
     expect(p.h.variables(round1)).toMatchObject({ roundNo: 1, roundStart: '2026-04-07', trainingDue: '2026-04-07T09:00:00+08:00', teams: adjusted });
