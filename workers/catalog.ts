@@ -9,6 +9,7 @@ import handover from './handover';
 import hazard from './hazard';
 import notify from './notify';
 import planCheck from './plan-check';
+import publish from './publish';
 import record from './record';
 import sample from './sample';
 import talk from './talk';
@@ -18,7 +19,7 @@ import { type WorkerDefinition } from './runtime/types';
 /** Every worker, one per job type of JOB-TYPES.md. */
 export const WORKERS: WorkerDefinition<any, any>[] = [ // eslint-disable-line @typescript-eslint/no-explicit-any
   deadline, notify, planCheck, teamCheck, record, document, classify, handover, hazard, talk, escalate, assessment, announce,
-  coverage, sample,
+  coverage, sample, publish,
 ];
 
 export const workerFor = (type: string) => WORKERS.find((w) => w.type === type);

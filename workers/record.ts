@@ -3,15 +3,16 @@ import { audit } from '../src/db/audit';
 import { type Db } from '../src/db/connect';
 import { once } from '../src/db/effects';
 import {
-  getInspection, openInspection, recordMethods, recordPlan, recordRectification, recordReview, recordTeams, registerProblems,
-  updateInspection,
+  getInspection, getProblem, openInspection, recordMethods, recordPlan, recordRectification, recordReview, recordTeams, registerProblems,
+  updateInspection, updateProblem,
 } from '../src/db/registers/inspections';
 import { defineWorker, InputError, type HandlerContext } from './runtime/types';
 
 /** yc-record: writes each milestone of the procedure into the inspection register (once per job). */
 const ACTIONS = ['plan-approved', 'teams-approved', 'round-started', 'inspection-opened', 'onsite-started', 'onsite-finished',
   'report-submitted', 'report-approved', 'feedback-given', 'problems-registered', 'rectification-reported',
-  'rectification-reviewed', 'inspection-closed', 'complaint-received', 'obstruction-reported'] as const;
+  'rectification-reviewed', 'inspection-closed', 'complaint-received', 'obstruction-reported',
+  'problem-case-opened', 'problem-rectifying', 'problem-cleared', 'rectified-problems'] as const;
 
 export const headers = z.object({ action: z.enum(ACTIONS) });
 
@@ -34,7 +35,8 @@ const method = z.union([z.number().int().min(1).max(6), z.enum(METHOD_CODES).tra
 
 export const input = z.object({
   plan: z.object({ year: z.number().int(), cycleStart: z.string(), units: z.array(z.string()),
-    rounds: z.array(z.object({ no: z.number().int(), start: z.string(), end: z.string(), units: z.array(z.string()) })) }).optional(),
+    // loose: the plan's other fields (title, theme, kind of a 不定期/专项 inspection) are kept with it
+    rounds: z.array(z.object({ no: z.number().int(), start: z.string(), end: z.string(), units: z.array(z.string()) })) }).loose().optional(),
   planId: z.string().nullish().transform((v) => v ?? undefined),
   teams: z.array(z.object({ name: z.string(), leaderId: z.string(), deputyId: z.string(), memberIds: z.array(z.string()),
     expertIds: z.array(z.string()).default([]) })).optional(),
@@ -45,6 +47,7 @@ export const input = z.object({
   team: z.object({ name: z.string() }).loose().nullish(),
   unitCode: z.string().nullish().transform((v) => v ?? undefined),
   inspectionId: z.string().nullish().transform((v) => v ?? undefined),
+  problemId: z.string().nullish().transform((v) => v ?? undefined),
   methods: z.array(method).optional(),
   onsiteStart: z.string().nullish(),
   onsiteEnd: z.string().nullish(),
@@ -74,6 +77,21 @@ async function inspection(db: Db, vars: Input) {
   const found = await getInspection(db, id);
   if (!found) throw new InputError(`no inspection ${id}`);
   return found;
+}
+
+async function registeredProblem(db: Db, vars: Input) {
+  const id = need(vars.problemId, 'problemId');
+  const found = await getProblem(db, id);
+  if (!found) throw new InputError(`no problem ${id}`);
+  return found;
+}
+
+/** Whether the committee's latest review of the inspection's rectification accepted it. */
+async function rectificationAccepted(db: Db, inspectionId: string): Promise<boolean> {
+  const review = await db.selectFrom('reviews').innerJoin('rectifications', 'rectifications.id', 'reviews.rectification_id')
+    .select('reviews.accepted').where('rectifications.inspection_id', '=', inspectionId)
+    .orderBy('reviews.reviewed_at', 'desc').executeTakeFirst();
+  return review?.accepted === 1;
 }
 
 type Ctx = HandlerContext<Input, z.infer<typeof headers>>;
@@ -148,6 +166,30 @@ const actions: Record<(typeof ACTIONS)[number], (db: Db, ctx: Ctx) => Promise<Re
   'inspection-closed': async (db, { input: v, actor }) => {
     await updateInspection(db, actor, (await inspection(db, v)).id, 'close', { status: 'closed', closed_at: actor.at });
     return {};
+  },
+  // The register row of a problem follows its case: 处置中 while the route is decided, 整改中 while the unit
+  // rectifies, the route's own states (移交, 挂牌) from their workers, 已销号 when the case closes.
+  'problem-case-opened': async (db, { input: v, actor }) => {
+    const p = await registeredProblem(db, v);
+    if (p.status === 'open') await updateProblem(db, actor, p.id, 'case-open', { status: 'disposing' });
+    return {};
+  },
+  'problem-rectifying': async (db, { input: v, actor }) => {
+    const p = await registeredProblem(db, v);
+    const rectified = await rectificationAccepted(db, p.inspection_id);
+    await updateProblem(db, actor, p.id, 'rectify', { status: rectified ? 'rectified' : 'rectifying', route: 'rectify' });
+    return { problemRectified: rectified };
+  },
+  'problem-cleared': async (db, { input: v, actor }) => {
+    const p = await registeredProblem(db, v);
+    await updateProblem(db, actor, p.id, 'clear', { status: 'cleared' });
+    return {};
+  },
+  'rectified-problems': async (db, { input: v }) => {
+    const i = await inspection(db, v);
+    const rows = await db.selectFrom('problems').select('id').where('inspection_id', '=', i.id).where('route', '=', 'rectify')
+      .where('status', '!=', 'cleared').orderBy('no').execute();
+    return { rectifiedProblemIds: rows.map((r) => r.id) };
   },
   'complaint-received': async (db, { input: v, actor }) => {
     const i = await inspection(db, v);

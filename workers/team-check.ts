@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkTeams, type Inspector, type TeamProposal } from '../src/domain/teams';
+import { checkTeams, teamChanges, type Inspector, type TeamProposal } from '../src/domain/teams';
 import { listUnits, listPeople } from '../src/db/organisation';
 import { defineWorker } from './runtime/types';
 
@@ -15,7 +15,9 @@ const team = z.object({
 export const input = z.object({
   teams: z.array(team).min(1),
   /** Teams approved earlier in the same cycle, to keep the composition stable. */
-  approvedTeams: z.array(team).optional(),
+  approvedTeams: z.array(team).nullish(),
+  /** The office's reason when it adjusts the teams for a round (二（三）): the changes go to the committee. */
+  adjustmentReason: z.string().nullish(),
 });
 
 export default defineWorker({
@@ -23,12 +25,16 @@ export default defineWorker({
   description: '巡查组人员组成审查：人数、组长副组长职级与经历、专家、回避、周期内稳定',
   input,
   headers: z.object({}),
-  async handle({ input: { teams, approvedTeams }, deps }) {
+  async handle({ input: { teams, approvedTeams, adjustmentReason }, deps }) {
     const people = new Map<string, Inspector>((await listPeople(deps.db)).map((p) => [p.id, {
       id: p.id, name: p.name, unitCode: p.unit_code, rank: p.rank, expert: p.expert, safetyYears: p.safety_years,
     }]));
     const unitNames = new Map((await listUnits(deps.db)).map((u) => [u.code, u.name]));
-    const problems = checkTeams(teams as TeamProposal[], people, { approved: approvedTeams as TeamProposal[] | undefined, unitNames });
-    return { teamValid: problems.length === 0, teamProblems: problems };
+    const approved = (approvedTeams ?? undefined) as TeamProposal[] | undefined;
+    const adjustment = !!adjustmentReason;
+    const problems = checkTeams(teams as TeamProposal[], people, { approved, unitNames, adjustment });
+    const changes = approved ? teamChanges(teams as TeamProposal[], approved, people) : [];
+    if (adjustment && approved && changes.length === 0) problems.push('已申请调整巡查组，但人员组成与已批准的相同。');
+    return { teamValid: problems.length === 0, teamProblems: problems, teamChanges: changes };
   },
 });

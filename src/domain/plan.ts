@@ -2,7 +2,8 @@ import { addMonthsRaw, daysBetween, toDateOnly } from './calendar';
 
 /**
  * Annual plan rules: every 镇街 and member unit inspected once in each 2-year cycle (the plan of a cycle's last
- * year must cover whatever the earlier year left), on-site work of at least 14 days per round, each unit once,
+ * year must cover whatever the earlier year left), on-site work of at least 14 days per round counted with the
+ * entry day (the same count as the two-week timer of processes/inspection-entry.bpmn: entry day + 13), each unit once,
  * rounds inside the plan year and in order.
  */
 export interface PlanProposal {

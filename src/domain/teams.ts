@@ -45,6 +45,8 @@ export function checkTeams(teams: TeamProposal[], people: Map<string, Inspector>
   /** The composition approved earlier in the same cycle, by team name. */
   approved?: TeamProposal[];
   unitNames?: Map<string, string>;
+  /** The office declared an adjustment (二（三）): changes to the approved teams are reported, not refused. */
+  adjustment?: boolean;
 } = {}): string[] {
   const rules = options.rules ?? SEED_TEAM_RULES;
   const unitName = (code: string) => options.unitNames?.get(code) ?? code;
@@ -80,21 +82,34 @@ export function checkTeams(teams: TeamProposal[], people: Map<string, Inspector>
         problems.push(`${label}的${p.name}应当回避：不能巡查本人所在单位${unitName(p.unitCode)}。`);
       }
     }
-    const before = options.approved?.find((t) => t.name === team.name);
-    if (before) {
-      const was = new Set(teamMembers(before));
-      const now = new Set(ids);
-      const added = ids.filter((id) => !was.has(id)).map((id) => people.get(id)?.name ?? id);
-      const removed = [...was].filter((id) => !now.has(id)).map((id) => people.get(id)?.name ?? id);
-      if (added.length > 0 || removed.length > 0 || before.leaderId !== team.leaderId || before.deputyId !== team.deputyId) {
-        problems.push(`${label}的人员应在一个巡查周期内保持稳定：${[
-          added.length ? `新增${added.join('、')}` : '', removed.length ? `减少${removed.join('、')}` : '',
-          before.leaderId !== team.leaderId || before.deputyId !== team.deputyId ? '组长或副组长变更' : '',
-        ].filter(Boolean).join('，')}。`);
-      }
-    }
+    const change = compositionChange(team, options.approved, people);
+    // 二（三）: stable within the cycle; a change is allowed only as a declared adjustment, which the committee approves
+    if (change && !options.adjustment) problems.push(`${label}的人员应在一个巡查周期内保持稳定：${change}。`);
   }
   return problems;
+}
+
+/** What changed in a team against its approved composition (same name), or undefined when nothing did. */
+function compositionChange(team: TeamProposal, approved: TeamProposal[] | undefined, people: Map<string, Inspector>): string | undefined {
+  const before = approved?.find((t) => t.name === team.name);
+  if (!before) return undefined;
+  const ids = teamMembers(team);
+  const was = new Set(teamMembers(before));
+  const now = new Set(ids);
+  const added = ids.filter((id) => !was.has(id)).map((id) => people.get(id)?.name ?? id);
+  const removed = [...was].filter((id) => !now.has(id)).map((id) => people.get(id)?.name ?? id);
+  const leads = before.leaderId !== team.leaderId || before.deputyId !== team.deputyId;
+  if (added.length === 0 && removed.length === 0 && !leads) return undefined;
+  return [added.length ? `新增${added.join('、')}` : '', removed.length ? `减少${removed.join('、')}` : '', leads ? '组长或副组长变更' : '']
+    .filter(Boolean).join('，');
+}
+
+/** The changes of each team against the approved teams, for the committee that approves an adjustment. */
+export function teamChanges(teams: TeamProposal[], approved: TeamProposal[], people: Map<string, Inspector>): string[] {
+  return teams.flatMap((t) => {
+    const change = compositionChange(t, approved, people);
+    return change ? [`巡查组“${t.name}”：${change}`] : [];
+  });
 }
 
 function checkLead(problems: string[], label: string, post: string, p: Inspector | undefined, rank: string, minYears: number): void {

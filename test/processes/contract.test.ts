@@ -197,7 +197,19 @@ describe('diagrams', () => {
 
   it('leave no gateway decision without a default or complete conditions', () => {
     const problems = ofType('bpmn:ExclusiveGateway')
-      .filter(({ el }) => el.outgoing.length > 1 && !el.default)
+      .filter(({ el }) => el.outgoing.length > 1 && !el.default && el.outgoing.some((f: { conditionExpression?: unknown }) => !f.conditionExpression))
+      .map(({ file, el }) => `${file}#${el.id}`);
+    expect(problems).toEqual([]);
+  });
+
+  // A person's decision, or a check's verdict, that is missing must stop the instance with an incident; a default
+  // flow would take a branch nobody chose (approve, list, go on unchanged).
+  it('let no default flow decide in the diagrams of the inspection lifecycle', () => {
+    const lifecycle = ['annual-plan', 'inspection-round', 'unit-inspection', 'problem-case', 'rectification-case', 'problem-disposal',
+      'team-formation', 'inspection-entry', 'onsite-work', 'inspection-report', 'collective-feedback', 'inspection-results',
+      'city-inspection-liaison', 'special-inspection'].map((d) => `${d}.bpmn`);
+    const problems = ofType('bpmn:ExclusiveGateway')
+      .filter(({ file, el }) => lifecycle.includes(file) && el.default)
       .map(({ file, el }) => `${file}#${el.id}`);
     expect(problems).toEqual([]);
   });

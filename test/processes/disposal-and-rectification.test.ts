@@ -37,14 +37,46 @@ describe('problem-disposal', () => {
     expect(p.active(pi)).toEqual(['hand-over']);
   });
 
-  it('ends at once for a work problem the unit rectifies itself', async () => {
+  it('keeps a work problem the unit rectifies itself open (整改中) until the committee accepts the rectification', async () => {
     const pi = await dispose({ category: 'C4', severity: '一般', industry: '其他', description: '安全培训计划未落实' });
     await p.deadline({ result: 'disposalConfirmDue' }, '2026-03-05T23:59:59+08:00');
     await p.awaitTask('confirm-disposal');
     expect(await p.taskVariables('confirm-disposal')).toMatchObject({ suggestedRoute: 'rectify' });
     await p.task('confirm-disposal', { route: 'rectify' });
+    // the register row says 整改中 and the case waits
+    const marked = await p.job('yc-record', { action: 'problem-rectifying' }, { problemRectified: false });
+    expect(marked.variables).toMatchObject({ problemId: 'Q-9', inspectionId: 'I-5' });
+    await p.awaitActive(pi, ['await-problem-rectified']);
+    // until the accepted rectification says so for this problem
+    await p.h.engine.publishMessage({ name: 'problem-rectified', correlationKey: 'Q-9', timeToLive: 60_000 });
     await p.completed(pi);
     expect(p.passed(pi, 'disposal-done')).toBe(true);
+  });
+
+  it('does not wait when the unit\'s rectification was already accepted', async () => {
+    const pi = await dispose({ category: 'C4', severity: '一般', industry: '其他', description: '安全培训计划未落实' });
+    await p.deadline({ result: 'disposalConfirmDue' }, '2026-03-05T23:59:59+08:00');
+    await p.task('confirm-disposal', { route: 'rectify' });
+    await p.job('yc-record', { action: 'problem-rectifying' }, { problemRectified: true });
+    await p.completed(pi);
+    expect(p.passed(pi, 'await-problem-rectified')).toBe(false);
+  });
+
+  it('leaves a city finding (not in the district register) to the report to the city', async () => {
+    const pi = await p.create('problem-disposal', { inspectionId: null, unitCode: '370404103', unitName: '榴园镇', problemId: null,
+      problem: { category: 'C4', severity: '一般', industry: '其他', description: '应急预案未演练' } });
+    await p.deadline({ result: 'disposalConfirmDue' }, '2026-03-05T23:59:59+08:00');
+    await p.task('confirm-disposal', { route: 'rectify' });
+    await p.completed(pi);
+    expect(p.passed(pi, 'mark-rectifying')).toBe(false);
+  });
+
+  it('takes no route when the confirmed route is missing', async () => {
+    const pi = await dispose({ category: 'C4', severity: '一般', industry: '其他', description: '安全培训计划未落实' });
+    await p.deadline({ result: 'disposalConfirmDue' }, '2026-03-05T23:59:59+08:00');
+    await p.task('confirm-disposal', { route: null });
+    await p.h.awaitRecord({ valueType: 'INCIDENT', intent: 'CREATED' });
+    expect(p.h.incidents(pi).map((i) => i.value.elementId)).toEqual(['route-gateway']);
   });
 
   it('starts listed supervision for a major accident hazard', async () => {

@@ -23,10 +23,9 @@ describe('inspection phases', () => {
       entryMeetingAt: '2026-03-09T09:00:00+08:00', onsiteStart: '2026-03-09', unitHeadName: '王某', complaintPhone: '0632-7712345',
       complaintEmail: 'xuncha@example.cn', complaintAddress: '峄城区坛山路1号', taskBriefing: '通报本次巡查的任务、内容和方式……',
     });
-    await p.job('yc-record', { action: 'onsite-started' });
-    // then the 14-day minimum is computed from the on-site start the meeting recorded
-    const minimum = await p.job('yc-deadline', { rule: 'calendar-days', amount: '14', from: 'onsiteStart', result: 'onsiteMinEnd' }, { onsiteMinEnd: '2026-03-23T23:59:59+08:00' });
-    expect(minimum.variables).toMatchObject({ onsiteStart: '2026-03-09' });
+    // then the two weeks count 14 days with the entry day, as the plan check does: on site until 22 March
+    const started = await p.job('yc-record', { action: 'onsite-started' });
+    expect(started.variables).toMatchObject({ onsiteStart: '2026-03-09', onsiteMinEnd: '2026-03-22T00:00:00+08:00' });
     await p.completed(pi);
   });
 
@@ -49,13 +48,13 @@ describe('inspection phases', () => {
     expect(p.passed(pi, 'feedback-given')).toBe(true);
   });
 
-  it('scores the results, copies them to the three offices and closes the inspection', async () => {
+  it('scores the results with what is known, copies them to the three offices and leaves the filing to the rectification case', async () => {
     const pi = await p.create('inspection-results', inspection);
     await p.job('yc-assessment', { action: 'score' }, { assessmentId: 'A-1', score: 86 });
     await p.job('yc-document', { docType: 'results-bulletin' });
     await p.job('yc-assessment', { action: 'copy' });
     await p.job('yc-notify', { template: 'results-copy', to: 'copy-offices' });
-    await p.job('yc-record', { action: 'inspection-closed' });
     await p.completed(pi);
+    expect(p.h.find({ valueType: 'JOB', intent: 'CREATED' }).filter((r) => r.value.type === 'yc-record')).toHaveLength(0);
   });
 });

@@ -28,6 +28,12 @@ describe('more branches', () => {
     await p.job('yc-document', { docType: 'handover-letter' });
     expect((await p.awaitTask('refer-accountability')).value).toMatchObject({ candidateGroupsList: ['committee'] });
     await p.task('refer-accountability', { referralTarget: 'discipline', referralFacts: '事故发生后3日才报告，未追究责任' });
+    // the problem is not done with the referral: the office follows it to the decision (四（三）, 四（二）闭环)
+    const result = await p.awaitTask('record-accountability-result');
+    expect(result.value).toMatchObject({ candidateGroupsList: ['office'], dueDate: '2026-04-01T23:59:59+08:00' });
+    expect(await p.taskVariables('record-accountability-result')).toMatchObject({ problemText: '事故信息迟报未追责', referralTargetName: '区纪委监委' });
+    expect(p.active(pi)).toEqual(['record-accountability-result']);
+    await p.task('record-accountability-result', { accountabilityDecidedOn: '2026-03-25', accountabilityResult: '区纪委监委对该镇分管负责人予以诫勉谈话' });
     await p.completed(pi);
   });
 
@@ -124,12 +130,13 @@ describe('more branches', () => {
     expect(p.passed(job.processInstanceKey, 'coverage-fine')).toBe(true);
   });
 
-  it('inspection-round: keeps the team and goes straight to training', async () => {
-    await start('inspection-round', 'team-formation');
-    const pi = await p.create('inspection-round', { year: 2026, planId: 'P', teams: [], roundNo: 2, roundStart: '2026-09-07', roundEnd: '2026-09-25', round: { units: [] }, trainingDue: '2026-09-07T09:00:00+08:00' });
-    await p.task('confirm-team', { teamAdjustment: 'none' });
+  it('inspection-round: a training held on the entry day lets the units enter at once', async () => {
+    await start('inspection-round', 'unit-inspection');
+    const pi = await p.create('inspection-round', { year: 2026, planId: 'P', teams: [], roundNo: 2, roundStart: '2026-03-02', roundEnd: '2026-03-20', round: { units: [] }, trainingDue: '2026-03-02T09:00:00+08:00' });
     await p.job('yc-notify', { template: 'training-notice' });
-    expect(await p.awaitActive(pi, ['hold-training'])).toEqual(['hold-training']);
-    expect(p.passed(pi, 'adjust-teams')).toBe(false);
+    await p.task('hold-training', { trainingAt: '2026-03-02T08:00:00+08:00', trainingPlace: '区应急管理局会议室', attendeeCount: 8, trainingContent: '巡查纪律' });
+    await p.job('yc-record', { action: 'round-started' });
+    await p.completed(pi);
+    expect(p.passed(pi, 'entry-day-reached')).toBe(true);
   });
 });

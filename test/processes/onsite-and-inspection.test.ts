@@ -2,6 +2,7 @@
 // processes/unit-inspection.bpmn with all the processes it calls (三（三）2-6).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type ActivatedJob, type JsonObject } from '../../src/engine/api';
 import { root } from './load-diagrams';
 import { ProcessHarness } from './support/process-harness';
 
@@ -41,6 +42,22 @@ describe('onsite-work', () => {
     expect(p.h.variables(pi)).toEqual({});
   });
 
+  it('asks again for an end date before the two weeks are over or in the future, saying why', async () => {
+    // given the two weeks are over on 23 March and it is 25 March
+    const pi = await start();
+    await p.task('conduct-onsite', { ...onsiteForm, extendToEnterprises: 'no', talkNeeded: 'no' });
+    p.moveClockTo('2026-03-25T10:00:00+08:00');
+    // when the leader enters a date inside the two weeks, then one in the future
+    await p.task('close-onsite', { onsiteEnd: '2026-03-20', onsiteSummary: '现场工作按方案完成' });
+    expect(await p.taskVariables('close-onsite')).toMatchObject({ onsiteEndProblem: expect.stringContaining('2026-03-20无效') });
+    await p.task('close-onsite', { onsiteEnd: '2026-03-26T17:00:00+08:00', onsiteSummary: '现场工作按方案完成' });
+    await p.awaitTask('close-onsite');
+    // then only a date between them ends the on-site work
+    await p.task('close-onsite', { onsiteEnd: '2026-03-25T10:00:00+08:00', onsiteSummary: '现场工作按方案完成' });
+    await p.completed(pi);
+    expect(p.h.find({ valueType: 'USER_TASK', intent: 'COMPLETED' }).filter((r) => r.value.elementId === 'close-onsite')).toHaveLength(3);
+  });
+
   it('extends to key enterprises, adds their problems to the list and holds a key talk', async () => {
     // given
     const pi = await start();
@@ -72,8 +89,54 @@ describe('onsite-work', () => {
     // then the team verifies it, and the on-site work is not interrupted
     await p.awaitTask('verify-complaint');
     expect(p.active(pi)).toEqual(expect.arrayContaining(['conduct-onsite', 'two-weeks-passed', 'verify-complaint']));
-    await p.task('verify-complaint', { complaintFinding: 'confirmed', complaintNotes: '现场核实属实，纳入问题清单' });
+    await p.task('verify-complaint', { complaintFinding: 'confirmed', complaintNotes: '现场核实属实，纳入问题清单',
+      problemCategory: 'C5', problemSeverity: '较大', problemIndustry: '工贸', problemDescription: '某企业夜间违规动火作业未办理审批', problemEnterpriseName: '' });
     expect(await p.awaitActive(pi, ['conduct-onsite', 'two-weeks-passed'])).toEqual(['conduct-onsite', 'two-weeks-passed']);
+    // and the confirmed complaint is a problem of its own in the list; an unfounded one adds nothing
+    await p.h.engine.publishMessage({ name: 'complaint-received', correlationKey: 'I-2', timeToLive: 0, variables: { complaintText: '另一来电' } });
+    await p.job('yc-record', { action: 'complaint-received' }, { complaintId: 'C-2' });
+    await p.deadline({ result: 'complaintDue' }, '2026-03-11T23:59:59+08:00');
+    await p.task('verify-complaint', { complaintFinding: 'unfounded', complaintNotes: '经核查反映情况不属实' });
+    await p.awaitActive(pi, ['conduct-onsite', 'two-weeks-passed']);
+    expect(p.h.variables(pi).complaintProblems).toEqual([{ category: 'C5', severity: '较大', industry: '工贸', description: '某企业夜间违规动火作业未办理审批',
+      enterpriseName: '', legalBasis: null, evidenceRefs: [] }]);
+  });
+
+  it('lists a major accident hazard found on site at once, as a case of its own, while the work goes on', async () => {
+    // given
+    const pi = await start();
+    await p.awaitTask('conduct-onsite');
+    // when the team reports a 重大事故隐患 with the measures it took on the spot
+    await p.h.engine.publishMessage({ name: 'major-hazard-found', correlationKey: 'I-2', timeToLive: 0, variables: { hazardFinding: {
+      industry: '工贸', enterpriseName: '枣庄榴韵饮品有限公司', description: '液氨储罐区未设置泄漏报警装置', immediateMeasures: '责令氨制冷车间停产，撤离无关人员' } } });
+    // then it is registered as a problem of the inspection right away
+    const registered = await p.job('yc-record', { action: 'problems-registered' }, { problemIds: ['Q-31'] });
+    expect(registered.variables).toMatchObject({ inspectionId: 'I-2', problems: [{ category: 'C5', severity: '重大', industry: '工贸', enterpriseName: '枣庄榴韵饮品有限公司',
+      description: '液氨储罐区未设置泄漏报警装置（现场已采取措施：责令氨制冷车间停产，撤离无关人员）' }] });
+    // and its case starts without waiting for the report and the feedback, with the measures taken
+    const opened = await p.job('yc-publish', { message: 'problem-case-requested' });
+    expect(opened.variables).toMatchObject({ correlationKey: 'Q-31', payload: { inspectionId: 'I-2', unitCode: '370404001', problemId: 'Q-31',
+      problem: { id: 'Q-31', severity: '重大', immediateMeasures: '责令氨制冷车间停产，撤离无关人员' } } });
+    expect(await p.awaitActive(pi, ['conduct-onsite', 'two-weeks-passed'])).toEqual(['conduct-onsite', 'two-weeks-passed']);
+    // and the team's own problem list is untouched
+    expect(p.h.variables(pi).problems).toBeUndefined();
+  });
+
+  it('extends to a key enterprise at any time on site, also after the work was recorded (延伸巡查)', async () => {
+    // given the team has recorded its work and waits for the two weeks
+    const pi = await start();
+    await p.task('conduct-onsite', { ...onsiteForm, extendToEnterprises: 'no', talkNeeded: 'no' });
+    await p.awaitActive(pi, ['two-weeks-passed']);
+    // when it decides to extend to an enterprise
+    await p.h.engine.publishMessage({ name: 'extended-inspection-started', correlationKey: 'I-2', timeToLive: 0,
+      variables: { extension: { enterpriseName: '枣庄榴韵饮品有限公司', reason: '群众反映夜间违规作业' } } });
+    const task = await p.awaitTask('record-extended-inspection');
+    expect(task.value).toMatchObject({ candidateGroupsList: ['team-leader', 'team'], dueDate: '2026-03-27T18:00:00+08:00' });
+    const found = { category: 'C5', severity: '一般', industry: '工贸', description: '有限空间作业未审批', enterpriseName: '枣庄榴韵饮品有限公司', legalBasis: '', evidenceRefs: [] };
+    await p.task('record-extended-inspection', { enterpriseCodes: ['YC-E-01'], extendedProblems: [found] });
+    // then its findings are kept for the problem list, and the on-site work goes on
+    expect(await p.awaitActive(pi, ['two-weeks-passed'])).toEqual(['two-weeks-passed']);
+    expect(p.h.variables(pi).extensionProblems).toEqual([found]);
   });
 
   it('handles obstruction by a key talk or a report to the committee (四（三）)', async () => {
@@ -105,13 +168,21 @@ describe('unit-inspection', () => {
   beforeEach(async () => {
     p = await ProcessHarness.start(
       'unit-inspection', 'inspection-entry', 'onsite-work', 'inspection-report', 'collective-feedback', 'problem-disposal', 'problem-handover',
-      'listed-supervision', 'hazard-acceptance', 'escalation-ladder', 'key-talk', 'rectification', 'inspection-results',
+      'listed-supervision', 'hazard-acceptance', 'escalation-ladder', 'key-talk', 'rectification', 'inspection-results', 'problem-case',
+      'rectification-case',
     );
     await p.h.deploy(['problem-classification.dmn', readFileSync(join(root, 'processes', 'problem-classification.dmn'), 'utf8')]);
   });
   afterEach(() => p.close());
 
-  it('runs one inspection from entry to the use of its results', async () => {
+  /** Publishes what a yc-publish job sends, as the worker does: its header names the message, its key and payload. */
+  const publishAsWorker = async (job: ActivatedJob): Promise<void> => {
+    const { correlationKey, payload } = job.variables as { correlationKey: string; payload?: JsonObject };
+    await p.h.engine.publishMessage({ name: job.customHeaders.message, correlationKey, variables: payload ?? {}, timeToLive: 60_000,
+      messageId: `${job.customHeaders.message}:${correlationKey}` });
+  };
+
+  it('runs one inspection from entry to the use of its results, its problem and rectification as cases of their own', async () => {
     // given the round starts the inspection of 坛山街道
     const pi = await p.create('unit-inspection', {
       year: 2026, roundNo: 1, unitCode: '370404001', team: { name: '第一巡查组' }, roundStart: '2026-03-02', roundEnd: '2026-03-20', entryDue: '2026-03-02T18:00:00+08:00',
@@ -129,14 +200,22 @@ describe('unit-inspection', () => {
       complaintEmail: 'xuncha@example.cn', complaintAddress: '峄城区坛山路1号', taskBriefing: '通报本次巡查的任务和安排……',
     });
     await p.job('yc-record', { action: 'onsite-started' });
-    await p.deadline({ result: 'onsiteMinEnd' }, '2026-03-16T23:59:59+08:00');
-    // on site for two weeks (二（一）)
+    // on site for two weeks (二（一）), with a complaint found true (三（二）3)
+    await p.awaitTask('conduct-onsite');
+    await p.h.engine.publishMessage({ name: 'complaint-received', correlationKey: 'I-2', timeToLive: 0, variables: { complaint: { channel: '来电', content: '社区燃气管道占压' } } });
+    await p.job('yc-record', { action: 'complaint-received' }, { complaintId: 'C-7' });
+    await p.deadline({ result: 'complaintDue' }, '2026-03-11T23:59:59+08:00');
+    const complaintProblem = { category: 'C5', severity: '一般', industry: '燃气', description: '社区燃气管道被违章建筑占压', enterpriseName: null, legalBasis: null, evidenceRefs: [] };
+    await p.task('verify-complaint', { complaintFinding: 'confirmed', complaintNotes: '现场核实属实，纳入问题清单', problemCategory: 'C5', problemSeverity: '一般',
+      problemIndustry: '燃气', problemDescription: complaintProblem.description, problemEnterpriseName: null });
     await p.task('conduct-onsite', { ...onsiteForm, extendToEnterprises: 'no', talkNeeded: 'no' });
     p.moveClockTo('2026-03-17T00:00:00+08:00');
     const close = await p.awaitTask('close-onsite');
     expect(close.value.dueDate).toBe('2026-03-20T18:00:00+08:00');
     await p.task('close-onsite', { onsiteEnd: '2026-03-17', onsiteSummary: '现场工作按方案完成' });
     await p.job('yc-record', { action: 'onsite-finished' });
+    // the report starts from the team's problems and the complaint found true
+    expect(p.h.variables(await p.child(pi, 'inspection-report')).problems).toEqual([problem, complaintProblem]);
     // report within 15 days and 审定 (三（三）3-4)
     await p.deadline({ from: 'onsiteEnd', result: 'reportDue' }, '2026-04-01T23:59:59+08:00', '2026-03-27T23:59:59+08:00');
     expect(await p.taskVariables('draft-report')).toMatchObject({ returnOpinion: '' });
@@ -154,7 +233,25 @@ describe('unit-inspection', () => {
     await p.job('yc-record', { action: 'feedback-given' });
     await p.job('yc-notify', { template: 'feedback' });
     await p.job('yc-announce', { kind: 'feedback' });
-    // the problem is classified while the unit rectifies (三（三）4-5)
+    // the rectification and each problem become cases of their own (三（三）4-5, 四（二）)
+    const rectificationCase = await p.job('yc-publish', { message: 'rectification-case-requested' });
+    expect(rectificationCase.variables).toMatchObject({ correlationKey: 'I-2',
+      payload: { inspectionId: 'I-2', unitCode: '370404001', unitName: '坛山街道', inspectionNo: 'XC-2026-02', feedbackDate: '2026-04-08' } });
+    const problemCase = await p.job('yc-publish', { message: 'problem-case-requested' });
+    expect(problemCase.variables).toMatchObject({ correlationKey: 'Q-21',
+      payload: { inspectionId: 'I-2', unitCode: '370404001', unitName: '坛山街道', problemId: 'Q-21', problem: { ...problem, id: 'Q-21' } } });
+    // results into the assessment with what is known now, copies to the three offices (三（三）6)
+    await p.job('yc-assessment', { action: 'score' }, { score: 88 });
+    await p.job('yc-document', { docType: 'results-bulletin' });
+    await p.job('yc-assessment', { action: 'copy' });
+    await p.job('yc-notify', { template: 'results-copy', to: 'copy-offices' });
+    // then the inspection ends without waiting for the problem's closure
+    await p.completed(pi);
+    expect(p.passed(pi, 'inspection-closed')).toBe(true);
+    expect(p.passed(pi, 'open-problem-cases')).toBe(true);
+    // and the cases the worker starts run on their own: the problem is classified while the unit rectifies
+    for (const sent of [rectificationCase, problemCase]) await publishAsWorker(sent);
+    await p.job('yc-record', { action: 'problem-case-opened' });
     await p.deadlines({
       disposalConfirmDue: ['2026-04-13T23:59:59+08:00'],
       rectificationDue: ['2026-06-08T23:59:59+08:00', '2026-06-01T23:59:59+08:00'],
@@ -162,6 +259,7 @@ describe('unit-inspection', () => {
     await p.awaitTask('confirm-disposal');
     expect(await p.taskVariables('confirm-disposal')).toMatchObject({ suggestedRoute: 'rectify', problemText: problem.description, unitName: '坛山街道' });
     await p.task('confirm-disposal', { route: 'rectify' });
+    const rectifying = await p.job('yc-record', { action: 'problem-rectifying' }, { problemRectified: false });
     await p.job('yc-document', { docType: 'rectification-notice' });
     await p.h.engine.publishMessage({ name: 'rectification-submitted', correlationKey: 'I-2', timeToLive: 60_000 });
     await p.job('yc-record', { action: 'rectification-reported' });
@@ -169,14 +267,19 @@ describe('unit-inspection', () => {
     await p.task('review-rectification', { reviewDecision: 'accept', reviewOpinion: '整改到位' });
     await p.job('yc-record', { action: 'rectification-reviewed' });
     await p.job('yc-announce', { kind: 'rectification' });
-    // results into the assessment, copies to the three offices (三（三）6)
-    await p.job('yc-assessment', { action: 'score' }, { score: 88 });
-    await p.job('yc-document', { docType: 'results-bulletin' });
-    await p.job('yc-assessment', { action: 'copy' });
-    await p.job('yc-notify', { template: 'results-copy', to: 'copy-offices' });
+    // and the accepted rectification closes the problem the unit rectified, which is then cleared (销号)
+    await p.job('yc-record', { action: 'rectified-problems' }, { rectifiedProblemIds: ['Q-21'] });
+    const rectified = await p.job('yc-publish', { message: 'problem-rectified' });
+    const rescored = await p.job('yc-assessment', { action: 'score' }, { score: 90 });
+    // the inspection is filed once its rectification is reviewed (归档销案)
     await p.job('yc-record', { action: 'inspection-closed' });
-    // then
-    await p.completed(pi);
-    expect(p.passed(pi, 'inspection-closed')).toBe(true);
+    await p.completed(rescored.processInstanceKey);
+    await publishAsWorker(rectified);
+    const cleared = await p.job('yc-record', { action: 'problem-cleared' });
+    await p.job('yc-assessment', { action: 'score' }, { score: 90 });
+    await p.completed(rectifying.processInstanceKey);
+    await p.completed(cleared.processInstanceKey);
+    expect(p.passed(cleared.processInstanceKey, 'problem-cleared')).toBe(true);
+    expect(cleared.variables).toMatchObject({ problemId: 'Q-21', inspectionId: 'I-2' });
   });
 });

@@ -3,7 +3,7 @@ import { type Actor } from '../../src/db/audit';
 import { openInspection } from '../../src/db/registers/inspections';
 import { createHandover, listHazard } from '../../src/db/registers/supervision';
 import { registerProblems } from '../../src/db/registers/inspections';
-import { messageStartDiagram, messageWaitDiagram, taskDiagram, twoReportsDiagram } from './support/fixtures';
+import { messageWaitDiagram, taskDiagram, twoReportsDiagram } from './support/fixtures';
 import { type Harness, LOGINS, NOW, signIn, UNIT_A, UNIT_B, type WebEnv, freshWebEachTest } from './support/harness';
 
 const by: Actor = { name: 'system', at: NOW.toISOString() };
@@ -206,40 +206,61 @@ describe('web event reports published as Camunda messages', () => {
     expect(env.messages()).toEqual([]);
   });
 
-  it('starts one liaison per city inspection, two in one year, and the same announcement only once', async () => {
+  it('starts the same city inspection announcement only once', async () => {
     // given
-    await h.engine.deploy([{ name: 'city.bpmn', content: Buffer.from(messageStartDiagram('city-liaison', 'city-inspection-announced', 'cityInspectionKey')) }]);
+    await h.engine.deploy([{ name: 'city-inspection-liaison.bpmn', content: Buffer.from(taskDiagram({ id: 'city-inspection-liaison', name: '配合市级巡查', taskName: '制定迎检联络方案', candidateGroups: 'office', formId: null })) }]);
     const { agent, csrf } = await signIn(h.app, LOGINS.office);
     const spring = { _csrf: csrf, subject: '2027', period: '2027年3月1日至3月15日' };
     // when
     const first = await agent.post('/events/city-inspection-announced').type('form').send(spring);
     const again = await agent.post('/events/city-inspection-announced').type('form').send(spring);
-    const autumn = await agent.post('/events/city-inspection-announced').type('form').send({ ...spring, period: '2027年10月8日至10月20日' });
     // then
-    expect([first.status, again.status, autumn.status]).toEqual([303, 303, 303]);
+    expect([first.status, again.status]).toEqual([303, 303]);
     expect(again.headers.location).toContain('repeated=1');
-    const started = await h.camunda.searchProcessInstances({ filter: { processDefinitionId: 'city-liaison' }, page: { limit: 10 } });
-    expect(started.items).toHaveLength(2);
-    const keys = await Promise.all(started.items.map(async (i) => {
-      const vars = await h.camunda.searchVariables({ filter: { processInstanceKey: i.processInstanceKey }, page: { limit: 100 } });
-      const byName = Object.fromEntries(vars.items.map((v) => [v.name, JSON.parse(v.value) as unknown]));
-      expect(byName.year).toBe(2027);
-      return byName.cityInspectionKey;
-    }));
-    expect(new Set(keys).size).toBe(2);
-    for (const key of keys) expect(key).toMatch(/^2027-[0-9a-f]{12}$/);
+    const started = await h.camunda.searchProcessInstances({ filter: { processDefinitionId: 'city-inspection-liaison' }, page: { limit: 10 } });
+    expect(started.items).toHaveLength(1);
   });
 
   it('says so when no process can take a city inspection announcement', async () => {
     // given: no liaison process deployed
     const { agent, csrf } = await signIn(h.app, LOGINS.office);
     // when
-    const form = await agent.get('/events/city-inspection-announced').expect(200);
     const res = await agent.post('/events/city-inspection-announced').type('form').send({ _csrf: csrf, subject: '2027', period: '2027年3月1日至3月15日' });
     // then
-    expect(form.text).toContain('当前没有等待「登记市级巡查通知」的流程环节');
     expect(res.status).toBe(409);
     expect(res.text).toContain('报告未发送');
     expect(res.text).toContain('2027年3月1日至3月15日');
+  });
+
+  it('lets the office start a 不定期 or 专项 inspection, and offers the team the on-site events', async () => {
+    // given
+    await h.engine.deploy([{ name: 'special-inspection.bpmn', content: Buffer.from(taskDiagram({ id: 'special-inspection', name: '不定期或专项巡查', taskName: '安排不定期或专项巡查', candidateGroups: 'office', formId: null })) }]);
+    const office = await signIn(h.app, LOGINS.office);
+    const leader = await signIn(h.app, LOGINS.teamLeader);
+    // when
+    const res = await office.agent.post('/events/special-inspection').type('form').send({ _csrf: office.csrf, subject: '2027', note: '燃气专项' });
+    const teamEvents = await leader.agent.get('/events').expect(200);
+    // then
+    expect(res.status).toBe(303);
+    const started = await h.camunda.searchProcessInstances({ filter: { processDefinitionId: 'special-inspection' }, page: { limit: 10 } });
+    expect(started.items).toHaveLength(1);
+    expect(teamEvents.text).toContain('登记现场发现的重大事故隐患');
+    expect(teamEvents.text).toContain('开展延伸巡查');
+    expect(teamEvents.text).not.toContain('启动不定期或专项巡查');
+  });
+
+  it('lets the office announce city inspections, each starting its own liaison even twice in one year', async () => {
+    // given
+    await h.engine.deploy([{ name: 'city-inspection-liaison.bpmn', content: Buffer.from(taskDiagram({ id: 'city-inspection-liaison', name: '配合市级巡查', taskName: '制定迎检联络方案', candidateGroups: 'office', formId: null })) }]);
+    const { agent, csrf } = await signIn(h.app, LOGINS.office);
+    // when
+    for (const period of ['2027年3月1日至3月15日', '2027年9月专项巡查']) {
+      const res = await agent.post('/events/city-inspection-announced').type('form').send({ _csrf: csrf, subject: '2027', period });
+      expect(res.status).toBe(303);
+    }
+    // then
+    const started = await h.camunda.searchProcessInstances({ filter: { processDefinitionId: 'city-inspection-liaison' }, page: { limit: 10 } });
+    expect(started.items).toHaveLength(2);
+    expect(env.messages()).toEqual([]);
   });
 });

@@ -81,7 +81,7 @@ describe('real escalation, talk, feedback and results diagrams with the workers'
     expect(env.runtime.stats.fail).toBe(0);
   }, 60_000);
 
-  it('gives the collective feedback and uses the results: opinion, notice, announcement, score, bulletin, copies, closing', async () => {
+  it('gives the collective feedback and uses the results: opinion, notice, announcement, score, bulletin, copies', async () => {
     // given
     const rest = env.c8.getOrchestrationClusterApiClientLoose();
     const now = { consistency: { waitUpToMs: 0 } };
@@ -97,9 +97,10 @@ describe('real escalation, talk, feedback and results diagrams with the workers'
     // when
     await run('collective-feedback', vars, ['hold-feedback-meeting', { feedbackDate: '2026-12-01T10:00:00+08:00', feedbackPlace: '底阁镇政府', headAttended: true, receiptSigned: true }]);
     await run('inspection-results', vars);
-    // then
-    expect(await env.store.db.selectFrom('inspections').select(['status', 'feedback_at']).where('id', '=', inspectionId).executeTakeFirst())
-      .toEqual({ status: 'closed', feedback_at: '2026-12-01T10:00:00+08:00' });
+    // then the inspection stays open for its rectification (filed when the rectification case ends)
+    expect(await env.store.db.selectFrom('inspections').select(['status', 'feedback_at', 'closed_at']).where('id', '=', inspectionId).executeTakeFirst())
+      .toEqual({ status: 'rectifying', feedback_at: '2026-12-01T10:00:00+08:00', closed_at: null });
+    expect(await env.store.db.selectFrom('assessments').select('inspection_id').where('inspection_id', '=', inspectionId).execute()).toHaveLength(1);
     expect((await documentRegister(env.store.db, { docType: 'feedback-opinion' }))).toHaveLength(1);
     expect((await documentRegister(env.store.db, { docType: 'results-bulletin' }))).toHaveLength(1);
     const mailboxes = await env.store.db.selectFrom('notifications').select('account_id').where('template', '=', 'results-copy').execute();

@@ -34,14 +34,14 @@ describe('real inspection-entry and onsite-work diagrams with the workers', () =
     const meeting = await d.complete('hold-entry-meeting', { entryMeetingAt: '2026-10-12T09:00:00+08:00', onsiteStart: '2026-10-12T09:00:00+08:00',
       unitHeadName: '王建国', complaintPhone: '0632-7712345', complaintEmail: 'xuncha2@yc.gov.cn', complaintAddress: '峨山镇政府三楼', taskBriefing: '通报巡查任务和安排' });
     await d.state(entry, 'COMPLETED');
-    // then the notice was issued once with the committee's 文号, the unit told, and the two weeks end on 26 October
+    // then the notice was issued once with the committee's 文号, the unit told, and the two weeks (14 days with the entry day) are over on 25 October
     expect(meeting).toMatchObject({ unitName: '峨山镇', teamName: '第2巡查组', inspectionNo: opened.inspectionNo });
     const notices = await env.store.db.selectFrom('documents').select(['doc_no', 'subject']).where('doc_type', '=', 'inspection-notice').execute();
     expect(notices).toEqual([{ doc_no: '峄安委〔2026〕1号', subject: `inspection:${opened.inspectionId}` }]);
     const head = (await findAccountByLogin(env.store.db, 'danwei-370404104'))!;
     const entryNotices = await env.store.db.selectFrom('notifications').select('account_id').where('template', '=', 'entry-notice').execute();
     expect(entryNotices.filter((n) => n.account_id === head.id)).toHaveLength(1);
-    expect(await d.variable(entry, 'onsiteMinEnd')).toBe('2026-10-26T23:59:59+08:00');
+    expect(await d.variable(entry, 'onsiteMinEnd')).toBe('2026-10-25T00:00:00+08:00');
     expect(await env.store.db.selectFrom('inspections').select(['status', 'onsite_start']).where('id', '=', opened.inspectionId).executeTakeFirst())
       .toEqual({ status: 'onsite', onsite_start: '2026-10-12T09:00:00+08:00' });
 
@@ -52,7 +52,8 @@ describe('real inspection-entry and onsite-work diagrams with the workers', () =
     await d.activeAt('conduct-onsite', onsite);
     await env.zbc.publishMessage({ name: 'complaint-received', correlationKey: opened.inspectionId, timeToLive: 10_000,
       variables: { complaint: { channel: '电话', complainant: '匿名', content: '物流园区叉车无证驾驶' } } as never });
-    const verify = await d.complete('verify-complaint', { complaintFinding: 'confirmed', complaintNotes: '现场核实属实' });
+    const verify = await d.complete('verify-complaint', { complaintFinding: 'confirmed', complaintNotes: '现场核实属实', problemCategory: 'C5', problemSeverity: '较大',
+      problemIndustry: '道路运输', problemDescription: '物流园区叉车司机无证驾驶', problemEnterpriseName: '峄城峨山物流有限公司' });
     await d.complete('conduct-onsite', { methods: ['report', 'meeting', 'interview'], interviewCount: 12, documentCount: 40, enterpriseCount: 3,
       videoArchived: true, problems: [problem('镇安委会未定期研究道路运输安全')], extendToEnterprises: 'yes', talkNeeded: 'no' });
     await d.complete('extended-inspection', { extendedProblems: [problem('叉车司机无证上岗', '峄城峨山物流有限公司')] });
@@ -71,6 +72,7 @@ describe('real inspection-entry and onsite-work diagrams with the workers', () =
     const problems = await d.variable<{ description: string }[]>(onsite, 'problems');
     expect(problems.map((p) => p.description)).toEqual(['镇安委会未定期研究道路运输安全', '叉车司机无证上岗']);
     expect(await d.variable(onsite, 'methods')).toEqual(['report', 'meeting', 'interview']);
+    expect((await d.variable<{ description: string }[]>(onsite, 'complaintProblems')).map((p) => p.description)).toEqual(['物流园区叉车司机无证驾驶']);
     const methods = await env.store.db.selectFrom('methods_used').select('note').where('inspection_id', '=', opened.inspectionId).execute();
     expect(methods.map((m) => m.note)).toEqual(['来信来电（电话）：物流园区叉车无证驾驶']);
     expect(await d.countAt('two-weeks-passed')).toBe(1);

@@ -76,9 +76,18 @@ describe.each(dialects)('record, plan and team workers on %s', (dialect) => {
     const planId = completed<{ planId: string }>(plan).planId;
     const approved = await h.run(record, job('yc-record', { planId, teams }, { action: 'teams-approved' }));
     // then
-    expect(ok).toEqual({ outcome: 'complete', variables: { teamValid: true, teamProblems: [] } });
-    expect(recusal).toEqual({ outcome: 'complete', variables: { teamValid: false,
+    expect(ok).toEqual({ outcome: 'complete', variables: { teamValid: true, teamProblems: [], teamChanges: [] } });
+    expect(recusal).toEqual({ outcome: 'complete', variables: { teamValid: false, teamChanges: [],
       teamProblems: ['巡查组“第1巡查组”的刘洪涛应当回避：不能巡查本人所在单位区应急管理局。', '巡查组“第1巡查组”的秦振东应当回避：不能巡查本人所在单位区应急管理局。'] } });
+    // a round's adjustment (二（三）): a declared change goes to the committee, an unannounced one is refused
+    const swapped = [{ ...teams[0], memberIds: [...teams[0].memberIds.slice(0, 3), 'p-member-8'] }, { ...teams[1], memberIds: [...teams[1].memberIds.slice(0, 3), 'p-member-4'] }];
+    const declared = completed<{ teamValid: boolean; teamChanges: string[] }>(await h.run(teamCheck, job('yc-team-check', { teams: swapped, approvedTeams: teams, adjustmentReason: '两名组员对调' })));
+    const unannounced = completed<{ teamValid: boolean }>(await h.run(teamCheck, job('yc-team-check', { teams: swapped, approvedTeams: teams })));
+    const unchanged = completed<{ teamValid: boolean }>(await h.run(teamCheck, job('yc-team-check', { teams, approvedTeams: teams, adjustmentReason: '调整' })));
+    expect(declared.teamValid).toBe(true);
+    expect(declared.teamChanges).toHaveLength(2);
+    expect(unannounced.teamValid).toBe(false);
+    expect(unchanged.teamValid).toBe(false);
     const teamId = completed<{ teamIds: Record<string, string> }>(approved).teamIds['第1巡查组'];
     expect((await teamMembersOf(store.db, teamId)).filter((m) => m.role === 'leader' || m.role === 'deputy').map((m) => m.personId).sort())
       .toEqual(['p-deputy-1', 'p-leader-1']);

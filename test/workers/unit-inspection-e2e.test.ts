@@ -1,5 +1,6 @@
-import { startWorkerEngine, type WorkerEngine } from '../support/worker-engine';
+import { eventually, startWorkerEngine, type WorkerEngine } from '../support/worker-engine';
 import { deployAll, driver, type Driver } from '../support/process-driver';
+import { messagePublisher } from '../../workers/runtime/messages';
 
 /**
  * The spine, unit-inspection, with every called diagram and the workers: one inspection of 古邵镇 from its opening to
@@ -37,15 +38,33 @@ describe('real unit-inspection diagram with the workers', () => {
     await d.complete('draft-report', { reportSummary: '古邵镇粉尘涉爆企业管理薄弱', reportCauses: '监管不到位', reportSuggestions: '开展专项整治' });
     await d.complete('approve-report', { reportDecision: 'approve', reportOpinion: '同意' });
     await d.complete('hold-feedback-meeting', { feedbackDate: '2026-11-10T10:00:00+08:00', feedbackPlace: '古邵镇政府', attendeeCount: 20, headAttended: true, receiptSigned: true });
-    const confirm = await d.complete('confirm-disposal', { route: 'rectify', departmentCode: 'YC-M-03', overrideReason: '由镇督促企业整改' });
-    await d.activeAt('await-rectification-report');
+    // then the inspection ends after the feedback, the handover of its problem and the use of its results
+    await d.state(pi, 'COMPLETED');
     const inspectionId = await d.variable<string>(pi, 'inspectionId');
+    const [problemRow] = await env.store.db.selectFrom('problems').selectAll().where('inspection_id', '=', inspectionId).execute();
+    // while the problem, a case of its own, is being disposed of (处置中), not yet cleared
+    expect(await eventually(async () => {
+      const row = await env.store.db.selectFrom('problems').select('status').where('id', '=', problemRow.id).executeTakeFirstOrThrow();
+      return row.status === 'disposing' ? row : undefined;
+    })).toBeDefined();
+    // and the inspection stays open for the unit's rectification report
+    expect((await env.store.db.selectFrom('inspections').select('closed_at').where('id', '=', inspectionId).executeTakeFirstOrThrow()).closed_at).toBeNull();
+    // and the problem and the rectification are dealt with in their own cases
+    const confirm = await d.complete('confirm-disposal', { route: 'rectify', departmentCode: 'YC-M-03', overrideReason: '由镇督促企业整改' });
+    await d.activeAt('await-problem-rectified');
+    expect((await env.store.db.selectFrom('problems').select('status').where('id', '=', problemRow.id).executeTakeFirstOrThrow()).status).toBe('rectifying');
+    await d.activeAt('await-rectification-report');
     await env.zbc.publishMessage({ name: 'rectification-submitted', correlationKey: inspectionId, timeToLive: 10_000,
       variables: { rectificationReport: { report: '除尘系统已清理并建立台账', investigation: '' } } as never });
     await d.complete('review-rectification', { reviewDecision: 'accept', reviewOpinion: '整改到位' });
-    await d.state(pi, 'COMPLETED');
+    // the accepted rectification clears the problem (销号)
+    expect(await eventually(async () => {
+      const row = await env.store.db.selectFrom('problems').select('status').where('id', '=', problemRow.id).executeTakeFirstOrThrow();
+      return row.status === 'cleared' ? row : undefined;
+    })).toBeDefined();
+    await eventually(async () => (await d.countAt('problem-cleared')) === 1 && (await d.countAt('rectification-case-closed')) === 1);
 
-    // then the inspection is closed with its dates
+    // then the inspection is filed (closed) with its dates once its rectification was reviewed
     const inspection = await env.store.db.selectFrom('inspections').selectAll().where('id', '=', inspectionId).executeTakeFirstOrThrow();
     expect(inspection).toMatchObject({ unit_code: '370404100', status: 'closed', onsite_start: '2026-10-12T09:00:00+08:00',
       onsite_end: '2026-10-27T17:00:00+08:00', feedback_at: '2026-11-10T10:00:00+08:00' });
@@ -59,7 +78,15 @@ describe('real unit-inspection diagram with the workers', () => {
     expect((await env.store.db.selectFrom('announcements').select('kind').orderBy('kind').execute()).map((a) => a.kind)).toEqual(['feedback', 'rectification']);
     expect((await env.store.db.selectFrom('methods_used').select('method').orderBy('method').execute()).map((m) => m.method)).toEqual([3, 5]);
     expect(await env.store.db.selectFrom('assessments').select('score').where('inspection_id', '=', inspectionId).execute()).toHaveLength(1);
-    for (const element of ['enter-unit', 'do-onsite-work', 'write-report', 'give-feedback', 'rectify', 'use-results']) expect(await d.countAt(element)).toBe(1);
+    for (const element of ['enter-unit', 'do-onsite-work', 'write-report', 'give-feedback', 'open-rectification-case', 'rectify', 'use-results']) expect(await d.countAt(element)).toBe(1);
     expect(env.runtime.stats).toMatchObject({ error: 0, fail: 0 });
   }, 40_000);
+
+  it.each(['grpc', 'rest'] as const)('publishes a case start once over %s: the same message again counts as published', async (transport) => {
+    const publisher = messagePublisher(env.c8, transport);
+    const message = { name: 'no-such-case', correlationKey: `K-${transport}`, messageId: `no-such-case:K-${transport}`, timeToLiveMs: 60_000, variables: {} };
+    await publisher.publish(message);
+    await expect(publisher.publish(message)).resolves.toBeUndefined();
+    await expect(publisher.publish({ ...message, name: '' })).rejects.toThrow();
+  }, 30_000);
 });

@@ -4,6 +4,7 @@ import { type ContentStore } from '../../src/db/content-store';
 import { type SystemClock } from '../../src/camunda/engine-clock';
 import { type Logger } from '../../src/logging';
 import { type Mailer } from './mailer';
+import { type MessagePublisher } from './messages';
 import { type SmsSender } from './sms';
 
 /** A job as every transport hands it over (gRPC stream, gRPC poll, REST poll), keys as decimal strings. */
@@ -41,6 +42,8 @@ export interface WorkerDeps {
   clock: Clock;
   logger: Logger;
   settings: WorkerSettings;
+  /** Messages to the engine (cases started per problem, closures); the worker runtime supplies it from its client. */
+  messages?: MessagePublisher;
 }
 
 export interface WorkerSettings {

@@ -1,6 +1,5 @@
 import { type Principal, type Role } from '../auth/roles';
 import { type FormComponent } from '../forms/validate';
-import { cityInspectionKey } from './message-identity';
 
 /**
  * Events the web app reports to running processes as Camunda messages (workers/JOB-TYPES.md, "Messages"), with
@@ -18,8 +17,6 @@ export interface EventKind {
   fields: FormComponent[];
   /** Instead of a message: start this process (correlation subject and values become its variables). */
   startsProcess?: string;
-  /** The correlation key, when it is not the subject itself; also given to the process as `keyVariable`. */
-  correlation?: { key(subject: string, values: Record<string, unknown>): string; keyVariable: string };
   /** The message variables from the validated values. */
   variables(values: Record<string, unknown>, user: Principal, at: string): Record<string, unknown>;
 }
@@ -36,6 +33,12 @@ export const EVENTS: EventKind[] = [
     variables: (v, u, at) => ({ startedBy: u.username, startedAt: at, startNote: v.note ?? null }),
   },
   {
+    message: 'special-inspection', label: '启动不定期或专项巡查', description: '区安委办安排不定期巡查或专项巡查：确定专题、对象和日期，报区安委会审批后组建巡查组开展巡查。',
+    roles: ['office'], subject: 'year', startsProcess: 'special-inspection',
+    fields: [text('note', '说明', false, 200)],
+    variables: (v, u, at) => ({ startedBy: u.username, startedAt: at, startNote: v.note ?? null }),
+  },
+  {
     message: 'complaint-received', label: '登记来信来电', description: '巡查期间收到反映被巡查单位问题的来信、来电，登记后进入核查。',
     roles: ['office', 'team-leader', 'team'], subject: 'inspection',
     fields: [choice('channel', '来源', ['来信', '来电', '电子邮件', '当面反映']), text('complainant', '反映人（可匿名）'), area('content', '反映内容', true, 5)],
@@ -46,6 +49,19 @@ export const EVENTS: EventKind[] = [
     roles: ['team-leader', 'team'], subject: 'inspection',
     fields: [choice('behaviour', '情形', ['隐瞒不报、谎报', '拒绝或者不按照要求提供有关文件、资料', '指使、强令有关人员阻碍巡查或诬告陷害他人', '无正当理由拒不纠正存在的问题', '对反映问题的人员进行打击报复', '其他违反巡查纪律的情形']), area('description', '具体情况', true, 5)],
     variables: (v, u, at) => ({ obstruction: { behaviour: v.behaviour, description: v.description, reportedBy: u.username, reportedAt: at } }),
+  },
+  {
+    message: 'major-hazard-found', label: '登记现场发现的重大事故隐患', description: '巡查组现场发现重大事故隐患，立即登记并报区安委会挂牌督办，不等待巡查报告和集中反馈。',
+    roles: ['team-leader', 'team'], subject: 'inspection',
+    fields: [choice('industry', '行业领域', ['危险化学品', '非煤矿山', '工贸', '烟花爆竹', '房屋市政', '城镇燃气', '道路运输', '道路交通', '消防', '特种设备', '教育', '卫生', '养老', '文旅', '农业', '商贸', '其他']),
+      text('enterpriseName', '涉及企业', false, 60), area('description', '隐患情况', true, 10), area('immediateMeasures', '现场已采取的紧急措施（停产停业、撤离人员、设置警戒等）', true, 4)],
+    variables: (v, u, at) => ({ hazardFinding: { industry: v.industry, enterpriseName: v.enterpriseName ?? null, description: v.description, immediateMeasures: v.immediateMeasures, reportedBy: u.username, reportedAt: at } }),
+  },
+  {
+    message: 'extended-inspection-started', label: '开展延伸巡查', description: '现场巡查期间，根据工作需要随时延伸巡查有关重点企业；巡查情况和发现的问题在任务中记录。',
+    roles: ['team-leader', 'team'], subject: 'inspection',
+    fields: [text('enterpriseName', '延伸巡查的企业', true, 60), area('reason', '延伸巡查的原因', true, 4)],
+    variables: (v, u, at) => ({ extension: { enterpriseName: v.enterpriseName, reason: v.reason, startedBy: u.username, startedAt: at } }),
   },
   {
     message: 'rectification-submitted', label: '报送整改和查处情况报告', description: '收到反馈意见后两个月内，向区安委会报送整改和查处情况。',
@@ -87,9 +103,8 @@ export const EVENTS: EventKind[] = [
   },
   {
     message: 'city-inspection-announced', label: '登记市级巡查通知', description: '市安委会通知对峄城区开展巡查，区安委办启动联络配合。',
-    roles: ['office'], subject: 'year',
-    // a key per inspection, not per year: a second city inspection in one year starts its own liaison
-    correlation: { key: (year, v) => cityInspectionKey(year, String(v.period ?? '')), keyVariable: 'cityInspectionKey' },
+    // every announcement starts its own liaison: a second city inspection in the same year is not held back
+    roles: ['office'], subject: 'year', startsProcess: 'city-inspection-liaison',
     fields: [text('period', '巡查时间', true, 100), area('notes', '通知要点', false)],
     variables: (v, u, at) => ({ cityInspection: { period: v.period, notes: v.notes ?? null, by: u.username, at } }),
   },

@@ -19,8 +19,3 @@ const digest = (text: string) => createHash('sha256').update(text).digest('hex')
 export function messageIdOf(name: string, correlationKey: string, entered: Record<string, unknown>): string {
   return `web-${digest(canonical({ name, correlationKey, entered }))}`;
 }
-
-/** A key of its own for each city inspection of a year (its period tells it apart), so several can run in a year. */
-export function cityInspectionKey(year: string, period: string): string {
-  return `${year}-${digest(period.replace(/\s+/g, '')).slice(0, 12)}`;
-}

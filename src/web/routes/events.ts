@@ -115,18 +115,17 @@ export function eventRoutes(deps: WebDeps): Router {
     };
     if (Object.keys(errors).length) return again(422, errors);
     const variables = e.variables(values, user, now().toISOString());
-    if (e.startsProcess) {
-      const { processInstanceKey } = await camunda.createProcessInstance(e.startsProcess, { ...variables, year: Number(subject) });
-      await store.audit({ actor: user.username, action: `start.${e.startsProcess}`, target: processInstanceKey, outcome: 'ok', detail: { year: subject }, ip: req.ip });
-      return res.redirect(303, `/events?done=${e.message}`);
-    }
-    const correlationKey = e.correlation ? e.correlation.key(subject!, values) : subject!;
+    const correlationKey = subject!;
     const extra = e.subject === 'year' ? { year: Number(subject) } : {};
-    if (e.correlation) Object.assign(extra, { [e.correlation.keyVariable]: correlationKey });
     const messageId = messageIdOf(e.message, correlationKey, values);
+    // a process the office starts (a plan, a city inspection…) is started once per distinct announcement, like a report
+    const send = e.startsProcess
+      ? () => camunda.createProcessInstance(e.startsProcess!, { ...variables, ...extra }).then((r) => ({ messageKey: '', processInstanceKey: r.processInstanceKey }))
+      : () => camunda.correlateMessage({ name: e.message, correlationKey, variables: { ...variables, ...extra } });
+    const action = e.startsProcess ? `start.${e.startsProcess}` : `event.${e.message}`;
     let delivery = inFlight.get(messageId);
     if (!delivery) {
-      delivery = deliver(messageId, () => camunda.correlateMessage({ name: e.message, correlationKey, variables: { ...variables, ...extra } }))
+      delivery = deliver(messageId, send)
         .finally(() => inFlight.delete(messageId));
       inFlight.set(messageId, delivery);
     }
@@ -135,12 +134,12 @@ export function eventRoutes(deps: WebDeps): Router {
       outcome = await delivery;
     } catch (err) {
       if (!isNotFound(err)) throw err;
-      await store.audit({ actor: user.username, action: `event.${e.message}`, target: correlationKey, outcome: 'denied', detail: { messageId, reason: 'no-subscription' }, ip: req.ip });
+      await store.audit({ actor: user.username, action, target: correlationKey, outcome: 'denied', detail: { messageId, reason: 'no-subscription' }, ip: req.ip });
       return e.subject === 'year' ? again(409, {}, notReceivable(e)) : again(409, { subject: notReceivable(e) });
     }
     const { delivered, repeated } = outcome;
     await store.audit({
-      actor: user.username, action: `event.${e.message}`, target: correlationKey, outcome: 'ok',
+      actor: user.username, action, target: correlationKey, outcome: 'ok',
       detail: { messageId, messageKey: delivered.messageKey, processInstanceKey: delivered.processInstanceKey, repeated }, ip: req.ip,
     });
     res.redirect(303, `/events?done=${e.message}${repeated ? '&repeated=1' : ''}`);

@@ -49,6 +49,7 @@ const QUERIES: Record<RegisterName, (db: Db, scope: RecordScope, query: q.Regist
 const STATUS: Record<string, string> = {
   open: '待处置', sent: '已移交', received: '已签收', refused: '拒收', done: '已办结', closed: '已办结', rectified: '已整改',
   LISTED: '已挂牌', PUBLISHED: '已公告', RECTIFYING: '整改中', ACCEPTED: '已验收', DELISTED: '已销号', PUBLISHED_CLOSED: '已销号并公告',
+  disposing: '处置中', rectifying: '整改中', 'handed-over': '已移交', listed: '挂牌督办中', resolved: '已办结', cleared: '已销号',
   rectify: '限期整改', handover: '移交', listing: '挂牌督办', accountability: '问责线索',
 };
 

@@ -169,6 +169,26 @@ export class ProcessHarness {
     });
   }
 
+  /** Waits until `count` instances of `processId` were called by `parent` and returns their keys in start order. */
+  children(parent: Key, processId: string, count: number): Promise<Key[]> {
+    return this.until(`${count} ${processId} instances called by ${parent}`, () => {
+      const started = this.h.records.filter(
+        (r) =>
+          r.valueType === 'PROCESS_INSTANCE' &&
+          r.intent === 'ELEMENT_ACTIVATED' &&
+          r.value.bpmnElementType === 'PROCESS' &&
+          r.value.bpmnProcessId === processId &&
+          r.value.parentProcessInstanceKey === parent,
+      );
+      return started.length >= count ? started.map((r) => r.value.processInstanceKey as Key) : undefined;
+    });
+  }
+
+  /** How many user tasks of the element are open now. */
+  openTasksOf(elementId: string): number {
+    return this.openTasks(elementId).length;
+  }
+
   /** Whether an element of the instance was completed at least once. */
   passed(processInstanceKey: Key, elementId: string): boolean {
     return this.h.trace(processInstanceKey).includes(`${elementId}:ELEMENT_COMPLETED`);

@@ -1,4 +1,4 @@
-import { checkTeams, type Inspector, type TeamProposal } from '../../../src/domain/teams';
+import { checkTeams, teamChanges, type Inspector, type TeamProposal } from '../../../src/domain/teams';
 
 const p = (id: string, unitCode: string, rank = '科员', expert = false, safetyYears = 2): Inspector =>
   ({ id, name: `名${id}`, unitCode, rank, expert, safetyYears });
@@ -50,5 +50,18 @@ describe('team composition check', () => {
       '巡查组“第1巡查组”的名M1c不是安全生产专家，不能以专家身份参加。',
       '巡查组“第1巡查组”的人员应在一个巡查周期内保持稳定：新增名Y，减少名E1。',
     ]);
+  });
+
+  it('lets a declared adjustment change a team, and names the changes for the committee', () => {
+    // given the office replaces an unsuitable member of team 1 (二（三）)
+    const approved = [team('1', []), team('2', [])];
+    const adjusted = { ...team('1', []), memberIds: ['M1a', 'M1b', 'Y'] };
+    // when
+    const asAdjustment = checkTeams([adjusted, team('2', [])], people, { approved, adjustment: true });
+    const unannounced = checkTeams([adjusted, team('2', [])], people, { approved });
+    // then the stability rule refuses only the unannounced change, and the change is spelled out
+    expect(asAdjustment).toEqual([]);
+    expect(unannounced).toEqual(['巡查组“第1巡查组”的人员应在一个巡查周期内保持稳定：新增名Y，减少名M1c。']);
+    expect(teamChanges([adjusted, team('2', [])], approved, people)).toEqual(['巡查组“第1巡查组”：新增名Y，减少名M1c']);
   });
 });

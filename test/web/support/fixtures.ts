@@ -126,18 +126,3 @@ export function twoReportsDiagram(id: string, messageName: string, correlationVa
   </bpmn:process>
 </bpmn:definitions>`;
 }
-
-/** A process started by a message (its key: `=keyVariable`), which then waits in a user task. */
-export function messageStartDiagram(id: string, messageName: string, keyVariable: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="defs" targetNamespace="http://bpmn.io/schema/bpmn">
-  <bpmn:message id="msg" name="${attr(messageName)}"><bpmn:extensionElements><zeebe:subscription correlationKey="=${keyVariable}" /></bpmn:extensionElements></bpmn:message>
-  <bpmn:process id="${id}" name="消息启动" isExecutable="true">
-    <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing><bpmn:messageEventDefinition messageRef="msg" /></bpmn:startEvent>
-    <bpmn:userTask id="liaise" name="联络配合"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="office" /></bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>
-    <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="liaise" />
-    <bpmn:sequenceFlow id="f2" sourceRef="liaise" targetRef="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
-}
