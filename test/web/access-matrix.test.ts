@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createContentStore } from '../../src/db/content-store';
 import { addEvidence } from '../../src/db/evidence';
 import { openInspection } from '../../src/db/registers/inspections';
-import { REPORT_FORM, taskDiagram } from './support/fixtures';
+import { messageWaitDiagram, REPORT_FORM, taskDiagram } from './support/fixtures';
 import { type Seeded, seedTasks } from './support/seed';
 import { type Harness, LOGINS, NOW, signIn, startHarness, startWebEnv, UNIT_A, UNIT_B, type WebEnv } from './support/harness';
 
@@ -240,7 +240,9 @@ describe('team scopes and need-to-know evidence', () => {
   });
 
   it('lets team staff report a complaint only on their own team’s inspection', async () => {
-    // given
+    // given: both inspections wait for complaints
+    await h.engine.deploy([{ name: 'complaints.bpmn', content: Buffer.from(messageWaitDiagram('complaints', 'complaint-received', 'inspectionId')) }]);
+    for (const inspectionId of [ids.inspectionA, ids.inspectionB]) await h.engine.createProcessInstance({ bpmnProcessId: 'complaints', variables: { inspectionId } });
     const other = agents.get('otherLeader')!;
     // when
     const [leaderForm, otherForm, officeForm] = await Promise.all((['teamLeader', 'otherLeader', 'office'] as const).map(async (who) => (await agents.get(who)!.agent.get('/events/complaint-received').expect(200)).text));
