@@ -64,7 +64,7 @@ export class EmbeddedEngine implements Engine {
         state: () => this.state,
         keys: this.keys,
         now: () => this.clock.now(),
-        commit: (records) => this.commit(records),
+        commit: (records, serialised) => this.commit(records, serialised),
         sync: store.needsSync ? (done) => store.syncLog(done) : null,
         rebuild: () => this.rebuild(),
         wantsResult: (key) => this.results.has(key),
@@ -105,11 +105,11 @@ export class EmbeddedEngine implements Engine {
     this.loop.resetPosition(this.store.lastPosition());
   }
 
-  private commit(records: EngineRecord[]): void {
+  private commit(records: EngineRecord[], serialised: Map<object, string>): void {
     const events = records.filter((r) => r.recordType === 'EVENT');
     const last = records[records.length - 1].position;
     this.store.db.transaction(() => {
-      this.store.append(records, { [NEXT_KEY_META]: this.keys.peek().toString() });
+      this.store.append(records, { [NEXT_KEY_META]: this.keys.peek().toString() }, serialised);
       for (const projection of this.options.projections ?? []) projection.apply(events, this.store.db);
       // the in-memory state now matches the log up to `last`: snapshot it now and then to keep recovery short
       if (last - this.lastSnapshot >= this.snapshotInterval()) this.snapshotAt(last);

@@ -103,4 +103,24 @@ describe('command loop', () => {
     await closing;
     await expect(first).resolves.toBe(1);
   });
+
+  it('refuses a command whose record cannot be serialised, writes the others of its batch and stays up', async () => {
+    // given a batch in which one command writes a value nested deeper than JSON.stringify can follow
+    let commits = 0;
+    const l = testLoop({ commit: () => commits++ });
+    let deep: unknown[] = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+
+    // when it is processed with a command before and after it
+    const before = l.submit(writesEvent(1), true);
+    const culprit = l.submit((ctx) => ctx.event('VARIABLE_DOCUMENT', 'UPDATED', ctx.keys.nextKey(), { deep }), true);
+    const after = l.submit(writesEvent(3), true);
+
+    // then only that command is refused, the others are written, and the loop keeps taking commands
+    await expect(culprit).rejects.toThrow(/Maximum call stack size exceeded/);
+    await expect(Promise.all([before, after])).resolves.toEqual([1, 3]);
+    expect(commits).toBe(1);
+    expect(l.fault).toBeUndefined();
+    await expect(l.submit(writesEvent(4), true)).resolves.toBe(4);
+  });
 });

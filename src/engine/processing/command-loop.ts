@@ -23,8 +23,11 @@ export interface CommandLoopDeps {
   state: () => EngineState;
   keys: KeyGenerator;
   now: () => number;
-  /** Appends the batch's records (one transaction, projections included); durable at once unless `sync` is given. */
-  commit: (records: EngineRecord[]) => void;
+  /**
+   * Appends the batch's records (one transaction, projections included); durable at once unless `sync` is given.
+   * `serialised` holds each record value's JSON, made while its command was processed.
+   */
+  commit: (records: EngineRecord[], serialised: Map<object, string>) => void;
   /**
    * Makes every commit written so far durable without blocking the event loop (durability `full`). When given,
    * the loop goes on processing while it runs, and answers and side effects of a batch wait for it.
@@ -42,6 +45,14 @@ export interface CommandLoopDeps {
 }
 
 const MAX_BATCH = 256;
+
+/**
+ * Serialises the values of one command's records (values shared by several records once). Done per command, so a
+ * value that cannot be written (nested too deep for the serialiser) fails its own command, not the batch's write.
+ */
+function serialise(records: readonly EngineRecord[], into: Map<object, string>): void {
+  for (const record of records) if (!into.has(record.value)) into.set(record.value, JSON.stringify(record.value));
+}
 /** Client commands waiting beyond this are refused (back-pressure) rather than queued without bound. */
 const MAX_QUEUED = 20_000;
 
@@ -177,6 +188,7 @@ export class CommandLoop {
     const answers: (() => void)[] = [];
     const results = new Map<Key, JsonObject>();
     const effects: (() => void)[] = [];
+    const serialised = new Map<object, string>();
     let position = this.position + 1;
     for (let i = 0; i < batch.length; i++) {
       const command = batch[i];
@@ -185,6 +197,7 @@ export class CommandLoop {
         const value = command.run(ctx);
         ctx.drain();
         this.deps.afterCommand?.(ctx);
+        serialise(ctx.records, serialised);
         answers.push(() => command.resolve(value));
       } catch (error) {
         if (error instanceof CommandRejected && ctx.records.length === 0) {
@@ -200,7 +213,7 @@ export class CommandLoop {
       position = ctx.position;
     }
     try {
-      if (records.length > 0) this.deps.commit(records);
+      if (records.length > 0) this.deps.commit(records, serialised);
     } catch (error) {
       const reason = `failed to write to the engine database: ${(error as Error).message}`;
       this.goDown(reason, error);
