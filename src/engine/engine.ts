@@ -23,6 +23,7 @@ import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } 
 import { publishMessage } from './processing/commands/messages';
 import { prepareDeployment } from './processing/commands/prepare-deployment';
 import { resolveIncident } from './processing/commands/resolve-incident';
+import { resumeStalled, stalledElements } from './processing/commands/resume-stalled';
 import { setVariables } from './processing/commands/set-variables';
 import { assignUserTask, completeUserTask, unassignUserTask, updateUserTask } from './processing/commands/user-task-commands';
 import { installProcessors } from './processing/install';
@@ -96,6 +97,10 @@ export class EmbeddedEngine implements Engine {
     engine.loop.resetPosition(store.lastPosition());
     engine.scheduler.add(dueEntriesOfState(engine.state));
     engine.jobs.jobsAvailable(activatableJobTypes(engine.state));
+    const stalled = stalledElements(engine.state);
+    if (stalled.length > 0) {
+      engine.loop.submit((ctx) => resumeStalled(ctx, stalled)).catch((e: Error) => engine.log.error({ err: e }, 'resuming follow-up work failed'));
+    }
     return engine;
   }
 

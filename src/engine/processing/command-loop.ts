@@ -2,7 +2,7 @@ import { Backpressure, EngineDown, type EngineRecord, type JsonObject, type Key,
 import { type Logger } from '../../logging';
 import { type KeyGenerator } from '../keys';
 import { type EngineState } from '../state/engine-state';
-import { CommandRejected, ProcessingContext } from './context';
+import { CommandRejected, type Continuation, ProcessingContext, STEP_BUDGET } from './context';
 
 export type CommandFn<T> = (ctx: ProcessingContext) => T;
 
@@ -45,6 +45,8 @@ export interface CommandLoopDeps {
 }
 
 const MAX_BATCH = 256;
+/** Follow-up steps after which a batch takes no further command, so that one batch holds the event loop briefly. */
+const BATCH_STEPS = 8 * STEP_BUDGET;
 
 /**
  * Serialises the values of one command's records (values shared by several records once). Done per command, so a
@@ -189,7 +191,10 @@ export class CommandLoop {
     const results = new Map<Key, JsonObject>();
     const effects: (() => void)[] = [];
     const serialised = new Map<object, string>();
+    const continuations: Continuation[] = [];
     let position = this.position + 1;
+    let steps = 0;
+    let taken = batch.length;
     for (let i = 0; i < batch.length; i++) {
       const command = batch[i];
       const ctx = new ProcessingContext(this.deps.state(), this.deps.keys, this.deps.now(), position, this.deps.wantsResult);
@@ -211,17 +216,35 @@ export class CommandLoop {
       for (const [key, vars] of ctx.results) results.set(key, vars);
       effects.push(...ctx.afterCommit);
       position = ctx.position;
+      const continuation = ctx.continuation();
+      if (continuation) continuations.push(continuation);
+      steps += ctx.stepsTaken;
+      if (steps >= BATCH_STEPS && i < batch.length - 1) {
+        // the rest of the batch waits for the next turn, ahead of anything queued meanwhile
+        taken = i + 1;
+        this.queue.unshift(...batch.slice(taken));
+        break;
+      }
     }
+    const written = batch.slice(0, taken);
     try {
       if (records.length > 0) this.deps.commit(records, serialised);
     } catch (error) {
       const reason = `failed to write to the engine database: ${(error as Error).message}`;
       this.goDown(reason, error);
       this.rollback(startKey);
-      for (const command of batch) command.reject(new EngineDown(reason));
+      for (const command of written) command.reject(new EngineDown(reason));
       return { kind: 'done' };
     }
     this.position = position - 1;
+    // the work a command left for later runs as a follow-up command, behind the commands already waiting
+    for (const continuation of continuations) {
+      this.queue.push({
+        run: (ctx) => ctx.resume(continuation),
+        resolve: () => undefined,
+        reject: (error) => this.deps.log.error({ err: error }, 'follow-up work of a command failed'),
+      });
+    }
     const release = (): void => {
       for (const answer of answers) answer();
       if (records.length > 0 || effects.length > 0) this.deps.afterCommit({ records, results, effects });
@@ -230,7 +253,7 @@ export class CommandLoop {
       release();
       return { kind: 'done' };
     }
-    const fail = (error: Error): void => batch.forEach((command) => command.reject(error));
+    const fail = (error: Error): void => written.forEach((command) => command.reject(error));
     this.written.push({ release, fail, hasRecords: records.length > 0, readers: [] });
     this.startSync();
     return { kind: 'done' };

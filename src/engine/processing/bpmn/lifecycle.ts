@@ -1,11 +1,11 @@
 import { type JsonObject, type Key } from '../../api';
 import { type FlowNode, type ProcessGraph } from '../../model/graph';
 import { type ElementInstance } from '../../state/types';
-import { type ProcessingContext } from '../context';
+import { LOOP_LIMIT, type ProcessingContext } from '../context';
 import { type Element, elementOf, lifecycle, recordValue } from './element';
 import { hooks } from './hooks';
 import { inclusiveJoinReady, readyInclusiveJoins } from './inclusive-join';
-import { resolveIncidentsOf } from './incidents';
+import { raiseIncident, resolveIncidentsOf } from './incidents';
 import { processorFor } from './processor';
 import { closeSubscriptions } from './subscriptions';
 
@@ -52,14 +52,22 @@ export function activateElement(
   });
   const el = elementOf(ctx, key);
   if (el && options.beforeActivate) options.beforeActivate(el);
-  ctx.schedule(() => runActivate(ctx, key));
+  ctx.schedule((next) => runActivate(next, key));
   return key;
 }
 
-/** (Re-)runs the activation hook of an element that is still ACTIVATING. */
+/**
+ * (Re-)runs the activation hook of an element that is still ACTIVATING; once a loop without wait states has
+ * activated it LOOP_LIMIT times in its scope, raises an incident instead (resolving it runs the hook).
+ */
 export function runActivate(ctx: ProcessingContext, key: Key): void {
   const el = elementOf(ctx, key);
   if (!el || el.inst.state !== 'ACTIVATING') return;
+  if (!ctx.countActivation(el.inst.flowScopeKey, el.inst.elementId)) {
+    raiseIncident(ctx, el, 'UNKNOWN', `Expected the process instance to reach a wait state, but it activated '${el.inst.elementId}' more than `
+      + `${LOOP_LIMIT} times without one (a loop without wait states?). Resolve the incident to let it go on, or cancel or modify the instance.`);
+    return;
+  }
   processorFor(el.node.type).onActivate(ctx, el);
 }
 
@@ -116,7 +124,7 @@ export function takeFlows(ctx: ProcessingContext, el: Element, flowIds: readonly
     if (target.type === 'INCLUSIVE_GATEWAY' && target.incoming.length > 1) {
       // judged after all flows of this step were taken (a fork may send several tokens towards the join)
       const scopeKey = el.inst.flowScopeKey;
-      ctx.schedule(() => activateInclusiveJoinIfReady(ctx, el.graph, target, scopeKey, base));
+      ctx.schedule((next) => activateInclusiveJoinIfReady(next, el.graph, target, scopeKey, base));
       continue;
     }
     activateElement(ctx, el.graph, target, el.inst.flowScopeKey, base);
@@ -162,7 +170,7 @@ export function terminateElement(ctx: ProcessingContext, el: Element): void {
     // the terminated instance may have been the last path to a waiting inclusive join; judged once the step is
     // done, so that whatever replaces it (a boundary event, a modification's activation) counts as a path
     const scopeKey = el.inst.flowScopeKey;
-    ctx.schedule(() => activateReleasedInclusiveJoins(ctx, scopeKey));
+    ctx.schedule((next) => activateReleasedInclusiveJoins(next, scopeKey));
   }
 }
 
@@ -185,7 +193,7 @@ function isInterruptingEventSubProcess(graph: ProcessGraph, node: FlowNode | und
 
 function rootEnded(ctx: ProcessingContext, el: Element): void {
   const bpmnProcessId = el.inst.bpmnProcessId;
-  ctx.schedule(() => hooks.rootEnded(ctx, bpmnProcessId));
+  ctx.schedule((next) => hooks.rootEnded(next, bpmnProcessId));
 }
 
 export function terminateChildren(ctx: ProcessingContext, scope: ElementInstance, except?: Key): void {

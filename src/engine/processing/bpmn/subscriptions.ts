@@ -92,7 +92,7 @@ function openMessageSubscription(ctx: ProcessingContext, el: Element, catchNode:
   };
   ctx.event('MESSAGE_SUBSCRIPTION', 'CREATED', subscription.key, { ...subscription, messageKey: '-1', variables: {} });
   // a buffered message may be waiting for this subscription
-  ctx.schedule(() => hooks.correlateBuffered(ctx, subscription.key));
+  ctx.schedule((next) => hooks.correlateBuffered(next, subscription.key));
 }
 
 /** The catch nodes an activity waits for through its boundary events (errors are found by search instead). */
