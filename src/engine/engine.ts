@@ -26,7 +26,7 @@ import { resolveIncident } from './processing/commands/resolve-incident';
 import { resumeStalled, stalledElements } from './processing/commands/resume-stalled';
 import { setVariables } from './processing/commands/set-variables';
 import { assignUserTask, completeUserTask, unassignUserTask, updateUserTask } from './processing/commands/user-task-commands';
-import { installProcessors } from './processing/install';
+import { engineBehaviours } from './processing/install';
 import { JobDispatcher } from './processing/job-dispatch';
 import { ResultWaiters } from './processing/result-waiters';
 import { fireDue } from './processing/commands/fire-due';
@@ -69,6 +69,7 @@ export class EmbeddedEngine implements Engine {
         sync: store.needsSync ? (done) => store.syncLog(done) : null,
         rebuild: () => this.rebuild(),
         wantsResult: (key) => this.results.has(key),
+        behaviours: engineBehaviours,
         afterCommit: (batch) => this.afterCommit(batch),
         afterCommand: (ctx) => this.jobs.pushInBatch(ctx),
         log: this.log,
@@ -85,7 +86,6 @@ export class EmbeddedEngine implements Engine {
 
   /** `pinClockAt` pins a controlled clock before recovery, so that due work is judged at that instant. */
   static async start(options: EngineOptions, pinClockAt?: number): Promise<EmbeddedEngine> {
-    installProcessors();
     const store = new RecordStore(options);
     const engine = new EmbeddedEngine(options, store);
     if (pinClockAt !== undefined) engine.clock.pin(pinClockAt);

@@ -2,6 +2,7 @@ import { Backpressure, EngineDown, type EngineRecord, type JsonObject, type Key,
 import { type Logger } from '../../logging';
 import { type KeyGenerator } from '../keys';
 import { type EngineState } from '../state/engine-state';
+import { type Behaviours } from './behaviours';
 import { CommandRejected, type Continuation, ProcessingContext, STEP_BUDGET } from './context';
 
 export type CommandFn<T> = (ctx: ProcessingContext) => T;
@@ -36,6 +37,7 @@ export interface CommandLoopDeps {
   /** Rebuilds the in-memory state from the log after a fault rolled a batch back. */
   rebuild: () => void;
   wantsResult: (processInstanceKey: Key) => boolean;
+  behaviours: Behaviours;
   afterCommit: (batch: CommittedBatch) => void;
   /** Runs after each command inside its batch (e.g. push new jobs to streams in the same transaction). */
   afterCommand?: (ctx: ProcessingContext) => void;
@@ -197,7 +199,7 @@ export class CommandLoop {
     let taken = batch.length;
     for (let i = 0; i < batch.length; i++) {
       const command = batch[i];
-      const ctx = new ProcessingContext(this.deps.state(), this.deps.keys, this.deps.now(), position, this.deps.wantsResult);
+      const ctx = new ProcessingContext(this.deps.state(), this.deps.keys, this.deps.now(), position, this.deps.behaviours, this.deps.wantsResult);
       try {
         const value = command.run(ctx);
         ctx.drain();

@@ -2,6 +2,7 @@ import {
   type EngineRecord, type JsonObject, type Key, type ProcessInstanceRecordValue, Rejection, type RejectionType, type ValueType,
 } from '../api';
 import { type KeyGenerator } from '../keys';
+import { type Behaviours } from './behaviours';
 import { type EngineState } from '../state/engine-state';
 import { applyRecord } from '../state/appliers';
 
@@ -47,12 +48,15 @@ export class ProcessingContext {
   readonly lifecycleValues = new Map<Key, { node: object; value: ProcessInstanceRecordValue }>();
   /** Root variables of completed instances someone waits for (create-with-result). */
   readonly results = new Map<Key, JsonObject>();
+  /** Inner instances of a multi-instance whose completion condition held, from their completing to their completion (one step). */
+  readonly completionConditionsMet = new Set<Key>();
 
   constructor(
     readonly state: EngineState,
     readonly keys: KeyGenerator,
     readonly now: number,
     private nextPosition: number,
+    readonly behaviours: Behaviours,
     private readonly wantsResult: (processInstanceKey: Key) => boolean = () => false,
   ) {}
 

@@ -1,5 +1,6 @@
 import { KeyGenerator } from '../../../src/engine/keys';
 import { CommandLoop } from '../../../src/engine/processing/command-loop';
+import { engineBehaviours } from '../../../src/engine/processing/install';
 import { EngineState } from '../../../src/engine/state/engine-state';
 import { componentLogger } from '../../../src/logging';
 
@@ -17,7 +18,7 @@ export function testLoop({ commit = () => undefined, maxQueued = 100, sync = nul
   const state = new EngineState({ resolve: () => { throw new Error('no graphs'); } });
   return new CommandLoop({
     state: () => state, keys: new KeyGenerator(), now: () => 0, commit, sync, rebuild: () => undefined,
-    wantsResult: () => false, afterCommit, log: componentLogger('silent'), maxQueued,
+    wantsResult: () => false, behaviours: engineBehaviours, afterCommit, log: componentLogger('silent'), maxQueued,
   }, 0);
 }
 

@@ -3,10 +3,8 @@ import { type FlowNode, type ProcessGraph } from '../../model/graph';
 import { type ElementInstance } from '../../state/types';
 import { LOOP_LIMIT, type ProcessingContext } from '../context';
 import { type Element, elementOf, lifecycle, recordValue } from './element';
-import { hooks } from './hooks';
 import { inclusiveJoinReady, readyInclusiveJoins } from './inclusive-join';
 import { raiseIncident, resolveIncidentsOf } from './incidents';
-import { processorFor } from './processor';
 import { closeSubscriptions } from './subscriptions';
 
 /** Identity of a process instance shared by all of its element instances. */
@@ -68,27 +66,27 @@ export function runActivate(ctx: ProcessingContext, key: Key): void {
       + `${LOOP_LIMIT} times without one (a loop without wait states?). Resolve the incident to let it go on, or cancel or modify the instance.`);
     return;
   }
-  processorFor(el.node.type).onActivate(ctx, el);
+  ctx.behaviours.processorFor(el.node.type).onActivate(ctx, el);
 }
 
 /** Writes ELEMENT_COMPLETING and runs the completion hook. */
 export function completeElement(ctx: ProcessingContext, el: Element): void {
   if (el.inst.state !== 'ACTIVATED') return;
   lifecycle(ctx, el, 'ELEMENT_COMPLETING');
-  processorFor(el.node.type).onComplete(ctx, el);
+  ctx.behaviours.processorFor(el.node.type).onComplete(ctx, el);
 }
 
 /** (Re-)runs the completion hook of an element that is still COMPLETING. */
 export function runComplete(ctx: ProcessingContext, key: Key): void {
   const el = elementOf(ctx, key);
   if (!el || el.inst.state !== 'COMPLETING') return;
-  processorFor(el.node.type).onComplete(ctx, el);
+  ctx.behaviours.processorFor(el.node.type).onComplete(ctx, el);
 }
 
 /** Ends a completing element: closes its subscriptions, writes ELEMENT_COMPLETED, takes the given flows. */
 export function finishCompletion(ctx: ProcessingContext, el: Element, flowIds: readonly string[] = el.node.outgoing): void {
   const owner = followingScope(ctx, el);
-  const ownerProcessor = owner ? processorFor(owner.node.type) : undefined;
+  const ownerProcessor = owner ? ctx.behaviours.processorFor(owner.node.type) : undefined;
   if (owner && ownerProcessor?.onChildCompleting && !ownerProcessor.onChildCompleting(ctx, owner, el)) return;
   closeSubscriptions(ctx, el.inst.key);
   if (el.inst.flowScopeKey === '-1') ctx.captureResult(el.inst.key);
@@ -160,7 +158,7 @@ export function completeScopeIfDone(ctx: ProcessingContext, scopeKey: Key, after
 export function terminateElement(ctx: ProcessingContext, el: Element): void {
   if (el.inst.state === 'TERMINATING') return;
   lifecycle(ctx, el, 'ELEMENT_TERMINATING');
-  processorFor(el.node.type).onTerminate?.(ctx, el);
+  ctx.behaviours.processorFor(el.node.type).onTerminate?.(ctx, el);
   closeSubscriptions(ctx, el.inst.key);
   resolveIncidentsOf(ctx, el.inst.key);
   terminateChildren(ctx, el.inst);
@@ -193,7 +191,7 @@ function isInterruptingEventSubProcess(graph: ProcessGraph, node: FlowNode | und
 
 function rootEnded(ctx: ProcessingContext, el: Element): void {
   const bpmnProcessId = el.inst.bpmnProcessId;
-  ctx.schedule((next) => hooks.rootEnded(next, bpmnProcessId));
+  ctx.schedule((next) => next.behaviours.rootEnded(next, bpmnProcessId));
 }
 
 export function terminateChildren(ctx: ProcessingContext, scope: ElementInstance, except?: Key): void {

@@ -6,6 +6,7 @@ import { applyIncident } from './incident';
 import { applyJob, applyJobBatch } from './job';
 import { applyMessage, applyMessageStartSubscription, applyMessageSubscription } from './message';
 import { applyMultiInstance } from './multi-instance';
+import { applyProcessEvent } from './process-event';
 import { applyProcessInstance } from './process-instance';
 import { applySignalSubscription } from './signal';
 import { applyTimer } from './timer';
@@ -31,6 +32,7 @@ const APPLIERS: Partial<Record<ValueType, Applier>> = {
   DECISION_REQUIREMENTS: applyDecisionRequirements,
   SIGNAL_SUBSCRIPTION: applySignalSubscription,
   MULTI_INSTANCE: applyMultiInstance,
+  PROCESS_EVENT: applyProcessEvent,
 };
 
 /** Applies one EVENT record to the state: the only way state changes, live and on replay. */
