@@ -67,7 +67,6 @@ export class EmbeddedEngine implements Engine {
         now: () => this.clock.now(),
         commit: (records, serialised) => this.commit(records, serialised),
         sync: store.needsSync ? (done) => store.syncLog(done) : null,
-        rebuild: () => this.rebuild(),
         wantsResult: (key) => this.results.has(key),
         behaviours: engineBehaviours,
         afterCommit: (batch) => this.afterCommit(batch),

@@ -34,8 +34,6 @@ export interface CommandLoopDeps {
    * the loop goes on processing while it runs, and answers and side effects of a batch wait for it.
    */
   sync?: ((done: (error?: Error) => void) => void) | null;
-  /** Rebuilds the in-memory state from the log after a fault rolled a batch back. */
-  rebuild: () => void;
   wantsResult: (processInstanceKey: Key) => boolean;
   behaviours: Behaviours;
   afterCommit: (batch: CommittedBatch) => void;
@@ -188,6 +186,7 @@ export class CommandLoop {
 
   private process(batch: Pending[]): { kind: 'done' } | { kind: 'fault'; index: number; error: Error } {
     const startKey = this.deps.keys.peek();
+    this.deps.state().journal.begin();
     const records: EngineRecord[] = [];
     const answers: (() => void)[] = [];
     const results = new Map<Key, JsonObject>();
@@ -239,6 +238,7 @@ export class CommandLoop {
       return { kind: 'done' };
     }
     this.position = position - 1;
+    this.deps.state().journal.commit();
     // the work a command left for later runs as a follow-up command, behind the commands already waiting
     for (const continuation of continuations) {
       this.queue.push({
@@ -307,8 +307,9 @@ export class CommandLoop {
     this.notifyIdle();
   }
 
+  /** Undoes the batch in memory (the journal's before-images): nothing of it was written. */
   private rollback(startKey: bigint): void {
     this.deps.keys.reset(startKey);
-    this.deps.rebuild();
+    this.deps.state().journal.rollback();
   }
 }

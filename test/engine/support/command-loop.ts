@@ -7,6 +7,7 @@ import { componentLogger } from '../../../src/logging';
 type Sync = (done: (error?: Error) => void) => void;
 
 interface LoopOptions {
+  state?: EngineState;
   commit?: () => void;
   maxQueued?: number;
   sync?: Sync | null;
@@ -14,10 +15,11 @@ interface LoopOptions {
 }
 
 /** A command loop over an empty state, with the commit, flush and after-commit steps the test observes. */
-export function testLoop({ commit = () => undefined, maxQueued = 100, sync = null, afterCommit = () => undefined }: LoopOptions = {}): CommandLoop {
-  const state = new EngineState({ resolve: () => { throw new Error('no graphs'); } });
+export function testLoop({
+  state = new EngineState({ resolve: () => { throw new Error('no graphs'); } }), commit = () => undefined, maxQueued = 100, sync = null, afterCommit = () => undefined,
+}: LoopOptions = {}): CommandLoop {
   return new CommandLoop({
-    state: () => state, keys: new KeyGenerator(), now: () => 0, commit, sync, rebuild: () => undefined,
+    state: () => state, keys: new KeyGenerator(), now: () => 0, commit, sync,
     wantsResult: () => false, behaviours: engineBehaviours, afterCommit, log: componentLogger('silent'), maxQueued,
   }, 0);
 }

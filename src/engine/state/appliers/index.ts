@@ -38,5 +38,6 @@ const APPLIERS: Partial<Record<ValueType, Applier>> = {
 /** Applies one EVENT record to the state: the only way state changes, live and on replay. */
 export function applyRecord(state: EngineState, record: EngineRecord): void {
   if (record.recordType !== 'EVENT') return;
-  APPLIERS[record.valueType]?.(state, record);
+  const applier = APPLIERS[record.valueType];
+  if (applier) state.journal.whileApplying(() => applier(state, record));
 }
