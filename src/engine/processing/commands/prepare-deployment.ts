@@ -31,11 +31,21 @@ export interface PreparedDeployment {
 
 const checksumOf = (content: Buffer): string => createHash('md5').update(content).digest('hex');
 
-/** Parses and validates every resource of a deployment (asynchronous work done before the command is queued). */
+/** Largest deployment (all resources together), the size of the largest record the log takes, as in Zeebe. */
+export const MAX_DEPLOYMENT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Parses and validates every resource of a deployment (asynchronous work done before the command is queued). A
+ * deployment beyond MAX_DEPLOYMENT_BYTES is refused before anything is parsed.
+ */
 export async function prepareDeployment(resources: DeploymentResource[]): Promise<PreparedDeployment> {
   const prepared: PreparedResource[] = [];
   const errors: string[] = [];
   if (resources.length === 0) errors.push('Expected to deploy at least one resource, but none given');
+  const bytes = resources.reduce((sum, resource) => sum + resource.content.length, 0);
+  if (bytes > MAX_DEPLOYMENT_BYTES) {
+    return { resources: [], errors: [`Expected the resources to take at most ${MAX_DEPLOYMENT_BYTES} bytes together, but they took ${bytes}`] };
+  }
   for (const resource of resources) {
     const name = resource.name;
     const content = resource.content.toString('utf8');
