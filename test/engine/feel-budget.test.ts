@@ -1,6 +1,7 @@
 // A runaway FEEL expression in a process becomes an incident (it used to run the engine out of memory, and again
 // on every restart when a timer led to it); the engine keeps working and restarts with the incident in place.
 import { bpmn } from './support/bpmn-builder';
+import { definitions as dmn, literal } from './dmn/dmn-xml';
 import { chain, definitions, end, process, resource, start } from './fixtures/xml';
 import { EngineHarness } from './support/harness';
 
@@ -50,6 +51,20 @@ describe('FEEL budget in processes', () => {
     await h.engine.setVariables({ elementInstanceKey: pi, variables: { n: 2 } });
     await h.engine.resolveIncident(created.key);
     await h.awaitCompleted(pi);
+    await h.close();
+  });
+
+  it('answers a direct decision evaluation whose expression exceeds the budget with the failure', async () => {
+    // given a decision whose literal expression counts up to its input
+    const h = await EngineHarness.start();
+    await h.deploy(['runaway.dmn', dmn(literal('runaway', 'count(for x in 1..n return x)'))]);
+
+    // when it is evaluated directly with a hundred million
+    const result = await h.engine.evaluateDecision({ decisionId: 'runaway', variables: { n: 100_000_000 } });
+
+    // then the evaluation failed, naming the exceeded budget, and the engine is UP
+    expect(result).toMatchObject({ failedDecisionId: 'runaway', evaluationFailureMessage: expect.stringMatching(/exceeded the budget/) });
+    expect(h.engine.health().status).toBe('UP');
     await h.close();
   });
 });
