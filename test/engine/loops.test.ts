@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LOOP_LIMIT, STEP_BUDGET } from '../../src/engine/processing/context';
 import { bpmn } from './support/bpmn-builder';
+import { chain, definitions, end, process, resource, start } from './fixtures/xml';
 import { EngineHarness } from './support/harness';
 
 /** Counts `n` up to `limit` through a task and a gateway, with no wait state in between. */
@@ -86,5 +87,20 @@ describe('loops without wait states', () => {
     await restarted.awaitCompleted(pi);
     expect(restarted.find({ valueType: 'VARIABLE', intent: 'UPDATED' }).filter((r) => r.value.name === 'n').at(-1)?.value.value).toBe('300');
     await restarted.close();
+  }, 60_000);
+
+  it('runs a multi-instance of more items than the loop limit without wait states and without an incident', async () => {
+    // given a parallel multi-instance plain task over more items than the loop limit
+    const items = Array.from({ length: LOOP_LIMIT + 200 }, (_, i) => i);
+    await h.deploy(resource('many.bpmn', definitions(process('many', `${start()}<bpmn:task id="each"><bpmn:multiInstanceLoopCharacteristics>
+      <bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=items" inputElement="item"/></bpmn:extensionElements>
+      </bpmn:multiInstanceLoopCharacteristics></bpmn:task>${end()}${chain('start', 'each', 'end')}`))));
+
+    // when an instance runs them all
+    const pi = await h.create('many', { items });
+
+    // then it completes without an incident
+    await h.awaitCompleted(pi);
+    expect(h.find({ valueType: 'INCIDENT' })).toEqual([]);
   }, 60_000);
 });

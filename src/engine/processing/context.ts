@@ -25,7 +25,7 @@ export const STEP_BUDGET = 250;
 /**
  * Activations of one element in one scope instance since a client's command (across its follow-up commands) after
  * which the element raises an incident instead: only a loop without wait states activates an element that often
- * without a client's command in between (the items of a multi-instance each have their own scope). Resolving the
+ * without a client's command in between (the items of a multi-instance body are not counted). Resolving the
  * incident lets it run that many rounds again.
  */
 export const LOOP_LIMIT = 1_000;

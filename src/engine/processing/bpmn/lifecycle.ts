@@ -61,7 +61,9 @@ export function activateElement(
 export function runActivate(ctx: ProcessingContext, key: Key): void {
   const el = elementOf(ctx, key);
   if (!el || el.inst.state !== 'ACTIVATING') return;
-  if (!ctx.countActivation(el.inst.flowScopeKey, el.inst.elementId)) {
+  // the items of a multi-instance body are one element activated many times in the body's scope, but no loop
+  const item = ctx.state.instance(el.inst.flowScopeKey)?.type === 'MULTI_INSTANCE_BODY';
+  if (!item && !ctx.countActivation(el.inst.flowScopeKey, el.inst.elementId)) {
     raiseIncident(ctx, el, 'UNKNOWN', `Expected the process instance to reach a wait state, but it activated '${el.inst.elementId}' more than `
       + `${LOOP_LIMIT} times without one (a loop without wait states?). Resolve the incident to let it go on, or cancel or modify the instance.`);
     return;
