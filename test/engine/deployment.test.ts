@@ -36,6 +36,17 @@ describe('A12 deployment and versioning', () => {
     expect((await h.deploy(bpmn('small').start().end())).processes).toHaveLength(1);
   });
 
+  it('refuses a deployment of more than 25,000 XML elements before parsing it', async () => {
+    // given a small file (under 1 MB) of 30,000 tiny extension elements, which would take seconds to parse
+    const crowded = bpmn('crowded').start().end().xml()
+      .replace('<bpmn:startEvent id="start">', `<bpmn:startEvent id="start"><bpmn:extensionElements>${'<x:a xmlns:x="urn:x"/>'.repeat(30_000)}</bpmn:extensionElements>`);
+
+    // when it is deployed, then it is refused naming the limit
+    await expect(h.deploy(['crowded.bpmn', crowded])).rejects.toMatchObject({
+      rejectionType: 'INVALID_ARGUMENT', message: expect.stringContaining('at most 25000 XML elements together, but they held 300'),
+    });
+  });
+
   it('keeps running instances on their version and starts new ones on the latest', async () => {
     // given
     await h.deploy(bpmn('p').start().serviceTask('t', { type: 'v1' }).end());
