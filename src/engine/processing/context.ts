@@ -85,7 +85,7 @@ export class ProcessingContext {
     return record;
   }
 
-  /** Refuses the command; after it wrote events, the command loop rolls the batch back (rare: it rebuilds the state). */
+  /** Refuses the command; after it wrote events, the command loop undoes the batch (the state journal) and processes the others again. */
   reject(valueType: ValueType, intent: string, rejectionType: RejectionType, reason: string): never {
     throw new CommandRejected(valueType, new Rejection(rejectionType, intent, reason));
   }
