@@ -11,11 +11,12 @@ import { b4 } from './scenarios/b4-many-waiting';
 import { b5 } from './scenarios/b5-inspection-procedure';
 import { b6 } from './scenarios/b6-bpmn-engine';
 import { b7 } from './scenarios/b7-web-load';
-import { b8 } from './scenarios/b8-plan-assistant';
+import { b8 } from './scenarios/b8-refused-command';
+import { b9 } from './scenarios/b9-plan-assistant';
 import { engineKill } from './faults/engine-kill';
 import type { Scenario } from './types';
 
-const scenarios: Scenario[] = [b1, b2, b3, b4, b5, b6, b7, b8];
+const scenarios: Scenario[] = [b1, b2, b3, b4, b5, b6, b7, b8, b9];
 
 function parseArgs(argv: string[]) {
   const names: string[] = [];

@@ -24,9 +24,10 @@ import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } 
 import { publishMessage } from './processing/commands/messages';
 import { prepareDeployment } from './processing/commands/prepare-deployment';
 import { resolveIncident } from './processing/commands/resolve-incident';
+import { resumeStalled, stalledElements } from './processing/commands/resume-stalled';
 import { setVariables } from './processing/commands/set-variables';
 import { assignUserTask, completeUserTask, unassignUserTask, updateUserTask } from './processing/commands/user-task-commands';
-import { installProcessors } from './processing/install';
+import { engineBehaviours } from './processing/install';
 import { JobDispatcher } from './processing/job-dispatch';
 import { ResultWaiters } from './processing/result-waiters';
 import { fireDue } from './processing/commands/fire-due';
@@ -68,10 +69,10 @@ export class EmbeddedEngine implements Engine {
         state: () => this.state,
         keys: this.keys,
         now: () => this.clock.now(),
-        commit: (records) => this.commit(records),
+        commit: (records, serialised) => this.commit(records, serialised),
         sync: store.needsSync ? (done) => store.syncLog(done) : null,
-        rebuild: () => this.rebuild(),
         wantsResult: (key) => this.results.has(key),
+        behaviours: engineBehaviours,
         afterCommit: (batch) => this.afterCommit(batch),
         afterCommand: (ctx) => this.jobs.pushInBatch(ctx),
         log: this.log,
@@ -91,7 +92,6 @@ export class EmbeddedEngine implements Engine {
    * happen before recovery, so that due work is judged at that instant.
    */
   static async start(options: EngineOptions, pinClockAt?: number): Promise<EmbeddedEngine> {
-    installProcessors();
     const store = new RecordStore(options);
     const engine = new EmbeddedEngine(options, store);
     const restored = engine.clock.restore();
@@ -108,6 +108,10 @@ export class EmbeddedEngine implements Engine {
     engine.loop.resetPosition(store.lastPosition());
     engine.scheduler.add(dueEntriesOfState(engine.state));
     engine.jobs.jobsAvailable(activatableJobTypes(engine.state));
+    const stalled = stalledElements(engine.state);
+    if (stalled.length > 0) {
+      engine.loop.submit((ctx) => resumeStalled(ctx, stalled)).catch((e: Error) => engine.log.error({ err: e }, 'resuming follow-up work failed'));
+    }
     return engine;
   }
 
@@ -117,11 +121,11 @@ export class EmbeddedEngine implements Engine {
     this.loop.resetPosition(this.store.lastPosition());
   }
 
-  private commit(records: EngineRecord[]): void {
+  private commit(records: EngineRecord[], serialised: Map<object, string>): void {
     const events = records.filter((r) => r.recordType === 'EVENT');
     const last = records[records.length - 1].position;
     this.store.db.transaction(() => {
-      this.store.append(records, { [NEXT_KEY_META]: this.keys.peek().toString() });
+      this.store.append(records, { [NEXT_KEY_META]: this.keys.peek().toString() }, serialised);
       for (const projection of this.options.projections ?? []) projection.apply(events, this.store.db);
       // the in-memory state now matches the log up to `last`: snapshot it now and then to keep recovery short
       if (last - this.lastSnapshot >= this.snapshotInterval()) this.snapshotAt(last);

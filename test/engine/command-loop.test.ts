@@ -1,4 +1,5 @@
 import { Backpressure } from '../../src/engine/api';
+import { EngineState } from '../../src/engine/state/engine-state';
 import { heldDisk, outcomeBeforeNextTask, testLoop, writesEvent } from './support/command-loop';
 
 describe('command loop', () => {
@@ -102,5 +103,57 @@ describe('command loop', () => {
     disk.flushes[0]();
     await closing;
     await expect(first).resolves.toBe(1);
+  });
+
+  it('refuses a command whose record cannot be serialised, writes the others of its batch and stays up', async () => {
+    // given a batch in which one command writes a value nested deeper than JSON.stringify can follow
+    let commits = 0;
+    const l = testLoop({ commit: () => commits++ });
+    let deep: unknown[] = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+
+    // when it is processed with a command before and after it
+    const before = l.submit(writesEvent(1), true);
+    const culprit = l.submit((ctx) => ctx.event('VARIABLE_DOCUMENT', 'UPDATED', ctx.keys.nextKey(), { deep }), true);
+    const after = l.submit(writesEvent(3), true);
+
+    // then only that command is refused, the others are written, and the loop keeps taking commands
+    await expect(culprit).rejects.toThrow(/Maximum call stack size exceeded/);
+    await expect(Promise.all([before, after])).resolves.toEqual([1, 3]);
+    expect(commits).toBe(1);
+    expect(l.fault).toBeUndefined();
+    await expect(l.submit(writesEvent(4), true)).resolves.toBe(4);
+  });
+
+  it('undoes a failed command in memory: the state is as before the batch, without reading the log', async () => {
+    // given a job, a buffered message and variables written by an earlier batch
+    const state = new EngineState({ resolve: () => { throw new Error('no graphs'); } });
+    const l = testLoop({ state });
+    const job = { type: 'work', elementInstanceKey: '7', retries: 3, retryBackoff: 0, deadline: -1, worker: '', variables: {} };
+    const message = { name: 'm', correlationKey: 'k', timeToLive: 60_000, deadline: 60_000, messageId: '', variables: {}, tenantId: '<default>' };
+    await l.submit((ctx) => {
+      ctx.event('JOB', 'CREATED', '101', job);
+      ctx.event('MESSAGE', 'PUBLISHED', '102', message);
+      ctx.event('VARIABLE', 'CREATED', '103', { name: 'x', value: '1', scopeKey: '7' });
+    }, true);
+    // (a copy: the snapshot shares the state's objects)
+    const before = JSON.parse(JSON.stringify(state.snapshot())) as unknown;
+
+    // when a command changes, removes and adds entries of each, and then fails
+    const failing = l.submit((ctx) => {
+      ctx.event('JOB', 'FAILED', '101', { ...job, retries: 0, errorMessage: 'boom' });
+      ctx.event('JOB', 'CREATED', '104', { ...job, type: 'other' });
+      ctx.event('MESSAGE', 'EXPIRED', '102', message);
+      ctx.event('VARIABLE', 'UPDATED', '105', { name: 'x', value: '2', scopeKey: '7' });
+      ctx.event('VARIABLE', 'CREATED', '106', { name: 'y', value: '3', scopeKey: '8' });
+      throw new Error('failed after writing');
+    }, true);
+
+    // then it is refused and the state is exactly as before it, and the loop goes on from there
+    await expect(failing).rejects.toThrow('failed after writing');
+    expect(state.snapshot()).toEqual(before);
+    await l.submit((ctx) => void ctx.event('JOB', 'COMPLETED', '101', job), true);
+    expect(state.jobs.size).toBe(0);
+    expect(state.activatableByType.size).toBe(0);
   });
 });

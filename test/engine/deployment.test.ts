@@ -24,6 +24,29 @@ describe('A12 deployment and versioning', () => {
     expect(h.find({ valueType: 'PROCESS', intent: 'CREATED' })).toHaveLength(4);
   });
 
+  it('refuses a deployment beyond 4 MB before parsing it, and deploys the next one', async () => {
+    // given two resources of 2.5 MB each (the gateways take files of up to 4 MB, and up to 100 of them)
+    const padded = (id: string): [string, string] => [`${id}.bpmn`, bpmn(id).start().end().xml().replace('</bpmn:definitions>', `<!--${'x'.repeat(2_500_000)}--></bpmn:definitions>`)];
+
+    // when they are deployed together
+    const refused = h.deploy(padded('a'), padded('b'));
+
+    // then the deployment is refused naming the limit, and a small one goes through
+    await expect(refused).rejects.toMatchObject({ rejectionType: 'INVALID_ARGUMENT', message: expect.stringContaining('at most 4194304 bytes together') });
+    expect((await h.deploy(bpmn('small').start().end())).processes).toHaveLength(1);
+  });
+
+  it('refuses a deployment of more than 25,000 XML elements before parsing it', async () => {
+    // given a small file (under 1 MB) of 30,000 tiny extension elements, which would take seconds to parse
+    const crowded = bpmn('crowded').start().end().xml()
+      .replace('<bpmn:startEvent id="start">', `<bpmn:startEvent id="start"><bpmn:extensionElements>${'<x:a xmlns:x="urn:x"/>'.repeat(30_000)}</bpmn:extensionElements>`);
+
+    // when it is deployed, then it is refused naming the limit
+    await expect(h.deploy(['crowded.bpmn', crowded])).rejects.toMatchObject({
+      rejectionType: 'INVALID_ARGUMENT', message: expect.stringContaining('at most 25000 XML elements together, but they held 300'),
+    });
+  });
+
   it('keeps running instances on their version and starts new ones on the latest', async () => {
     // given
     await h.deploy(bpmn('p').start().serviceTask('t', { type: 'v1' }).end());

@@ -35,6 +35,27 @@ describe('A8 event sub-processes', () => {
     expect(rootVariables(h, pi)).toEqual([['orderId', '"o-1"'], ['reason', '"撤销"']]);
   });
 
+  it('keeps the message payload through an incident of its input mappings: resolved, the start event still gets it', async () => {
+    // given an event sub-process whose input mapping fails until `ready` is set
+    const guarded = `<bpmn:subProcess id="esp" triggeredByEvent="true"><bpmn:extensionElements><zeebe:ioMapping>
+      <zeebe:input source="=assert(ready, ready = true)" target="checked"/></zeebe:ioMapping></bpmn:extensionElements>
+      ${event('bpmn:startEvent', 'esp-start', 'message', 'msg-cancel')}${serviceTask('handle')}${end('esp-end')}${chain('esp-start', 'handle', 'esp-end')}</bpmn:subProcess>`;
+    await h.deploy(resource('p.bpmn', definitions(process('p', `${start()}${serviceTask('work')}${end()}${chain('start', 'work', 'end')}${guarded}`), message)));
+    const pi = await h.create('p', { orderId: 'o-1', ready: false });
+    await h.engine.publishMessage({ name: 'cancel', correlationKey: 'o-1', variables: { reason: '撤销' } });
+    const [incident] = h.incidents(pi);
+    expect(incident.value).toMatchObject({ errorType: 'IO_MAPPING_ERROR', elementId: 'esp' });
+
+    // when the cause is fixed and the incident resolved
+    await h.engine.setVariables({ elementInstanceKey: pi, variables: { ready: true } });
+    await h.engine.resolveIncident(incident.key);
+    await h.completeJobOf('handle');
+
+    // then the message's variables arrived as if nothing had failed
+    await h.awaitCompleted(pi);
+    expect(rootVariables(h, pi)).toContainEqual(['reason', '"撤销"']);
+  });
+
   it('a non-interrupting timer cycle runs alongside, and the process waits for it', async () => {
     // given
     await h.deploy(resource('p.bpmn', definitions(process('p', `${start()}${serviceTask('work')}${end()}${chain('start', 'work', 'end')}

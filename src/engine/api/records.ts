@@ -34,7 +34,8 @@ export type ValueType =
   | 'USER_TASK'
   | 'RESOURCE_DELETION'
   | 'CLOCK'
-  | 'MULTI_INSTANCE';
+  | 'MULTI_INSTANCE'
+  | 'PROCESS_EVENT';
 
 export interface EngineRecord<V = JsonObject> {
   /** Position in the log, strictly increasing from 1. */
@@ -140,6 +141,20 @@ export interface MultiInstanceRecordValue {
   inputCollection: unknown[];
   processInstanceKey: Key;
   elementId: string;
+  tenantId: string;
+}
+
+/**
+ * PROCESS_EVENT records (Zeebe's event triggers), keyed by the element instance the trigger activated: TRIGGERING
+ * keeps the trigger's variables with it until its start event takes them (TRIGGERED), so that a retry after an
+ * incident still finds them.
+ */
+export interface ProcessEventRecordValue {
+  scopeKey: Key;
+  targetElementId: string;
+  variables: JsonObject;
+  processInstanceKey: Key;
+  processDefinitionKey: Key;
   tenantId: string;
 }
 

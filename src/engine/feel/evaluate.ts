@@ -3,6 +3,7 @@
  * calls give null, only assert failures, parse errors and internal errors fail the evaluation.
  */
 import { evaluate as feelinEvaluate, unaryTest as feelinUnaryTest, type EvaluationResult, type Warning } from 'feelin';
+import { checkResultSize, EvaluationBudget } from './budget';
 import { compileExpression, compileUnaryTests, type CompiledFeel } from './compile';
 import { resolvePath } from './fast-path';
 import { MISSING } from './names';
@@ -45,7 +46,7 @@ function run(
     const resolved = resolvePath(compiled.path, variables);
     if (resolved) return { ok: true, value: resolved.value, warnings: resolved.warnings };
   }
-  const scope: EvaluationScope = { nowEpochMs, variables, warnings: [] };
+  const scope: EvaluationScope = { nowEpochMs, variables, warnings: [], budget: new EvaluationBudget() };
   const context: Record<string, unknown> = { ...variables, ...compiled.functions };
   for (const { name, spelling } of compiled.names) {
     const known = Object.prototype.hasOwnProperty.call(variables, name) && variables[name] !== undefined;
@@ -54,6 +55,7 @@ function run(
   try {
     const result = withScope(scope, () => call(compiled.body, context));
     const value = result.value === undefined ? null : result.value;
+    checkResultSize(value);
     return { ok: true, value, warnings: [...toZeebeWarnings(audible(result.warnings, compiled.quiet), compiled.calls), ...scope.warnings] };
   } catch (error) {
     const warnings = scope.warnings;

@@ -10,10 +10,12 @@
  *   root value are passed along so that a missing variable can be told from a null one;
  * - list filters `l[c]` call ./filter.ts, which filters as feel-scala does;
  * - names in backticks, replaced by placeholders before parsing (./backticks.ts), are written back as feelin
- *   reads them.
+ *   reads them;
+ * - iterations, function calls, function bodies and `+` charge the evaluation's budget (./budget.ts).
  */
 import type { parseExpression } from 'feelin';
 import type { EscapedText } from './backticks';
+import { BUDGET, budgetFunctions } from './budget';
 import { OPERATOR, operatorFunctions } from './operators';
 import {
   aliasOf, callArguments, children, filterMode, namedFunction, normalName, pathNames, soleArgument, type SyntaxNode,
@@ -78,15 +80,24 @@ class Writer {
         return this.filter(parts);
       case 'ArithmeticExpression': {
         const alias = parts.length === 3 ? ARITHMETIC[this.textOf(parts[1])] : undefined;
-        if (alias) this.call(alias, [parts[0], parts[2]]);
+        if (alias === OPERATOR.add) this.charged(BUDGET.sized, () => this.call(alias, [parts[0], parts[2]]));
+        else if (alias) this.call(alias, [parts[0], parts[2]]);
         return alias !== undefined;
       }
+      case 'IterationContext':
+        return this.iteration(parts);
+      case 'FunctionBody':
+        this.charged(BUDGET.body, () => this.span(node, node.from, parts));
+        return true;
       case 'SimplePositiveUnaryTest':
         return this.unaryTests && this.unaryTest(parts);
       case 'DateTimeLiteral':
         return parts[0]?.name === 'DateTimeConstructor' && this.dateAndTime(parts);
       case 'FunctionInvocation':
-        return parts[0]?.name === 'VariableName' && this.namedCall(node, parts);
+        this.charged(BUDGET.call, () => {
+          if (!(parts[0]?.name === 'VariableName' && this.namedCall(node, parts))) this.span(node, node.from, parts);
+        });
+        return true;
       case 'VariableName':
         return this.backtickReference(node);
       case 'PathExpression':
@@ -98,6 +109,27 @@ class Writer {
       default:
         return false;
     }
+  }
+
+  /** Writes `write()`'s output as the argument of a budget function, which passes the value on. */
+  private charged(name: string, write: () => void): void {
+    this.functions[name] = budgetFunctions[name];
+    this.out += `${name}(`;
+    write();
+    this.out += ')';
+  }
+
+  /** `x in a..b` → `x in __feel_range_from(a)..__feel_range_to(b)`, `x in l` → `x in __feel_iterate(l)`. */
+  private iteration(parts: SyntaxNode[]): boolean {
+    if (parts.length === 3 && parts[1].name === '..') {
+      this.charged(BUDGET.rangeFrom, () => this.node(parts[0]));
+      this.out += '..';
+      this.charged(BUDGET.rangeTo, () => this.node(parts[2]));
+      return true;
+    }
+    if (parts.length !== 1) return false;
+    this.charged(BUDGET.iterate, () => this.node(parts[0]));
+    return true;
   }
 
   private textOf(node: SyntaxNode): string {
@@ -143,7 +175,9 @@ class Writer {
     this.functions[OPERATOR.capture] = operatorFunctions[OPERATOR.capture];
     this.functions[OPERATOR.filter] = operatorFunctions[OPERATOR.filter];
     this.out += `${OPERATOR.filter}(`;
-    this.node(list);
+    // an index picks one item; a condition runs for every item
+    if (mode === 'index') this.node(list);
+    else this.charged(BUDGET.iterate, () => this.node(list));
     this.out += `, "${mode}", `;
     if (mode === 'index') {
       this.node(condition);

@@ -3,12 +3,14 @@
  * read the injected clock, the root variables and the warning sink from here instead of closures.
  */
 import { FeelFunction } from 'feelin';
+import type { EvaluationBudget } from './budget';
 import type { FeelWarning } from './warnings';
 
 export interface EvaluationScope {
   nowEpochMs: number;
   variables: Record<string, unknown>;
   warnings: FeelWarning[];
+  budget: EvaluationBudget;
 }
 
 let current: EvaluationScope | null = null;

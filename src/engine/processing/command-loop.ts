@@ -2,7 +2,8 @@ import { Backpressure, EngineDown, type EngineRecord, type JsonObject, type Key,
 import { type Logger } from '../../logging';
 import { type KeyGenerator } from '../keys';
 import { type EngineState } from '../state/engine-state';
-import { CommandRejected, ProcessingContext } from './context';
+import { type Behaviours } from './behaviours';
+import { CommandRejected, type Continuation, ProcessingContext, STEP_BUDGET } from './context';
 
 export type CommandFn<T> = (ctx: ProcessingContext) => T;
 
@@ -23,16 +24,18 @@ export interface CommandLoopDeps {
   state: () => EngineState;
   keys: KeyGenerator;
   now: () => number;
-  /** Appends the batch's records (one transaction, projections included); durable at once unless `sync` is given. */
-  commit: (records: EngineRecord[]) => void;
+  /**
+   * Appends the batch's records (one transaction, projections included); durable at once unless `sync` is given.
+   * `serialised` holds each record value's JSON, made while its command was processed.
+   */
+  commit: (records: EngineRecord[], serialised: Map<object, string>) => void;
   /**
    * Makes every commit written so far durable without blocking the event loop (durability `full`). When given,
    * the loop goes on processing while it runs, and answers and side effects of a batch wait for it.
    */
   sync?: ((done: (error?: Error) => void) => void) | null;
-  /** Rebuilds the in-memory state from the log after a fault rolled a batch back. */
-  rebuild: () => void;
   wantsResult: (processInstanceKey: Key) => boolean;
+  behaviours: Behaviours;
   afterCommit: (batch: CommittedBatch) => void;
   /** Runs after each command inside its batch (e.g. push new jobs to streams in the same transaction). */
   afterCommand?: (ctx: ProcessingContext) => void;
@@ -42,6 +45,16 @@ export interface CommandLoopDeps {
 }
 
 const MAX_BATCH = 256;
+/** Follow-up steps after which a batch takes no further command, so that one batch holds the event loop briefly. */
+const BATCH_STEPS = 8 * STEP_BUDGET;
+
+/**
+ * Serialises the values of one command's records (values shared by several records once). Done per command, so a
+ * value that cannot be written (nested too deep for the serialiser) fails its own command, not the batch's write.
+ */
+function serialise(records: readonly EngineRecord[], into: Map<object, string>): void {
+  for (const record of records) if (!into.has(record.value)) into.set(record.value, JSON.stringify(record.value));
+}
 /** Client commands waiting beyond this are refused (back-pressure) rather than queued without bound. */
 const MAX_QUEUED = 20_000;
 
@@ -173,18 +186,24 @@ export class CommandLoop {
 
   private process(batch: Pending[]): { kind: 'done' } | { kind: 'fault'; index: number; error: Error } {
     const startKey = this.deps.keys.peek();
+    this.deps.state().journal.begin();
     const records: EngineRecord[] = [];
     const answers: (() => void)[] = [];
     const results = new Map<Key, JsonObject>();
     const effects: (() => void)[] = [];
+    const serialised = new Map<object, string>();
+    const continuations: Continuation[] = [];
     let position = this.position + 1;
+    let steps = 0;
+    let taken = batch.length;
     for (let i = 0; i < batch.length; i++) {
       const command = batch[i];
-      const ctx = new ProcessingContext(this.deps.state(), this.deps.keys, this.deps.now(), position, this.deps.wantsResult);
+      const ctx = new ProcessingContext(this.deps.state(), this.deps.keys, this.deps.now(), position, this.deps.behaviours, this.deps.wantsResult);
       try {
         const value = command.run(ctx);
         ctx.drain();
         this.deps.afterCommand?.(ctx);
+        serialise(ctx.records, serialised);
         answers.push(() => command.resolve(value));
       } catch (error) {
         if (error instanceof CommandRejected && ctx.records.length === 0) {
@@ -198,17 +217,36 @@ export class CommandLoop {
       for (const [key, vars] of ctx.results) results.set(key, vars);
       effects.push(...ctx.afterCommit);
       position = ctx.position;
+      const continuation = ctx.continuation();
+      if (continuation) continuations.push(continuation);
+      steps += ctx.stepsTaken;
+      if (steps >= BATCH_STEPS && i < batch.length - 1) {
+        // the rest of the batch waits for the next turn, ahead of anything queued meanwhile
+        taken = i + 1;
+        this.queue.unshift(...batch.slice(taken));
+        break;
+      }
     }
+    const written = batch.slice(0, taken);
     try {
-      if (records.length > 0) this.deps.commit(records);
+      if (records.length > 0) this.deps.commit(records, serialised);
     } catch (error) {
       const reason = `failed to write to the engine database: ${(error as Error).message}`;
       this.goDown(reason, error);
       this.rollback(startKey);
-      for (const command of batch) command.reject(new EngineDown(reason));
+      for (const command of written) command.reject(new EngineDown(reason));
       return { kind: 'done' };
     }
     this.position = position - 1;
+    this.deps.state().journal.commit();
+    // the work a command left for later runs as a follow-up command, behind the commands already waiting
+    for (const continuation of continuations) {
+      this.queue.push({
+        run: (ctx) => ctx.resume(continuation),
+        resolve: () => undefined,
+        reject: (error) => this.deps.log.error({ err: error }, 'follow-up work of a command failed'),
+      });
+    }
     const release = (): void => {
       for (const answer of answers) answer();
       if (records.length > 0 || effects.length > 0) this.deps.afterCommit({ records, results, effects });
@@ -217,7 +255,7 @@ export class CommandLoop {
       release();
       return { kind: 'done' };
     }
-    const fail = (error: Error): void => batch.forEach((command) => command.reject(error));
+    const fail = (error: Error): void => written.forEach((command) => command.reject(error));
     this.written.push({ release, fail, hasRecords: records.length > 0, readers: [] });
     this.startSync();
     return { kind: 'done' };
@@ -269,8 +307,9 @@ export class CommandLoop {
     this.notifyIdle();
   }
 
+  /** Undoes the batch in memory (the journal's before-images): nothing of it was written. */
   private rollback(startKey: bigint): void {
     this.deps.keys.reset(startKey);
-    this.deps.rebuild();
+    this.deps.state().journal.rollback();
   }
 }

@@ -1,11 +1,10 @@
-import { hooks } from './bpmn/hooks';
-import { useProcessors } from './bpmn/processor';
+import { type Behaviours } from './behaviours';
 import { correlateBufferedMessage, startBufferedMessages } from './commands/messages';
 import { elementProcessor } from './elements';
 
-/** Connects the BPMN behaviours with the element processors and command processors (once per process). */
-export function installProcessors(): void {
-  useProcessors(elementProcessor);
-  hooks.correlateBuffered = correlateBufferedMessage;
-  hooks.rootEnded = startBufferedMessages;
-}
+/** The engine's behaviours: the element processors and the message commands the life cycle calls. */
+export const engineBehaviours: Behaviours = {
+  processorFor: elementProcessor,
+  correlateBuffered: correlateBufferedMessage,
+  rootEnded: startBufferedMessages,
+};

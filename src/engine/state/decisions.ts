@@ -1,4 +1,5 @@
 import { type Key } from '../api';
+import { JournaledMap, type StateJournal } from './journal';
 
 export interface DecisionDefinition {
   key: Key;
@@ -25,11 +26,18 @@ export interface DecisionRequirementsDefinition {
 
 /** Deployed decisions and decision requirements graphs (DMN resources), with their versions per id. */
 export class DecisionState {
-  readonly decisions = new Map<Key, DecisionDefinition>();
+  readonly decisions: Map<Key, DecisionDefinition>;
   /** `${tenantId}/${decisionId}` → decision keys ordered by version. */
-  readonly decisionVersions = new Map<string, Key[]>();
-  readonly requirements = new Map<Key, DecisionRequirementsDefinition>();
-  readonly requirementsVersions = new Map<string, Key[]>();
+  readonly decisionVersions: Map<string, Key[]>;
+  readonly requirements: Map<Key, DecisionRequirementsDefinition>;
+  readonly requirementsVersions: Map<string, Key[]>;
+
+  constructor(journal: StateJournal) {
+    this.decisions = new JournaledMap<Key, DecisionDefinition>(journal);
+    this.decisionVersions = new JournaledMap<string, Key[]>(journal);
+    this.requirements = new JournaledMap<Key, DecisionRequirementsDefinition>(journal);
+    this.requirementsVersions = new JournaledMap<string, Key[]>(journal);
+  }
 
   latestDecision(decisionId: string, tenantId: string): DecisionDefinition | undefined {
     const keys = this.decisionVersions.get(`${tenantId}/${decisionId}`);

@@ -7,43 +7,46 @@ import {
 } from './types';
 import { DecisionState } from './decisions';
 import { SignalState } from './signals';
+import { JournaledMap, StateJournal } from './journal';
 
 /**
  * The engine's state, rebuilt from the record log by the appliers (the only code that mutates it). Processors
  * read it; they never write it directly.
  */
 export class EngineState {
-  readonly processes = new Map<Key, ProcessDefinition>();
+  /** Before-images of the entries the current batch changed (see journal.ts). */
+  readonly journal = new StateJournal();
+  readonly processes = new JournaledMap<Key, ProcessDefinition>(this.journal);
   /** `${tenantId}/${bpmnProcessId}` → definition keys ordered by version. */
-  readonly processVersions = new Map<string, Key[]>();
-  readonly forms = new Map<Key, FormDefinition>();
-  readonly formVersions = new Map<string, Key[]>();
+  readonly processVersions = new JournaledMap<string, Key[]>(this.journal);
+  readonly forms = new JournaledMap<Key, FormDefinition>(this.journal);
+  readonly formVersions = new JournaledMap<string, Key[]>(this.journal);
   /** Highest version ever deployed per `${tenantId}/${id}` of processes and forms: deleted versions are not reused. */
-  readonly highestVersions = new Map<string, number>();
-  readonly elementInstances = new Map<Key, ElementInstance>();
+  readonly highestVersions = new JournaledMap<string, number>(this.journal);
+  readonly elementInstances = new JournaledMap<Key, ElementInstance>(this.journal);
   /** scopeKey → variable name → JSON text. */
-  readonly variables = new Map<Key, Map<string, string>>();
-  readonly jobs = new Map<Key, Job>();
-  readonly incidents = new Map<Key, Incident>();
-  readonly timers = new Map<Key, Timer>();
-  readonly messages = new Map<Key, BufferedMessage>();
-  readonly messageSubscriptions = new Map<Key, MessageSubscription>();
+  readonly variables = new JournaledMap<Key, Map<string, string>>(this.journal);
+  readonly jobs = new JournaledMap<Key, Job>(this.journal);
+  readonly incidents = new JournaledMap<Key, Incident>(this.journal);
+  readonly timers = new JournaledMap<Key, Timer>(this.journal);
+  readonly messages = new JournaledMap<Key, BufferedMessage>(this.journal);
+  readonly messageSubscriptions = new JournaledMap<Key, MessageSubscription>(this.journal);
   /** `${processDefinitionKey}/${startEventId}` → subscription of the latest version's message start events. */
-  readonly messageStartSubscriptions = new Map<string, MessageStartSubscription>();
+  readonly messageStartSubscriptions = new JournaledMap<string, MessageStartSubscription>(this.journal);
   /** `${bpmnProcessId}/${correlationKey}` → root instance created by a message with that correlation key. */
-  readonly messageStartedInstances = new Map<string, Key>();
-  readonly userTasks = new Map<Key, UserTask>();
+  readonly messageStartedInstances = new JournaledMap<string, Key>(this.journal);
+  readonly userTasks = new JournaledMap<Key, UserTask>(this.journal);
   /** Indexes kept by the appliers: element instance key → timer / message subscription keys. */
-  readonly timersByElement = new Map<Key, Key[]>();
-  readonly subscriptionsByElement = new Map<Key, Key[]>();
+  readonly timersByElement = new JournaledMap<Key, Key[]>(this.journal);
+  readonly subscriptionsByElement = new JournaledMap<Key, Key[]>(this.journal);
   /** messageIndexKey(tenant, name, correlationKey) → open subscription keys / buffered message keys, oldest first. */
-  readonly subscriptionsByMessage = new Map<string, Key[]>();
-  readonly messagesByCorrelation = new Map<string, Key[]>();
+  readonly subscriptionsByMessage = new JournaledMap<string, Key[]>(this.journal);
+  readonly messagesByCorrelation = new JournaledMap<string, Key[]>(this.journal);
   /** Activatable job keys per job type, kept by the appliers through `setJobState`/`removeJob`. */
-  readonly activatableByType = new Map<string, Set<Key>>();
+  readonly activatableByType = new JournaledMap<string, Set<Key>>(this.journal);
   /** Deployed DMN decisions and decision requirements graphs. */
-  readonly decisions = new DecisionState();
-  readonly signals = new SignalState();
+  readonly decisions = new DecisionState(this.journal);
+  readonly signals = new SignalState(this.journal);
 
   /** Graphs already resolved per definition (a WeakMap, so it is neither snapshotted nor keeps deleted ones). */
   private readonly resolvedGraphs = new WeakMap<ProcessDefinition, ProcessGraph>();

@@ -16,8 +16,8 @@ export interface StateChunk {
 
 const CHUNK = 5000;
 
-/** Fields that are not state (the graph resolver is a cache of parsed resources). */
-const SKIP = new Set(['graphs']);
+/** Fields that are not state (the graph resolver is a cache of parsed resources, the journal serves rollbacks). */
+const SKIP = new Set(['graphs', 'journal']);
 
 type Collection = Map<unknown, unknown> | Set<unknown>;
 

@@ -1,5 +1,5 @@
 import {
-  type BpmnElementType, type IncidentRecordValue, type JobRecordValue, type Key, type MessageRecordValue,
+  type BpmnElementType, type IncidentRecordValue, type JobRecordValue, type JsonObject, type Key, type MessageRecordValue,
   type TimerRecordValue, type UserTaskRecordValue,
 } from '../api';
 
@@ -59,6 +59,8 @@ export interface ElementInstance {
   terminatedChildren?: number;
   /** Multi-instance bodies: the input collection evaluated on activation (MULTI_INSTANCE INPUT_COLLECTION_EVALUATED). */
   inputCollection?: unknown[];
+  /** Event sub-processes: the variables of their trigger until their start event took them (PROCESS_EVENT). */
+  triggerVariables?: JsonObject;
 }
 
 export type JobState = 'ACTIVATABLE' | 'ACTIVATED' | 'FAILED' | 'ERROR_THROWN';

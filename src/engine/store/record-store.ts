@@ -114,10 +114,11 @@ export class RecordStore {
     this.setMeta.run(name, value);
   }
 
-  /** Appends records and meta values; must run inside a transaction opened by the caller. */
-  append(records: readonly EngineRecord[], meta: Record<string, string>): void {
-    // records may share one value object (an element instance's life-cycle records): serialise it once
-    const serialised = new Map<object, string>();
+  /**
+   * Appends records and meta values; must run inside a transaction opened by the caller. `serialised` may hold the
+   * values' JSON already; records may share one value object (an element instance's life-cycle records).
+   */
+  append(records: readonly EngineRecord[], meta: Record<string, string>, serialised = new Map<object, string>()): void {
     // several rows per statement: each statement run has a fixed cost (binding, stepping, resetting)
     for (let start = 0; start < records.length; start += ROWS_PER_INSERT) {
       const count = Math.min(ROWS_PER_INSERT, records.length - start);

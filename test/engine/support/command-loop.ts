@@ -1,11 +1,13 @@
 import { KeyGenerator } from '../../../src/engine/keys';
 import { CommandLoop } from '../../../src/engine/processing/command-loop';
+import { engineBehaviours } from '../../../src/engine/processing/install';
 import { EngineState } from '../../../src/engine/state/engine-state';
 import { componentLogger } from '../../../src/logging';
 
 type Sync = (done: (error?: Error) => void) => void;
 
 interface LoopOptions {
+  state?: EngineState;
   commit?: () => void;
   maxQueued?: number;
   sync?: Sync | null;
@@ -13,11 +15,12 @@ interface LoopOptions {
 }
 
 /** A command loop over an empty state, with the commit, flush and after-commit steps the test observes. */
-export function testLoop({ commit = () => undefined, maxQueued = 100, sync = null, afterCommit = () => undefined }: LoopOptions = {}): CommandLoop {
-  const state = new EngineState({ resolve: () => { throw new Error('no graphs'); } });
+export function testLoop({
+  state = new EngineState({ resolve: () => { throw new Error('no graphs'); } }), commit = () => undefined, maxQueued = 100, sync = null, afterCommit = () => undefined,
+}: LoopOptions = {}): CommandLoop {
   return new CommandLoop({
-    state: () => state, keys: new KeyGenerator(), now: () => 0, commit, sync, rebuild: () => undefined,
-    wantsResult: () => false, afterCommit, log: componentLogger('silent'), maxQueued,
+    state: () => state, keys: new KeyGenerator(), now: () => 0, commit, sync,
+    wantsResult: () => false, behaviours: engineBehaviours, afterCommit, log: componentLogger('silent'), maxQueued,
   }, 0);
 }
 

@@ -1,4 +1,4 @@
-import { type JsonObject, type Key } from '../../api';
+import { type JsonObject, type ProcessEventRecordValue } from '../../api';
 import { type FlowNode } from '../../model/graph';
 import { type ProcessingContext } from '../context';
 import { type Element } from './element';
@@ -37,15 +37,6 @@ export function interruptedScope(ctx: ProcessingContext, scope: Element): boolea
   });
 }
 
-/** Payloads of triggered event sub-processes, taken by their activation in the same command. */
-const pendingPayloads = new Map<Key, JsonObject>();
-
-export function takeTriggerPayload(espKey: Key): JsonObject | undefined {
-  const payload = pendingPayloads.get(espKey);
-  pendingPayloads.delete(espKey);
-  return payload;
-}
-
 export function triggerEventSubProcess(ctx: ProcessingContext, scope: Element, start: FlowNode, payload: JsonObject | undefined): void {
   const esp = scope.graph.nodes.get(start.flowScopeId);
   if (!esp || interruptedScope(ctx, scope)) return;
@@ -55,9 +46,17 @@ export function triggerEventSubProcess(ctx: ProcessingContext, scope: Element, s
   }
   activateElement(ctx, scope.graph, esp, scope.inst.key, baseOf(scope.inst), {
     beforeActivate: (el) => {
-      if (payload && Object.keys(payload).length > 0) pendingPayloads.set(el.inst.key, payload);
+      if (payload && Object.keys(payload).length > 0) ctx.event('PROCESS_EVENT', 'TRIGGERING', el.inst.key, triggerValue(el, start, payload));
     },
   });
+}
+
+/** The trigger of an event sub-process instance, kept with it until its start event takes the variables. */
+export function triggerValue(el: Element, start: FlowNode, variables: JsonObject): ProcessEventRecordValue {
+  return {
+    scopeKey: el.inst.key, targetElementId: start.id, variables, processInstanceKey: el.inst.processInstanceKey,
+    processDefinitionKey: el.inst.processDefinitionKey, tenantId: el.inst.tenantId,
+  };
 }
 
 /** Closes the scope's subscriptions that belong to event sub-process starts (its boundary events keep theirs). */

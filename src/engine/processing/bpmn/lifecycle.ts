@@ -1,12 +1,10 @@
 import { type JsonObject, type Key } from '../../api';
 import { type FlowNode, type ProcessGraph } from '../../model/graph';
 import { type ElementInstance } from '../../state/types';
-import { type ProcessingContext } from '../context';
+import { LOOP_LIMIT, type ProcessingContext } from '../context';
 import { type Element, elementOf, lifecycle, recordValue } from './element';
-import { hooks } from './hooks';
 import { inclusiveJoinReady, readyInclusiveJoins } from './inclusive-join';
-import { resolveIncidentsOf } from './incidents';
-import { processorFor } from './processor';
+import { raiseIncident, resolveIncidentsOf } from './incidents';
 import { closeSubscriptions } from './subscriptions';
 
 /** Identity of a process instance shared by all of its element instances. */
@@ -52,35 +50,45 @@ export function activateElement(
   });
   const el = elementOf(ctx, key);
   if (el && options.beforeActivate) options.beforeActivate(el);
-  ctx.schedule(() => runActivate(ctx, key));
+  ctx.schedule((next) => runActivate(next, key));
   return key;
 }
 
-/** (Re-)runs the activation hook of an element that is still ACTIVATING. */
+/**
+ * (Re-)runs the activation hook of an element that is still ACTIVATING; once a loop without wait states has
+ * activated it LOOP_LIMIT times in its scope, raises an incident instead (resolving it runs the hook).
+ */
 export function runActivate(ctx: ProcessingContext, key: Key): void {
   const el = elementOf(ctx, key);
   if (!el || el.inst.state !== 'ACTIVATING') return;
-  processorFor(el.node.type).onActivate(ctx, el);
+  // the items of a multi-instance body are one element activated many times in the body's scope, but no loop
+  const item = ctx.state.instance(el.inst.flowScopeKey)?.type === 'MULTI_INSTANCE_BODY';
+  if (!item && !ctx.countActivation(el.inst.flowScopeKey, el.inst.elementId)) {
+    raiseIncident(ctx, el, 'UNKNOWN', `Expected the process instance to reach a wait state, but it activated '${el.inst.elementId}' more than `
+      + `${LOOP_LIMIT} times without one (a loop without wait states?). Resolve the incident to let it go on, or cancel or modify the instance.`);
+    return;
+  }
+  ctx.behaviours.processorFor(el.node.type).onActivate(ctx, el);
 }
 
 /** Writes ELEMENT_COMPLETING and runs the completion hook. */
 export function completeElement(ctx: ProcessingContext, el: Element): void {
   if (el.inst.state !== 'ACTIVATED') return;
   lifecycle(ctx, el, 'ELEMENT_COMPLETING');
-  processorFor(el.node.type).onComplete(ctx, el);
+  ctx.behaviours.processorFor(el.node.type).onComplete(ctx, el);
 }
 
 /** (Re-)runs the completion hook of an element that is still COMPLETING. */
 export function runComplete(ctx: ProcessingContext, key: Key): void {
   const el = elementOf(ctx, key);
   if (!el || el.inst.state !== 'COMPLETING') return;
-  processorFor(el.node.type).onComplete(ctx, el);
+  ctx.behaviours.processorFor(el.node.type).onComplete(ctx, el);
 }
 
 /** Ends a completing element: closes its subscriptions, writes ELEMENT_COMPLETED, takes the given flows. */
 export function finishCompletion(ctx: ProcessingContext, el: Element, flowIds: readonly string[] = el.node.outgoing): void {
   const owner = followingScope(ctx, el);
-  const ownerProcessor = owner ? processorFor(owner.node.type) : undefined;
+  const ownerProcessor = owner ? ctx.behaviours.processorFor(owner.node.type) : undefined;
   if (owner && ownerProcessor?.onChildCompleting && !ownerProcessor.onChildCompleting(ctx, owner, el)) return;
   closeSubscriptions(ctx, el.inst.key);
   if (el.inst.flowScopeKey === '-1') ctx.captureResult(el.inst.key);
@@ -116,7 +124,7 @@ export function takeFlows(ctx: ProcessingContext, el: Element, flowIds: readonly
     if (target.type === 'INCLUSIVE_GATEWAY' && target.incoming.length > 1) {
       // judged after all flows of this step were taken (a fork may send several tokens towards the join)
       const scopeKey = el.inst.flowScopeKey;
-      ctx.schedule(() => activateInclusiveJoinIfReady(ctx, el.graph, target, scopeKey, base));
+      ctx.schedule((next) => activateInclusiveJoinIfReady(next, el.graph, target, scopeKey, base));
       continue;
     }
     activateElement(ctx, el.graph, target, el.inst.flowScopeKey, base);
@@ -152,7 +160,7 @@ export function completeScopeIfDone(ctx: ProcessingContext, scopeKey: Key, after
 export function terminateElement(ctx: ProcessingContext, el: Element): void {
   if (el.inst.state === 'TERMINATING') return;
   lifecycle(ctx, el, 'ELEMENT_TERMINATING');
-  processorFor(el.node.type).onTerminate?.(ctx, el);
+  ctx.behaviours.processorFor(el.node.type).onTerminate?.(ctx, el);
   closeSubscriptions(ctx, el.inst.key);
   resolveIncidentsOf(ctx, el.inst.key);
   terminateChildren(ctx, el.inst);
@@ -162,7 +170,7 @@ export function terminateElement(ctx: ProcessingContext, el: Element): void {
     // the terminated instance may have been the last path to a waiting inclusive join; judged once the step is
     // done, so that whatever replaces it (a boundary event, a modification's activation) counts as a path
     const scopeKey = el.inst.flowScopeKey;
-    ctx.schedule(() => activateReleasedInclusiveJoins(ctx, scopeKey));
+    ctx.schedule((next) => activateReleasedInclusiveJoins(next, scopeKey));
   }
 }
 
@@ -185,7 +193,7 @@ function isInterruptingEventSubProcess(graph: ProcessGraph, node: FlowNode | und
 
 function rootEnded(ctx: ProcessingContext, el: Element): void {
   const bpmnProcessId = el.inst.bpmnProcessId;
-  ctx.schedule(() => hooks.rootEnded(ctx, bpmnProcessId));
+  ctx.schedule((next) => next.behaviours.rootEnded(next, bpmnProcessId));
 }
 
 export function terminateChildren(ctx: ProcessingContext, scope: ElementInstance, except?: Key): void {

@@ -1,4 +1,4 @@
-import { type BpmnElementType, type JsonObject } from '../../api';
+import { type JsonObject } from '../../api';
 import { type ProcessingContext } from '../context';
 import { type Element } from './element';
 
@@ -23,18 +23,4 @@ export interface ElementProcessor {
   onChildCompleted?(ctx: ProcessingContext, scope: Element, child: Element): void;
   /** Elements that own the subscriptions of other catch elements (event-based gateway): one of them triggered. */
   onEventTriggered?(ctx: ProcessingContext, el: Element, catchElementId: string, payload: JsonObject | undefined): void;
-}
-
-type Lookup = (type: BpmnElementType) => ElementProcessor;
-
-let lookup: Lookup | undefined;
-
-/** Installs the element processors (done once by the engine; avoids an import cycle with the element files). */
-export function useProcessors(fn: Lookup): void {
-  lookup = fn;
-}
-
-export function processorFor(type: BpmnElementType): ElementProcessor {
-  if (!lookup) throw new Error('No element processors installed');
-  return lookup(type);
 }

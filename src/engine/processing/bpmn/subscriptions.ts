@@ -4,7 +4,6 @@ import { type FlowNode } from '../../model/graph';
 import { type MessageSubscription } from '../../state/types';
 import { type ProcessingContext } from '../context';
 import { type Element } from './element';
-import { hooks } from './hooks';
 import { raiseIncident } from './incidents';
 import { closeSignalSubscriptions, openSignalSubscription } from './signals';
 import { createTimer, evaluateTimer, ownerOf } from './timers';
@@ -92,7 +91,7 @@ function openMessageSubscription(ctx: ProcessingContext, el: Element, catchNode:
   };
   ctx.event('MESSAGE_SUBSCRIPTION', 'CREATED', subscription.key, { ...subscription, messageKey: '-1', variables: {} });
   // a buffered message may be waiting for this subscription
-  ctx.schedule(() => hooks.correlateBuffered(ctx, subscription.key));
+  ctx.schedule((next) => next.behaviours.correlateBuffered(next, subscription.key));
 }
 
 /** The catch nodes an activity waits for through its boundary events (errors are found by search instead). */

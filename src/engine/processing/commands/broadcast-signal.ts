@@ -1,6 +1,6 @@
 import { DEFAULT_TENANT, type JsonObject, type Key } from '../../api';
 import { type ProcessingContext } from '../context';
-import { startInstance } from './create-instance';
+import { checkVariables, startInstance } from './create-instance';
 import { triggerCatch } from './trigger-subscription';
 
 /**
@@ -13,10 +13,7 @@ export function broadcastSignal(ctx: ProcessingContext, req: { signalName: strin
   if (!req.signalName || req.signalName.trim() === '') {
     ctx.reject('SIGNAL', 'BROADCAST', 'INVALID_ARGUMENT', 'Expected to broadcast a signal with a name, but the name was empty');
   }
-  const variables = req.variables ?? {};
-  if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) {
-    ctx.reject('SIGNAL', 'BROADCAST', 'INVALID_ARGUMENT', `Expected document to be a root level object, but was '${Array.isArray(variables) ? 'ARRAY' : typeof variables}'`);
-  }
+  const variables = checkVariables(ctx, req.variables, 'SIGNAL', 'BROADCAST');
   const key = ctx.keys.nextKey();
   ctx.event('SIGNAL', 'BROADCASTED', key, { signalName: req.signalName, variables, tenantId });
   triggerSignalSubscriptions(ctx, req.signalName, variables, tenantId);

@@ -1,9 +1,10 @@
-import { type CreateInstanceRequest, DEFAULT_TENANT, type JsonObject, type Key, type ProcessInstanceCreated } from '../../api';
+import { type CreateInstanceRequest, DEFAULT_TENANT, type JsonObject, type Key, type ProcessInstanceCreated, type ValueType } from '../../api';
 import { noneStartEvent } from '../../model/graph';
 import { type ProcessDefinition } from '../../state/types';
 import { type ProcessingContext } from '../context';
 import { activateElement } from '../bpmn/lifecycle';
 import { mergeLocal } from '../bpmn/variables';
+import { documentLimitFault } from './document-limits';
 
 /** CreateProcessInstance (A10): by process id (latest or given version) or definition key; variables at root. */
 export function createProcessInstance(ctx: ProcessingContext, req: CreateInstanceRequest): ProcessInstanceCreated {
@@ -78,10 +79,13 @@ function findDefinition(ctx: ProcessingContext, req: CreateInstanceRequest): Pro
   return latest;
 }
 
-export function checkVariables(ctx: ProcessingContext, variables: unknown, valueType: 'PROCESS_INSTANCE_CREATION' | 'JOB' | 'VARIABLE_DOCUMENT' | 'MESSAGE' | 'USER_TASK' = 'PROCESS_INSTANCE_CREATION', intent = 'CREATE'): JsonObject {
+/** A client's variable document: absent means none; anything but an object, or beyond the limits, is refused. */
+export function checkVariables(ctx: ProcessingContext, variables: unknown, valueType: ValueType = 'PROCESS_INSTANCE_CREATION', intent = 'CREATE'): JsonObject {
   if (variables === undefined || variables === null) return {};
   if (typeof variables !== 'object' || Array.isArray(variables)) {
     ctx.reject(valueType, intent, 'INVALID_ARGUMENT', `Expected document to be a root level object, but was '${Array.isArray(variables) ? 'ARRAY' : typeof variables}'`);
   }
+  const fault = documentLimitFault(variables);
+  if (fault) ctx.reject(valueType, intent, 'INVALID_ARGUMENT', fault);
   return variables as JsonObject;
 }

@@ -1,6 +1,7 @@
 import { type DecisionEvaluationRecordValue, DEFAULT_TENANT, type EvaluateDecisionRequest, type Key } from '../../api';
 import { type ProcessingContext } from '../context';
 import { evaluateDeployedDecision } from '../bpmn/decision-evaluation';
+import { checkVariables } from './create-instance';
 
 /**
  * EvaluateDecision: the latest version of a decision by id, or a decision by key, evaluated against the given
@@ -16,10 +17,7 @@ export function evaluateDecisionCommand(ctx: ProcessingContext, req: EvaluateDec
       ? `Expected to evaluate decision with key '${req.decisionKey}', but no such decision found`
       : `Expected to evaluate decision '${req.decisionId ?? ''}', but no decision found for id '${req.decisionId ?? ''}'`);
   }
-  const variables = req.variables ?? {};
-  if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) {
-    ctx.reject('DECISION_EVALUATION', 'EVALUATE', 'INVALID_ARGUMENT', `Expected document to be a root level object, but was '${Array.isArray(variables) ? 'ARRAY' : typeof variables}'`);
-  }
+  const variables = checkVariables(ctx, req.variables, 'DECISION_EVALUATION', 'EVALUATE');
   const evaluation = evaluateDeployedDecision(ctx, decision, variables);
   return { ...evaluation.value, decisionInstanceKey: evaluation.key };
 }

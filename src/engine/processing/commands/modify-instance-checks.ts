@@ -3,6 +3,7 @@ import { type BpmnElementType } from '../../api';
 import { type ProcessGraph } from '../../model/graph';
 import { type ProcessingContext } from '../context';
 import { type Element } from '../bpmn/element';
+import { documentLimitFault } from './document-limits';
 
 /**
  * The checks of a process instance modification that need no writing, in Zeebe's order and with its texts
@@ -88,6 +89,11 @@ export function checkModification(ctx: ProcessingContext, root: Element, req: Mo
   if (outsideScope) {
     reject(`${prefix} variable instructions with a scope element that doesn't belong to the activating element's flow scope. `
       + 'These variables should be set before or after the modification.');
+  }
+
+  for (const { variables } of activations.flatMap((a) => a.variableInstructions ?? [])) {
+    const fault = documentLimitFault(variables);
+    if (fault) reject(fault);
   }
 
   checkAncestors(ctx, root, activations, prefix, reject);

@@ -15,6 +15,6 @@ export function resolveIncident(ctx: ProcessingContext, incidentKey: Key): void 
   ctx.event('INCIDENT', 'RESOLVED', incidentKey, incident.value);
   if (jobKey !== '-1') return;
   const inst = ctx.state.instance(elementInstanceKey);
-  if (inst?.state === 'ACTIVATING') ctx.schedule(() => runActivate(ctx, elementInstanceKey));
-  else if (inst?.state === 'COMPLETING') ctx.schedule(() => runComplete(ctx, elementInstanceKey));
+  if (inst?.state === 'ACTIVATING') ctx.schedule((next) => runActivate(next, elementInstanceKey));
+  else if (inst?.state === 'COMPLETING') ctx.schedule((next) => runComplete(next, elementInstanceKey));
 }

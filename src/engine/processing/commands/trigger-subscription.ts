@@ -4,7 +4,6 @@ import { type ProcessingContext } from '../context';
 import { elementOf } from '../bpmn/element';
 import { activateWithPayload, baseOf, completeElement, terminateElement } from '../bpmn/lifecycle';
 import { triggerEventSubProcess } from '../bpmn/event-sub-process';
-import { processorFor } from '../bpmn/processor';
 import { applyPayload } from '../bpmn/variables';
 
 /**
@@ -14,7 +13,7 @@ import { applyPayload } from '../bpmn/variables';
 export function triggerCatch(ctx: ProcessingContext, elementInstanceKey: string, catchElementId: string, payload: JsonObject | undefined): void {
   const el = elementOf(ctx, elementInstanceKey);
   if (!el || el.inst.state !== 'ACTIVATED') return;
-  const owner = processorFor(el.node.type);
+  const owner = ctx.behaviours.processorFor(el.node.type);
   if (owner.onEventTriggered) return owner.onEventTriggered(ctx, el, catchElementId, payload);
   if (catchElementId === el.inst.elementId) {
     applyPayload(ctx, el, payload);

@@ -1,7 +1,7 @@
 import { type ProcessingContext } from '../context';
 import { completeWithOutputs } from '../bpmn/activity';
 import { type Element, lifecycle } from '../bpmn/element';
-import { takeTriggerPayload } from '../bpmn/event-sub-process';
+import { triggerValue } from '../bpmn/event-sub-process';
 import { activateElement, baseOf } from '../bpmn/lifecycle';
 import { type ElementProcessor } from '../bpmn/processor';
 import { applyInputMappings, applyPayload } from '../bpmn/variables';
@@ -13,13 +13,17 @@ import { applyInputMappings, applyPayload } from '../bpmn/variables';
  */
 export const eventSubProcessProcessor: ElementProcessor = {
   onActivate(ctx: ProcessingContext, el: Element): void {
-    const payload = takeTriggerPayload(el.inst.key);
     if (!applyInputMappings(ctx, el)) return;
     lifecycle(ctx, el, 'ELEMENT_ACTIVATED');
     const start = el.graph.nodes.get(el.node.startEvents[0] ?? '');
     if (!start) return;
+    // the trigger's variables stay with the instance until here: a retry after a failed input mapping still has them
+    const payload = el.inst.triggerVariables;
     activateElement(ctx, el.graph, start, el.inst.key, baseOf(el.inst), {
-      beforeActivate: (startEl) => applyPayload(ctx, startEl, payload),
+      beforeActivate: (startEl) => {
+        applyPayload(ctx, startEl, payload);
+        if (payload) ctx.event('PROCESS_EVENT', 'TRIGGERED', el.inst.key, triggerValue(el, start, payload));
+      },
     });
   },
   onComplete: completeWithOutputs,

@@ -1,4 +1,3 @@
-import { type Key } from '../../api';
 import { evaluate, evaluateTyped } from '../../feel';
 import { type LoopDefinition } from '../../model/extended-details';
 import { type ProcessingContext } from '../context';
@@ -49,12 +48,12 @@ export const multiInstanceBodyProcessor: ElementProcessor = {
       raiseIncident(ctx, child, 'EXTRACT_VALUE_ERROR', result.message);
       return false;
     }
-    if (result.value) conditionMet.add(child.inst.key);
+    if (result.value) ctx.completionConditionsMet.add(child.inst.key);
     return true;
   },
   onChildCompleted(ctx: ProcessingContext, body: Element, child: Element): void {
     const loop = loopOf(body);
-    if (conditionMet.delete(child.inst.key)) {
+    if (ctx.completionConditionsMet.delete(child.inst.key)) {
       terminateChildren(ctx, body.inst);
       return completeElement(ctx, body);
     }
@@ -68,9 +67,6 @@ export const multiInstanceBodyProcessor: ElementProcessor = {
     if (body.inst.children.length === 0) completeElement(ctx, body);
   },
 };
-
-/** Inner instances whose completion condition held; consumed right after they completed (same command). */
-const conditionMet = new Set<Key>();
 
 function loopOf(el: Element): LoopDefinition {
   if (!el.node.loop) throw new Error(`Element '${el.node.id}' has no multi-instance loop characteristics`);

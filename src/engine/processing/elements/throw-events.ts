@@ -35,9 +35,9 @@ function throwSignal(ctx: ProcessingContext, el: Element): void {
   lifecycle(ctx, el, 'ELEMENT_ACTIVATED');
   completeElement(ctx, el);
   const tenantId = el.inst.tenantId;
-  ctx.schedule(() => {
-    ctx.event('SIGNAL', 'BROADCASTED', ctx.keys.nextKey(), { signalName, variables, tenantId });
-    triggerSignalSubscriptions(ctx, signalName, variables, tenantId);
+  ctx.schedule((next) => {
+    next.event('SIGNAL', 'BROADCASTED', next.keys.nextKey(), { signalName, variables, tenantId });
+    triggerSignalSubscriptions(next, signalName, variables, tenantId);
   });
 }
 

@@ -7,6 +7,7 @@ import { applyJob, applyJobBatch } from './job';
 import { applyMessage, applyMessageStartSubscription, applyMessageSubscription } from './message';
 import { applyMigrated } from './migration';
 import { applyMultiInstance } from './multi-instance';
+import { applyProcessEvent } from './process-event';
 import { applyProcessInstance } from './process-instance';
 import { applySignalSubscription } from './signal';
 import { applyTimer } from './timer';
@@ -32,11 +33,12 @@ const APPLIERS: Partial<Record<ValueType, Applier>> = {
   DECISION_REQUIREMENTS: applyDecisionRequirements,
   SIGNAL_SUBSCRIPTION: applySignalSubscription,
   MULTI_INSTANCE: applyMultiInstance,
+  PROCESS_EVENT: applyProcessEvent,
 };
 
 /** Applies one EVENT record to the state: the only way state changes, live and on replay. */
 export function applyRecord(state: EngineState, record: EngineRecord): void {
   if (record.recordType !== 'EVENT') return;
-  if (record.intent === 'ELEMENT_MIGRATED' || record.intent === 'MIGRATED') return applyMigrated(state, record);
-  APPLIERS[record.valueType]?.(state, record);
+  const applier = record.intent === 'ELEMENT_MIGRATED' || record.intent === 'MIGRATED' ? applyMigrated : APPLIERS[record.valueType];
+  if (applier) state.journal.whileApplying(() => applier(state, record));
 }

@@ -1,4 +1,4 @@
-// B8: the plan assistant on the demo district — 42 units (7 镇街, 34 member units, the development zone), the
+// B9: the plan assistant on the demo district — 42 units (7 镇街, 34 member units, the development zone), the
 // inspectors' roster for three teams, a two-year cycle from 2027 — read from a seeded store and solved by HiGHS.
 // Reports the solver's start-up (its thread started and the WebAssembly compiled, once per process), the first solve after it and the median of
 // the following ones, each including the model's construction and the check of its result; the budget is 5 s.
@@ -10,8 +10,8 @@ import { proposeSchedule } from '../../src/domain/plan-solver';
 import { median, nowMs, round } from '../support/stats';
 import type { Scenario } from '../types';
 
-export const b8: Scenario = {
-  name: 'B8',
+export const b9: Scenario = {
+  name: 'B9',
   title: 'plan assistant: the demo district’s two-year schedule solved (42 units, 3 teams)',
   async run({ seconds }) {
     const store = await openStore({ databaseUrl: 'sqlite::memory:' });
