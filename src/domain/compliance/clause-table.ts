@@ -23,7 +23,8 @@ export interface ClauseRow {
   processName: string;
   elementId: string;
   elementName: string;
-  kind: 'userTask' | 'timer';
+  /** `register`: an obligation the domain store keeps (two-year coverage), not a diagram element. */
+  kind: 'userTask' | 'timer' | 'register';
   /** The process variable holding the deadline. */
   dueVariable: string;
   deadlines: ClauseDeadline[];

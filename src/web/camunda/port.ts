@@ -52,6 +52,8 @@ export interface ProcessInstance {
 export interface ElementInstance {
   elementInstanceKey: string;
   elementId: string;
+  processInstanceKey?: string;
+  processDefinitionId?: string;
   elementName?: string;
   type?: string;
   state: string;
