@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventually } from '../support/eventually';
 import { taskDiagram } from './support/fixtures';
 import { type Harness, LOGINS, NOW, signIn, startHarness, startWebEnv, UNIT_A, UNIT_B, type WebEnv } from './support/harness';
 
@@ -13,6 +14,26 @@ function citedTask(id: string, name: string, taskName: string, due: string, doc:
 const TRAINING = citedTask('training', '巡查轮次', '组织集中培训', 'trainingDue', '三（三）1：在每一轮巡查工作开始前，组织巡查人员集中培训');
 const REVIEW = citedTask('review', '整改审核', '区安委会审核整改情况', 'reviewDue', '三（三）5：区安委会审核（10个工作日）');
 const at = (iso: string) => Date.parse(iso);
+
+/** A report awaited until `rectificationDue`; when the interrupting timer fires, the office chases and it is awaited again. */
+const AWAITED = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="defs-rect" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="rect" name="整改报送" isExecutable="true">
+    <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:exclusiveGateway id="join"><bpmn:incoming>f1</bpmn:incoming><bpmn:incoming>f5</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:exclusiveGateway>
+    <bpmn:receiveTask id="await" name="等待整改报告" messageRef="m1"><bpmn:documentation>三（三）5：被巡查单位报送整改和查处情况</bpmn:documentation><bpmn:incoming>f2</bpmn:incoming><bpmn:outgoing>f3</bpmn:outgoing></bpmn:receiveTask>
+    <bpmn:endEvent id="end"><bpmn:incoming>f3</bpmn:incoming></bpmn:endEvent>
+    <bpmn:boundaryEvent id="overdue" name="逾期未报" attachedToRef="await"><bpmn:documentation>三（三）5：逾期未报送整改情况</bpmn:documentation><bpmn:outgoing>f4</bpmn:outgoing>
+      <bpmn:timerEventDefinition><bpmn:timeDate xsi:type="bpmn:tFormalExpression">=rectificationDue</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+    <bpmn:userTask id="chase" name="督办"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="office" /></bpmn:extensionElements><bpmn:incoming>f4</bpmn:incoming><bpmn:outgoing>f5</bpmn:outgoing></bpmn:userTask>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="join" />
+    <bpmn:sequenceFlow id="f2" sourceRef="join" targetRef="await" />
+    <bpmn:sequenceFlow id="f3" sourceRef="await" targetRef="end" />
+    <bpmn:sequenceFlow id="f4" sourceRef="overdue" targetRef="chase" />
+    <bpmn:sequenceFlow id="f5" sourceRef="chase" targetRef="join" />
+  </bpmn:process>
+  <bpmn:message id="m1" name="report-submitted"><bpmn:extensionElements><zeebe:subscription correlationKey="=caseId" /></bpmn:extensionElements></bpmn:message>
+</bpmn:definitions>`;
 
 describe('条款落实情况', () => {
   let env: WebEnv;
@@ -29,6 +50,7 @@ describe('条款落实情况', () => {
     const processesDir = mkdtempSync(join(tmpdir(), 'compliance-processes-'));
     writeFileSync(join(processesDir, 'training.bpmn'), TRAINING);
     writeFileSync(join(processesDir, 'review.bpmn'), REVIEW);
+    writeFileSync(join(processesDir, 'rect.bpmn'), AWAITED);
     h = await startHarness(env, { processesDir });
     await h.engine.deploy([{ name: 'training.bpmn', content: Buffer.from(TRAINING) }, { name: 'review.bpmn', content: Buffer.from(REVIEW) }]);
     h.engine.clock.pin(at('2026-10-01T09:00:00+08:00'));
@@ -98,6 +120,40 @@ describe('条款落实情况', () => {
     expect(unitB).toContain(`逾期完成,${key.B}`);
     expect(unitB).toContain(`未到期,${key.D}`);
     expect(unitB.trim().split('\n')).toHaveLength(3);
+  });
+
+  it('counts an awaited report missed when its deadline timer fired first, even when it arrives after the chase', async () => {
+    // given: E reported in time, F after its deadline and a chase, G missed and still awaited, H awaited before its deadline
+    await h.engine.deploy([{ name: 'rect.bpmn', content: Buffer.from(AWAITED) }]);
+    h.engine.clock.pin(at('2026-10-01T09:00:00+08:00'));
+    const cases = { E: ['2026-10-20', UNIT_A], F: ['2026-10-20', UNIT_B], G: ['2026-11-10', UNIT_A], H: ['2026-12-10', UNIT_B] } as const;
+    const rect: Record<string, string> = {};
+    for (const [caseId, [due, unitCode]] of Object.entries(cases)) {
+      rect[caseId] = (await h.engine.createProcessInstance({ bpmnProcessId: 'rect', variables: { caseId, unitCode, rectificationDue: `${due}T23:59:59+08:00` } })).processInstanceKey;
+    }
+    const report = (caseId: string) => h.camunda.publishMessage({ name: 'report-submitted', correlationKey: caseId, variables: {} });
+    const chaseOf = (caseId: string) => eventually(async () => (await h.camunda.searchUserTasks({ filter: { processInstanceKey: rect[caseId], elementId: 'chase' }, page: { limit: 1 } })).items[0]);
+    h.engine.clock.pin(at('2026-10-10T09:00:00+08:00'));
+    await report('E');
+    h.engine.clock.pin(at('2026-10-21T09:00:00+08:00'));
+    await h.engine.completeUserTask((await chaseOf('F')).userTaskKey, { rectificationDue: '2026-11-30T23:59:59+08:00' });
+    h.engine.clock.pin(at('2026-10-25T09:00:00+08:00'));
+    await report('F');
+    h.engine.clock.pin(at('2026-11-11T09:00:00+08:00'));
+    await chaseOf('G');
+    h.engine.clock.pin(NOW.getTime());
+    await eventually(async () => (await h.camunda.getProcessInstance(rect.F!)).state === 'COMPLETED');
+    const { agent } = await signIn(h.app, LOGINS.committee);
+    // when
+    const table = (await agent.get('/monitoring/compliance/table.csv').expect(200)).text;
+    const items = (await agent.get('/monitoring/compliance/items.csv?row=rect%2Fawait').expect(200)).text;
+    // then: 应办, 按期完成, 逾期完成, 未到期, 逾期未办; the timer fired twice
+    expect(table).toMatch(/整改报送,等待整改报告,等待报送,实践：由上级流程设定,实践,4,1,1,1,1,,/);
+    expect(table).toMatch(/整改报送,逾期未报,期限计时器,实践：由上级流程设定,实践,,,,,,2,0/);
+    expect(items).toContain(`逾期完成,${rect.F}`);
+    expect(items).toContain(`逾期未办,${rect.G}`);
+    expect(items).toContain(`按期完成,${rect.E}`);
+    expect(items).toContain(`未到期,${rect.H}`);
   });
 
   it('is for those who see the dashboard only', async () => {

@@ -23,8 +23,10 @@ export interface ClauseRow {
   processName: string;
   elementId: string;
   elementName: string;
-  /** `register`: an obligation the domain store keeps (two-year coverage), not a diagram element. */
-  kind: 'userTask' | 'timer' | 'register';
+  /** `awaited`: a receive task a deadline timer guards; `register`: an obligation the domain store keeps (two-year coverage). */
+  kind: 'userTask' | 'timer' | 'awaited' | 'register';
+  /** For `awaited`: the interrupting deadline timer on it, whose firing means the deadline was missed. */
+  guardTimer?: string;
   /** The process variable holding the deadline. */
   dueVariable: string;
   deadlines: ClauseDeadline[];
@@ -178,7 +180,7 @@ function rowsOf(process: El, everywhere: Map<string, Computation[]>): ClauseRow[
       const clause = regulationClauseOf ?? cited[0]?.citation ?? segments.find((s) => s.citation)?.citation ?? '未注明';
       const curated = regulationClause(clause);
       const ownCitation = segments.find((s) => s.citation === clause && !s.practice);
-      rows.push({
+      const row: ClauseRow = {
         clause,
         obligation: curated?.obligation ?? withoutIntervals(ownCitation?.text ?? cited[0]?.text ?? ''),
         processId: process.id,
@@ -190,7 +192,12 @@ function rowsOf(process: El, everywhere: Map<string, Computation[]>): ClauseRow[
         deadlines: dedupe(deadlines),
         basis: deadlines.some((d) => d.basis === 'regulation') ? 'regulation' : 'practice',
         practice: segments.filter((s) => s.practice).map((s) => s.text),
-      });
+      };
+      rows.push(row);
+      // A report awaited by a receive task is kept or not by its arrival before the interrupting timer fires:
+      // the awaited element gets a row of its own, guarded by the timer.
+      const awaited = el.$type === 'bpmn:BoundaryEvent' && el.cancelActivity !== false && el.attachedToRef?.$type === 'bpmn:ReceiveTask' ? el.attachedToRef as El : undefined;
+      if (awaited) rows.push({ ...row, elementId: awaited.id, elementName: awaited.name ?? awaited.id, kind: 'awaited', guardTimer: el.id });
     }
   }
   return rows;

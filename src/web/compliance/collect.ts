@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type ClauseRow, clauseTable } from '../../domain/compliance/clause-table';
 import { type Figures, monthOf, type Occurrence, sum, tally } from '../../domain/compliance/figures';
 import { regulationClause } from '../../domain/compliance/regulation';
-import { type CamundaPort, type SearchPage, type SearchRequest } from '../camunda/port';
+import { type CamundaPort, type ElementInstance, type SearchPage, type SearchRequest, type Variable } from '../camunda/port';
 import { type WebStore } from '../store/port';
 
 /** A clause-table row with its figures; timer rows count how often the deadline was reached instead. */
@@ -24,6 +24,37 @@ export interface Compliance {
 
 export const COVERAGE_ROW_KEY = 'register/two-year-coverage';
 const PAGE = 1000;
+
+const jsonString = (value: string): string | undefined => {
+  try {
+    const v: unknown = JSON.parse(value);
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * One occurrence per process instance awaiting a report: the deadline is missed when the guarding timer fired
+ * before the first report arrived (late once it arrives, overdue until then, due when the timer fired), else the
+ * report is measured against the deadline variable. Attempts ended by cancelling the instance, with no timer fired,
+ * count for nothing.
+ */
+export function awaitedOccurrences(row: ClauseRow, key: string, attempts: ElementInstance[], dues: Variable[], fired: ElementInstance[], unitOf: Map<string, string>): Occurrence[] {
+  const dueOf = new Map(dues.filter((v) => v.processInstanceKey && (!v.scopeKey || v.scopeKey === v.processInstanceKey)).map((v) => [v.processInstanceKey!, jsonString(v.value)]));
+  const byInstance = new Map<string, ElementInstance[]>();
+  for (const a of attempts) if (a.processInstanceKey) byInstance.set(a.processInstanceKey, [...(byInstance.get(a.processInstanceKey) ?? []), a]);
+  const out: Occurrence[] = [];
+  for (const [instance, list] of byInstance) {
+    const done = list.filter((a) => a.state === 'COMPLETED' && a.endDate).map((a) => a.endDate!).sort()[0];
+    const active = list.some((a) => a.state === 'ACTIVE');
+    const missedAt = fired.filter((t) => t.processInstanceKey === instance && t.startDate && (!done || t.startDate < done)).map((t) => t.startDate!).sort()[0];
+    const due = missedAt ?? dueOf.get(instance);
+    if (!due || (!done && !active && !missedAt)) continue;
+    out.push({ row: key, processInstanceKey: instance, title: row.elementName, unitCode: unitOf.get(instance), dueAt: due, doneAt: done && (!missedAt || done > missedAt) ? done : undefined });
+  }
+  return out;
+}
 
 /** Every item of a search, page by page. */
 export async function searchAll<T>(search: (req: SearchRequest) => Promise<SearchPage<T>>, req: SearchRequest): Promise<T[]> {
@@ -65,6 +96,7 @@ export async function collectCompliance(deps: { camunda: CamundaPort; store: Web
   const keyOf = (processId: string, elementId: string) => `${processId}/${elementId}`;
   const byKey = new Map(table.map((r) => [keyOf(r.processId, r.elementId), r]));
   const timerIds = [...new Set(table.filter((r) => r.kind === 'timer').map((r) => r.elementId))];
+  const awaitedRows = table.filter((r) => r.kind === 'awaited');
 
   const [tasks, unitVars, timers, units, coverage] = await Promise.all([
     searchAll((r) => camunda.searchUserTasks(r), { sort: [{ field: 'creationDate', order: 'ASC' }] }),
@@ -73,6 +105,11 @@ export async function collectCompliance(deps: { camunda: CamundaPort; store: Web
     store.units(),
     store.coverage(now),
   ]);
+  const awaited = await Promise.all(awaitedRows.map(async (row) => ({
+    row,
+    attempts: await searchAll((r) => camunda.searchElementInstances(r), { filter: { elementId: row.elementId, processDefinitionId: row.processId } }),
+    dues: await searchAll((r) => camunda.searchVariables(r), { filter: { name: row.dueVariable } }),
+  })));
   const unitOf = new Map<string, string>();
   for (const v of unitVars) {
     if (!v.processInstanceKey) continue;
@@ -93,6 +130,10 @@ export async function collectCompliance(deps: { camunda: CamundaPort; store: Web
       unitCode: t.processInstanceKey ? unitOf.get(t.processInstanceKey) : undefined, dueAt: t.dueDate,
       doneAt: t.state === 'COMPLETED' ? t.completionDate : undefined,
     });
+  }
+  for (const a of awaited) {
+    occurrences.push(...awaitedOccurrences(a.row, keyOf(a.row.processId, a.row.elementId), a.attempts, a.dues,
+      timers.filter((t) => t.elementId === a.row.guardTimer && t.processDefinitionId === a.row.processId && t.state === 'COMPLETED'), unitOf));
   }
   for (const c of coverage) {
     occurrences.push({

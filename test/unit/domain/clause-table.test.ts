@@ -80,5 +80,7 @@ describe('clause table', () => {
       expect(r.deadlines.every((d) => d.basis === 'practice')).toBe(true);
     }
     expect(rows.every((r) => r.practice.every((p) => !r.obligation.includes(p)))).toBe(true);
+    // the two-month report is awaited by a receive task that the overdue timer guards
+    expect(rows.find((r) => r.elementId === 'await-rectification-report')).toEqual(expect.objectContaining({ kind: 'awaited', clause: '三（三）5', basis: 'regulation', guardTimer: 'rectification-overdue' }));
   });
 });
