@@ -38,6 +38,7 @@ const AWAITED = `<?xml version="1.0" encoding="UTF-8"?>
 describe('条款落实情况', () => {
   let env: WebEnv;
   let h: Harness;
+  let processesDir: string;
   /** Training instances: A on time (坛山街道), B late (吴林街道), C open past due (坛山街道), D not yet due (吴林街道). */
   const key: Record<'A' | 'B' | 'C' | 'D', string> = { A: '', B: '', C: '', D: '' };
 
@@ -47,7 +48,7 @@ describe('条款落实情况', () => {
   afterAll(() => env.close());
   beforeEach(async () => {
     await env.purge();
-    const processesDir = mkdtempSync(join(tmpdir(), 'compliance-processes-'));
+    processesDir = mkdtempSync(join(tmpdir(), 'compliance-processes-'));
     writeFileSync(join(processesDir, 'training.bpmn'), TRAINING);
     writeFileSync(join(processesDir, 'review.bpmn'), REVIEW);
     writeFileSync(join(processesDir, 'rect.bpmn'), AWAITED);
@@ -88,6 +89,18 @@ describe('条款落实情况', () => {
     const unitA = /坛山街道,(\d+),(\d+),(\d+),(\d+),(\d+)/.exec(units)!;
     // A on time, C overdue, plus its coverage (open)
     expect(unitA.slice(1).map(Number)).toEqual([3, 1, 0, 1, 1]);
+  });
+
+  it('reads the diagrams as they are at the time of the request', async () => {
+    // given
+    const { agent } = await signIn(h.app, LOGINS.office);
+    const before = (await agent.get('/monitoring/compliance/table.csv').expect(200)).text;
+    // when: someone edits a diagram's citation while the system runs
+    writeFileSync(join(processesDir, 'review.bpmn'), REVIEW.replace('三（三）5：区安委会审核（10个工作日）', '三（三）4：区安委会审定整改报告'));
+    const after = (await agent.get('/monitoring/compliance/table.csv').expect(200)).text;
+    // then
+    expect(before).toMatch(/三（三）5,[^\n]*,整改审核,区安委会审核整改情况/);
+    expect(after).toMatch(/三（三）4,[^\n]*,整改审核,区安委会审核整改情况/);
   });
 
   it('marks a deadline the regulation does not set as practice and never shows it as clause text', async () => {

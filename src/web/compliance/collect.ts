@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type ClauseRow, clauseTable } from '../../domain/compliance/clause-table';
 import { type Figures, monthOf, type Occurrence, sum, tally } from '../../domain/compliance/figures';
@@ -66,10 +66,20 @@ export async function searchAll<T>(search: (req: SearchRequest) => Promise<Searc
   }
 }
 
-/** The diagrams as they are now in `dir` (they change while the system runs). */
-export async function readDiagrams(dir: string): Promise<Array<{ name: string; xml: string }>> {
+let cached: { stamp: string; table: ClauseRow[] } | undefined;
+
+/**
+ * The clause table of the diagrams as they are now in `dir` (they change while the system runs); parsed again only
+ * when a file was added, removed or written since the last request, since parsing them all takes ~100 ms.
+ */
+export async function currentClauseTable(dir: string): Promise<ClauseRow[]> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.bpmn')).sort();
-  return Promise.all(names.map(async (name) => ({ name, xml: await readFile(join(dir, name), 'utf8') })));
+  const stats = await Promise.all(names.map((name) => stat(join(dir, name))));
+  const stamp = JSON.stringify([dir, names.map((name, i) => [name, stats[i]!.mtimeMs, stats[i]!.size])]);
+  if (cached?.stamp === stamp) return cached.table;
+  const table = await clauseTable(await Promise.all(names.map(async (name) => ({ name, xml: await readFile(join(dir, name), 'utf8') }))));
+  cached = { stamp, table };
+  return table;
 }
 
 const coverageRow = (): ClauseRow => ({
@@ -92,7 +102,7 @@ const coverageRow = (): ClauseRow => ({
  */
 export async function collectCompliance(deps: { camunda: CamundaPort; store: WebStore; processesDir: string; now: Date }): Promise<Compliance> {
   const { camunda, store, now } = deps;
-  const table = [coverageRow(), ...(await clauseTable(await readDiagrams(deps.processesDir)))];
+  const table = [coverageRow(), ...(await currentClauseTable(deps.processesDir))];
   const keyOf = (processId: string, elementId: string) => `${processId}/${elementId}`;
   const byKey = new Map(table.map((r) => [keyOf(r.processId, r.elementId), r]));
   const timerIds = [...new Set(table.filter((r) => r.kind === 'timer').map((r) => r.elementId))];

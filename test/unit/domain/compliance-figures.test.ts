@@ -1,5 +1,4 @@
 import { monthOf, statusOf, sum, tally } from '../../../src/domain/compliance/figures';
-import { searchAll } from '../../../src/web/compliance/collect';
 
 const NOW = new Date('2026-11-28T12:00:00+08:00');
 
@@ -28,20 +27,5 @@ describe('compliance figures', () => {
       ['2026-11', { due: 1, onTime: 1, late: 0, open: 0, overdue: 0 }],
     ]);
     expect(sum(byMonth.values())).toEqual({ due: 2, onTime: 1, late: 0, open: 0, overdue: 1 });
-  });
-
-  it('pages through a search to its last item', async () => {
-    // given: 2,500 items served 1,000 at most per page
-    const all = Array.from({ length: 2500 }, (_, i) => i);
-    const asked: number[] = [];
-    // when
-    const items = await searchAll(async (req) => {
-      const from = req.page?.from ?? 0;
-      asked.push(from);
-      return { items: all.slice(from, from + Math.min(req.page?.limit ?? 100, 1000)), page: { totalItems: all.length } };
-    }, {});
-    // then
-    expect(items).toEqual(all);
-    expect(asked).toEqual([0, 1000, 2000]);
   });
 });
