@@ -9,6 +9,7 @@ import { HttpError, pageContext, sendPage, wantsJson } from './http';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
+import { complianceRoutes } from './routes/compliance';
 import { eventRoutes } from './routes/events';
 import { evidenceCheckRoutes } from './routes/evidence-check';
 import { instanceModificationRoutes } from './routes/instance-modification';
@@ -78,6 +79,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   app.use(registerRoutes(deps));
   app.use(inboxRoutes(deps));
   const deployedProcesses = processIds(deps.camunda, { ttlMs: deps.config.processListTtlMs, now: deps.wallClock ?? (() => new Date()) });
+  app.use(complianceRoutes(deps));
   app.use(monitoringRoutes(deps, deployedProcesses));
   app.use(instanceModificationRoutes(deps));
   app.use(processRoutes(deps, deployedProcesses));

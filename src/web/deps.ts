@@ -8,6 +8,8 @@ export interface WebConfig {
   assetsDir: string;
   /** Directory of the Camunda Forms (form-js JSON) offered for preview to process owners. */
   formsDir?: string;
+  /** Directory of the BPMN diagrams whose clause citations make the clause table (read on each request). */
+  processesDir?: string;
   /** Send cookies with `Secure` (behind HTTPS). */
   secureCookies: boolean;
   sessionTtlMs: number;

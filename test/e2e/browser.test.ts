@@ -186,6 +186,21 @@ describe('web app end to end in Chromium', () => {
     expect(empty).toEqual([]);
   }, 180_000);
 
+  it('draws the 条款落实情况 charts with ECharts from the dashboard', async () => {
+    // given
+    const page = await newPage();
+    await logIn(page, 'anweihui');
+    // when
+    await page.goto(`${base}/monitoring/dashboard`);
+    await Promise.all([page.waitForURL(`${base}/monitoring/compliance`), page.getByRole('link', { name: '条款落实情况' }).click()]);
+    await page.locator('#chart-by-clause svg').waitFor();
+    await page.locator('#chart-by-month svg').waitFor();
+    await shot(page, '10a-compliance');
+    // then: the bars carry the clause axis labels, the table the regulation's own deadlines
+    expect(await page.locator('#chart-by-clause svg').innerHTML()).toContain('三（三）3');
+    expect(await page.locator('table.list').first().innerText()).toContain('巡查结束后15日内');
+  }, 120_000);
+
   it('shows anonymous visitors the public notice board and nothing else', async () => {
     // given
     const page = await newPage();

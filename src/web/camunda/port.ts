@@ -53,6 +53,8 @@ export interface ElementInstance {
   elementInstanceKey: string;
   processInstanceKey?: string;
   elementId: string;
+  processInstanceKey?: string;
+  processDefinitionId?: string;
   elementName?: string;
   type?: string;
   state: string;

@@ -42,6 +42,7 @@ function bars(title: string, rows: CountRow[]): SafeHtml {
 
 export function dashboardPage(ctx: PageContext, d: DashboardData): SafeHtml {
   const body = html`
+<p><a class="button" href="/monitoring/compliance">条款落实情况</a></p>
 <div class="stats">
   ${summary('两年覆盖', d.coverage, COVERAGE_LABEL)}
   ${summary('整改与挂牌督办期限', d.overdue)}
