@@ -144,7 +144,7 @@ describe('条款落实情况', () => {
     for (const [caseId, [due, unitCode]] of Object.entries(cases)) {
       rect[caseId] = (await h.engine.createProcessInstance({ bpmnProcessId: 'rect', variables: { caseId, unitCode, rectificationDue: `${due}T23:59:59+08:00` } })).processInstanceKey;
     }
-    const report = (caseId: string) => h.camunda.publishMessage({ name: 'report-submitted', correlationKey: caseId, variables: {} });
+    const report = (caseId: string) => h.camunda.correlateMessage({ name: 'report-submitted', correlationKey: caseId, variables: {} });
     const chaseOf = (caseId: string) => eventually(async () => (await h.camunda.searchUserTasks({ filter: { processInstanceKey: rect[caseId], elementId: 'chase' }, page: { limit: 1 } })).items[0]);
     h.engine.clock.pin(at('2026-10-10T09:00:00+08:00'));
     await report('E');

@@ -53,7 +53,6 @@ export interface ElementInstance {
   elementInstanceKey: string;
   processInstanceKey?: string;
   elementId: string;
-  processInstanceKey?: string;
   processDefinitionId?: string;
   elementName?: string;
   type?: string;
