@@ -44,6 +44,9 @@ export const configSchema = z.object({
   ENGINE_PASSWORD: z.string().optional(),
   ENGINE_TOKEN: z.string().optional(),
 
+  /** How often `npm run deploy` and `npm start` try to reach the engine (pauses 1 s, 2 s, 4 s … up to 30 s). */
+  DEPLOY_ATTEMPTS: z.coerce.number({ error: 'expected a number' }).int('expected a whole number').min(1, 'expected at least 1').default(10),
+
   // Workers
   WORKER_TRANSPORT: z.enum(['grpc-stream', 'grpc-poll', 'rest']).default('grpc-stream'),
   /** First day of the first two-year coverage cycle (default: the date the seed regulation was issued). */
