@@ -49,6 +49,9 @@ export const configSchema = z.object({
 
   // Workers
   WORKER_TRANSPORT: z.enum(['grpc-stream', 'grpc-poll', 'rest']).default('grpc-stream'),
+  /** `npm run workers` answers GET /health here (engine and domain store reachable); 0 = any free port. */
+  WORKERS_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
+  WORKERS_HEALTH_PORT: port.default(9700),
   /** First day of the first two-year coverage cycle (default: the date the seed regulation was issued). */
   INSPECTION_CYCLE_START: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').default('2021-11-12'),
 

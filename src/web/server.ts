@@ -1,9 +1,11 @@
 import { type AddressInfo } from 'node:net';
 import { type Server } from 'node:http';
+import express from 'express';
 import { join } from 'node:path';
 import { createCamunda } from '../camunda/client';
 import { type Config } from '../config';
 import { type Db } from '../db/connect';
+import { healthHandler, storeCheck } from '../health';
 import { componentLogger } from '../logging';
 import { createWebApp } from './app';
 import { buildAssets } from './assets/build';
@@ -52,9 +54,15 @@ export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
       secureCookies: (config.PUBLIC_URL ?? '').startsWith('https://'),
     },
   });
+  // /health sits outside the app: no session, no CSRF cookie, no log line per probe.
+  let stopping = false;
+  const root = express();
+  root.disable('x-powered-by');
+  root.get('/health', healthHandler({ store: storeCheck(options.db) }, () => stopping));
+  root.use(app);
   const host = options.host ?? config.WEB_HOST;
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(options.port ?? config.WEB_PORT, host, () => resolve(s));
+    const s = root.listen(options.port ?? config.WEB_PORT, host, () => resolve(s));
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
@@ -66,6 +74,7 @@ export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
     // Stop accepting, let requests in progress finish (idle keep-alive sockets close at once), cut the rest after
     // a grace period: a SIGTERM never drops a staff member's submission half-way.
     close: () => new Promise<void>((resolve) => {
+      stopping = true;
       server.close(() => resolve());
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), 3000).unref();

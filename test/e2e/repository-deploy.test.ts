@@ -26,8 +26,11 @@ describe('deploying the repository', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  // the SDK's loose client is typed wider than what the test reads
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const client = () => camunda.getOrchestrationClusterApiClientLoose() as any;
   const latest = async () => {
-    const found = (await camunda.getOrchestrationClusterApiClientLoose().searchProcessDefinitions(
+    const found = (await client().searchProcessDefinitions(
       { filter: { processDefinitionId: 'annual-plan' }, sort: [{ field: 'version', order: 'DESC' }], page: { limit: 1 } },
       {},
     )) as { items: Array<{ version: number; name?: string }> };
@@ -46,7 +49,7 @@ describe('deploying the repository', () => {
     const original = readFileSync(diagram, 'utf8');
     const edited = original.replace('name="年度巡查工作方案"', 'name="年度巡查工作方案（流程管理修订）"');
     expect(edited).not.toBe(original);
-    await camunda.getOrchestrationClusterApiClientLoose().createDeployment({
+    await client().createDeployment({
       resources: [new File([edited], 'annual-plan.bpmn', { type: 'application/octet-stream' })],
     });
     expect(await latest()).toMatchObject({ version: 2 });

@@ -1,0 +1,30 @@
+// `npm run build`: the server side (src/, workers/) compiled file by file to CommonJS in dist/, as production runs
+// it (`node dist/src/main/web.js`), without a TypeScript loader. The browser sources (src/web/client) are copied as
+// they are: the web app bundles them with esbuild at start-up.
+import { cp, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const CLIENT = join('src', 'web', 'client');
+
+async function sources(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
+    .map((e) => join(e.parentPath ?? e.path, e.name))
+    .filter((file) => !file.startsWith(CLIENT));
+}
+
+await rm('dist', { recursive: true, force: true });
+await build({
+  entryPoints: [...(await sources('src')), ...(await sources('workers'))],
+  outdir: 'dist',
+  outbase: '.',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+await cp(CLIENT, join('dist', CLIENT), { recursive: true });
+console.log('built dist/');
