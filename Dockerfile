@@ -19,8 +19,12 @@ COPY workers ./workers
 RUN node scripts/build.mjs
 
 FROM node:24-bookworm-slim AS runtime
-ENV NODE_ENV=production DATA_DIR=/data
+ENV NODE_ENV=production DATA_DIR=/data BACKUP_DIR=/data/backups
 WORKDIR /app
+# pg_dump / pg_restore (15, as the compose file's PostgreSQL) for `node dist/src/main/backup.js` and restore.js
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends postgresql-client \
+ && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./

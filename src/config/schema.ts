@@ -67,6 +67,10 @@ export const configSchema = z.object({
     .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'expected postgres://… or sqlite:<file>')
     .optional(),
 
+  /** Where `npm run backup` puts its folders, and where pg_dump / pg_restore are (default: Debian's, else the PATH). */
+  BACKUP_DIR: z.string().min(1).default('./backups'),
+  PG_BIN_DIR: z.string().optional(),
+
   // Notifications
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: port.default(25),

@@ -8,7 +8,7 @@
  *   });
  */
 import { openStore, type Store, type Dialect } from '../../src/db/connect';
-import { startPostgres, type PostgresCluster } from './postgres';
+import { sharedPostgres, type PostgresCluster } from './postgres';
 
 export const dialects: Dialect[] = ['sqlite', 'postgres'];
 
@@ -32,7 +32,7 @@ export function useStores(dialect: Dialect): { open(): Promise<Store> } {
       if (dialect === 'sqlite') {
         store = await openStore({ databaseUrl: 'sqlite::memory:' });
       } else {
-        cluster ??= startPostgres();
+        cluster ??= sharedPostgres();
         const url = await (await cluster).createDatabase(`t${process.pid}_${++counter}`);
         store = await openStore({ databaseUrl: url });
       }
