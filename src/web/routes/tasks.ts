@@ -1,12 +1,12 @@
 import { type Request, type Response, Router } from 'express';
-import { type Principal, canSeeTask, candidateGroupsOf } from '../auth/roles';
+import { type Principal } from '../auth/roles';
 import { aboutOf, loadVisibleTask, taskVariables } from './task-access';
-import { type UserTask } from '../camunda/port';
+import { loadTaskListPage } from './task-list';
 import { type WebDeps } from '../deps';
 import { resolveFormOptions, valuesKeysOf } from '../forms/options';
 import { parseFormSchema, validateSubmission } from '../forms/validate';
 import { HttpError, keyParam, pageContext, requireUser, sendPage, str, wantsJson } from '../http';
-import { dueColor, formatTime } from '../views/format';
+import { formatTime } from '../views/format';
 import { type TaskListFilters, taskListPage, taskPage } from '../views/tasks';
 
 /** Variables shown as the task's context, with their Chinese labels. */
@@ -33,22 +33,6 @@ export function taskRoutes(deps: WebDeps): Router {
   const { camunda, store } = deps;
   const now = deps.now ?? (() => new Date());
 
-  /** Open tasks assigned to the user, offered to them by name, or offered to any of their groups (one `$in`
-   * search over the groups rather than one per group), merged and checked task by task. */
-  async function visibleTasks(user: Principal): Promise<UserTask[]> {
-    const base = { filter: { state: 'CREATED' }, sort: [{ field: 'creationDate', order: 'DESC' as const }], page: { limit: 500 } };
-    const groups = candidateGroupsOf(user);
-    const queries = [
-      { ...base, filter: { ...base.filter, assignee: user.username } },
-      { ...base, filter: { ...base.filter, candidateUser: user.username } },
-      ...(groups.length ? [{ ...base, filter: { ...base.filter, candidateGroup: { $in: groups } } }] : []),
-    ];
-    const pages = await Promise.all(queries.map((q) => camunda.searchUserTasks(q)));
-    const byKey = new Map<string, UserTask>();
-    for (const t of pages.flatMap((p) => p.items)) if (canSeeTask(user, t)) byKey.set(t.userTaskKey, t);
-    return [...byKey.values()];
-  }
-
   const loadTask = (user: Principal, key: string) => loadVisibleTask(camunda, user, key);
 
   router.get('/tasks', async (req, res) => {
@@ -61,17 +45,10 @@ export function taskRoutes(deps: WebDeps): Router {
       due: str(req.query.due) === 'overdue' ? 'overdue' : str(req.query.due) === 'soon' ? 'soon' : undefined,
       priority: str(req.query.priority) === 'high' ? 'high' : undefined,
     };
-    const all = await visibleTasks(user);
     const t0 = now();
-    const tasks = all
-      .filter((t) => (view === 'mine' ? t.assignee === user.username : view === 'groups' ? t.assignee !== user.username : true))
-      .filter((t) => !filters.q || `${t.name ?? ''} ${t.processName ?? ''} ${t.processDefinitionId ?? ''}`.includes(filters.q))
-      .filter((t) => !filters.process || (t.processName ?? t.processDefinitionId) === filters.process)
-      .filter((t) => !filters.due || dueColor(t.dueDate, t0) === (filters.due === 'overdue' ? 'red' : 'yellow'))
-      .filter((t) => !filters.priority || (t.priority ?? 50) >= 75)
-      .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || (b.priority ?? 50) - (a.priority ?? 50));
-    const processes = [...new Set(all.map((t) => t.processName ?? t.processDefinitionId ?? ''))].filter(Boolean).sort();
-    sendPage(res, taskListPage(pageContext(req, res), tasks, filters, processes, t0));
+    const page = Math.min(1000, Math.max(1, Math.floor(Number(str(req.query.page) ?? '1')) || 1));
+    const list = await loadTaskListPage(camunda, user, filters, page, t0);
+    sendPage(res, taskListPage(pageContext(req, res), list.tasks, filters, list.processes, t0, { page: list.page, hasNext: list.hasNext }));
   });
 
   router.get('/tasks/:key', async (req, res) => {
