@@ -1,4 +1,4 @@
-// `npm run build`: the server side (src/, workers/) compiled file by file to CommonJS in dist/, as production runs
+// `npm run build [outDir]`: the server side (src/, workers/) compiled file by file to CommonJS in dist/, as production runs
 // it (`node dist/src/main/web.js`), without a TypeScript loader. The browser sources (src/web/client) are copied as
 // they are: the web app bundles them with esbuild at start-up.
 import { cp, readdir, rm } from 'node:fs/promises';
@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const CLIENT = join('src', 'web', 'client');
+// inside the project, so that the compiled files find node_modules
+const OUT = process.argv[2] ?? 'dist';
 
 async function sources(dir) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -15,10 +17,10 @@ async function sources(dir) {
     .filter((file) => !file.startsWith(CLIENT));
 }
 
-await rm('dist', { recursive: true, force: true });
+await rm(OUT, { recursive: true, force: true });
 await build({
   entryPoints: [...(await sources('src')), ...(await sources('workers'))],
-  outdir: 'dist',
+  outdir: OUT,
   outbase: '.',
   platform: 'node',
   format: 'cjs',
@@ -26,5 +28,5 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-await cp(CLIENT, join('dist', CLIENT), { recursive: true });
-console.log('built dist/');
+await cp(CLIENT, join(OUT, CLIENT), { recursive: true });
+console.log(`built ${OUT}/`);
