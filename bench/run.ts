@@ -11,10 +11,11 @@ import { b4 } from './scenarios/b4-many-waiting';
 import { b5 } from './scenarios/b5-inspection-procedure';
 import { b6 } from './scenarios/b6-bpmn-engine';
 import { b7 } from './scenarios/b7-web-load';
+import { b8 } from './scenarios/b8-footprint';
 import { engineKill } from './faults/engine-kill';
 import type { Scenario } from './types';
 
-const scenarios: Scenario[] = [b1, b2, b3, b4, b5, b6, b7];
+const scenarios: Scenario[] = [b1, b2, b3, b4, b5, b6, b7, b8];
 
 function parseArgs(argv: string[]) {
   const names: string[] = [];
