@@ -1,4 +1,5 @@
 // `npm run backup` / `npm run restore`: everything the system keeps, restored into an empty set-up.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +36,7 @@ const engineRecords = (dir: string) => {
 describe.each(['sqlite', 'postgres'] as const)('backup and restore with the domain store in %s', (dialect) => {
   let work: string;
   let pg: PostgresCluster | undefined;
-  const databaseUrl = async (name: string) => (dialect === 'postgres' ? (await (pg ??= await sharedPostgres())).createDatabase(`${name}_${process.pid}`) : undefined);
+  const databaseUrl = async (name: string) => (dialect === 'postgres' ? (await (pg ??= await sharedPostgres())).createDatabase(`${name}_${randomBytes(4).toString('hex')}`) : undefined);
 
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), `yc-backup-${dialect}-`));

@@ -7,6 +7,7 @@
  *     it('…', async () => { const store = await stores.open(); … });
  *   });
  */
+import { randomBytes } from 'node:crypto';
 import { openStore, type Store, type Dialect } from '../../src/db/connect';
 import { sharedPostgres, type PostgresCluster } from './postgres';
 
@@ -14,6 +15,8 @@ export const dialects: Dialect[] = ['sqlite', 'postgres'];
 
 let cluster: Promise<PostgresCluster> | undefined;
 let counter = 0;
+// The cluster is shared by every test file of the run (test/global-setup.ts); each file loads this module afresh.
+const RUN = randomBytes(4).toString('hex');
 
 export function useStores(dialect: Dialect): { open(): Promise<Store> } {
   const opened: Store[] = [];
@@ -33,7 +36,7 @@ export function useStores(dialect: Dialect): { open(): Promise<Store> } {
         store = await openStore({ databaseUrl: 'sqlite::memory:' });
       } else {
         cluster ??= sharedPostgres();
-        const url = await (await cluster).createDatabase(`t${process.pid}_${++counter}`);
+        const url = await (await cluster).createDatabase(`t${process.pid}_${RUN}_${++counter}`);
         store = await openStore({ databaseUrl: url });
       }
       opened.push(store);
