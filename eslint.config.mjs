@@ -13,7 +13,7 @@ const restrict = (patterns, message) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'coverage/**', 'test-artifacts/**', 'test/fixtures/**', 'src/web/public/vendor/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', '.build-*/**', 'backups/**', 'coverage/**', 'test-artifacts/**', 'test/fixtures/**', 'src/web/public/vendor/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -23,7 +23,12 @@ const project = (name, extra = {}) => ({
   ...extra,
 });
 
+// Projects whose tests use PostgreSQL get the cluster started once, before their first test file (test/global-setup.ts).
+const sharedServices = { globalSetup: '<rootDir>/test/global-setup.ts', globalTeardown: '<rootDir>/test/global-teardown.ts' };
+const usesPostgres = new Set(['db', 'workers']);
+
 module.exports = {
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
-  projects: ['unit', 'engine', 'contract', 'db', 'workers', 'processes', 'web', 'e2e', 'faults'].map((name) => project(name)),
+  projects: ['unit', 'engine', 'contract', 'db', 'workers', 'processes', 'web', 'e2e', 'faults'].map((name) =>
+    project(name, usesPostgres.has(name) ? sharedServices : {})),
 };

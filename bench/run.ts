@@ -13,10 +13,11 @@ import { b6 } from './scenarios/b6-bpmn-engine';
 import { b7 } from './scenarios/b7-web-load';
 import { b8 } from './scenarios/b8-refused-command';
 import { b9 } from './scenarios/b9-plan-assistant';
+import { b10 } from './scenarios/b10-footprint';
 import { engineKill } from './faults/engine-kill';
 import type { Scenario } from './types';
 
-const scenarios: Scenario[] = [b1, b2, b3, b4, b5, b6, b7, b8, b9];
+const scenarios: Scenario[] = [b1, b2, b3, b4, b5, b6, b7, b8, b9, b10];
 
 function parseArgs(argv: string[]) {
   const names: string[] = [];

@@ -46,8 +46,14 @@ export const configSchema = z.object({
   ENGINE_PASSWORD: z.string().optional(),
   ENGINE_TOKEN: z.string().optional(),
 
+  /** How often `npm run deploy` and `npm start` try to reach the engine (pauses 1 s, 2 s, 4 s … up to 30 s). */
+  DEPLOY_ATTEMPTS: z.coerce.number({ error: 'expected a number' }).int('expected a whole number').min(1, 'expected at least 1').default(10),
+
   // Workers
   WORKER_TRANSPORT: z.enum(['grpc-stream', 'grpc-poll', 'rest']).default('grpc-stream'),
+  /** `npm run workers` answers GET /health here (engine and domain store reachable); 0 = any free port. */
+  WORKERS_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
+  WORKERS_HEALTH_PORT: port.default(9700),
   /** First day of the first two-year coverage cycle (default: the date the seed regulation was issued). */
   INSPECTION_CYCLE_START: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').default('2021-11-12'),
 
@@ -71,6 +77,10 @@ export const configSchema = z.object({
     .string()
     .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'expected postgres://… or sqlite:<file>')
     .optional(),
+
+  /** Where `npm run backup` puts its folders, and where pg_dump / pg_restore are (default: Debian's, else the PATH). */
+  BACKUP_DIR: z.string().min(1).default('./backups'),
+  PG_BIN_DIR: z.string().optional(),
 
   // Notifications
   SMTP_HOST: z.string().optional(),

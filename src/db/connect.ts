@@ -53,7 +53,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   return store;
 }
 
-function sqliteFile(url: string | undefined, dataDir: string | undefined): string {
+export function sqliteFile(url: string | undefined, dataDir: string | undefined): string {
   if (url?.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
     if (!file) throw new Error('DATABASE_URL sqlite: needs a file name, e.g. sqlite:./data/yicheng.db or sqlite::memory:');

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { createCamunda } from '../camunda/client';
 import { directClock } from '../camunda/engine-clock';
-import { deployFiles, rejectionText, resourceFiles } from '../camunda/deploy';
+import { deployNewResources, rejectionText, resourceFiles, withRetry } from '../camunda/deploy';
 import { type Config, loadConfigOrExit } from '../config';
 import { openStore } from '../db/connect';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '../db/seed';
@@ -40,12 +40,17 @@ async function main(): Promise<void> {
   const camunda = createCamunda(appConfig);
 
   try {
-    const deployment = await deployFiles(camunda, resourceFiles([join(process.cwd(), 'processes'), join(process.cwd(), 'forms')]));
-    log.info({ deploymentKey: deployment.deploymentKey, resources: deployment.lines.length }, 'processes and forms deployed');
+    const files = resourceFiles([join(process.cwd(), 'processes'), join(process.cwd(), 'forms')]);
+    const deployment = await withRetry(() => deployNewResources(camunda, files), {
+      attempts: config.DEPLOY_ATTEMPTS,
+      firstDelayMs: 1000,
+      maxDelayMs: 30_000,
+      onRetry: (err, attempt, delayMs) => log.warn({ err: (err as Error).message, attempt, delayMs }, 'deployment failed, trying again'),
+    });
+    log.info({ deploymentKey: deployment.deploymentKey, resources: deployment.lines.length - deployment.held.length, held: deployment.held.length }, 'processes and forms deployed');
   } catch (err) {
-    process.stderr.write(`the diagrams or forms were rejected:\n${rejectionText(err)}\n`);
-    await embedded.close();
-    process.exit(1);
+    // The engine keeps the versions it has; the web app and the workers start with them.
+    process.stderr.write(`the diagrams or forms were not deployed (the engine keeps its versions):\n${rejectionText(err)}\n`);
   }
 
   // one process: the web app and the workers read the engine's own clock
@@ -57,7 +62,10 @@ async function main(): Promise<void> {
 
   if (firstRun) {
     // A running annual plan, so the office's task list has its first task: 起草年度巡查工作方案.
-    await camunda.getOrchestrationClusterApiClientLoose().createProcessInstance({ processDefinitionId: 'annual-plan', variables: {} });
+    await camunda
+      .getOrchestrationClusterApiClientLoose()
+      .createProcessInstance({ processDefinitionId: 'annual-plan', variables: {} })
+      .catch((err: unknown) => log.error({ err: rejectionText(err) }, 'the annual plan could not be started'));
     console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}）：`);
     for (const account of DEMO_ACCOUNTS) console.log(`  ${account.login.padEnd(16)} ${account.displayName}`);
   }

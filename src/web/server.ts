@@ -1,10 +1,12 @@
 import { type AddressInfo } from 'node:net';
 import { type Server } from 'node:http';
+import express from 'express';
 import { join } from 'node:path';
 import { createCamunda } from '../camunda/client';
 import { clockFromConfig, type SystemClock } from '../camunda/engine-clock';
 import { type Config } from '../config';
 import { type Db } from '../db/connect';
+import { healthHandler, storeCheck } from '../health';
 import { componentLogger } from '../logging';
 import { createWebApp } from './app';
 import { buildAssets } from './assets/build';
@@ -62,9 +64,15 @@ export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
       uploadTempDir: join(config.DATA_DIR, 'archive', 'incoming'),
     },
   });
+  // /health sits outside the app: no session, no CSRF cookie, no log line per probe.
+  let stopping = false;
+  const root = express();
+  root.disable('x-powered-by');
+  root.get('/health', healthHandler({ store: storeCheck(options.db) }, () => stopping));
+  root.use(app);
   const host = options.host ?? config.WEB_HOST;
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(options.port ?? config.WEB_PORT, host, () => resolve(s));
+    const s = root.listen(options.port ?? config.WEB_PORT, host, () => resolve(s));
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
@@ -76,6 +84,7 @@ export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
     // Stop accepting, let requests in progress finish (idle keep-alive sockets close at once), cut the rest after
     // a grace period: a SIGTERM never drops a staff member's submission half-way.
     close: () => new Promise<void>((resolve) => {
+      stopping = true;
       stopEvidenceWatch();
       server.close(() => resolve());
       server.closeIdleConnections();

@@ -20,8 +20,8 @@ interface Running {
   stop: () => Promise<number | null>;
 }
 
-function run(entry: string, env: Record<string, string>, args: string[] = []): Running {
-  const child = spawn(tsx, [path.join(root, 'src/main', entry), ...args], {
+function run(entry: string, env: Record<string, string>, args: string[] = [], command: string[] = [tsx, path.join(root, 'src/main', entry)]): Running {
+  const child = spawn(command[0], [...command.slice(1), ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -126,6 +126,35 @@ describe('npm start', () => {
   });
 });
 
+describe('the compiled build, as the production image runs it', () => {
+  const out = `.build-e2e-${process.pid}`;
+  let dir: string;
+  let web: Running | undefined;
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'yc-build-'));
+  });
+  afterAll(async () => {
+    await web?.stop();
+    rmSync(path.join(root, out), { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs the web app from JavaScript with node alone, and SIGTERM reaches its own shutdown', async () => {
+    // given the build (npm run build)
+    const build = run('build', {}, [out], [process.execPath, path.join(root, 'scripts/build.mjs')]);
+    expect(await build.exited).toBe(0);
+    // when the web app is started from it by node, no TypeScript loader
+    web = run('web', { DATA_DIR: dir, WEB_PORT: '0' }, [], [process.execPath, path.join(root, out, 'src/main/web.js')]);
+    const [, url] = await web.waitFor(/请在浏览器中打开 (http:\/\/\S+)/);
+    // then it answers its health check
+    const health = await fetch(new URL('health', url));
+    expect(health.status).toBe(200);
+    // and on SIGTERM it closes the server and the store and exits with 0 (not killed by the signal)
+    expect(await web.stop()).toBe(0);
+  });
+});
+
 describe('separate processes, configured like a cluster', () => {
   let dir: string;
   const running: Running[] = [];
@@ -159,9 +188,9 @@ describe('separate processes, configured like a cluster', () => {
     const deployProbe = run('deploy.ts', cluster, [dir]);
     await deployProbe.waitFor(/process\s+entry-point-probe version 1/);
     expect(await deployProbe.exited).toBe(0);
-    const workers = run('workers.ts', cluster);
+    const workers = run('workers.ts', { ...cluster, WORKERS_HEALTH_PORT: '0' });
     running.push(workers);
-    await workers.waitFor(/workers started/);
+    const [, workersHealth] = await workers.waitFor(/(http:\/\/127\.0\.0\.1:\d+\/health)/);
     const web = run('web.ts', { ...cluster, WEB_PORT: '0' });
     running.push(web);
     const [, url] = await web.waitFor(/请在浏览器中打开 (http:\/\/\S+)/);
@@ -174,8 +203,14 @@ describe('separate processes, configured like a cluster', () => {
       requestTimeout: 60_000,
     })) as { variables: { reportDue?: string } };
     expect(result.variables.reportDue).toBe('2026-10-13T23:59:59+08:00');
-    // and the web app answers
+    // and the web app answers, and both report their health: up, with the domain store and the engine reachable
     expect((await fetch(new URL('board', url))).status).toBe(200);
+    const webHealth = await fetch(new URL('health', url));
+    expect(webHealth.status).toBe(200);
+    expect(await webHealth.json()).toMatchObject({ status: 'UP', components: { store: { status: 'UP' } } });
+    const workerHealth = await fetch(workersHealth);
+    expect(workerHealth.status).toBe(200);
+    expect(await workerHealth.json()).toMatchObject({ status: 'UP', components: { store: { status: 'UP' }, engine: { status: 'UP' } } });
   });
 });
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { checkExpressionSyntax, evaluate } from '../../src/engine/feel';
+import { DEFAULT_LIMITS } from '../../src/engine/gateway/limits';
 import { type EmbeddedEngine } from '../support/embedded-engine';
 import { fuzzTarget, PROCESS_XML, type stateProbe } from './support/state';
 
@@ -73,9 +74,11 @@ describe('deployment and FEEL under bad input', () => {
     // given the engine state
     const before = await probe.snapshot();
 
-    // when a file that is no BPMN/DMN/form and a diagram far beyond the upload limit are deployed
+    // when a file that is no BPMN/DMN/form and a diagram 1 MB beyond the upload limit are deployed (just beyond,
+    // so the upload takes milliseconds even on a busy machine: what is tested is the limit, not the line's speed)
     const unknown = await deploy(base, 'notes.txt', 'hello');
-    const huge = await deploy(base, 'huge.bpmn', PROCESS_XML.replace('<bpmn:startEvent id="start"/>', `<bpmn:startEvent id="start"><bpmn:documentation>${'巡'.repeat(40 * 1024 * 1024)}</bpmn:documentation></bpmn:startEvent>`));
+    const documentation = '巡'.repeat(Math.ceil((DEFAULT_LIMITS.maxDeploymentFileBytes + 1024 * 1024) / 3));
+    const huge = await deploy(base, 'huge.bpmn', PROCESS_XML.replace('<bpmn:startEvent id="start"/>', `<bpmn:startEvent id="start"><bpmn:documentation>${documentation}</bpmn:documentation></bpmn:startEvent>`));
 
     // then both are refused with a 4xx and the engine is unchanged
     expect(unknown.status).toBe(400);

@@ -6,6 +6,10 @@
  *   const pg = await startPostgres();           // in beforeAll
  *   const url = await pg.createDatabase('x');   // a fresh database per suite
  *   await pg.stop();                            // in afterAll
+ *
+ * Most suites only need databases: `sharedPostgres()` gives them the cluster that jest's global set-up started
+ * (test/global-setup.ts) — so no test waits for initdb inside its own timeout — and stop() leaves it running.
+ * Tests that stop or restart PostgreSQL start their own cluster with startPostgres().
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, chown } from 'node:fs/promises';
@@ -52,6 +56,30 @@ async function systemUserIds(name: string): Promise<{ uid: number; gid: number }
   return { uid: Number(uid.trim()), gid: Number(gid.trim()) };
 }
 
+/** The environment variable through which the global set-up hands its cluster to the test processes. */
+export const SHARED_CLUSTER_ENV = 'YC_TEST_POSTGRES';
+
+/** The cluster of jest's global set-up when there is one, else a cluster of this test file's own. */
+export async function sharedPostgres(): Promise<PostgresCluster> {
+  const shared = process.env[SHARED_CLUSTER_ENV];
+  if (!shared) return startPostgres();
+  const { port, dir } = JSON.parse(shared) as { port: number; dir: string };
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  return { port, dir, url, createDatabase: (name) => createDatabaseIn(url, port, name), stop: async () => undefined };
+}
+
+async function createDatabaseIn(url: string, port: number, name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid database name: ${name}`);
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  return `postgres://postgres@127.0.0.1:${port}/${name}`;
+}
+
 export async function startPostgres(bin = process.env.PG_BIN ?? DEFAULT_BIN): Promise<PostgresCluster> {
   const dir = await mkdtemp(join(tmpdir(), 'yc-pg-'));
   const data = join(dir, 'data');
@@ -75,17 +103,7 @@ export async function startPostgres(bin = process.env.PG_BIN ?? DEFAULT_BIN): Pr
     port,
     dir,
     url,
-    async createDatabase(name: string) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid database name: ${name}`);
-      const client = new Client({ connectionString: url });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await client.end();
-      }
-      return `postgres://postgres@127.0.0.1:${port}/${name}`;
-    },
+    createDatabase: (name: string) => createDatabaseIn(url, port, name),
     async stop() {
       if (stopped) return;
       stopped = true;

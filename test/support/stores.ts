@@ -7,13 +7,16 @@
  *     it('…', async () => { const store = await stores.open(); … });
  *   });
  */
+import { randomBytes } from 'node:crypto';
 import { openStore, type Store, type Dialect } from '../../src/db/connect';
-import { startPostgres, type PostgresCluster } from './postgres';
+import { sharedPostgres, type PostgresCluster } from './postgres';
 
 export const dialects: Dialect[] = ['sqlite', 'postgres'];
 
 let cluster: Promise<PostgresCluster> | undefined;
 let counter = 0;
+// The cluster is shared by every test file of the run (test/global-setup.ts); each file loads this module afresh.
+const RUN = randomBytes(4).toString('hex');
 
 export function useStores(dialect: Dialect): { open(): Promise<Store> } {
   const opened: Store[] = [];
@@ -32,8 +35,8 @@ export function useStores(dialect: Dialect): { open(): Promise<Store> } {
       if (dialect === 'sqlite') {
         store = await openStore({ databaseUrl: 'sqlite::memory:' });
       } else {
-        cluster ??= startPostgres();
-        const url = await (await cluster).createDatabase(`t${process.pid}_${++counter}`);
+        cluster ??= sharedPostgres();
+        const url = await (await cluster).createDatabase(`t${process.pid}_${RUN}_${++counter}`);
         store = await openStore({ databaseUrl: url });
       }
       opened.push(store);

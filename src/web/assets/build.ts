@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 
 const CLIENT_DIR = join(__dirname, '..', 'client');
 const ENTRIES = ['confirm', 'task-form', 'diagram', 'modeler', 'compliance-charts'];
@@ -18,6 +18,22 @@ export async function buildAssets(outDir: string, options: { force?: boolean } =
   const previous = await readFile(join(outDir, STAMP), 'utf8').catch(() => '');
   if (!options.force && previous === stamp) return { built: false, ms: Date.now() - started };
   await mkdir(outDir, { recursive: true });
+  buildsInFlight += 1;
+  try {
+    await bundle(outDir);
+  } finally {
+    // esbuild's service process (≈ 200 MB resident) would otherwise stay for the life of the server
+    buildsInFlight -= 1;
+    if (buildsInFlight === 0) await stop();
+  }
+  await copyFile(join(CLIENT_DIR, 'app.css'), join(outDir, 'app.css'));
+  await writeFile(join(outDir, STAMP), stamp);
+  return { built: true, ms: Date.now() - started };
+}
+
+let buildsInFlight = 0;
+
+async function bundle(outDir: string): Promise<void> {
   await build({
     entryPoints: Object.fromEntries(ENTRIES.map((e) => [e, join(CLIENT_DIR, `${e}.ts`)])),
     outdir: outDir,
@@ -32,9 +48,6 @@ export async function buildAssets(outDir: string, options: { force?: boolean } =
     loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file' },
     assetNames: 'files/[name]-[hash]',
   });
-  await copyFile(join(CLIENT_DIR, 'app.css'), join(outDir, 'app.css'));
-  await writeFile(join(outDir, STAMP), stamp);
-  return { built: true, ms: Date.now() - started };
 }
 
 /** A hash over the client sources and the lock file: what the bundles are made from. */

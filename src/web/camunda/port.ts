@@ -148,9 +148,27 @@ const now = {};
  */
 export const MAX_CONCURRENT_ENGINE_CALLS = 8;
 
+/**
+ * Camunda 8 answers a command before its searches show the change (they read secondary storage), so the page a
+ * user is sent to next would still list the completed task or 404 on the diagram just deployed. After those
+ * commands the adapter re-reads until the change shows, for at most this long; then the page is shown anyway.
+ * The embedded engine shows every change at once, so there it costs one read.
+ */
+export const SETTLE_MS = 5000;
+
 /** Adapts the SDK's loose Orchestration Cluster API client (pass config explicitly when creating it). */
-export function fromCamundaClient(client: CamundaClientLoose, options: { maxConcurrentCalls?: number } = {}): CamundaPort {
-  return limitConcurrency(adapt(client), options.maxConcurrentCalls ?? MAX_CONCURRENT_ENGINE_CALLS);
+export function fromCamundaClient(client: CamundaClientLoose, options: { maxConcurrentCalls?: number; settleMs?: number } = {}): CamundaPort {
+  return limitConcurrency(adapt(client, options.settleMs ?? SETTLE_MS), options.maxConcurrentCalls ?? MAX_CONCURRENT_ENGINE_CALLS);
+}
+
+/** Re-checks with growing pauses until `shows` is true or `timeoutMs` has passed. */
+async function settled(shows: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (let pause = 25; ; pause = Math.min(pause * 2, 500)) {
+    if (await shows().catch(() => false)) return;
+    if (Date.now() + pause > until) return;
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
 }
 
 /** The same port with at most `max` calls in flight; further calls start, in order, as earlier ones settle. */
@@ -163,7 +181,7 @@ export function limitConcurrency(port: CamundaPort, max: number): CamundaPort {
   return limited as unknown as CamundaPort;
 }
 
-function adapt(client: CamundaClientLoose): CamundaPort {
+function adapt(client: CamundaClientLoose, settleMs: number): CamundaPort {
   // The SDK's generated request types are wider than ours; the casts narrow them to the fields we use.
   /* eslint-disable @typescript-eslint/no-explicit-any */
   const c = client as any;
@@ -173,9 +191,18 @@ function adapt(client: CamundaClientLoose): CamundaPort {
     getUserTaskForm: (userTaskKey) => c.getUserTaskForm({ userTaskKey }, now),
     searchUserTaskVariables: (userTaskKey) =>
       c.searchUserTaskVariables({ userTaskKey, truncateValues: false, page: { limit: 1000 } }, now),
-    assignUserTask: (userTaskKey, assignee) => c.assignUserTask({ userTaskKey, assignee, allowOverride: false }),
-    unassignUserTask: (userTaskKey) => c.unassignUserTask({ userTaskKey }),
-    completeUserTask: (userTaskKey, variables) => c.completeUserTask({ userTaskKey, variables }),
+    assignUserTask: async (userTaskKey, assignee) => {
+      await c.assignUserTask({ userTaskKey, assignee, allowOverride: false });
+      await settled(async () => (await c.getUserTask({ userTaskKey }, now)).assignee === assignee, settleMs);
+    },
+    unassignUserTask: async (userTaskKey) => {
+      await c.unassignUserTask({ userTaskKey });
+      await settled(async () => !(await c.getUserTask({ userTaskKey }, now)).assignee, settleMs);
+    },
+    completeUserTask: async (userTaskKey, variables) => {
+      await c.completeUserTask({ userTaskKey, variables });
+      await settled(async () => (await c.searchUserTasks({ filter: { userTaskKey, state: 'CREATED' }, page: { limit: 1 } }, now)).items.length === 0, settleMs);
+    },
     searchProcessInstances: (req) => c.searchProcessInstances(req, now),
     getProcessInstance: (processInstanceKey) => c.getProcessInstance({ processInstanceKey }, now),
     cancelProcessInstance: (processInstanceKey) => c.cancelProcessInstance({ processInstanceKey }),
@@ -200,7 +227,13 @@ function adapt(client: CamundaClientLoose): CamundaPort {
     deploy: async (resources) => {
       const files = resources.map((r) => new File([r.content], r.name, { type: 'application/octet-stream' }));
       const result = await c.createDeployment({ resources: files });
-      return (result.deployments ?? []) as DeployedResource[];
+      const deployed = (result.deployments ?? []) as DeployedResource[];
+      const keys = deployed.map((d) => d.processDefinition?.processDefinitionKey).filter((k): k is string => !!k);
+      await settled(async () => {
+        const found = await c.searchProcessDefinitions({ filter: { processDefinitionKey: { $in: keys } }, page: { limit: keys.length } }, now);
+        return found.items.length === keys.length;
+      }, keys.length ? settleMs : 0);
+      return deployed;
     },
   };
   /* eslint-enable @typescript-eslint/no-explicit-any */

@@ -26,13 +26,16 @@ function filtersOf(req: Request): InstanceFilters {
   };
 }
 
-function searchOf(f: InstanceFilters, limit: number): SearchRequest {
+/** Instances on one page of the monitoring list; the engine pages the search. */
+const INSTANCE_PAGE_SIZE = 50;
+
+function searchOf(f: InstanceFilters, limit: number, from = 0): SearchRequest {
   const filter: Record<string, unknown> = {};
   if (f.process) filter.processDefinitionId = f.process;
   if (f.state) filter.state = f.state;
   if (f.incidents) filter.hasIncident = true;
   if (f.unit) filter.variables = [{ name: 'unitCode', value: JSON.stringify(f.unit) }];
-  return { filter, sort: [{ field: 'startDate', order: 'DESC' }], page: { from: 0, limit } };
+  return { filter, sort: [{ field: 'startDate', order: 'DESC' }], page: { from, limit } };
 }
 
 export function monitoringRoutes(deps: WebDeps, processIds: ProcessIds): Router {
@@ -46,8 +49,13 @@ export function monitoringRoutes(deps: WebDeps, processIds: ProcessIds): Router 
 
   router.get('/monitoring', async (req, res) => {
     const f = filtersOf(req);
-    const [result, processes, units] = await Promise.all([camunda.searchProcessInstances(searchOf(f, 200)), processIds.list(), store.units()]);
-    sendPage(res, instanceListPage(pageContext(req, res), result.items, result.page.totalItems, f, processes, units));
+    const page = Math.min(10_000, Math.max(1, Math.floor(Number(str(req.query.page) ?? '1')) || 1));
+    const [result, processes, units] = await Promise.all([
+      camunda.searchProcessInstances(searchOf(f, INSTANCE_PAGE_SIZE, (page - 1) * INSTANCE_PAGE_SIZE)),
+      processIds.list(),
+      store.units(),
+    ]);
+    sendPage(res, instanceListPage(pageContext(req, res), result.items, result.page.totalItems, f, processes, units, { page, pageSize: INSTANCE_PAGE_SIZE }));
   });
 
   tableExport(router, '/monitoring/export', async (req, res, format) => {

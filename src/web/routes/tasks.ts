@@ -1,13 +1,13 @@
 import { type Request, type Response, Router } from 'express';
-import { type Principal, canSeeTask, candidateGroupsOf, has, isTeamTask, scopedTeamOf } from '../auth/roles';
-import { aboutOf, loadTaskAccess, parseValue, requireWork } from './task-access';
+import { type Principal } from '../auth/roles';
+import { aboutOf, loadTaskAccess, requireWork } from './task-access';
+import { loadTaskListPage } from './task-list';
 import { scopeOf } from './records';
-import { type UserTask } from '../camunda/port';
 import { type WebDeps } from '../deps';
 import { resolveFormOptions } from '../forms/options';
 import { formData, parseFormSchema, validateSubmission } from '../forms/validate';
 import { HttpError, keyParam, pageContext, requireUser, sendPage, str, wantsJson } from '../http';
-import { dueColor, formatTime } from '../views/format';
+import { formatTime } from '../views/format';
 import { type TaskListFilters, taskListPage, taskPage } from '../views/tasks';
 
 /** Variables shown as the task's context, with their Chinese labels. */
@@ -34,50 +34,6 @@ export function taskRoutes(deps: WebDeps): Router {
   const { camunda, store } = deps;
   const { now } = deps;
 
-  /** Open tasks assigned to the user, offered to them by name, or offered to any of their groups (one `$in`
-   * search over the groups rather than one per group), merged and checked task by task. Team members also search
-   * their teams' leader tasks, which they see to file evidence on. */
-  async function visibleTasks(user: Principal): Promise<UserTask[]> {
-    const base = { filter: { state: 'CREATED' }, sort: [{ field: 'creationDate', order: 'DESC' as const }], page: { limit: 500 } };
-    const groups = new Set(candidateGroupsOf(user));
-    if (user.teams.length && groups.has('team')) for (const g of ['team-leader', ...user.teams.map((t) => `team-leader:${t.teamId}`)]) groups.add(g);
-    const queries = [
-      { ...base, filter: { ...base.filter, assignee: user.username } },
-      { ...base, filter: { ...base.filter, candidateUser: user.username } },
-      ...(groups.size ? [{ ...base, filter: { ...base.filter, candidateGroup: { $in: [...groups] } } }] : []),
-    ];
-    const pages = await Promise.all(queries.map((q) => camunda.searchUserTasks(q)));
-    const byKey = new Map<string, UserTask>();
-    const undecided: UserTask[] = [];
-    for (const t of pages.flatMap((p) => p.items)) {
-      if (canSeeTask(user, t)) byKey.set(t.userTaskKey, t);
-      else if (has(user, 'team', 'team-leader') && isTeamTask(t) && !scopedTeamOf(t)) undecided.push(t);
-    }
-    const teams = await teamsOfTasks(undecided);
-    for (const t of undecided) if (canSeeTask(user, t, teams.get(t.userTaskKey) ?? null)) byKey.set(t.userTaskKey, t);
-    return [...byKey.values()];
-  }
-
-  /** The team of tasks offered through the plain team groups: their process's `teamId`, else its inspection's team. */
-  async function teamsOfTasks(tasks: UserTask[]): Promise<Map<string, string | null>> {
-    const instances = [...new Set(tasks.map((t) => t.processInstanceKey).filter((k): k is string => !!k))];
-    if (!instances.length) return new Map();
-    const vars = await camunda.searchVariables({ filter: { scopeKey: { $in: instances }, name: { $in: ['teamId', 'inspectionId'] } }, page: { limit: 2 * instances.length } });
-    const of = new Map<string, { teamId?: string; inspectionId?: string }>();
-    for (const v of vars.items) {
-      const value = parseValue(v.value);
-      if (typeof value !== 'string' || !v.scopeKey) continue;
-      of.set(v.scopeKey, { ...of.get(v.scopeKey), [v.name]: value });
-    }
-    const inspections = await store.inspectionTeams([...new Set([...of.values()].map((o) => o.inspectionId).filter((i): i is string => !!i))]);
-    const result = new Map<string, string | null>();
-    for (const t of tasks) {
-      const o = of.get(t.processInstanceKey ?? '');
-      result.set(t.userTaskKey, o?.teamId ?? (o?.inspectionId ? inspections.get(o.inspectionId) ?? null : null));
-    }
-    return result;
-  }
-
   const loadTask = (user: Principal, key: string) => loadTaskAccess(camunda, store, user, key);
 
   router.get('/tasks', async (req, res) => {
@@ -90,17 +46,10 @@ export function taskRoutes(deps: WebDeps): Router {
       due: str(req.query.due) === 'overdue' ? 'overdue' : str(req.query.due) === 'soon' ? 'soon' : undefined,
       priority: str(req.query.priority) === 'high' ? 'high' : undefined,
     };
-    const all = await visibleTasks(user);
     const t0 = now();
-    const tasks = all
-      .filter((t) => (view === 'mine' ? t.assignee === user.username : view === 'groups' ? t.assignee !== user.username : true))
-      .filter((t) => !filters.q || `${t.name ?? ''} ${t.processName ?? ''} ${t.processDefinitionId ?? ''}`.includes(filters.q))
-      .filter((t) => !filters.process || (t.processName ?? t.processDefinitionId) === filters.process)
-      .filter((t) => !filters.due || dueColor(t.dueDate, t0) === (filters.due === 'overdue' ? 'red' : 'yellow'))
-      .filter((t) => !filters.priority || (t.priority ?? 50) >= 75)
-      .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || (b.priority ?? 50) - (a.priority ?? 50));
-    const processes = [...new Set(all.map((t) => t.processName ?? t.processDefinitionId ?? ''))].filter(Boolean).sort();
-    sendPage(res, taskListPage(pageContext(req, res), tasks, filters, processes, t0));
+    const page = Math.min(1000, Math.max(1, Math.floor(Number(str(req.query.page) ?? '1')) || 1));
+    const list = await loadTaskListPage(camunda, store, user, filters, page, t0);
+    sendPage(res, taskListPage(pageContext(req, res), list.tasks, filters, list.processes, t0, { page: list.page, hasNext: list.hasNext }));
   });
 
   router.get('/tasks/:key', async (req, res) => {

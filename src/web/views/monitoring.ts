@@ -32,7 +32,14 @@ export function instanceListPage(
   f: InstanceFilters,
   processes: string[],
   units: Array<{ code: string; name: string }>,
+  paging: { page: number; pageSize: number } = { page: 1, pageSize: instances.length },
 ): SafeHtml {
+  const pages = Math.max(1, Math.ceil(total / paging.pageSize));
+  const pageLink = (page: number, label: string, rel: string) => {
+    const query = new URLSearchParams(filterQuery(f));
+    query.set('page', String(page));
+    return html`<a href="/monitoring?${query.toString()}" rel="${rel}">${label}</a>`;
+  };
   const body = html`
 <form method="get" action="/monitoring" class="filters" role="search">
   <label>流程 <select name="process">${option('', '全部')}${processes.map((p) => option(p, p, f.process))}</select></label>
@@ -42,7 +49,7 @@ export function instanceListPage(
   <button type="submit">筛选</button>
   ${exportLinks('/monitoring/export', filterQuery(f), 'button secondary')}
 </form>
-<p class="muted" id="instance-count">共 ${total} 个流程实例</p>
+<p class="muted" id="instance-count">共 ${total} 个流程实例${pages > 1 ? html`，第 ${paging.page} / ${pages} 页` : ''}</p>
 <div class="table-wrap"><table class="list" aria-describedby="instance-count">
 <thead><tr><th scope="col">实例</th><th scope="col">流程</th><th scope="col">版本</th><th scope="col">状态</th><th scope="col">故障</th><th scope="col">开始</th><th scope="col">结束</th></tr></thead>
 <tbody>${
@@ -56,7 +63,10 @@ export function instanceListPage(
   <td>${formatTime(i.startDate)}</td><td>${formatTime(i.endDate)}</td></tr>`,
         )
       : html`<tr><td colspan="7" class="empty">没有符合条件的流程实例</td></tr>`
-  }</tbody></table></div>`;
+  }</tbody></table></div>
+${pages > 1
+    ? html`<nav class="pager" aria-label="分页">${paging.page > 1 ? pageLink(paging.page - 1, '上一页', 'prev') : ''} ${paging.page < pages ? pageLink(paging.page + 1, '下一页', 'next') : ''}</nav>`
+    : ''}`;
   return layout(ctx, { title: '流程监控', body });
 }
 

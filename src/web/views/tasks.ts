@@ -25,7 +25,21 @@ function option(value: string, label: string, current?: string): SafeHtml {
   return html`<option value="${value}"${value === (current ?? '') ? html` selected` : ''}>${label}</option>`;
 }
 
-export function taskListPage(ctx: PageContext, tasks: UserTask[], filters: TaskListFilters, processes: string[], now: Date): SafeHtml {
+/** Which page of the list this is; the list is paged in the engine (src/web/routes/task-list.ts). */
+export interface TaskListPaging {
+  page: number;
+  hasNext: boolean;
+}
+
+function pageLink(filters: TaskListFilters, page: number, label: string, rel: string): SafeHtml {
+  const query = new URLSearchParams({ view: filters.view });
+  for (const key of ['q', 'process', 'due', 'priority'] as const) if (filters[key]) query.set(key, filters[key]!);
+  query.set('page', String(page));
+  return html`<a href="/tasks?${query.toString()}" rel="${rel}">${label}</a>`;
+}
+
+export function taskListPage(ctx: PageContext, tasks: UserTask[], filters: TaskListFilters, processes: string[], now: Date,
+  paging: TaskListPaging = { page: 1, hasNext: false }): SafeHtml {
   const me = ctx.user?.username;
   const rows = tasks.map((t) => {
     const color = dueColor(t.dueDate, now);
@@ -57,11 +71,14 @@ export function taskListPage(ctx: PageContext, tasks: UserTask[], filters: TaskL
   <label>优先级 <select name="priority">${option('', '全部')}${option('high', '高', filters.priority)}</select></label>
   <button type="submit">筛选</button>
 </form>
-<p class="muted" id="task-count">共 ${tasks.length} 项任务</p>
+<p class="muted" id="task-count">${paging.page > 1 || paging.hasNext ? html`第 ${paging.page} 页，本页 ${tasks.length} 项任务` : html`共 ${tasks.length} 项任务`}</p>
 <div class="table-wrap"><table class="list" aria-describedby="task-count">
   <thead><tr><th scope="col">任务</th><th scope="col">流程</th><th scope="col">优先级</th><th scope="col">期限</th><th scope="col">处理人</th><th scope="col">创建时间</th><th scope="col"><span class="sr-only">操作</span></th></tr></thead>
   <tbody>${rows.length ? rows : html`<tr><td colspan="7" class="empty">暂无任务</td></tr>`}</tbody>
-</table></div>`;
+</table></div>
+${paging.page > 1 || paging.hasNext
+    ? html`<nav class="pager" aria-label="分页">${paging.page > 1 ? pageLink(filters, paging.page - 1, '上一页', 'prev') : ''} ${paging.hasNext ? pageLink(filters, paging.page + 1, '下一页', 'next') : ''}</nav>`
+    : ''}`;
   return layout(ctx, { title: '任务', body });
 }
 
