@@ -194,9 +194,10 @@ function rowsOf(process: El, everywhere: Map<string, Computation[]>): ClauseRow[
         practice: segments.filter((s) => s.practice).map((s) => s.text),
       };
       rows.push(row);
-      // A report awaited by a receive task is kept or not by its arrival before the interrupting timer fires:
-      // the awaited element gets a row of its own, guarded by the timer.
-      const awaited = el.$type === 'bpmn:BoundaryEvent' && el.cancelActivity !== false && el.attachedToRef?.$type === 'bpmn:ReceiveTask' ? el.attachedToRef as El : undefined;
+      // A report awaited by a receive task is kept or not by its arrival before the deadline timer on it fires
+      // (interrupting or not: the report stays receivable after the deadline): the awaited element gets a row of
+      // its own, guarded by the timer.
+      const awaited = el.$type === 'bpmn:BoundaryEvent' && el.attachedToRef?.$type === 'bpmn:ReceiveTask' ? el.attachedToRef as El : undefined;
       if (awaited) rows.push({ ...row, elementId: awaited.id, elementName: awaited.name ?? awaited.id, kind: 'awaited', guardTimer: el.id });
     }
   }

@@ -24,7 +24,7 @@ export const REGULATION: RegulationClause[] = [
   {
     clause: '一（二）',
     obligation: '每两年全部巡查一遍，每次巡查时间原则不少于两周',
-    deadlines: [{ text: '现场巡查不少于两周', rule: 'calendar-days', amount: 14, keyword: '两周' }],
+    deadlines: [{ text: '现场巡查不少于两周', rule: 'calendar-days', amount: 14, keyword: '两周', variables: ['onsiteMinEnd'] }],
   },
   {
     clause: '三（三）1',
