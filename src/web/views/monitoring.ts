@@ -1,6 +1,8 @@
 import { type Principal, can } from '../auth/roles';
 import { type ElementInstance, type Incident, type ProcessInstance, type Variable } from '../camunda/port';
+import { type DeployedProcess } from '../camunda/process-ids';
 import { html, jsonScript, type SafeHtml } from '../html';
+import { displayValue, instanceVariables, type ListedVariable } from '../monitoring/variables';
 import { exportLinks } from './export-links';
 import { formatTime, STATE_LABELS } from './format';
 import { layout, type PageContext } from './layout';
@@ -30,12 +32,12 @@ export function instanceListPage(
   instances: ProcessInstance[],
   total: number,
   f: InstanceFilters,
-  processes: string[],
+  processes: DeployedProcess[],
   units: Array<{ code: string; name: string }>,
 ): SafeHtml {
   const body = html`
 <form method="get" action="/monitoring" class="filters" role="search">
-  <label>流程 <select name="process">${option('', '全部')}${processes.map((p) => option(p, p, f.process))}</select></label>
+  <label>流程 <select name="process">${option('', '全部')}${processes.map((p) => option(p.id, p.name ?? p.id, f.process))}</select></label>
   <label>状态 <select name="state">${option('', '全部')}${['ACTIVE', 'COMPLETED', 'TERMINATED'].map((s) => option(s, STATE_LABELS[s] ?? s, f.state))}</select></label>
   <label>单位 <select name="unit">${option('', '全部')}${units.map((u) => option(u.code, u.name, f.unit))}</select></label>
   <label class="check"><input type="checkbox" name="incidents" value="1"${f.incidents ? html` checked` : ''}> 仅有故障</label>
@@ -79,8 +81,22 @@ function incidentRow(ctx: PageContext, user: Principal | undefined, i: Incident)
   return html`<tr><td>${i.elementId}</td><td>${i.errorType}</td><td class="wrap">${i.errorMessage}</td><td>${formatTime(i.creationTime)}</td><td>${actions}</td></tr>`;
 }
 
+function valueCell(value: string): SafeHtml {
+  const shown = displayValue(value);
+  return shown.preview === undefined
+    ? html`<td class="wrap"><code>${shown.full}</code></td>`
+    : html`<td class="wrap"><details class="value"><summary><code>${shown.preview}</code></summary><pre>${shown.full}</pre></details></td>`;
+}
+
+function variableTable(vars: ListedVariable[], scoped: boolean): SafeHtml {
+  if (!vars.length) return html`<p class="muted">无</p>`;
+  return html`<div class="table-wrap"><table class="list"><thead><tr><th scope="col">名称</th>${scoped ? html`<th scope="col">环节</th>` : ''}<th scope="col">值</th></tr></thead>
+  <tbody>${vars.map((v) => html`<tr><td>${v.name}</td>${scoped ? html`<td>${v.scope ?? ''}</td>` : ''}${valueCell(v.value)}</tr>`)}</tbody></table></div>`;
+}
+
 export function instancePage(ctx: PageContext, d: InstancePageData): SafeHtml {
   const { instance } = d;
+  const vars = instanceVariables(d.variables, d.elements, instance.processInstanceKey);
   const overlays = {
     active: [...new Set(d.elements.filter((e) => e.state === 'ACTIVE').map((e) => e.elementId))],
     completed: [...new Set(d.elements.filter((e) => e.state === 'COMPLETED').map((e) => e.elementId))],
@@ -105,7 +121,7 @@ export function instancePage(ctx: PageContext, d: InstancePageData): SafeHtml {
 <section class="card" aria-labelledby="diagram-title">
   <h2 id="diagram-title">流程图</h2>
   <p class="legend"><span class="badge active">进行中</span> <span class="badge done">已完成</span> <span class="badge red">故障</span> <span class="badge green">已经过的连线</span></p>
-  <div id="diagram" class="diagram" role="img" aria-label="流程图，标出进行中、已完成和故障的环节"></div>
+  <div id="diagram" class="diagram" role="group" aria-label="流程图，标出进行中、已完成和故障的环节"></div>
   ${jsonScript('diagram-xml', d.xml ?? '')}${jsonScript('diagram-overlays', overlays)}
 </section>
 <section class="card" aria-labelledby="incidents-title">
@@ -124,8 +140,8 @@ export function instancePage(ctx: PageContext, d: InstancePageData): SafeHtml {
 </section>
 <section class="card grow" aria-labelledby="vars-title">
   <h2 id="vars-title">流程变量</h2>
-  <div class="table-wrap"><table class="list"><thead><tr><th scope="col">名称</th><th scope="col">值</th></tr></thead>
-  <tbody>${d.variables.map((v) => html`<tr><td>${v.name}</td><td class="wrap"><code>${v.value}</code></td></tr>`)}</tbody></table></div>
+  ${variableTable(vars.process, false)}
+  ${vars.local.length ? html`<details class="local-vars"><summary>环节局部变量（${vars.local.length}）</summary>${variableTable(vars.local, true)}</details>` : ''}
 </section>
 </div>`;
   return layout(ctx, { title: `流程实例 ${instance.processInstanceKey}`, body, scripts: ['diagram.js'], styles: ['diagram.css'] });
