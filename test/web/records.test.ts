@@ -41,7 +41,7 @@ describe('web registers, inbox and public notice board', () => {
     expect(officePage.text).toContain('吴林街道安全生产责任制');
     expect(officePage.text).toContain('C5 事故预防');
     expect(officePage.text).toContain('<td>待处置</td>');
-    expect(officePage.text).toContain('<td>2026-11-27 23:59</td>');
+    expect(officePage.text).toContain('<td>2026年11月27日 23:59</td>');
   });
 
   it('shows a department only what was handed to it', async () => {
