@@ -7,6 +7,7 @@ const TALK_FORM = {
   components: [
     { type: 'datetime', subtype: 'datetime', key: 'talkHeldAt', dateLabel: '约谈时间', timeLabel: '时间', validate: { required: true } },
     { type: 'datetime', subtype: 'date', key: 'followUpDue', dateLabel: '跟踪期限' },
+    { type: 'textfield', key: 'rectificationDue', label: '整改期限', readonly: true },
   ],
 };
 
@@ -20,7 +21,7 @@ describe('dates entered in a task form', () => {
       { name: 'talk-record.form', content: Buffer.from(JSON.stringify(TALK_FORM)) },
       { name: 'talk.bpmn', content: Buffer.from(taskDiagram({ id: 'talk', name: '约谈', taskName: '记录约谈', candidateGroups: 'office', formId: 'talk-record' })) },
     ]);
-    instance = (await h.engine.createProcessInstance({ bpmnProcessId: 'talk', variables: {} })).processInstanceKey;
+    instance = (await h.engine.createProcessInstance({ bpmnProcessId: 'talk', variables: { rectificationDue: '2027-03-31T23:59:59+08:00' } })).processInstanceKey;
     task = (await h.camunda.searchUserTasks({ filter: { processInstanceKey: instance }, page: { limit: 1 } })).items[0]!.userTaskKey;
   });
 
@@ -37,6 +38,19 @@ describe('dates entered in a task form', () => {
     expect(res.status).toBe(200);
     expect(await stored('talkHeldAt')).toBe('"2027-03-01T15:00:00+08:00"');
     expect(await stored('followUpDue')).toBe('"2027-03-31"');
+  });
+
+  it('shows a read-only date of the task as people read it and keeps the process’s value', async () => {
+    // given
+    const { agent } = await signIn(h.app, LOGINS.office);
+    // when
+    const page = await agent.get(`/tasks/${task}`).expect(200);
+    const res = await submit({ talkHeldAt: '2027-03-01T15:00', rectificationDue: '2027年3月31日 23:59' });
+    // then
+    expect(page.text).toContain('"rectificationDue":"2027年3月31日 23:59"');
+    expect(page.text).not.toContain('2027-03-31T23:59:59+08:00');
+    expect(res.status).toBe(200);
+    expect(await stored('rectificationDue')).toBe('"2027-03-31T23:59:59+08:00"');
   });
 
   it('refuses an impossible date in Chinese and leaves the task open', async () => {
