@@ -122,7 +122,7 @@ describe('web monitoring for administrators', () => {
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = (res.body as string).split('\r\n');
     expect(lines[0]).toBe('\uFEFF实例,流程,版本,状态,故障,开始,结束');
-    expect(lines[1]).toBe(`${handover},handover,2,已完成,否,2026-10-01 09:00,2026-10-05 09:00`);
+    expect(lines[1]).toBe(`${handover},问题移交,2,已完成,否,2026-10-01 09:00,2026-10-05 09:00`);
     expect(lines).toHaveLength(3);
   });
 

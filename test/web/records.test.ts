@@ -139,7 +139,7 @@ describe('web registers, inbox and public notice board', () => {
     // when
     const res = await agent.get('/monitoring/dashboard').expect(200);
     // then
-    expect(res.text).toMatch(/危化品仓库[\s\S]*?badge red/);
+    expect(res.text).toMatch(/危化品仓库未落实双重预防机制<\/a><\/td><td>坛山街道<\/td><td>2026年11月27日 23:59<\/td><td><span class="badge red">/);
     expect(res.text).toMatch(/储罐区重大事故隐患[\s\S]*?badge yellow/);
   });
 });
