@@ -44,6 +44,20 @@ describe('the monitoring instance page an administrator reads', () => {
     expect(res.text).toContain('<code>&quot;坛山街道&quot;</code>');
   });
 
+  it('says so when the instance holds more variables than the page shows', async () => {
+    // given
+    await h.engine.deploy([{ name: 'many.bpmn', content: Buffer.from(taskDiagram({ id: 'many', name: '变量很多', formId: null })) }]);
+    const variables = Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`v${i}`, i]));
+    const many = (await h.engine.createProcessInstance({ bpmnProcessId: 'many', variables })).processInstanceKey;
+    const { agent } = await signIn(h.app, LOGINS.admin);
+    // when
+    const res = await agent.get(`/monitoring/instances/${many}`).expect(200);
+    const few = await agent.get(`/monitoring/instances/${instance}`).expect(200);
+    // then
+    expect(res.text).toContain('共 1001 个变量，仅显示前 1000 个。');
+    expect(few.text).not.toContain('仅显示前');
+  });
+
   it('offers the processes by name in the filter and keeps the diagram container free of a role that hides its canvas', async () => {
     // given
     const { agent } = await signIn(h.app, LOGINS.admin);

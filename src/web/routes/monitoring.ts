@@ -82,7 +82,7 @@ export function monitoringRoutes(deps: WebDeps, processIds: ProcessIds): Router 
       // an older cluster without this endpoint just shows no taken flows
       camunda.sequenceFlows(key).catch(() => [] as string[]),
     ]);
-    sendPage(res, instancePage(pageContext(req, res), { instance, xml, elements: elements.items.filter((e) => e.type !== 'PROCESS'), incidents: incidents.items, variables: variables.items, flows }));
+    sendPage(res, instancePage(pageContext(req, res), { instance, xml, elements: elements.items.filter((e) => e.type !== 'PROCESS'), incidents: incidents.items, variables: variables.items, variablesTotal: variables.page.totalItems, flows }));
   });
 
   router.post('/monitoring/incidents/:key/retry', async (req, res) => {

@@ -70,15 +70,17 @@ export interface InstancePageData {
   variables: Variable[];
   /** Sequence flows taken so far. */
   flows: string[];
+  /** How many variables the engine holds, when more than `variables` were fetched. */
+  variablesTotal?: number;
 }
 
-function incidentRow(ctx: PageContext, user: Principal | undefined, i: Incident): SafeHtml {
+function incidentRow(ctx: PageContext, user: Principal | undefined, i: Incident, elementName: (id?: string) => string): SafeHtml {
   const actions = can.operate(user) && i.state !== 'RESOLVED'
     ? html`<form method="post" action="/monitoring/incidents/${i.incidentKey}/retry" class="inline">
         <input type="hidden" name="_csrf" value="${ctx.csrf}">
         <button type="submit" class="small">${i.jobKey ? '重试（增加重试次数并解决）' : '解决'}</button></form>`
     : '';
-  return html`<tr><td>${i.elementId}</td><td>${i.errorType}</td><td class="wrap">${i.errorMessage}</td><td>${formatTime(i.creationTime)}</td><td>${actions}</td></tr>`;
+  return html`<tr><td>${elementName(i.elementId)}</td><td>${i.errorType}</td><td class="wrap">${i.errorMessage}</td><td>${formatTime(i.creationTime)}</td><td>${actions}</td></tr>`;
 }
 
 function valueCell(value: string): SafeHtml {
@@ -97,6 +99,8 @@ function variableTable(vars: ListedVariable[], scoped: boolean): SafeHtml {
 export function instancePage(ctx: PageContext, d: InstancePageData): SafeHtml {
   const { instance } = d;
   const vars = instanceVariables(d.variables, d.elements, instance.processInstanceKey);
+  const names = new Map(d.elements.map((e) => [e.elementId, e.elementName || e.elementId]));
+  const elementName = (id?: string) => (id ? names.get(id) ?? id : '');
   const overlays = {
     active: [...new Set(d.elements.filter((e) => e.state === 'ACTIVE').map((e) => e.elementId))],
     completed: [...new Set(d.elements.filter((e) => e.state === 'COMPLETED').map((e) => e.elementId))],
@@ -128,7 +132,7 @@ export function instancePage(ctx: PageContext, d: InstancePageData): SafeHtml {
   <h2 id="incidents-title">故障（${d.incidents.filter((i) => i.state !== 'RESOLVED').length}）</h2>
   ${d.incidents.length
     ? html`<div class="table-wrap"><table class="list"><thead><tr><th scope="col">环节</th><th scope="col">类型</th><th scope="col">信息</th><th scope="col">时间</th><th scope="col"><span class="sr-only">操作</span></th></tr></thead>
-      <tbody>${d.incidents.map((i) => incidentRow(ctx, ctx.user, i))}</tbody></table></div>`
+      <tbody>${d.incidents.map((i) => incidentRow(ctx, ctx.user, i, elementName))}</tbody></table></div>`
     : html`<p class="muted">无故障</p>`}
 </section>
 <div class="columns">
@@ -140,6 +144,7 @@ export function instancePage(ctx: PageContext, d: InstancePageData): SafeHtml {
 </section>
 <section class="card grow" aria-labelledby="vars-title">
   <h2 id="vars-title">流程变量</h2>
+  ${d.variablesTotal !== undefined && d.variablesTotal > d.variables.length ? html`<p class="notice warning">共 ${d.variablesTotal} 个变量，仅显示前 ${d.variables.length} 个。</p>` : ''}
   ${variableTable(vars.process, false)}
   ${vars.local.length ? html`<details class="local-vars"><summary>环节局部变量（${vars.local.length}）</summary>${variableTable(vars.local, true)}</details>` : ''}
 </section>
