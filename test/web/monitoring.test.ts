@@ -51,7 +51,7 @@ describe('web monitoring for administrators', () => {
     // the failed job's element stays active with an incident, as in Operate
     expect(res.text).toContain('{"active":["report","notify"],"completed":["start"],"taken":["f1","f3"],"incidents":["notify"]}');
     expect(res.text).toContain('SMTP 连接失败');
-    expect(res.text).toContain('<tr><td>发送通知</td><td>');
+    expect(res.text).toContain('<tr><td>发送通知</td><td><span title="JOB_NO_RETRIES">作业重试次数用尽</span></td>');
     expect(res.text).toContain(`&quot;${UNIT_A}&quot;`);
     expect(res.text).toContain('/assets/diagram.js');
     expect(res.text).toContain('终止实例');

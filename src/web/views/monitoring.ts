@@ -74,13 +74,38 @@ export interface InstancePageData {
   variablesTotal?: number;
 }
 
+/** Zeebe's incident types (Camunda 8.8) as an administrator reads them; the engine's code stays in the tooltip. */
+const INCIDENT_TYPE_LABELS: Record<string, string> = {
+  JOB_NO_RETRIES: '作业重试次数用尽',
+  EXECUTION_LISTENER_NO_RETRIES: '执行监听器重试次数用尽',
+  TASK_LISTENER_NO_RETRIES: '任务监听器重试次数用尽',
+  AD_HOC_SUB_PROCESS_NO_RETRIES: '自由子流程重试次数用尽',
+  IO_MAPPING_ERROR: '变量映射出错',
+  CONDITION_ERROR: '条件表达式出错',
+  EXTRACT_VALUE_ERROR: '表达式取值出错',
+  CALLED_ELEMENT_ERROR: '被调用流程出错',
+  CALLED_DECISION_ERROR: '被调用决策出错',
+  DECISION_EVALUATION_ERROR: '决策求值出错',
+  UNHANDLED_ERROR_EVENT: '错误事件无人捕获',
+  MESSAGE_SIZE_EXCEEDED: '消息超出大小限制',
+  FORM_NOT_FOUND: '找不到表单',
+  RESOURCE_NOT_FOUND: '找不到资源',
+  UNKNOWN: '未知故障',
+};
+
+function incidentType(type?: string): SafeHtml | string {
+  if (!type) return '';
+  const label = INCIDENT_TYPE_LABELS[type];
+  return label ? html`<span title="${type}">${label}</span>` : type;
+}
+
 function incidentRow(ctx: PageContext, user: Principal | undefined, i: Incident, elementName: (id?: string) => string): SafeHtml {
   const actions = can.operate(user) && i.state !== 'RESOLVED'
     ? html`<form method="post" action="/monitoring/incidents/${i.incidentKey}/retry" class="inline">
         <input type="hidden" name="_csrf" value="${ctx.csrf}">
         <button type="submit" class="small">${i.jobKey ? '重试（增加重试次数并解决）' : '解决'}</button></form>`
     : '';
-  return html`<tr><td>${elementName(i.elementId)}</td><td>${i.errorType}</td><td class="wrap">${i.errorMessage}</td><td>${formatTime(i.creationTime)}</td><td>${actions}</td></tr>`;
+  return html`<tr><td>${elementName(i.elementId)}</td><td>${incidentType(i.errorType)}</td><td class="wrap">${i.errorMessage}</td><td>${formatTime(i.creationTime)}</td><td>${actions}</td></tr>`;
 }
 
 function valueCell(value: string): SafeHtml {
