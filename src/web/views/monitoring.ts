@@ -121,6 +121,16 @@ function variableTable(vars: ListedVariable[], scoped: boolean): SafeHtml {
   <tbody>${vars.map((v) => html`<tr><td>${v.name}</td>${scoped ? html`<td>${v.scope ?? ''}</td>` : ''}${valueCell(v.value)}</tr>`)}</tbody></table></div>`;
 }
 
+/** The timeline shows this many latest steps; earlier ones are folded (long-running instances have hundreds). */
+export const TIMELINE_SHOWN = 30;
+
+function timeline(elements: ElementInstance[]): SafeHtml {
+  const step = (e: ElementInstance) => html`<li class="${e.state.toLowerCase()}"><strong>${e.elementName ?? e.elementId}</strong> <span class="muted">${STATE_LABELS[e.state] ?? e.state} · ${formatTime(e.startDate)}${e.endDate ? html` → ${formatTime(e.endDate)}` : ''}</span></li>`;
+  const earlier = elements.slice(0, Math.max(0, elements.length - TIMELINE_SHOWN));
+  const latest = elements.slice(earlier.length);
+  return html`${earlier.length ? html`<details class="earlier"><summary>较早的 ${earlier.length} 条记录</summary><ol class="timeline">${earlier.map(step)}</ol></details>` : ''}<ol class="timeline" id="timeline"${earlier.length ? html` start="${earlier.length + 1}"` : ''}>${latest.map(step)}</ol>`;
+}
+
 export function instancePage(ctx: PageContext, d: InstancePageData): SafeHtml {
   const { instance } = d;
   const vars = instanceVariables(d.variables, d.elements, instance.processInstanceKey);
@@ -163,9 +173,7 @@ export function instancePage(ctx: PageContext, d: InstancePageData): SafeHtml {
 <div class="columns">
 <section class="card grow" aria-labelledby="timeline-title">
   <h2 id="timeline-title">执行记录</h2>
-  <ol class="timeline" id="timeline">${d.elements.map(
-    (e) => html`<li class="${e.state.toLowerCase()}"><strong>${e.elementName ?? e.elementId}</strong> <span class="muted">${STATE_LABELS[e.state] ?? e.state} · ${formatTime(e.startDate)}${e.endDate ? html` → ${formatTime(e.endDate)}` : ''}</span></li>`,
-  )}</ol>
+  ${timeline(d.elements)}
 </section>
 <section class="card grow" aria-labelledby="vars-title">
   <h2 id="vars-title">流程变量</h2>
