@@ -8,6 +8,13 @@ import { REPORT_FORM, REPORT_PROCESS, type Stack, startStack } from './support/s
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'e2e');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
+/** Elements with a role whose children are presentational (img, button, link …) that hold a focusable element. */
+function nestedInteractive(): string[] {
+  const childrenPresentational = '[role="img"], [role="button"], [role="link"], [role="checkbox"], [role="tab"], [role="progressbar"], button, a[href]';
+  const focusable = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
+  return [...document.querySelectorAll(childrenPresentational)].filter((el) => el.querySelector(focusable)).map((el) => el.id || el.outerHTML.slice(0, 80));
+}
+
 /**
  * The whole system in a real headless Chromium: a unit's staff member completes a task through its Camunda Form,
  * an administrator watches the instance move on in monitoring, an anonymous visitor reads the public board.
@@ -98,6 +105,9 @@ describe('web app end to end in Chromium', () => {
     expect(await page.locator('.djs-element.done[data-element-id="report"]').count()).toBe(1);
     expect(await page.locator('.djs-element.taken[data-element-id="f2"]').count()).toBe(1);
     expect(await page.locator('#timeline').innerText()).toContain('审核整改情况');
+    // axe-core's nested-interactive rule: no element whose children are presentational holds a focusable one
+    expect(await page.locator('#diagram svg[tabindex]').count()).toBe(1);
+    expect(await page.evaluate(nestedInteractive)).toEqual([]);
   }, 120_000);
 
   it('lets the administrator move the token from review back to report after confirming', async () => {

@@ -66,7 +66,7 @@ describe('reference option lists of task forms', () => {
     expect(data.expertOptions!.map((o) => o.value)).toEqual(['p-expert-1', 'p-expert-2', 'p-expert-3', 'p-expert-4']);
     expect(data.enterpriseOptions!.length).toBeGreaterThan(0);
     expect(data.enterpriseOptions!.every((o) => /^YC-E-\d{2}$/.test(o.value) && /（.+(镇|街道)）$/.test(o.label))).toBe(true);
-    expect(data.evidenceOptions).toEqual([{ label: '仓库消防通道.jpg（2026-11-28 12:00）', value: ownEvidence }]);
+    expect(data.evidenceOptions).toEqual([{ label: '仓库消防通道.jpg（2026年11月28日 12:00）', value: ownEvidence }]);
   });
 
   it('completes with offered ids and rejects evidence of another inspection and an expert as leader', async () => {

@@ -51,6 +51,7 @@ describe('web monitoring for administrators', () => {
     // the failed job's element stays active with an incident, as in Operate
     expect(res.text).toContain('{"active":["report","notify"],"completed":["start"],"taken":["f1","f3"],"incidents":["notify"]}');
     expect(res.text).toContain('SMTP 连接失败');
+    expect(res.text).toContain('<tr><td>发送通知</td><td><span title="JOB_NO_RETRIES">作业重试次数用尽</span></td>');
     expect(res.text).toContain(`&quot;${UNIT_A}&quot;`);
     expect(res.text).toContain('/assets/diagram.js');
     expect(res.text).toContain('终止实例');
@@ -122,7 +123,7 @@ describe('web monitoring for administrators', () => {
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = (res.body as string).split('\r\n');
     expect(lines[0]).toBe('\uFEFF实例,流程,版本,状态,故障,开始,结束');
-    expect(lines[1]).toBe(`${handover},handover,2,已完成,否,2026-10-01 09:00,2026-10-05 09:00`);
+    expect(lines[1]).toBe(`${handover},问题移交,2,已完成,否,2026-10-01 09:00,2026-10-05 09:00`);
     expect(lines).toHaveLength(3);
   });
 

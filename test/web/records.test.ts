@@ -41,7 +41,7 @@ describe('web registers, inbox and public notice board', () => {
     expect(officePage.text).toContain('吴林街道安全生产责任制');
     expect(officePage.text).toContain('C5 事故预防');
     expect(officePage.text).toContain('<td>待处置</td>');
-    expect(officePage.text).toContain('<td>2026-11-27 23:59</td>');
+    expect(officePage.text).toContain('<td>2026年11月27日 23:59</td>');
   });
 
   it('shows a department only what was handed to it', async () => {
@@ -139,7 +139,7 @@ describe('web registers, inbox and public notice board', () => {
     // when
     const res = await agent.get('/monitoring/dashboard').expect(200);
     // then
-    expect(res.text).toMatch(/危化品仓库[\s\S]*?badge red/);
+    expect(res.text).toMatch(/危化品仓库未落实双重预防机制<\/a><\/td><td>坛山街道<\/td><td>2026年11月27日 23:59<\/td><td><span class="badge red">/);
     expect(res.text).toMatch(/储罐区重大事故隐患[\s\S]*?badge yellow/);
   });
 

@@ -85,9 +85,9 @@ describe('XLSX exports next to the CSV ones', () => {
     expect(sheet.name).toBe('流程实例');
     expect(rows).toEqual([
       csvRows(csv.text)[0],
-      [completed, 'handover', 1, '已完成', '否', cst('2026-10-01T09:00:00+08:00'), cst('2026-10-05T09:00:00+08:00')],
+      [completed, '问题移交', 1, '已完成', '否', cst('2026-10-01T09:00:00+08:00'), cst('2026-10-05T09:00:00+08:00')],
     ]);
-    expect(csvRows(csv.text)[1]).toEqual([completed, 'handover', '1', '已完成', '否', '2026-10-01 09:00', '2026-10-05 09:00']);
+    expect(csvRows(csv.text)[1]).toEqual([completed, '问题移交', '1', '已完成', '否', '2026-10-01 09:00', '2026-10-05 09:00']);
   });
 
   it('exports the dashboard deadlines and coverage as XLSX', async () => {
@@ -100,8 +100,8 @@ describe('XLSX exports next to the CSV ones', () => {
     expect(overdue.sheet.name).toBe('整改与挂牌督办期限');
     expect(overdue.rows).toEqual([
       ['类别', '事项', '单位', '期限', '状态'],
-      ['整改', '坛山街道危化品仓库未落实双重预防机制', UNIT_A, cst('2026-11-27T23:59:59+08:00'), '逾期'],
-      ['挂牌督办', '坛山街道某化工企业储罐区重大事故隐患', UNIT_A, cst('2026-12-01T23:59:59+08:00'), expect.stringMatching(/^(正常|临期)$/)],
+      ['整改', '坛山街道危化品仓库未落实双重预防机制', '坛山街道', cst('2026-11-27T23:59:59+08:00'), '逾期'],
+      ['挂牌督办', '坛山街道某化工企业储罐区重大事故隐患', '坛山街道', cst('2026-12-01T23:59:59+08:00'), expect.stringMatching(/^(正常|临期)$/)],
     ]);
     expect(coverage.sheet.name).toBe('巡查覆盖');
     expect(coverage.rows[0]).toEqual(['单位代码', '单位', '上次巡查', '应巡查截止', '状态']);

@@ -1,8 +1,14 @@
 import { type CamundaPort } from './port';
 
-/** The ids of the deployed processes (latest versions), as the monitoring filter offers them. */
+/** A deployed process as the monitoring filter offers it: chosen by its name, filtered by its id. */
+export interface DeployedProcess {
+  id: string;
+  name?: string;
+}
+
+/** The deployed processes (latest versions), as the monitoring filter offers them. */
 export interface ProcessIds {
-  list(): Promise<string[]>;
+  list(): Promise<DeployedProcess[]>;
   /** Forgets the list, so the next request asks the engine again (after a deployment from the web app). */
   invalidate(): void;
 }
@@ -14,10 +20,11 @@ export interface ProcessIds {
  * failed fetch is not kept.
  */
 export function processIds(camunda: CamundaPort, options: { ttlMs: number; now: () => Date }): ProcessIds {
-  let cached: { at: number; ids: Promise<string[]> } | undefined;
+  let cached: { at: number; ids: Promise<DeployedProcess[]> } | undefined;
   const fetchIds = async () => {
     const defs = await camunda.searchProcessDefinitions({ filter: { isLatestVersion: true }, page: { limit: 200 } });
-    return [...new Set(defs.items.map((d) => d.processDefinitionId))].sort();
+    const byId = new Map(defs.items.map((d) => [d.processDefinitionId, { id: d.processDefinitionId, name: d.name || undefined }]));
+    return [...byId.values()].sort((a, b) => (a.name ?? a.id).localeCompare(b.name ?? b.id, 'zh') || a.id.localeCompare(b.id));
   };
   return {
     list() {

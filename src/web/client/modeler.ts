@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 import Modeler from 'camunda-bpmn-js/lib/camunda-cloud/Modeler';
 import 'camunda-bpmn-js/dist/assets/camunda-cloud-modeler.css';
-import { postJson, readJson } from './zh';
+import { MODELER_TEXTS } from './modeler-zh';
+import { postJson, readJson, translateWith } from './zh';
 
 interface Issue {
   rule: string;
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const status = document.getElementById('modeler-status')!;
   const results = document.getElementById('lint-results')!;
   const fileName = document.getElementById('file-name') as HTMLInputElement;
-  const modeler = new Modeler({ container: canvas, propertiesPanel: { parent: '#properties' } });
+  const modeler = new Modeler({ container: canvas, propertiesPanel: { parent: '#properties' }, additionalModules: [translateWith(MODELER_TEXTS)] });
   try {
     await modeler.importXML(xml);
     (modeler.get('canvas') as { zoom(l: string): void }).zoom('fit-viewport');

@@ -1,21 +1,15 @@
 /// <reference lib="dom" />
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import { guardTypedDates, hasTypedDateErrors, localiseWidgets } from './form-widgets';
 import { addProposalButton } from './plan-assistant';
-import { postJson, readJson, translate, translateModule } from './zh';
+import { postJson, readJson, translateModule } from './zh';
 
 interface Answer {
   ok?: boolean;
   redirect?: string;
   error?: string;
   fieldErrors?: Record<string, string>;
-}
-
-/** form-js 2.0 does not pass the search box of a searchable select through `translate`; fix it as it appears. */
-function translateSearchBoxes(root: HTMLElement): void {
-  const fix = () => root.querySelectorAll<HTMLInputElement>('input[placeholder="Search"]').forEach((input) => (input.placeholder = translate('Search')));
-  fix();
-  new MutationObserver(fix).observe(root, { childList: true, subtree: true });
 }
 
 /** Renders the task's Camunda Form, prefilled, and submits it to the server, which validates it again. */
@@ -30,7 +24,8 @@ async function main(): Promise<void> {
 
   const form = new Form({ container, additionalModules: [translateModule] });
   await form.importSchema(schema, readJson<object>('form-data') ?? {});
-  translateSearchBoxes(container);
+  localiseWidgets(container);
+  guardTypedDates(container);
   if (readOnly) form.setProperty('readOnly', true);
 
   const showErrors = (message: string, fields: Record<string, string> = {}) => {
@@ -61,7 +56,7 @@ async function main(): Promise<void> {
 
   button.addEventListener('click', async () => {
     const { data, errors } = form.submit() as { data: Record<string, unknown>; errors: Record<string, unknown> };
-    if (Object.keys(errors).length) return showErrors('表单填写有误，请按提示修改。');
+    if (Object.keys(errors).length || hasTypedDateErrors(container)) return showErrors('表单填写有误，请按提示修改。');
     if (preview) {
       errorsBox.hidden = false;
       errorsBox.textContent = '校验通过。';

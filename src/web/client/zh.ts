@@ -29,16 +29,33 @@ const TEXTS: Record<string, string> = {
   'Skip to search': '跳到搜索',
   'Value is not a number.': '必须是数字。',
   'Value is expected to be an integer.': '必须是整数。',
+  'Value is expected to have at most 1 decimal digit.': '最多保留 1 位小数。',
+  'Value is expected to have at most {value} decimal digits.': '最多保留 {value} 位小数。',
+  'Min validation value is not a valid number.': '最小值设置不是有效数字。',
+  'Max validation value is not a valid number.': '最大值设置不是有效数字。',
+  "External content couldn't be loaded.": '无法加载外部内容。',
+  'Document reference is not defined.': '未指定文件。',
+  'Expand all ({value})': '全部展开（{value}）',
   'Click to remove sorting': '取消排序',
   'Unable to download document': '无法下载文件',
 };
 
-export function translate(template: string, replacements?: Record<string, unknown>): string {
-  const text = TEXTS[template] ?? template;
+function fill(text: string, replacements?: Record<string, unknown>): string {
   return text.replace(/{([^}]+)}/g, (_m, key: string) => String(replacements?.[key] ?? `{${key}}`));
 }
 
+export function translate(template: string, replacements?: Record<string, unknown>): string {
+  return fill(TEXTS[template] ?? template, replacements);
+}
+
+/** bpmn.io's translate service for form-js. */
 export const translateModule = { translate: ['value', translate] };
+
+/** A translate service over `table` and the common texts, for the modeler (palette, context pad, properties panel). */
+export function translateWith(table: Record<string, string>) {
+  const t = (template: string, replacements?: Record<string, unknown>) => fill(table[template] ?? TEXTS[template] ?? template, replacements);
+  return { translate: ['value', t] };
+}
 
 export function readJson<T>(id: string): T | undefined {
   const el = document.getElementById(id);

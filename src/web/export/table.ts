@@ -1,5 +1,5 @@
 import { type Request, type Response, type Router } from 'express';
-import { formatTime } from '../views/format';
+import { formatTime, sortableTime } from '../views/format';
 import { toCsv } from './csv';
 import { toXlsx, XLSX_TYPE } from './xlsx';
 
@@ -25,11 +25,17 @@ export interface Table {
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-/** A cell as text for pages and CSV: date-times in China Standard Time, blanks empty. */
+/** A cell as a page shows it: dates as people read them (2027年3月1日 15:00), blanks empty. */
 export function cellText(column: Pick<TableColumn, 'kind'>, value: CellValue): string {
   if (value === null || value === undefined) return '';
-  if (column.kind === 'datetime' && typeof value === 'string' && ISO_TIME.test(value)) return formatTime(value);
+  if (column.kind === 'datetime' && typeof value === 'string') return formatTime(value);
   return String(value);
+}
+
+/** A cell as CSV holds it: date-times in China Standard Time in a form spreadsheets sort, blanks empty. */
+function csvCell(column: Pick<TableColumn, 'kind'>, value: CellValue): CellValue {
+  if (value === null || value === undefined) return '';
+  return column.kind === 'datetime' && typeof value === 'string' && ISO_TIME.test(value) ? sortableTime(value) : value;
 }
 
 /** Sends a table as a download; the file name travels as RFC 5987 `filename*` so Chinese names survive. */
@@ -39,7 +45,7 @@ export async function sendTable(res: Response, format: ExportFormat, table: Tabl
     res.type(XLSX_TYPE).send(await toXlsx(table));
     return;
   }
-  const rows = table.rows.map((row) => row.map((v, i) => (table.columns[i]?.kind === 'datetime' ? cellText(table.columns[i]!, v) : v)));
+  const rows = table.rows.map((row) => row.map((v, i) => (table.columns[i]?.kind === 'datetime' ? csvCell(table.columns[i]!, v) : v)));
   res.type('text/csv; charset=utf-8').send(toCsv(table.columns.map((c) => c.label), rows));
 }
 

@@ -1,10 +1,11 @@
 import { evaluate } from 'feelin';
+import { checkDateValue, type DateSubtype } from './dates';
 import { type OptionLists } from './options';
 
 /**
  * Server-side validation of a submitted Camunda Form, with the rules form-js applies in the browser: required,
  * min/max, minLength/maxLength, pattern, email/phone, number type, options of select/radio/checklist/taglist (static
- * `values`, or the list the web app supplied under the field's `valuesKey`), dates.
+ * `values`, or the list the web app supplied under the field's `valuesKey`), dates (real calendar dates, see ./dates).
  * Hidden fields (`conditional.hide`) are skipped and dropped. Only the form's own fields come back, so a client
  * cannot set process variables the form does not offer.
  */
@@ -44,9 +45,7 @@ const CONTAINERS = new Set(['group', 'dynamiclist']);
 const NO_VALUE = new Set(['text', 'html', 'image', 'separator', 'spacer', 'button', 'table', 'iframe', 'documentPreview', 'expression', 'filepicker']);
 const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 const PHONE = /^(\+|00)?[0-9][0-9\s-]{5,19}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|Z)?$/;
-const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?$/;
+const subtypeOf = (c: FormComponent): DateSubtype => (c.subtype === 'date' || c.subtype === 'time' ? c.subtype : 'datetime');
 
 /** FEEL values in validation rules (`=…`) are evaluated against the submitted data, as form-js does. */
 function feel(value: unknown, context: Record<string, unknown>): unknown {
@@ -103,11 +102,8 @@ function checkField(c: FormComponent, value: unknown, context: Record<string, un
       const allowed = offered(c, lists);
       return allowed && !allowed.includes(value) ? `${name}不是有效选项。` : undefined;
     }
-    case 'datetime': {
-      if (typeof value !== 'string') return `${name}取值无效。`;
-      const format = c.subtype === 'date' ? DATE : c.subtype === 'time' ? TIME : DATETIME;
-      return format.test(value) ? undefined : `${name}日期时间格式无效。`;
-    }
+    case 'datetime':
+      return typeof value === 'string' ? checkDateValue(subtypeOf(c), value, name).error : `${name}取值无效。`;
     default: {
       if (typeof value !== 'string') return `${name}必须是文本。`;
       const text = value.trim();
@@ -168,6 +164,7 @@ function walk(
     const value = data[c.key];
     const error = checkField(c, value, context, w.lists);
     if (error) w.errors[`${prefix}${c.key}`] = error;
+    else if (c.type === 'datetime' && typeof value === 'string' && value !== '') out[c.key] = checkDateValue(subtypeOf(c), value, '').value;
     else if (value !== undefined) out[c.key] = c.type === 'number' && typeof value === 'string' && !c.serializeToString ? Number(value) : value;
   }
 }

@@ -62,7 +62,7 @@ export function monitoringRoutes(deps: WebDeps, processIds: ProcessIds): Router 
     const user = requireUser(res);
     const result = await camunda.searchProcessInstances(searchOf(filtersOf(req), 10000));
     await store.audit({ actor: user.username, action: 'monitoring.export', outcome: 'ok', detail: { format, rows: result.items.length }, ip: req.ip });
-    const rows = result.items.map((i: ProcessInstance) => [i.processInstanceKey, i.processDefinitionId, i.processDefinitionVersion, STATE_LABELS[i.state] ?? i.state, i.hasIncident ? '是' : '否', i.startDate, i.endDate]);
+    const rows = result.items.map((i: ProcessInstance) => [i.processInstanceKey, i.processDefinitionName || i.processDefinitionId, i.processDefinitionVersion, STATE_LABELS[i.state] ?? i.state, i.hasIncident ? '是' : '否', i.startDate, i.endDate]);
     return { title: '流程实例', columns: INSTANCE_COLUMNS, rows };
   });
 
@@ -92,7 +92,7 @@ export function monitoringRoutes(deps: WebDeps, processIds: ProcessIds): Router 
       camunda.sequenceFlows(key).catch(() => [] as string[]),
     ]);
     const shown = withholdComplaints(requireUser(res), variables.items);
-    sendPage(res, instancePage(pageContext(req, res), { instance, xml, elements: elements.items.filter((e) => e.type !== 'PROCESS'), incidents: incidents.items, variables: shown, flows }));
+    sendPage(res, instancePage(pageContext(req, res), { instance, xml, elements: elements.items.filter((e) => e.type !== 'PROCESS'), incidents: incidents.items, variables: shown, variablesTotal: variables.page.totalItems, flows }));
   });
 
   router.post('/monitoring/incidents/:key/retry', async (req, res) => {
@@ -117,11 +117,18 @@ export function monitoringRoutes(deps: WebDeps, processIds: ProcessIds): Router 
     res.redirect(303, `/monitoring/instances/${key}`);
   });
 
+  /** The open deadlines with the unit's name, which is what people read (the code stays for the links). */
+  const overdueWithNames = async (asOf: Date) => {
+    const [rows, units] = await Promise.all([store.overdue(asOf), store.units()]);
+    const names = new Map(units.map((u) => [u.code, u.name]));
+    return rows.map((o) => ({ ...o, unitName: names.get(o.unitCode) ?? o.unitCode }));
+  };
+
   router.get('/monitoring/dashboard', async (req, res) => {
     const asOf = now();
     const [coverage, overdue, counts, active, incidents] = await Promise.all([
       store.coverage(asOf),
-      store.overdue(asOf),
+      overdueWithNames(asOf),
       store.problemCounts(),
       camunda.searchProcessInstances({ filter: { state: 'ACTIVE' }, page: { limit: 10000 } }),
       camunda.searchIncidents({ filter: { state: 'ACTIVE' }, page: { limit: 1 } }),
@@ -139,7 +146,7 @@ export function monitoringRoutes(deps: WebDeps, processIds: ProcessIds): Router 
   });
 
   tableExport(router, '/monitoring/dashboard/overdue', async (req, res, format) => {
-    const rows = (await store.overdue(now())).map((o) => [o.kind === 'hazard' ? '挂牌督办' : '整改', o.title, o.unitCode, o.dueAt, TRAFFIC_LABEL[o.color]]);
+    const rows = (await overdueWithNames(now())).map((o) => [o.kind === 'hazard' ? '挂牌督办' : '整改', o.title, o.unitName, o.dueAt, TRAFFIC_LABEL[o.color]]);
     await store.audit({ actor: requireUser(res).username, action: 'dashboard.export', target: 'overdue', outcome: 'ok', detail: { format, rows: rows.length }, ip: req.ip });
     return { title: '整改与挂牌督办期限', columns: OVERDUE_COLUMNS, rows };
   });

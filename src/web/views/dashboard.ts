@@ -6,7 +6,7 @@ import { layout, type PageContext } from './layout';
 
 export interface DashboardData {
   coverage: CoverageRow[];
-  overdue: OverdueRow[];
+  overdue: Array<OverdueRow & { unitName: string }>;
   byUnit: CountRow[];
   byCategory: CountRow[];
   byDepartment: CountRow[];
@@ -52,7 +52,7 @@ export function dashboardPage(ctx: PageContext, d: DashboardData): SafeHtml {
   <h2 id="overdue-title">整改与挂牌督办期限 ${exportLinks('/monitoring/dashboard/overdue', '', 'small-link')}</h2>
   <div class="table-wrap"><table class="list"><thead><tr><th scope="col">类别</th><th scope="col">事项</th><th scope="col">单位</th><th scope="col">期限</th><th scope="col">状态</th></tr></thead>
   <tbody>${d.overdue.length ? d.overdue.map(
-    (o) => html`<tr><td>${o.kind === 'hazard' ? '挂牌督办' : '整改'}</td><td><a href="${o.processInstanceKey ? `/monitoring/instances/${o.processInstanceKey}` : `/monitoring/find?name=${o.kind === 'hazard' ? 'hazardId' : 'problemId'}&value=${encodeURIComponent(o.id)}`}">${o.title}</a></td><td>${o.unitCode}</td><td>${formatTime(o.dueAt)}</td><td>${trafficBadge(o.color)}</td></tr>`,
+    (o) => html`<tr><td>${o.kind === 'hazard' ? '挂牌督办' : '整改'}</td><td><a href="${o.processInstanceKey ? `/monitoring/instances/${o.processInstanceKey}` : `/monitoring/find?name=${o.kind === 'hazard' ? 'hazardId' : 'problemId'}&value=${encodeURIComponent(o.id)}`}">${o.title}</a></td><td>${o.unitName}</td><td>${formatTime(o.dueAt)}</td><td>${trafficBadge(o.color)}</td></tr>`,
   ) : html`<tr><td colspan="5" class="empty">暂无</td></tr>`}</tbody></table></div>
 </section>
 <div class="chart-grid">

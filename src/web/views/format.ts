@@ -17,13 +17,38 @@ export function trafficBadge(color: Traffic | undefined, text?: string, labels: 
   return html`<span class="badge ${color}">${labels[color]}${text ? html` · ${text}` : ''}</span>`;
 }
 
-/** Shows a date-time in China Standard Time, e.g. 2026-11-28 20:38. */
+const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
+const BARE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The parts of a date-time in China Standard Time (Asia/Shanghai has kept UTC+8 without daylight saving since 1991). */
+function cstParts(value: string): { y: number; m: number; d: number; time?: string } | undefined {
+  const bare = BARE_DATE.exec(value);
+  if (bare) return { y: Number(bare[1]), m: Number(bare[2]), d: Number(bare[3]) };
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) return undefined;
+  const iso = new Date(t + CST_OFFSET_MS).toISOString();
+  return { y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)), time: iso.slice(11, 16) };
+}
+
+/** A date as people read it, e.g. 2027年3月1日 (the day in China Standard Time). */
+export function formatDate(value: string | undefined | null): string {
+  if (!value) return '—';
+  const p = cstParts(value);
+  return p ? `${p.y}年${p.m}月${p.d}日` : value;
+}
+
+/** A date-time as people read it, in China Standard Time, e.g. 2027年3月1日 15:00; a bare date shows as a date. */
 export function formatTime(value: string | undefined | null): string {
   if (!value) return '—';
+  const p = cstParts(value);
+  if (!p) return value;
+  return p.time === undefined ? `${p.y}年${p.m}月${p.d}日` : `${p.y}年${p.m}月${p.d}日 ${p.time}`;
+}
+
+/** A date-time in China Standard Time in a form spreadsheets sort and parse, e.g. 2026-11-28 20:38 (exports). */
+export function sortableTime(value: string): string {
   const t = Date.parse(value);
-  if (Number.isNaN(t)) return value;
-  const d = new Date(t + 8 * 60 * 60 * 1000);
-  return d.toISOString().slice(0, 16).replace('T', ' ');
+  return Number.isNaN(t) ? value : new Date(t + CST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 export function priorityLabel(priority: number | undefined): SafeHtml {

@@ -1,6 +1,8 @@
 import { type Principal, can } from '../auth/roles';
 import { type ElementInstance, type Incident, type ProcessInstance, type Variable } from '../camunda/port';
+import { type DeployedProcess } from '../camunda/process-ids';
 import { html, jsonScript, type SafeHtml } from '../html';
+import { displayValue, instanceVariables, type ListedVariable } from '../monitoring/variables';
 import { exportLinks } from './export-links';
 import { formatTime, STATE_LABELS } from './format';
 import { layout, type PageContext } from './layout';
@@ -30,7 +32,7 @@ export function instanceListPage(
   instances: ProcessInstance[],
   total: number,
   f: InstanceFilters,
-  processes: string[],
+  processes: DeployedProcess[],
   units: Array<{ code: string; name: string }>,
   paging: { page: number; pageSize: number } = { page: 1, pageSize: instances.length },
 ): SafeHtml {
@@ -42,7 +44,7 @@ export function instanceListPage(
   };
   const body = html`
 <form method="get" action="/monitoring" class="filters" role="search">
-  <label>流程 <select name="process">${option('', '全部')}${processes.map((p) => option(p, p, f.process))}</select></label>
+  <label>流程 <select name="process">${option('', '全部')}${processes.map((p) => option(p.id, p.name ?? p.id, f.process))}</select></label>
   <label>状态 <select name="state">${option('', '全部')}${['ACTIVE', 'COMPLETED', 'TERMINATED'].map((s) => option(s, STATE_LABELS[s] ?? s, f.state))}</select></label>
   <label>单位 <select name="unit">${option('', '全部')}${units.map((u) => option(u.code, u.name, f.unit))}</select></label>
   <label class="check"><input type="checkbox" name="incidents" value="1"${f.incidents ? html` checked` : ''}> 仅有故障</label>
@@ -78,19 +80,72 @@ export interface InstancePageData {
   variables: Variable[];
   /** Sequence flows taken so far. */
   flows: string[];
+  /** How many variables the engine holds, when more than `variables` were fetched. */
+  variablesTotal?: number;
 }
 
-function incidentRow(ctx: PageContext, user: Principal | undefined, i: Incident): SafeHtml {
+/** Zeebe's incident types (Camunda 8.8) as an administrator reads them; the engine's code stays in the tooltip. */
+const INCIDENT_TYPE_LABELS: Record<string, string> = {
+  JOB_NO_RETRIES: '作业重试次数用尽',
+  EXECUTION_LISTENER_NO_RETRIES: '执行监听器重试次数用尽',
+  TASK_LISTENER_NO_RETRIES: '任务监听器重试次数用尽',
+  AD_HOC_SUB_PROCESS_NO_RETRIES: '自由子流程重试次数用尽',
+  IO_MAPPING_ERROR: '变量映射出错',
+  CONDITION_ERROR: '条件表达式出错',
+  EXTRACT_VALUE_ERROR: '表达式取值出错',
+  CALLED_ELEMENT_ERROR: '被调用流程出错',
+  CALLED_DECISION_ERROR: '被调用决策出错',
+  DECISION_EVALUATION_ERROR: '决策求值出错',
+  UNHANDLED_ERROR_EVENT: '错误事件无人捕获',
+  MESSAGE_SIZE_EXCEEDED: '消息超出大小限制',
+  FORM_NOT_FOUND: '找不到表单',
+  RESOURCE_NOT_FOUND: '找不到资源',
+  UNKNOWN: '未知故障',
+};
+
+function incidentType(type?: string): SafeHtml | string {
+  if (!type) return '';
+  const label = INCIDENT_TYPE_LABELS[type];
+  return label ? html`<span title="${type}">${label}</span>` : type;
+}
+
+function incidentRow(ctx: PageContext, user: Principal | undefined, i: Incident, elementName: (id?: string) => string): SafeHtml {
   const actions = can.operate(user) && i.state !== 'RESOLVED'
     ? html`<form method="post" action="/monitoring/incidents/${i.incidentKey}/retry" class="inline">
         <input type="hidden" name="_csrf" value="${ctx.csrf}">
         <button type="submit" class="small">${i.jobKey ? '重试（增加重试次数并解决）' : '解决'}</button></form>`
     : '';
-  return html`<tr><td>${i.elementId}</td><td>${i.errorType}</td><td class="wrap">${i.errorMessage}</td><td>${formatTime(i.creationTime)}</td><td>${actions}</td></tr>`;
+  return html`<tr><td>${elementName(i.elementId)}</td><td>${incidentType(i.errorType)}</td><td class="wrap">${i.errorMessage}</td><td>${formatTime(i.creationTime)}</td><td>${actions}</td></tr>`;
+}
+
+function valueCell(value: string): SafeHtml {
+  const shown = displayValue(value);
+  return shown.preview === undefined
+    ? html`<td class="wrap"><code>${shown.full}</code></td>`
+    : html`<td class="wrap"><details class="value"><summary><code>${shown.preview}</code></summary><pre>${shown.full}</pre></details></td>`;
+}
+
+function variableTable(vars: ListedVariable[], scoped: boolean): SafeHtml {
+  if (!vars.length) return html`<p class="muted">无</p>`;
+  return html`<div class="table-wrap"><table class="list"><thead><tr><th scope="col">名称</th>${scoped ? html`<th scope="col">环节</th>` : ''}<th scope="col">值</th></tr></thead>
+  <tbody>${vars.map((v) => html`<tr><td>${v.name}</td>${scoped ? html`<td>${v.scope ?? ''}</td>` : ''}${valueCell(v.value)}</tr>`)}</tbody></table></div>`;
+}
+
+/** The timeline shows this many latest steps; earlier ones are folded (long-running instances have hundreds). */
+export const TIMELINE_SHOWN = 30;
+
+function timeline(elements: ElementInstance[]): SafeHtml {
+  const step = (e: ElementInstance) => html`<li class="${e.state.toLowerCase()}"><strong>${e.elementName ?? e.elementId}</strong> <span class="muted">${STATE_LABELS[e.state] ?? e.state} · ${formatTime(e.startDate)}${e.endDate ? html` → ${formatTime(e.endDate)}` : ''}</span></li>`;
+  const earlier = elements.slice(0, Math.max(0, elements.length - TIMELINE_SHOWN));
+  const latest = elements.slice(earlier.length);
+  return html`${earlier.length ? html`<details class="earlier"><summary>较早的 ${earlier.length} 条记录</summary><ol class="timeline">${earlier.map(step)}</ol></details>` : ''}<ol class="timeline" id="timeline"${earlier.length ? html` start="${earlier.length + 1}"` : ''}>${latest.map(step)}</ol>`;
 }
 
 export function instancePage(ctx: PageContext, d: InstancePageData): SafeHtml {
   const { instance } = d;
+  const vars = instanceVariables(d.variables, d.elements, instance.processInstanceKey);
+  const names = new Map(d.elements.map((e) => [e.elementId, e.elementName || e.elementId]));
+  const elementName = (id?: string) => (id ? names.get(id) ?? id : '');
   const overlays = {
     active: [...new Set(d.elements.filter((e) => e.state === 'ACTIVE').map((e) => e.elementId))],
     completed: [...new Set(d.elements.filter((e) => e.state === 'COMPLETED').map((e) => e.elementId))],
@@ -115,27 +170,26 @@ export function instancePage(ctx: PageContext, d: InstancePageData): SafeHtml {
 <section class="card" aria-labelledby="diagram-title">
   <h2 id="diagram-title">流程图</h2>
   <p class="legend"><span class="badge active">进行中</span> <span class="badge done">已完成</span> <span class="badge red">故障</span> <span class="badge green">已经过的连线</span></p>
-  <div id="diagram" class="diagram" role="img" aria-label="流程图，标出进行中、已完成和故障的环节"></div>
+  <div id="diagram" class="diagram" role="group" aria-label="流程图，标出进行中、已完成和故障的环节"></div>
   ${jsonScript('diagram-xml', d.xml ?? '')}${jsonScript('diagram-overlays', overlays)}
 </section>
 <section class="card" aria-labelledby="incidents-title">
   <h2 id="incidents-title">故障（${d.incidents.filter((i) => i.state !== 'RESOLVED').length}）</h2>
   ${d.incidents.length
     ? html`<div class="table-wrap"><table class="list"><thead><tr><th scope="col">环节</th><th scope="col">类型</th><th scope="col">信息</th><th scope="col">时间</th><th scope="col"><span class="sr-only">操作</span></th></tr></thead>
-      <tbody>${d.incidents.map((i) => incidentRow(ctx, ctx.user, i))}</tbody></table></div>`
+      <tbody>${d.incidents.map((i) => incidentRow(ctx, ctx.user, i, elementName))}</tbody></table></div>`
     : html`<p class="muted">无故障</p>`}
 </section>
 <div class="columns">
 <section class="card grow" aria-labelledby="timeline-title">
   <h2 id="timeline-title">执行记录</h2>
-  <ol class="timeline" id="timeline">${d.elements.map(
-    (e) => html`<li class="${e.state.toLowerCase()}"><strong>${e.elementName ?? e.elementId}</strong> <span class="muted">${STATE_LABELS[e.state] ?? e.state} · ${formatTime(e.startDate)}${e.endDate ? html` → ${formatTime(e.endDate)}` : ''}</span></li>`,
-  )}</ol>
+  ${timeline(d.elements)}
 </section>
 <section class="card grow" aria-labelledby="vars-title">
   <h2 id="vars-title">流程变量</h2>
-  <div class="table-wrap"><table class="list"><thead><tr><th scope="col">名称</th><th scope="col">值</th></tr></thead>
-  <tbody>${d.variables.map((v) => html`<tr><td>${v.name}</td><td class="wrap"><code>${v.value}</code></td></tr>`)}</tbody></table></div>
+  ${d.variablesTotal !== undefined && d.variablesTotal > d.variables.length ? html`<p class="notice warning">共 ${d.variablesTotal} 个变量，仅显示前 ${d.variables.length} 个。</p>` : ''}
+  ${variableTable(vars.process, false)}
+  ${vars.local.length ? html`<details class="local-vars"><summary>环节局部变量（${vars.local.length}）</summary>${variableTable(vars.local, true)}</details>` : ''}
 </section>
 </div>`;
   return layout(ctx, { title: `流程实例 ${instance.processInstanceKey}`, body, scripts: ['diagram.js'], styles: ['diagram.css'] });

@@ -30,7 +30,7 @@ export function definitionPage(ctx: PageContext, def: ProcessDefinition, version
 <a class="button secondary" href="/processes/${def.processDefinitionKey}/xml" download="${def.resourceName ?? `${def.processDefinitionId}.bpmn`}">下载 BPMN</a></p>
 ${others.length ? html`<form method="get" action="/processes/compare" class="filters"><input type="hidden" name="b" value="${def.processDefinitionKey}">
   <label>与版本比较 <select name="a">${others.map((o) => html`<option value="${o.processDefinitionKey}">v${o.version}</option>`)}</select></label><button type="submit">比较</button></form>` : ''}
-<section class="card"><div id="diagram" class="diagram" role="img" aria-label="流程图"></div></section>
+<section class="card"><div id="diagram" class="diagram" role="group" aria-label="流程图"></div></section>
 ${jsonScript('diagram-xml', xml)}${jsonScript('diagram-overlays', { active: [], completed: [], incidents: [], taken: [] })}`;
   return layout(ctx, { title: `${def.name ?? def.processDefinitionId} · 版本 ${def.version}`, body, scripts: ['diagram.js'], styles: ['diagram.css'] });
 }
@@ -58,8 +58,8 @@ ${changes.length ? html`<div class="table-wrap"><table class="list"><thead><tr><
 <tbody>${changes.map((c) => html`<tr><td>${c.name || c.id} <code>${c.id}</code></td><td>${c.type}</td><td><span class="change ${c.change}">${CHANGE_LABEL[c.change]}</span></td><td class="wrap">${c.details.map((d) => html`${d}<br>`)}</td></tr>`)}</tbody></table></div>` : html`<p>两个版本的流程元素相同。</p>`}
 </section>
 <div class="columns">
-<section class="card grow"><h2>版本 ${a.version}</h2><div class="diagram compare" data-xml="compare-a" role="img" aria-label="版本 ${a.version} 流程图"></div></section>
-<section class="card grow"><h2>版本 ${b.version}</h2><div class="diagram compare" data-xml="compare-b" role="img" aria-label="版本 ${b.version} 流程图"></div></section>
+<section class="card grow"><h2>版本 ${a.version}</h2><div class="diagram compare" data-xml="compare-a" role="group" aria-label="版本 ${a.version} 流程图"></div></section>
+<section class="card grow"><h2>版本 ${b.version}</h2><div class="diagram compare" data-xml="compare-b" role="group" aria-label="版本 ${b.version} 流程图"></div></section>
 </div>
 ${jsonScript('compare-a', aXml)}${jsonScript('compare-b', bXml)}${jsonScript('compare-changes', changes.map((c) => ({ id: c.id, change: c.change })))}`;
   return layout(ctx, { title: `比较 ${b.name ?? b.processDefinitionId}`, body, scripts: ['diagram.js'], styles: ['diagram.css'] });

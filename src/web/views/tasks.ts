@@ -2,6 +2,7 @@ import { ACCEPTED_EXTENSIONS } from '../evidence-types';
 import { can } from '../auth/roles';
 import { type UserTask } from '../camunda/port';
 import { offersProposal } from '../forms/proposal';
+import { readableDates } from '../forms/readable-dates';
 import { type Attachment } from '../store/port';
 import { html, jsonScript, type SafeHtml } from '../html';
 import { dueColor, formatTime, priorityLabel, trafficBadge } from './format';
@@ -135,7 +136,7 @@ export function taskPage(ctx: PageContext, d: TaskPageData): SafeHtml {
       d.schema
         ? html`<div id="task-form" data-task="${task.userTaskKey}" data-readonly="${readonly ? 'true' : 'false'}" data-proposal="${offersProposal(d.schema) ? 'true' : 'false'}"></div>
       <p id="form-errors" class="error" role="alert" hidden></p>
-      ${jsonScript('form-schema', d.schema)}${jsonScript('form-data', { ...d.data, ...d.options })}`
+      ${jsonScript('form-schema', d.schema)}${jsonScript('form-data', { ...readableDates(d.schema, d.data), ...d.options })}`
         : readonly ? html`<p class="muted">此任务没有表单。</p>` : html`<form method="post" action="/tasks/${task.userTaskKey}/complete">
           <input type="hidden" name="_csrf" value="${ctx.csrf}">
           <p>此任务没有表单，确认后即可完成。</p><button type="submit">完成任务</button></form>`
