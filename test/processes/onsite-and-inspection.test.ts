@@ -83,21 +83,32 @@ describe('onsite-work', () => {
     const pi = await start();
     await p.awaitTask('conduct-onsite');
     // when a letter arrives for this inspection
-    await p.h.engine.publishMessage({ name: 'complaint-received', correlationKey: 'I-2', timeToLive: 0, variables: { complaintText: '某企业夜间违规动火' } });
-    await p.job('yc-record', { action: 'complaint-received' }, { complaintId: 'C-1' });
+    const complaint = { channel: '来电', complainant: '张某（13800000000）', content: '某企业夜间违规动火' };
+    await p.h.engine.publishMessage({ name: 'complaint-received', correlationKey: 'I-2', timeToLive: 0, variables: { complaint } });
+    const recorded = await p.job('yc-record', { action: 'complaint-received' }, { complaintId: 'C-1' });
+    expect(recorded.variables).toMatchObject({ complaint, inspectionId: 'I-2' });
     await p.deadline({ rule: 'working-days', amount: '7', result: 'complaintDue' }, '2026-03-11T23:59:59+08:00');
     // then the team verifies it, and the on-site work is not interrupted
     await p.awaitTask('verify-complaint');
+    // and the complainant stays inside the complaint's own handling (四（三）): the verification sees it, the root scope,
+    // which every other on-site task reads, does not
+    const handling = p.h.find({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_ACTIVATED' })
+      .filter((r) => r.value.elementId === 'complaint-handling' && r.value.processInstanceKey === pi);
+    expect(handling).toHaveLength(1);
+    expect(p.h.variables(handling[0].key)).toMatchObject({ complaint, complaintId: 'C-1', complaintDue: '2026-03-11T23:59:59+08:00' });
+    expect(Object.keys(p.h.variables(pi)).filter((k) => k.startsWith('complaint'))).toEqual([]);
     expect(p.active(pi)).toEqual(expect.arrayContaining(['conduct-onsite', 'two-weeks-passed', 'verify-complaint']));
     await p.task('verify-complaint', { complaintFinding: 'confirmed', complaintNotes: '现场核实属实，纳入问题清单',
       problemCategory: 'C5', problemSeverity: '较大', problemIndustry: '工贸', problemDescription: '某企业夜间违规动火作业未办理审批', problemEnterpriseName: '' });
     expect(await p.awaitActive(pi, ['conduct-onsite', 'two-weeks-passed'])).toEqual(['conduct-onsite', 'two-weeks-passed']);
     // and the confirmed complaint is a problem of its own in the list; an unfounded one adds nothing
-    await p.h.engine.publishMessage({ name: 'complaint-received', correlationKey: 'I-2', timeToLive: 0, variables: { complaintText: '另一来电' } });
+    await p.h.engine.publishMessage({ name: 'complaint-received', correlationKey: 'I-2', timeToLive: 0, variables: { complaint: { channel: '来信', complainant: null, content: '另一来信' } } });
     await p.job('yc-record', { action: 'complaint-received' }, { complaintId: 'C-2' });
     await p.deadline({ result: 'complaintDue' }, '2026-03-11T23:59:59+08:00');
     await p.task('verify-complaint', { complaintFinding: 'unfounded', complaintNotes: '经核查反映情况不属实' });
     await p.awaitActive(pi, ['conduct-onsite', 'two-weeks-passed']);
+    // once verified, only the problems found true reach the root scope
+    expect(Object.keys(p.h.variables(pi)).filter((k) => k.startsWith('complaint')).sort()).toEqual(['complaintFinding', 'complaintProblems']);
     expect(p.h.variables(pi).complaintProblems).toEqual([{ category: 'C5', severity: '较大', industry: '工贸', description: '某企业夜间违规动火作业未办理审批',
       enterpriseName: '', legalBasis: null, evidenceRefs: [] }]);
   });
