@@ -60,7 +60,7 @@ describe('onsite-work', () => {
 
   it('extends to key enterprises, adds their problems to the list and holds a key talk', async () => {
     // given
-    const pi = await start();
+    const pi = await p.create('onsite-work', { ...inspection, teamId: 'T-1', onsiteMinEnd: '2026-03-23T23:59:59+08:00', onsiteCloseDue: '2026-03-27T18:00:00+08:00' });
     // when
     await p.task('conduct-onsite', {
       ...onsiteForm, extendToEnterprises: 'yes', talkNeeded: 'yes', talkSubjectUnitCode: '370404001', talkReason: '有限空间作业管理缺失', talkAt: '2026-03-12T09:00:00+08:00',
@@ -73,6 +73,11 @@ describe('onsite-work', () => {
     const scheduled = await p.job('yc-talk', { action: 'schedule' });
     expect(scheduled.processInstanceKey).toBe(talk);
     expect(scheduled.variables).toMatchObject({ talk: { subjectUnitCode: '370404001', reason: '有限空间作业管理缺失', at: '2026-03-12T09:00:00+08:00' } });
+    // and the talk is held by this inspection's team leader (or the office or the committee), not any team's
+    await p.job('yc-document', { docType: 'talk-notice' });
+    await p.job('yc-notify', { template: 'talk' });
+    await p.deadline({ result: 'talkDue' }, '2026-03-19T23:59:59+08:00');
+    expect((await p.awaitTask('hold-talk')).value.candidateGroupsList).toEqual(['committee', 'office', 'team-leader:T-1']);
     // and the problem list holds both problems
     const problems = p.h.find({ valueType: 'VARIABLE', value: { name: 'problems', processInstanceKey: pi } }).map((r) => JSON.parse(r.value.value as string));
     expect(problems[problems.length - 1]).toHaveLength(2);
