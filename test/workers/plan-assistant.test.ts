@@ -30,7 +30,7 @@ describe.each(dialects)('plan assistant on the demo district in the %s store', (
     // then the teams cover exactly the plan's units and the team worker accepts them
     expect(teams.reasons).toEqual([]);
     expect(teams.teams!.flatMap((t) => t.unitCodes).sort()).toEqual([...plan.units].sort());
-    expect(completed(await h.run(teamCheck, job('yc-team-check', { teams: teams.teams })))).toEqual({ teamValid: true, teamProblems: [] });
+    expect(completed(await h.run(teamCheck, job('yc-team-check', { teams: teams.teams })))).toEqual({ teamValid: true, teamProblems: [], teamChanges: [] });
   });
 
   it('explains in Chinese why the demo district without an outside expert has no schedule', async () => {
