@@ -70,18 +70,40 @@ describe('rectification-case', () => {
     await p.completed(listed.processInstanceKey);
   });
 
-  it('ends without closing any problem when the rectification does not pass, and still rescores the unit', async () => {
-    // given a unit that never reports and whose escalation ladder is exhausted
+  it('keeps the problems under continued supervision when the ladder is exhausted, and closes them only on the accepted report', async () => {
+    // given a unit that does not report and whose escalation ladder has no rung left
     await p.h.engine.publishMessage({ name: 'rectification-case-requested', correlationKey: 'I-7', timeToLive: 60_000, variables: inspection });
     await p.deadline({ result: 'rectificationDue' }, '2026-05-04T23:59:59+08:00', '2026-04-27T23:59:59+08:00');
-    await p.job('yc-document', { docType: 'rectification-notice' });
+    const notice = await p.job('yc-document', { docType: 'rectification-notice' });
     p.moveClockTo('2026-05-05T00:00:01+08:00');
-    await p.jobError('yc-escalate', {}, 'LADDER_EXHAUSTED');
-    // then no problem is told it was rectified
-    const rescored = await p.job('yc-assessment', { action: 'score' });
+    await p.job('yc-notify', { template: 'rectification-reminder' });
+    await p.job('yc-escalate', { action: 'step' }, { escalationLevel: 6, escalationStep: null, escalationColor: 'red', escalationExhausted: true });
+    // when the committee refers the unit for accountability and the result is recorded
+    await p.deadline({ result: 'escalationDecisionDue' }, '2026-05-08T23:59:59+08:00');
+    await p.task('decide-escalation', { escalationDecision: 'refer', escalationOpinion: '移送区纪委监委' });
+    await p.job('yc-escalate', { action: 'decision' });
+    await p.job('yc-document', { docType: 'handover-letter' });
+    await p.deadline({ result: 'referralResultDue' }, '2026-06-04T23:59:59+08:00');
+    await p.task('record-referral-result', { referralOutcome: 'accountable', referralResult: '区纪委监委对分管负责人诫勉谈话' });
+    await p.job('yc-escalate', { action: 'outcome' });
+    await p.deadline({ result: 'escalationDue' }, '2026-05-19T23:59:59+08:00');
+    // then a new supervision period starts: the case does not end, no problem is closed, the inspection is not filed
+    await p.deadline({ result: 'rectificationDue' }, '2026-05-19T23:59:59+08:00', '2026-05-14T23:59:59+08:00');
+    const rectification = notice.processInstanceKey;
+    expect(await p.awaitActive(rectification, ['await-rectification-report', 'chase-deadline-passed', 'rectification-period'])).toHaveLength(3);
+    const published = (): number => p.h.find({ valueType: 'JOB', intent: 'CREATED' }).filter((r) => ['yc-publish', 'yc-assessment'].includes(r.value.type as string)).length;
+    expect(published()).toBe(0);
+    // and when the unit reports later and the committee accepts, each problem it rectified is told and the case closes
+    await p.h.engine.publishMessage({ name: 'rectification-submitted', correlationKey: 'I-7', timeToLive: 60_000 });
+    await p.job('yc-record', { action: 'rectification-reported' });
+    await p.deadline({ result: 'rectificationReviewDue' }, '2026-05-29T23:59:59+08:00');
+    await p.task('review-rectification', { reviewDecision: 'accept', reviewOpinion: '整改到位' });
+    await p.job('yc-record', { action: 'rectification-reviewed' });
+    await p.job('yc-announce', { kind: 'rectification' });
+    const listed = await p.job('yc-record', { action: 'rectified-problems' }, { rectifiedProblemIds: ['Q-3'] });
+    expect((await p.job('yc-publish', { message: 'problem-rectified' })).variables).toMatchObject({ correlationKey: 'Q-3' });
+    await p.job('yc-assessment', { action: 'score' });
     await p.job('yc-record', { action: 'inspection-closed' });
-    await p.completed(rescored.processInstanceKey);
-    expect(p.passed(rescored.processInstanceKey, 'list-rectified-problems')).toBe(false);
-    expect(p.h.find({ valueType: 'JOB', intent: 'CREATED' }).filter((r) => r.value.type === 'yc-publish')).toHaveLength(0);
+    await p.completed(listed.processInstanceKey);
   });
 });

@@ -89,6 +89,25 @@ describe('problem-disposal', () => {
     expect(decision.value).toMatchObject({ processInstanceKey: listing, candidateGroupsList: ['committee'] });
     expect(await p.taskVariables('decide-listing')).toMatchObject({ problemText: '涉氨制冷车间未设置泄漏报警' });
   });
+
+  it('sends a listing the committee declines to the unit\'s rectification, so the problem is 整改中 and closes only when accepted', async () => {
+    const pi = await dispose({ category: 'C5', severity: '重大', industry: '工贸', description: '涉氨制冷车间未设置泄漏报警' });
+    await p.deadline({ result: 'disposalConfirmDue' }, '2026-03-05T23:59:59+08:00');
+    await p.task('confirm-disposal', { route: 'listing', departmentCode: 'YC-M-06' });
+    await p.child(pi, 'listed-supervision');
+    await p.deadline({ result: 'listingDecisionDue' }, '2026-03-05T23:59:59+08:00');
+    await p.task('decide-listing', { listingDecision: 'decline', listingOpinion: '不属于重大事故隐患，按一般问题整改' });
+    // the committee's decision comes back to the case
+    const marked = await p.job('yc-record', { action: 'problem-rectifying' }, { problemRectified: false });
+    expect(marked.variables).toMatchObject({ problemId: 'Q-9', listed: false, listingDecision: 'decline', listingOpinion: '不属于重大事故隐患，按一般问题整改' });
+    expect(p.passed(pi, 'listing-taken')).toBe(true);
+    // and the case waits for the accepted rectification, not ending on the declined listing
+    await p.awaitActive(pi, ['await-problem-rectified']);
+    expect(p.passed(pi, 'disposal-done')).toBe(false);
+    await p.h.engine.publishMessage({ name: 'problem-rectified', correlationKey: 'Q-9', timeToLive: 60_000 });
+    await p.completed(pi);
+    expect(p.passed(pi, 'disposal-done')).toBe(true);
+  });
 });
 
 describe('rectification', () => {

@@ -60,7 +60,7 @@ describe('onsite-work', () => {
 
   it('extends to key enterprises, adds their problems to the list and holds a key talk', async () => {
     // given
-    const pi = await start();
+    const pi = await p.create('onsite-work', { ...inspection, teamId: 'T-1', onsiteMinEnd: '2026-03-23T23:59:59+08:00', onsiteCloseDue: '2026-03-27T18:00:00+08:00' });
     // when
     await p.task('conduct-onsite', {
       ...onsiteForm, extendToEnterprises: 'yes', talkNeeded: 'yes', talkSubjectUnitCode: '370404001', talkReason: '有限空间作业管理缺失', talkAt: '2026-03-12T09:00:00+08:00',
@@ -73,6 +73,11 @@ describe('onsite-work', () => {
     const scheduled = await p.job('yc-talk', { action: 'schedule' });
     expect(scheduled.processInstanceKey).toBe(talk);
     expect(scheduled.variables).toMatchObject({ talk: { subjectUnitCode: '370404001', reason: '有限空间作业管理缺失', at: '2026-03-12T09:00:00+08:00' } });
+    // and the talk is held by this inspection's team leader (or the office or the committee), not any team's
+    await p.job('yc-document', { docType: 'talk-notice' });
+    await p.job('yc-notify', { template: 'talk' });
+    await p.deadline({ result: 'talkDue' }, '2026-03-19T23:59:59+08:00');
+    expect((await p.awaitTask('hold-talk')).value.candidateGroupsList).toEqual(['committee', 'office', 'team-leader:T-1']);
     // and the problem list holds both problems
     const problems = p.h.find({ valueType: 'VARIABLE', value: { name: 'problems', processInstanceKey: pi } }).map((r) => JSON.parse(r.value.value as string));
     expect(problems[problems.length - 1]).toHaveLength(2);
@@ -83,21 +88,34 @@ describe('onsite-work', () => {
     const pi = await start();
     await p.awaitTask('conduct-onsite');
     // when a letter arrives for this inspection
-    await p.h.engine.publishMessage({ name: 'complaint-received', correlationKey: 'I-2', timeToLive: 0, variables: { complaintText: '某企业夜间违规动火' } });
-    await p.job('yc-record', { action: 'complaint-received' }, { complaintId: 'C-1' });
+    const complaint = { channel: '来电', complainant: '张某（13800000000）', content: '某企业夜间违规动火' };
+    await p.h.engine.publishMessage({ name: 'complaint-received', correlationKey: 'I-2', timeToLive: 0, variables: { complaint } });
+    const recorded = await p.job('yc-record', { action: 'complaint-received' }, { complaintId: 'C-1' });
+    expect(recorded.variables).toMatchObject({ complaint, inspectionId: 'I-2' });
     await p.deadline({ rule: 'working-days', amount: '7', result: 'complaintDue' }, '2026-03-11T23:59:59+08:00');
     // then the team verifies it, and the on-site work is not interrupted
     await p.awaitTask('verify-complaint');
+    // and the complainant stays inside the complaint's own handling (四（三）): the verification sees it, the root scope,
+    // which every other on-site task reads, does not
+    const handling = p.h.find({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_ACTIVATED' })
+      .filter((r) => r.value.elementId === 'complaint-handling' && r.value.processInstanceKey === pi);
+    expect(handling).toHaveLength(1);
+    expect(p.h.variables(handling[0].key)).toMatchObject({ complaint, complaintId: 'C-1', complaintDue: '2026-03-11T23:59:59+08:00' });
+    expect(Object.keys(p.h.variables(pi)).filter((k) => k.startsWith('complaint'))).toEqual([]);
+    // the verification's page shows the complaint's number and due date, which live in the handling's scope
+    expect(await p.taskVariables('verify-complaint')).toEqual({ complaintId: 'C-1', complaintDue: '2026-03-11T23:59:59+08:00' });
     expect(p.active(pi)).toEqual(expect.arrayContaining(['conduct-onsite', 'two-weeks-passed', 'verify-complaint']));
     await p.task('verify-complaint', { complaintFinding: 'confirmed', complaintNotes: '现场核实属实，纳入问题清单',
       problemCategory: 'C5', problemSeverity: '较大', problemIndustry: '工贸', problemDescription: '某企业夜间违规动火作业未办理审批', problemEnterpriseName: '' });
     expect(await p.awaitActive(pi, ['conduct-onsite', 'two-weeks-passed'])).toEqual(['conduct-onsite', 'two-weeks-passed']);
     // and the confirmed complaint is a problem of its own in the list; an unfounded one adds nothing
-    await p.h.engine.publishMessage({ name: 'complaint-received', correlationKey: 'I-2', timeToLive: 0, variables: { complaintText: '另一来电' } });
+    await p.h.engine.publishMessage({ name: 'complaint-received', correlationKey: 'I-2', timeToLive: 0, variables: { complaint: { channel: '来信', complainant: null, content: '另一来信' } } });
     await p.job('yc-record', { action: 'complaint-received' }, { complaintId: 'C-2' });
     await p.deadline({ result: 'complaintDue' }, '2026-03-11T23:59:59+08:00');
     await p.task('verify-complaint', { complaintFinding: 'unfounded', complaintNotes: '经核查反映情况不属实' });
     await p.awaitActive(pi, ['conduct-onsite', 'two-weeks-passed']);
+    // once verified, only the problems found true reach the root scope
+    expect(Object.keys(p.h.variables(pi)).filter((k) => k.startsWith('complaint')).sort()).toEqual(['complaintFinding', 'complaintProblems']);
     expect(p.h.variables(pi).complaintProblems).toEqual([{ category: 'C5', severity: '较大', industry: '工贸', description: '某企业夜间违规动火作业未办理审批',
       enterpriseName: '', legalBasis: null, evidenceRefs: [] }]);
   });
@@ -187,7 +205,11 @@ describe('unit-inspection', () => {
     const pi = await p.create('unit-inspection', {
       year: 2026, roundNo: 1, unitCode: '370404001', team: { name: '第一巡查组' }, roundStart: '2026-03-02', roundEnd: '2026-03-20', entryDue: '2026-03-02T18:00:00+08:00',
     });
-    await p.job('yc-record', { action: 'inspection-opened' }, { inspectionId: 'I-2', inspectionNo: 'XC-2026-02', unitName: '坛山街道', teamName: '第一巡查组' });
+    await p.job('yc-record', { action: 'inspection-opened' }, { inspectionId: 'I-2', inspectionNo: 'XC-2026-02', unitName: '坛山街道', teamName: '第一巡查组', teamId: 'T-1' });
+    // each team task is offered to this team only: its leader, and its members where they work too
+    const leader = ['team-leader:T-1'];
+    const wholeTeam = ['team-leader:T-1', 'team:T-1'];
+    const groups = new Map<string, string[]>();
     // entry (三（三）2)
     await p.job('yc-document', { docType: 'inspection-notice' });
     await p.job('yc-notify', { template: 'entry-notice' });
@@ -195,10 +217,10 @@ describe('unit-inspection', () => {
     const entry = await p.child(pi, 'inspection-entry');
     await p.awaitTask('hold-entry-meeting');
     expect(p.h.variables(entry)).toMatchObject({ unitName: '坛山街道', teamName: '第一巡查组', inspectionId: 'I-2' });
-    await p.task('hold-entry-meeting', {
+    groups.set('hold-entry-meeting', (await p.task('hold-entry-meeting', {
       entryMeetingAt: '2026-03-02T09:00:00+08:00', onsiteStart: '2026-03-02', unitHeadName: '王某', complaintPhone: '0632-7712345',
       complaintEmail: 'xuncha@example.cn', complaintAddress: '峄城区坛山路1号', taskBriefing: '通报本次巡查的任务和安排……',
-    });
+    })).value.candidateGroupsList as string[]);
     await p.job('yc-record', { action: 'onsite-started' });
     // on site for two weeks (二（一）), with a complaint found true (三（二）3)
     await p.awaitTask('conduct-onsite');
@@ -206,12 +228,13 @@ describe('unit-inspection', () => {
     await p.job('yc-record', { action: 'complaint-received' }, { complaintId: 'C-7' });
     await p.deadline({ result: 'complaintDue' }, '2026-03-11T23:59:59+08:00');
     const complaintProblem = { category: 'C5', severity: '一般', industry: '燃气', description: '社区燃气管道被违章建筑占压', enterpriseName: null, legalBasis: null, evidenceRefs: [] };
-    await p.task('verify-complaint', { complaintFinding: 'confirmed', complaintNotes: '现场核实属实，纳入问题清单', problemCategory: 'C5', problemSeverity: '一般',
-      problemIndustry: '燃气', problemDescription: complaintProblem.description, problemEnterpriseName: null });
-    await p.task('conduct-onsite', { ...onsiteForm, extendToEnterprises: 'no', talkNeeded: 'no' });
+    groups.set('verify-complaint', (await p.task('verify-complaint', { complaintFinding: 'confirmed', complaintNotes: '现场核实属实，纳入问题清单', problemCategory: 'C5', problemSeverity: '一般',
+      problemIndustry: '燃气', problemDescription: complaintProblem.description, problemEnterpriseName: null })).value.candidateGroupsList as string[]);
+    groups.set('conduct-onsite', (await p.task('conduct-onsite', { ...onsiteForm, extendToEnterprises: 'no', talkNeeded: 'no' })).value.candidateGroupsList as string[]);
     p.moveClockTo('2026-03-17T00:00:00+08:00');
     const close = await p.awaitTask('close-onsite');
     expect(close.value.dueDate).toBe('2026-03-20T18:00:00+08:00');
+    groups.set('close-onsite', close.value.candidateGroupsList as string[]);
     await p.task('close-onsite', { onsiteEnd: '2026-03-17', onsiteSummary: '现场工作按方案完成' });
     await p.job('yc-record', { action: 'onsite-finished' });
     // the report starts from the team's problems and the complaint found true
@@ -219,7 +242,7 @@ describe('unit-inspection', () => {
     // report within 15 days and 审定 (三（三）3-4)
     await p.deadline({ from: 'onsiteEnd', result: 'reportDue' }, '2026-04-01T23:59:59+08:00', '2026-03-27T23:59:59+08:00');
     expect(await p.taskVariables('draft-report')).toMatchObject({ returnOpinion: '' });
-    await p.task('draft-report', { reportSummary: '基本情况……', reportCauses: '原因……', reportSuggestions: '建议……', problems: [problem] });
+    groups.set('draft-report', (await p.task('draft-report', { reportSummary: '基本情况……', reportCauses: '原因……', reportSuggestions: '建议……', problems: [problem] })).value.candidateGroupsList as string[]);
     await p.job('yc-record', { action: 'report-submitted' });
     await p.deadline({ result: 'reportApprovalDue' }, '2026-04-03T23:59:59+08:00');
     await p.task('approve-report', { reportDecision: 'approve', reportOpinion: '同意' });
@@ -229,7 +252,11 @@ describe('unit-inspection', () => {
     // feedback to the unit head (三（三）4)
     await p.job('yc-document', { docType: 'feedback-opinion' });
     await p.deadline({ result: 'feedbackDue' }, '2026-04-10T23:59:59+08:00');
-    await p.task('hold-feedback-meeting', { feedbackDate: '2026-04-08', feedbackPlace: '坛山街道会议室', attendeeCount: 20, headAttended: true, receiptSigned: true });
+    groups.set('hold-feedback-meeting', (await p.task('hold-feedback-meeting', { feedbackDate: '2026-04-08', feedbackPlace: '坛山街道会议室', attendeeCount: 20, headAttended: true, receiptSigned: true })).value.candidateGroupsList as string[]);
+    expect(Object.fromEntries(groups)).toEqual({
+      'hold-entry-meeting': leader, 'verify-complaint': wholeTeam, 'conduct-onsite': wholeTeam, 'close-onsite': leader,
+      'draft-report': leader, 'hold-feedback-meeting': leader,
+    });
     await p.job('yc-record', { action: 'feedback-given' });
     await p.job('yc-notify', { template: 'feedback' });
     await p.job('yc-announce', { kind: 'feedback' });

@@ -91,13 +91,6 @@ export class ProcessHarness {
     }
   }
 
-  /** Throws a BPMN error from the one activatable job of the type. */
-  async jobError(type: string, headers: Record<string, string>, errorCode: string): Promise<void> {
-    const job = await this.nextJob(type);
-    expect(job.customHeaders).toMatchObject(headers);
-    await this.h.engine.throwError(job.key, { errorCode, errorMessage: errorCode });
-  }
-
   /** Waits until the element has an open user task and returns its CREATED record. */
   awaitTask(elementId: string): Promise<EngineRecord> {
     return this.until(`user task ${elementId}`, () => this.openTasks(elementId)[0]);
