@@ -1,34 +1,26 @@
-import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/db/seed';
-import { eventually, type Stack, startStack } from './support/stack';
-
-const ROOT = join(__dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+import { type AnnualPlanBrowser, ARTIFACTS, startAnnualPlanBrowser } from './support/annual-plan-browser';
+import { eventually, type Stack } from './support/stack';
 
 /**
  * The annual-plan draft, the first task of the whole procedure, in a real Chromium: the units to inspect are offered
  * by name from the domain store, can be picked, and the submitted plan carries their codes to the next step.
  */
 describe('annual-plan draft in Chromium', () => {
+  let setUp: AnnualPlanBrowser;
   let s: Stack;
-  let browser: Browser;
+  let browser: AnnualPlanBrowser['browser'];
   let base: string;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    s = await startStack();
-    base = s.web.url.replace(/\/$/, '');
-    const file = (path: string) => ({ name: path.split('/').pop()!, content: readFileSync(join(ROOT, path), 'utf8') });
-    await s.camunda.deploy([file('forms/annual-plan-draft.form'), file('forms/annual-plan-approval.form'), file('processes/annual-plan.bpmn')]);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    setUp = await startAnnualPlanBrowser();
+    ({ s, browser, base } = setUp);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await s?.close();
+    await setUp?.close();
   });
 
   it('offers the units by name, lets the office pick them and completes the draft with their codes', async () => {

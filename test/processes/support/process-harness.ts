@@ -148,18 +148,9 @@ export class ProcessHarness {
   }
 
   /** Waits for the instance of `processId` that a call activity of `parent` started, and returns its key. */
-  child(parent: Key, processId: string): Promise<Key> {
-    return this.until(`a ${processId} instance called by ${parent}`, () => {
-      const started = this.h.records.find(
-        (r) =>
-          r.valueType === 'PROCESS_INSTANCE' &&
-          r.intent === 'ELEMENT_ACTIVATED' &&
-          r.value.bpmnElementType === 'PROCESS' &&
-          r.value.bpmnProcessId === processId &&
-          r.value.parentProcessInstanceKey === parent,
-      );
-      return started ? (started.value.processInstanceKey as Key) : undefined;
-    });
+  async child(parent: Key, processId: string): Promise<Key> {
+    const [first] = await this.children(parent, processId, 1);
+    return first!;
   }
 
   /** Waits until `count` instances of `processId` were called by `parent` and returns their keys in start order. */
