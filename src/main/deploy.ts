@@ -4,7 +4,7 @@
 // latest); an unreachable engine is tried again with growing pauses (DEPLOY_ATTEMPTS).
 import { resolve } from 'node:path';
 import { createCamunda } from '../camunda/client';
-import { deployNewResources, rejectionText, resourceFiles, withRetry } from '../camunda/deploy';
+import { deployNewResources, isRejection, rejectionText, resourceFiles, withRetry } from '../camunda/deploy';
 import { loadConfigOrExit } from '../config';
 
 async function main(): Promise<void> {
@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     console.log(deployment.deploymentKey ? `deployment ${deployment.deploymentKey}` : 'nothing new to deploy');
     for (const line of deployment.lines) console.log(`  ${line}`);
   } catch (err) {
-    console.error(`deployment failed:\n${rejectionText(err)}`);
+    // the engine refused the resources (named with its reason), or could not be reached after every attempt
+    console.error(`${isRejection(err) ? 'deployment rejected' : 'deployment failed'}:\n${rejectionText(err)}`);
     process.exitCode = 1;
   } finally {
     await camunda.closeAllClients?.();
