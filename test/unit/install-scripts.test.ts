@@ -29,6 +29,9 @@ describe('installing the project reports to no outside host', () => {
   it('runs the stand-in as the postinstall does, on a CI machine, and it does nothing', () => {
     // given the environment in which IBM's collector would start its background process (CI=true)
     const grid = dirname(require.resolve('@carbon/grid/package.json', { paths: [root] }));
+    // and the command on the PATH is the stand-in: never start the real collector from an older install
+    const installed = JSON.parse(readFileSync(join(root, 'node_modules/@ibm/telemetry-js/package.json'), 'utf8')) as { version: string };
+    expect(installed.version).toBe('0.0.0-disabled');
     // when the postinstall's command line runs from the package's folder
     const output = execFileSync(join(root, 'node_modules/.bin/ibmtelemetry'), ['--config=telemetry.yml'], {
       cwd: grid,
