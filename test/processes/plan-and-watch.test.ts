@@ -36,6 +36,15 @@ describe('annual-plan', () => {
     await p.awaitTask('draft-plan');
     await p.task('draft-plan', { plan });
   };
+  /** A new annual plan, drafted and checked, waiting for the committee's approval. */
+  const atCommitteeApproval = async () => {
+    const pi = await p.create('annual-plan', {});
+    await p.deadline({ result: 'planDraftDue' }, '2026-03-16T23:59:59+08:00');
+    await draft();
+    await p.job('yc-plan-check', {}, { planValid: true, planProblems: [] });
+    await p.deadline({ result: 'planApprovalDue' }, '2026-03-23T23:59:59+08:00');
+    return pi;
+  };
 
   it('returns an invalid plan to the office, then approves, forms the teams, notifies the units and runs round 1', async () => {
     // given
@@ -127,11 +136,7 @@ describe('annual-plan', () => {
   });
 
   it('stops with an incident, not an approval, when the committee decision is missing', async () => {
-    const pi = await p.create('annual-plan', {});
-    await p.deadline({ result: 'planDraftDue' }, '2026-03-16T23:59:59+08:00');
-    await draft();
-    await p.job('yc-plan-check', {}, { planValid: true, planProblems: [] });
-    await p.deadline({ result: 'planApprovalDue' }, '2026-03-23T23:59:59+08:00');
+    const pi = await atCommitteeApproval();
     await p.task('approve-plan', { approvalOpinion: '' });
     await p.h.awaitRecord({ valueType: 'INCIDENT', intent: 'CREATED' });
     expect(p.h.incidents(pi).map((i) => i.value.elementId)).toEqual(['plan-approved']);
@@ -149,11 +154,7 @@ describe('annual-plan', () => {
   });
 
   it('asks for a decision on the team every round and takes no branch when it is missing', async () => {
-    const pi = await p.create('annual-plan', {});
-    await p.deadline({ result: 'planDraftDue' }, '2026-03-16T23:59:59+08:00');
-    await draft();
-    await p.job('yc-plan-check', {}, { planValid: true, planProblems: [] });
-    await p.deadline({ result: 'planApprovalDue' }, '2026-03-23T23:59:59+08:00');
+    const pi = await atCommitteeApproval();
     await p.task('approve-plan', { planDecision: 'approve', approvalOpinion: '同意' });
     await p.job('yc-record', { action: 'plan-approved' }, { planId: 'PLAN-2026' });
     await p.child(pi, 'team-formation');
@@ -169,11 +170,7 @@ describe('annual-plan', () => {
   });
 
   it('returns the plan with the committee opinion', async () => {
-    const pi = await p.create('annual-plan', {});
-    await p.deadline({ result: 'planDraftDue' }, '2026-03-16T23:59:59+08:00');
-    await draft();
-    await p.job('yc-plan-check', {}, { planValid: true, planProblems: [] });
-    await p.deadline({ result: 'planApprovalDue' }, '2026-03-23T23:59:59+08:00');
+    const pi = await atCommitteeApproval();
     await p.task('approve-plan', { planDecision: 'return', approvalOpinion: '补充年度专题' });
     await p.job('yc-notify', { template: 'plan-returned', to: 'office' });
     await p.awaitActive(pi, ['draft-plan']);
