@@ -1,8 +1,9 @@
 // B7: the web app under load with autocannon: 50 concurrent connections, each request signed in (sessions of a team
 // leader for /tasks, of the 安委办 for /monitoring, rotated over the requests), while the task list holds open
-// entry-meeting tasks of real inspection-entry instances. p50/p99 latency, requests per second, non-2xx answers.
+// entry-meeting tasks of real inspection-entry instances, offered to the leader's team as unit-inspection offers
+// them. p50/p99 latency, requests per second, non-2xx answers.
 import autocannon from 'autocannon';
-import { openInspection } from '../../src/db/registers/inspections';
+import { openInspection, recordPlan, recordTeams } from '../../src/db/registers/inspections';
 import { startSystem, type BenchSystem } from '../support/system';
 import { round } from '../support/stats';
 import type { Scenario } from '../types';
@@ -12,14 +13,23 @@ const SESSIONS = 5; // the login form allows 20 attempts per 15 minutes and addr
 const OPEN_TASKS = 100;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The plan's first team, led by zuzhang1 (p-leader-1), recorded the way the approved team composition is. */
+async function leadersTeam(system: BenchSystem): Promise<string> {
+  const by = { name: 'bench', at: new Date().toISOString() };
+  const { planId } = await recordPlan(system.store.db, by, { year: 2027, cycleStart: '2027-01-01', units: [], rounds: [] });
+  const ids = await recordTeams(system.store.db, by, planId, [{ name: '第一巡查组', leaderId: 'p-leader-1', deputyId: 'p-deputy-1', memberIds: [], expertIds: [] }]);
+  return ids['第一巡查组'];
+}
+
 async function openTasks(system: BenchSystem): Promise<void> {
+  const teamId = await leadersTeam(system);
   let created = 0;
   const stop = system.engine.onRecords((rs) => { created += rs.filter((r) => r.valueType === 'USER_TASK' && r.intent === 'CREATED' && r.recordType === 'EVENT').length; });
   for (let i = 0; i < OPEN_TASKS; i += 1) {
     const unitCode = i % 2 ? '370404001' : '370404002';
-    const inspectionId = await openInspection(system.store.db, { name: 'bench', at: new Date().toISOString() }, { unitCode });
+    const inspectionId = await openInspection(system.store.db, { name: 'bench', at: new Date().toISOString() }, { unitCode, teamId });
     await system.engine.createProcessInstance({ bpmnProcessId: 'inspection-entry',
-      variables: { inspectionId, unitCode, unitName: '单位', inspectionNo: `XC-B7-${i}`, teamName: '第一巡查组', entryDue: '2026-12-31T18:00:00+08:00' } });
+      variables: { inspectionId, unitCode, unitName: '单位', inspectionNo: `XC-B7-${i}`, teamId, teamName: '第一巡查组', entryDue: '2026-12-31T18:00:00+08:00' } });
   }
   const deadline = Date.now() + 60_000;
   while (created < OPEN_TASKS && Date.now() < deadline) await sleep(50);

@@ -1,5 +1,6 @@
 import { type CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import pLimit from 'p-limit';
+import { coalesceReads } from './coalesce';
 
 /**
  * The part of Camunda's REST /v2 API the web app uses, in the wire shapes (keys as strings). `fromCamundaClient`
@@ -158,7 +159,7 @@ export const SETTLE_MS = 5000;
 
 /** Adapts the SDK's loose Orchestration Cluster API client (pass config explicitly when creating it). */
 export function fromCamundaClient(client: CamundaClientLoose, options: { maxConcurrentCalls?: number; settleMs?: number } = {}): CamundaPort {
-  return limitConcurrency(adapt(client, options.settleMs ?? SETTLE_MS), options.maxConcurrentCalls ?? MAX_CONCURRENT_ENGINE_CALLS);
+  return coalesceReads(limitConcurrency(adapt(client, options.settleMs ?? SETTLE_MS), options.maxConcurrentCalls ?? MAX_CONCURRENT_ENGINE_CALLS));
 }
 
 /** Re-checks with growing pauses until `shows` is true or `timeoutMs` has passed. */

@@ -68,7 +68,7 @@ export async function loadTaskListPage(camunda: CamundaPort, store: WebStore, us
 
   const teams = new Map<string, string | null>();
   const wanted = page * TASK_PAGE_SIZE + 1; // one more than this page shows: is there a next page?
-  const chunk = Math.max(100, wanted);
+  const chunk = wanted;
   for (;;) {
     await Promise.all(
       streams
