@@ -1,7 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Import patterns for the architecture boundaries (ARCHITECTURE.md §1, rule zero). */
+/** Import patterns for the architecture boundaries (docs/architecture.md, rule zero). */
 export const boundaries = {
   engineMustNotImport: ['**/web', '**/web/**', '**/domain', '**/domain/**', '**/db', '**/db/**', '**/workers', '**/workers/**'],
   othersMustNotImport: ['**/engine', '**/engine/**'],

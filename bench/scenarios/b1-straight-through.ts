@@ -1,6 +1,6 @@
 // B1: start → 3 service tasks → end with in-process streaming workers, durability `full`: the sustained completion
 // rate with a window of instances in flight, then each instance's latency at 70 % of that rate and at 70 % of the
-// budget's 500 instances/s (ARCHITECTURE §5 reads either way; both are reported).
+// budget's 500 instances/s (docs/architecture.md, "Budget", reads either way; both are reported).
 import { fsyncProbe, underConditions } from '../support/conditions';
 import { completingStreams, straightThrough, tempEngine } from '../support/engine';
 import { InstanceLoad } from '../support/load';

@@ -1,5 +1,5 @@
 /**
- * The escalation ladder for overdue or poor rectification (domain.md §0.4): each overdue step climbs one rung.
+ * The escalation ladder for overdue or poor rectification (docs/practice.md, "Escalation ladder"): each overdue step climbs one rung.
  * Level 0 = on track. The colour is the 亮灯 status the dashboards show.
  */
 export const LADDER = ['催办', '督办函', '约谈', '通报', '挂牌', '问责'] as const;

@@ -11,7 +11,7 @@ import { eventually } from '../support/eventually';
 /**
  * Where the contract tests run: `embedded` (default) starts the engine in this process; `camunda` points them at a
  * running Camunda 8.8 named by ZEEBE_GRPC_ADDRESS / ZEEBE_REST_ADDRESS (and CAMUNDA_MANAGEMENT_ADDRESS), e.g. the
- * single-container set-up of camunda-api.md §6 with ZEEBE_CLOCK_CONTROLLED=true. Tests that look inside the embedded
+ * single-container set-up of docs/api-notes.md with ZEEBE_CLOCK_CONTROLLED=true. Tests that look inside the embedded
  * engine or restart its gateways use `describeEmbedded` and are skipped there.
  */
 export const TARGET = process.env.TEST_TARGET === 'camunda' ? 'camunda' : 'embedded';

@@ -1,4 +1,4 @@
-// Path tests of processes/listed-supervision.bpmn (三（三）4 挂牌督办 with the practice of domain.md §2) and of
+// Path tests of processes/listed-supervision.bpmn (三（三）4 挂牌督办 with the practice of docs/practice.md) and of
 // each rung of processes/escalation-ladder.bpmn (四（三）).
 import { ProcessHarness } from './support/process-harness';
 

@@ -7,7 +7,7 @@ import { COPY_OFFICES } from '../notify/recipients';
 import { chineseDate } from '../notify/templates';
 import { InputError } from '../runtime/types';
 
-/** What each document type says, drawn from the registers (domain.md §5). */
+/** What each document type says, drawn from the registers (docs/practice.md, "Documents"). */
 export const DOC_TYPES = {
   'inspection-notice': { name: '巡查通知书', issuer: 'committee' },
   'feedback-opinion': { name: '巡查反馈意见书', issuer: 'committee' },

@@ -9,7 +9,7 @@ import { ENTERPRISES, MEMBER_UNITS, TOWNS, ZONE } from './units';
 export { ACCOUNTS as DEMO_ACCOUNTS, DEMO_PASSWORD } from './people';
 
 /**
- * Loads the demo organisation (domain.md §3): units, people, roles and accounts. Idempotent: does nothing when
+ * Loads the demo organisation (docs/practice.md, "The demo district"): units, people, roles and accounts. Idempotent: does nothing when
  * the units are already there, so it can run on every start. Returns whether it loaded anything.
  */
 export async function seedDemoData(db: Db, at: string = new Date().toISOString()): Promise<boolean> {

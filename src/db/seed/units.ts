@@ -2,7 +2,7 @@ import { type UnitTable } from '../schema';
 
 type SeedUnit = Omit<UnitTable, 'created_at' | 'address' | 'email' | 'head_person_id'> & { address?: string };
 
-/** The 7 镇街 of 峄城区 with their GB codes (domain.md §3.1). */
+/** The 7 镇街 of 峄城区 with their GB codes (docs/practice.md, "The demo district"). */
 export const TOWNS: SeedUnit[] = [
   ['370404001', '坛山街道', 'subdistrict'], ['370404002', '吴林街道', 'subdistrict'], ['370404100', '古邵镇', 'town'],
   ['370404101', '阴平镇', 'town'], ['370404102', '底阁镇', 'town'], ['370404103', '榴园镇', 'town'],
@@ -11,7 +11,7 @@ export const TOWNS: SeedUnit[] = [
   code, name, kind: kind as UnitTable['kind'], parent_code: null, domain: '属地管理', supervising: 1, industry: null,
 }));
 
-/** 区安委会成员单位 (domain.md §3.2, demo list); `domain` is the 移交 routing domain, 、-separated. */
+/** 区安委会成员单位 (demo list, docs/practice.md); `domain` is the 移交 routing domain, 、-separated. */
 const MEMBERS: [string, string, number][] = [
   ['区委办公室', '督查', 0],
   ['区委组织部', '干部考核', 0],
@@ -58,7 +58,7 @@ export const ZONE: SeedUnit = {
   code: 'YC-Z-01', name: '峄城经济开发区管委会', kind: 'zone', parent_code: null, domain: '园区安全', supervising: 1, industry: null,
 };
 
-/** Fictional key enterprises for 延伸巡查 (domain.md §3.3, demo). */
+/** Fictional key enterprises for 延伸巡查 (demo, docs/practice.md). */
 export const ENTERPRISES: SeedUnit[] = [
   ['枣庄榴韵饮品有限公司', '370404103', '涉氨制冷'],
   ['峄城坛山建筑工程有限公司', '370404001', '房屋市政'],

@@ -1,5 +1,5 @@
 /**
- * FEEL `+`, `-`, `*` and `/` where feelin differs from feel-scala (zeebe-semantics A11): zoned date-times subtract
+ * FEEL `+`, `-`, `*` and `/` where feelin differs from feel-scala (docs/engine-semantics.md, "FEEL"): zoned date-times subtract
  * by instant and move by elapsed time, a date moved by a days-time duration stays a date, durations multiply and
  * divide by numbers (and by each other), and invalid operands give null with feel-scala's INVALID_TYPE texts.
  * Other valid operand pairs are left to feelin. Called through ./rewrite.ts.

@@ -1,5 +1,5 @@
 /**
- * FEEL comparison with feel-scala's rules (ValComparator, zeebe-semantics A11): values of different kinds are not
+ * FEEL comparison with feel-scala's rules (ValComparator, docs/engine-semantics.md, "FEEL"): values of different kinds are not
  * comparable (null plus NOT_COMPARABLE), `x = null` holds only for null, ordering a null gives null, zoned
  * date-times order by instant (then wall clock and zone, like Java's ZonedDateTime) and are equal only for the
  * same instant in the same zone. Called through the rewrite in ./rewrite.ts.

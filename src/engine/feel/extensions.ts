@@ -1,5 +1,5 @@
 /**
- * Camunda's FEEL extension functions that feelin lacks (zeebe-semantics A11), plus overrides of `now()` and
+ * Camunda's FEEL extension functions that feelin lacks (docs/engine-semantics.md, "FEEL"), plus overrides of `now()` and
  * `today()` (injected clock) and of builtins whose Camunda signatures are wider (`string join` with prefix and
  * suffix, `get value(context, keys)`). `date and time(value, zone)` lives in ./operators.ts: feelin binds that
  * name at parse time, so ./rewrite.ts redirects the call. Calls reach these functions under aliases (./rewrite.ts).

@@ -1,5 +1,5 @@
 /**
- * FEEL for the engine, through feelin, with Zeebe's semantics (zeebe-semantics A1, A3, A11).
+ * FEEL for the engine, through feelin, with Zeebe's semantics (docs/engine-semantics.md: "Variables", "Incidents", "FEEL").
  *
  * - `isExpression(text)` / `expressionBody(text)`: `=`-prefixed attribute values and their FEEL text.
  * - `evaluate(expr, variables, nowEpochMs)` → `{ok:true, value, warnings} | {ok:false, message, warnings}`;

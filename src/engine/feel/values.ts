@@ -1,5 +1,5 @@
 /**
- * FEEL values ↔ what Zeebe stores as variables (zeebe-semantics A11, FeelToMessagePackTransformer):
+ * FEEL values ↔ what Zeebe stores as variables (docs/engine-semantics.md, "FEEL", FeelToMessagePackTransformer):
  * dates "2020-04-06", zoned date-times in Java's ISO_ZONED_DATE_TIME ("…Z", "…+02:00[Europe/Berlin]"),
  * local date-times, times in FEEL format, durations normalised ("P1DT12H", "P0D", "P1Y2M"),
  * whole numbers as integers, contexts → objects, lists → arrays; functions and ranges → null.

@@ -78,7 +78,7 @@ export function readExtendedDetails(element: ModdleElement, n: MutableNode, defi
   }
 }
 
-/** Features out of scope (issue 3) or unreleased (zeebe-semantics A13): a clear rejection instead of ignoring them. */
+/** Features out of scope (issue 3) or unreleased (docs/engine-semantics.md, "Where the engine differs"): a clear rejection instead of ignoring them. */
 function rejectOutOfScope(element: ModdleElement, error: (m: string) => void): void {
   if (element.isForCompensation === true) error('Compensation is not supported');
   if (extension(element, 'zeebe:JobPriorityDefinition')) error('Job priorities are not supported');

@@ -1,5 +1,5 @@
 /**
- * Timers (zeebe-semantics A5).
+ * Timers (docs/engine-semantics.md, "Timers").
  *
  * - `resolveTimer(kind: 'duration'|'date'|'cycle', definition, variables, nowEpochMs)` →
  *   `{ok:true, schedule: TimerSchedule} | {ok:false, message}`; definition is static text or `=` FEEL (which may

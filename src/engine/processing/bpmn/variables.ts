@@ -5,7 +5,7 @@ import { type ProcessingContext } from '../context';
 import { type Element } from './element';
 import { raiseIncident } from './incidents';
 
-/** Variable writes and Zeebe's two merge algorithms (zeebe-semantics A1). */
+/** Variable writes and Zeebe's two merge algorithms (docs/engine-semantics.md, "Variables"). */
 
 export function setVariable(ctx: ProcessingContext, scopeKey: Key, name: string, value: unknown): void {
   const scope = ctx.state.instance(scopeKey);
