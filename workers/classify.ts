@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { classify, type Category, type Severity } from '../src/domain/problems';
 import { once } from '../src/db/effects';
-import { departmentForIndustry } from '../src/db/organisation';
+import { departmentForIndustry, unitByName } from '../src/db/organisation';
 import { getProblem, updateProblem } from '../src/db/registers/inspections';
 import { defineWorker } from './runtime/types';
 
@@ -32,7 +32,7 @@ export default defineWorker({
       if (route === 'handover' || route === 'listing') {
         departmentCode = problem.industry ? (await departmentForIndustry(db, problem.industry))?.code ?? null : null;
       }
-      if (route === 'accountability') departmentCode = (await db.selectFrom('units').select('code').where('name', '=', '区委组织部').executeTakeFirst())?.code ?? null;
+      if (route === 'accountability') departmentCode = (await unitByName(db, '区委组织部'))?.code ?? null;
       if (route === 'rectify') departmentCode = stored?.unit_code ?? null;
       // No department handles this industry: the office decides, so fall back to rectification by the unit.
       const finalRoute = route === 'handover' && !departmentCode ? 'rectify' : route;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { coverageGaps } from '../src/domain/coverage';
 import { inspectableUnits } from '../src/db/organisation';
+import { inspectionOpenings } from '../src/db/registers/inspections';
 import { defineWorker } from './runtime/types';
 
 /** yc-coverage: units not yet inspected in the running 2-year cycle. */
@@ -13,8 +14,7 @@ export default defineWorker({
   headers: z.object({}),
   async handle({ input: { asOf }, deps }) {
     const units = await inspectableUnits(deps.db);
-    const inspections = await deps.db.selectFrom('inspections').select(['unit_code', 'opened_at']).execute();
-    const { gaps } = coverageGaps(units.map((u) => u.code), inspections.map((i) => ({ unitCode: i.unit_code, openedAt: i.opened_at })),
+    const { gaps } = coverageGaps(units.map((u) => u.code), await inspectionOpenings(deps.db),
       asOf ?? deps.clock().toISOString(), deps.settings.firstCycleStart);
     return { coverageGaps: gaps, coverageOk: gaps.length === 0 };
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { once } from '../src/db/effects';
+import { getUnit } from '../src/db/organisation';
 import { getProblem, updateProblem } from '../src/db/registers/inspections';
 import { createHandover, getHandover, updateHandover } from '../src/db/registers/supervision';
 import { issueOfficialDocument } from './documents/issue';
@@ -39,8 +40,7 @@ export default defineWorker({
         if (!v.problemId || !v.departmentCode) throw new InputError('problemId and departmentCode are required to send a handover');
         const problem = await getProblem(db, v.problemId);
         if (!problem) throw new InputError(`no problem ${v.problemId}`);
-        const dept = await db.selectFrom('units').select('code').where('code', '=', v.departmentCode).executeTakeFirst();
-        if (!dept) throw new InputError(`no department ${v.departmentCode}`);
+        if (!(await getUnit(db, v.departmentCode))) throw new InputError(`no department ${v.departmentCode}`);
         const handoverId = await createHandover(db, actor, { problemId: v.problemId, departmentCode: v.departmentCode, resultDue: v.resultDue ?? null });
         const doc = v.handoverLetterDocumentId && v.handoverLetterDocumentNo
           ? { id: v.handoverLetterDocumentId, doc_no: v.handoverLetterDocumentNo }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { coverageGaps } from '../src/domain/coverage';
 import { checkPlan } from '../src/domain/plan';
 import { inspectableUnits } from '../src/db/organisation';
+import { inspectionOpenings } from '../src/db/registers/inspections';
 import { CalendarError } from '../src/domain/calendar';
 import { defineWorker, InputError, type WorkerDeps } from './runtime/types';
 
@@ -33,8 +34,7 @@ export default defineWorker({
 /** Units inspected so far in the plan's cycle count towards coverage; the plan must cover the rest in time. */
 async function check(plan: z.infer<typeof input>['plan'], deps: WorkerDeps) {
   const units = await inspectableUnits(deps.db);
-  const inspections = await deps.db.selectFrom('inspections').select(['unit_code', 'opened_at']).execute();
-  const { gaps } = coverageGaps(units.map((u) => u.code), inspections.map((i) => ({ unitCode: i.unit_code, openedAt: i.opened_at })),
+  const { gaps } = coverageGaps(units.map((u) => u.code), await inspectionOpenings(deps.db),
     `${plan.year}-01-01`, plan.cycleStart);
   const gapSet = new Set(gaps);
   const problems = checkPlan(plan, {

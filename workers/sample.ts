@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { drawSample } from '../src/domain/sampling';
+import { unitsWithProblems } from '../src/db/registers/inspections';
 import { recordSample, sampleOf } from '../src/db/registers/publications';
 import { defineWorker } from './runtime/types';
 
@@ -18,8 +19,7 @@ export default defineWorker({
   async handle({ input: { month }, deps, actor }) {
     const existing = await sampleOf(deps.db, month);
     if (existing) return { sampledUnits: existing.units, sampleSeed: existing.seed };
-    const rows = await deps.db.selectFrom('problems').select('unit_code').distinct().execute();
-    const sample = drawSample(month, randomBytes(8).toString('hex'), rows.map((r) => r.unit_code));
+    const sample = drawSample(month, randomBytes(8).toString('hex'), await unitsWithProblems(deps.db));
     try {
       await deps.db.transaction().execute((trx) => recordSample(trx, actor, sample));
     } catch (err) {

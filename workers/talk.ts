@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { once } from '../src/db/effects';
+import { getUnit } from '../src/db/organisation';
 import { getTalk, recordTalkMinutes, scheduleTalk } from '../src/db/registers/supervision';
 import { workCalendar } from '../src/db/calendar';
 import { addWorkingDays, chinaDate, endOfDay } from '../src/domain/calendar';
@@ -39,8 +40,7 @@ export default defineWorker({
     return once(deps.db, `${effectKey}:${h.action}`, actor.at, async (db) => {
       if (h.action === 'schedule') {
         if (!v.talk) throw new InputError('talk {subjectUnitCode, reason, at, attendees} is required');
-        const unit = await db.selectFrom('units').select('code').where('code', '=', v.talk.subjectUnitCode).executeTakeFirst();
-        if (!unit) throw new InputError(`no unit ${v.talk.subjectUnitCode}`);
+        if (!(await getUnit(db, v.talk.subjectUnitCode))) throw new InputError(`no unit ${v.talk.subjectUnitCode}`);
         const talkId = await scheduleTalk(db, actor, { ...v.talk, at: v.talk.at ?? '', inspectionId: v.inspectionId, problemId: v.problemId });
         return { talkId };
       }

@@ -25,6 +25,12 @@ export async function getUnit(db: Db, code: string): Promise<Unit | undefined> {
   return row ? toUnit(row) : undefined;
 }
 
+/** A unit by its exact name (the offices the regulation names: 区委组织部, …). */
+export async function unitByName(db: Db, name: string): Promise<Unit | undefined> {
+  const row = await db.selectFrom('units').selectAll().where('name', '=', name).executeTakeFirst();
+  return row ? toUnit(row) : undefined;
+}
+
 /** The units that must be inspected once per cycle: the 7 镇街, the member units and the development zone. */
 export async function inspectableUnits(db: Db): Promise<Unit[]> {
   return listUnits(db, ['town', 'subdistrict', 'member', 'zone']);

@@ -174,3 +174,15 @@ export async function recordReview(db: Db, by: Actor, rectificationId: string, a
   await audit(db, by, accepted ? 'accept' : 'return', 'rectifications', rectificationId, { reviewId: id, opinion });
   return id;
 }
+
+/** When each inspection opened, by unit: what the two-year coverage is counted from. */
+export async function inspectionOpenings(db: Db): Promise<{ unitCode: string; openedAt: string }[]> {
+  const rows = await db.selectFrom('inspections').select(['unit_code', 'opened_at']).execute();
+  return rows.map((r) => ({ unitCode: r.unit_code, openedAt: r.opened_at }));
+}
+
+/** The units with at least one problem on record: the population 回头看 samples are drawn from. */
+export async function unitsWithProblems(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('problems').select('unit_code').distinct().orderBy('unit_code').execute();
+  return rows.map((r) => r.unit_code);
+}
