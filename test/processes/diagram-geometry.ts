@@ -122,3 +122,23 @@ export function nodesOutsideLanes(d: Diagram): string[] {
       return inside ? [] : [`${d.file}: ${el.id} is drawn outside its lane ${lane.id}`];
     });
 }
+
+/** What a lane's name says for each candidate group: a user task sits in a lane of one of its groups. */
+const ROLE_IN_LANE_NAME: Record<string, string> = {
+  committee: '安委会', office: '安委办', 'team-leader': '组长', team: '巡查组', unit: '单位', department: '承办部门',
+};
+
+/** Process-level user tasks whose lane names none of their candidate groups. */
+export function tasksInForeignLanes(d: Diagram): string[] {
+  const lanes: El[] = (d.process.laneSets ?? []).flatMap((s: El) => s.lanes ?? []);
+  return (d.process.flowElements ?? []).filter((el: El) => el.$type === 'bpmn:UserTask').flatMap((task: El) => {
+    const lane = lanes.find((l: El) => (l.flowNodeRef ?? []).includes(task));
+    const assignment = (task.extensionElements?.values ?? []).find((v: El) => v.$type === 'zeebe:AssignmentDefinition');
+    const text = String(assignment?.candidateGroups ?? '');
+    // a FEEL list names its groups as string literals (`"team-leader:" + teamId`), a static one separates them by commas
+    const names = text.startsWith('=') ? [...text.matchAll(/"([^"]*)"/g)].map((m) => m[1]) : text.split(',');
+    const groups = names.map((n) => n.trim().replace(/:.*$/, '')).filter((g) => g in ROLE_IN_LANE_NAME);
+    const fits = lane && groups.some((g) => String(lane.name ?? '').includes(ROLE_IN_LANE_NAME[g]));
+    return fits ? [] : [`${d.file}: ${task.id} (${groups.join(', ')}) sits in lane ${lane?.name ?? '—'}`];
+  });
+}
