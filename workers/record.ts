@@ -43,8 +43,8 @@ export const input = z.object({
   roundNo: z.number().int().optional(),
   roundId: z.string().nullish(),
   teamId: z.string().nullish(),
-  /** The team object the round hands to a unit inspection; its approved record is found by name. */
-  team: z.object({ name: z.string() }).loose().nullish(),
+  /** The team the round hands to a unit inspection, with the id its approval recorded (team-formation). */
+  team: z.object({ id: z.string({ error: 'the team has no id: its approval was not recorded' }), name: z.string() }).loose().nullish(),
   unitCode: z.string().nullish().transform((v) => v ?? undefined),
   inspectionId: z.string().nullish().transform((v) => v ?? undefined),
   problemId: z.string().nullish().transform((v) => v ?? undefined),
@@ -106,8 +106,7 @@ const actions: Record<(typeof ACTIONS)[number], (db: Db, ctx: Ctx) => Promise<Re
     const unitCode = need(v.unitCode, 'unitCode');
     const unit = await db.selectFrom('units').select('name').where('code', '=', unitCode).executeTakeFirst();
     if (!unit) throw new InputError(`no unit ${unitCode}`);
-    const teamId = v.teamId ?? (v.team ? (await db.selectFrom('teams').innerJoin('plans', 'plans.id', 'teams.plan_id').select('teams.id')
-      .where('teams.name', '=', v.team.name).orderBy('plans.created_at', 'desc').executeTakeFirst())?.id : undefined);
+    const teamId = v.teamId ?? v.team?.id;
     const inspectionId = await openInspection(db, actor, { unitCode, roundId: v.roundId, teamId });
     const year = Number(actor.at.slice(0, 4));
     const count = await db.selectFrom('inspections').select((eb) => eb.fn.countAll<number>().as('n')).where('opened_at', 'like', `${year}%`).executeTakeFirstOrThrow();

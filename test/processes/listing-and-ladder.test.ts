@@ -90,6 +90,28 @@ describe('listed-supervision', () => {
     expect(counts.map((r) => r.value.value)).toEqual(['0', '1', '2']);
   });
 
+  it('receives a second acceptance request while the acceptance runs and answers that it is under way', async () => {
+    // given an acceptance under way
+    const pi = await list();
+    const acceptance = await acceptanceRequested(pi);
+    await p.awaitTask('inspect-on-site');
+    // when the unit asks again (the web app correlates: a request nothing waits for would be refused)
+    const again = await p.h.engine.correlateMessage({ name: 'acceptance-requested', correlationKey: 'HZ-4', timeToLive: 0,
+      variables: { acceptanceRequest: { selfAssessment: '报警装置已全部投用，申请尽快验收', by: 'liuyuan', at: '2026-03-09T10:00:00+08:00' } } });
+    // then it is recorded and answered: the unit and the office are told, with what was sent
+    expect(again.processInstanceKey).toBe(pi);
+    const answer = await p.job('yc-notify', { template: 'acceptance-under-way', to: 'unit,office' });
+    expect(answer.variables).toMatchObject({ reason: '报警装置已全部投用，申请尽快验收', hazardId: 'HZ-4' });
+    expect(p.passed(pi, 'repeated-request-answered')).toBe(true);
+    // and the acceptance goes on undisturbed
+    expect(await p.awaitActive(acceptance, ['inspect-on-site'])).toEqual(['inspect-on-site']);
+    await p.task('inspect-on-site', { acceptanceDate: '2026-03-11', acceptanceExperts: '李某', fundsSpent: 5, acceptanceFindings: '报警未联锁', acceptanceResult: 'failed' });
+    await p.job('yc-hazard', { action: 'accept' }, { acceptancePassed: false });
+    await p.job('yc-notify', { template: 'listing' });
+    await p.completed(acceptance);
+    expect(await p.awaitActive(pi, waiting)).toHaveLength(4);
+  });
+
   it('keeps the hazard listed when the acceptance fails', async () => {
     const pi = await list();
     const acceptance = await acceptanceRequested(pi);

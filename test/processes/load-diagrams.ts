@@ -19,18 +19,17 @@ export interface Diagram {
 // bpmn-moddle ships no type declarations; load it by name so the tests do not need one.
 const bpmnModdlePackage = 'bpmn-moddle';
 
-export const loadDiagrams = async (): Promise<Diagram[]> => {
+/** One diagram parsed from its XML. */
+export const parseDiagram = async (file: string, xml: string): Promise<Diagram> => {
   const { BpmnModdle } = (await import(bpmnModdlePackage)) as { BpmnModdle: new (packages: object) => El };
-  const moddle = new BpmnModdle({ zeebe });
+  const { rootElement, warnings } = await new BpmnModdle({ zeebe }).fromXML(xml);
+  const processes = rootElement.rootElements.filter((r: El) => r.$type === 'bpmn:Process');
+  return { file, definitions: rootElement, process: processes[0], warnings: warnings.map((w: Error) => w.message) };
+};
+
+export const loadDiagrams = async (): Promise<Diagram[]> => {
   const files = readdirSync(join(root, 'processes')).filter((f) => f.endsWith('.bpmn'));
-  return Promise.all(
-    files.map(async (file) => {
-      const xml = readFileSync(join(root, 'processes', file), 'utf8');
-      const { rootElement, warnings } = await moddle.fromXML(xml);
-      const processes = rootElement.rootElements.filter((r: El) => r.$type === 'bpmn:Process');
-      return { file, definitions: rootElement, process: processes[0], warnings: warnings.map((w: Error) => w.message) };
-    }),
-  );
+  return Promise.all(files.map((file) => parseDiagram(file, readFileSync(join(root, 'processes', file), 'utf8'))));
 };
 
 /** Every flow element of a process, including those inside (event) sub-processes. */

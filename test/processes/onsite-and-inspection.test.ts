@@ -203,7 +203,7 @@ describe('unit-inspection', () => {
   it('runs one inspection from entry to the use of its results, its problem and rectification as cases of their own', async () => {
     // given the round starts the inspection of 坛山街道
     const pi = await p.create('unit-inspection', {
-      year: 2026, roundNo: 1, unitCode: '370404001', team: { name: '第一巡查组' }, roundStart: '2026-03-02', roundEnd: '2026-03-20', entryDue: '2026-03-02T18:00:00+08:00',
+      year: 2026, roundNo: 1, unitCode: '370404001', team: { id: 'T-1', name: '第一巡查组' }, roundStart: '2026-03-02', roundEnd: '2026-03-20', entryDue: '2026-03-02T18:00:00+08:00',
     });
     await p.job('yc-record', { action: 'inspection-opened' }, { inspectionId: 'I-2', inspectionNo: 'XC-2026-02', unitName: '坛山街道', teamName: '第一巡查组', teamId: 'T-1' });
     // each team task is offered to this team only: its leader, and its members where they work too

@@ -29,11 +29,13 @@ describe('team-formation', () => {
     expect(await p.taskVariables('approve-teams')).toMatchObject({ teamSummary: '第一巡查组：组长 P001，副组长 P002' });
     expect(approval.value).toMatchObject({ candidateGroupsList: ['committee'] });
     await p.task('approve-teams', { teamDecision: 'approve', teamOpinion: '同意' });
-    await p.job('yc-record', { action: 'teams-approved' }, { teamIds: ['T1'] });
-    await p.job('yc-notify', { template: 'team-notice', to: 'team-members,member-home-units' }, { notified: 8 });
+    await p.job('yc-record', { action: 'teams-approved' }, { teamIds: { 第一巡查组: 'T1' } });
+    const notice = await p.job('yc-notify', { template: 'team-notice', to: 'team-members,member-home-units' }, { notified: 8 });
     // then
     await p.completed(pi);
     expect(p.passed(pi, 'teams-formed')).toBe(true);
+    // each team carries the id its approval recorded, which the rounds hand to their unit inspections
+    expect(notice.variables.teams).toEqual([{ ...teams[0], id: 'T1' }]);
   });
 
   it('sends an invalid proposal back to the office with the problems found', async () => {

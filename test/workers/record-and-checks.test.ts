@@ -94,6 +94,31 @@ describe.each(dialects)('record, plan and team workers on %s', (dialect) => {
     await h.cleanup();
   }, 60_000);
 
+  it('opens an inspection for the team whose id the round passes, not for a newer team of the same name', async () => {
+    // given two plans of the cycle, each with an approved 第1巡查组
+    const store = await stores.open();
+    await seedDemoData(store.db);
+    const h = await harness(store);
+    const teamsOf = async (year: number): Promise<Record<string, string>> => {
+      const plan = completed<{ planId: string }>(await h.run(record, job('yc-record', { plan: { year, cycleStart: '2026-01-01', units: ['370404103'],
+        rounds: [{ no: 1, start: `${year}-03-02`, end: `${year}-03-20`, units: ['370404103'] }] } }, { action: 'plan-approved' })));
+      return completed<{ teamIds: Record<string, string> }>(await h.run(record, job('yc-record', { planId: plan.planId, teams: [team(1, ['370404103'])] }, { action: 'teams-approved' }))).teamIds;
+    };
+    const first = await teamsOf(2026);
+    const second = await teamsOf(2027);
+    // when the round of the first plan opens its inspection, and a round hands over a team without a recorded id
+    const opened = completed<{ inspectionId: string; teamId: string }>(await h.run(record,
+      job('yc-record', { unitCode: '370404103', team: { id: first['第1巡查组'], name: '第1巡查组' } }, { action: 'inspection-opened' })));
+    const unrecorded = await h.run(record, job('yc-record', { unitCode: '370404103', team: { name: '第1巡查组' } }, { action: 'inspection-opened' }));
+    // then
+    expect(first['第1巡查组']).not.toBe(second['第1巡查组']);
+    expect(opened.teamId).toBe(first['第1巡查组']);
+    expect((await getInspection(store.db, opened.inspectionId))?.team_id).toBe(first['第1巡查组']);
+    expect(unrecorded).toMatchObject({ outcome: 'fail', retries: 0 });
+    expect((unrecorded as { errorMessage: string }).errorMessage).toContain('the team has no id');
+    await h.cleanup();
+  }, 60_000);
+
   it('checks the annual plan against coverage and on-site duration, and reports coverage gaps', async () => {
     // given
     const store = await stores.open();

@@ -77,6 +77,10 @@ export const TEMPLATES: Record<string, Template> = {
     subject: (c) => `【提醒】请报送挂牌督办隐患整改进展：${or(c.hazard, '')}`,
     body: (c) => `${c.unitName}：挂牌督办隐患“${or(c.hazard, '')}”本月整改进展应于月底前报送区安委办。${dueLine(c, '本次报送')}`,
   },
+  'acceptance-under-way': {
+    subject: (c) => `【答复】挂牌督办隐患验收销号正在办理：${or(c.hazard, '')}`,
+    body: (c) => `${c.unitName}：挂牌督办隐患“${or(c.hazard, '')}”${c.listingNo ? `（${c.listingNo}）` : ''}的验收销号正在办理，再次提交的验收申请已登记${c.reason ? `（自评情况：${c.reason}）` : ''}，无需重复申请，验收和销号结果将另行通知。`,
+  },
   talk: {
     subject: (c) => `【约谈通知】区安委会约谈${c.unitName}负责人`,
     body: (c) => `${c.unitName}：因${or(c.reason, '安全生产工作存在突出问题')}，区安委会定于${or(c.talkAt, '近日')}约谈你单位主要负责人，请按时参加，并准备情况说明和整改措施。`,
