@@ -2,7 +2,7 @@
 // an oversized one is refused with a clear answer before it is held in memory.
 import { DEFAULT_LIMITS } from '../../src/engine/gateway/limits';
 import { type ContractEnv, describeEmbedded, startContractEnv } from './harness';
-import { chainOfTasks } from './support/large-diagram';
+import { chainOfTasks } from '../support/large-diagram';
 
 async function deploy(env: ContractEnv, ...files: Array<[string, Blob]>): Promise<{ status: number; body: Record<string, unknown> }> {
   const form = new FormData();
