@@ -42,7 +42,7 @@ import { activatableJobTypes, POLLABLE } from './processing/activatable-types';
 
 const isMoved = (setting: ClockSetting | undefined) => !!setting && (setting.pinnedAt !== undefined || setting.offset !== 0);
 
-/** Records between snapshots: recovery replays at most this many records after the latest snapshot. */
+/** Records between periodic snapshots: recovery replays at most this many records after the latest snapshot. */
 const SNAPSHOT_EVERY_RECORDS = 100_000;
 
 /**
@@ -136,8 +136,12 @@ export class EmbeddedEngine implements Engine {
     this.store.db.transaction(() => {
       this.store.append(records, { [NEXT_KEY_META]: this.keys.peek().toString() }, serialised);
       for (const projection of this.options.projections ?? []) projection.apply(events, this.store.db);
-      // the in-memory state now matches the log up to `last`: snapshot it now and then to keep recovery short
-      if (last - this.lastSnapshot >= this.snapshotInterval()) this.snapshotAt(last);
+      // the in-memory state now matches the log up to `last`: snapshot it now and then to keep recovery short, and
+      // drop the records the snapshot holds, so the log grows with the work in progress rather than with history
+      if (last - this.lastSnapshot >= this.snapshotInterval()) {
+        this.snapshotAt(last);
+        this.store.compactThrough(last);
+      }
     })();
   }
 
@@ -146,7 +150,7 @@ export class EmbeddedEngine implements Engine {
    * cost of writing a snapshot (proportional to the state) stays a small constant per record.
    */
   private snapshotInterval(): number {
-    return Math.max(SNAPSHOT_EVERY_RECORDS, 50 * (this.state.elementInstances.size + this.state.jobs.size + this.state.userTasks.size));
+    return Math.max(this.options.snapshotEveryRecords ?? SNAPSHOT_EVERY_RECORDS, 50 * (this.state.elementInstances.size + this.state.jobs.size + this.state.userTasks.size));
   }
 
   private snapshotAt(position: number): void {
