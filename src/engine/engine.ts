@@ -7,6 +7,7 @@ import {
   type ThrowErrorRequest, type UserTaskAssignRequest, type UserTaskChangeset,
 } from './api';
 import { componentLogger } from '../logging';
+import { ModuleThread, ThreadLimitError } from '../threads/module-thread';
 import { type ClockSetting, ControllableClock } from './clock';
 import { KeyGenerator } from './keys';
 import { foreignTenantRejection } from './tenancy';
@@ -22,7 +23,7 @@ import { migrateProcessInstance } from './processing/commands/migrate-instance';
 import { modifyProcessInstance } from './processing/commands/modify-instance';
 import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } from './processing/commands/job-commands';
 import { publishMessage } from './processing/commands/messages';
-import { prepareDeployment } from './processing/commands/prepare-deployment';
+import { deploymentRefusal, PREPARE_DEPLOYMENT_MODULE, type PreparedDeployment } from './processing/commands/prepare-deployment';
 import { resolveIncident } from './processing/commands/resolve-incident';
 import { resumeStalled, stalledElements } from './processing/commands/resume-stalled';
 import { setVariables } from './processing/commands/set-variables';
@@ -41,8 +42,14 @@ import { activatableJobTypes, POLLABLE } from './processing/activatable-types';
 
 const isMoved = (setting: ClockSetting | undefined) => !!setting && (setting.pinnedAt !== undefined || setting.offset !== 0);
 
-/** Records between snapshots: recovery replays at most this many records after the latest snapshot. */
+/** Records between periodic snapshots: recovery replays at most this many records after the latest snapshot. */
 const SNAPSHOT_EVERY_RECORDS = 100_000;
+
+/**
+ * Bounds of the deployment thread. The size and element limits keep a valid deployment far below both (the
+ * district's diagrams parse in about a second); they stop what slips past those limits, such as XML built to be slow.
+ */
+const DEPLOYMENT_THREAD = { timeoutMs: 60_000, maxHeapMb: 512, purpose: 'parsing the deployment' };
 
 /** The embedded engine: wires the store, state, command loop, scheduler and job dispatch behind `Engine`. */
 export class EmbeddedEngine implements Engine {
@@ -55,6 +62,8 @@ export class EmbeddedEngine implements Engine {
   private readonly loop: CommandLoop;
   private readonly jobs: JobDispatcher;
   private readonly scheduler: Scheduler;
+  /** Parses deployments off the event loop, so a large one never delays other requests. */
+  private readonly deployments = new ModuleThread(PREPARE_DEPLOYMENT_MODULE, DEPLOYMENT_THREAD);
   private state!: EngineState;
   private lastSnapshot = 0;
   private closed = false;
@@ -127,8 +136,12 @@ export class EmbeddedEngine implements Engine {
     this.store.db.transaction(() => {
       this.store.append(records, { [NEXT_KEY_META]: this.keys.peek().toString() }, serialised);
       for (const projection of this.options.projections ?? []) projection.apply(events, this.store.db);
-      // the in-memory state now matches the log up to `last`: snapshot it now and then to keep recovery short
-      if (last - this.lastSnapshot >= this.snapshotInterval()) this.snapshotAt(last);
+      // the in-memory state now matches the log up to `last`: snapshot it now and then to keep recovery short, and
+      // drop the records the snapshot holds, so the log grows with the work in progress rather than with history
+      if (last - this.lastSnapshot >= this.snapshotInterval()) {
+        this.snapshotAt(last);
+        this.store.compactThrough(last);
+      }
     })();
   }
 
@@ -137,7 +150,7 @@ export class EmbeddedEngine implements Engine {
    * cost of writing a snapshot (proportional to the state) stays a small constant per record.
    */
   private snapshotInterval(): number {
-    return Math.max(SNAPSHOT_EVERY_RECORDS, 50 * (this.state.elementInstances.size + this.state.jobs.size + this.state.userTasks.size));
+    return Math.max(this.options.snapshotEveryRecords ?? SNAPSHOT_EVERY_RECORDS, 50 * (this.state.elementInstances.size + this.state.jobs.size + this.state.userTasks.size));
   }
 
   private snapshotAt(position: number): void {
@@ -181,8 +194,19 @@ export class EmbeddedEngine implements Engine {
   async deploy(resources: DeploymentResource[], tenantId = DEFAULT_TENANT): Promise<DeploymentResult> {
     const refused = foreignTenantRejection('CREATE', 'Deploy Resources', [tenantId]);
     if (refused) throw refused;
-    const prepared = await prepareDeployment(resources);
+    const prepared = await this.prepare(resources);
     return this.submit((ctx) => deploy(ctx, prepared, this.graphs, tenantId));
+  }
+
+  private async prepare(resources: DeploymentResource[]): Promise<PreparedDeployment> {
+    const refusal = deploymentRefusal(resources);
+    if (refusal) return { resources: [], errors: [refusal] };
+    try {
+      return await this.deployments.call<PreparedDeployment>('prepareDeployment', resources);
+    } catch (error) {
+      if (error instanceof ThreadLimitError) return { resources: [], errors: [error.message] };
+      throw error;
+    }
   }
 
   deleteResource(resourceKey: Key): Promise<void> {
@@ -368,6 +392,7 @@ export class EmbeddedEngine implements Engine {
       }
     }
     this.results.rejectAll(new Error('The engine is closed'));
+    await this.deployments.close();
     await this.store.close();
   }
 }

@@ -41,6 +41,11 @@ export interface EngineOptions {
   /** Allow the clock to be pinned and moved (tests, ENGINE_CLOCK_CONTROLLED). */
   clockControlled: boolean;
   projections?: Projection[];
+  /**
+   * Records between periodic snapshots (default 100,000, more for a large state); the log is compacted below each
+   * periodic snapshot.
+   */
+  snapshotEveryRecords?: number;
 }
 
 export interface Engine {

@@ -7,6 +7,8 @@ export interface GatewayLimits {
   /** Largest single file of a multipart deployment, and the number of files. */
   maxDeploymentFileBytes: number;
   maxDeploymentFiles: number;
+  /** Largest multipart deployment, all files together (the engine takes no larger deployment). */
+  maxDeploymentBytes: number;
   /** Longest long-poll a client may ask for (ms). */
   maxLongPollMs: number;
   /** Long-poll when the client leaves it to the gateway (`requestTimeout` 0). */
@@ -18,6 +20,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   maxJsonBodyBytes: 4 * 1024 * 1024,
   maxDeploymentFileBytes: 4 * 1024 * 1024,
   maxDeploymentFiles: 100,
+  maxDeploymentBytes: 4 * 1024 * 1024,
   maxLongPollMs: 10 * 60 * 1000,
   defaultLongPollMs: 10_000,
 };

@@ -26,6 +26,8 @@ CREATE INDEX IF NOT EXISTS engine_records_processes ON engine_records(position) 
 CREATE INDEX IF NOT EXISTS engine_records_drgs ON engine_records(position) WHERE value_type = 'DECISION_REQUIREMENTS';
 `;
 
+const COMPACTED_THROUGH_META = 'compacted_through';
+
 /** Records written by one INSERT statement at most (9 parameters each, well below SQLite's limit on parameters). */
 const ROWS_PER_INSERT = 32;
 const COLUMNS = 9;
@@ -99,9 +101,10 @@ export class RecordStore {
     fs.fdatasync(this.walFd, (error) => done(error ?? undefined));
   }
 
+  /** The last position written; a compaction may have deleted that record, not its position. */
   lastPosition(): number {
     const row = this.db.prepare('SELECT MAX(position) AS p FROM engine_records').get() as { p: number | null };
-    return row.p ?? 0;
+    return Math.max(row.p ?? 0, this.compactedThrough());
   }
 
   meta(name: string): string | undefined {
@@ -192,6 +195,25 @@ export class RecordStore {
 
   snapshotChunks(): Iterable<{ field: string; data: string }> {
     return this.db.prepare('SELECT field, data FROM engine_snapshot_chunks ORDER BY seq').iterate() as Iterable<{ field: string; data: string }>;
+  }
+
+  /**
+   * Deletes the records up to `position` (a snapshot's, inside its transaction) except what outlives the snapshot:
+   * the deployed processes and decision requirements, whose resources are parsed again at start-up. The REST reads
+   * use the projections, never the log.
+   */
+  compactThrough(position: number): number {
+    const { changes } = this.db
+      .prepare(`DELETE FROM engine_records WHERE position <= ?
+        AND NOT (value_type IN ('PROCESS', 'DECISION_REQUIREMENTS') AND intent = 'CREATED')`)
+      .run(position);
+    this.setMeta.run(COMPACTED_THROUGH_META, String(position));
+    return changes;
+  }
+
+  /** The position up to which the log was compacted (0: the log is complete). */
+  compactedThrough(): number {
+    return Number(this.meta(COMPACTED_THROUGH_META) ?? 0);
   }
 
   /** Deletes the log and meta values (purge); projections clear their own tables. */

@@ -21,14 +21,24 @@ export async function loadGraphs(store: RecordStore, graphs: GraphCache): Promis
   await loadDecisionGraphs(store);
 }
 
-/** Rebuilds the state by applying every EVENT record of the log in order. */
+/**
+ * Rebuilds the state by applying every EVENT record of the log in order. A compacted log cannot be replayed: that
+ * is refused rather than building a state that lacks everything below the compaction.
+ */
 export function replay(store: RecordStore, graphs: GraphCache): EngineState {
+  const compacted = store.compactedThrough();
+  if (compacted > 0) {
+    throw new Error(`The engine log was compacted through position ${compacted} and cannot be replayed from its start; it recovers from its snapshot, which must fit this version's state (else start the version that wrote it, or restore a backup)`);
+  }
   const state = new EngineState(graphs);
   for (const record of store.read()) applyRecord(state, record);
   return state;
 }
 
-/** Rebuilds the state from the latest snapshot plus the records after it; a full replay when there is none. */
+/**
+ * Rebuilds the state from the latest snapshot plus the records after it; a full replay when there is none, or when
+ * the snapshot does not fit this code's state shape (which a compacted log refuses).
+ */
 export function recover(store: RecordStore, graphs: GraphCache): EngineState {
   const snapshot = store.loadSnapshot();
   const state = new EngineState(graphs);

@@ -5,6 +5,7 @@ import { componentLogger } from '../../../logging';
 import { isAuthorized, type GatewayAuth } from '../auth';
 import { problem, toProblem, type Problem } from '../errors';
 import type { GatewayLimits } from '../limits';
+import { PayloadTooLarge } from './bounded-upload';
 import { durableReads } from './durable-reads';
 import { NotFound } from './http';
 import { clusterRoutes, type ClusterInfo } from './routes/cluster';
@@ -79,6 +80,7 @@ function options(err: unknown): { type?: string; status?: number } {
 
 function toHttpProblem(err: unknown, instance: string, meta: { type?: string; status?: number }): Problem {
   if (err instanceof NotFound) return problem(404, 'NOT_FOUND', err.message, instance);
+  if (err instanceof PayloadTooLarge) return problem(413, 'PAYLOAD_TOO_LARGE', err.message, instance);
   if (err instanceof multer.MulterError) {
     const tooLarge = err.code === 'LIMIT_FILE_SIZE' || err.code === 'LIMIT_FILE_COUNT';
     return problem(tooLarge ? 413 : 400, tooLarge ? 'PAYLOAD_TOO_LARGE' : 'INVALID_ARGUMENT', `Invalid multipart request: ${err.message} (${err.field ?? 'resources'})`, instance);

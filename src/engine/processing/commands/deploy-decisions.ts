@@ -1,4 +1,5 @@
 import { type DecisionRecordValue, type DecisionRequirementsRecordValue, type DeploymentResult } from '../../api';
+import { putDecisionGraph } from '../../dmn/drg-cache';
 import { type ProcessingContext } from '../context';
 import { type PreparedDmn } from './prepare-dmn';
 
@@ -9,6 +10,8 @@ import { type PreparedDmn } from './prepare-dmn';
  */
 export function deployDecisions(ctx: ProcessingContext, resource: PreparedDmn, deploymentKey: string, tenantId: string, result: DeploymentResult): void {
   const { drg } = resource;
+  // parsed on the deployment thread: evaluation finds the graph in this thread's cache
+  putDecisionGraph(resource.checksum, drg);
   const latest = ctx.state.decisions.latestRequirements(drg.id, tenantId);
   if (latest && latest.checksum === resource.checksum && latest.resourceName === resource.name) {
     result.decisionRequirements.push({

@@ -53,25 +53,38 @@ function elementCount(content: Buffer): number {
 }
 
 /**
- * Parses and validates every resource of a deployment (asynchronous work done before the command is queued). A
- * deployment beyond MAX_DEPLOYMENT_BYTES or MAX_DEPLOYMENT_ELEMENTS is refused before anything is parsed.
+ * Why a deployment is refused before anything is parsed: beyond MAX_DEPLOYMENT_BYTES or MAX_DEPLOYMENT_ELEMENTS, or
+ * empty. Counting is a byte scan, cheap enough for the event loop; parsing is not (prepareDeployment runs on a
+ * thread of its own).
+ */
+export function deploymentRefusal(resources: DeploymentResource[]): string | undefined {
+  if (resources.length === 0) return 'Expected to deploy at least one resource, but none given';
+  const bytes = resources.reduce((sum, resource) => sum + resource.content.length, 0);
+  if (bytes > MAX_DEPLOYMENT_BYTES) return `Expected the resources to take at most ${MAX_DEPLOYMENT_BYTES} bytes together, but they took ${bytes}`;
+  const elements = resources.filter((r) => /\.(bpmn|xml|dmn)$/i.test(r.name)).reduce((sum, r) => sum + elementCount(r.content), 0);
+  if (elements > MAX_DEPLOYMENT_ELEMENTS) {
+    return `Expected the diagrams and decisions to hold at most ${MAX_DEPLOYMENT_ELEMENTS} XML elements together, but they held ${elements}`;
+  }
+  return undefined;
+}
+
+/** This module's path: the deployment thread loads it to call prepareDeployment. */
+export const PREPARE_DEPLOYMENT_MODULE = __filename;
+
+/**
+ * Parses and validates every resource of a deployment (the work done before the command is queued, on the
+ * deployment thread). Contents may arrive as plain Uint8Arrays (a Buffer passed to a thread loses its class).
  */
 export async function prepareDeployment(resources: DeploymentResource[]): Promise<PreparedDeployment> {
   const prepared: PreparedResource[] = [];
   const errors: string[] = [];
-  if (resources.length === 0) errors.push('Expected to deploy at least one resource, but none given');
-  const bytes = resources.reduce((sum, resource) => sum + resource.content.length, 0);
-  if (bytes > MAX_DEPLOYMENT_BYTES) {
-    return { resources: [], errors: [`Expected the resources to take at most ${MAX_DEPLOYMENT_BYTES} bytes together, but they took ${bytes}`] };
-  }
-  const elements = resources.filter((r) => /\.(bpmn|xml|dmn)$/i.test(r.name)).reduce((sum, r) => sum + elementCount(r.content), 0);
-  if (elements > MAX_DEPLOYMENT_ELEMENTS) {
-    return { resources: [], errors: [`Expected the diagrams and decisions to hold at most ${MAX_DEPLOYMENT_ELEMENTS} XML elements together, but they held ${elements}`] };
-  }
+  const refusal = deploymentRefusal(resources);
+  if (refusal) return { resources: [], errors: [refusal] };
   for (const resource of resources) {
     const name = resource.name;
-    const content = resource.content.toString('utf8');
-    const checksum = checksumOf(resource.content);
+    const bytes = Buffer.from(resource.content.buffer, resource.content.byteOffset, resource.content.byteLength);
+    const content = bytes.toString('utf8');
+    const checksum = checksumOf(bytes);
     if (/\.(bpmn|xml)$/i.test(name)) {
       const parsed = await parseBpmn(content);
       if (parsed.errors.length > 0) errors.push(`'${name}': ${parsed.errors.join('\n')}`);

@@ -1,5 +1,4 @@
 import { parseDmn, type DecisionRequirementsGraph } from '../../dmn';
-import { putDecisionGraph } from '../../dmn/drg-cache';
 
 export interface PreparedDmn {
   kind: 'dmn';
@@ -14,7 +13,6 @@ export async function prepareDmn(name: string, checksum: string, content: string
   const parsed = await parseDmn(content);
   if (!parsed.ok) return `'${name}': ${parsed.errors.join('\n')}`;
   if (parsed.drg.decisions.length === 0) return `'${name}': Expected the DMN resource to contain at least one decision, but none was found`;
-  putDecisionGraph(checksum, parsed.drg);
   return { kind: 'dmn', name, checksum, content, drg: parsed.drg };
 }
 

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import multer from 'multer';
 import type { DeploymentResult, Engine } from '../../../api';
 import { InvalidRequest } from '../../errors';
+import { boundedMemoryStorage, declaredLengthWithin } from '../bounded-upload';
 import { int64, keyParam, parse } from '../http';
 import { z } from 'zod';
 import type { GatewayLimits } from '../../limits';
@@ -50,10 +51,10 @@ export function toRestDeployment(r: DeploymentResult): Record<string, unknown> {
 export function deploymentRoutes(engine: Engine, limits: GatewayLimits): Router {
   const router = Router();
   const upload = multer({
-    storage: multer.memoryStorage(),
+    storage: boundedMemoryStorage(limits.maxDeploymentBytes),
     limits: { fileSize: limits.maxDeploymentFileBytes, files: limits.maxDeploymentFiles, fields: 10 },
   });
-  router.post('/deployments', upload.array('resources'), async (req, res) => {
+  router.post('/deployments', declaredLengthWithin(limits.maxDeploymentBytes), upload.array('resources'), async (req, res) => {
     if (!req.is('multipart/form-data')) throw new InvalidRequest('Expected a multipart/form-data request with one or more resources parts');
     const files = (req.files as Express.Multer.File[] | undefined) ?? [];
     if (files.length === 0) throw new InvalidRequest('Expected to deploy at least one resource, but none given');
