@@ -1,6 +1,7 @@
 import announce from './announce';
 import assessment from './assessment';
 import classify from './classify';
+import complianceReport from './compliance-report';
 import coverage from './coverage';
 import deadline from './deadline';
 import document from './document';
@@ -19,7 +20,7 @@ import { type WorkerDefinition } from './runtime/types';
 /** Every worker, one per job type of JOB-TYPES.md. */
 export const WORKERS: WorkerDefinition<any, any>[] = [ // eslint-disable-line @typescript-eslint/no-explicit-any
   deadline, notify, planCheck, teamCheck, record, document, classify, handover, hazard, talk, escalate, assessment, announce,
-  coverage, sample, publish,
+  coverage, sample, publish, complianceReport,
 ];
 
 export const workerFor = (type: string) => WORKERS.find((w) => w.type === type);

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { type Camunda8 } from '@camunda8/sdk';
 import { componentLogger } from '../src/logging';
+import { fromCamundaClient } from '../src/web/camunda/port';
 import { WORKERS } from './catalog';
 import { messagePublisher } from './runtime/messages';
 import { runJob } from './runtime/run';
@@ -50,6 +51,7 @@ export async function startWorkers(options: WorkerRuntimeOptions): Promise<Worke
   const { clock } = options.deps;
   // The deps object stays the caller's own (tests move its clock); it gains the runtime's message publisher.
   options.deps.messages ??= messagePublisher(options.camunda, options.transport === 'rest' ? 'rest' : 'grpc');
+  options.deps.search ??= fromCamundaClient(options.camunda.getOrchestrationClusterApiClientLoose());
   const handle = async (def: WorkerDefinition<unknown, unknown>, job: JobInfo) => {
     // The engine stamped the deadline as its own time plus our lock time: the freshest reading of its clock there is.
     if (job.deadline !== undefined && job.deadline > timeout && clock.observe) clock.observe(job.deadline - timeout);

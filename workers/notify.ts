@@ -46,6 +46,8 @@ export const input = z.object({
   teamProblems: z.array(z.string()).optional(),
   listingNo: z.string().nullish().transform((v) => v ?? undefined),
   handoverNo: z.string().nullish().transform((v) => v ?? undefined),
+  documentNo: z.string().nullish().transform((v) => v ?? undefined),
+  documentTitle: z.string().nullish().transform((v) => v ?? undefined),
 }).loose();
 type Input = z.infer<typeof input>;
 
@@ -88,6 +90,8 @@ async function context(db: Db, v: Input, publicUrl?: string): Promise<{ scope: S
       units: v.coverageGaps ? await unitNames(db, v.coverageGaps) : v.sampledUnits ? await unitNames(db, v.sampledUnits) : undefined,
       problems: reasons?.join(''),
       link: publicUrl,
+      documentNo: v.documentNo,
+      documentTitle: v.documentTitle,
     },
   };
 }

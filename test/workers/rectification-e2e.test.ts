@@ -93,7 +93,8 @@ describe('real rectification diagram with the workers', () => {
     const inspection = await env.store.db.selectFrom('inspections').select('status').where('id', '=', inspectionId).executeTakeFirstOrThrow();
     expect(inspection.status).toBe('rectified');
     expect((await env.store.db.selectFrom('announcements').select('kind').execute()).map((a) => a.kind)).toEqual(['rectification']);
-    const docs = await env.store.db.selectFrom('documents').select('doc_type').orderBy('doc_type').execute();
+    // the months played cross a quarter's end, whose compliance report (compliance-report.bpmn) is no part of this case
+    const docs = await env.store.db.selectFrom('documents').select('doc_type').where('doc_type', '!=', 'compliance-report').orderBy('doc_type').execute();
     expect(docs.map((x) => x.doc_type)).toEqual(['rectification-notice', 'supervision-letter']);
     expect(env.runtime.stats).toMatchObject({ error: 0, fail: 0 });
   }, 40_000);

@@ -4,12 +4,17 @@ import { type ContentStore } from '../../src/db/content-store';
 import { issueDocument, type DocumentRecord } from '../../src/db/documents';
 import { formatDocNo, ISSUERS } from '../../src/domain/numbering';
 import { chineseDate } from '../notify/templates';
-import { composeDocument, DOC_TYPES, type DocType, type DocumentVars } from './content';
-import { renderDocx } from './layout';
+import { type ComposedDocument, composeDocument, DOC_TYPES, type DocType, type DocumentVars } from './content';
+import { type OfficialFigure, renderDocx } from './layout';
 
 /** Composes, numbers (文号 without gaps), renders as DOCX and archives one official document. */
 export async function issueOfficialDocument(db: Db, archive: ContentStore, by: Actor, docType: DocType, vars: DocumentVars): Promise<DocumentRecord> {
-  const composed = await composeDocument(db, docType, vars);
+  return issueComposed(db, archive, by, docType, await composeDocument(db, docType, vars));
+}
+
+/** Numbers, renders and archives a document already composed (a report with charts composes its own). */
+export async function issueComposed(db: Db, archive: ContentStore, by: Actor, docType: string,
+  composed: Omit<ComposedDocument, 'paragraphs'> & { paragraphs: Array<string | OfficialFigure> }): Promise<DocumentRecord> {
   const issuer = ISSUERS[composed.issuer];
   const year = Number(chineseDate(by.at).slice(0, 4));
   return issueDocument(db, by, {

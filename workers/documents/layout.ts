@@ -1,5 +1,5 @@
 import {
-  AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun,
+  AlignmentType, BorderStyle, Document, Footer, ImageRun, LineRuleType, Packer, PageNumber, Paragraph, TextRun,
 } from 'docx';
 
 /**
@@ -13,12 +13,21 @@ export interface OfficialDocument {
   docNo: string; // 峄安委办〔2026〕3号
   title: string;
   mainRecipient?: string; // 主送机关
-  paragraphs: string[]; // 正文，每段首行缩进两字
+  paragraphs: Array<string | OfficialFigure>; // 正文，每段首行缩进两字；图随文
   annexes?: string[]; // 附件说明
   signature: string; // 发文机关署名
   date: string; // 成文日期 2026年10月9日
   copyTo?: string[]; // 抄送
   publicity?: string; // 此件公开发布 / 依申请公开 / 不予公开
+}
+
+/** A chart in the body: a PNG centred on its own line, its caption (图1 …) below it. */
+export interface OfficialFigure {
+  png: Buffer;
+  /** Shown size in pixels at 96 dpi; the text area is 156 mm (590 px) wide. */
+  width: number;
+  height: number;
+  caption: string;
 }
 
 const RED = 'FF0000';
@@ -39,6 +48,17 @@ const body = (text: string, extra: Partial<ConstructorParameters<typeof Paragrap
   children: [new TextRun({ text, font: FANGSONG, size: SANHAO })],
   ...extra,
 });
+
+const figure = (f: OfficialFigure) => [
+  new Paragraph({
+    alignment: AlignmentType.CENTER, keepNext: true,
+    children: [new ImageRun({ type: 'png', data: f.png, transformation: { width: f.width, height: f.height }, altText: { name: f.caption, description: f.caption, title: f.caption } })],
+  }),
+  new Paragraph({
+    alignment: AlignmentType.CENTER, spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+    children: [new TextRun({ text: f.caption, font: FANGSONG, size: SIHAO })],
+  }),
+];
 
 export function buildDocument(d: OfficialDocument): Document {
   const header = [
@@ -61,7 +81,7 @@ export function buildDocument(d: OfficialDocument): Document {
   const recipient = d.mainRecipient
     ? [new Paragraph({ spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: `${d.mainRecipient}：`, font: FANGSONG, size: SANHAO })] })]
     : [];
-  const text = d.paragraphs.map((p) => body(p));
+  const text = d.paragraphs.flatMap((p) => (typeof p === 'string' ? [body(p)] : figure(p)));
   const annexes = (d.annexes ?? []).map((a, i) => body(`${i === 0 ? '附件：' : '　　　'}${d.annexes!.length > 1 ? `${i + 1}.` : ''}${a}`));
   const closing = [
     new Paragraph({ spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [] }),

@@ -18,6 +18,9 @@ export interface MessageContext {
   units?: string;
   problems?: string;
   link?: string;
+  /** A document the message is about: its 文号 and title. */
+  documentNo?: string;
+  documentTitle?: string;
 }
 
 interface Template {
@@ -103,6 +106,10 @@ export const TEMPLATES: Record<string, Template> = {
   'results-copy': {
     subject: (c) => `【抄送】${c.unitName}安全生产巡查结果`,
     body: (c) => `现将对${c.unitName}的安全生产巡查结果抄送你单位，作为领导班子和领导干部考核、奖惩和使用的参考。`,
+  },
+  'compliance-report': {
+    subject: (c) => `【季度报告】${or(c.period, '本季度')}安全生产巡查条款落实情况`,
+    body: (c) => `区安委会：区安委办已形成${c.documentTitle ? `《${c.documentTitle}》` : '条款落实情况季度报告'}${c.documentNo ? `（${c.documentNo}）` : ''}，附各条款落实情况统计图，请在“台账—公文”中查阅。`,
   },
   'coverage-warning': {
     subject: () => '【预警】本巡查周期尚有单位未安排巡查',

@@ -3,6 +3,7 @@ import { type Db } from '../../src/db/connect';
 import { type ContentStore } from '../../src/db/content-store';
 import { type SystemClock } from '../../src/camunda/engine-clock';
 import { type Logger } from '../../src/logging';
+import { type ComplianceSearch } from '../../src/web/compliance/collect';
 import { type Mailer } from './mailer';
 import { type MessagePublisher } from './messages';
 import { type SmsSender } from './sms';
@@ -44,6 +45,8 @@ export interface WorkerDeps {
   settings: WorkerSettings;
   /** Messages to the engine (cases started per problem, closures); the worker runtime supplies it from its client. */
   messages?: MessagePublisher;
+  /** The engine's searches (the quarterly compliance figures); the worker runtime supplies them from its client. */
+  search?: ComplianceSearch;
 }
 
 export interface WorkerSettings {
@@ -51,6 +54,8 @@ export interface WorkerSettings {
   firstCycleStart: string;
   /** Link base for e-mails. */
   publicUrl?: string;
+  /** The diagrams whose clause citations make the clause table (default: processes/ of the working directory). */
+  processesDir?: string;
 }
 
 export interface HandlerContext<I, H> {

@@ -6,6 +6,10 @@ import { regulationClause } from '../../domain/compliance/regulation';
 import { type CamundaPort, type ElementInstance, type SearchPage, type SearchRequest, type Variable } from '../camunda/port';
 import { type WebStore } from '../store/port';
 
+/** What the figures are read from: the engine's searches and the domain store's units and coverage. */
+export type ComplianceSearch = Pick<CamundaPort, 'searchUserTasks' | 'searchVariables' | 'searchElementInstances'>;
+export type ComplianceStore = Pick<WebStore, 'units' | 'coverage'>;
+
 /** A clause-table row with its figures; timer rows count how often the deadline was reached instead. */
 export interface ComplianceRow extends ClauseRow {
   key: string;
@@ -100,7 +104,7 @@ const coverageRow = (): ClauseRow => ({
  * The clause table with live figures: user tasks from the engine's search grouped by element, deadline timers by
  * their element instances, two-year coverage from the domain store; units from each instance's `unitCode`.
  */
-export async function collectCompliance(deps: { camunda: CamundaPort; store: WebStore; processesDir: string; now: Date }): Promise<Compliance> {
+export async function collectCompliance(deps: { camunda: ComplianceSearch; store: ComplianceStore; processesDir: string; now: Date }): Promise<Compliance> {
   const { camunda, store, now } = deps;
   const table = [coverageRow(), ...(await currentClauseTable(deps.processesDir))];
   const keyOf = (processId: string, elementId: string) => `${processId}/${elementId}`;

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { type Request, type Response, Router } from 'express';
+import { complianceChartData } from '../../domain/compliance/charts';
 import { type Figures, monthOf, type Occurrence, STATUS_LABEL, statusOf } from '../../domain/compliance/figures';
 import { can } from '../auth/roles';
 import { type Compliance, collectCompliance } from '../compliance/collect';
 import { type WebDeps } from '../deps';
 import { type TableColumn, tableExport } from '../export/table';
 import { forbidden, pageContext, requireUser, sendPage, str } from '../http';
-import { BASIS_LABEL, type ComplianceChartData, complianceItemsPage, compliancePage, deadlineText, type DrillFilter, FIGURE_LABEL, KIND_LABEL } from '../views/compliance';
+import { BASIS_LABEL, complianceItemsPage, compliancePage, deadlineText, type DrillFilter, FIGURE_LABEL, KIND_LABEL } from '../views/compliance';
 
 const FIGURE_KEYS: Array<keyof Figures> = ['due', 'onTime', 'late', 'open', 'overdue'];
 const FIGURE_COLUMNS: TableColumn[] = FIGURE_KEYS.map((k) => ({ label: FIGURE_LABEL[k] }));
@@ -32,13 +33,6 @@ function drill(c: Compliance, f: DrillFilter, now: Date): Occurrence[] {
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }
 
-function chartData(c: Compliance): ComplianceChartData {
-  const clauses = [...new Set(c.rows.filter((r) => r.kind !== 'timer').map((r) => r.clause))];
-  const byClause = Object.fromEntries(FIGURE_KEYS.map((k) => [k, clauses.map((cl) => c.rows.filter((r) => r.clause === cl).reduce((n, r) => n + r.figures[k], 0))])) as ComplianceChartData['byClause'];
-  const byMonth = Object.fromEntries(FIGURE_KEYS.map((k) => [k, c.byMonth.map((m) => m[k])])) as ComplianceChartData['byMonth'];
-  return { clauses, byClause, months: c.byMonth.map((m) => m.month), byMonth, labels: FIGURE_LABEL };
-}
-
 /** 条款落实情况: the clause table with live figures, for those who see the dashboard. */
 export function complianceRoutes(deps: WebDeps): Router {
   const router = Router();
@@ -54,7 +48,7 @@ export function complianceRoutes(deps: WebDeps): Router {
 
   router.get('/monitoring/compliance', async (req, res) => {
     const c = await collect(now());
-    sendPage(res, compliancePage(pageContext(req, res), { asOf: c.asOf, rows: c.rows, byMonth: c.byMonth, byUnit: c.byUnit, chart: chartData(c) }));
+    sendPage(res, compliancePage(pageContext(req, res), { asOf: c.asOf, rows: c.rows, byMonth: c.byMonth, byUnit: c.byUnit, chart: complianceChartData(c.rows, c.byMonth) }));
   });
 
   router.get('/monitoring/compliance/items', async (req, res) => {

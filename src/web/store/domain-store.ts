@@ -9,14 +9,14 @@ import { checkEvidenceChain } from '../../db/evidence-check';
 import { personChoices, type PersonChoice, unitChoices } from '../../db/form-options';
 import { type Db } from '../../db/connect';
 import { inbox, markRead, unreadCount } from '../../db/notifications';
+import { coverageStatus } from '../../db/coverage-status';
 import { calendarYear, loadWorkCalendar, removeCalendarYear, replaceCalendarYear } from '../../db/calendar';
-import { inspectableUnits, listUnits } from '../../db/organisation';
+import { listUnits } from '../../db/organisation';
 import { planProposal } from '../../db/plan-assistant';
 import { createSession, endSession, resolveSession } from '../../db/sessions';
 import * as q from '../../db/web-queries';
 import { CATEGORIES } from '../../domain/problems';
-import { coverageGaps, runningCycle } from '../../domain/coverage';
-import { addMonthsRaw, chinaDate } from '../../domain/calendar';
+import { runningCycle } from '../../domain/coverage';
 import { trafficLight } from '../../domain/escalation';
 import { isRole, type Principal } from '../auth/roles';
 import { formatTime } from '../views/format';
@@ -161,19 +161,7 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
     async units() {
       return (await listUnits(db, ['town', 'subdistrict', 'member', 'zone'])).map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
     },
-    async coverage(asOf) {
-      const day = chinaDate(asOf);
-      const [units, last, cycle] = await Promise.all([inspectableUnits(db), q.lastInspections(db), q.cycleContaining(db, day)]);
-      const first = cycle?.start ?? options.firstCycleStart ?? '2021-11-12';
-      const { cycle: running, gaps } = coverageGaps(units.map((u) => u.code), last, asOf.toISOString(), first);
-      const end = cycle?.end ?? running.end;
-      const lastBy = new Map(last.map((l) => [l.unitCode, l.openedAt]));
-      const warnFrom = addMonthsRaw(end, -6);
-      return units.map((u) => ({
-        unitCode: u.code, unitName: u.name, lastInspectedAt: lastBy.get(u.code) ?? null, dueBy: `${end}T00:00:00+08:00`,
-        color: !gaps.includes(u.code) ? 'green' : day >= warnFrom ? 'red' : 'yellow',
-      }));
-    },
+    coverage: (asOf) => coverageStatus(db, asOf, options.firstCycleStart ?? '2021-11-12'),
     async overdue(asOf) {
       const rows = await q.openDeadlines(db);
       return rows.map((r) => ({ ...r, color: trafficLight(asOf, new Date(r.dueAt)) })).sort((a, b) => a.dueAt.localeCompare(b.dueAt));

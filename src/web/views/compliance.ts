@@ -1,3 +1,4 @@
+import { type ComplianceChartData } from '../../domain/compliance/charts';
 import { type Figures, type Occurrence, STATUS_LABEL, statusOf } from '../../domain/compliance/figures';
 import { type ComplianceRow } from '../compliance/collect';
 import { html, jsonScript, type SafeHtml } from '../html';
@@ -8,16 +9,7 @@ import { layout, type PageContext } from './layout';
 export const BASIS_LABEL = { regulation: '条款规定', practice: '实践' } as const;
 export const KIND_LABEL = { userTask: '用户任务', timer: '期限计时器', awaited: '等待报送', register: '台账' } as const;
 
-/** The chart data the browser script draws with ECharts: one series per status, by clause and by month. */
-export interface ComplianceChartData {
-  clauses: string[];
-  byClause: Record<keyof Figures, number[]>;
-  months: string[];
-  byMonth: Record<keyof Figures, number[]>;
-  labels: Record<keyof Figures, string>;
-}
-
-export const FIGURE_LABEL: Record<keyof Figures, string> = { due: '应办', ...STATUS_LABEL };
+export { type ComplianceChartData, FIGURE_LABEL } from '../../domain/compliance/charts';
 
 /** How a row's deadlines read: regulation wording as is, practice marked 实践. */
 export function deadlineText(r: Pick<ComplianceRow, 'deadlines'>): string {
