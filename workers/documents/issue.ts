@@ -9,7 +9,7 @@ import { renderDocx } from './layout';
 
 /** Composes, numbers (文号 without gaps), renders as DOCX and archives one official document. */
 export async function issueOfficialDocument(db: Db, archive: ContentStore, by: Actor, docType: DocType, vars: DocumentVars): Promise<DocumentRecord> {
-  const composed = await composeDocument(db, docType, vars);
+  const composed = await composeDocument(db, docType, vars, by.at);
   const issuer = ISSUERS[composed.issuer];
   const year = Number(chineseDate(by.at).slice(0, 4));
   return issueDocument(db, by, {
