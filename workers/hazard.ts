@@ -51,7 +51,6 @@ export const input = z.object({
     fundsSpent: z.number().nullish(),
   }).optional(),
 });
-type Input = z.infer<typeof input>;
 
 const EXTENSION_NOTICE_WORKING_DAYS = 20;
 const MAX_LISTING_MONTHS = 12;
