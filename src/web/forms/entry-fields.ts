@@ -1,4 +1,5 @@
 import { type FormComponent, type FormSchema } from './validate';
+import { formatTime } from '../views/format';
 import { type OptionLists } from './options';
 
 /**
@@ -46,6 +47,7 @@ export interface EnteredField {
 function readable(c: FormComponent, value: unknown, lists: OptionLists): string {
   if (value === undefined || value === null || value === '') return '';
   if (typeof value === 'boolean') return value ? '是' : '否';
+  if (c.type === 'datetime' && typeof value === 'string') return formatTime(value);
   const options = c.valuesKey !== undefined ? lists[c.valuesKey] ?? [] : (c.values ?? []).map((o) => ({ value: o.value, label: o.label ?? String(o.value) }));
   const one = (v: unknown) => String(options.find((o) => o.value === v)?.label ?? v);
   return Array.isArray(value) ? value.map(one).join('、') : one(value);
