@@ -2,6 +2,7 @@ import { type Request, type Response, Router } from 'express';
 import { type Principal } from '../auth/roles';
 import { aboutOf, loadTaskAccess, requireWork } from './task-access';
 import { taskEntry } from './task-entry';
+import { loadDecisionSubject } from './task-subject';
 import { loadTaskListPage } from './task-list';
 import { scopeOf } from './records';
 import { type WebDeps } from '../deps';
@@ -68,8 +69,9 @@ export function taskRoutes(deps: WebDeps): Router {
     const context = CONTEXT_VARIABLES.filter(([name]) => typeof data[name] === 'string' || typeof data[name] === 'number').map(
       ([name, label]) => [label, /Due$/.test(name) ? formatTime(String(data[name])) : String(data[name])] as [string, string],
     );
+    const subject = await loadDecisionSubject(store, form?.formId ?? schema?.id, data, scopeOf(user).evidence, attachments);
     await store.audit({ actor: user.username, action: 'task.view', target: task.userTaskKey, outcome: 'ok', ip: req.ip });
-    sendPage(res, taskPage(pageContext(req, res), { task, schema, data: schema ? formData(schema, data) : {}, options, context, history: history.items, attachments, canWork: work, canAttach: attach && !!(about.inspectionId || about.problemId), now: now() }));
+    sendPage(res, taskPage(pageContext(req, res), { task, subject, schema, data: schema ? formData(schema, data) : {}, options, context, history: history.items, attachments, canWork: work, canAttach: attach && !!(about.inspectionId || about.problemId), now: now() }));
   });
 
   router.post('/tasks/:key/claim', async (req, res) => {
