@@ -17,7 +17,7 @@ export default defineWorker({
     const aboutHazard = h.kind === 'listing' || h.kind === 'delisting';
     if (aboutHazard ? !v.hazardId : !v.inspectionId) throw new InputError(`${aboutHazard ? 'hazardId' : 'inspectionId'} is required for a ${h.kind} announcement`);
     return once(deps.db, `${effectKey}:${h.kind}`, actor.at, async (db) => {
-      const doc = await composeDocument(db, 'public-announcement', aboutHazard ? { hazardId: v.hazardId, kind: h.kind } : { inspectionId: v.inspectionId, kind: h.kind });
+      const doc = await composeDocument(db, 'public-announcement', aboutHazard ? { hazardId: v.hazardId, kind: h.kind } : { inspectionId: v.inspectionId, kind: h.kind }, actor.at);
       const announcementId = await publishAnnouncement(db, actor, { kind: h.kind, title: doc.title, body: doc.paragraphs.join('\n'), subject: doc.subject });
       return { announcementId };
     });

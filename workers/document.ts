@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { once } from '../src/db/effects';
 import { DOC_TYPES, type DocType } from './documents/content';
 import { issueOfficialDocument } from './documents/issue';
+import { camel } from './documents/names';
 import { defineWorker } from './runtime/types';
 
 /**
@@ -12,6 +13,7 @@ export const headers = z.object({ docType: z.enum(Object.keys(DOC_TYPES) as [Doc
 // The diagrams map absent ids as null (e.g. the escalation ladder's problemId for a whole inspection).
 const id = z.string().nullish().transform((v) => v ?? undefined);
 export const input = z.object({
+  planId: id,
   inspectionId: id,
   problemId: id,
   hazardId: id,
@@ -19,12 +21,11 @@ export const input = z.object({
   talkId: id,
   departmentCode: id,
   resultDue: id,
+  rectificationDue: id,
   announcementKind: id,
   period: id,
 });
 
-/** inspection-notice → inspectionNotice */
-export const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export default defineWorker({
   type: 'yc-document',

@@ -4,6 +4,7 @@ import { getProblem, updateProblem } from '../src/db/registers/inspections';
 import { assignListingNo, getHazard, listHazard, recordAcceptance, recordExtension, recordProgress, updateHazard, type Hazard } from '../src/db/registers/supervision';
 import { workCalendar } from '../src/db/calendar';
 import { addWorkingDays, chinaDate, endOfDay, toDateOnly, addMonthsRaw, type WorkCalendar } from '../src/domain/calendar';
+import { issueOfficialDocument } from './documents/issue';
 import { defineWorker, InputError } from './runtime/types';
 
 /**
@@ -32,31 +33,24 @@ export const input = z.object({
     stopProduction: z.boolean().nullish(),
   }).loose().optional(),
   progress: z.object({ percent: z.number().min(0).max(100), text: z.string().min(1) }).loose().optional(),
-  extension: z.object({ requestedDue: z.string().min(10), reason: z.string().min(1), approved: z.boolean().default(true) }).optional(),
-  /** The extension-requested message payload and the review form (grant/refuse, new deadline). */
-  extensionRequest: z.object({ requestedDue: z.string().min(10), reason: z.string() }).loose().optional(),
-  extensionDecision: z.enum(['grant', 'refuse']).optional(),
-  newRectifyDeadline: z.string().nullish(),
-  extensionOpinion: z.string().nullish(),
-  acceptance: z.object({ passed: z.boolean(), opinion: z.string().default('') }).optional(),
-  /** The acceptance form: passed/failed and the findings. */
-  acceptanceResult: z.enum(['passed', 'failed']).optional(),
-  acceptanceFindings: z.string().nullish(),
+  /** The unit's request (the extension-requested message) with the committee's decision, as the diagram maps them. */
+  extension: z.object({
+    requestedDue: z.string().min(10),
+    reason: z.string().min(1),
+    decision: z.enum(['grant', 'refuse']),
+    /** The deadline the committee sets; the requested one when it sets none. */
+    newDeadline: z.string().min(10).nullish(),
+    opinion: z.string().nullish(),
+  }).optional(),
+  /** The acceptance form as the diagram maps it. */
+  acceptance: z.object({
+    passed: z.boolean(),
+    opinion: z.string(),
+    acceptedOn: z.string().nullish(),
+    experts: z.string().nullish(),
+    fundsSpent: z.number().nullish(),
+  }).optional(),
 });
-type Input = z.infer<typeof input>;
-
-/** The extension as asked and decided, from either shape of the variables. */
-function extensionOf(v: Input): { requestedDue: string; reason: string; approved: boolean; opinion?: string | null } | undefined {
-  if (v.extension) return v.extension;
-  const requestedDue = v.newRectifyDeadline ?? v.extensionRequest?.requestedDue;
-  if (!requestedDue || !v.extensionDecision) return undefined;
-  return { requestedDue, reason: v.extensionRequest?.reason ?? '', approved: v.extensionDecision === 'grant', opinion: v.extensionOpinion };
-}
-
-function acceptanceOf(v: Input): { passed: boolean; opinion: string } | undefined {
-  if (v.acceptance) return v.acceptance;
-  return v.acceptanceResult ? { passed: v.acceptanceResult === 'passed', opinion: v.acceptanceFindings ?? '' } : undefined;
-}
 
 const EXTENSION_NOTICE_WORKING_DAYS = 20;
 const MAX_LISTING_MONTHS = 12;
@@ -115,12 +109,13 @@ export default defineWorker({
         });
       case 'extend': {
         const decision = await once(deps.db, key, actor.at, async (db) => {
-          const e = extensionOf(v);
-          if (!e) throw new InputError('extension {requestedDue, reason, approved} or extensionDecision with newRectifyDeadline is required');
-          const reason = refusal(calendar, hazard, e.requestedDue, e.approved, chinaDate(actor.at));
-          await recordExtension(db, actor, hazard.id, { requestedDue: e.requestedDue, reason: e.reason, approved: !reason });
+          const e = v.extension;
+          if (!e) throw new InputError('extension {requestedDue, reason, decision} is required');
+          const requestedDue = e.newDeadline ?? e.requestedDue;
+          const reason = refusal(calendar, hazard, requestedDue, e.decision === 'grant', chinaDate(actor.at), e.opinion);
+          await recordExtension(db, actor, hazard.id, { requestedDue, reason: e.reason, approved: !reason });
           if (reason) return { refused: reason };
-          const due = endOfDay(toDateOnly(e.requestedDue));
+          const due = endOfDay(toDateOnly(requestedDue));
           await updateHazard(db, actor, hazard.id, 'extended', { rectify_due: due });
           return { refused: null, rectifyDue: due };
         });
@@ -129,27 +124,32 @@ export default defineWorker({
       }
       case 'accept': {
         const passed = await once(deps.db, key, actor.at, async (db) => {
-          const a = acceptanceOf(v);
-          if (!a) throw new InputError('acceptance {passed, opinion} or acceptanceResult is required');
-          await recordAcceptance(db, actor, hazard.id, a.passed, a.opinion);
+          const a = v.acceptance;
+          if (!a) throw new InputError('acceptance {passed, opinion} is required');
+          await recordAcceptance(db, actor, hazard.id, a.passed, a.opinion, {
+            acceptedOn: a.acceptedOn ?? null, experts: a.experts ?? null, fundsSpent: a.fundsSpent == null ? null : `${a.fundsSpent}万元`,
+          });
           if (a.passed) await updateHazard(db, actor, hazard.id, 'accepted', { status: 'ACCEPTED' });
-          return a.passed;
+          const doc = await issueOfficialDocument(db, deps.archive, actor, 'acceptance-decision', { hazardId: hazard.id });
+          return { passed: a.passed, acceptanceDecisionDocumentId: doc.id, acceptanceDecisionDocumentNo: doc.doc_no };
         });
-        return out(hazard, { acceptancePassed: passed });
+        return out(hazard, { acceptancePassed: passed.passed, acceptanceDecisionDocumentId: passed.acceptanceDecisionDocumentId,
+          acceptanceDecisionDocumentNo: passed.acceptanceDecisionDocumentNo });
       }
       case 'delist':
         return once(deps.db, key, actor.at, async (db) => {
           await updateHazard(db, actor, hazard.id, 'delist', { status: 'DELISTED', delisted_at: actor.at });
           if (hazard.problem_id) await updateProblem(db, actor, hazard.problem_id, 'delist', { status: 'resolved' });
-          return out(hazard, { publishDue });
+          const doc = await issueOfficialDocument(db, deps.archive, actor, 'delisting-decision', { hazardId: hazard.id });
+          return out(hazard, { publishDue, delistingDecisionDocumentId: doc.id, delistingDecisionDocumentNo: doc.doc_no });
         });
     }
   },
 });
 
 /** Why an extension is refused (青岛 practice), or null when it may be granted. */
-function refusal(calendar: WorkCalendar, hazard: Hazard, requestedDue: string, approved: boolean, today: string): string | null {
-  if (!approved) return '挂牌督办单位不同意延期。';
+function refusal(calendar: WorkCalendar, hazard: Hazard, requestedDue: string, approved: boolean, today: string, opinion?: string | null): string | null {
+  if (!approved) return opinion?.trim() ? `区安委会不同意延期：${opinion.trim()}` : '区安委会不同意延期。';
   if (hazard.rectify_due) {
     const due = toDateOnly(hazard.rectify_due);
     if (addWorkingDays(calendar, today, EXTENSION_NOTICE_WORKING_DAYS) > due) return `延期申请应在整改期限（${due}）前${EXTENSION_NOTICE_WORKING_DAYS}个工作日以上提出。`;

@@ -45,6 +45,8 @@ export const input = z.object({
   planProblems: z.array(z.string()).optional(),
   teamProblems: z.array(z.string()).optional(),
   listingNo: z.string().nullish().transform((v) => v ?? undefined),
+  /** The annual plan of the advance notice: each unit is told the dates of its own round. */
+  plan: z.object({ rounds: z.array(z.object({ start: z.string(), end: z.string(), units: z.array(z.string()) }).loose()) }).loose().nullish(),
   handoverNo: z.string().nullish().transform((v) => v ?? undefined),
   documentNo: z.string().nullish().transform((v) => v ?? undefined),
   documentTitle: z.string().nullish().transform((v) => v ?? undefined),
@@ -54,6 +56,12 @@ type Input = z.infer<typeof input>;
 const unitName = async (db: Db, code: string | null | undefined) =>
   code ? (await db.selectFrom('units').select('name').where('code', '=', code).executeTakeFirst())?.name ?? code : undefined;
 const unitNames = async (db: Db, codes: string[]) => (await Promise.all(codes.map((c) => unitName(db, c)))).join('、');
+
+/** The dates on site (进驻 to 结束) of the unit's round: the inspection's round, else the plan's round naming the unit. */
+async function periodOf(db: Db, roundId: string | null | undefined, planned: { start: string; end: string } | undefined): Promise<string | undefined> {
+  const round = roundId ? await db.selectFrom('rounds').select(['start_date as start', 'end_date as end']).where('id', '=', roundId).executeTakeFirst() : planned;
+  return round ? `${chineseDate(round.start)}至${chineseDate(round.end)}` : undefined;
+}
 
 /** Gathers what the template needs from the variables and the registers. */
 async function context(db: Db, v: Input, publicUrl?: string): Promise<{ scope: Scope; message: MessageContext }> {
@@ -77,7 +85,7 @@ async function context(db: Db, v: Input, publicUrl?: string): Promise<{ scope: S
     message: {
       unitName: (await unitName(db, unitCode)) ?? '各有关单位',
       teamName: v.teamName ?? team?.name ?? v.team?.name ?? (v.teams?.length === 1 ? v.teams[0].name : undefined),
-      period: v.period,
+      period: v.period ?? await periodOf(db, inspection?.round_id, v.plan?.rounds.find((r) => unitCode && r.units.includes(unitCode))),
       due: due ? chineseDate(due) : undefined,
       problem: problem?.description,
       hazard: hazard?.name,

@@ -6,6 +6,9 @@ import {
   getInspection, getProblem, openInspection, recordMethods, recordPlan, recordRectification, recordReview, recordTeams, registerProblems,
   updateInspection, updateProblem,
 } from '../src/db/registers/inspections';
+import { type DocType, type DocumentVars } from './documents/content';
+import { camel } from './documents/names';
+import { issueOfficialDocument } from './documents/issue';
 import { defineWorker, InputError, type HandlerContext } from './runtime/types';
 
 /** yc-record: writes each milestone of the procedure into the inspection register (once per job). */
@@ -55,6 +58,9 @@ export const input = z.object({
   reportDue: z.string().nullish().transform((v) => v ?? undefined),
   rectificationDue: z.string().nullish().transform((v) => v ?? undefined),
   problems: z.array(problem).optional(),
+  /** The 巡查工作报告 as the draft form's three parts (the diagram maps reportSummary, reportCauses, reportSuggestions). */
+  report: z.object({ summary: z.string().min(1), causes: z.string().nullish().transform((t) => t ?? null),
+    suggestions: z.string().nullish().transform((t) => t ?? null) }).optional(),
   /** A text, or the web app's message payload { report, investigation }. */
   rectificationReport: z.union([z.string(), z.object({ report: z.string(), investigation: z.string().nullish() }).loose()]).optional(),
   rectificationId: z.string().nullish().transform((v) => v ?? undefined),
@@ -95,9 +101,22 @@ async function rectificationAccepted(db: Db, inspectionId: string): Promise<bool
 }
 
 type Ctx = HandlerContext<Input, z.infer<typeof headers>>;
+
+/** Issues the document a milestone files (the annual plan, the team list, the approved report) in the same transaction. */
+async function issued(db: Db, deps: Ctx['deps'], actor: Ctx['actor'], docType: DocType, vars: DocumentVars) {
+  const doc = await issueOfficialDocument(db, deps.archive, actor, docType, vars);
+  return { [`${camel(docType)}DocumentId`]: doc.id, [`${camel(docType)}DocumentNo`]: doc.doc_no };
+}
 const actions: Record<(typeof ACTIONS)[number], (db: Db, ctx: Ctx) => Promise<Record<string, unknown>>> = {
-  'plan-approved': async (db, { input: v, actor }) => recordPlan(db, actor, need(v.plan, 'plan')),
-  'teams-approved': async (db, { input: v, actor }) => ({ teamIds: await recordTeams(db, actor, need(v.planId, 'planId'), need(v.teams, 'teams')) }),
+  'plan-approved': async (db, { input: v, actor, deps }) => {
+    const recorded = await recordPlan(db, actor, need(v.plan, 'plan'));
+    return { ...recorded, ...await issued(db, deps, actor, 'annual-plan', { planId: recorded.planId }) };
+  },
+  'teams-approved': async (db, { input: v, actor, deps }) => {
+    const planId = need(v.planId, 'planId');
+    const teamIds = await recordTeams(db, actor, planId, need(v.teams, 'teams'));
+    return { teamIds, ...await issued(db, deps, actor, 'team-composition', { planId }) };
+  },
   'round-started': async (db, { input: v, actor }) => {
     await audit(db, actor, 'start-round', 'plans', need(v.planId, 'planId'), { roundNo: v.roundNo ?? null });
     return {};
@@ -123,12 +142,16 @@ const actions: Record<(typeof ACTIONS)[number], (db: Db, ctx: Ctx) => Promise<Re
     return {};
   },
   'report-submitted': async (db, { input: v, actor }) => {
-    await updateInspection(db, actor, (await inspection(db, v)).id, 'report-submit', { status: 'report-submitted', report_submitted_at: actor.at });
+    const r = need(v.report, 'report');
+    await updateInspection(db, actor, (await inspection(db, v)).id, 'report-submit', {
+      status: 'report-submitted', report_submitted_at: actor.at, report_summary: r.summary, report_causes: r.causes, report_suggestions: r.suggestions,
+    });
     return {};
   },
-  'report-approved': async (db, { input: v, actor }) => {
-    await updateInspection(db, actor, (await inspection(db, v)).id, 'report-approve', { status: 'report-approved', report_approved_at: actor.at });
-    return {};
+  'report-approved': async (db, { input: v, actor, deps }) => {
+    const i = await inspection(db, v);
+    await updateInspection(db, actor, i.id, 'report-approve', { status: 'report-approved', report_approved_at: actor.at });
+    return issued(db, deps, actor, 'inspection-report', { inspectionId: i.id });
   },
   'feedback-given': async (db, { input: v, actor }) => {
     await updateInspection(db, actor, (await inspection(db, v)).id, 'feedback',

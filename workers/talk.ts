@@ -4,6 +4,7 @@ import { getUnit } from '../src/db/organisation';
 import { getTalk, recordTalkMinutes, scheduleTalk } from '../src/db/registers/supervision';
 import { workCalendar } from '../src/db/calendar';
 import { addWorkingDays, chinaDate, endOfDay } from '../src/domain/calendar';
+import { issueOfficialDocument } from './documents/issue';
 import { defineWorker, InputError } from './runtime/types';
 
 /**
@@ -20,12 +21,11 @@ export const input = z.object({
     attendees: z.array(z.string()).default([]),
   }).loose().optional(),
   /** The minutes form's fields as the diagram maps them. */
-  talkMinutes: z.object({ problems: z.string().nullish(), opinion: z.string().nullish(), commitments: z.string().nullish(),
-    followUpDate: z.string().nullish() }).loose().optional(),
+  talkMinutes: z.object({ heldAt: z.string().nullish(), interviewee: z.string().nullish(), problems: z.string().min(1),
+    opinion: z.string().nullish(), commitments: z.string().nullish(), followUpDate: z.string().nullish() }).optional(),
   talkId: z.string().nullish().transform((v) => v ?? undefined),
   inspectionId: z.string().nullish().transform((v) => v ?? undefined),
   problemId: z.string().nullish().transform((v) => v ?? undefined),
-  minutes: z.string().nullish().transform((v) => v ?? undefined),
   followUpWorkingDays: z.number().int().min(1).max(60).default(5),
 });
 
@@ -47,13 +47,13 @@ export default defineWorker({
       const talk = v.talkId ? await getTalk(db, v.talkId) : undefined;
       if (!talk) throw new InputError(v.talkId ? `no talk ${v.talkId}` : 'talkId is required');
       const m = v.talkMinutes;
-      const minutes = v.minutes ?? (m ? [m.problems && `指出问题：${m.problems}`, m.opinion && `整改意见：${m.opinion}`,
-        m.commitments && `表态承诺：${m.commitments}`].filter(Boolean).join('\n') : undefined);
-      if (!minutes) throw new InputError('minutes or talkMinutes (约谈纪要) are required');
-      const followUpDue = m?.followUpDate ? endOfDay(chinaDate(m.followUpDate))
-        : endOfDay(addWorkingDays(calendar, chinaDate(talk.at || actor.at), v.followUpWorkingDays));
-      await recordTalkMinutes(db, actor, talk.id, minutes, followUpDue);
-      return { talkId: talk.id, followUpDue };
+      if (!m) throw new InputError('talkMinutes (约谈纪要) are required');
+      const minutes = [`指出问题：${m.problems}`, m.opinion && `整改意见：${m.opinion}`, m.commitments && `表态承诺：${m.commitments}`].filter(Boolean).join('\n');
+      const followUpDue = m.followUpDate ? endOfDay(chinaDate(m.followUpDate))
+        : endOfDay(addWorkingDays(calendar, chinaDate(m.heldAt || talk.at || actor.at), v.followUpWorkingDays));
+      await recordTalkMinutes(db, actor, talk.id, minutes, followUpDue, { heldAt: m.heldAt ?? null, interviewee: m.interviewee ?? null });
+      const doc = await issueOfficialDocument(db, deps.archive, actor, 'talk-minutes', { talkId: talk.id });
+      return { talkId: talk.id, followUpDue, talkMinutesDocumentId: doc.id, talkMinutesDocumentNo: doc.doc_no };
     });
   },
 });

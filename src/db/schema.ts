@@ -115,6 +115,9 @@ export interface InspectionTable {
   feedback_at: string | null;
   rectification_due: string | null;
   closed_at: string | null;
+  report_summary: string | null; // 巡查工作报告: 基本情况和发现的问题
+  report_causes: string | null; // 原因分析
+  report_suggestions: string | null; // 意见建议
 }
 
 export interface MethodUsedTable {
@@ -220,6 +223,9 @@ export interface AcceptanceTable {
   passed: number;
   opinion: string;
   decided_at: string;
+  accepted_on: string | null; // the day of the acceptance on site
+  experts: string | null;
+  funds_spent: string | null;
 }
 
 export interface TalkTable {
@@ -233,6 +239,8 @@ export interface TalkTable {
   inspection_id: string | null;
   problem_id: string | null;
   created_at: string;
+  held_at: string | null; // when the talk was actually held (the minutes)
+  interviewee: string | null;
 }
 
 export interface RectificationTable {
@@ -321,6 +329,23 @@ export interface CalendarDayTable {
   entered_at: string;
 }
 
+/** 办理记录: the editable fields of one completed task, as entered (`fields` = JSON [{ key, label, value }]). */
+export interface TaskEntryTable {
+  id: string;
+  task_key: string;
+  form_id: string;
+  task_name: string;
+  process_instance_key: string | null;
+  inspection_id: string | null;
+  problem_id: string | null;
+  hazard_id: string | null;
+  talk_id: string | null;
+  audience: string | null; // a unit or department code the task was offered to; null = the office and the team only
+  fields: string;
+  entered_by: string;
+  entered_at: string;
+}
+
 export interface AuditTable {
   seq: Generated<number>;
   at: string;
@@ -362,5 +387,6 @@ export interface Database {
   samples: SampleTable;
   job_effects: JobEffectTable;
   calendar_days: CalendarDayTable;
+  task_entries: TaskEntryTable;
   audit_log: AuditTable;
 }

@@ -191,6 +191,14 @@ export async function publishedAnnouncements(db: Db): Promise<Array<{ id: string
   return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, publishedAt: r.published_at }));
 }
 
+/** The inspected unit's name of each inspection. */
+export async function inspectionUnitNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('inspections').innerJoin('units', 'units.code', 'inspections.unit_code')
+    .select(['inspections.id', 'units.name']).where('inspections.id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** Latest inspection opening per unit, for the coverage dashboard. */
 export async function lastInspections(db: Db): Promise<Array<{ unitCode: string; openedAt: string }>> {
   const rows = await db.selectFrom('inspections').select(['unit_code', (eb) => eb.fn.max('opened_at').as('openedAt')]).groupBy('unit_code').execute();

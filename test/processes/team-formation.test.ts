@@ -26,7 +26,7 @@ describe('team-formation', () => {
     await p.job('yc-team-check', {}, { teamValid: true, teamProblems: [] });
     await p.deadline({ result: 'teamApprovalDue' }, '2026-03-16T23:59:59+08:00');
     const approval = await p.awaitTask('approve-teams');
-    expect(await p.taskVariables('approve-teams')).toMatchObject({ teamSummary: '第一巡查组：组长 P001，副组长 P002' });
+    expect(await p.taskVariables('approve-teams')).toMatchObject({ teamSummary: '第一巡查组（6人，名单见上）' });
     expect(approval.value).toMatchObject({ candidateGroupsList: ['committee'] });
     await p.task('approve-teams', { teamDecision: 'approve', teamOpinion: '同意' });
     await p.job('yc-record', { action: 'teams-approved' }, { teamIds: { 第一巡查组: 'T1' } });

@@ -77,7 +77,7 @@ describe('real escalation, talk, feedback and results diagrams with the workers'
     expect(notice.doc_no).toMatch(/^峄安委〔\d{4}〕\d+号$/);
     const talkId = notice.subject.replace('talk:', '');
     expect(await getTalk(env.store.db, talkId)).toMatchObject({ follow_up_due: '2027-02-10T23:59:59+08:00',
-      minutes: '指出问题：有限空间作业审批缺失\n整改意见：一个月内完成整改\n表态承诺：立即停产整顿' });
+      minutes: '指出问题：有限空间作业审批缺失\n整改意见：一个月内完成整改\n表态承诺：立即停产整顿', held_at: '2027-01-11T09:00:00+08:00', interviewee: '谢志远' });
     expect(env.runtime.stats.fail).toBe(0);
   }, 60_000);
 

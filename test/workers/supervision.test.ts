@@ -82,11 +82,13 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     await h.run(hazard, job('yc-hazard', { hazardId }, { action: 'publish' }));
     const announced = completed(await h.run(announce, job('yc-announce', { hazardId }, { kind: 'listing' })));
     await h.run(hazard, job('yc-hazard', { hazardId, progress: { percent: 40, text: '报警装置已采购', by: 'danwei-370404103' } }, { action: 'progress' }));
-    const extended = await h.run(hazard, job('yc-hazard', { hazardId, extensionRequest: { requestedDue: '2027-03-31', reason: '设备到货延迟' },
-      extensionDecision: 'grant', newRectifyDeadline: '2027-03-31T23:59:59+08:00' }, { action: 'extend' }));
-    const tooLong = await h.run(hazard, job('yc-hazard', { hazardId, extension: { requestedDue: '2027-12-31', reason: '再延期' } }, { action: 'extend' }));
-    const failed = await h.run(hazard, job('yc-hazard', { hazardId, acceptanceResult: 'failed', acceptanceFindings: '喷淋未联动' }, { action: 'accept' }));
-    const passed = await h.run(hazard, job('yc-hazard', { hazardId, acceptance: { passed: true, opinion: '整改到位' } }, { action: 'accept' }));
+    // the unit's request (message) and the committee's decision (form), as the diagram maps them onto `extension`
+    const extended = await h.run(hazard, job('yc-hazard', { hazardId, extension: { requestedDue: '2027-03-31', reason: '设备到货延迟',
+      decision: 'grant', newDeadline: '2027-03-31T23:59:59+08:00', opinion: null } }, { action: 'extend' }));
+    const tooLong = await h.run(hazard, job('yc-hazard', { hazardId, extension: { requestedDue: '2027-12-31', reason: '再延期', decision: 'grant' } }, { action: 'extend' }));
+    const refused = await h.run(hazard, job('yc-hazard', { hazardId, extension: { requestedDue: '2027-05-31', reason: '资金未到位', decision: 'refuse', opinion: '理由不充分' } }, { action: 'extend' }));
+    const failed = await h.run(hazard, job('yc-hazard', { hazardId, acceptance: { passed: false, opinion: '喷淋未联动', acceptedOn: '2027-03-01', experts: '秦振东、李伟', fundsSpent: 38 } }, { action: 'accept' }));
+    const passed = await h.run(hazard, job('yc-hazard', { hazardId, acceptance: { passed: true, opinion: '整改到位', acceptedOn: '2027-03-20', experts: '秦振东', fundsSpent: 42 } }, { action: 'accept' }));
     const delisted = completed(await h.run(hazard, job('yc-hazard', { hazardId }, { action: 'delist' })));
     await h.run(hazard, job('yc-hazard', { hazardId }, { action: 'publish-delisting' }));
     await h.run(announce, job('yc-announce', { hazardId }, { kind: 'delisting' }));
@@ -98,7 +100,13 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     expect(extended).toEqual({ outcome: 'complete', variables: { hazardId, listingNo: '峄安委挂〔2026〕1号', rectifyDue: '2027-03-31T23:59:59+08:00', extensionGranted: true, extensionRefusal: null } });
     // refusals and failed acceptances are outcomes the diagrams branch on; the deadline stays as it was
     expect(completed(tooLong)).toMatchObject({ extensionGranted: false, extensionRefusal: '挂牌督办整改期限最长不超过一年（2027-10-09）。', rectifyDue: '2027-03-31T23:59:59+08:00' });
+    expect(completed(refused)).toMatchObject({ extensionGranted: false, extensionRefusal: '区安委会不同意延期：理由不充分', rectifyDue: '2027-03-31T23:59:59+08:00' });
     expect(completed(failed)).toMatchObject({ acceptancePassed: false });
+    // the acceptance keeps its date, experts and funds, and each acceptance and the 销号 are filed as decisions
+    expect(await store.db.selectFrom('acceptances').select(['passed', 'accepted_on', 'experts', 'funds_spent']).where('hazard_id', '=', hazardId).orderBy('decided_at').execute())
+      .toEqual([{ passed: 0, accepted_on: '2027-03-01', experts: '秦振东、李伟', funds_spent: '38万元' }, { passed: 1, accepted_on: '2027-03-20', experts: '秦振东', funds_spent: '42万元' }]);
+    expect(completed(passed).acceptanceDecisionDocumentNo).toMatch(/^峄安委〔2026〕\d+号$/);
+    expect(delisted.delistingDecisionDocumentNo).toMatch(/^峄安委〔2026〕\d+号$/);
     expect(completed(passed)).toMatchObject({ acceptancePassed: true });
     expect(passed.outcome).toBe('complete');
     expect(delisted.publishDue).toBe('2026-10-15T23:59:59+08:00');
@@ -109,7 +117,7 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     expect((await getProblem(store.db, major))?.status).toBe('resolved');
     const actions = (await auditTrail(store.db, { entity: 'hazards', entityId: hazardId })).map((e) => e.action);
     expect(actions).toEqual(['list', 'number', 'publish', 'progress', 'rectifying', 'extend', 'extended', 'refuse-extension',
-      'fail-acceptance', 'accept', 'accepted', 'delist', 'publish-delisting']);
+      'refuse-extension', 'fail-acceptance', 'accept', 'accepted', 'delist', 'publish-delisting']);
     await h.cleanup();
   }, 60_000);
 
@@ -120,7 +128,7 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     await seedDemoData(store.db);
     const hazardId = completed(await h.run(hazard, job('yc-hazard', { hazard: { name: '有限空间作业无检测设备', unitCode: '370404102', rectifyDue: '2026-10-30' } }, { action: 'list' }))).hazardId;
     // when
-    const late = await h.run(hazard, job('yc-hazard', { hazardId, extension: { requestedDue: '2026-12-30', reason: '资金未到位' } }, { action: 'extend' }));
+    const late = await h.run(hazard, job('yc-hazard', { hazardId, extension: { requestedDue: '2026-12-30', reason: '资金未到位', decision: 'grant' } }, { action: 'extend' }));
     // then
     expect(completed(late)).toMatchObject({ extensionGranted: false, extensionRefusal: '延期申请应在整改期限（2026-10-30）前20个工作日以上提出。', rectifyDue: '2026-10-30T23:59:59+08:00' });
     await h.cleanup();
@@ -134,7 +142,7 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     // when
     const scheduled = completed(await h.run(talk, job('yc-talk', { talk: { subjectUnitCode: '370404103', reason: '重大事故隐患久拖不改', at: '2026-09-30T09:00:00+08:00', attendees: ['镇长', '分管副镇长'] } }, { action: 'schedule' })));
     const notice = completed(await h.run(document, job('yc-document', { talkId: scheduled.talkId }, { docType: 'talk-notice' })));
-    const minutes = completed(await h.run(talk, job('yc-talk', { talkId: scheduled.talkId, minutes: '镇长表态一周内完成整改' }, { action: 'minutes' })));
+    const minutes = completed(await h.run(talk, job('yc-talk', { talkId: scheduled.talkId, talkMinutes: { heldAt: '2026-09-30T09:00:00+08:00', interviewee: '榴园镇镇长', problems: '镇长表态一周内完成整改' } }, { action: 'minutes' })));
     // the escalation ladder schedules a talk whose time is not fixed yet; the minutes form sets the follow-up date
     const unfixed = completed(await h.run(talk, job('yc-talk', { talk: { subjectUnitCode: '370404103', reason: '整改逾期', at: null, attendees: [] } }, { action: 'schedule' })));
     const formMinutes = completed(await h.run(talk, job('yc-talk', { talkId: unfixed.talkId, talkMinutes: { problems: '整改不力', opinion: '限期整改',
@@ -152,7 +160,8 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     expect(formMinutes.followUpDue).toBe('2026-10-20T23:59:59+08:00');
     expect((await getTalk(store.db, unfixed.talkId))?.minutes).toBe('指出问题：整改不力\n整改意见：限期整改\n表态承诺：一周内完成');
     expect(minutes.followUpDue).toBe('2026-10-13T23:59:59+08:00'); // 5 working days after 09-30: 10-08, 09, 10 (调休), 12, 13
-    expect((await getTalk(store.db, scheduled.talkId))?.minutes).toBe('镇长表态一周内完成整改');
+    expect(await getTalk(store.db, scheduled.talkId)).toMatchObject({ minutes: '指出问题：镇长表态一周内完成整改', held_at: '2026-09-30T09:00:00+08:00', interviewee: '榴园镇镇长' });
+    expect(minutes.talkMinutesDocumentNo).toBe('峄安委办〔2026〕1号');
     expect(levels).toEqual([['催办', 'yellow'], ['督办函', 'red'], ['约谈', 'red'], ['通报', 'red'], ['挂牌', 'red'], ['问责', 'red']]);
     // past the last rung the ladder is exhausted: a state for the committee to decide on, not an error
     expect(completed(exhausted)).toEqual({ escalationLevel: 6, escalationStep: null, escalationColor: 'red', escalationExhausted: true });

@@ -71,7 +71,7 @@ describe('real unit-inspection diagram with the workers', () => {
     expect(confirm).toMatchObject({ problemText: '粉尘涉爆企业除尘系统未定期清理', unitName: '古邵镇' });
     // and every document, record and call happened once; the methods ticked on the form reached the register
     const docs = await env.store.db.selectFrom('documents').select('doc_type').orderBy('doc_type').execute();
-    expect(docs.map((x) => x.doc_type)).toEqual(['feedback-opinion', 'inspection-notice', 'rectification-notice', 'results-bulletin']);
+    expect(docs.map((x) => x.doc_type)).toEqual(['feedback-opinion', 'inspection-notice', 'inspection-report', 'rectification-notice', 'results-bulletin']);
     expect(await count('problems')).toBe(1);
     expect(await count('rectifications')).toBe(1);
     expect(await count('reviews')).toBe(1);

@@ -9,7 +9,7 @@ import { type OfficialFigure, renderDocx } from './layout';
 
 /** Composes, numbers (文号 without gaps), renders as DOCX and archives one official document. */
 export async function issueOfficialDocument(db: Db, archive: ContentStore, by: Actor, docType: DocType, vars: DocumentVars): Promise<DocumentRecord> {
-  return issueComposed(db, archive, by, docType, await composeDocument(db, docType, vars));
+  return issueComposed(db, archive, by, docType, await composeDocument(db, docType, vars, by.at));
 }
 
 /** Numbers, renders and archives a document already composed (a report with charts composes its own). */

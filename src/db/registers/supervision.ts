@@ -101,9 +101,18 @@ export async function recordExtension(db: Db, by: Actor, hazardId: string, e: { 
   return id;
 }
 
-export async function recordAcceptance(db: Db, by: Actor, hazardId: string, passed: boolean, opinion: string): Promise<string> {
+export interface AcceptanceDetails {
+  acceptedOn?: string | null;
+  experts?: string | null;
+  fundsSpent?: string | null;
+}
+
+export async function recordAcceptance(db: Db, by: Actor, hazardId: string, passed: boolean, opinion: string, details: AcceptanceDetails = {}): Promise<string> {
   const id = randomUUID();
-  await db.insertInto('acceptances').values({ id, hazard_id: hazardId, passed: passed ? 1 : 0, opinion, decided_at: by.at }).execute();
+  await db.insertInto('acceptances').values({
+    id, hazard_id: hazardId, passed: passed ? 1 : 0, opinion, decided_at: by.at,
+    accepted_on: details.acceptedOn ?? null, experts: details.experts ?? null, funds_spent: details.fundsSpent ?? null,
+  }).execute();
   await audit(db, by, passed ? 'accept' : 'fail-acceptance', 'hazards', hazardId, { acceptanceId: id, opinion });
   return id;
 }
@@ -123,8 +132,10 @@ export async function getTalk(db: Db, id: string): Promise<Talk | undefined> {
   return db.selectFrom('talks').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function recordTalkMinutes(db: Db, by: Actor, id: string, minutes: string, followUpDue: string): Promise<void> {
-  const result = await db.updateTable('talks').set({ minutes, follow_up_due: followUpDue }).where('id', '=', id).executeTakeFirst();
+export async function recordTalkMinutes(db: Db, by: Actor, id: string, minutes: string, followUpDue: string,
+  held: { heldAt?: string | null; interviewee?: string | null } = {}): Promise<void> {
+  const result = await db.updateTable('talks').set({ minutes, follow_up_due: followUpDue, held_at: held.heldAt ?? null, interviewee: held.interviewee ?? null })
+    .where('id', '=', id).executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new Error(`no talk ${id}`);
   await audit(db, by, 'minutes', 'talks', id, { followUpDue });
 }

@@ -1,6 +1,8 @@
 import { type Request, type Response, Router } from 'express';
 import { type Principal } from '../auth/roles';
 import { aboutOf, loadTaskAccess, requireWork } from './task-access';
+import { taskEntry } from './task-entry';
+import { loadDecisionSubject } from './task-subject';
 import { loadTaskListPage } from './task-list';
 import { scopeOf } from './records';
 import { type WebDeps } from '../deps';
@@ -67,8 +69,9 @@ export function taskRoutes(deps: WebDeps): Router {
     const context = CONTEXT_VARIABLES.filter(([name]) => typeof data[name] === 'string' || typeof data[name] === 'number').map(
       ([name, label]) => [label, /Due$/.test(name) ? formatTime(String(data[name])) : String(data[name])] as [string, string],
     );
+    const subject = await loadDecisionSubject(store, form?.formId ?? schema?.id, data, scopeOf(user).evidence, attachments);
     await store.audit({ actor: user.username, action: 'task.view', target: task.userTaskKey, outcome: 'ok', ip: req.ip });
-    sendPage(res, taskPage(pageContext(req, res), { task, schema, data: schema ? formData(schema, data) : {}, options, context, history: history.items, attachments, canWork: work, canAttach: attach && !!(about.inspectionId || about.problemId), now: now() }));
+    sendPage(res, taskPage(pageContext(req, res), { task, subject, schema, data: schema ? formData(schema, data) : {}, options, context, history: history.items, attachments, canWork: work, canAttach: attach && !!(about.inspectionId || about.problemId), now: now() }));
   });
 
   router.post('/tasks/:key/claim', async (req, res) => {
@@ -100,7 +103,8 @@ export function taskRoutes(deps: WebDeps): Router {
     const { task, variables } = access;
     if (task.assignee && task.assignee !== user.username) throw new HttpError(409, `该任务已由 ${task.assignee} 认领，您不能办理。`);
     const body = (req.body ?? {}) as { variables?: unknown };
-    const schema = parseFormSchema((await camunda.getUserTaskForm(task.userTaskKey))?.schema);
+    const form = await camunda.getUserTaskForm(task.userTaskKey);
+    const schema = parseFormSchema(form?.schema);
     // the option lists are resolved again as the form was rendered; conditions are evaluated on the process's own
     // values, with the client's only for the fields it may edit; only the form's own fields go to the process
     const lists = schema ? await resolveFormOptions(store, schema, aboutOf(variables), scopeOf(user).evidence) : {};
@@ -111,6 +115,7 @@ export function taskRoutes(deps: WebDeps): Router {
     }
     if (!task.assignee) await camunda.assignUserTask(task.userTaskKey, user.username);
     await camunda.completeUserTask(task.userTaskKey, values);
+    if (schema) await store.recordTaskEntry(user.username, taskEntry(task, form?.formId, schema, values, variables, lists));
     await store.audit({ actor: user.username, action: 'task.complete', target: task.userTaskKey, outcome: 'ok', detail: { fields: Object.keys(values) }, ip: req.ip });
     done(req, res, '/tasks');
   });

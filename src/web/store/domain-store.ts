@@ -14,6 +14,7 @@ import { calendarYear, loadWorkCalendar, removeCalendarYear, replaceCalendarYear
 import { listUnits } from '../../db/organisation';
 import { planProposal } from '../../db/plan-assistant';
 import { createSession, endSession, resolveSession } from '../../db/sessions';
+import { recordTaskEntry, taskEntries } from '../../db/task-entries';
 import * as q from '../../db/web-queries';
 import { CATEGORIES } from '../../domain/problems';
 import { runningCycle } from '../../domain/coverage';
@@ -31,6 +32,7 @@ const COLUMNS: Record<RegisterName, RegisterColumn[]> = {
   rectifications: [{ key: 'inspectionId', label: '巡查编号' }, { key: 'unitName', label: '单位' }, { key: 'report', label: '整改情况' }, { key: 'submittedAt', label: '报送时间', kind: 'datetime' }, { key: 'rectificationDue', label: '整改期限', kind: 'datetime' }],
   talks: [{ key: 'unitName', label: '约谈对象' }, { key: 'reason', label: '事由' }, { key: 'at', label: '时间', kind: 'datetime' }, { key: 'followUpDue', label: '跟踪期限', kind: 'datetime' }],
   documents: [{ key: 'docNo', label: '文号' }, { key: 'title', label: '标题' }, { key: 'docType', label: '类型' }, { key: 'createdAt', label: '日期', kind: 'datetime' }],
+  entries: [{ key: 'enteredAt', label: '办理时间', kind: 'datetime' }, { key: 'taskName', label: '任务' }, { key: 'unitName', label: '被巡查单位' }, { key: 'enteredBy', label: '办理人' }, { key: 'content', label: '填报内容' }],
   evidence: [{ key: 'fileName', label: '文件' }, { key: 'kind', label: '类型' }, { key: 'inspectionId', label: '巡查编号' }, { key: 'capturedBy', label: '采集人' }, { key: 'capturedAt', label: '采集时间', kind: 'datetime' }, { key: 'sha256', label: '校验值' }],
 };
 
@@ -43,7 +45,22 @@ const QUERIES: Record<RegisterName, (db: Db, scope: RecordScope, query: q.Regist
   talks: q.talkRegister,
   documents: q.documentRegisterFor,
   evidence: (db, scope, query) => q.evidenceRegister(db, scope.evidence, query),
+  entries: entryRegister,
 };
+
+/** 办理记录 as a register: one row per completed task, its fields as 「标签：内容」. */
+async function entryRegister(db: Db, scope: RecordScope, query: q.RegisterQuery): Promise<q.RegisterResult> {
+  const codes = scope.all ? [] : [...scope.unitCodes, ...scope.departmentCodes];
+  const { rows, total } = await taskEntries(db, { all: scope.all, codes, evidence: scope.evidence }, query);
+  const units = await q.inspectionUnitNames(db, rows.map((r) => r.inspectionId).filter((id): id is string => !!id));
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id, enteredAt: r.enteredAt, taskName: r.taskName, unitName: (r.inspectionId && units.get(r.inspectionId)) || '', enteredBy: r.enteredBy,
+      content: r.fields.map((f) => `${f.label}：${(f as { text?: string }).text ?? String(f.value ?? '')}`).join('；'), processInstanceKey: r.processInstanceKey,
+    })),
+  };
+}
 
 /** Status codes of the registers in Chinese (unknown codes are shown as stored). */
 const STATUS: Record<string, string> = {
@@ -137,6 +154,9 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
     },
     deleteSession: (id) => endSession(db, id),
     audit: (e) => audit(db, actor(e.actor), e.action, 'web', e.target ?? '', { outcome: e.outcome ?? 'ok', ip: e.ip, ...e.detail }),
+    async recordTaskEntry(login, e) {
+      await db.transaction().execute((trx) => recordTaskEntry(trx, actor(login), e));
+    },
     async notifications(accountId) {
       const items = await inbox(db, accountId, { limit: 200 });
       return items.map((i) => ({ id: i.id, title: i.subject, body: i.body, createdAt: i.createdAt, readAt: i.readAt }));

@@ -50,6 +50,7 @@ export const REGISTERS = {
   talks: '约谈台账',
   documents: '文书台账',
   evidence: '证据台账',
+  entries: '办理记录',
 } as const;
 export type RegisterName = keyof typeof REGISTERS;
 
@@ -163,6 +164,17 @@ export interface EvidenceCheck {
   broken?: { seq: number; id: string; reason: string };
 }
 
+/** What a user entered on completing a task (see src/db/task-entries.ts). */
+export interface TaskEntryInput {
+  taskKey: string;
+  formId: string;
+  taskName: string;
+  processInstanceKey?: string | null;
+  about: { inspectionId?: string; problemId?: string; hazardId?: string; talkId?: string };
+  audience: string;
+  fields: Array<{ key: string; label: string; value: unknown; text: string }>;
+}
+
 export interface WebStore {
   authenticate(username: string, password: string): Promise<Principal | null>;
   createSession(accountId: string, expiresAt: Date): Promise<SessionInfo>;
@@ -170,6 +182,8 @@ export interface WebStore {
   sessionUser(id: string): Promise<Principal | null>;
   deleteSession(id: string): Promise<void>;
   audit(entry: AuditEntry): Promise<void>;
+  /** Keeps every editable field a user entered on completing a task (办理记录). */
+  recordTaskEntry(login: string, entry: TaskEntryInput): Promise<void>;
   notifications(accountId: string): Promise<NotificationItem[]>;
   unreadCount(accountId: string): Promise<number>;
   markRead(accountId: string, notificationId: string): Promise<boolean>;

@@ -94,6 +94,8 @@ export interface TaskPageData {
   attachments: Attachment[];
   /** The user may claim and complete it (not only see it as a member of its team). */
   canWork: boolean;
+  /** What a decision is about, in full (views/task-subject.ts). */
+  subject?: SafeHtml;
   /** The user may file evidence under it (it belongs to an inspection or problem). */
   canAttach: boolean;
   now: Date;
@@ -128,6 +130,7 @@ export function taskPage(ctx: PageContext, d: TaskPageData): SafeHtml {
   </dl>
   ${claimForm}
 </div>
+${d.subject ?? ''}
 <div class="columns">
   <section class="card grow" aria-labelledby="form-title">
     <h2 id="form-title">办理</h2>

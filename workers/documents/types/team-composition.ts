@@ -1,0 +1,43 @@
+import { InputError } from '../../runtime/types';
+import { type DocumentTemplate } from '../template';
+import { clause, need, numbered, peopleNamed, unitName } from '../sources';
+
+interface PlanUnits {
+  year: number;
+}
+
+const ROLE_ORDER = ['leader', 'deputy', 'member', 'expert', 'liaison'] as const;
+const ROLE_NAMES: Record<string, string> = { leader: '组长', deputy: '副组长', member: '成员', expert: '专家', liaison: '联络员' };
+
+/** 巡查组组成人员名单: each team with its 组长, 副组长, members and experts by name, unit and post (二（三））. */
+export const teamComposition: DocumentTemplate = {
+  name: '巡查组组成人员名单',
+  issuer: 'committee',
+  async compose({ db }, v) {
+    const plan = await db.selectFrom('plans').select(['id', 'data']).where('id', '=', need(v.planId, 'planId')).executeTakeFirst();
+    if (!plan) throw new InputError(`no plan ${v.planId}`);
+    const teams = await db.selectFrom('teams').select(['id', 'name']).where('plan_id', '=', plan.id).orderBy('name').execute();
+    if (!teams.length) throw new InputError(`plan ${plan.id} has no approved teams`);
+    const members = await db.selectFrom('team_members').select(['team_id', 'person_id', 'role']).where('team_id', 'in', teams.map((t) => t.id)).execute();
+    const names = await peopleNamed(db, members.map((m) => m.person_id));
+    const year = (JSON.parse(plan.data) as PlanUnits).year;
+    const units = await db.selectFrom('inspections').select(['team_id', 'unit_code']).where('team_id', 'in', teams.map((t) => t.id)).execute();
+    const lines = await Promise.all(teams.map(async (t) => {
+      const roles = ROLE_ORDER.map((role) => {
+        const people = members.filter((m) => m.team_id === t.id && m.role === role).map((m) => names.get(m.person_id) ?? m.person_id);
+        return people.length ? `${ROLE_NAMES[role]}：${people.join('、')}` : '';
+      }).filter(Boolean);
+      const inspected = [...new Set(units.filter((u) => u.team_id === t.id).map((u) => u.unit_code))];
+      const where = inspected.length ? `；负责巡查：${(await Promise.all(inspected.map((u) => unitName(db, u)))).join('、')}` : '';
+      return `${clause(t.name)}：${roles.join('；')}${where}`;
+    }));
+    return {
+      subject: `plan:${plan.id}`, title: `关于${year}年度安全生产巡查组组成人员的通知`, mainRecipient: '各镇（街道），区安委会各成员单位', publicity: '此件依申请公开',
+      paragraphs: [
+        `经区安委会研究，${year}年度安全生产巡查设${teams.length}个巡查组，实行组长负责制。巡查组成员与被巡查单位有利害关系的，实行回避。各巡查组组成人员如下：`,
+        ...numbered(lines),
+        '巡查组成员在巡查期间与原单位工作脱钩，请各有关单位支持巡查组成员集中精力做好巡查工作。',
+      ],
+    };
+  },
+};
