@@ -20,18 +20,19 @@ import { addMonthsRaw, chinaDate } from '../../domain/calendar';
 import { trafficLight } from '../../domain/escalation';
 import { isRole, type Principal } from '../auth/roles';
 import { formatTime } from '../views/format';
+import { DOCUMENT_TYPE_LABELS, EVIDENCE_KIND_LABELS, labelOf, ROUTE_LABELS, STATE_LABELS } from './labels';
 import { type DeliveredMessage, type EvidenceScope, type RecordScope, type ReferenceList, type ReferenceOption, type RegisterColumn, type RegisterName, type WebStore } from './port';
 
 /** Columns shown per register, in order, with Chinese headings. */
 const COLUMNS: Record<RegisterName, RegisterColumn[]> = {
-  inspections: [{ key: 'id', label: '巡查编号' }, { key: 'unitName', label: '被巡查单位' }, { key: 'status', label: '状态' }, { key: 'openedAt', label: '开始', kind: 'datetime' }, { key: 'reportDue', label: '报告期限', kind: 'datetime' }, { key: 'rectificationDue', label: '整改期限', kind: 'datetime' }, { key: 'closedAt', label: '办结', kind: 'datetime' }],
-  problems: [{ key: 'no', label: '序号' }, { key: 'unitName', label: '单位' }, { key: 'category', label: '类别' }, { key: 'severity', label: '严重程度' }, { key: 'description', label: '问题' }, { key: 'route', label: '处置方式' }, { key: 'status', label: '状态' }, { key: 'due', label: '期限', kind: 'datetime' }],
+  inspections: [{ key: 'unitName', label: '被巡查单位' }, { key: 'round', label: '轮次' }, { key: 'teamName', label: '巡查组' }, { key: 'status', label: '状态' }, { key: 'openedAt', label: '开始', kind: 'datetime' }, { key: 'reportDue', label: '报告期限', kind: 'datetime' }, { key: 'rectificationDue', label: '整改期限', kind: 'datetime' }, { key: 'closedAt', label: '办结', kind: 'datetime' }],
+  problems: [{ key: 'no', label: '序号' }, { key: 'unitName', label: '单位' }, { key: 'category', label: '类别' }, { key: 'severity', label: '严重程度' }, { key: 'description', label: '问题' }, { key: 'route', label: '处置方式' }, { key: 'departmentName', label: '承办部门' }, { key: 'status', label: '状态' }, { key: 'due', label: '期限', kind: 'datetime' }],
   handovers: [{ key: 'handoverNo', label: '移交文号' }, { key: 'description', label: '问题' }, { key: 'departmentName', label: '承办部门' }, { key: 'status', label: '状态' }, { key: 'sentAt', label: '移交时间', kind: 'datetime' }, { key: 'resultDue', label: '办理期限', kind: 'datetime' }, { key: 'resultAt', label: '反馈时间', kind: 'datetime' }],
   hazards: [{ key: 'listingNo', label: '督办编号' }, { key: 'name', label: '隐患' }, { key: 'unitName', label: '单位' }, { key: 'status', label: '状态' }, { key: 'rectifyDue', label: '整改期限', kind: 'datetime' }, { key: 'listedAt', label: '挂牌时间', kind: 'datetime' }, { key: 'delistedAt', label: '销号时间', kind: 'datetime' }],
-  rectifications: [{ key: 'inspectionId', label: '巡查编号' }, { key: 'unitName', label: '单位' }, { key: 'report', label: '整改情况' }, { key: 'submittedAt', label: '报送时间', kind: 'datetime' }, { key: 'rectificationDue', label: '整改期限', kind: 'datetime' }],
+  rectifications: [{ key: 'unitName', label: '单位' }, { key: 'report', label: '整改情况' }, { key: 'submittedAt', label: '报送时间', kind: 'datetime' }, { key: 'rectificationDue', label: '整改期限', kind: 'datetime' }],
   talks: [{ key: 'unitName', label: '约谈对象' }, { key: 'reason', label: '事由' }, { key: 'at', label: '时间', kind: 'datetime' }, { key: 'followUpDue', label: '跟踪期限', kind: 'datetime' }],
   documents: [{ key: 'docNo', label: '文号' }, { key: 'title', label: '标题' }, { key: 'docType', label: '类型' }, { key: 'createdAt', label: '日期', kind: 'datetime' }],
-  evidence: [{ key: 'fileName', label: '文件' }, { key: 'kind', label: '类型' }, { key: 'inspectionId', label: '巡查编号' }, { key: 'capturedBy', label: '采集人' }, { key: 'capturedAt', label: '采集时间', kind: 'datetime' }, { key: 'sha256', label: '校验值' }],
+  evidence: [{ key: 'fileName', label: '文件' }, { key: 'kind', label: '类型' }, { key: 'unitName', label: '被巡查单位' }, { key: 'capturedBy', label: '采集人' }, { key: 'capturedAt', label: '采集时间', kind: 'datetime' }, { key: 'sha256', label: '校验值' }],
 };
 
 const QUERIES: Record<RegisterName, (db: Db, scope: RecordScope, query: q.RegisterQuery) => Promise<q.RegisterResult>> = {
@@ -45,22 +46,24 @@ const QUERIES: Record<RegisterName, (db: Db, scope: RecordScope, query: q.Regist
   evidence: (db, scope, query) => q.evidenceRegister(db, scope.evidence, query),
 };
 
-/** Status codes of the registers in Chinese (unknown codes are shown as stored). */
-const STATUS: Record<string, string> = {
-  open: '待处置', sent: '已移交', received: '已签收', refused: '拒收', done: '已办结', closed: '已办结', rectified: '已整改',
-  LISTED: '已挂牌', PUBLISHED: '已公告', RECTIFYING: '整改中', ACCEPTED: '已验收', DELISTED: '已销号', PUBLISHED_CLOSED: '已销号并公告',
-  disposing: '处置中', rectifying: '整改中', 'handed-over': '已移交', listed: '挂牌督办中', resolved: '已办结', cleared: '已销号',
-  rectify: '限期整改', handover: '移交', listing: '挂牌督办', accountability: '问责线索',
-};
+type RegisterRow = Record<string, string | number | null>;
 
-/** Statuses in Chinese for the register tables and their exports; dates stay ISO (their columns say `datetime`). */
-function readable<T extends Record<string, string | number | null>>(row: T): T {
-  const out: Record<string, string | number | null> = { ...row };
-  for (const k of ['status', 'route']) {
-    const v = row[k];
-    if (typeof v === 'string' && STATUS[v]) out[k] = STATUS[v];
+/**
+ * A register row as a reader sees it: states, routes, categories, document types and evidence kinds in Chinese, the
+ * round by plan year and number, people by name. Ids stay in the row (for links) but no column shows them.
+ */
+function readable(name: RegisterName, row: RegisterRow): RegisterRow {
+  const out: RegisterRow = { ...row };
+  if ('status' in row) out.status = labelOf(STATE_LABELS, row.status);
+  if ('route' in row) out.route = labelOf(ROUTE_LABELS, row.route);
+  if (name === 'inspections') out.round = row.roundNo ? `${row.planYear}年第${row.roundNo}轮` : '不定期巡查';
+  if (name === 'problems' && typeof row.category === 'string') out.category = `${row.category} ${CATEGORIES[row.category as keyof typeof CATEGORIES] ?? ''}`.trim();
+  if (name === 'documents') out.docType = labelOf(DOCUMENT_TYPE_LABELS, row.docType, '公文');
+  if (name === 'evidence') {
+    out.kind = labelOf(EVIDENCE_KIND_LABELS, row.kind);
+    out.capturedBy = row.capturedByName ?? (String(row.capturedBy).startsWith('worker:') ? '系统' : row.capturedBy);
   }
-  return out as T;
+  return out;
 }
 
 const toAttachment = (r: { id: string; file_name: string; kind: string; media_type: string; size: number; captured_by: string; captured_at: string }) => ({
@@ -145,7 +148,7 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
     markRead: (accountId, id) => markRead(db, accountId, id, now().toISOString()),
     async register(name, scope, query) {
       const result = await QUERIES[name](db, scope, query);
-      const rows = result.rows.map((r) => readable(name === 'problems' && typeof r.category === 'string' ? { ...r, category: `${r.category} ${CATEGORIES[r.category as keyof typeof CATEGORIES] ?? ''}`.trim() } : r));
+      const rows = result.rows.map((r) => readable(name, r));
       return { columns: COLUMNS[name], rows, total: result.total };
     },
     async document(id, scope) {
