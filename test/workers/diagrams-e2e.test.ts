@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { completed, job } from '../support/workers';
 import { deployAll } from '../support/process-driver';
 import { eventually, startWorkerEngine, type WorkerEngine } from '../support/worker-engine';
-import { getHazard } from '../../src/db/registers/supervision';
+import { getHandover, getHazard } from '../../src/db/registers/supervision';
 import { handoverRegister, hazardRegister, publishedAnnouncements } from '../../src/db/web-queries';
 import { documentRegister } from '../../src/db/documents';
 import record from '../../workers/record';
@@ -42,7 +42,7 @@ describe('real diagrams with the workers (gRPC streaming)', () => {
       variables: { handoverResult: { text: '已责令整改并罚款1万元', by: 'bumen-YC-M-07', at: '2026-10-20T10:00:00+08:00' } } as never });
     // then
     const done = await eventually(async () => {
-      const [h] = (await handoverRegister(env.store.db, ALL, FIRST_PAGE)).rows;
+      const h = await getHandover(env.store.db, String(handover.id));
       return h?.status === 'done' ? h : undefined;
     });
     expect(done).toMatchObject({ department_code: 'YC-M-07', result_text: '已责令整改并罚款1万元', handover_no: '峄安委办〔2026〕1号' });
