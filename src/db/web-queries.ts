@@ -249,6 +249,18 @@ export async function inspectionTeams(db: Db, inspectionIds: string[]): Promise<
   return new Map(rows.map((r) => [r.id, r.team_id]));
 }
 
+export async function teamNames(db: Db, teamIds: string[]): Promise<Map<string, string>> {
+  if (!teamIds.length) return new Map();
+  const rows = await db.selectFrom('teams').select(['id', 'name']).where('id', 'in', teamIds).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function displayNames(db: Db, logins: string[]): Promise<Map<string, string>> {
+  if (!logins.length) return new Map();
+  const rows = await db.selectFrom('accounts').select(['login', 'display_name']).where('login', 'in', logins).execute();
+  return new Map(rows.map((r) => [r.login, r.display_name]));
+}
+
 /** The teams a person belongs to, and whether they lead it (组长 or 副组长). */
 export async function teamsOfPerson(db: Db, personId: string | null): Promise<Array<{ teamId: string; leads: boolean }>> {
   if (!personId) return [];

@@ -2,6 +2,7 @@ import { type Request, type Response, Router } from 'express';
 import { type Principal } from '../auth/roles';
 import { aboutOf, loadTaskAccess, requireWork } from './task-access';
 import { loadTaskListPage } from './task-list';
+import { taskSubjects } from './task-rows';
 import { scopeOf } from './records';
 import { type WebDeps } from '../deps';
 import { resolveFormOptions } from '../forms/options';
@@ -10,18 +11,14 @@ import { HttpError, keyParam, pageContext, requireUser, sendPage, str, wantsJson
 import { formatTime } from '../views/format';
 import { type TaskListFilters, taskListPage, taskPage } from '../views/tasks';
 
-/** Variables shown as the task's context, with their Chinese labels. */
+/** Variables shown as the task's context, with their Chinese labels; ids and codes stay internal (names are shown). */
 const CONTEXT_VARIABLES: Array<[string, string]> = [
   ['year', '年度'],
   ['roundNo', '轮次'],
   ['inspectionNo', '巡查编号'],
-  ['inspectionId', '巡查记录'],
   ['unitName', '被巡查单位'],
-  ['unitCode', '单位代码'],
   ['problemText', '问题'],
-  ['problemId', '问题编号'],
   ['listingNo', '挂牌编号'],
-  ['hazardId', '隐患编号'],
   ['departmentCode', '承办部门'],
   ['reportDue', '报告期限'],
   ['rectifyDue', '整改期限'],
@@ -45,11 +42,18 @@ export function taskRoutes(deps: WebDeps): Router {
       process: str(req.query.process),
       due: str(req.query.due) === 'overdue' ? 'overdue' : str(req.query.due) === 'soon' ? 'soon' : undefined,
       priority: str(req.query.priority) === 'high' ? 'high' : undefined,
+      unit: str(req.query.unit),
     };
     const t0 = now();
     const page = Math.min(1000, Math.max(1, Math.floor(Number(str(req.query.page) ?? '1')) || 1));
     const list = await loadTaskListPage(camunda, store, user, filters, page, t0);
-    sendPage(res, taskListPage(pageContext(req, res), list.tasks, filters, list.processes, t0, { page: list.page, hasNext: list.hasNext }));
+    const [subjects, names, units] = await Promise.all([
+      taskSubjects(camunda, store, list.tasks),
+      store.displayNames([...new Set(list.tasks.map((t) => t.assignee).filter((a): a is string => !!a))]),
+      store.units(),
+    ]);
+    const extras = { subjects, names, units: units.map((u) => u.name), done: str(req.query.done) };
+    sendPage(res, taskListPage(pageContext(req, res), list.tasks, filters, list.processes, t0, { page: list.page, hasNext: list.hasNext }, extras));
   });
 
   router.get('/tasks/:key', async (req, res) => {
@@ -64,11 +68,19 @@ export function taskRoutes(deps: WebDeps): Router {
     const about = aboutOf(data);
     const schema = parseFormSchema(form?.schema);
     const [attachments, options] = await Promise.all([store.attachments(about, scopeOf(user).evidence), schema ? resolveFormOptions(store, schema, about, scopeOf(user).evidence) : {}]);
-    const context = CONTEXT_VARIABLES.filter(([name]) => typeof data[name] === 'string' || typeof data[name] === 'number').map(
-      ([name, label]) => [label, /Due$/.test(name) ? formatTime(String(data[name])) : String(data[name])] as [string, string],
-    );
+    const [units, names] = await Promise.all([
+      typeof data.departmentCode === 'string' ? store.units() : Promise.resolve([]),
+      store.displayNames([task.assignee, ...history.items.map((h) => h.assignee)].filter((a): a is string => !!a)),
+    ]);
+    const shown = (name: string) => {
+      if (/Due$/.test(name)) return formatTime(String(data[name]));
+      if (name === 'departmentCode') return units.find((u) => u.code === data[name])?.name;
+      return String(data[name]);
+    };
+    const context = CONTEXT_VARIABLES.filter(([name]) => typeof data[name] === 'string' || typeof data[name] === 'number')
+      .map(([name, label]) => [label, shown(name)]).filter((entry): entry is [string, string] => entry[1] !== undefined);
     await store.audit({ actor: user.username, action: 'task.view', target: task.userTaskKey, outcome: 'ok', ip: req.ip });
-    sendPage(res, taskPage(pageContext(req, res), { task, schema, data: schema ? formData(schema, data) : {}, options, context, history: history.items, attachments, canWork: work, canAttach: attach && !!(about.inspectionId || about.problemId), now: now() }));
+    sendPage(res, taskPage(pageContext(req, res), { task, schema, data: schema ? formData(schema, data) : {}, options, context, history: history.items, names, attachments, canWork: work, canAttach: attach && !!(about.inspectionId || about.problemId), now: now() }));
   });
 
   router.post('/tasks/:key/claim', async (req, res) => {
@@ -112,7 +124,7 @@ export function taskRoutes(deps: WebDeps): Router {
     if (!task.assignee) await camunda.assignUserTask(task.userTaskKey, user.username);
     await camunda.completeUserTask(task.userTaskKey, values);
     await store.audit({ actor: user.username, action: 'task.complete', target: task.userTaskKey, outcome: 'ok', detail: { fields: Object.keys(values) }, ip: req.ip });
-    done(req, res, '/tasks');
+    done(req, res, `/tasks?${new URLSearchParams({ done: task.name ?? task.elementId ?? '' }).toString()}`);
   });
 
   return router;

@@ -195,6 +195,8 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
       return toAttachment(record);
     },
     inspectionTeams: (ids) => q.inspectionTeams(db, ids),
+    teamNames: (ids) => q.teamNames(db, ids),
+    displayNames: (logins) => q.displayNames(db, logins),
     reportableSubjects: (kind, scope) => q.reportableSubjects(db, kind, scope),
     deliveredMessage: (messageId) => effectOf<DeliveredMessage>(db, `web-message:${messageId}`),
     recordDeliveredMessage: (messageId, delivered) => recordEffect(db, `web-message:${messageId}`, delivered.at, delivered),

@@ -195,6 +195,10 @@ export interface WebStore {
   attachment(id: string, scope: EvidenceScope): Promise<{ fileName: string; mediaType: string; content: Buffer } | null>;
   /** The team of each inspection (null: none recorded). */
   inspectionTeams(inspectionIds: string[]): Promise<Map<string, string | null>>;
+  /** Names of teams by id (unknown ids are left out). */
+  teamNames(teamIds: string[]): Promise<Map<string, string>>;
+  /** People's names by login (unknown logins are left out), to show people rather than their accounts. */
+  displayNames(logins: string[]): Promise<Map<string, string>>;
   /** Verifies the evidence chain and every archived file (audited); a broken chain is reported to the office. */
   checkEvidence(): Promise<EvidenceCheck>;
   calendarYear(year: number): Promise<CalendarYearView>;
