@@ -8,7 +8,8 @@ import { addEvidence } from '../../db/evidence';
 import { checkEvidenceChain } from '../../db/evidence-check';
 import { personChoices, type PersonChoice, unitChoices } from '../../db/form-options';
 import { type Db } from '../../db/connect';
-import { inbox, markRead, unreadCount } from '../../db/notifications';
+import { inboxPage, markAllRead, markRead, unreadCount } from '../../db/notifications';
+import { kindLabelOf, templatesOf } from '../inbox-kinds';
 import { calendarYear, loadWorkCalendar, removeCalendarYear, replaceCalendarYear } from '../../db/calendar';
 import { inspectableUnits, listUnits } from '../../db/organisation';
 import { planProposal } from '../../db/plan-assistant';
@@ -140,10 +141,11 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
     },
     deleteSession: (id) => endSession(db, id),
     audit: (e) => audit(db, actor(e.actor), e.action, 'web', e.target ?? '', { outcome: e.outcome ?? 'ok', ip: e.ip, ...e.detail }),
-    async notifications(accountId) {
-      const items = await inbox(db, accountId, { limit: 200 });
-      return items.map((i) => ({ id: i.id, title: i.subject, body: i.body, createdAt: i.createdAt, readAt: i.readAt }));
+    async notifications(accountId, query) {
+      const page = await inboxPage(db, accountId, { state: query.state, templates: query.kind ? templatesOf(query.kind) : undefined, limit: query.limit, offset: query.offset });
+      return { items: page.items.map((i) => ({ id: i.id, kind: kindLabelOf(i.template), title: i.subject, body: i.body, createdAt: i.createdAt, readAt: i.readAt })), total: page.total };
     },
+    markAllRead: (accountId) => markAllRead(db, accountId, now().toISOString()),
     unreadCount: (accountId) => unreadCount(db, accountId),
     markRead: (accountId, id) => markRead(db, accountId, id, now().toISOString()),
     async register(name, scope, query) {

@@ -1,6 +1,7 @@
 import { type Principal } from '../auth/roles';
 import { type CalendarOverride, type Coverage, type SpecialDay } from '../../domain/calendar';
 import { type PlanProposalView } from '../../db/plan-assistant';
+import { type InboxKind } from '../inbox-kinds';
 
 /**
  * What the web app needs from the domain store. `src/web/store/domain-store.ts` implements it on the repositories
@@ -23,11 +24,20 @@ export interface AuditEntry {
 
 export interface NotificationItem {
   id: string;
+  /** What kind of message, in Chinese (通知, 催办与逾期, …). */
+  kind: string;
   title: string;
   body: string;
   createdAt: string;
   readAt: string | null;
   link?: string | null;
+}
+
+export interface InboxQuery {
+  state?: 'read' | 'unread';
+  kind?: InboxKind;
+  limit: number;
+  offset: number;
 }
 
 /** Which evidence a user may see (see src/db/web-queries.ts). */
@@ -170,7 +180,10 @@ export interface WebStore {
   sessionUser(id: string): Promise<Principal | null>;
   deleteSession(id: string): Promise<void>;
   audit(entry: AuditEntry): Promise<void>;
-  notifications(accountId: string): Promise<NotificationItem[]>;
+  /** One page of a user's inbox, newest first, filtered by read state and kind, with the number of all that match. */
+  notifications(accountId: string, query: InboxQuery): Promise<{ items: NotificationItem[]; total: number }>;
+  /** Marks all of a user's messages read; returns how many were unread. */
+  markAllRead(accountId: string): Promise<number>;
   unreadCount(accountId: string): Promise<number>;
   markRead(accountId: string, notificationId: string): Promise<boolean>;
   register(name: RegisterName, scope: RecordScope, query: { q?: string; limit: number; offset: number }): Promise<RegisterPage>;
