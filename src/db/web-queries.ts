@@ -291,3 +291,43 @@ export async function reportableSubjects(db: Db, kind: 'inspection' | 'hazard' |
   if (!scope.all) q = q.where('handovers.department_code', 'in', codes(scope.departmentCodes));
   return (await q.execute()).map((r) => ({ id: r.id, label: `${r.handover_no ?? '（未编号）'} ${r.description}` }));
 }
+
+export interface OpenItem {
+  kind: 'inspection' | 'problem' | 'hazard';
+  title: string;
+  unitName: string;
+  status: string;
+  route: string | null;
+  departmentName: string | null;
+  due: string | null;
+}
+
+/**
+ * What a unit has open, with its state and deadline: its inspections not closed (整改期限), its problems not yet
+ * rectified, resolved or cleared, and its listed hazards not delisted. Scoped like the registers.
+ */
+export async function openItems(db: Db, scope: ReadScope): Promise<OpenItem[]> {
+  const units = scope.all ? undefined : codes(scope.unitCodes);
+  let inspections = db.selectFrom('inspections').innerJoin('units', 'units.code', 'inspections.unit_code')
+    .select(['units.name as unitName', 'inspections.status', 'inspections.rectification_due as due', 'inspections.opened_at as openedAt'])
+    .where('inspections.closed_at', 'is', null);
+  let problems = db.selectFrom('problems').innerJoin('units', 'units.code', 'problems.unit_code').leftJoin('units as dept', 'dept.code', 'problems.department_code')
+    .select(['problems.no', 'problems.description', 'units.name as unitName', 'problems.status', 'problems.route', 'dept.name as departmentName', 'problems.due'])
+    .where('problems.status', 'not in', ['rectified', 'resolved', 'cleared', 'closed']);
+  let hazards = db.selectFrom('hazards').innerJoin('units', 'units.code', 'hazards.unit_code')
+    .select(['hazards.name', 'units.name as unitName', 'hazards.status', 'hazards.rectify_due as due'])
+    .where('hazards.status', 'not in', ['DELISTED', 'PUBLISHED_CLOSED']);
+  if (units) {
+    inspections = inspections.where('inspections.unit_code', 'in', units);
+    problems = problems.where('problems.unit_code', 'in', units);
+    hazards = hazards.where('hazards.unit_code', 'in', units);
+  }
+  const [i, p, h] = await Promise.all([inspections.limit(MAX_PAGE).execute(), problems.limit(MAX_PAGE).execute(), hazards.limit(MAX_PAGE).execute()]);
+  const items: OpenItem[] = [
+    ...i.map((r) => ({ kind: 'inspection' as const, title: `${r.openedAt.slice(0, 4)}年巡查整改`, unitName: r.unitName, status: r.status, route: null, departmentName: null, due: r.due })),
+    ...p.map((r) => ({ kind: 'problem' as const, title: `问题${r.no}：${r.description}`, unitName: r.unitName, status: r.status, route: r.route, departmentName: r.departmentName, due: r.due })),
+    ...h.map((r) => ({ kind: 'hazard' as const, title: r.name, unitName: r.unitName, status: r.status, route: null, departmentName: null, due: r.due })),
+  ];
+  // the nearest deadline first, those without one last
+  return items.sort((a, b) => (a.due ?? '\uffff').localeCompare(b.due ?? '\uffff'));
+}

@@ -1,4 +1,5 @@
-import { recordPlan, recordTeams } from '../../src/db/registers/inspections';
+import { openInspection, recordPlan, recordTeams, registerProblems, updateInspection, updateProblem } from '../../src/db/registers/inspections';
+import { listHazard } from '../../src/db/registers/supervision';
 import { taskDiagram } from './support/fixtures';
 import { type Harness, LOGINS, NOW, signIn, freshWebEachTest, UNIT_A, UNIT_B } from './support/harness';
 
@@ -74,5 +75,31 @@ describe('task list rows', () => {
     expect(res.headers.location).toBe(`/tasks?done=${encodeURIComponent(ENTRY)}`);
     expect(list).toContain(`<p class="notice success" role="status">已提交「${ENTRY}」，任务已办结。</p>`);
     expect(list).not.toContain(`/tasks/${keys[2]}"`);
+  });
+
+  it('shows an inspected unit its deadlines and the state of each of its problems, and no other unit’s', async () => {
+    // given 坛山街道 rectifying after feedback, one problem handed over, one being rectified, a listed hazard; and 吴林街道's problem
+    const by = { name: 'worker:yc-record', at: NOW.toISOString() };
+    const db = h.store.db;
+    const mine = await openInspection(db, by, { unitCode: UNIT_A });
+    await updateInspection(db, by, mine, 'feedback', { status: 'rectifying', rectification_due: '2027-01-28T23:59:59+08:00' });
+    const [handed, fixing] = await registerProblems(db, by, mine, [
+      { category: 'C5', severity: '一般', description: '燃气管道占压' }, { category: 'C5', severity: '一般', description: '消防通道堵塞', due: '2026-11-27T23:59:59+08:00' }]);
+    await updateProblem(db, by, handed!, 'handover', { status: 'handed-over', route: 'handover', department_code: h.departmentCode });
+    await updateProblem(db, by, fixing!, 'rectify', { status: 'rectifying', route: 'rectify' });
+    await listHazard(db, by, { name: '液氨储罐区重大事故隐患', unit_code: UNIT_A, rectify_due: '2027-02-01T23:59:59+08:00' });
+    await registerProblems(db, by, await openInspection(db, by, { unitCode: UNIT_B }), [{ category: 'C3', severity: '较大', description: '吴林街道责任制未落实' }]);
+    const department = await db.selectFrom('units').select('name').where('code', '=', h.departmentCode).executeTakeFirstOrThrow();
+    // when the unit and the office open their task lists
+    const unit = (await (await signIn(h.app, LOGINS.unitA)).agent.get('/tasks').expect(200)).text;
+    const office = (await (await signIn(h.app, LOGINS.office)).agent.get('/tasks').expect(200)).text;
+    // then
+    const section = /<section class="card" aria-labelledby="open-title">[\s\S]*?<\/section>/.exec(unit)?.[0] ?? '';
+    expect(section).toContain('<td>问题1：燃气管道占压</td><td>坛山街道</td><td>已移交，承办：' + department.name + '</td>');
+    expect(section).toContain('<td>问题2：消防通道堵塞</td><td>坛山街道</td><td>整改中</td><td><span class="badge red">逾期 · 2026年11月27日 23:59</span></td>');
+    expect(section).toContain('<td>挂牌督办隐患</td><td>液氨储罐区重大事故隐患</td>');
+    expect(section).toContain('<td>巡查整改</td>');
+    expect(section).not.toContain('吴林街道');
+    expect(office).not.toContain('本单位整改期限和问题状态');
   });
 });

@@ -47,12 +47,15 @@ export function taskRoutes(deps: WebDeps): Router {
     const t0 = now();
     const page = Math.min(1000, Math.max(1, Math.floor(Number(str(req.query.page) ?? '1')) || 1));
     const list = await loadTaskListPage(camunda, store, user, filters, page, t0);
-    const [subjects, names, units] = await Promise.all([
+    const scope = scopeOf(user);
+    const [subjects, names, units, openItems] = await Promise.all([
       taskSubjects(camunda, store, list.tasks),
       store.displayNames([...new Set(list.tasks.map((t) => t.assignee).filter((a): a is string => !!a))]),
       store.units(),
+      // an inspected unit sees its deadlines and each problem's state above its tasks
+      user.roles.includes('unit') && !scope.all ? store.openItems(scope) : Promise.resolve(undefined),
     ]);
-    const extras = { subjects, names, units: units.map((u) => u.name), done: str(req.query.done) };
+    const extras = { subjects, names, units: units.map((u) => u.name), done: str(req.query.done), openItems };
     sendPage(res, taskListPage(pageContext(req, res), list.tasks, filters, list.processes, t0, { page: list.page, hasNext: list.hasNext }, extras));
   });
 

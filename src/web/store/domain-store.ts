@@ -49,6 +49,8 @@ const QUERIES: Record<RegisterName, (db: Db, scope: RecordScope, query: q.Regist
 
 type RegisterRow = Record<string, string | number | null>;
 
+const OPEN_KINDS = { inspection: '巡查整改', problem: '问题', hazard: '挂牌督办隐患' } as const;
+
 /**
  * A register row as a reader sees it: states, routes, categories, document types and evidence kinds in Chinese, the
  * round by plan year and number, people by name. Ids stay in the row (for links) but no column shows them.
@@ -198,6 +200,12 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
     },
     inspectionTeams: (ids) => q.inspectionTeams(db, ids),
     teamNames: (ids) => q.teamNames(db, ids),
+    async openItems(scope) {
+      return (await q.openItems(db, scope)).map((i) => ({
+        kind: OPEN_KINDS[i.kind], title: i.title, unitName: i.unitName, due: i.due,
+        status: [labelOf(STATE_LABELS, i.status), i.route && i.status === 'disposing' ? labelOf(ROUTE_LABELS, i.route) : null, i.departmentName ? `承办：${i.departmentName}` : null].filter(Boolean).join('，'),
+      }));
+    },
     displayNames: (logins) => q.displayNames(db, logins),
     reportableSubjects: (kind, scope) => q.reportableSubjects(db, kind, scope),
     deliveredMessage: (messageId) => effectOf<DeliveredMessage>(db, `web-message:${messageId}`),

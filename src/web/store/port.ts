@@ -33,6 +33,15 @@ export interface NotificationItem {
   link?: string | null;
 }
 
+/** Something a unit still has to do: in Chinese, with its deadline (ISO) if it has one. */
+export interface OpenItem {
+  kind: string;
+  title: string;
+  unitName: string;
+  status: string;
+  due: string | null;
+}
+
 export interface InboxQuery {
   state?: 'read' | 'unread';
   kind?: InboxKind;
@@ -208,6 +217,8 @@ export interface WebStore {
   attachment(id: string, scope: EvidenceScope): Promise<{ fileName: string; mediaType: string; content: Buffer } | null>;
   /** The team of each inspection (null: none recorded). */
   inspectionTeams(inspectionIds: string[]): Promise<Map<string, string | null>>;
+  /** A unit's open inspections, problems and listed hazards with their state and deadline, nearest first. */
+  openItems(scope: RecordScope): Promise<OpenItem[]>;
   /** Names of teams by id (unknown ids are left out). */
   teamNames(teamIds: string[]): Promise<Map<string, string>>;
   /** People's names by login (unknown logins are left out), to show people rather than their accounts. */

@@ -3,7 +3,7 @@ import { can } from '../auth/roles';
 import { type UserTask } from '../camunda/port';
 import { offersProposal } from '../forms/proposal';
 import { readableDates } from '../forms/readable-dates';
-import { type Attachment } from '../store/port';
+import { type Attachment, type OpenItem } from '../store/port';
 import { type TaskSubject } from '../routes/task-rows';
 import { html, jsonScript, type SafeHtml } from '../html';
 import { dueColor, formatTime, priorityLabel, trafficBadge } from './format';
@@ -26,6 +26,15 @@ export interface TaskListExtras {
   units: string[];
   /** The name of the task just completed, confirmed at the top of the list. */
   done?: string;
+  /** An inspected unit's open items with their state and deadline (shown to units only). */
+  openItems?: OpenItem[];
+}
+
+function openItemsSection(items: OpenItem[], now: Date): SafeHtml {
+  return html`<section class="card" aria-labelledby="open-title"><h2 id="open-title">本单位整改期限和问题状态</h2>
+<div class="table-wrap"><table class="list"><thead><tr><th scope="col">事项</th><th scope="col">内容</th><th scope="col">单位</th><th scope="col">状态</th><th scope="col">期限</th></tr></thead>
+<tbody>${items.length ? items.map((i) => html`<tr><td>${i.kind}</td><td>${i.title}</td><td>${i.unitName}</td><td>${i.status}</td><td>${i.due ? trafficBadge(dueColor(i.due, now), formatTime(i.due)) : html`<span class="muted">—</span>`}</td></tr>`)
+    : html`<tr><td colspan="5" class="empty">没有未办结的事项</td></tr>`}</tbody></table></div></section>`;
 }
 
 const VIEWS: Array<[TaskListFilters['view'], string]> = [
@@ -75,6 +84,7 @@ export function taskListPage(ctx: PageContext, tasks: UserTask[], filters: TaskL
     </tr>`;
   });
   const body = html`${extras.done ? html`<p class="notice success" role="status">已提交「${extras.done}」，任务已办结。</p>` : ''}
+${extras.openItems ? openItemsSection(extras.openItems, now) : ''}
 <nav class="tabs" aria-label="任务视图">${VIEWS.map(
     ([v, label]) => html`<a href="/tasks?view=${v}"${v === filters.view ? html` aria-current="page"` : ''}>${label}</a>`,
   )}</nav>
