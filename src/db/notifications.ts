@@ -46,6 +46,36 @@ export async function inbox(db: Db, accountId: string, options: { unreadOnly?: b
   return rows.map((r) => ({ id: r.id, template: r.template, subject: r.subject, body: r.body, createdAt: r.created_at, readAt: r.read_at }));
 }
 
+export interface InboxQuery {
+  /** Only unread or only read messages; both when absent. */
+  state?: 'read' | 'unread';
+  /** Only messages of these templates, or (`exclude`) of none of them. */
+  templates?: { only: string[] } | { exclude: string[] };
+  limit: number;
+  offset: number;
+}
+
+/** One page of a recipient's inbox, newest first, filtered and paged in SQL, with the number of all that match. */
+export async function inboxPage(db: Db, accountId: string, query: InboxQuery): Promise<{ items: InboxItem[]; total: number }> {
+  let q = db.selectFrom('notifications').where('account_id', '=', accountId);
+  if (query.state === 'unread') q = q.where('read_at', 'is', null);
+  if (query.state === 'read') q = q.where('read_at', 'is not', null);
+  if (query.templates && 'only' in query.templates) q = q.where('template', 'in', query.templates.only.length ? query.templates.only : ['']);
+  if (query.templates && 'exclude' in query.templates && query.templates.exclude.length) q = q.where('template', 'not in', query.templates.exclude);
+  const [rows, count] = await Promise.all([
+    q.select(['id', 'template', 'subject', 'body', 'created_at', 'read_at']).orderBy('created_at', 'desc').orderBy('id')
+      .limit(Math.max(0, Math.min(query.limit, 500))).offset(Math.max(0, query.offset)).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((r) => ({ id: r.id, template: r.template, subject: r.subject, body: r.body, createdAt: r.created_at, readAt: r.read_at })), total: Number(count.n) };
+}
+
+/** Marks every unread message of a recipient read; returns how many. */
+export async function markAllRead(db: Db, accountId: string, at: string): Promise<number> {
+  const result = await db.updateTable('notifications').set({ read_at: at }).where('account_id', '=', accountId).where('read_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function unreadCount(db: Db, accountId: string): Promise<number> {
   const row = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n'))
     .where('account_id', '=', accountId).where('read_at', 'is', null).executeTakeFirstOrThrow();

@@ -1,4 +1,6 @@
+import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { type Db } from './connect';
+import { type Database as DB } from './schema';
 
 /**
  * Read queries for the web app's registers (台账), dashboard and public notice board. Every register query takes a
@@ -15,6 +17,9 @@ export interface RegisterQuery {
 
 type Row = Record<string, string | number | null>;
 
+/** The most rows one page may hold (an export reads its register in one page). */
+export const MAX_PAGE = 10_000;
+
 export interface RegisterResult {
   rows: Row[];
   total: number;
@@ -26,31 +31,43 @@ const like = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 const none = [''] as const;
 const codes = (list: string[]) => (list.length ? list : [...none]);
 
-async function page<T extends Row>(rows: Promise<T[]>, query: RegisterQuery): Promise<RegisterResult> {
-  const all = await rows;
-  return { rows: all.slice(query.offset, query.offset + query.limit), total: all.length };
+/**
+ * One page of a register query, cut in SQL, and the number of all its rows (the same query counted, without its
+ * order). `limit` and `offset` are clamped so that a reader's parameters cannot ask for everything at once.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any query of any tables: only its rows' shape matters
+async function page(q: SelectQueryBuilder<any, any, Row>, query: RegisterQuery): Promise<RegisterResult> {
+  const limit = Math.max(0, Math.min(query.limit, MAX_PAGE));
+  const offset = Math.max(0, query.offset);
+  const [rows, count] = await Promise.all([
+    q.limit(limit).offset(offset).execute(),
+    q.clearSelect().clearOrderBy().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirst(),
+  ]);
+  return { rows, total: Number(count?.total ?? 0) };
 }
 
 export async function inspectionRegister(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
   let q = db.selectFrom('inspections').innerJoin('units', 'units.code', 'inspections.unit_code')
-    .select(['inspections.id', 'units.name as unitName', 'inspections.unit_code as unitCode', 'inspections.status', 'inspections.opened_at as openedAt',
+    .leftJoin('teams', 'teams.id', 'inspections.team_id').leftJoin('rounds', 'rounds.id', 'inspections.round_id').leftJoin('plans', 'plans.id', 'rounds.plan_id')
+    .select(['inspections.id', 'units.name as unitName', 'inspections.unit_code as unitCode', 'teams.name as teamName', 'plans.year as planYear', 'rounds.no as roundNo',
+      'inspections.status', 'inspections.opened_at as openedAt',
       'inspections.report_due as reportDue', 'inspections.rectification_due as rectificationDue', 'inspections.closed_at as closedAt'])
-    .orderBy('inspections.opened_at', 'desc');
+    .orderBy('inspections.opened_at', 'desc').orderBy('inspections.id');
   if (!scope.all) q = q.where('inspections.unit_code', 'in', codes(scope.unitCodes));
-  if (query.q) q = q.where((eb) => eb.or([eb('units.name', 'like', like(query.q!)), eb('inspections.id', 'like', like(query.q!))]));
-  return page(q.execute(), query);
+  if (query.q) q = q.where((eb) => eb.or([eb('units.name', 'like', like(query.q!)), eb('teams.name', 'like', like(query.q!))]));
+  return page(q, query);
 }
 
 export async function problemRegister(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
-  let q = db.selectFrom('problems').innerJoin('units', 'units.code', 'problems.unit_code')
+  let q = db.selectFrom('problems').innerJoin('units', 'units.code', 'problems.unit_code').leftJoin('units as dept', 'dept.code', 'problems.department_code')
     .select(['problems.id', 'problems.no', 'problems.inspection_id as inspectionId', 'units.name as unitName', 'problems.category', 'problems.severity',
-      'problems.description', 'problems.route', 'problems.department_code as departmentCode', 'problems.status', 'problems.due'])
-    .orderBy('problems.created_at', 'desc').orderBy('problems.no');
+      'problems.description', 'problems.route', 'problems.department_code as departmentCode', 'dept.name as departmentName', 'problems.status', 'problems.due'])
+    .orderBy('problems.created_at', 'desc').orderBy('problems.no').orderBy('problems.id');
   if (!scope.all) {
     q = q.where((eb) => eb.or([eb('problems.unit_code', 'in', codes(scope.unitCodes)), eb('problems.department_code', 'in', codes(scope.departmentCodes))]));
   }
   if (query.q) q = q.where((eb) => eb.or([eb('problems.description', 'like', like(query.q!)), eb('units.name', 'like', like(query.q!))]));
-  return page(q.execute(), query);
+  return page(q, query);
 }
 
 export async function handoverRegister(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
@@ -58,22 +75,22 @@ export async function handoverRegister(db: Db, scope: ReadScope, query: Register
     .innerJoin('units', 'units.code', 'handovers.department_code')
     .select(['handovers.id', 'handovers.handover_no as handoverNo', 'problems.description', 'problems.inspection_id as inspectionId', 'units.name as departmentName',
       'handovers.status', 'handovers.sent_at as sentAt', 'handovers.result_due as resultDue', 'handovers.result_at as resultAt', 'handovers.document_id as documentId'])
-    .orderBy('handovers.sent_at', 'desc');
+    .orderBy('handovers.sent_at', 'desc').orderBy('handovers.id');
   if (!scope.all) {
     q = q.where((eb) => eb.or([eb('handovers.department_code', 'in', codes(scope.departmentCodes)), eb('problems.unit_code', 'in', codes(scope.unitCodes))]));
   }
   if (query.q) q = q.where((eb) => eb.or([eb('problems.description', 'like', like(query.q!)), eb('handovers.handover_no', 'like', like(query.q!))]));
-  return page(q.execute(), query);
+  return page(q, query);
 }
 
 export async function hazardRegister(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
   let q = db.selectFrom('hazards').innerJoin('units', 'units.code', 'hazards.unit_code')
     .select(['hazards.id', 'hazards.listing_no as listingNo', 'hazards.name', 'units.name as unitName', 'hazards.status',
       'hazards.rectify_due as rectifyDue', 'hazards.listed_at as listedAt', 'hazards.delisted_at as delistedAt'])
-    .orderBy('hazards.listed_at', 'desc');
+    .orderBy('hazards.listed_at', 'desc').orderBy('hazards.id');
   if (!scope.all) q = q.where('hazards.unit_code', 'in', codes(scope.unitCodes));
   if (query.q) q = q.where((eb) => eb.or([eb('hazards.name', 'like', like(query.q!)), eb('hazards.listing_no', 'like', like(query.q!))]));
-  return page(q.execute(), query);
+  return page(q, query);
 }
 
 export async function rectificationRegister(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
@@ -81,68 +98,62 @@ export async function rectificationRegister(db: Db, scope: ReadScope, query: Reg
     .innerJoin('units', 'units.code', 'inspections.unit_code')
     .select(['rectifications.id', 'rectifications.inspection_id as inspectionId', 'units.name as unitName', 'rectifications.report',
       'rectifications.submitted_at as submittedAt', 'inspections.rectification_due as rectificationDue'])
-    .orderBy('rectifications.submitted_at', 'desc');
+    .orderBy('rectifications.submitted_at', 'desc').orderBy('rectifications.id');
   if (!scope.all) q = q.where('inspections.unit_code', 'in', codes(scope.unitCodes));
   if (query.q) q = q.where((eb) => eb.or([eb('rectifications.report', 'like', like(query.q!)), eb('units.name', 'like', like(query.q!))]));
-  return page(q.execute(), query);
+  return page(q, query);
 }
 
 export async function talkRegister(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
   let q = db.selectFrom('talks').innerJoin('units', 'units.code', 'talks.subject_unit_code')
     .select(['talks.id', 'units.name as unitName', 'talks.reason', 'talks.at', 'talks.follow_up_due as followUpDue', 'talks.inspection_id as inspectionId'])
-    .orderBy('talks.at', 'desc');
+    .orderBy('talks.at', 'desc').orderBy('talks.id');
   if (!scope.all) q = q.where('talks.subject_unit_code', 'in', codes(scope.unitCodes));
   if (query.q) q = q.where((eb) => eb.or([eb('talks.reason', 'like', like(query.q!)), eb('units.name', 'like', like(query.q!))]));
-  return page(q.execute(), query);
-}
-
-/**
- * Subjects (`inspection:<id>`, `problem:<id>`, `hazard:<id>`, `handover:<id>`) a scoped reader may see documents
- * of: as a unit (its inspections, problems, hazards) and as a department (problems and handovers handed to it).
- */
-async function visibleSubjects(db: Db, scope: Exclude<ReadScope, { all: true }>): Promise<{ asUnit: string[]; asDepartment: string[] }> {
-  const units = codes(scope.unitCodes);
-  const depts = codes(scope.departmentCodes);
-  const [inspections, problems, hazards, handed, handovers] = await Promise.all([
-    db.selectFrom('inspections').select('id').where('unit_code', 'in', units).execute(),
-    db.selectFrom('problems').select('id').where('unit_code', 'in', units).execute(),
-    db.selectFrom('hazards').select('id').where('unit_code', 'in', units).execute(),
-    db.selectFrom('problems').select('id').where('department_code', 'in', depts).execute(),
-    db.selectFrom('handovers').select(['id', 'problem_id']).where('department_code', 'in', depts).execute(),
-  ]);
-  return {
-    asUnit: [...inspections.map((r) => `inspection:${r.id}`), ...problems.map((r) => `problem:${r.id}`), ...hazards.map((r) => `hazard:${r.id}`)],
-    asDepartment: [...handed.map((r) => `problem:${r.id}`), ...handovers.flatMap((r) => [`handover:${r.id}`, `problem:${r.problem_id}`])],
-  };
+  return page(q, query);
 }
 
 /** Letters addressed to a department (移交函, 问题线索移送函), never to the inspected unit, though filed under its records. */
 const TO_DEPARTMENTS = ['handover-letter'];
 
-/** Whether a scoped reader may see a document: one about their unit and addressed to it, or one handed to their department. */
-function documentVisible(subjects: { asUnit: string[]; asDepartment: string[] }, doc: { subject: string; doc_type: string }): boolean {
-  return subjects.asDepartment.includes(doc.subject) || (subjects.asUnit.includes(doc.subject) && !TO_DEPARTMENTS.includes(doc.doc_type));
+/**
+ * Documents a scoped reader may see, as a condition on `documents`: one about their unit's inspections, problems or
+ * hazards and addressed to the unit, or one about a problem or handover handed to their department.
+ */
+function documentVisible(db: Db, scope: Exclude<ReadScope, { all: true }>) {
+  const units = codes(scope.unitCodes);
+  const depts = codes(scope.departmentCodes);
+  const subject = (prefix: string, id: string) => sql<string>`${prefix} || ${sql.ref(id)}`;
+  return (eb: ExpressionBuilder<DB, 'documents'>) => eb.or([
+    eb.and([
+      eb('documents.doc_type', 'not in', TO_DEPARTMENTS),
+      eb.or([
+        eb('documents.subject', 'in', db.selectFrom('inspections').select(subject('inspection:', 'inspections.id').as('s')).where('inspections.unit_code', 'in', units)),
+        eb('documents.subject', 'in', db.selectFrom('problems').select(subject('problem:', 'problems.id').as('s')).where('problems.unit_code', 'in', units)),
+        eb('documents.subject', 'in', db.selectFrom('hazards').select(subject('hazard:', 'hazards.id').as('s')).where('hazards.unit_code', 'in', units)),
+      ]),
+    ]),
+    eb('documents.subject', 'in', db.selectFrom('problems').select(subject('problem:', 'problems.id').as('s')).where('problems.department_code', 'in', depts)),
+    eb('documents.subject', 'in', db.selectFrom('handovers').select(subject('handover:', 'handovers.id').as('s')).where('handovers.department_code', 'in', depts)),
+    eb('documents.subject', 'in', db.selectFrom('handovers').select(subject('problem:', 'handovers.problem_id').as('s')).where('handovers.department_code', 'in', depts)),
+  ]);
 }
 
 export async function documentRegisterFor(db: Db, scope: ReadScope, query: RegisterQuery): Promise<RegisterResult> {
   let q = db.selectFrom('documents').select(['id', 'id as documentId', 'doc_no as docNo', 'title', 'doc_type as docType', 'subject', 'created_at as createdAt'])
-    .orderBy('created_at', 'desc');
+    .orderBy('created_at', 'desc').orderBy('id');
   if (query.q) q = q.where((eb) => eb.or([eb('title', 'like', like(query.q!)), eb('doc_no', 'like', like(query.q!))]));
-  if (scope.all) return page(q.execute(), query);
-  const subjects = await visibleSubjects(db, scope);
-  const rows = q.where('subject', 'in', codes([...subjects.asUnit, ...subjects.asDepartment])).execute()
-    .then((all) => all.filter((r) => documentVisible(subjects, { subject: String(r.subject), doc_type: String(r.docType) })));
-  return page(rows, query);
+  if (!scope.all) q = q.where(documentVisible(db, scope));
+  return page(q, query);
 }
 
 /** A document's archive path, if the reader may see it. */
 export async function documentFor(db: Db, scope: ReadScope, id: string): Promise<{ path: string; title: string; docNo: string } | undefined> {
-  const row = await db.selectFrom('documents').select(['path', 'title', 'doc_no', 'subject', 'doc_type']).where('id', '=', id).executeTakeFirst();
-  if (!row) return undefined;
-  if (!scope.all && !documentVisible(await visibleSubjects(db, scope), row)) return undefined;
-  return { path: row.path, title: row.title, docNo: row.doc_no };
+  let q = db.selectFrom('documents').select(['path', 'title', 'doc_no']).where('id', '=', id);
+  if (!scope.all) q = q.where(documentVisible(db, scope));
+  const row = await q.executeTakeFirst();
+  return row && { path: row.path, title: row.title, docNo: row.doc_no };
 }
-
 /**
  * Who may see which evidence. Need-to-know records (complaint checks, 暗访, talks: everything the team files) reach
  * only the office and the inspection's own team; records filed on a unit's own task (audience `unit`) also reach
@@ -171,11 +182,12 @@ function evidenceVisible(db: Db, scope: EvidenceScope) {
 
 export async function evidenceRegister(db: Db, scope: EvidenceScope, query: RegisterQuery): Promise<RegisterResult> {
   let q = evidenceVisible(db, scope)
-    .select(['evidence.id', 'evidence.id as evidenceId', 'evidence.file_name as fileName', 'evidence.kind', 'evidence.inspection_id as inspectionId', 'evidence.captured_by as capturedBy',
-      'evidence.captured_at as capturedAt', 'evidence.sha256'])
+    .leftJoin('units', 'units.code', 'inspections.unit_code').leftJoin('accounts', 'accounts.login', 'evidence.captured_by')
+    .select(['evidence.id', 'evidence.id as evidenceId', 'evidence.file_name as fileName', 'evidence.kind', 'evidence.inspection_id as inspectionId', 'units.name as unitName',
+      'evidence.captured_by as capturedBy', 'accounts.display_name as capturedByName', 'evidence.captured_at as capturedAt', 'evidence.sha256'])
     .orderBy('evidence.seq', 'desc');
   if (query.q) q = q.where('evidence.file_name', 'like', like(query.q));
-  return page(q.execute(), query);
+  return page(q, query);
 }
 
 /** Evidence of an inspection or problem (a task's attachments) that `scope` may see, oldest first. */
@@ -245,6 +257,18 @@ export async function inspectionTeams(db: Db, inspectionIds: string[]): Promise<
   return new Map(rows.map((r) => [r.id, r.team_id]));
 }
 
+export async function teamNames(db: Db, teamIds: string[]): Promise<Map<string, string>> {
+  if (!teamIds.length) return new Map();
+  const rows = await db.selectFrom('teams').select(['id', 'name']).where('id', 'in', teamIds).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function displayNames(db: Db, logins: string[]): Promise<Map<string, string>> {
+  if (!logins.length) return new Map();
+  const rows = await db.selectFrom('accounts').select(['login', 'display_name']).where('login', 'in', logins).execute();
+  return new Map(rows.map((r) => [r.login, r.display_name]));
+}
+
 /** The teams a person belongs to, and whether they lead it (组长 or 副组长). */
 export async function teamsOfPerson(db: Db, personId: string | null): Promise<Array<{ teamId: string; leads: boolean }>> {
   if (!personId) return [];
@@ -271,7 +295,47 @@ export async function reportableSubjects(db: Db, kind: 'inspection' | 'hazard' |
     return (await q.execute()).map((r) => ({ id: r.id, label: r.listing_no ? `${r.listing_no} ${r.name}` : r.name }));
   }
   let q = db.selectFrom('handovers').innerJoin('problems', 'problems.id', 'handovers.problem_id')
-    .select(['handovers.id', 'handovers.handover_no', 'problems.description']).where('handovers.status', 'not in', ['done', 'refused']).orderBy('handovers.sent_at', 'desc');
+    .select(['handovers.id', 'handovers.handover_no', 'problems.description']).where('handovers.status', 'not in', ['done', 'refused']).orderBy('handovers.sent_at', 'desc').orderBy('handovers.id');
   if (!scope.all) q = q.where('handovers.department_code', 'in', codes(scope.departmentCodes));
   return (await q.execute()).map((r) => ({ id: r.id, label: `${r.handover_no ?? '（未编号）'} ${r.description}` }));
+}
+
+export interface OpenItem {
+  kind: 'inspection' | 'problem' | 'hazard';
+  title: string;
+  unitName: string;
+  status: string;
+  route: string | null;
+  departmentName: string | null;
+  due: string | null;
+}
+
+/**
+ * What a unit has open, with its state and deadline: its inspections not closed (整改期限), its problems not yet
+ * rectified, resolved or cleared, and its listed hazards not delisted. Scoped like the registers.
+ */
+export async function openItems(db: Db, scope: ReadScope): Promise<OpenItem[]> {
+  const units = scope.all ? undefined : codes(scope.unitCodes);
+  let inspections = db.selectFrom('inspections').innerJoin('units', 'units.code', 'inspections.unit_code')
+    .select(['units.name as unitName', 'inspections.status', 'inspections.rectification_due as due', 'inspections.opened_at as openedAt'])
+    .where('inspections.closed_at', 'is', null);
+  let problems = db.selectFrom('problems').innerJoin('units', 'units.code', 'problems.unit_code').leftJoin('units as dept', 'dept.code', 'problems.department_code')
+    .select(['problems.no', 'problems.description', 'units.name as unitName', 'problems.status', 'problems.route', 'dept.name as departmentName', 'problems.due'])
+    .where('problems.status', 'not in', ['rectified', 'resolved', 'cleared', 'closed']);
+  let hazards = db.selectFrom('hazards').innerJoin('units', 'units.code', 'hazards.unit_code')
+    .select(['hazards.name', 'units.name as unitName', 'hazards.status', 'hazards.rectify_due as due'])
+    .where('hazards.status', 'not in', ['DELISTED', 'PUBLISHED_CLOSED']);
+  if (units) {
+    inspections = inspections.where('inspections.unit_code', 'in', units);
+    problems = problems.where('problems.unit_code', 'in', units);
+    hazards = hazards.where('hazards.unit_code', 'in', units);
+  }
+  const [i, p, h] = await Promise.all([inspections.limit(MAX_PAGE).execute(), problems.limit(MAX_PAGE).execute(), hazards.limit(MAX_PAGE).execute()]);
+  const items: OpenItem[] = [
+    ...i.map((r) => ({ kind: 'inspection' as const, title: `${r.openedAt.slice(0, 4)}年巡查整改`, unitName: r.unitName, status: r.status, route: null, departmentName: null, due: r.due })),
+    ...p.map((r) => ({ kind: 'problem' as const, title: `问题${r.no}：${r.description}`, unitName: r.unitName, status: r.status, route: r.route, departmentName: r.departmentName, due: r.due })),
+    ...h.map((r) => ({ kind: 'hazard' as const, title: r.name, unitName: r.unitName, status: r.status, route: null, departmentName: null, due: r.due })),
+  ];
+  // the nearest deadline first, those without one last
+  return items.sort((a, b) => (a.due ?? '\uffff').localeCompare(b.due ?? '\uffff'));
 }

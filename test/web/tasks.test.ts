@@ -79,9 +79,8 @@ describe('web task list and task completion', () => {
     expect(res.text).toContain('<script type="application/json" id="form-schema">');
     expect(res.text).toContain('"key":"fixedCount"');
     expect(res.text).toContain('"report":""');
-    expect(res.text).not.toContain('"inspectionId":"INS-2026-001"'); // not named by the form: shown as context only
-    expect(res.text).toContain('INS-2026-001');
-    expect(res.text).toContain('坛山街道');
+    expect(res.text).not.toContain('INS-2026-001'); // not named by the form, and an id: the context names the unit instead
+    expect(res.text).toContain('<dt>被巡查单位</dt><dd>坛山街道</dd>');
     expect(res.text).toContain('/assets/task-form.js');
   });
 
@@ -112,7 +111,7 @@ describe('web task list and task completion', () => {
       .send({ variables: { report: '已完成全部十二项问题的整改工作', fixedCount: 12, result: 'done', reason: 'hidden', approved: true } });
     // then
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ok: true, redirect: '/tasks' });
+    expect(res.body).toEqual({ ok: true, redirect: `/tasks?done=${encodeURIComponent('报送整改情况')}` });
     const task = await taskNow(keys.unitA);
     expect(task.state).toBe('COMPLETED');
     expect(task.assignee).toBe(LOGINS.unitA);

@@ -38,9 +38,9 @@ describe('XLSX exports next to the CSV ones', () => {
     const text = csvRows(csv.text);
     expect(sheet.name).toBe('问题清单');
     expect(rows[0]).toEqual(text[0]);
-    expect(rows[0]).toEqual(['序号', '单位', '类别', '严重程度', '问题', '处置方式', '状态', '期限']);
+    expect(rows[0]).toEqual(['序号', '单位', '类别', '严重程度', '问题', '处置方式', '承办部门', '状态', '期限']);
     expect(rows).toHaveLength(text.length);
-    const dueColumn = 7;
+    const dueColumn = 8;
     const mine = rows.find((r) => r[4] === '坛山街道危化品仓库未落实双重预防机制')!;
     expect(rows.map((r) => r.map(asCsvText))).toEqual(text);
     expect(mine[dueColumn]).toEqual(cst('2026-11-27T23:59:59+08:00'));

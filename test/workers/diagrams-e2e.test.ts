@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { completed, job } from '../support/workers';
 import { deployAll } from '../support/process-driver';
 import { eventually, startWorkerEngine, type WorkerEngine } from '../support/worker-engine';
-import { getHazard, handoverRegister, hazardRegister } from '../../src/db/registers/supervision';
-import { noticeBoard } from '../../src/db/registers/publications';
+import { getHandover, getHazard } from '../../src/db/registers/supervision';
+import { handoverRegister, hazardRegister, publishedAnnouncements } from '../../src/db/web-queries';
 import { documentRegister } from '../../src/db/documents';
 import record from '../../workers/record';
 import { chinaDate } from '../../src/domain/calendar';
 
 const root = join(__dirname, '../..');
+const ALL = { all: true } as const;
+const FIRST_PAGE = { limit: 10, offset: 0 };
 
 /** The real diagrams of processes/ driven by the real workers through the engine; staff act by messages. */
 describe('real diagrams with the workers (gRPC streaming)', () => {
@@ -32,16 +34,16 @@ describe('real diagrams with the workers (gRPC streaming)', () => {
       inspectionId, problemId, unitCode: '370404103', unitName: '榴园镇', departmentCode: 'YC-M-07',
       problem: { id: problemId, category: 'C5', severity: '一般', industry: '城镇燃气', description: '燃气管道巡检记录缺失' },
     } });
-    const handover = await eventually(async () => (await handoverRegister(env.store.db))[0]);
-    await env.zbc.publishMessage({ name: 'handover-receipt', correlationKey: handover.id, timeToLive: 10_000,
+    const handover = await eventually(async () => (await handoverRegister(env.store.db, ALL, FIRST_PAGE)).rows[0]);
+    await env.zbc.publishMessage({ name: 'handover-receipt', correlationKey: String(handover.id), timeToLive: 10_000,
       variables: { handoverReceipt: { accepted: true, reason: null, by: 'bumen-YC-M-07', at: '2026-10-09T10:00:00+08:00' } } as never });
-    await eventually(async () => (await handoverRegister(env.store.db))[0].status === 'received');
-    await env.zbc.publishMessage({ name: 'handover-result', correlationKey: handover.id, timeToLive: 10_000,
+    await eventually(async () => (await handoverRegister(env.store.db, ALL, FIRST_PAGE)).rows[0]?.status === 'received');
+    await env.zbc.publishMessage({ name: 'handover-result', correlationKey: String(handover.id), timeToLive: 10_000,
       variables: { handoverResult: { text: '已责令整改并罚款1万元', by: 'bumen-YC-M-07', at: '2026-10-20T10:00:00+08:00' } } as never });
     // then
     const done = await eventually(async () => {
-      const [h] = await handoverRegister(env.store.db);
-      return h.status === 'done' ? h : undefined;
+      const h = await getHandover(env.store.db, String(handover.id));
+      return h?.status === 'done' ? h : undefined;
     });
     expect(done).toMatchObject({ department_code: 'YC-M-07', result_text: '已责令整改并罚款1万元', handover_no: '峄安委办〔2026〕1号' });
     const letters = await documentRegister(env.store.db, { docType: 'handover-letter' });
@@ -82,21 +84,21 @@ describe('real listed-supervision and hazard-acceptance diagrams with the worker
     await complete('decide-listing', { listingDecision: 'list', listingOpinion: '同意挂牌督办', hazardName: '液氨储罐区未设置泄漏报警装置', responsiblePerson: '企业主要负责人', measures: '加装泄漏报警',
       funds: 40, rectifyDeadline: new Date(Date.now() + 90 * 86_400_000).toISOString(), emergencyPlan: '液氨泄漏专项预案', caseLeader: '副区长', stopProduction: true });
     const hazard = await eventually(async () => {
-      const [h] = await hazardRegister(env.store.db);
+      const [h] = (await hazardRegister(env.store.db, ALL, FIRST_PAGE)).rows;
       return h?.status === 'PUBLISHED' ? h : undefined;
     });
-    await env.zbc.publishMessage({ name: 'acceptance-requested', correlationKey: hazard.id, timeToLive: 10_000,
+    await env.zbc.publishMessage({ name: 'acceptance-requested', correlationKey: String(hazard.id), timeToLive: 10_000,
       variables: { acceptanceRequest: { selfAssessment: '已加装报警装置并联动喷淋，自评合格' } } as never });
     await complete('inspect-on-site', { acceptanceDate: today, acceptanceExperts: '秦振东', fundsSpent: 38, acceptanceFindings: '整改到位', acceptanceResult: 'passed' });
     await complete('approve-delisting', { spotChecked: true, delistDecision: 'delist', delistOpinion: '同意销号' });
     // then
     const closed = await eventually(async () => {
-      const h = await getHazard(env.store.db, hazard.id);
+      const h = await getHazard(env.store.db, String(hazard.id));
       return h?.status === 'PUBLISHED_CLOSED' ? h : undefined;
     });
     expect(closed).toMatchObject({ listing_no: `峄安委挂〔${chinaDate(today).slice(0, 4)}〕1号`, enterprise_code: 'YC-E-01', funds: '40万元' });
     expect((await documentRegister(env.store.db, { docType: 'listing-notice' }))).toHaveLength(1);
-    const board = await eventually(async () => { const b = await noticeBoard(env.store.db); return b.length === 2 ? b : undefined; });
+    const board = await eventually(async () => { const b = await publishedAnnouncements(env.store.db); return b.length === 2 ? b : undefined; });
     expect(board.map((a) => a.kind).sort()).toEqual(['delisting', 'listing']);
     expect(env.runtime.stats.fail).toBe(0);
   }, 60_000);

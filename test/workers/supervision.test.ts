@@ -2,7 +2,8 @@ import { auditTrail } from '../../src/db/audit';
 import { documentRegister } from '../../src/db/documents';
 import { seedDemoData } from '../../src/db/seed';
 import { getProblem } from '../../src/db/registers/inspections';
-import { noticeBoard, sampleOf } from '../../src/db/registers/publications';
+import { sampleOf } from '../../src/db/registers/publications';
+import { publishedAnnouncements } from '../../src/db/web-queries';
 import { getHandover, getHazard, getTalk, progressOf } from '../../src/db/registers/supervision';
 import { drawSample } from '../../src/domain/sampling';
 import announce from '../../workers/announce';
@@ -113,7 +114,7 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     expect(await getHazard(store.db, hazardId)).toMatchObject({ status: 'PUBLISHED_CLOSED', listing_no: '峄安委挂〔2026〕1号', funds: '40万元', enterprise_code: 'YC-E-01',
       responsible: '企业主要负责人 张三；包案领导：副区长 高振华', measures: '加装泄漏报警和喷淋；整改期间停产停业' });
     expect((await progressOf(store.db, hazardId)).map((p) => p.percent)).toEqual([40]);
-    expect((await noticeBoard(store.db)).map((a) => a.title).sort()).toEqual(['重大事故隐患挂牌督办公告', '重大事故隐患摘牌销号公告']);
+    expect((await publishedAnnouncements(store.db)).map((a) => a.title).sort()).toEqual(['重大事故隐患挂牌督办公告', '重大事故隐患摘牌销号公告']);
     expect((await getProblem(store.db, major))?.status).toBe('resolved');
     const actions = (await auditTrail(store.db, { entity: 'hazards', entityId: hazardId })).map((e) => e.action);
     expect(actions).toEqual(['list', 'number', 'publish', 'progress', 'rectifying', 'extend', 'extended', 'refuse-extension',
@@ -200,7 +201,7 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     const [bulletin, ...more] = await documentRegister(store.db, { docType: 'results-bulletin' });
     expect(more).toEqual([]);
     expect(bulletin.title).toBe('关于榴园镇安全生产巡查结果的通报');
-    expect((await noticeBoard(store.db)).find((a) => a.id === announced.announcementId)?.body).toBe('区安委会巡查组已向榴园镇反馈巡查意见，共反馈问题2个，现予公告，接受社会监督。');
+    expect((await publishedAnnouncements(store.db)).find((a) => a.id === announced.announcementId)?.body).toBe('区安委会巡查组已向榴园镇反馈巡查意见，共反馈问题2个，现予公告，接受社会监督。');
     expect(rescored).toEqual({ assessmentId: scored.assessmentId, score: 86, grade: '良好' }); // one escalation step: −2
     expect(redrawn).toEqual(drawn);
     expect(drawn.sampledUnits).toEqual(['370404103']);

@@ -4,6 +4,7 @@ import { type Compliance } from '../../src/web/compliance/collect';
 import { chineseDate } from '../notify/templates';
 import { chartPng } from './chart-image';
 import { type ComposedDocument } from './content';
+import { type IssuerCode } from '../../src/domain/numbering';
 import { type OfficialFigure } from './layout';
 
 /** A calendar quarter in China Standard Time. */
@@ -49,7 +50,7 @@ const CHART = { width: 560, height: 320 };
  * 条款落实情况季度报告: the office reports to the committee (二（一）: 向区安委会及时报告巡查工作中的重要情况) how each
  * clause was kept, with the figures of the compliance page, its two charts and the overdue items.
  */
-export function composeComplianceReport(c: Compliance, quarter: Quarter): Omit<ComposedDocument, 'paragraphs'> & { paragraphs: Array<string | OfficialFigure> } {
+export function composeComplianceReport(c: Compliance, quarter: Quarter): Omit<ComposedDocument, 'paragraphs'> & { issuer: IssuerCode; paragraphs: Array<string | OfficialFigure> } {
   const now = new Date(c.asOf);
   const counted = c.rows.filter((r) => r.kind !== 'timer');
   const total = sum(counted.map((r) => r.figures));

@@ -2,7 +2,7 @@ import { type Actor } from '../../src/db/audit';
 import { type Db } from '../../src/db/connect';
 import { type ContentStore } from '../../src/db/content-store';
 import { issueDocument, type DocumentRecord } from '../../src/db/documents';
-import { formatDocNo, ISSUERS } from '../../src/domain/numbering';
+import { formatDocNo, ISSUERS, type IssuerCode } from '../../src/domain/numbering';
 import { chineseDate } from '../notify/templates';
 import { type ComposedDocument, composeDocument, DOC_TYPES, type DocType, type DocumentVars } from './content';
 import { type OfficialFigure, renderDocx } from './layout';
@@ -14,7 +14,7 @@ export async function issueOfficialDocument(db: Db, archive: ContentStore, by: A
 
 /** Numbers, renders and archives a document already composed (a report with charts composes its own). */
 export async function issueComposed(db: Db, archive: ContentStore, by: Actor, docType: string,
-  composed: Omit<ComposedDocument, 'paragraphs'> & { paragraphs: Array<string | OfficialFigure> }): Promise<DocumentRecord> {
+  composed: Omit<ComposedDocument, 'paragraphs'> & { issuer: IssuerCode; paragraphs: Array<string | OfficialFigure> }): Promise<DocumentRecord> {
   const issuer = ISSUERS[composed.issuer];
   const year = Number(chineseDate(by.at).slice(0, 4));
   return issueDocument(db, by, {

@@ -144,23 +144,6 @@ export async function problemsOf(db: Db, inspectionId: string): Promise<Problem[
   return db.selectFrom('problems').selectAll().where('inspection_id', '=', inspectionId).orderBy('no').execute();
 }
 
-/** The problem register across inspections, filterable as the dashboards need. */
-export async function problemRegister(db: Db, filter: { unitCode?: string; category?: string; status?: string; severity?: string } = {}): Promise<Problem[]> {
-  let q = db.selectFrom('problems').selectAll().orderBy('created_at').orderBy('no');
-  if (filter.unitCode) q = q.where('unit_code', '=', filter.unitCode);
-  if (filter.category) q = q.where('category', '=', filter.category);
-  if (filter.status) q = q.where('status', '=', filter.status);
-  if (filter.severity) q = q.where('severity', '=', filter.severity);
-  return q.execute();
-}
-
-export async function inspectionRegister(db: Db, filter: { unitCode?: string; status?: string } = {}): Promise<Inspection[]> {
-  let q = db.selectFrom('inspections').selectAll().orderBy('opened_at', 'desc');
-  if (filter.unitCode) q = q.where('unit_code', '=', filter.unitCode);
-  if (filter.status) q = q.where('status', '=', filter.status);
-  return q.execute();
-}
-
 export async function recordRectification(db: Db, by: Actor, inspectionId: string, report: string): Promise<string> {
   const id = randomUUID();
   await db.insertInto('rectifications').values({ id, inspection_id: inspectionId, report, submitted_at: by.at }).execute();

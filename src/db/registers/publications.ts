@@ -28,11 +28,6 @@ export async function publishAnnouncement(db: Db, by: Actor, a: { kind: string; 
   return id;
 }
 
-/** The public notice board, newest first. */
-export async function noticeBoard(db: Db, limit = 50) {
-  return db.selectFrom('announcements').selectAll().orderBy('published_at', 'desc').limit(limit).execute();
-}
-
 export async function recordSample(db: Db, by: Actor, s: { month: string; seed: string; units: string[] }): Promise<void> {
   await db.insertInto('samples').values({ month: s.month, seed: s.seed, units: JSON.stringify(s.units), created_at: by.at }).execute();
   await audit(db, by, 'draw', 'samples', s.month, { seed: s.seed, units: s.units });

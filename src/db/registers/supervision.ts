@@ -29,14 +29,6 @@ export async function updateHandover(db: Db, by: Actor, id: string, action: stri
   await audit(db, by, action, 'handovers', id, changes);
 }
 
-/** Handovers of a department (its 承办 list), open ones first. */
-export async function handoverRegister(db: Db, filter: { departmentCode?: string; status?: string } = {}): Promise<Handover[]> {
-  let q = db.selectFrom('handovers').selectAll().orderBy('sent_at', 'desc');
-  if (filter.departmentCode) q = q.where('department_code', '=', filter.departmentCode);
-  if (filter.status) q = q.where('status', '=', filter.status);
-  return q.execute();
-}
-
 export type HazardInput = Pick<Hazard, 'name' | 'unit_code'> & Partial<Pick<Hazard, 'problem_id' | 'enterprise_code' | 'industry' |
   'standard_ref' | 'responsible' | 'measures' | 'funds' | 'rectify_due' | 'emergency_plan'>>;
 
@@ -72,13 +64,6 @@ export async function updateHazard(db: Db, by: Actor, id: string, action: string
   const result = await db.updateTable('hazards').set(changes).where('id', '=', id).executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new Error(`no hazard ${id}`);
   await audit(db, by, action, 'hazards', id, changes);
-}
-
-export async function hazardRegister(db: Db, filter: { status?: string; unitCode?: string } = {}): Promise<Hazard[]> {
-  let q = db.selectFrom('hazards').selectAll().orderBy('listed_at', 'desc');
-  if (filter.status) q = q.where('status', '=', filter.status);
-  if (filter.unitCode) q = q.where('unit_code', '=', filter.unitCode);
-  return q.execute();
 }
 
 export async function recordProgress(db: Db, by: Actor, hazardId: string, percent: number, text: string): Promise<string> {

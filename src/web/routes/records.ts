@@ -4,6 +4,7 @@ import { type WebDeps } from '../deps';
 import { tableExport } from '../export/table';
 import { notFound, pageContext, requireUser, sendPage, str } from '../http';
 import { REGISTERS, type RecordScope, type RegisterName } from '../store/port';
+import { type InboxKind, isInboxKind } from '../inbox-kinds';
 import { boardPage, inboxPage, noticePage, registerPage, registersIndexPage } from '../views/records';
 
 /**
@@ -62,11 +63,23 @@ export function registerRoutes(deps: WebDeps): Router {
   return router;
 }
 
+/** Messages on one page of the inbox. */
+const INBOX_PAGE = 30;
+
 export function inboxRoutes(deps: WebDeps): Router {
   const router = Router();
   router.get('/inbox', async (req, res) => {
     const user = requireUser(res);
-    sendPage(res, inboxPage(pageContext(req, res), await deps.store.notifications(user.accountId)));
+    const state = (['read', 'unread'] as const).find((s) => s === str(req.query.state));
+    const kind = isInboxKind(str(req.query.kind)) ? (str(req.query.kind) as InboxKind) : undefined;
+    const offset = Math.max(0, Number.parseInt(str(req.query.offset) ?? '0', 10) || 0);
+    const page = await deps.store.notifications(user.accountId, { state, kind, limit: INBOX_PAGE, offset });
+    sendPage(res, inboxPage(pageContext(req, res), page, { state, kind, offset, limit: INBOX_PAGE }));
+  });
+  router.post('/inbox/read-all', async (req, res) => {
+    const user = requireUser(res);
+    await deps.store.markAllRead(user.accountId);
+    res.redirect(303, '/inbox');
   });
   router.post('/inbox/:id/read', async (req, res) => {
     const user = requireUser(res);

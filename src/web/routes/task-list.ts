@@ -50,6 +50,7 @@ interface Stream {
 export async function loadTaskListPage(camunda: CamundaPort, store: WebStore, user: Principal, filters: TaskListFilters, page: number, now: Date): Promise<TaskListPage> {
   const base: Record<string, unknown> = { state: 'CREATED' };
   if (filters.priority === 'high') base.priority = { $gte: 75 };
+  if (filters.unit) base.processInstanceVariables = [{ name: 'unitName', value: JSON.stringify(filters.unit) }];
   if (filters.due === 'overdue') base.dueDate = { $lt: now.toISOString() };
   if (filters.due === 'soon') base.dueDate = { $gte: now.toISOString(), $lte: new Date(now.getTime() + SOON_MS).toISOString() };
   // team members also search their teams' leader tasks, which they see to file evidence on

@@ -4,6 +4,7 @@ import { aboutOf, loadTaskAccess, requireWork } from './task-access';
 import { taskEntry } from './task-entry';
 import { loadDecisionSubject } from './task-subject';
 import { loadTaskListPage } from './task-list';
+import { taskSubjects } from './task-rows';
 import { scopeOf } from './records';
 import { type WebDeps } from '../deps';
 import { resolveFormOptions } from '../forms/options';
@@ -12,18 +13,14 @@ import { HttpError, keyParam, pageContext, requireUser, sendPage, str, wantsJson
 import { formatTime } from '../views/format';
 import { type TaskListFilters, taskListPage, taskPage } from '../views/tasks';
 
-/** Variables shown as the task's context, with their Chinese labels. */
+/** Variables shown as the task's context, with their Chinese labels; ids and codes stay internal (names are shown). */
 const CONTEXT_VARIABLES: Array<[string, string]> = [
   ['year', '年度'],
   ['roundNo', '轮次'],
   ['inspectionNo', '巡查编号'],
-  ['inspectionId', '巡查记录'],
   ['unitName', '被巡查单位'],
-  ['unitCode', '单位代码'],
   ['problemText', '问题'],
-  ['problemId', '问题编号'],
   ['listingNo', '挂牌编号'],
-  ['hazardId', '隐患编号'],
   ['departmentCode', '承办部门'],
   ['reportDue', '报告期限'],
   ['rectifyDue', '整改期限'],
@@ -47,11 +44,21 @@ export function taskRoutes(deps: WebDeps): Router {
       process: str(req.query.process),
       due: str(req.query.due) === 'overdue' ? 'overdue' : str(req.query.due) === 'soon' ? 'soon' : undefined,
       priority: str(req.query.priority) === 'high' ? 'high' : undefined,
+      unit: str(req.query.unit),
     };
     const t0 = now();
     const page = Math.min(1000, Math.max(1, Math.floor(Number(str(req.query.page) ?? '1')) || 1));
     const list = await loadTaskListPage(camunda, store, user, filters, page, t0);
-    sendPage(res, taskListPage(pageContext(req, res), list.tasks, filters, list.processes, t0, { page: list.page, hasNext: list.hasNext }));
+    const scope = scopeOf(user);
+    const [subjects, names, units, openItems] = await Promise.all([
+      taskSubjects(camunda, store, list.tasks),
+      store.displayNames([...new Set(list.tasks.map((t) => t.assignee).filter((a): a is string => !!a))]),
+      store.units(),
+      // an inspected unit sees its deadlines and each problem's state above its tasks
+      user.roles.includes('unit') && !scope.all ? store.openItems(scope) : Promise.resolve(undefined),
+    ]);
+    const extras = { subjects, names, units: units.map((u) => u.name), done: str(req.query.done), openItems };
+    sendPage(res, taskListPage(pageContext(req, res), list.tasks, filters, list.processes, t0, { page: list.page, hasNext: list.hasNext }, extras));
   });
 
   router.get('/tasks/:key', async (req, res) => {
@@ -66,12 +73,20 @@ export function taskRoutes(deps: WebDeps): Router {
     const about = aboutOf(data);
     const schema = parseFormSchema(form?.schema);
     const [attachments, options] = await Promise.all([store.attachments(about, scopeOf(user).evidence), schema ? resolveFormOptions(store, schema, about, scopeOf(user).evidence) : {}]);
-    const context = CONTEXT_VARIABLES.filter(([name]) => typeof data[name] === 'string' || typeof data[name] === 'number').map(
-      ([name, label]) => [label, /Due$/.test(name) ? formatTime(String(data[name])) : String(data[name])] as [string, string],
-    );
+    const [units, names] = await Promise.all([
+      typeof data.departmentCode === 'string' ? store.units() : Promise.resolve([]),
+      store.displayNames([task.assignee, ...history.items.map((h) => h.assignee)].filter((a): a is string => !!a)),
+    ]);
+    const shown = (name: string) => {
+      if (/Due$/.test(name)) return formatTime(String(data[name]));
+      if (name === 'departmentCode') return units.find((u) => u.code === data[name])?.name;
+      return String(data[name]);
+    };
+    const context = CONTEXT_VARIABLES.filter(([name]) => typeof data[name] === 'string' || typeof data[name] === 'number')
+      .map(([name, label]) => [label, shown(name)]).filter((entry): entry is [string, string] => entry[1] !== undefined);
     const subject = await loadDecisionSubject(store, form?.formId ?? schema?.id, data, scopeOf(user).evidence, attachments);
     await store.audit({ actor: user.username, action: 'task.view', target: task.userTaskKey, outcome: 'ok', ip: req.ip });
-    sendPage(res, taskPage(pageContext(req, res), { task, subject, schema, data: schema ? formData(schema, data) : {}, options, context, history: history.items, attachments, canWork: work, canAttach: attach && !!(about.inspectionId || about.problemId), now: now() }));
+    sendPage(res, taskPage(pageContext(req, res), { task, subject, schema, data: schema ? formData(schema, data) : {}, options, context, history: history.items, names, attachments, canWork: work, canAttach: attach && !!(about.inspectionId || about.problemId), now: now() }));
   });
 
   router.post('/tasks/:key/claim', async (req, res) => {
@@ -117,7 +132,7 @@ export function taskRoutes(deps: WebDeps): Router {
     await camunda.completeUserTask(task.userTaskKey, values);
     if (schema) await store.recordTaskEntry(user.username, taskEntry(task, form?.formId, schema, values, variables, lists));
     await store.audit({ actor: user.username, action: 'task.complete', target: task.userTaskKey, outcome: 'ok', detail: { fields: Object.keys(values) }, ip: req.ip });
-    done(req, res, '/tasks');
+    done(req, res, `/tasks?${new URLSearchParams({ done: task.name ?? task.elementId ?? '' }).toString()}`);
   });
 
   return router;

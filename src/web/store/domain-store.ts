@@ -8,7 +8,8 @@ import { addEvidence } from '../../db/evidence';
 import { checkEvidenceChain } from '../../db/evidence-check';
 import { personChoices, type PersonChoice, unitChoices } from '../../db/form-options';
 import { type Db } from '../../db/connect';
-import { inbox, markRead, unreadCount } from '../../db/notifications';
+import { inboxPage, markAllRead, markRead, unreadCount } from '../../db/notifications';
+import { kindLabelOf, templatesOf } from '../inbox-kinds';
 import { coverageStatus } from '../../db/coverage-status';
 import { calendarYear, loadWorkCalendar, removeCalendarYear, replaceCalendarYear } from '../../db/calendar';
 import { listUnits } from '../../db/organisation';
@@ -21,19 +22,20 @@ import { runningCycle } from '../../domain/coverage';
 import { trafficLight } from '../../domain/escalation';
 import { isRole, type Principal } from '../auth/roles';
 import { formatTime } from '../views/format';
+import { DOCUMENT_TYPE_LABELS, EVIDENCE_KIND_LABELS, labelOf, ROUTE_LABELS, STATE_LABELS } from './labels';
 import { type DeliveredMessage, type EvidenceScope, type RecordScope, type ReferenceList, type ReferenceOption, type RegisterColumn, type RegisterName, type WebStore } from './port';
 
 /** Columns shown per register, in order, with Chinese headings. */
 const COLUMNS: Record<RegisterName, RegisterColumn[]> = {
-  inspections: [{ key: 'id', label: '巡查编号' }, { key: 'unitName', label: '被巡查单位' }, { key: 'status', label: '状态' }, { key: 'openedAt', label: '开始', kind: 'datetime' }, { key: 'reportDue', label: '报告期限', kind: 'datetime' }, { key: 'rectificationDue', label: '整改期限', kind: 'datetime' }, { key: 'closedAt', label: '办结', kind: 'datetime' }],
-  problems: [{ key: 'no', label: '序号' }, { key: 'unitName', label: '单位' }, { key: 'category', label: '类别' }, { key: 'severity', label: '严重程度' }, { key: 'description', label: '问题' }, { key: 'route', label: '处置方式' }, { key: 'status', label: '状态' }, { key: 'due', label: '期限', kind: 'datetime' }],
+  inspections: [{ key: 'unitName', label: '被巡查单位' }, { key: 'round', label: '轮次' }, { key: 'teamName', label: '巡查组' }, { key: 'status', label: '状态' }, { key: 'openedAt', label: '开始', kind: 'datetime' }, { key: 'reportDue', label: '报告期限', kind: 'datetime' }, { key: 'rectificationDue', label: '整改期限', kind: 'datetime' }, { key: 'closedAt', label: '办结', kind: 'datetime' }],
+  problems: [{ key: 'no', label: '序号' }, { key: 'unitName', label: '单位' }, { key: 'category', label: '类别' }, { key: 'severity', label: '严重程度' }, { key: 'description', label: '问题' }, { key: 'route', label: '处置方式' }, { key: 'departmentName', label: '承办部门' }, { key: 'status', label: '状态' }, { key: 'due', label: '期限', kind: 'datetime' }],
   handovers: [{ key: 'handoverNo', label: '移交文号' }, { key: 'description', label: '问题' }, { key: 'departmentName', label: '承办部门' }, { key: 'status', label: '状态' }, { key: 'sentAt', label: '移交时间', kind: 'datetime' }, { key: 'resultDue', label: '办理期限', kind: 'datetime' }, { key: 'resultAt', label: '反馈时间', kind: 'datetime' }],
   hazards: [{ key: 'listingNo', label: '督办编号' }, { key: 'name', label: '隐患' }, { key: 'unitName', label: '单位' }, { key: 'status', label: '状态' }, { key: 'rectifyDue', label: '整改期限', kind: 'datetime' }, { key: 'listedAt', label: '挂牌时间', kind: 'datetime' }, { key: 'delistedAt', label: '销号时间', kind: 'datetime' }],
-  rectifications: [{ key: 'inspectionId', label: '巡查编号' }, { key: 'unitName', label: '单位' }, { key: 'report', label: '整改情况' }, { key: 'submittedAt', label: '报送时间', kind: 'datetime' }, { key: 'rectificationDue', label: '整改期限', kind: 'datetime' }],
+  rectifications: [{ key: 'unitName', label: '单位' }, { key: 'report', label: '整改情况' }, { key: 'submittedAt', label: '报送时间', kind: 'datetime' }, { key: 'rectificationDue', label: '整改期限', kind: 'datetime' }],
   talks: [{ key: 'unitName', label: '约谈对象' }, { key: 'reason', label: '事由' }, { key: 'at', label: '时间', kind: 'datetime' }, { key: 'followUpDue', label: '跟踪期限', kind: 'datetime' }],
   documents: [{ key: 'docNo', label: '文号' }, { key: 'title', label: '标题' }, { key: 'docType', label: '类型' }, { key: 'createdAt', label: '日期', kind: 'datetime' }],
   entries: [{ key: 'enteredAt', label: '办理时间', kind: 'datetime' }, { key: 'taskName', label: '任务' }, { key: 'unitName', label: '被巡查单位' }, { key: 'enteredBy', label: '办理人' }, { key: 'content', label: '填报内容' }],
-  evidence: [{ key: 'fileName', label: '文件' }, { key: 'kind', label: '类型' }, { key: 'inspectionId', label: '巡查编号' }, { key: 'capturedBy', label: '采集人' }, { key: 'capturedAt', label: '采集时间', kind: 'datetime' }, { key: 'sha256', label: '校验值' }],
+  evidence: [{ key: 'fileName', label: '文件' }, { key: 'kind', label: '类型' }, { key: 'unitName', label: '被巡查单位' }, { key: 'capturedBy', label: '采集人' }, { key: 'capturedAt', label: '采集时间', kind: 'datetime' }, { key: 'sha256', label: '校验值' }],
 };
 
 const QUERIES: Record<RegisterName, (db: Db, scope: RecordScope, query: q.RegisterQuery) => Promise<q.RegisterResult>> = {
@@ -47,6 +49,8 @@ const QUERIES: Record<RegisterName, (db: Db, scope: RecordScope, query: q.Regist
   evidence: (db, scope, query) => q.evidenceRegister(db, scope.evidence, query),
   entries: entryRegister,
 };
+
+type RegisterRow = Record<string, string | number | null>;
 
 /** 办理记录 as a register: one row per completed task, its fields as 「标签：内容」. */
 async function entryRegister(db: Db, scope: RecordScope, query: q.RegisterQuery): Promise<q.RegisterResult> {
@@ -62,22 +66,24 @@ async function entryRegister(db: Db, scope: RecordScope, query: q.RegisterQuery)
   };
 }
 
-/** Status codes of the registers in Chinese (unknown codes are shown as stored). */
-const STATUS: Record<string, string> = {
-  open: '待处置', sent: '已移交', received: '已签收', refused: '拒收', done: '已办结', closed: '已办结', rectified: '已整改',
-  LISTED: '已挂牌', PUBLISHED: '已公告', RECTIFYING: '整改中', ACCEPTED: '已验收', DELISTED: '已销号', PUBLISHED_CLOSED: '已销号并公告',
-  disposing: '处置中', rectifying: '整改中', 'handed-over': '已移交', listed: '挂牌督办中', resolved: '已办结', cleared: '已销号',
-  rectify: '限期整改', handover: '移交', listing: '挂牌督办', accountability: '问责线索',
-};
+const OPEN_KINDS = { inspection: '巡查整改', problem: '问题', hazard: '挂牌督办隐患' } as const;
 
-/** Statuses in Chinese for the register tables and their exports; dates stay ISO (their columns say `datetime`). */
-function readable<T extends Record<string, string | number | null>>(row: T): T {
-  const out: Record<string, string | number | null> = { ...row };
-  for (const k of ['status', 'route']) {
-    const v = row[k];
-    if (typeof v === 'string' && STATUS[v]) out[k] = STATUS[v];
+/**
+ * A register row as a reader sees it: states, routes, categories, document types and evidence kinds in Chinese, the
+ * round by plan year and number, people by name. Ids stay in the row (for links) but no column shows them.
+ */
+function readable(name: RegisterName, row: RegisterRow): RegisterRow {
+  const out: RegisterRow = { ...row };
+  if ('status' in row) out.status = labelOf(STATE_LABELS, row.status);
+  if ('route' in row) out.route = labelOf(ROUTE_LABELS, row.route);
+  if (name === 'inspections') out.round = row.roundNo ? `${row.planYear}年第${row.roundNo}轮` : '不定期巡查';
+  if (name === 'problems' && typeof row.category === 'string') out.category = `${row.category} ${CATEGORIES[row.category as keyof typeof CATEGORIES] ?? ''}`.trim();
+  if (name === 'documents') out.docType = labelOf(DOCUMENT_TYPE_LABELS, row.docType, '公文');
+  if (name === 'evidence') {
+    out.kind = labelOf(EVIDENCE_KIND_LABELS, row.kind);
+    out.capturedBy = row.capturedByName ?? (String(row.capturedBy).startsWith('worker:') ? '系统' : row.capturedBy);
   }
-  return out as T;
+  return out;
 }
 
 const toAttachment = (r: { id: string; file_name: string; kind: string; media_type: string; size: number; captured_by: string; captured_at: string }) => ({
@@ -157,15 +163,16 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
     async recordTaskEntry(login, e) {
       await db.transaction().execute((trx) => recordTaskEntry(trx, actor(login), e));
     },
-    async notifications(accountId) {
-      const items = await inbox(db, accountId, { limit: 200 });
-      return items.map((i) => ({ id: i.id, title: i.subject, body: i.body, createdAt: i.createdAt, readAt: i.readAt }));
+    async notifications(accountId, query) {
+      const page = await inboxPage(db, accountId, { state: query.state, templates: query.kind ? templatesOf(query.kind) : undefined, limit: query.limit, offset: query.offset });
+      return { items: page.items.map((i) => ({ id: i.id, kind: kindLabelOf(i.template), title: i.subject, body: i.body, createdAt: i.createdAt, readAt: i.readAt })), total: page.total };
     },
+    markAllRead: (accountId) => markAllRead(db, accountId, now().toISOString()),
     unreadCount: (accountId) => unreadCount(db, accountId),
     markRead: (accountId, id) => markRead(db, accountId, id, now().toISOString()),
     async register(name, scope, query) {
       const result = await QUERIES[name](db, scope, query);
-      const rows = result.rows.map((r) => readable(name === 'problems' && typeof r.category === 'string' ? { ...r, category: `${r.category} ${CATEGORIES[r.category as keyof typeof CATEGORIES] ?? ''}`.trim() } : r));
+      const rows = result.rows.map((r) => readable(name, r));
       return { columns: COLUMNS[name], rows, total: result.total };
     },
     async document(id, scope) {
@@ -200,6 +207,14 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
       return toAttachment(record);
     },
     inspectionTeams: (ids) => q.inspectionTeams(db, ids),
+    teamNames: (ids) => q.teamNames(db, ids),
+    async openItems(scope) {
+      return (await q.openItems(db, scope)).map((i) => ({
+        kind: OPEN_KINDS[i.kind], title: i.title, unitName: i.unitName, due: i.due,
+        status: [labelOf(STATE_LABELS, i.status), i.route && i.status === 'disposing' ? labelOf(ROUTE_LABELS, i.route) : null, i.departmentName ? `承办：${i.departmentName}` : null].filter(Boolean).join('，'),
+      }));
+    },
+    displayNames: (logins) => q.displayNames(db, logins),
     reportableSubjects: (kind, scope) => q.reportableSubjects(db, kind, scope),
     deliveredMessage: (messageId) => effectOf<DeliveredMessage>(db, `web-message:${messageId}`),
     recordDeliveredMessage: (messageId, delivered) => recordEffect(db, `web-message:${messageId}`, delivered.at, delivered),

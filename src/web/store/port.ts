@@ -1,6 +1,7 @@
 import { type Principal } from '../auth/roles';
 import { type CalendarOverride, type Coverage, type SpecialDay } from '../../domain/calendar';
 import { type PlanProposalView } from '../../db/plan-assistant';
+import { type InboxKind } from '../inbox-kinds';
 
 /**
  * What the web app needs from the domain store. `src/web/store/domain-store.ts` implements it on the repositories
@@ -23,11 +24,29 @@ export interface AuditEntry {
 
 export interface NotificationItem {
   id: string;
+  /** What kind of message, in Chinese (通知, 催办与逾期, …). */
+  kind: string;
   title: string;
   body: string;
   createdAt: string;
   readAt: string | null;
   link?: string | null;
+}
+
+/** Something a unit still has to do: in Chinese, with its deadline (ISO) if it has one. */
+export interface OpenItem {
+  kind: string;
+  title: string;
+  unitName: string;
+  status: string;
+  due: string | null;
+}
+
+export interface InboxQuery {
+  state?: 'read' | 'unread';
+  kind?: InboxKind;
+  limit: number;
+  offset: number;
 }
 
 /** Which evidence a user may see (see src/db/web-queries.ts). */
@@ -184,7 +203,10 @@ export interface WebStore {
   audit(entry: AuditEntry): Promise<void>;
   /** Keeps every editable field a user entered on completing a task (办理记录). */
   recordTaskEntry(login: string, entry: TaskEntryInput): Promise<void>;
-  notifications(accountId: string): Promise<NotificationItem[]>;
+  /** One page of a user's inbox, newest first, filtered by read state and kind, with the number of all that match. */
+  notifications(accountId: string, query: InboxQuery): Promise<{ items: NotificationItem[]; total: number }>;
+  /** Marks all of a user's messages read; returns how many were unread. */
+  markAllRead(accountId: string): Promise<number>;
   unreadCount(accountId: string): Promise<number>;
   markRead(accountId: string, notificationId: string): Promise<boolean>;
   register(name: RegisterName, scope: RecordScope, query: { q?: string; limit: number; offset: number }): Promise<RegisterPage>;
@@ -209,6 +231,12 @@ export interface WebStore {
   attachment(id: string, scope: EvidenceScope): Promise<{ fileName: string; mediaType: string; content: Buffer } | null>;
   /** The team of each inspection (null: none recorded). */
   inspectionTeams(inspectionIds: string[]): Promise<Map<string, string | null>>;
+  /** A unit's open inspections, problems and listed hazards with their state and deadline, nearest first. */
+  openItems(scope: RecordScope): Promise<OpenItem[]>;
+  /** Names of teams by id (unknown ids are left out). */
+  teamNames(teamIds: string[]): Promise<Map<string, string>>;
+  /** People's names by login (unknown logins are left out), to show people rather than their accounts. */
+  displayNames(logins: string[]): Promise<Map<string, string>>;
   /** Verifies the evidence chain and every archived file (audited); a broken chain is reported to the office. */
   checkEvidence(): Promise<EvidenceCheck>;
   calendarYear(year: number): Promise<CalendarYearView>;

@@ -1,6 +1,7 @@
 import { cellText } from '../export/table';
 import { html, type SafeHtml } from '../html';
 import { type NotificationItem, type PublicNotice, REGISTERS, type RegisterName, type RegisterPage } from '../store/port';
+import { INBOX_KINDS, type InboxKind } from '../inbox-kinds';
 import { exportLinks } from './export-links';
 import { formatTime } from './format';
 import { layout, type PageContext } from './layout';
@@ -50,15 +51,36 @@ export function registerPage(ctx: PageContext, name: RegisterName, page: Registe
   return layout(ctx, { title: REGISTERS[name], body });
 }
 
-export function inboxPage(ctx: PageContext, items: NotificationItem[]): SafeHtml {
-  const body = html`<ul class="inbox">${items.length ? items.map(
+export interface InboxFilters {
+  state?: 'read' | 'unread';
+  kind?: InboxKind;
+  offset: number;
+  limit: number;
+}
+
+const choice = (value: string, label: string, current?: string) => html`<option value="${value}"${value === (current ?? '') ? html` selected` : ''}>${label}</option>`;
+
+export function inboxPage(ctx: PageContext, page: { items: NotificationItem[]; total: number }, f: InboxFilters): SafeHtml {
+  const { items } = page;
+  const link = (offset: number) => `/inbox?${new URLSearchParams({ ...(f.state ? { state: f.state } : {}), ...(f.kind ? { kind: f.kind } : {}), offset: String(offset) }).toString()}`;
+  const prev = f.offset > 0 ? Math.max(0, f.offset - f.limit) : undefined;
+  const next = f.offset + f.limit < page.total ? f.offset + f.limit : undefined;
+  const body = html`<form method="get" action="/inbox" class="filters" role="search">
+  <label>状态 <select name="state">${choice('', '全部')}${choice('unread', '未读', f.state)}${choice('read', '已读', f.state)}</select></label>
+  <label>类别 <select name="kind">${choice('', '全部')}${INBOX_KINDS.map(([k, label]) => choice(k, label, f.kind))}</select></label>
+  <button type="submit">筛选</button>
+</form>
+<form method="post" action="/inbox/read-all" class="filters"><input type="hidden" name="_csrf" value="${ctx.csrf}"><button type="submit" class="secondary">全部标为已读</button></form>
+<p class="muted" id="inbox-count">共 ${page.total} 条</p>
+<ul class="inbox" aria-describedby="inbox-count">${items.length ? items.map(
     (n) => html`<li class="${n.readAt ? 'read' : 'unread'}"><article>
-      <h2>${n.readAt ? '' : html`<span class="badge yellow">未读</span> `}${n.title}</h2>
+      <h2>${n.readAt ? '' : html`<span class="badge yellow">未读</span> `}<span class="tag">${n.kind}</span> ${n.title}</h2>
       <p class="muted">${formatTime(n.createdAt)}</p><p>${n.body}</p>
       ${n.link ? html`<p><a href="${n.link.startsWith('/') ? n.link : '#'}">查看</a></p>` : ''}
       ${n.readAt ? '' : html`<form method="post" action="/inbox/${n.id}/read"><input type="hidden" name="_csrf" value="${ctx.csrf}"><button type="submit" class="small">标为已读</button></form>`}
     </article></li>`,
-  ) : html`<li class="empty">没有消息</li>`}</ul>`;
+  ) : html`<li class="empty">没有消息</li>`}</ul>
+<nav class="pager" aria-label="分页">${prev !== undefined ? html`<a href="${link(prev)}">上一页</a>` : ''} ${next !== undefined ? html`<a href="${link(next)}">下一页</a>` : ''}</nav>`;
   return layout(ctx, { title: '消息', body });
 }
 

@@ -3,7 +3,8 @@ import { can } from '../auth/roles';
 import { type UserTask } from '../camunda/port';
 import { offersProposal } from '../forms/proposal';
 import { readableDates } from '../forms/readable-dates';
-import { type Attachment } from '../store/port';
+import { type Attachment, type OpenItem } from '../store/port';
+import { type TaskSubject } from '../routes/task-rows';
 import { html, jsonScript, type SafeHtml } from '../html';
 import { dueColor, formatTime, priorityLabel, trafficBadge } from './format';
 import { layout, type PageContext } from './layout';
@@ -14,6 +15,26 @@ export interface TaskListFilters {
   process?: string;
   due?: 'overdue' | 'soon';
   priority?: 'high';
+  /** The name of the unit the tasks concern (the process's `unitName`). */
+  unit?: string;
+}
+
+/** What the task list shows besides the tasks: unit and team per task, people's names, the units to filter by. */
+export interface TaskListExtras {
+  subjects: Map<string, TaskSubject>;
+  names: Map<string, string>;
+  units: string[];
+  /** The name of the task just completed, confirmed at the top of the list. */
+  done?: string;
+  /** An inspected unit's open items with their state and deadline (shown to units only). */
+  openItems?: OpenItem[];
+}
+
+function openItemsSection(items: OpenItem[], now: Date): SafeHtml {
+  return html`<section class="card" aria-labelledby="open-title"><h2 id="open-title">本单位整改期限和问题状态</h2>
+<div class="table-wrap"><table class="list"><thead><tr><th scope="col">事项</th><th scope="col">内容</th><th scope="col">单位</th><th scope="col">状态</th><th scope="col">期限</th></tr></thead>
+<tbody>${items.length ? items.map((i) => html`<tr><td>${i.kind}</td><td>${i.title}</td><td>${i.unitName}</td><td>${i.status}</td><td>${i.due ? trafficBadge(dueColor(i.due, now), formatTime(i.due)) : html`<span class="muted">—</span>`}</td></tr>`)
+    : html`<tr><td colspan="5" class="empty">没有未办结的事项</td></tr>`}</tbody></table></div></section>`;
 }
 
 const VIEWS: Array<[TaskListFilters['view'], string]> = [
@@ -34,13 +55,13 @@ export interface TaskListPaging {
 
 function pageLink(filters: TaskListFilters, page: number, label: string, rel: string): SafeHtml {
   const query = new URLSearchParams({ view: filters.view });
-  for (const key of ['q', 'process', 'due', 'priority'] as const) if (filters[key]) query.set(key, filters[key]!);
+  for (const key of ['q', 'process', 'due', 'priority', 'unit'] as const) if (filters[key]) query.set(key, filters[key]!);
   query.set('page', String(page));
   return html`<a href="/tasks?${query.toString()}" rel="${rel}">${label}</a>`;
 }
 
 export function taskListPage(ctx: PageContext, tasks: UserTask[], filters: TaskListFilters, processes: string[], now: Date,
-  paging: TaskListPaging = { page: 1, hasNext: false }): SafeHtml {
+  paging: TaskListPaging = { page: 1, hasNext: false }, extras: TaskListExtras = { subjects: new Map(), names: new Map(), units: [] }): SafeHtml {
   const me = ctx.user?.username;
   const rows = tasks.map((t) => {
     const color = dueColor(t.dueDate, now);
@@ -48,9 +69,11 @@ export function taskListPage(ctx: PageContext, tasks: UserTask[], filters: TaskL
     return html`<tr>
       <td><a href="/tasks/${t.userTaskKey}">${t.name ?? t.elementId}</a></td>
       <td>${t.processName ?? t.processDefinitionId}</td>
+      <td>${extras.subjects.get(t.userTaskKey)?.unitName ?? ''}</td>
+      <td>${extras.subjects.get(t.userTaskKey)?.teamName ?? ''}</td>
       <td>${priorityLabel(t.priority)}</td>
       <td>${trafficBadge(color, formatTime(t.dueDate))}</td>
-      <td>${t.assignee ? (mine ? '我' : t.assignee) : html`<span class="muted">未认领</span>`}</td>
+      <td>${t.assignee ? (mine ? '我' : extras.names.get(t.assignee) ?? t.assignee) : html`<span class="muted">未认领</span>`}</td>
       <td>${formatTime(t.creationDate)}</td>
       <td>
         <form method="post" action="/tasks/${t.userTaskKey}/${mine ? 'unclaim' : 'claim'}" class="inline">
@@ -60,7 +83,8 @@ export function taskListPage(ctx: PageContext, tasks: UserTask[], filters: TaskL
       </td>
     </tr>`;
   });
-  const body = html`
+  const body = html`${extras.done ? html`<p class="notice success" role="status">已提交「${extras.done}」，任务已办结。</p>` : ''}
+${extras.openItems ? openItemsSection(extras.openItems, now) : ''}
 <nav class="tabs" aria-label="任务视图">${VIEWS.map(
     ([v, label]) => html`<a href="/tasks?view=${v}"${v === filters.view ? html` aria-current="page"` : ''}>${label}</a>`,
   )}</nav>
@@ -68,14 +92,15 @@ export function taskListPage(ctx: PageContext, tasks: UserTask[], filters: TaskL
   <input type="hidden" name="view" value="${filters.view}">
   <label>搜索 <input type="search" name="q" value="${filters.q ?? ''}" placeholder="任务或流程名称"></label>
   <label>流程 <select name="process">${option('', '全部')}${processes.map((p) => option(p, p, filters.process))}</select></label>
+  <label>单位 <select name="unit">${option('', '全部')}${extras.units.map((u) => option(u, u, filters.unit))}</select></label>
   <label>期限 <select name="due">${option('', '全部')}${option('overdue', '已逾期', filters.due)}${option('soon', '两天内到期', filters.due)}</select></label>
   <label>优先级 <select name="priority">${option('', '全部')}${option('high', '高', filters.priority)}</select></label>
   <button type="submit">筛选</button>
 </form>
 <p class="muted" id="task-count">${paging.page > 1 || paging.hasNext ? html`第 ${paging.page} 页，本页 ${tasks.length} 项任务` : html`共 ${tasks.length} 项任务`}</p>
 <div class="table-wrap"><table class="list" aria-describedby="task-count">
-  <thead><tr><th scope="col">任务</th><th scope="col">流程</th><th scope="col">优先级</th><th scope="col">期限</th><th scope="col">处理人</th><th scope="col">创建时间</th><th scope="col"><span class="sr-only">操作</span></th></tr></thead>
-  <tbody>${rows.length ? rows : html`<tr><td colspan="7" class="empty">暂无任务</td></tr>`}</tbody>
+  <thead><tr><th scope="col">任务</th><th scope="col">流程</th><th scope="col">单位</th><th scope="col">巡查组</th><th scope="col">优先级</th><th scope="col">期限</th><th scope="col">处理人</th><th scope="col">创建时间</th><th scope="col"><span class="sr-only">操作</span></th></tr></thead>
+  <tbody>${rows.length ? rows : html`<tr><td colspan="9" class="empty">暂无任务</td></tr>`}</tbody>
 </table></div>
 ${paging.page > 1 || paging.hasNext
     ? html`<nav class="pager" aria-label="分页">${paging.page > 1 ? pageLink(filters, paging.page - 1, '上一页', 'prev') : ''} ${paging.hasNext ? pageLink(filters, paging.page + 1, '下一页', 'next') : ''}</nav>`
@@ -91,6 +116,8 @@ export interface TaskPageData {
   options: Record<string, unknown>;
   context: Array<[string, string]>;
   history: UserTask[];
+  /** People's names by login, for the assignees shown. */
+  names?: Map<string, string>;
   attachments: Attachment[];
   /** The user may claim and complete it (not only see it as a member of its team). */
   canWork: boolean;
@@ -124,7 +151,7 @@ export function taskPage(ctx: PageContext, d: TaskPageData): SafeHtml {
 <div class="task-head">
   <dl class="facts">
     <div><dt>流程</dt><dd>${task.processName ?? task.processDefinitionId}</dd></div>
-    <div><dt>处理人</dt><dd>${task.assignee ? (mine ? '我' : task.assignee) : '未认领'}</dd></div>
+    <div><dt>处理人</dt><dd>${task.assignee ? (mine ? '我' : d.names?.get(task.assignee) ?? task.assignee) : '未认领'}</dd></div>
     <div><dt>期限</dt><dd>${trafficBadge(dueColor(task.dueDate, d.now), formatTime(task.dueDate))}</dd></div>
     <div><dt>优先级</dt><dd>${priorityLabel(task.priority)}</dd></div>
   </dl>
@@ -134,7 +161,7 @@ ${d.subject ?? ''}
 <div class="columns">
   <section class="card grow" aria-labelledby="form-title">
     <h2 id="form-title">办理</h2>
-    ${task.state && task.state !== 'CREATED' ? html`<p class="notice">该任务已办结。</p>` : !d.canWork ? html`<p class="notice">此任务由本巡查组组长办理，您可以查看并上传证据。</p>` : task.assignee && !mine ? html`<p class="notice">该任务已由 ${task.assignee} 认领，您只能查看。</p>` : ''}
+    ${task.state && task.state !== 'CREATED' ? html`<p class="notice">该任务已办结。</p>` : !d.canWork ? html`<p class="notice">此任务由本巡查组组长办理，您可以查看并上传证据。</p>` : task.assignee && !mine ? html`<p class="notice">该任务已由 ${d.names?.get(task.assignee) ?? task.assignee} 认领，您只能查看。</p>` : ''}
     ${
       d.schema
         ? html`<div id="task-form" data-task="${task.userTaskKey}" data-readonly="${readonly ? 'true' : 'false'}" data-proposal="${offersProposal(d.schema) ? 'true' : 'false'}"></div>
@@ -152,7 +179,7 @@ ${d.subject ?? ''}
     <h2>办理记录</h2>
     ${
       d.history.length
-        ? html`<ol class="timeline">${d.history.map((h) => html`<li><strong>${h.name}</strong><br><span class="muted">${h.assignee ?? ''} ${formatTime(h.completionDate)}</span></li>`)}</ol>`
+        ? html`<ol class="timeline">${d.history.map((h) => html`<li><strong>${h.name}</strong><br><span class="muted">${h.assignee ? d.names?.get(h.assignee) ?? h.assignee : ''} ${formatTime(h.completionDate)}</span></li>`)}</ol>`
         : html`<p class="muted">暂无</p>`
     }
   </aside>
