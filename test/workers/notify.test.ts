@@ -60,7 +60,7 @@ describe.each(dialects)('yc-notify on %s', (dialect) => {
     expect(smtp.mails).toHaveLength(6);
     expect(new Set(smtp.mails.flatMap((m) => m.to))).toEqual(new Set([
       'p-head-370404103@yicheng.local', 'p-office-1@yicheng.local', 'p-office-2@yicheng.local',
-      'yc-m-02@yicheng.local', 'yc-m-04@yicheng.local', 'yc-m-05@yicheng.local',
+      'p-copy-zuzhibu@yicheng.local', 'p-copy-zhengfawei@yicheng.local', 'p-copy-wenmingban@yicheng.local',
     ]));
     expect(smtp.mails[0].subject).toBe('【约谈通知】区安委会约谈榴园镇负责人');
     expect(smtp.mails[0].text).toContain('因重大事故隐患久拖不改，区安委会定于2026年10月9日约谈你单位主要负责人');

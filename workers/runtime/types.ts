@@ -51,6 +51,8 @@ export interface WorkerSettings {
   firstCycleStart: string;
   /** Link base for e-mails. */
   publicUrl?: string;
+  /** The assessment cut-off (ASSESSMENT_CUTOFF, src/domain/assessment-cutoff); 31 December when not given. */
+  assessmentCutoff?: string;
 }
 
 export interface HandlerContext<I, H> {
