@@ -6,6 +6,7 @@ import { processIds } from './camunda/process-ids';
 import { sessionLoader } from './auth/session';
 import { type WebDeps } from './deps';
 import { HttpError, pageContext, sendPage, wantsJson } from './http';
+import { assessmentRoutes } from './routes/assessment';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
@@ -77,6 +78,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   app.use(attachmentRoutes(deps));
   app.use(eventRoutes(deps));
   app.use(registerRoutes(deps));
+  app.use(assessmentRoutes(deps));
   app.use(inboxRoutes(deps));
   const deployedProcesses = processIds(deps.camunda, { ttlMs: deps.config.processListTtlMs, now: deps.wallClock ?? (() => new Date()) });
   app.use(complianceRoutes(deps));

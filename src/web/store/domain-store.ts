@@ -12,6 +12,7 @@ import { inbox, markRead, unreadCount } from '../../db/notifications';
 import { calendarYear, loadWorkCalendar, removeCalendarYear, replaceCalendarYear } from '../../db/calendar';
 import { inspectableUnits, listUnits } from '../../db/organisation';
 import { planProposal } from '../../db/plan-assistant';
+import { assessmentRegister, assessmentYears } from '../../db/assessment-register';
 import { createSession, endSession, resolveSession } from '../../db/sessions';
 import * as q from '../../db/web-queries';
 import { CATEGORIES } from '../../domain/problems';
@@ -201,6 +202,8 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
         ?? runningCycle(options.firstCycleStart ?? '2021-11-12', `${year}-01-01`).start;
       return planProposal(db, { year, cycleStart: start, today, planId });
     },
+    assessmentYears: () => assessmentYears(db),
+    assessmentRegister: (year) => assessmentRegister(db, year),
     async attachment(id, scope) {
       const row = await q.evidenceFor(db, scope, id);
       if (!row) return null;
