@@ -11,6 +11,7 @@ import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
 import { complianceRoutes } from './routes/compliance';
+import { decisionRoutes } from './routes/decisions';
 import { eventRoutes } from './routes/events';
 import { evidenceCheckRoutes } from './routes/evidence-check';
 import { instanceModificationRoutes } from './routes/instance-modification';
@@ -84,6 +85,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   app.use(complianceRoutes(deps));
   app.use(monitoringRoutes(deps, deployedProcesses));
   app.use(instanceModificationRoutes(deps));
+  app.use(decisionRoutes(deps));
   app.use(processRoutes(deps, deployedProcesses));
   app.use(calendarRoutes(deps));
   app.use(evidenceCheckRoutes(deps));

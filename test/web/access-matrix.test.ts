@@ -48,6 +48,8 @@ const MATRIX: Array<[string, number[]]> = [
   ['/monitoring/compliance/units.xlsx', [303, 200, 200, 403, 403, 403, 403, 403, 200, 403]],
   ['/processes/new', [303, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
   ['/processes', [303, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
+  ['/processes/decisions', [303, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
+  ['/processes/decisions/problem-classification/edit', [303, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
   ['/processes/{definition}', [303, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
   ['/processes/{definition}/edit', [303, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
   ['/processes/forms/annual-plan-draft', [303, 403, 403, 403, 403, 403, 403, 403, 200, 200]],
