@@ -12,6 +12,8 @@ const MESSAGES = {
   'rectification-case-requested': { ttlMs: 24 * 60 * 60 * 1000 },
   // kept until the problem case reaches its wait (the office may still be confirming the disposal route)
   'problem-rectified': { ttlMs: 400 * 24 * 60 * 60 * 1000 },
+  // starts the year's cut-off when no instance for the year runs; while one runs the message has nothing to do
+  'assessment-year-entered': { ttlMs: 0 },
 } as const;
 
 export const headers = z.object({ message: z.enum(Object.keys(MESSAGES) as [keyof typeof MESSAGES]) });

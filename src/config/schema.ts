@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CutoffError, parseCutoffs } from '../domain/assessment-cutoff';
 
 /** Accepts the usual spellings of a boolean environment variable. */
 const flag = z
@@ -56,6 +57,15 @@ export const configSchema = z.object({
   WORKERS_HEALTH_PORT: port.default(9700),
   /** First day of the first two-year coverage cycle (default: the date the seed regulation was issued). */
   INSPECTION_CYCLE_START: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').default('2021-11-12'),
+  /** The assessment cut-off (考核截止日): `MM-DD` for every year and/or `YYYY-MM-DD` for one year, comma-separated. */
+  ASSESSMENT_CUTOFF: z.string().default('12-31').superRefine((v, ctx) => {
+    try {
+      parseCutoffs(v);
+    } catch (err) {
+      if (!(err instanceof CutoffError)) throw err;
+      ctx.addIssue({ code: 'custom', message: `expected MM-DD or YYYY-MM-DD, comma-separated (${err.message})` });
+    }
+  }),
 
   // Web app
   WEB_HOST: z.string().min(1).default('127.0.0.1'),

@@ -265,6 +265,22 @@ export interface AssessmentTable {
   score: number;
   details: string; // JSON
   created_at: string;
+  /** The assessment year the result belongs to (src/domain/assessment-cutoff); null for entries from before 008. */
+  year: number | null;
+  /** When that year's assessment freezes. */
+  cutoff_at: string | null;
+  /** Set when the year froze: `score` is then the score known at the cut-off and never changes again. */
+  frozen_at: string | null;
+}
+
+/** A later closure's score of a frozen assessment entry: kept beside the frozen score, never over it. */
+export interface AssessmentUpdateTable {
+  id: string;
+  assessment_id: string;
+  score: number;
+  details: string; // JSON score sheet
+  reason: string;
+  recorded_at: string;
 }
 
 export interface DocumentTable {
@@ -381,6 +397,7 @@ export interface Database {
   rectifications: RectificationTable;
   reviews: ReviewTable;
   assessments: AssessmentTable;
+  assessment_updates: AssessmentUpdateTable;
   documents: DocumentTable;
   announcements: AnnouncementTable;
   notifications: NotificationTable;

@@ -11,6 +11,8 @@ export const ROLE_NAMES = {
   department: '承办部门',
   admin: '系统管理员',
   'process-owner': '流程负责人',
+  /** 区委组织部, 区综治办 (区委政法委), 区文明办: receive the inspection results (三（三）6), scoped to their unit. */
+  'copy-office': '抄送单位',
 } as const;
 
 export type RoleCode = keyof typeof ROLE_NAMES;

@@ -48,13 +48,58 @@ describe('inspection phases', () => {
     expect(p.passed(pi, 'feedback-given')).toBe(true);
   });
 
-  it('scores the results with what is known, copies them to the three offices and leaves the filing to the rectification case', async () => {
+  it('scores the results with what is known, copies them to the three offices and the committee, enters the year\'s cut-off and leaves the filing to the rectification case', async () => {
     const pi = await p.create('inspection-results', inspection);
-    await p.job('yc-assessment', { action: 'score' }, { assessmentId: 'A-1', score: 86 });
+    await p.job('yc-assessment', { action: 'score' },
+      { assessmentId: 'A-1', score: 86, assessmentYear: 2026, assessmentCutoffAt: '2026-12-21T00:00:00+08:00' });
     await p.job('yc-document', { docType: 'results-bulletin' });
     await p.job('yc-assessment', { action: 'copy' });
-    await p.job('yc-notify', { template: 'results-copy', to: 'copy-offices' });
+    await p.job('yc-notify', { template: 'results-copy', to: 'copy-offices,committee' });
+    // the year's assessment freezes at its cut-off: the year's instance of assessment-cutoff is started by message
+    const entered = await p.job('yc-publish', { message: 'assessment-year-entered' });
+    expect(entered.variables).toMatchObject({
+      correlationKey: '2026', payload: { assessmentYear: 2026, assessmentCutoffAt: '2026-12-21T00:00:00+08:00' },
+    });
     await p.completed(pi);
     expect(p.h.find({ valueType: 'JOB', intent: 'CREATED' }).filter((r) => r.value.type === 'yc-record')).toHaveLength(0);
+  });
+});
+
+describe('assessment cut-off', () => {
+  let p: ProcessHarness;
+  beforeEach(async () => {
+    p = await ProcessHarness.start('assessment-cutoff');
+  });
+  afterEach(() => p.close());
+
+  const enter = (inspectionNo: string) => p.h.engine.publishMessage({
+    name: 'assessment-year-entered', correlationKey: '2026', timeToLive: 0, messageId: `assessment-year-entered:2026:${inspectionNo}`,
+    variables: { assessmentYear: 2026, assessmentCutoffAt: '2026-12-21T00:00:00+08:00' },
+  });
+  const instancesOfYear = () => p.h.find({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_ACTIVATED' })
+    .filter((r) => r.value.bpmnElementType === 'PROCESS' && r.value.bpmnProcessId === 'assessment-cutoff');
+
+  it('runs once per year and freezes the year\'s assessment when the cut-off day has ended, not before', async () => {
+    // given the first and a second result of 2026
+    await enter('XC-2026-01');
+    const [started] = await new Promise<ReturnType<typeof instancesOfYear>>((resolve) => {
+      const poll = () => (instancesOfYear().length ? resolve(instancesOfYear()) : setTimeout(poll, 20));
+      poll();
+    });
+    const pi = started.value.processInstanceKey as string;
+    await p.awaitActive(pi, ['cutoff-reached']);
+    await enter('XC-2026-02');
+    // then one instance waits for the year
+    expect(instancesOfYear()).toHaveLength(1);
+    // when the clock reaches the last minute of the cut-off day nothing is frozen yet
+    p.moveClockTo('2026-12-20T23:59:00+08:00');
+    await p.awaitActive(pi, ['cutoff-reached']);
+    expect(p.h.find({ valueType: 'JOB', intent: 'CREATED' })).toHaveLength(0);
+    // when the day has ended
+    p.moveClockTo('2026-12-21T00:00:00+08:00');
+    // then the year's assessment is frozen with what is known
+    const freeze = await p.job('yc-assessment', { action: 'freeze' }, { frozen: 2 });
+    expect(freeze.variables).toMatchObject({ assessmentYear: 2026 });
+    await p.completed(pi);
   });
 });

@@ -32,7 +32,7 @@ describe('listed-supervision', () => {
     // the five fixed items (五落实) reach the worker as one object
     expect(listed.variables).toMatchObject({ hazard: { responsiblePerson: '刘某', funds: 30, emergencyPlan: '编制氨泄漏专项应急预案', stopProduction: true } });
     await p.job('yc-document', { docType: 'listing-notice' });
-    await p.job('yc-notify', { template: 'listing', to: 'department,unit,enterprise' });
+    await p.job('yc-notify', { template: 'listing', to: 'department,unit,enterprise,committee' });
     await p.job('yc-hazard', { action: 'publish' });
     await p.job('yc-announce', { kind: 'listing' });
     await p.deadline({ rule: 'months', amount: '1', result: 'progressDue' }, '2026-04-02T23:59:59+08:00');

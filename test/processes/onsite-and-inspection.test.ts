@@ -268,10 +268,11 @@ describe('unit-inspection', () => {
     expect(problemCase.variables).toMatchObject({ correlationKey: 'Q-21',
       payload: { inspectionId: 'I-2', unitCode: '370404001', unitName: '坛山街道', problemId: 'Q-21', problem: { ...problem, id: 'Q-21' } } });
     // results into the assessment with what is known now, copies to the three offices (三（三）6)
-    await p.job('yc-assessment', { action: 'score' }, { score: 88 });
+    await p.job('yc-assessment', { action: 'score' }, { score: 88, assessmentYear: 2026, assessmentCutoffAt: '2027-01-01T00:00:00+08:00' });
     await p.job('yc-document', { docType: 'results-bulletin' });
     await p.job('yc-assessment', { action: 'copy' });
-    await p.job('yc-notify', { template: 'results-copy', to: 'copy-offices' });
+    await p.job('yc-notify', { template: 'results-copy', to: 'copy-offices,committee' });
+    await p.job('yc-publish', { message: 'assessment-year-entered' });
     // then the inspection ends without waiting for the problem's closure
     await p.completed(pi);
     expect(p.passed(pi, 'inspection-closed')).toBe(true);

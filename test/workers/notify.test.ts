@@ -60,7 +60,7 @@ describe.each(dialects)('yc-notify on %s', (dialect) => {
     expect(smtp.mails).toHaveLength(6);
     expect(new Set(smtp.mails.flatMap((m) => m.to))).toEqual(new Set([
       'p-head-370404103@yicheng.local', 'p-office-1@yicheng.local', 'p-office-2@yicheng.local',
-      'yc-m-02@yicheng.local', 'yc-m-04@yicheng.local', 'yc-m-05@yicheng.local',
+      'p-copy-zuzhibu@yicheng.local', 'p-copy-zhengfawei@yicheng.local', 'p-copy-wenmingban@yicheng.local',
     ]));
     expect(smtp.mails[0].subject).toBe('【约谈通知】区安委会约谈榴园镇负责人');
     expect(smtp.mails[0].text).toContain('因重大事故隐患久拖不改，区安委会定于2026年10月9日约谈你单位主要负责人');
@@ -71,6 +71,32 @@ describe.each(dialects)('yc-notify on %s', (dialect) => {
     mailer.close();
     await smtp.stop();
     await new Promise((r) => sms.close(r));
+    await h.cleanup();
+  }, 60_000);
+
+  it('copies the results to the three offices in their own accounts (inbox and e-mail) and to the committee; an office without an account gets its mailbox', async () => {
+    // given the demo district, where 区文明办's account has been switched off
+    const store = await stores.open();
+    await seedDemoData(store.db);
+    await store.db.updateTable('accounts').set({ disabled: 1 }).where('login', '=', 'wenmingban').execute();
+    const smtp = await startSmtp();
+    const mailer = createMailer({ host: '127.0.0.1', port: smtp.port, secure: false, from: '峄城区安委办 <ajb@yicheng.local>' });
+    const h = await harness(store, { mailer });
+    const inspectionId = completed(await h.run(record, job('yc-record', { unitCode: '370404103' }, { action: 'inspection-opened' }))).inspectionId;
+    // when the results are copied
+    const outcome = await h.run(notify, job('yc-notify', { inspectionId }, { template: 'results-copy', to: 'copy-offices,committee' }));
+    // then 组织部 and 政法委 (综治办) read it in their inboxes, 文明办 gets it in its official mailbox, the committee too
+    expect(completed(outcome)).toEqual({ notified: 4 });
+    for (const login of ['zuzhibu', 'zhengfawei', 'anweihui']) {
+      const account = (await findAccountByLogin(store.db, login))!;
+      expect((await inbox(store.db, account.id)).map((m) => m.subject)).toEqual(['【抄送】榴园镇安全生产巡查结果']);
+    }
+    expect(new Set(smtp.mails.flatMap((m) => m.to))).toEqual(new Set([
+      'p-copy-zuzhibu@yicheng.local', 'p-copy-zhengfawei@yicheng.local', 'yc-m-05@yicheng.local', 'p-director@yicheng.local',
+    ]));
+    expect(smtp.mails.every((m) => m.text.includes('现将对榴园镇的安全生产巡查结果抄送你单位'))).toBe(true);
+    mailer.close();
+    await smtp.stop();
     await h.cleanup();
   }, 60_000);
 

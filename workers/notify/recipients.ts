@@ -68,6 +68,20 @@ async function unitHead(db: Db, unitCode: string): Promise<Recipient[]> {
   return head ? [{ key: `person:${head.id}`, name: head.name, email: head.email, phone: head.phone }] : [];
 }
 
+/**
+ * 区委组织部, 区综治办 (区委政法委), 区文明办: each office's own accounts (inbox and e-mail); an office without an
+ * account still gets the copy in its official mailbox.
+ */
+async function copyOffices(db: Db): Promise<Recipient[]> {
+  const offices = await db.selectFrom('units').select('code').where('name', 'in', COPY_OFFICES).orderBy('code').execute();
+  const recipients: Recipient[] = [];
+  for (const { code } of offices) {
+    const accounts = await accountsWithRole(db, 'copy-office', code);
+    recipients.push(...(accounts.length > 0 ? await fromAccounts(db, accounts) : await mailboxes(db, { codes: [code] })));
+  }
+  return recipients;
+}
+
 async function resolveGroup(db: Db, group: RecipientGroup, scope: Scope): Promise<Recipient[]> {
   switch (group) {
     case 'office':
@@ -92,7 +106,7 @@ async function resolveGroup(db: Db, group: RecipientGroup, scope: Scope): Promis
     case 'department':
       return scope.departmentCode ? fromAccounts(db, await accountsWithRole(db, 'department', scope.departmentCode)) : [];
     case 'copy-offices':
-      return mailboxes(db, { names: COPY_OFFICES });
+      return copyOffices(db);
     case 'enterprise':
       return scope.enterpriseCode ? mailboxes(db, { codes: [scope.enterpriseCode] }) : [];
   }

@@ -33,7 +33,7 @@ export async function startWorkerProcess(config: Config, options: { store?: Stor
     deps: {
       db: store.db, mailer, sms: config.SMS_WEBHOOK_URL ? createSmsWebhook(config.SMS_WEBHOOK_URL) : undefined,
       archive: createContentStore(join(config.DATA_DIR, 'archive')), clock: options.clock ?? clockFromConfig(config), logger: rootLogger(),
-      settings: { firstCycleStart: config.INSPECTION_CYCLE_START, publicUrl: config.PUBLIC_URL },
+      settings: { firstCycleStart: config.INSPECTION_CYCLE_START, publicUrl: config.PUBLIC_URL, assessmentCutoff: config.ASSESSMENT_CUTOFF },
     },
   });
   return {

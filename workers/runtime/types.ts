@@ -56,6 +56,8 @@ export interface WorkerSettings {
   publicUrl?: string;
   /** The diagrams whose clause citations make the clause table (default: processes/ of the working directory). */
   processesDir?: string;
+  /** The assessment cut-off (ASSESSMENT_CUTOFF, src/domain/assessment-cutoff); 31 December when not given. */
+  assessmentCutoff?: string;
 }
 
 export interface HandlerContext<I, H> {

@@ -8,6 +8,7 @@ import * as workCalendar from './005-work-calendar';
 import * as unitHeads from './006-unit-heads';
 import * as needToKnow from './007-need-to-know';
 import * as taskEntries from './008-task-entries';
+import * as assessmentCutoff from './009-assessment-cutoff';
 
 export type { Dialect } from './define';
 
@@ -24,6 +25,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '006-unit-heads': wrap(unitHeads),
       '007-need-to-know': wrap(needToKnow),
       '008-task-entries': wrap(taskEntries),
+      '009-assessment-cutoff': wrap(assessmentCutoff),
     }),
   };
 }

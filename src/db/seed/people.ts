@@ -49,6 +49,13 @@ const STAFF: SeedPerson[] = [
   person('p-owner', '宋雅琴', ajj, '区安委办流程管理员', '科员', false, 4),
 ];
 
+/** The liaisons of the three offices that receive the results (三（三）6 抄送). */
+const COPY_LIAISONS: SeedPerson[] = [
+  person('p-copy-zuzhibu', '钱立伟', memberCode('区委组织部'), '干部考核科科长', '科级', false, 0),
+  person('p-copy-zhengfawei', '孔德华', memberCode('区委政法委'), '综治办综合科科长', '科级', false, 0),
+  person('p-copy-wenmingban', '白雪梅', memberCode('区文明办'), '文明创建科科长', '科级', false, 0),
+];
+
 /** One 主要负责人 per 镇街 and for the zone; one handler per supervising member unit. */
 const TOWN_HEADS: SeedPerson[] = [...TOWNS, ZONE].map((u, i) =>
   person(`p-head-${u.code}`, ['唐国梁', '胡月明', '郭德林', '林秀峰', '谢志远', '邓明辉', '曹玉兰', '彭建华'][i],
@@ -63,7 +70,7 @@ const MEMBER_HEADS: SeedPerson[] = MEMBER_UNITS.map((u, i) =>
 const HANDLERS: SeedPerson[] = MEMBER_UNITS.filter((u) => u.supervising === 1).map((u, i) =>
   person(`p-handler-${u.code}`, `承办人${String(i + 1).padStart(2, '0')}`, u.code, '安全生产工作联络员', '科员', false, 2));
 
-export const PEOPLE: SeedPerson[] = [...INSPECTORS, ...STAFF, ...TOWN_HEADS, ...MEMBER_HEADS, ...HANDLERS];
+export const PEOPLE: SeedPerson[] = [...INSPECTORS, ...STAFF, ...COPY_LIAISONS, ...TOWN_HEADS, ...MEMBER_HEADS, ...HANDLERS];
 
 /** The 主要负责人 of each 镇街, the zone and each member unit (units.head_person_id). */
 export const UNIT_HEADS: { unitCode: string; personId: string }[] = [...TOWN_HEADS, ...MEMBER_HEADS].map((p) => ({ unitCode: p.unit_code, personId: p.id }));
@@ -84,4 +91,5 @@ export const ACCOUNTS: SeedAccount[] = [
   ...HANDLERS.map((p) => account(`bumen-${p.unit_code}`, p, [{ role: 'department', unitCode: p.unit_code }])),
   account('admin', byId('p-admin'), [{ role: 'admin' }]),
   account('liucheng', byId('p-owner'), [{ role: 'process-owner' }]),
+  ...COPY_LIAISONS.map((p) => account(p.id.slice('p-copy-'.length), p, [{ role: 'copy-office', unitCode: p.unit_code }])),
 ];

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type {
   DecisionRecordValue,
+  DecisionRequirementsRecordValue,
   EngineRecord,
   FormRecordValue,
   ProcessRecordValue,
@@ -8,7 +9,7 @@ import type {
 import { elementNames, startFormId } from './bpmn-names';
 import { prepared } from './statements';
 
-/** Deployed process definitions (with element names for the element-instance read model), forms, decisions. */
+/** Deployed process definitions (with element names for the element-instance read model), forms, decisions and their DMN resources. */
 export function applyDefinitionRecord(record: EngineRecord, db: Database): void {
   switch (record.valueType) {
     case 'PROCESS':
@@ -17,6 +18,8 @@ export function applyDefinitionRecord(record: EngineRecord, db: Database): void 
       return applyForm(record as EngineRecord<never> as EngineRecord<FormRecordValue>, db);
     case 'DECISION':
       return applyDecision(record as EngineRecord<never> as EngineRecord<DecisionRecordValue>, db);
+    case 'DECISION_REQUIREMENTS':
+      return applyDecisionRequirements(record as EngineRecord<never> as EngineRecord<DecisionRequirementsRecordValue>, db);
     default:
       return;
   }
@@ -87,4 +90,18 @@ function applyDecision({ intent, value: v }: EngineRecord<DecisionRecordValue>, 
     v.tenantId,
     v.versionTag || null,
   );
+}
+
+function applyDecisionRequirements({ intent, value: v }: EngineRecord<DecisionRequirementsRecordValue>, db: Database): void {
+  if (intent === 'DELETED') {
+    prepared(db, 'DELETE FROM rm_decision_requirements WHERE key = ?').run(v.decisionRequirementsKey);
+    return;
+  }
+  if (intent !== 'CREATED' || v.duplicate) return;
+  prepared(
+    db,
+    `INSERT OR REPLACE INTO rm_decision_requirements (key, decision_requirements_id, name, version, resource_name, resource, tenant_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(v.decisionRequirementsKey, v.decisionRequirementsId, v.decisionRequirementsName || null, v.decisionRequirementsVersion,
+    v.resourceName || null, v.resource, v.tenantId);
 }

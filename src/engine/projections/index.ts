@@ -57,6 +57,7 @@ export function readModels(): Projection {
           case 'PROCESS':
           case 'FORM':
           case 'DECISION':
+          case 'DECISION_REQUIREMENTS':
             applyDefinitionRecord(record, db);
             break;
           default:

@@ -25,6 +25,11 @@ CREATE TABLE IF NOT EXISTS rm_decision_definition (
   key INTEGER PRIMARY KEY, decision_id TEXT NOT NULL, name TEXT, version INTEGER NOT NULL,
   decision_requirements_id TEXT, decision_requirements_key INTEGER, tenant_id TEXT NOT NULL, version_tag TEXT);
 
+-- the DMN resources, for GET /v2/decision-definitions/{key}/xml and /v2/decision-requirements/{key}/xml
+CREATE TABLE IF NOT EXISTS rm_decision_requirements (
+  key INTEGER PRIMARY KEY, decision_requirements_id TEXT NOT NULL, name TEXT, version INTEGER NOT NULL,
+  resource_name TEXT, resource TEXT NOT NULL, tenant_id TEXT NOT NULL);
+
 CREATE TABLE IF NOT EXISTS rm_process_instance (
   key INTEGER PRIMARY KEY, bpmn_process_id TEXT NOT NULL, process_definition_key INTEGER NOT NULL,
   version INTEGER NOT NULL, state TEXT NOT NULL, start_date INTEGER NOT NULL, end_date INTEGER,
@@ -80,7 +85,7 @@ CREATE INDEX IF NOT EXISTS rm_job_pi ON rm_job (process_instance_key);
 `;
 
 export const READ_MODEL_TABLES = [
-  'rm_process_definition', 'rm_element_name', 'rm_form', 'rm_decision_definition', 'rm_process_instance',
+  'rm_process_definition', 'rm_element_name', 'rm_form', 'rm_decision_definition', 'rm_decision_requirements', 'rm_process_instance',
   'rm_element_instance', 'rm_sequence_flow', 'rm_variable', 'rm_incident', 'rm_user_task', 'rm_user_task_candidate',
   'rm_job',
 ] as const;

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { build, stop } from 'esbuild';
 
 const CLIENT_DIR = join(__dirname, '..', 'client');
-const ENTRIES = ['confirm', 'task-form', 'diagram', 'modeler', 'compliance-charts'];
+const ENTRIES = ['confirm', 'task-form', 'diagram', 'modeler', 'dmn-editor', 'compliance-charts'];
 const STAMP = '.build-stamp';
 
 /**
- * Bundles the browser scripts (the question before dangerous forms are sent, form-js viewer, bpmn-js viewer, Camunda modeler, the ECharts charts of 条款落实情况) and their styles with esbuild
+ * Bundles the browser scripts (the question before dangerous forms are sent, form-js viewer, bpmn-js viewer, Camunda modeler, the dmn-js decision table editor, the ECharts charts of 条款落实情况) and their styles with esbuild
  * into `outDir`. Skips the work when the sources and installed packages are unchanged since the last build, so
  * `npm start`, `npm run web` and the tests can all call it at start-up.
  */

@@ -129,4 +129,6 @@ export const can = {
   manageCalendar: (u?: Principal) => has(u, 'admin', 'office'),
   /** See and run the check of the evidence archive (证据存档校验). */
   checkEvidence: (u?: Principal) => has(u, 'admin', 'office'),
+  /** Read the assessment register (绩效考核): the office, the committee and the offices the results are copied to. */
+  readAssessment: (u?: Principal) => has(u, 'admin', 'office', 'committee', 'copy-office'),
 };

@@ -93,6 +93,7 @@ export interface ProcessDefinition {
 
 export interface DeployedResource {
   processDefinition?: { processDefinitionId: string; processDefinitionVersion: number; processDefinitionKey: string };
+  decisionDefinition?: { decisionDefinitionId: string; version: number; decisionDefinitionKey: string; name?: string };
   form?: { formId: string; version: number; formKey: string };
 }
 
@@ -123,6 +124,9 @@ export interface CamundaPort {
   searchVariables(req: SearchRequest): Promise<SearchPage<Variable>>;
   searchProcessDefinitions(req: SearchRequest): Promise<SearchPage<ProcessDefinition>>;
   getProcessDefinitionXml(processDefinitionKey: string): Promise<string>;
+  searchDecisionDefinitions(req: SearchRequest): Promise<SearchPage<DecisionDefinition>>;
+  /** The DMN resource a decision was deployed with. */
+  getDecisionDefinitionXml(decisionDefinitionKey: string): Promise<string>;
   deploy(resources: Array<{ name: string; content: string }>): Promise<DeployedResource[]>;
   /** Starts the latest version of a process. */
   createProcessInstance(processDefinitionId: string, variables: Record<string, unknown>): Promise<{ processInstanceKey: string }>;
@@ -133,6 +137,14 @@ export interface CamundaPort {
    * rejects with status 404 when nothing can receive it, so nothing is buffered to expire unseen.
    */
   correlateMessage(msg: { name: string; correlationKey: string; variables: Record<string, unknown> }): Promise<{ messageKey: string; processInstanceKey: string }>;
+}
+
+export interface DecisionDefinition {
+  decisionDefinitionKey: string;
+  decisionDefinitionId: string;
+  name?: string;
+  version: number;
+  decisionRequirementsKey?: string;
 }
 
 // No consistency option: the search answers at once, as `waitUpToMs: 0` would, without the SDK re-reading its
@@ -216,6 +228,8 @@ function adapt(client: CamundaClientLoose, settleMs: number): CamundaPort {
     searchVariables: (req) => c.searchVariables({ ...req, truncateValues: false }, now),
     searchProcessDefinitions: (req) => c.searchProcessDefinitions(req, now),
     getProcessDefinitionXml: (processDefinitionKey) => c.getProcessDefinitionXml({ processDefinitionKey }, now),
+    searchDecisionDefinitions: (req) => c.searchDecisionDefinitions(req, now),
+    getDecisionDefinitionXml: (decisionDefinitionKey) => c.getDecisionDefinitionXml({ decisionDefinitionKey }, now),
     createProcessInstance: (processDefinitionId, variables) => c.createProcessInstance({ processDefinitionId, variables }),
     sequenceFlows: async (processInstanceKey) => {
       const result = (await c.getProcessInstanceSequenceFlows({ processInstanceKey }, now)) as { items?: Array<{ elementId?: string }> };

@@ -14,6 +14,7 @@ import { coverageStatus } from '../../db/coverage-status';
 import { calendarYear, loadWorkCalendar, removeCalendarYear, replaceCalendarYear } from '../../db/calendar';
 import { listUnits } from '../../db/organisation';
 import { planProposal } from '../../db/plan-assistant';
+import { assessmentRegister, assessmentYears } from '../../db/assessment-register';
 import { createSession, endSession, resolveSession } from '../../db/sessions';
 import { recordTaskEntry, taskEntries } from '../../db/task-entries';
 import * as q from '../../db/web-queries';
@@ -224,6 +225,8 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
         ?? runningCycle(options.firstCycleStart ?? '2021-11-12', `${year}-01-01`).start;
       return planProposal(db, { year, cycleStart: start, today, planId });
     },
+    assessmentYears: () => assessmentYears(db),
+    assessmentRegister: (year) => assessmentRegister(db, year),
     async attachment(id, scope) {
       const row = await q.evidenceFor(db, scope, id);
       if (!row) return null;

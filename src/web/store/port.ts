@@ -2,6 +2,7 @@ import { type Principal } from '../auth/roles';
 import { type CalendarOverride, type Coverage, type SpecialDay } from '../../domain/calendar';
 import { type PlanProposalView } from '../../db/plan-assistant';
 import { type InboxKind } from '../inbox-kinds';
+import { type AssessmentRow } from '../../db/assessment-register';
 
 /**
  * What the web app needs from the domain store. `src/web/store/domain-store.ts` implements it on the repositories
@@ -247,4 +248,7 @@ export interface WebStore {
    * the teams for that approved plan.
    */
   planProposal(request: { year: number; cycleStart?: string; planId?: string; today: string }): Promise<PlanProposalView>;
+  /** The assessment register (绩效考核): the years it holds, newest first, and each unit's results of one year. */
+  assessmentYears(): Promise<number[]>;
+  assessmentRegister(year: number): Promise<AssessmentRow[]>;
 }

@@ -20,6 +20,7 @@ function nav(ctx: PageContext): SafeHtml {
     { href: '/tasks', label: '任务', visible: !!u },
     { href: '/events', label: '情况报告', visible: !!u },
     { href: '/registers', label: '台账', visible: !!u },
+    { href: '/assessment', label: '绩效考核', visible: can.readAssessment(u) },
     { href: '/inbox', label: `消息${ctx.unread ? `（${ctx.unread}）` : ''}`, visible: !!u },
     { href: '/monitoring', label: '流程监控', visible: can.monitor(u) },
     { href: '/monitoring/dashboard', label: '统计看板', visible: can.monitor(u) },

@@ -8,7 +8,7 @@ export function definitionsPage(ctx: PageContext, defs: ProcessDefinition[], for
   for (const d of defs) byId.set(d.processDefinitionId, [...(byId.get(d.processDefinitionId) ?? []), d]);
   const groups = [...byId.entries()].sort(([a], [b]) => a.localeCompare(b));
   const body = html`
-<p><a class="button" href="/processes/new">新建流程图</a></p>
+<p><a class="button" href="/processes/new">新建流程图</a> <a class="button secondary" href="/processes/decisions">决策表</a></p>
 <div class="table-wrap"><table class="list">
 <thead><tr><th scope="col">流程</th><th scope="col">标识</th><th scope="col">版本</th><th scope="col"><span class="sr-only">操作</span></th></tr></thead>
 <tbody>${groups.length ? groups.map(([id, versions]) => {

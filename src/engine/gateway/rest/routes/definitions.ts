@@ -90,6 +90,19 @@ export function definitionRoutes(engine: Engine): Router {
   router.get('/decision-definitions/:key', (req, res) => {
     res.json(getOne(db(), decisionDefinitionSearch, 'd.key', keyParam(req, 'key'), 'Decision definition'));
   });
+  router.get('/decision-definitions/:key/xml', (req, res) => {
+    const key = keyParam(req, 'key');
+    const row = db().prepare(`SELECT r.resource FROM rm_decision_definition d JOIN rm_decision_requirements r ON r.key = d.decision_requirements_key
+      WHERE d.key = ?`).get(key) as { resource: string } | undefined;
+    if (!row) throw new NotFound(`Decision definition with key '${key}' not found`);
+    res.type('text/xml').send(row.resource);
+  });
+  router.get('/decision-requirements/:key/xml', (req, res) => {
+    const key = keyParam(req, 'key');
+    const row = db().prepare('SELECT resource FROM rm_decision_requirements WHERE key = ?').get(key) as { resource: string } | undefined;
+    if (!row) throw new NotFound(`Decision requirements with key '${key}' not found`);
+    res.type('text/xml').send(row.resource);
+  });
   router.post('/decision-definitions/evaluation', async (req, res) => {
     requireDefaultTenant('Evaluate Decision', tenantOf(req.body));
     const body = parse(evaluationSchema, req.body);
