@@ -5,7 +5,7 @@
 import { addDays, chinaDay } from './calendar';
 import { type UserTask } from './engine-api';
 import { type Values } from './form-filler';
-import { type InspectionRole, type Scenario } from './scenario';
+import { type Scenario } from './scenario';
 
 export interface Decision {
   /** false: not today (the person gets to it later). */
@@ -19,8 +19,6 @@ export interface TaskContext {
   data: Values;
   today: string;
   scenario: Scenario;
-  /** The inspection's role in the scenario, when the task belongs to an inspection. */
-  role: InspectionRole | null;
   inspectionId: string | null;
   variable(name: string): Promise<unknown>;
 }
@@ -29,7 +27,7 @@ const dueDay = (task: UserTask) => (task.dueDate ? chinaDay(task.dueDate) : null
 const now = (choices: Values): Decision => ({ act: true, choices });
 
 export async function decide(c: TaskContext): Promise<Decision> {
-  const { formId, today, scenario, role } = c;
+  const { formId, today, scenario, inspectionId } = c;
   switch (formId) {
     case 'onsite-close': {
       const minEnd = await c.variable('onsiteMinEnd');
@@ -38,17 +36,21 @@ export async function decide(c: TaskContext): Promise<Decision> {
     }
     case 'inspection-report-draft': {
       const due = dueDay(c.task);
-      if (role === 'late-report' && due && today <= due) return { act: false, choices: {} };
-      if (role === 'late-report') scenario.played1('late report');
+      if (scenario.plays(inspectionId, 'late-report') && due && today <= due) return { act: false, choices: {} };
+      if (scenario.plays(inspectionId, 'late-report')) scenario.play('late report');
       return now({
         reportSummary: '巡查组按照年度巡查工作方案开展现场巡查，听取汇报、查阅资料、个别谈话并抽查企业，形成本报告。',
-        problems: [{ category: 'C3', severity: '一般', industry: '工贸', description: '部分企业安全生产责任制落实不到位，隐患排查台账记录不全。', enterpriseName: '', legalBasis: '《安全生产法》第二十一条', evidenceRefs: [] }],
+        problems: [
+          { category: 'C3', severity: '一般', industry: '工贸', description: '部分企业安全生产责任制落实不到位，隐患排查台账记录不全。', enterpriseName: '', legalBasis: '《安全生产法》第二十一条', evidenceRefs: [] },
+          // a problem for the housing authority (a handover) in the inspections that play a part
+          ...(inspectionId && scenario.partsOf(inspectionId).size ? [{ category: 'C5', severity: '一般', industry: '房屋市政', description: '辖区在建工地深基坑监测不到位，行业监管存在漏洞。', enterpriseName: '', legalBasis: '', evidenceRefs: [] }] : []),
+        ],
       });
     }
     case 'inspection-report-approval':
-      if (role === 'returned-report' && c.inspectionId && !scenario.returned.has(c.inspectionId)) {
-        scenario.returned.add(c.inspectionId);
-        scenario.played1('returned report');
+      if (scenario.plays(inspectionId, 'returned-report') && !scenario.returned.has(inspectionId!)) {
+        scenario.returned.add(inspectionId!);
+        scenario.play('returned report');
         return now({ reportDecision: 'return', reportOpinion: '问题原因分析不够深入，请补充完善后重新报送。' });
       }
       return now({ reportDecision: 'approve', reportOpinion: '同意。' });
@@ -58,10 +60,10 @@ export async function decide(c: TaskContext): Promise<Decision> {
       return now({ route: suggested, ...(department ? { departmentCode: department } : {}) });
     }
     case 'complaint-verification':
-      scenario.played1('complaint found true');
+      scenario.play('complaint found true');
       return now({ complaintFinding: 'confirmed', complaintNotes: '经核查，反映的问题属实，已列入问题清单。', problemCategory: 'C4', problemSeverity: '一般', problemIndustry: '消防', problemDescription: '反映的企业消防通道堵塞、应急照明损坏问题属实。' });
     case 'obstruction-assessment':
-      scenario.played1('obstruction');
+      scenario.play('obstruction');
       return now({ obstructionType: 'refusal', obstructionAction: 'report', obstructionFacts: '被巡查单位拒绝提供隐患排查治理台账，经多次催要仍未提供。' });
     case 'listing-decision':
       return now({
@@ -72,7 +74,7 @@ export async function decide(c: TaskContext): Promise<Decision> {
     case 'hazard-extension-review': {
       const due = await c.variable('rectifyDue');
       const base = typeof due === 'string' ? chinaDay(due) : today;
-      scenario.played1('major hazard with an extension');
+      scenario.play('major hazard with an extension');
       return now({ extensionDecision: 'grant', newRectifyDeadline: addDays(base, 30), extensionOpinion: '同意延期三十日。' });
     }
     case 'hazard-acceptance':
@@ -81,11 +83,11 @@ export async function decide(c: TaskContext): Promise<Decision> {
       return now({ spotChecked: true, delistDecision: 'delist', delistOpinion: '同意销号。' });
     case 'handover-reassign': {
       const from = String(c.data.departmentCode ?? '');
-      scenario.played1('refused handover');
+      scenario.play('refused handover');
       return now({ newDepartmentCode: from === 'YC-M-06' ? 'YC-M-07' : 'YC-M-06', reassignReason: '按职责重新确定承办部门。' });
     }
     case 'escalation-decision':
-      scenario.played1('exhausted ladder');
+      scenario.play('exhausted ladder');
       return now({ escalationDecision: 'refer', escalationOpinion: '整改严重滞后，移送问责。' });
     case 'referral-result':
       return now({ referralOutcome: 'accountable', referralResult: '已对相关责任人给予诫勉谈话。' });

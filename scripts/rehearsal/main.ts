@@ -3,7 +3,7 @@
 // exit status is 0 only when every unit was inspected, every problem closed, no incident, no submission lost and
 // no inbox got more than 20 messages on one day.
 import { Actors } from './actors';
-import { addDays, chinaDay, morningOf } from './calendar';
+import { addDays, chinaDay, daysBetween, morningOf } from './calendar';
 import { EngineApi } from './engine-api';
 import { Player } from './player';
 import { Reporter } from './reports';
@@ -12,7 +12,6 @@ import { startSystem } from './system';
 import { parseCsv, Tally } from './tally';
 
 const short = process.argv.includes('--short');
-const verbose = process.argv.includes('--verbose');
 const START = '2026-12-07';
 const CYCLE_START = '2026-11-12';
 /** The full run plays the 2027 and 2028 plans, then lets the last cases close. */
@@ -40,33 +39,40 @@ async function main(): Promise<number> {
   const scenario = new Scenario();
   const tally = new Tally();
   const player = new Player(engine, actors, scenario, tally, { cycleStart: CYCLE_START, short }, log);
-  const reporter = new Reporter(engine, actors, scenario, tally);
+  const reporter = new Reporter(engine, actors, scenario, tally, log);
   const inboxLogins = new Set<string>(['anweiban', 'anweiban2', 'anweihui', 'zuzhang1', 'zuzhang2', 'zuzhang3', 'fuzuzhang1', 'fuzuzhang2', 'fuzuzhang3']);
   try {
     let day = START;
     await engine.setClock(morningOf(day));
     let verified = 0;
-    for (; day <= LAST_DAY; day = addDays(day, 1)) {
+    let lastInboxRead = day;
+    let step = 1;
+    for (; day <= LAST_DAY; day = addDays(day, step)) {
       await engine.setClock(morningOf(day));
       await settle(engine);
+      let activity = 0;
       for (let pass = 0; pass < 20; pass++) {
         const sent = await reporter.sendToday(day, { cityDays: CITY_DAYS, nextPlanDay: NEXT_PLAN_DAY });
         await settle(engine);
         const worked = await player.workTasks(day);
         await settle(engine);
+        activity += sent + worked;
         if (!sent && !worked) break;
       }
       await tally.verify(engine, verified);
       verified = tally.submissions.length;
-      if (day.endsWith('-01') || day.endsWith('-15') || day === LAST_DAY) {
+      if (daysBetween(lastInboxRead, day) >= 14 || day >= LAST_DAY) {
+        lastInboxRead = day;
         for (const u of player.planUnits) inboxLogins.add(`danwei-${u}`);
         for (const login of [...inboxLogins, ...actors.signedIn()]) {
           const client = await actors.as(login).catch(() => null);
           if (client) tally.countInbox(login, await client.inbox());
         }
-        if (verbose || day.endsWith('-01')) log(`${day}: ${tally.submissions.length} submissions, ${scenario.played.size}/${CHOICES.length} choices, ${Math.round((Date.now() - started) / 1000)} s`);
+        log(`${day}: ${tally.submissions.length} submissions, ${scenario.played.size}/${CHOICES.length} choices, ${Math.round((Date.now() - started) / 1000)} s`);
       }
-      if (await finished(day)) break;
+      if (!activity && (await finished(day))) break;
+      // a quiet day in the short run: the next look is three days on (the engine's timers fire on the way)
+      step = short && !activity && !CITY_DAYS.some((d) => d > day && d <= addDays(day, 3)) ? 3 : 1;
     }
     return await verdict(day);
   } finally {
@@ -76,9 +82,8 @@ async function main(): Promise<number> {
   async function finished(day: string): Promise<boolean> {
     if (day < (short ? addDays(START, 30) : CYCLE_END)) return false;
     if (short && !CHOICES.every((c) => scenario.played.has(c))) return false;
-    if (day.slice(8) !== '01' && day.slice(8) !== '15') return false;
     const { closed, problems } = await problemCounts();
-    const open = await engine.processInstances({ processDefinitionId: { $in: ['unit-inspection', 'problem-case', 'rectification-case'] }, state: 'ACTIVE' });
+    const open = await engine.processInstances({ processDefinitionId: { $in: short ? ['problem-case', 'rectification-case'] : ['unit-inspection', 'problem-case', 'rectification-case'] }, state: 'ACTIVE' });
     return closed === problems && open.length === 0;
   }
 
@@ -89,17 +94,30 @@ async function main(): Promise<number> {
     return { problems: rows.length, closed: rows.filter((r) => /已销号/.test(r[stateKey] ?? '')).length };
   }
 
-  async function verdict(lastDay: string): Promise<number> {
+  /** What the cases still open wait for: their active elements. */
+  async function explainOpenCases(): Promise<void> {
     const office = await actors.as('anweiban');
-    const inspections = parseCsv(await office.registerCsv('inspections'));
-    const finishedUnits = await engine.processInstances({ processDefinitionId: 'unit-inspection', state: 'COMPLETED' });
-    const unitsDone = new Set<string>();
-    for (const p of finishedUnits) {
-      const code = await player.variable(p.processInstanceKey, 'unitCode');
-      if (typeof code === 'string') unitsDone.add(code);
+    for (const row of parseCsv(await office.registerCsv('problems')).filter((r) => !Object.values(r).some((v) => /已销号/.test(v)))) {
+      log(`open problem: ${Object.values(row).slice(0, 6).join(' | ')}`);
     }
-    const planned = short ? [...new Set(inspections.map((r) => r[Object.keys(r).find((k) => /单位代码|unitCode/.test(k)) ?? ''] ?? ''))].filter(Boolean) : player.planUnits;
-    const wanted = planned.length ? planned : [...unitsDone];
+    const open = await engine.processInstances({ processDefinitionId: { $in: ['problem-case', 'rectification-case', 'rectification', 'listed-supervision', 'problem-handover', 'problem-disposal', 'hazard-acceptance', 'escalation-ladder'] }, state: 'ACTIVE' });
+    for (const p of open) {
+      const active = await engine.elementInstances({ processInstanceKey: p.processInstanceKey, state: 'ACTIVE' });
+      log(`open ${p.processDefinitionId} ${p.processInstanceKey}: ${active.map((e) => e.elementId).join(', ')}`);
+    }
+  }
+
+  async function verdict(lastDay: string): Promise<number> {
+    // the units whose inspection ended; the short run counts the units of its one round
+    const unitsDone = new Set<string>();
+    const roundOne = new Set<string>();
+    for (const p of await engine.processInstances({ processDefinitionId: 'unit-inspection' })) {
+      const [code, round] = [await player.variable(p.processInstanceKey, 'unitCode'), await player.variable(p.processInstanceKey, 'roundNo')];
+      if (typeof code !== 'string') continue;
+      if (p.state === 'COMPLETED') unitsDone.add(code);
+      if (round === 1) roundOne.add(code);
+    }
+    const wanted = short ? [...roundOne] : player.planUnits;
     const inspected = wanted.filter((u) => unitsDone.has(u)).length;
     const { closed, problems } = await problemCounts();
     const incidents = await engine.incidents();
@@ -107,6 +125,7 @@ async function main(): Promise<number> {
     for (const i of incidents) log(`incident: ${i.processDefinitionId}/${i.elementId} ${i.errorType}: ${i.errorMessage}`);
     for (const l of tally.lost) log(`lost: ${l.kind} ${l.detail}`);
     for (const p of player.problems) log(`found: ${p}`);
+    if (closed < problems) await explainOpenCases();
     const missing = CHOICES.filter((c) => !scenario.played.has(c));
     if (missing.length) log(`choices not played: ${missing.join(', ')}`);
     log(`played ${START} – ${lastDay} (engine time) in ${Math.round((Date.now() - started) / 1000)} s; busiest inbox: ${where || '—'}; engine time now ${chinaDay(await engine.now())}`);

@@ -16,6 +16,9 @@ export class Player {
   private inspectionOf = new Map<string, string | null>();
   private unworkable = new Set<string>();
   private failures = new Map<string, number>();
+  private roundOf = new Map<string, number | null>();
+  /** Tasks their person gets to later, by the day they looked. */
+  private deferred = new Map<string, string>();
   readonly problems: string[] = [];
   /** The unit codes of the plan (the annual plan draft's options), the coverage's denominator. */
   planUnits: string[] = [];
@@ -39,11 +42,22 @@ export class Player {
     return this.inspectionOf.get(key) ?? null;
   }
 
+  /** The round a task's process belongs to (0 when none): the short run plays round one only. */
+  private async round(task: UserTask): Promise<number> {
+    const key = task.processInstanceKey ?? '';
+    if (!this.roundOf.has(key)) {
+      const v = await this.variable(key, 'roundNo');
+      this.roundOf.set(key, typeof v === 'number' ? v : null);
+    }
+    return this.roundOf.get(key) ?? 0;
+  }
+
   /** Works every open task someone gets to today; the number of tasks completed. */
   async workTasks(today: string): Promise<number> {
     let done = 0;
     for (const task of await this.engine.openTasks()) {
-      if (this.unworkable.has(task.userTaskKey)) continue;
+      if (this.unworkable.has(task.userTaskKey) || this.deferred.get(task.userTaskKey) === today) continue;
+      if (this.plan.short && (await this.round(task)) > 1) continue;
       const worker = await this.actors.workerOf(task);
       if (!worker || !worker.page.schema) {
         this.unworkable.add(task.userTaskKey);
@@ -55,13 +69,15 @@ export class Player {
       const inspectionId = await this.inspectionIdOf(task);
       const decision = await decide({
         formId, task, data: page.data, today, scenario: this.scenario, inspectionId,
-        role: inspectionId ? this.scenario.roleOf(inspectionId) : null,
         variable: (name) => this.variable(task.processInstanceKey, name),
       });
-      if (!decision.act) continue;
+      if (!decision.act) {
+        this.deferred.set(task.userTaskKey, today);
+        continue;
+      }
       const choices = { ...decision.choices, ...(await this.assistant(formId, client, task, page.data)) };
       if (formId === 'onsite-work' && !this.scenario.played.has('evidence uploaded')) {
-        if ((await client.upload(task.userTaskKey, '现场检查照片.jpg', PHOTO, 'image/jpeg')) === 303) this.scenario.played1('evidence uploaded');
+        if ((await client.upload(task.userTaskKey, '现场检查照片.jpg', PHOTO, 'image/jpeg')) === 303) this.scenario.play('evidence uploaded');
       }
       const variables = fillForm(page.schema!, page.data, today, choices);
       const answer = await client.postJson(`/tasks/${task.userTaskKey}/complete`, { variables });

@@ -4,8 +4,9 @@
 import { type Actors } from './actors';
 import { addDays, chinaDay } from './calendar';
 import { type EngineApi } from './engine-api';
-import { type Scenario } from './scenario';
+import { type InspectionPart, type Scenario } from './scenario';
 import { type Tally } from './tally';
+import { type WebClient } from './web-client';
 
 interface Waiting {
   processInstanceKey: string;
@@ -15,8 +16,10 @@ interface Waiting {
 export class Reporter {
   private firstSeen = new Map<string, string>();
   private sent = new Set<string>();
+  private notOffered = new Set<string>();
 
-  constructor(private readonly engine: EngineApi, private readonly actors: Actors, private readonly scenario: Scenario, private readonly tally: Tally) {}
+  constructor(private readonly engine: EngineApi, private readonly actors: Actors, private readonly scenario: Scenario, private readonly tally: Tally,
+    private readonly log: (line: string) => void) {}
 
   private async varsOf(processInstanceKey: string, names: string[]): Promise<Record<string, unknown>> {
     const found = await this.engine.variables({ processInstanceKey, name: { $in: names } });
@@ -43,18 +46,24 @@ export class Reporter {
   }
 
   /** Sends one report once; the marker in its text lets the tally find it in the process it reached. */
-  private async send(login: string | Promise<import('./web-client').WebClient | null>, message: string, subject: string, fields: Record<string, string>, variable: string, target: string, once = true): Promise<boolean> {
+  private async send(login: string | Promise<WebClient | null>, message: string, subject: string, fields: Record<string, string>, variable: string, target: string, once = true): Promise<boolean> {
     const id = `${message}:${subject}`;
     if (once && this.sent.has(id)) return false;
     const client = typeof login === 'string' ? await this.actors.as(login) : await login;
     if (!client) return false;
     const offered = await client.reportSubjects(message);
-    if (message !== 'city-inspection-announced' && message !== 'annual-plan' && !offered.some((s) => s.value === subject)) return false;
+    if (message !== 'city-inspection-announced' && message !== 'annual-plan' && !offered.some((s) => s.value === subject)) {
+      // the process waits for it, yet the form does not offer it: nothing the person can do but wait
+      if (!this.notOffered.has(id)) this.log(`${client.login}: 「${message}」 for ${subject} is awaited but not offered`);
+      this.notOffered.add(id);
+      return false;
+    }
+    const before = target ? (await this.engine.elementInstances({ processInstanceKey: target })).length : undefined;
     const marker = this.tally.nextMarker();
     const marked = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.replace('{m}', marker)]));
     const answer = await client.report(message, { subject, ...marked });
     this.sent.add(id);
-    this.tally.submitted({ kind: `report ${message}`, marker, variable, processInstanceKey: target, accepted: answer.accepted, detail: answer.detail });
+    this.tally.submitted({ kind: `report ${message}`, marker, variable, processInstanceKey: target, before, accepted: answer.accepted, detail: `${subject} ${answer.detail}` });
     return answer.accepted;
   }
 
@@ -64,21 +73,21 @@ export class Reporter {
     for (const w of await this.activeInstances('onsite-work', ['inspectionId'])) {
       const inspectionId = String(w.vars.inspectionId ?? '');
       if (!inspectionId) continue;
-      const role = this.scenario.roleOf(inspectionId);
-      if (role === 'complaint') count += +(await this.send('anweiban', 'complaint-received', inspectionId, { channel: '来电', complainant: '', content: '群众来电反映辖区企业消防通道堵塞{m}' }, 'complaint', w.processInstanceKey));
-      if (role === 'obstruction') count += +(await this.send(this.actors.leaderFor('obstruction-reported', inspectionId), 'obstruction-reported', inspectionId, { behaviour: '拒绝或者不按照要求提供有关文件、资料', description: '拒不提供隐患排查台账{m}' }, 'obstruction', w.processInstanceKey));
-      if (role === 'major-hazard') count += +(await this.send(this.actors.leaderFor('major-hazard-found', inspectionId), 'major-hazard-found', inspectionId, { industry: '危险化学品', enterpriseName: '', description: '储罐区可燃气体报警装置全部失效，构成重大事故隐患{m}', immediateMeasures: '责令停止储罐区作业，撤离无关人员，设置警戒。' }, 'hazardFinding', w.processInstanceKey));
+      const plays = (part: InspectionPart) => this.scenario.plays(inspectionId, part);
+      if (plays('complaint')) count += +(await this.send('anweiban', 'complaint-received', inspectionId, { channel: '来电', complainant: '', content: '群众来电反映辖区企业消防通道堵塞{m}' }, 'complaint', w.processInstanceKey));
+      if (plays('obstruction')) count += +(await this.send(this.actors.leaderFor('obstruction-reported', inspectionId), 'obstruction-reported', inspectionId, { behaviour: '拒绝或者不按照要求提供有关文件、资料', description: '拒不提供隐患排查台账{m}' }, 'obstruction', w.processInstanceKey));
+      if (plays('major-hazard')) count += +(await this.send(this.actors.leaderFor('major-hazard-found', inspectionId), 'major-hazard-found', inspectionId, { industry: '危险化学品', enterpriseName: '', description: '储罐区可燃气体报警装置全部失效，构成重大事故隐患{m}', immediateMeasures: '责令停止储罐区作业，撤离无关人员，设置警戒。' }, 'hazardFinding', w.processInstanceKey));
     }
     // rectification reports: on time after three weeks, late after the due date, or only once the ladder is exhausted
     for (const w of await this.waitingAt('rectification', ['await-rectification-report'], ['inspectionId', 'unitCode', 'rectificationDue'])) {
       const inspectionId = String(w.vars.inspectionId ?? '');
       const first = this.seen(`rect:${w.processInstanceKey}`, today);
-      const role = this.scenario.roleOf(inspectionId);
+      const plays = (part: InspectionPart) => this.scenario.plays(inspectionId, part);
       const due = typeof w.vars.rectificationDue === 'string' ? chinaDay(w.vars.rectificationDue) : addDays(first, 60);
-      const ready = role === 'exhausted-ladder' ? this.scenario.played.has('exhausted ladder')
-        : role === 'late-rectification' ? today > addDays(due, 3) : today >= addDays(first, 21);
+      const ready = plays('exhausted-ladder') ? this.scenario.played.has('exhausted ladder')
+        : plays('late-rectification') ? today > addDays(due, 3) : today >= addDays(first, 21);
       if (!ready) continue;
-      if (role === 'late-rectification') this.scenario.played1('late rectification');
+      if (plays('late-rectification')) this.scenario.play('late rectification');
       count += +(await this.send(`danwei-${String(w.vars.unitCode)}`, 'rectification-submitted', inspectionId, { report: '反馈意见指出的问题已全部整改完毕，建立了长效机制{m}', investigation: '' }, 'rectificationReport', w.processInstanceKey, false));
     }
     // handovers: the first one refused by its department, the others signed; results a week later
@@ -109,7 +118,7 @@ export class Reporter {
     // the city announces its inspections; the office starts next year's plan
     if (options.cityDays.includes(today)) {
       const accepted = await this.send('anweiban', 'city-inspection-announced', today.slice(0, 4), { period: `${today} 起十日`, notes: `市安委会巡查通知{m}` }, 'cityInspection', '', false);
-      if (accepted && options.cityDays.filter((d) => d <= today && d.slice(0, 4) === today.slice(0, 4)).length >= 2) this.scenario.played1('second city inspection in one year');
+      if (accepted && options.cityDays.filter((d) => d <= today && d.slice(0, 4) === today.slice(0, 4)).length >= 2) this.scenario.play('second city inspection in one year');
       count += +accepted;
     }
     if (options.nextPlanDay === today) count += +(await this.send('anweiban', 'annual-plan', String(Number(today.slice(0, 4)) + 1), { note: '启动下一年度巡查{m}' }, 'startNote', ''));

@@ -5,10 +5,12 @@ import { type EngineApi } from './engine-api';
 
 export interface Submission {
   kind: string;
-  /** A text the submission carried, looked for in the process it reached; '' when it was a task completion. */
+  /** A text the submission carried, looked for in the process it started; '' when it was a task completion. */
   marker: string;
   variable: string;
+  /** The process waiting for it, and how many element instances it had before: a received report moves it on. */
   processInstanceKey: string;
+  before?: number;
   accepted: boolean;
   detail: string;
   taskKey?: string;
@@ -36,9 +38,8 @@ export class Tally {
     for (const s of this.submissions.slice(from)) {
       let ok = s.accepted;
       if (ok && s.taskKey) ok = (await engine.task(s.taskKey)).state === 'COMPLETED';
-      else if (ok && s.marker && s.processInstanceKey) {
-        const found = await engine.variables({ processInstanceKey: s.processInstanceKey, name: s.variable });
-        ok = found.some((v) => v.value.includes(s.marker));
+      else if (ok && s.processInstanceKey) {
+        ok = (await engine.elementInstances({ processInstanceKey: s.processInstanceKey })).length > (s.before ?? 0);
       } else if (ok && s.marker) {
         const found = await engine.variables({ name: s.variable });
         ok = found.some((v) => v.value.includes(s.marker));

@@ -84,7 +84,7 @@ export class WebClient {
   /** Posts JSON as the task form and the plan assistant do; the answer and its status. */
   async postJson(path: string, body: unknown): Promise<{ status: number; body: z.infer<typeof FormAnswer> & Record<string, unknown> }> {
     const res = await this.request(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': this.csrf }, body: JSON.stringify(body) });
-    let parsed: unknown = {};
+    let parsed: unknown;
     try {
       parsed = JSON.parse(res.text);
     } catch {
