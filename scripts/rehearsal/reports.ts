@@ -17,6 +17,7 @@ export class Reporter {
   private firstSeen = new Map<string, string>();
   private sent = new Set<string>();
   private notOffered = new Set<string>();
+  private firstDue = new Map<string, string>();
 
   constructor(private readonly engine: EngineApi, private readonly actors: Actors, private readonly scenario: Scenario, private readonly tally: Tally,
     private readonly log: (line: string) => void) {}
@@ -83,7 +84,9 @@ export class Reporter {
       const inspectionId = String(w.vars.inspectionId ?? '');
       const first = this.seen(`rect:${w.processInstanceKey}`, today);
       const plays = (part: InspectionPart) => this.scenario.plays(inspectionId, part);
-      const due = typeof w.vars.rectificationDue === 'string' ? chinaDay(w.vars.rectificationDue) : addDays(first, 60);
+      // the first due date: each rung of the ladder sets a new one, a late unit is late against the first
+      if (!this.firstDue.has(w.processInstanceKey)) this.firstDue.set(w.processInstanceKey, typeof w.vars.rectificationDue === 'string' ? chinaDay(w.vars.rectificationDue) : addDays(first, 60));
+      const due = this.firstDue.get(w.processInstanceKey)!;
       const ready = plays('exhausted-ladder') ? this.scenario.played.has('exhausted ladder')
         : plays('late-rectification') ? today > addDays(due, 3) : today >= addDays(first, 21);
       if (!ready) continue;

@@ -20,6 +20,9 @@ export class Tally {
   private markers = 0;
   readonly submissions: Submission[] = [];
   private inboxSeen = new Set<string>();
+  private inboxRead = new Set<string>();
+  /** Inboxes that received more than a page (200) between two reads: their count is a lower bound. */
+  readonly overflowed = new Set<string>();
   /** Messages per "login day". */
   readonly perInboxDay = new Map<string, number>();
   readonly lost: Submission[] = [];
@@ -48,13 +51,19 @@ export class Tally {
     }
   }
 
-  countInbox(login: string, items: { id: string; day: string }[]): void {
+  /** Counts the messages not seen before; the number of new ones (the page shows the latest 200). */
+  countInbox(login: string, items: { id: string; day: string }[]): number {
+    let fresh = 0;
+    if (items.length >= 200 && items.every((i) => !this.inboxSeen.has(i.id)) && this.inboxRead.has(login)) this.overflowed.add(login);
+    this.inboxRead.add(login);
     for (const item of items) {
       if (this.inboxSeen.has(item.id)) continue;
+      fresh += 1;
       this.inboxSeen.add(item.id);
       const key = `${login} ${item.day}`;
       this.perInboxDay.set(key, (this.perInboxDay.get(key) ?? 0) + 1);
     }
+    return fresh;
   }
 
   maxPerInboxDay(): { max: number; where: string } {
