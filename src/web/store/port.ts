@@ -1,6 +1,7 @@
 import { type Principal } from '../auth/roles';
 import { type CalendarOverride, type Coverage, type SpecialDay } from '../../domain/calendar';
 import { type PlanProposalView } from '../../db/plan-assistant';
+import { type AdminStore } from './admin-port';
 
 /**
  * What the web app needs from the domain store. `src/web/store/domain-store.ts` implements it on the repositories
@@ -164,7 +165,8 @@ export interface EvidenceCheck {
 }
 
 export interface WebStore {
-  authenticate(username: string, password: string): Promise<Principal | null>;
+  /** Sign-in, password change and the administrators' pages. */
+  admin: AdminStore;
   createSession(accountId: string, expiresAt: Date): Promise<SessionInfo>;
   /** The user of a live session (not expired, account enabled), or null. */
   sessionUser(id: string): Promise<Principal | null>;
