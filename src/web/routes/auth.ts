@@ -29,7 +29,8 @@ export function authRoutes(deps: WebDeps): Router {
 
   // Failed attempts count, per client address and per account; a successful login takes its attempt back, so an
   // office behind one NAT address is not locked out by its own staff signing in. Too many failures for one account
-  // lock it until an administrator unlocks it; the unlock starts its count afresh (the key names the lock epoch).
+  // lock it until an administrator unlocks it; the unlock starts its count afresh (the key names the lock epoch). The
+  // account's count comes first, so failures from one address also lock the account they aim at.
   const refuse = (req: Request, res: Response, reason: string) => {
     void store.audit({ actor: null, action: 'login', outcome: 'denied', detail: { reason }, ip: req.ip });
     sendPage(res, loginPage(pageContext(req, res), { error: '登录尝试过于频繁，请稍后再试。' }), 429);
@@ -61,7 +62,7 @@ export function authRoutes(deps: WebDeps): Router {
     sendPage(res, loginPage(pageContext(req, res), { next: str(req.query.next) }));
   });
 
-  router.post('/login', perAddress, perAccount, async (req, res) => {
+  router.post('/login', perAccount, perAddress, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const username = str(body.username) ?? '';
     const password = typeof body.password === 'string' ? body.password : '';
