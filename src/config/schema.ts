@@ -101,6 +101,12 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().default('峄城区安委办 <ajb@yicheng.local>'),
   SMS_WEBHOOK_URL: z.string().url('expected an http(s) URL').optional(),
 
+  // Installation: production (NODE_ENV=production) starts without demo data, with one administrator
+  NODE_ENV: z.string().optional(),
+  /** The first administrator's login, created at start in production when ADMIN_PASSWORD is given and none exists. */
+  ADMIN_LOGIN: z.string().regex(/^[A-Za-z0-9._-]{2,64}$/, 'expected 2 to 64 letters, digits, dots, dashes or underscores').default('admin'),
+  ADMIN_PASSWORD: z.string().optional(),
+
   // Logging
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -12,6 +12,10 @@ export interface Account {
   personId: string | null;
   unitCode: string | null;
   disabled: boolean;
+  /** Locked after repeated failed logins, until an administrator unlocks it. */
+  locked: boolean;
+  /** The password was set by an administrator (or is the first): the user must change it before anything else. */
+  mustChangePassword: boolean;
   email: string | null;
   roles: { role: RoleCode; unitCode: string | null }[];
 }
@@ -45,6 +49,8 @@ export interface NewAccount {
   personId?: string;
   unitCode?: string;
   roles: { role: RoleCode; unitCode?: string | null }[];
+  /** The password is a temporary one the administrator hands over: changed at the first login. */
+  mustChangePassword?: boolean;
 }
 
 /** Creates an account with its role memberships; the login must be new. */
@@ -56,6 +62,7 @@ export async function createAccount(db: Db, by: Actor, input: NewAccount): Promi
     await trx.insertInto('accounts').values({
       id, login: input.login, password_hash: passwordHash, display_name: input.displayName,
       person_id: input.personId ?? null, unit_code: input.unitCode ?? null, disabled: 0, created_at: by.at,
+      must_change_password: input.mustChangePassword ? 1 : 0,
     }).execute();
     for (const m of input.roles) await grantRole(trx, by, id, m.role, m.unitCode ?? null);
     await audit(trx, by, 'create', 'accounts', id, { login: input.login, roles: input.roles });
@@ -77,14 +84,25 @@ export async function setPassword(db: Db, by: Actor, accountId: string, password
   });
 }
 
-/** Checks login and password; returns the account, or undefined for an unknown login, wrong password or disabled account. */
-export async function authenticate(db: Db, login: string, password: string): Promise<Account | undefined> {
-  const row = await db.selectFrom('accounts').select(['id', 'password_hash', 'disabled']).where('login', '=', login).executeTakeFirst();
+/** A login attempt's outcome: the account, or why not. Only who knows the password learns it is disabled or locked. */
+export type LoginOutcome = { account: Account } | { refused: 'wrong' | 'disabled' | 'locked' };
+
+export async function attemptLogin(db: Db, login: string, password: string): Promise<LoginOutcome> {
+  const row = await db.selectFrom('accounts').select(['id', 'password_hash', 'disabled', 'locked_at']).where('login', '=', login).executeTakeFirst();
   // An unknown login costs one hash verification like a known one, so the answer's timing does not tell which
-  // logins exist; a disabled account is refused only after its password was checked, for the same reason.
+  // logins exist; a disabled or locked account is refused only after its password was checked, for the same reason.
   const matches = await verifyPassword(password, row?.password_hash ?? (await dummyHash()));
-  if (!row || row.disabled || !matches) return undefined;
-  return getAccount(db, row.id);
+  if (!row || !matches) return { refused: 'wrong' };
+  if (row.disabled) return { refused: 'disabled' };
+  if (row.locked_at) return { refused: 'locked' };
+  const account = await getAccount(db, row.id);
+  return account ? { account } : { refused: 'wrong' };
+}
+
+/** Checks login and password; returns the account, or undefined for an unknown login, wrong password, disabled or locked account. */
+export async function authenticate(db: Db, login: string, password: string): Promise<Account | undefined> {
+  const outcome = await attemptLogin(db, login, password);
+  return 'account' in outcome ? outcome.account : undefined;
 }
 
 let dummy: Promise<string> | undefined;
@@ -93,14 +111,14 @@ const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('hex'))
 
 export async function getAccount(db: Db, id: string): Promise<Account | undefined> {
   const row = await db.selectFrom('accounts').leftJoin('people', 'people.id', 'accounts.person_id')
-    .select(['accounts.id', 'login', 'display_name', 'person_id', 'accounts.unit_code', 'disabled', 'people.email'])
+    .select(['accounts.id', 'login', 'display_name', 'person_id', 'accounts.unit_code', 'disabled', 'locked_at', 'must_change_password', 'people.email'])
     .where('accounts.id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   const roles = await db.selectFrom('memberships').select(['role_code', 'unit_code']).where('account_id', '=', id)
     .orderBy('role_code').execute();
   return {
     id: row.id, login: row.login, displayName: row.display_name, personId: row.person_id, unitCode: row.unit_code,
-    disabled: row.disabled === 1, email: row.email ?? null,
+    disabled: row.disabled === 1, locked: row.locked_at !== null, mustChangePassword: row.must_change_password === 1, email: row.email ?? null,
     roles: roles.map((r) => ({ role: r.role_code as RoleCode, unitCode: r.unit_code })),
   };
 }

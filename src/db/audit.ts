@@ -40,3 +40,23 @@ export async function auditTrail(db: Db, filter: { entity?: string; entityId?: s
     data: JSON.parse(r.data) as Record<string, unknown>,
   }));
 }
+
+/** A page of the audit trail, newest first, for the administrators' page; filters match exactly. */
+export async function auditPage(db: Db, filter: { entity?: string; entityId?: string; actor?: string; limit: number; offset: number }):
+  Promise<{ entries: AuditEntry[]; total: number }> {
+  let q = db.selectFrom('audit_log');
+  if (filter.entity) q = q.where('entity', '=', filter.entity);
+  if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
+  if (filter.actor) q = q.where('actor', '=', filter.actor);
+  const [rows, count] = await Promise.all([
+    q.selectAll().orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    entries: rows.map((r) => ({
+      seq: Number(r.seq), at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+    })),
+    total: Number(count.n),
+  };
+}

@@ -41,6 +41,10 @@ export interface AccountTable {
   unit_code: string | null;
   disabled: number;
   created_at: string;
+  must_change_password: Generated<number>; // 1 = the password was set by an administrator: change it at next login
+  locked_at: string | null; // locked after repeated failed logins
+  unlocked_at: string | null;
+  password_changed_at: string | null;
 }
 
 export interface RoleTable {

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { getAccount, type Account } from './accounts';
 import { type Db } from './connect';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * Web sessions. The browser holds a random token; the table holds only its SHA-256, so a leaked database

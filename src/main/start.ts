@@ -6,7 +6,8 @@ import { directClock } from '../camunda/engine-clock';
 import { deployNewResources, rejectionText, resourceFiles, withRetry } from '../camunda/deploy';
 import { type Config, loadConfigOrExit } from '../config';
 import { openStore } from '../db/connect';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '../db/seed';
+import { installData, installNotice } from '../db/install';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed';
 import { type GatewayAuth } from '../engine/gateway';
 import { componentLogger, configureLogging } from '../logging';
 import { startWeb } from '../web/server';
@@ -56,7 +57,11 @@ async function main(): Promise<void> {
   // one process: the web app and the workers read the engine's own clock
   const clock = directClock(() => embedded.engine.clock.now());
   const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  const firstRun = await seedDemoData(store.db, clock().toISOString());
+  // the demo district, except in production: there one administrator (ADMIN_PASSWORD or `npm run admin`)
+  const installed = await installData(store.db, {
+    production: config.NODE_ENV === 'production', adminLogin: config.ADMIN_LOGIN, adminPassword: config.ADMIN_PASSWORD, at: clock().toISOString(),
+  });
+  const firstRun = installed === 'demo-loaded';
   const workers = await startWorkerProcess(appConfig, { store, camunda, clock });
   const web = await startWeb({ config: appConfig, db: store.db, clock });
 
@@ -69,6 +74,8 @@ async function main(): Promise<void> {
     console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}）：`);
     for (const account of DEMO_ACCOUNTS) console.log(`  ${account.login.padEnd(16)} ${account.displayName}`);
   }
+  const notice = installNotice(installed, config.ADMIN_LOGIN);
+  if (notice) console.log(`\n${notice}`);
   console.log(`\n峄城区安全生产巡查系统已启动 — 请在浏览器中打开 ${web.url}`);
   console.log(`引擎：gRPC ${appConfig.ZEEBE_GRPC_ADDRESS}，REST ${appConfig.ZEEBE_REST_ADDRESS}/v2，管理端口 ${gateways.managementPort}\n`);
 

@@ -2,7 +2,8 @@
 import { clockFromConfig } from '../camunda/engine-clock';
 import { loadConfigOrExit } from '../config';
 import { openStore } from '../db/connect';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '../db/seed';
+import { installData, installNotice } from '../db/install';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed';
 import { configureLogging } from '../logging';
 import { startWeb } from '../web/server';
 
@@ -12,9 +13,12 @@ async function main(): Promise<void> {
   const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const clock = clockFromConfig(config);
   await clock.sync();
-  if (await seedDemoData(store.db, clock().toISOString())) {
-    console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：${DEMO_ACCOUNTS.map((a) => a.login).join('、')}`);
-  }
+  const installed = await installData(store.db, {
+    production: config.NODE_ENV === 'production', adminLogin: config.ADMIN_LOGIN, adminPassword: config.ADMIN_PASSWORD, at: clock().toISOString(),
+  });
+  if (installed === 'demo-loaded') console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：${DEMO_ACCOUNTS.map((a) => a.login).join('、')}`);
+  const notice = installNotice(installed, config.ADMIN_LOGIN);
+  if (notice) console.log(notice);
   const web = await startWeb({ config, db: store.db, clock });
   console.log(`峄城区安全生产巡查 — 请在浏览器中打开 ${web.url}`);
   const stop = async () => {

@@ -7,6 +7,8 @@ import { sessionLoader } from './auth/session';
 import { type WebDeps } from './deps';
 import { HttpError, pageContext, sendPage, wantsJson } from './http';
 import { assessmentRoutes } from './routes/assessment';
+import { accountRoutes, passwordChangeGate } from './routes/account';
+import { adminRoutes } from './routes/admin';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
@@ -74,6 +76,8 @@ export function createWebApp(deps: WebDeps): express.Express {
     if (req.method === 'GET' && !wantsJson(req)) return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
     next(new HttpError(401, '请先登录。'));
   });
+  app.use(passwordChangeGate());
+  app.use(accountRoutes(deps));
   app.use(taskRoutes(deps));
   app.use(planAssistantRoutes(deps));
   app.use(attachmentRoutes(deps));
@@ -89,6 +93,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   app.use(processRoutes(deps, deployedProcesses));
   app.use(calendarRoutes(deps));
   app.use(evidenceCheckRoutes(deps));
+  app.use(adminRoutes(deps));
 
   app.use((_req, _res, next) => next(new HttpError(404, '未找到您要的内容。')));
   app.use(errorHandler(deps));

@@ -13,6 +13,7 @@ import { buildAssets } from './assets/build';
 import { type CamundaPort, fromCamundaClient } from './camunda/port';
 import { defaultWebConfig } from './deps';
 import { domainStore } from './store/domain-store';
+import { passwordPolicyFor } from '../db/install';
 import { watchEvidence } from './evidence-watch';
 
 export interface RunningWeb {
@@ -49,7 +50,7 @@ export async function startWeb(options: StartWebOptions): Promise<RunningWeb> {
   const built = await buildAssets(assetsDir);
   if (built.built) log.info({ ms: built.ms, assetsDir }, 'browser bundles built');
   const now = options.clock ?? clockFromConfig(config);
-  const store = domainStore(options.db, { archiveDir: join(config.DATA_DIR, 'archive'), firstCycleStart: config.INSPECTION_CYCLE_START, now });
+  const store = domainStore(options.db, { archiveDir: join(config.DATA_DIR, 'archive'), firstCycleStart: config.INSPECTION_CYCLE_START, now, passwordPolicy: passwordPolicyFor(config.NODE_ENV === 'production') });
   const stopEvidenceWatch = watchEvidence(() => store.checkEvidence(), log);
   const app = createWebApp({
     camunda: options.camunda ?? camundaFromConfig(config),

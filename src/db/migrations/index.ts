@@ -9,6 +9,7 @@ import * as unitHeads from './006-unit-heads';
 import * as needToKnow from './007-need-to-know';
 import * as taskEntries from './008-task-entries';
 import * as assessmentCutoff from './009-assessment-cutoff';
+import * as accountSecurity from './010-account-security';
 
 export type { Dialect } from './define';
 
@@ -26,6 +27,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '007-need-to-know': wrap(needToKnow),
       '008-task-entries': wrap(taskEntries),
       '009-assessment-cutoff': wrap(assessmentCutoff),
+      '010-account-security': wrap(accountSecurity),
     }),
   };
 }

@@ -29,6 +29,8 @@ export interface Principal {
   departmentCodes: string[];
   /** The inspection teams (巡查组) the user's person belongs to. */
   teams: TeamMembership[];
+  /** The password was set by an administrator: nothing but changing it until it is changed. */
+  mustChangePassword?: boolean;
 }
 
 /** The unscoped team groups: they name a role, not a team, so a task offered through them needs its team checked. */
@@ -131,4 +133,6 @@ export const can = {
   checkEvidence: (u?: Principal) => has(u, 'admin', 'office'),
   /** Read the assessment register (绩效考核): the office, the committee and the offices the results are copied to. */
   readAssessment: (u?: Principal) => has(u, 'admin', 'office', 'committee', 'copy-office'),
+  /** Accounts, units, people, teams and the audit trail (系统管理). */
+  administer: (u?: Principal) => has(u, 'admin'),
 };

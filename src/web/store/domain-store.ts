@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { type Account, authenticate } from '../../db/accounts';
+import { type Account } from '../../db/accounts';
 import { audit } from '../../db/audit';
 import { createContentStore } from '../../db/content-store';
 import { effectOf, recordEffect } from '../../db/effects';
@@ -17,6 +17,7 @@ import { planProposal } from '../../db/plan-assistant';
 import { assessmentRegister, assessmentYears } from '../../db/assessment-register';
 import { createSession, endSession, resolveSession } from '../../db/sessions';
 import { recordTaskEntry, taskEntries } from '../../db/task-entries';
+import { PASSWORD_POLICY, type PasswordPolicy } from '../../domain/password-policy';
 import * as q from '../../db/web-queries';
 import { CATEGORIES } from '../../domain/problems';
 import { runningCycle } from '../../domain/coverage';
@@ -24,6 +25,7 @@ import { trafficLight } from '../../domain/escalation';
 import { isRole, type Principal } from '../auth/roles';
 import { formatTime } from '../views/format';
 import { DOCUMENT_TYPE_LABELS, EVIDENCE_KIND_LABELS, labelOf, ROUTE_LABELS, STATE_LABELS } from './labels';
+import { adminStore } from './admin-store';
 import { type DeliveredMessage, type EvidenceScope, type RecordScope, type ReferenceList, type ReferenceOption, type RegisterColumn, type RegisterName, type WebStore } from './port';
 
 /** Columns shown per register, in order, with Chinese headings. */
@@ -126,7 +128,10 @@ async function referenceOptions(db: Db, list: ReferenceList, about: { inspection
 export function principalOf(account: Account, teams: Principal['teams'] = []): Principal {
   const roles = [...new Set(account.roles.map((r) => r.role).filter(isRole))];
   const scoped = (role: string) => account.roles.filter((r) => r.role === role && r.unitCode).map((r) => r.unitCode!);
-  return { accountId: account.id, username: account.login, displayName: account.displayName, roles, unitCodes: scoped('unit'), departmentCodes: scoped('department'), teams };
+  return {
+    accountId: account.id, username: account.login, displayName: account.displayName, roles, unitCodes: scoped('unit'),
+    departmentCodes: scoped('department'), teams, ...(account.mustChangePassword ? { mustChangePassword: true } : {}),
+  };
 }
 
 export interface DomainStoreOptions {
@@ -136,6 +141,8 @@ export interface DomainStoreOptions {
   firstCycleStart?: string;
   /** The engine's time, for the dates the store writes (audit, evidence, read marks). */
   now: () => Date;
+  /** Passwords users and administrators set (production also refuses the published demo password). */
+  passwordPolicy?: PasswordPolicy;
 }
 
 /** The web app's store port on the domain database (src/db). */
@@ -145,10 +152,7 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
   const content = createContentStore(archive);
   const actor = (name: string | null) => ({ name: name ?? 'anonymous', at: now().toISOString() });
   return {
-    async authenticate(username, password) {
-      const account = await authenticate(db, username, password);
-      return account ? principalOf(account, await q.teamsOfPerson(db, account.personId)) : null;
-    },
+    admin: adminStore(db, now, options.passwordPolicy ?? PASSWORD_POLICY),
     // sessions live in technical time (the wall clock), like their cookies
     async createSession(accountId, expiresAt) {
       const at = new Date();

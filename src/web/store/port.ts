@@ -3,6 +3,7 @@ import { type CalendarOverride, type Coverage, type SpecialDay } from '../../dom
 import { type PlanProposalView } from '../../db/plan-assistant';
 import { type InboxKind } from '../inbox-kinds';
 import { type AssessmentRow } from '../../db/assessment-register';
+import { type AdminStore } from './admin-port';
 
 /**
  * What the web app needs from the domain store. `src/web/store/domain-store.ts` implements it on the repositories
@@ -196,7 +197,8 @@ export interface TaskEntryInput {
 }
 
 export interface WebStore {
-  authenticate(username: string, password: string): Promise<Principal | null>;
+  /** Sign-in, password change and the administrators' pages. */
+  admin: AdminStore;
   createSession(accountId: string, expiresAt: Date): Promise<SessionInfo>;
   /** The user of a live session (not expired, account enabled), or null. */
   sessionUser(id: string): Promise<Principal | null>;

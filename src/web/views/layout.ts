@@ -27,6 +27,7 @@ function nav(ctx: PageContext): SafeHtml {
     { href: '/processes', label: '流程管理', visible: can.ownProcesses(u) },
     { href: '/admin/calendar', label: '节假日日历', visible: can.manageCalendar(u) },
     { href: '/admin/evidence', label: '证据校验', visible: can.checkEvidence(u) },
+    { href: '/admin/accounts', label: '系统管理', visible: can.administer(u) },
     { href: '/board', label: '社会公告', visible: true },
   ];
   return html`<nav class="nav" aria-label="主导航"><ul>${items
@@ -42,6 +43,7 @@ function account(ctx: PageContext): SafeHtml {
   const roles = ctx.user.roles.map((r) => ROLE_LABELS[r]).join('、');
   return html`<form method="post" action="/logout" class="account">
     <span>${ctx.user.displayName}<small>${roles}</small></span>
+    <a href="/account/password">修改密码</a>
     <input type="hidden" name="_csrf" value="${ctx.csrf}">
     <button type="submit" class="link">退出</button>
   </form>`;
