@@ -4,10 +4,11 @@ import { type Database as DB } from './schema';
 
 /**
  * Read queries for the web app's registers (台账), dashboard and public notice board. Every register query takes a
- * scope: `all`, or the unit codes and department codes the reader belongs to; scoped readers get only rows of
- * their own units, or rows handed to their departments.
+ * scope: `all`, or the unit codes, department codes and inspection teams the reader belongs to; scoped readers get
+ * only rows of their own units, rows handed to their departments, or rows of their teams' inspections (组长负责制:
+ * a team's records belong to that team).
  */
-export type ReadScope = { all: true } | { all: false; unitCodes: string[]; departmentCodes: string[] };
+export type ReadScope = { all: true } | { all: false; unitCodes: string[]; departmentCodes: string[]; teamIds: string[] };
 
 export interface RegisterQuery {
   q?: string;
@@ -31,6 +32,10 @@ const like = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 const none = [''] as const;
 const codes = (list: string[]) => (list.length ? list : [...none]);
 
+/** The inspections of the reader's teams, as a subquery for `in`. */
+const teamInspections = (db: Db, scope: Exclude<ReadScope, { all: true }>) =>
+  db.selectFrom('inspections').select('inspections.id').where('inspections.team_id', 'in', codes(scope.teamIds));
+
 /**
  * One page of a register query, cut in SQL, and the number of all its rows (the same query counted, without its
  * order). `limit` and `offset` are clamped so that a reader's parameters cannot ask for everything at once.
@@ -53,7 +58,7 @@ export async function inspectionRegister(db: Db, scope: ReadScope, query: Regist
       'inspections.status', 'inspections.opened_at as openedAt',
       'inspections.report_due as reportDue', 'inspections.rectification_due as rectificationDue', 'inspections.closed_at as closedAt'])
     .orderBy('inspections.opened_at', 'desc').orderBy('inspections.id');
-  if (!scope.all) q = q.where('inspections.unit_code', 'in', codes(scope.unitCodes));
+  if (!scope.all) q = q.where((eb) => eb.or([eb('inspections.unit_code', 'in', codes(scope.unitCodes)), eb('inspections.team_id', 'in', codes(scope.teamIds))]));
   if (query.q) q = q.where((eb) => eb.or([eb('units.name', 'like', like(query.q!)), eb('teams.name', 'like', like(query.q!))]));
   return page(q, query);
 }
@@ -64,7 +69,8 @@ export async function problemRegister(db: Db, scope: ReadScope, query: RegisterQ
       'problems.description', 'problems.route', 'problems.department_code as departmentCode', 'dept.name as departmentName', 'problems.status', 'problems.due'])
     .orderBy('problems.created_at', 'desc').orderBy('problems.no').orderBy('problems.id');
   if (!scope.all) {
-    q = q.where((eb) => eb.or([eb('problems.unit_code', 'in', codes(scope.unitCodes)), eb('problems.department_code', 'in', codes(scope.departmentCodes))]));
+    q = q.where((eb) => eb.or([eb('problems.unit_code', 'in', codes(scope.unitCodes)), eb('problems.department_code', 'in', codes(scope.departmentCodes)),
+      eb('problems.inspection_id', 'in', teamInspections(db, scope))]));
   }
   if (query.q) q = q.where((eb) => eb.or([eb('problems.description', 'like', like(query.q!)), eb('units.name', 'like', like(query.q!))]));
   return page(q, query);
@@ -77,7 +83,8 @@ export async function handoverRegister(db: Db, scope: ReadScope, query: Register
       'handovers.status', 'handovers.sent_at as sentAt', 'handovers.result_due as resultDue', 'handovers.result_at as resultAt', 'handovers.document_id as documentId'])
     .orderBy('handovers.sent_at', 'desc').orderBy('handovers.id');
   if (!scope.all) {
-    q = q.where((eb) => eb.or([eb('handovers.department_code', 'in', codes(scope.departmentCodes)), eb('problems.unit_code', 'in', codes(scope.unitCodes))]));
+    q = q.where((eb) => eb.or([eb('handovers.department_code', 'in', codes(scope.departmentCodes)), eb('problems.unit_code', 'in', codes(scope.unitCodes)),
+      eb('problems.inspection_id', 'in', teamInspections(db, scope))]));
   }
   if (query.q) q = q.where((eb) => eb.or([eb('problems.description', 'like', like(query.q!)), eb('handovers.handover_no', 'like', like(query.q!))]));
   return page(q, query);
@@ -88,7 +95,10 @@ export async function hazardRegister(db: Db, scope: ReadScope, query: RegisterQu
     .select(['hazards.id', 'hazards.listing_no as listingNo', 'hazards.name', 'units.name as unitName', 'hazards.status',
       'hazards.rectify_due as rectifyDue', 'hazards.listed_at as listedAt', 'hazards.delisted_at as delistedAt'])
     .orderBy('hazards.listed_at', 'desc').orderBy('hazards.id');
-  if (!scope.all) q = q.where('hazards.unit_code', 'in', codes(scope.unitCodes));
+  if (!scope.all) {
+    q = q.where((eb) => eb.or([eb('hazards.unit_code', 'in', codes(scope.unitCodes)),
+      eb('hazards.problem_id', 'in', db.selectFrom('problems').select('problems.id').where('problems.inspection_id', 'in', teamInspections(db, scope)))]));
+  }
   if (query.q) q = q.where((eb) => eb.or([eb('hazards.name', 'like', like(query.q!)), eb('hazards.listing_no', 'like', like(query.q!))]));
   return page(q, query);
 }
@@ -99,7 +109,7 @@ export async function rectificationRegister(db: Db, scope: ReadScope, query: Reg
     .select(['rectifications.id', 'rectifications.inspection_id as inspectionId', 'units.name as unitName', 'rectifications.report',
       'rectifications.submitted_at as submittedAt', 'inspections.rectification_due as rectificationDue'])
     .orderBy('rectifications.submitted_at', 'desc').orderBy('rectifications.id');
-  if (!scope.all) q = q.where('inspections.unit_code', 'in', codes(scope.unitCodes));
+  if (!scope.all) q = q.where((eb) => eb.or([eb('inspections.unit_code', 'in', codes(scope.unitCodes)), eb('inspections.team_id', 'in', codes(scope.teamIds))]));
   if (query.q) q = q.where((eb) => eb.or([eb('rectifications.report', 'like', like(query.q!)), eb('units.name', 'like', like(query.q!))]));
   return page(q, query);
 }
@@ -108,7 +118,7 @@ export async function talkRegister(db: Db, scope: ReadScope, query: RegisterQuer
   let q = db.selectFrom('talks').innerJoin('units', 'units.code', 'talks.subject_unit_code')
     .select(['talks.id', 'units.name as unitName', 'talks.reason', 'talks.at', 'talks.follow_up_due as followUpDue', 'talks.inspection_id as inspectionId'])
     .orderBy('talks.at', 'desc').orderBy('talks.id');
-  if (!scope.all) q = q.where('talks.subject_unit_code', 'in', codes(scope.unitCodes));
+  if (!scope.all) q = q.where((eb) => eb.or([eb('talks.subject_unit_code', 'in', codes(scope.unitCodes)), eb('talks.inspection_id', 'in', teamInspections(db, scope))]));
   if (query.q) q = q.where((eb) => eb.or([eb('talks.reason', 'like', like(query.q!)), eb('units.name', 'like', like(query.q!))]));
   return page(q, query);
 }
@@ -118,7 +128,8 @@ const TO_DEPARTMENTS = ['handover-letter'];
 
 /**
  * Documents a scoped reader may see, as a condition on `documents`: one about their unit's inspections, problems or
- * hazards and addressed to the unit, or one about a problem or handover handed to their department.
+ * hazards and addressed to the unit, one about a problem or handover handed to their department, or one about their
+ * team's inspections and their problems.
  */
 function documentVisible(db: Db, scope: Exclude<ReadScope, { all: true }>) {
   const units = codes(scope.unitCodes);
@@ -136,6 +147,8 @@ function documentVisible(db: Db, scope: Exclude<ReadScope, { all: true }>) {
     eb('documents.subject', 'in', db.selectFrom('problems').select(subject('problem:', 'problems.id').as('s')).where('problems.department_code', 'in', depts)),
     eb('documents.subject', 'in', db.selectFrom('handovers').select(subject('handover:', 'handovers.id').as('s')).where('handovers.department_code', 'in', depts)),
     eb('documents.subject', 'in', db.selectFrom('handovers').select(subject('problem:', 'handovers.problem_id').as('s')).where('handovers.department_code', 'in', depts)),
+    eb('documents.subject', 'in', teamInspections(db, scope).clearSelect().select(subject('inspection:', 'inspections.id').as('s'))),
+    eb('documents.subject', 'in', db.selectFrom('problems').select(subject('problem:', 'problems.id').as('s')).where('problems.inspection_id', 'in', teamInspections(db, scope))),
   ]);
 }
 
@@ -286,17 +299,24 @@ export async function reportableSubjects(db: Db, kind: 'inspection' | 'hazard' |
   if (kind === 'inspection') {
     let q = db.selectFrom('inspections').innerJoin('units', 'units.code', 'inspections.unit_code')
       .select(['inspections.id', 'units.name', 'inspections.opened_at']).where('inspections.closed_at', 'is', null).orderBy('inspections.opened_at', 'desc');
-    if (!scope.all) q = q.where('inspections.unit_code', 'in', codes(scope.unitCodes));
+    // team staff also report on inspections no team is recorded for (the office's own), as the events page allows
+    if (!scope.all) {
+      q = q.where((eb) => eb.or([eb('inspections.unit_code', 'in', codes(scope.unitCodes)), eb('inspections.team_id', 'in', codes(scope.teamIds)),
+        ...(scope.teamIds.length ? [eb('inspections.team_id', 'is', null)] : [])]));
+    }
     return (await q.execute()).map((r) => ({ id: r.id, label: `${r.name}（${r.opened_at.slice(0, 10)} 起）` }));
   }
   if (kind === 'hazard') {
     let q = db.selectFrom('hazards').select(['id', 'name', 'listing_no']).where('status', 'not in', ['DELISTED', 'PUBLISHED_CLOSED']).orderBy('listed_at', 'desc');
-    if (!scope.all) q = q.where('unit_code', 'in', codes(scope.unitCodes));
+    if (!scope.all) {
+      q = q.where((eb) => eb.or([eb('unit_code', 'in', codes(scope.unitCodes)),
+        eb('problem_id', 'in', db.selectFrom('problems').select('problems.id').where('problems.inspection_id', 'in', teamInspections(db, scope)))]));
+    }
     return (await q.execute()).map((r) => ({ id: r.id, label: r.listing_no ? `${r.listing_no} ${r.name}` : r.name }));
   }
   let q = db.selectFrom('handovers').innerJoin('problems', 'problems.id', 'handovers.problem_id')
     .select(['handovers.id', 'handovers.handover_no', 'problems.description']).where('handovers.status', 'not in', ['done', 'refused']).orderBy('handovers.sent_at', 'desc').orderBy('handovers.id');
-  if (!scope.all) q = q.where('handovers.department_code', 'in', codes(scope.departmentCodes));
+  if (!scope.all) q = q.where((eb) => eb.or([eb('handovers.department_code', 'in', codes(scope.departmentCodes)), eb('problems.inspection_id', 'in', teamInspections(db, scope))]));
   return (await q.execute()).map((r) => ({ id: r.id, label: `${r.handover_no ?? '（未编号）'} ${r.description}` }));
 }
 

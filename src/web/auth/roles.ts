@@ -126,7 +126,7 @@ export const can = {
   operate: (u?: Principal) => has(u, 'admin'),
   ownProcesses: (u?: Principal) => has(u, 'process-owner', 'admin'),
   /** Registers across all units (units and departments see only their own rows). */
-  seeAllRecords: (u?: Principal) => has(u, 'admin', 'office', 'committee', 'team-leader', 'team'),
+  seeAllRecords: (u?: Principal) => has(u, 'admin', 'office', 'committee'),
   /** Enter the State Council's holiday arrangement (节假日日历). */
   manageCalendar: (u?: Principal) => has(u, 'admin', 'office'),
   /** See and run the check of the evidence archive (证据存档校验). */

@@ -8,8 +8,9 @@ import { type InboxKind, isInboxKind } from '../inbox-kinds';
 import { boardPage, inboxPage, noticePage, registerPage, registersIndexPage } from '../views/records';
 
 /**
- * Units see only their own rows, departments only what was handed to them; staff see everything but evidence,
- * which is need-to-know: the office all of it, a team its own inspections', the unit what was filed on its tasks.
+ * Units see only their own rows, departments only what was handed to them, teams their own inspections' (组长负责制);
+ * the office, the committee and administrators see everything but evidence, which is need-to-know: the office all
+ * of it, a team its own inspections', the unit what was filed on its tasks.
  */
 export function scopeOf(user: Principal): RecordScope {
   const evidence = {
@@ -19,7 +20,8 @@ export function scopeOf(user: Principal): RecordScope {
     unitCodes: user.roles.includes('unit') ? user.unitCodes : [],
   };
   if (can.seeAllRecords(user)) return { all: true, evidence };
-  return { all: false, unitCodes: user.roles.includes('unit') ? user.unitCodes : [], departmentCodes: user.roles.includes('department') ? user.departmentCodes : [], evidence };
+  return { all: false, unitCodes: user.roles.includes('unit') ? user.unitCodes : [], departmentCodes: user.roles.includes('department') ? user.departmentCodes : [],
+    teamIds: evidence.teamIds, evidence };
 }
 
 const isRegister = (name: string): name is RegisterName => Object.prototype.hasOwnProperty.call(REGISTERS, name);

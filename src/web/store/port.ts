@@ -60,7 +60,7 @@ export interface EvidenceScope {
 }
 
 /** Which rows of the registers a user may see; evidence has its own, narrower scope. */
-export type RecordScope = ({ all: true } | { all: false; unitCodes: string[]; departmentCodes: string[] }) & { evidence: EvidenceScope };
+export type RecordScope = ({ all: true } | { all: false; unitCodes: string[]; departmentCodes: string[]; teamIds: string[] }) & { evidence: EvidenceScope };
 
 export const REGISTERS = {
   inspections: '巡查台账',
