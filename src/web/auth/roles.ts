@@ -125,7 +125,7 @@ export const can = {
   monitor: (u?: Principal) => has(u, 'admin', 'office', 'committee'),
   operate: (u?: Principal) => has(u, 'admin'),
   ownProcesses: (u?: Principal) => has(u, 'process-owner', 'admin'),
-  /** Registers across all units (units and departments see only their own rows). */
+  /** Registers across all units and teams (units, departments and teams see only their own rows). */
   seeAllRecords: (u?: Principal) => has(u, 'admin', 'office', 'committee'),
   /** Enter the State Council's holiday arrangement (节假日日历). */
   manageCalendar: (u?: Principal) => has(u, 'admin', 'office'),
