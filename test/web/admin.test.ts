@@ -248,6 +248,20 @@ describe('系统管理 (administration pages)', () => {
     expect(audit.text).toContain('第一巡查组 · 巡查组“第一巡查组”：新增蒋秀兰，减少赵文静');
   });
 
+  it('keeps at least one enabled administrator: neither disabled nor stripped of the role', async () => {
+    // given the demo district's only administrator
+    const { agent, csrf } = await signIn(h.app, LOGINS.admin);
+    const id = await accountId(LOGINS.admin);
+    // when
+    const disable = await agent.post(`/admin/accounts/${id}/disable`).type('form').send({ _csrf: csrf });
+    const demote = await agent.post(`/admin/accounts/${id}`).type('form').send({ _csrf: csrf, displayName: '梁思远', roles: ['office'] });
+    // then
+    expect([disable.status, demote.status]).toEqual([422, 422]);
+    expect(disable.text).toContain('至少须保留一个启用的系统管理员账号。');
+    expect(demote.text).toContain('至少须保留一个启用的系统管理员账号。');
+    expect((await agent.get('/admin/accounts')).status).toBe(200);
+  });
+
   it('refuses an administration change without the session’s CSRF token', async () => {
     // given
     const { agent } = await signIn(h.app, LOGINS.admin);
