@@ -72,9 +72,18 @@ export interface AccountChange {
   roles: { role: RoleCode; unitCode: string | null }[];
 }
 
+/** Nobody may take away the last enabled administrator: the system would have no one to manage it. */
+async function keepAnAdministrator(db: Db, account: Account): Promise<void> {
+  if (account.disabled || !account.roles.some((r) => r.role === 'admin')) return;
+  const other = await db.selectFrom('memberships').innerJoin('accounts', 'accounts.id', 'memberships.account_id').select('accounts.id')
+    .where('memberships.role_code', '=', 'admin').where('accounts.disabled', '=', 0).where('accounts.id', '!=', account.id).executeTakeFirst();
+  if (!other) throw new AccountError('至少须保留一个启用的系统管理员账号。');
+}
+
 /** Changes an account's name, person, unit and roles (the roles are replaced); audited with before and after. */
 export async function updateAccount(db: Db, by: Actor, id: string, change: AccountChange): Promise<void> {
   const before = await accountOrFail(db, id);
+  if (!change.roles.some((r) => r.role === 'admin')) await keepAnAdministrator(db, before);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('accounts').set({ display_name: change.displayName, person_id: change.personId, unit_code: change.unitCode })
       .where('id', '=', id).execute();
@@ -93,6 +102,7 @@ export async function updateAccount(db: Db, by: Actor, id: string, change: Accou
 /** Disables (or enables again) an account; disabling ends its sessions at once. */
 export async function setAccountDisabled(db: Db, by: Actor, id: string, disabled: boolean): Promise<void> {
   const account = await accountOrFail(db, id);
+  if (disabled) await keepAnAdministrator(db, account);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('accounts').set({ disabled: disabled ? 1 : 0 }).where('id', '=', id).execute();
     if (disabled) await trx.deleteFrom('web_sessions').where('account_id', '=', id).execute();

@@ -56,6 +56,10 @@ const MATRIX: Array<[string, number[]]> = [
   ['/admin/calendar', [303, 403, 200, 403, 403, 403, 403, 403, 200, 403]],
   ['/admin/calendar?year=2026', [303, 403, 200, 403, 403, 403, 403, 403, 200, 403]],
   ['/admin/evidence', [303, 403, 200, 403, 403, 403, 403, 403, 200, 403]],
+  ['/admin/accounts', [303, 403, 403, 403, 403, 403, 403, 403, 200, 403]],
+  ['/admin/teams', [303, 403, 403, 403, 403, 403, 403, 403, 200, 403]],
+  ['/admin/audit', [303, 403, 403, 403, 403, 403, 403, 403, 200, 403]],
+  ['/account/password', [303, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
 ];
 
 // unsafe actions: expected status per role (anonymous gets 403: no CSRF cookie yet)

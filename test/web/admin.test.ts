@@ -248,6 +248,39 @@ describe('系统管理 (administration pages)', () => {
     expect(audit.text).toContain('第一巡查组 · 巡查组“第一巡查组”：新增蒋秀兰，减少赵文静');
   });
 
+  it('lets any user change their own password from the header: the current one checked, other sessions ended', async () => {
+    // given the office signed in on two devices
+    const here = await signIn(h.app, LOGINS.office);
+    const there = await signIn(h.app, LOGINS.office);
+    // when
+    const page = await here.agent.get('/account/password');
+    const wrong = await here.agent.post('/account/password').type('form').send({ _csrf: here.csrf, current: 'Wrong-pass-2026', password: OWN, confirm: OWN });
+    const changed = await here.agent.post('/account/password').type('form').send({ _csrf: here.csrf, current: DEMO_PASSWORD, password: OWN, confirm: OWN });
+    // then
+    expect((await here.agent.get('/tasks')).text).toContain('<a href="/account/password">修改密码</a>');
+    expect(page.text).not.toContain('您的密码由系统管理员设置');
+    expect(wrong.status).toBe(422);
+    expect(wrong.text).toContain('当前密码不正确。');
+    expect(changed.headers.location).toBe('/account/password?saved=1');
+    expect((await here.agent.get('/account/password?saved=1')).text).toContain('密码已修改，其他设备上的登录已退出。');
+    expect((await there.agent.get('/tasks')).status).toBe(303);
+    expect((await logIn(h.app, LOGINS.office, OWN)).res.status).toBe(303);
+  });
+
+  it('keeps at least one enabled administrator: neither disabled nor stripped of the role', async () => {
+    // given the demo district's only administrator
+    const { agent, csrf } = await signIn(h.app, LOGINS.admin);
+    const id = await accountId(LOGINS.admin);
+    // when
+    const disable = await agent.post(`/admin/accounts/${id}/disable`).type('form').send({ _csrf: csrf });
+    const demote = await agent.post(`/admin/accounts/${id}`).type('form').send({ _csrf: csrf, displayName: '梁思远', roles: ['office'] });
+    // then
+    expect([disable.status, demote.status]).toEqual([422, 422]);
+    expect(disable.text).toContain('至少须保留一个启用的系统管理员账号。');
+    expect(demote.text).toContain('至少须保留一个启用的系统管理员账号。');
+    expect((await agent.get('/admin/accounts')).status).toBe(200);
+  });
+
   it('refuses an administration change without the session’s CSRF token', async () => {
     // given
     const { agent } = await signIn(h.app, LOGINS.admin);

@@ -84,8 +84,15 @@ export function accountAdminRoutes(deps: WebDeps): Router {
     const account = await accountOr404(req.params.id);
     const { form, problems } = await read(req.body);
     form.login = account.login;
-    if (problems.length) return sendPage(res, accountPage(pageContext(req, res), account, { form, pickers: await pickers(), problems }), 422);
-    await admin.updateAccount(user.username, account.id, { displayName: form.displayName, personId: form.personId || null, unitCode: form.unitCode || null, roles: memberships(form) });
+    const refuse = async (list: string[]) => sendPage(res, accountPage(pageContext(req, res), account, { form, pickers: await pickers(), problems: list }), 422);
+    if (problems.length) return refuse(problems);
+    try {
+      await admin.updateAccount(user.username, account.id, { displayName: form.displayName, personId: form.personId || null, unitCode: form.unitCode || null, roles: memberships(form) });
+    } catch (err) {
+      const refusal = refusalOf(err);
+      if (!refusal) throw err;
+      return refuse(refusal);
+    }
     res.redirect(303, `/admin/accounts/${account.id}?saved=update`);
   });
 
@@ -93,7 +100,13 @@ export function accountAdminRoutes(deps: WebDeps): Router {
     router.post(`/admin/accounts/:id/${name}`, async (req, res) => {
       const user = requireUser(res);
       const account = await accountOr404(req.params.id as string);
-      await run(user.username, account.id);
+      try {
+        await run(user.username, account.id);
+      } catch (err) {
+        const refusal = refusalOf(err);
+        if (!refusal) throw err;
+        return sendPage(res, accountPage(pageContext(req, res), account, { form: formOfAccount(account), pickers: await pickers(), problems: refusal }), 422);
+      }
       res.redirect(303, `/admin/accounts/${account.id}?saved=${name}`);
     });
   action('disable', (by, id) => admin.setDisabled(by, id, true));

@@ -35,7 +35,8 @@ function fields(form: AccountForm, pickers: AccountPickers, isNew: boolean): Saf
 }
 
 export function accountsPage(ctx: PageContext, accounts: AccountRow[], state: { form: AccountForm; pickers: AccountPickers; problems?: string[]; created?: string }): SafeHtml {
-  return adminLayout(ctx, '账号管理', html`${state.created ? html`<p class="notice" role="status">账号 ${state.created} 已创建，首次登录时须修改密码。</p>` : ''}
+  return adminLayout(ctx, '账号管理', html`<p><a class="button" href="#new">新建账号</a></p>
+${state.created ? html`<p class="notice" role="status">账号 ${state.created} 已创建，首次登录时须修改密码。</p>` : ''}
 <div class="table-wrap"><table class="list" id="accounts">
   <thead><tr><th scope="col">用户名</th><th scope="col">姓名</th><th scope="col">单位</th><th scope="col">角色</th><th scope="col">状态</th><th scope="col">创建时间</th></tr></thead>
   <tbody>${accounts.map((a) => html`<tr data-login="${a.login}"><td><a href="/admin/accounts/${a.id}">${a.login}</a></td><td>${a.displayName}</td><td>${a.unitName ?? '—'}</td><td>${rolesText(a)}</td><td>${status(a)}</td><td>${formatTime(a.createdAt)}</td></tr>`)}</tbody>
