@@ -73,7 +73,7 @@ export function taskRoutes(deps: WebDeps): Router {
     const [attachments, options] = await Promise.all([store.attachments(about, scopeOf(user).evidence), schema ? resolveFormOptions(store, schema, about, scopeOf(user).evidence) : {}]);
     const [units, names] = await Promise.all([
       typeof data.departmentCode === 'string' ? store.units() : Promise.resolve([]),
-      store.displayNames([task.assignee, ...history.items.map((h) => h.assignee)].filter((a): a is string => !!a)),
+      store.displayNames([task.assignee, ...history.items.map((h) => h.assignee), ...attachments.map((a) => a.capturedBy)].filter((a): a is string => !!a)),
     ]);
     const shown = (name: string) => {
       if (/Due$/.test(name)) return formatTime(String(data[name]));

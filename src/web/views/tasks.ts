@@ -126,10 +126,10 @@ export interface TaskPageData {
   now: Date;
 }
 
-function attachmentsSection(ctx: PageContext, task: UserTask, list: Attachment[], canUpload: boolean): SafeHtml {
+function attachmentsSection(ctx: PageContext, task: UserTask, list: Attachment[], canUpload: boolean, d: Pick<TaskPageData, 'names'>): SafeHtml {
   return html`<section class="card" id="attachments" aria-labelledby="att-title">
   <h2 id="att-title">附件（证据存档）</h2>
-  ${list.length ? html`<ul class="plain">${list.map((a) => html`<li><a href="/evidence/${a.id}">${a.fileName}</a> <span class="muted">${a.capturedBy} · ${formatTime(a.capturedAt)} · ${Math.ceil(a.size / 1024)} KB</span></li>`)}</ul>` : html`<p class="muted">暂无附件</p>`}
+  ${list.length ? html`<ul class="plain">${list.map((a) => html`<li><a href="/evidence/${a.id}">${a.fileName}</a> <span class="muted">${d.names?.get(a.capturedBy) ?? a.capturedBy} · ${formatTime(a.capturedAt)} · ${Math.ceil(a.size / 1024)} KB</span></li>`)}</ul>` : html`<p class="muted">暂无附件</p>`}
   ${canUpload ? html`<form method="post" action="/tasks/${task.userTaskKey}/attachments?_csrf=${ctx.csrf}" enctype="multipart/form-data" class="filters">
     <label>选择文件（照片、录音、视频、PDF、办公文档，单个不超过 50 MB） <input type="file" name="files" multiple required accept="${ACCEPTED_EXTENSIONS}"></label>
     <button type="submit" class="secondary">上传并存档</button></form>` : ''}
@@ -181,6 +181,6 @@ export function taskPage(ctx: PageContext, d: TaskPageData): SafeHtml {
     }
   </aside>
 </div>
-${attachmentsSection(ctx, task, d.attachments, d.canAttach)}`;
+${attachmentsSection(ctx, task, d.attachments, d.canAttach, d)}`;
   return layout(ctx, { title: task.name ?? '任务', body, scripts: ['task-form.js'], styles: ['task-form.css'] });
 }
