@@ -123,7 +123,7 @@ const TO_DEPARTMENTS = ['handover-letter'];
 function documentVisible(db: Db, scope: Exclude<ReadScope, { all: true }>) {
   const units = codes(scope.unitCodes);
   const depts = codes(scope.departmentCodes);
-  const subject = (prefix: string, id: string) => sql<string>`${prefix} || ${sql.ref(id)}`;
+  const subject = (prefix: string, id: string) => sql<string>`${sql.lit(prefix)} || ${sql.ref(id)}`;
   return (eb: ExpressionBuilder<DB, 'documents'>) => eb.or([
     eb.and([
       eb('documents.doc_type', 'not in', TO_DEPARTMENTS),
