@@ -134,7 +134,7 @@ const TO_DEPARTMENTS = ['handover-letter'];
 function documentVisible(db: Db, scope: Exclude<ReadScope, { all: true }>) {
   const units = codes(scope.unitCodes);
   const depts = codes(scope.departmentCodes);
-  const subject = (prefix: string, id: string) => sql<string>`${prefix} || ${sql.ref(id)}`;
+  const subject = (prefix: string, id: string) => sql<string>`${sql.lit(prefix)} || ${sql.ref(id)}`;
   return (eb: ExpressionBuilder<DB, 'documents'>) => eb.or([
     eb.and([
       eb('documents.doc_type', 'not in', TO_DEPARTMENTS),
@@ -358,4 +358,27 @@ export async function openItems(db: Db, scope: ReadScope): Promise<OpenItem[]> {
   ];
   // the nearest deadline first, those without one last
   return items.sort((a, b) => (a.due ?? '\uffff').localeCompare(b.due ?? '\uffff'));
+}
+
+export interface DepartmentItem {
+  handoverId: string;
+  handoverNo: string | null;
+  description: string;
+  unitName: string;
+  departmentName: string;
+  status: 'sent' | 'received';
+  sentAt: string;
+  resultDue: string | null;
+}
+
+/** Handovers a department still has to sign (sent) or report the result of (received), oldest first. */
+export async function departmentItems(db: Db, departmentCodes: string[]): Promise<DepartmentItem[]> {
+  const rows = await db.selectFrom('handovers').innerJoin('problems', 'problems.id', 'handovers.problem_id')
+    .innerJoin('units', 'units.code', 'problems.unit_code').innerJoin('units as dept', 'dept.code', 'handovers.department_code')
+    .select(['handovers.id', 'handovers.handover_no', 'problems.description', 'units.name as unitName', 'dept.name as departmentName', 'handovers.status',
+      'handovers.sent_at', 'handovers.result_due'])
+    .where('handovers.department_code', 'in', codes(departmentCodes)).where('handovers.status', 'in', ['sent', 'received'])
+    .orderBy('handovers.sent_at').orderBy('handovers.id').limit(MAX_PAGE).execute();
+  return rows.map((r) => ({ handoverId: r.id, handoverNo: r.handover_no, description: r.description, unitName: r.unitName, departmentName: r.departmentName,
+    status: r.status as 'sent' | 'received', sentAt: r.sent_at, resultDue: r.result_due }));
 }

@@ -53,6 +53,21 @@ describe('selection fields of forms/', () => {
       arrangedUnits: ['unitOptions'],
       enterpriseCodes: ['enterpriseOptions'],
       evidenceRefs: ['evidenceOptions'],
+      suggestedDepartment: ['unitOptions'],
+      departmentCode: ['memberUnitOptions'],
+      newDepartmentCode: ['memberUnitOptions'],
+      talkSubjectUnitCode: ['unitOptions'],
+      unitCode: ['unitOptions'],
     });
+  });
+
+  it('never ask for a code or an id to be typed, nor show a code where a name belongs', () => {
+    // given every text field of every form
+    const texts = forms.flatMap(([name, form]) => walk(form.components).filter(({ c }) => c.type === 'textfield' || c.type === 'textarea').map((f) => ({ ...f, name })));
+    // when those carrying codes (any) or ids (editable) are picked out
+    const typed = texts.filter(({ c }) => /Codes?$/.test(c.key ?? '') || (/Ids?$/.test(c.key ?? '') && c.readonly !== true && c.disabled !== true));
+    // then there are none: units, departments, people and enterprises are picked by name
+    expect(texts.length).toBeGreaterThan(50);
+    expect(typed.map(({ name, where }) => `${name}: ${where}`)).toEqual([]);
   });
 });

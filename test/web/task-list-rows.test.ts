@@ -1,6 +1,6 @@
 import { openInspection, recordPlan, recordTeams, registerProblems, updateInspection, updateProblem } from '../../src/db/registers/inspections';
-import { listHazard } from '../../src/db/registers/supervision';
-import { taskDiagram } from './support/fixtures';
+import { createHandover, listHazard, updateHandover } from '../../src/db/registers/supervision';
+import { messageWaitDiagram, taskDiagram } from './support/fixtures';
 import { type Harness, LOGINS, NOW, signIn, freshWebEachTest, UNIT_A, UNIT_B } from './support/harness';
 
 const ENTRY = '进驻并通报巡查工作任务';
@@ -101,5 +101,29 @@ describe('task list rows', () => {
     expect(section).toContain('<td>巡查整改</td>');
     expect(section).not.toContain('吴林街道');
     expect(office).not.toContain('本单位整改期限和问题状态');
+  });
+
+  it('lists a department’s handovers to sign and to report on, each linked to its form with the handover chosen', async () => {
+    // given two handovers to the department, one sent and one received, and a process waiting for the first one's receipt
+    const by = { name: 'worker:yc-handover', at: NOW.toISOString() };
+    const db = h.store.db;
+    const inspection = await openInspection(db, by, { unitCode: UNIT_A });
+    const [p1, p2] = await registerProblems(db, by, inspection, [{ category: 'C5', severity: '一般', description: '燃气管道占压' }, { category: 'C5', severity: '一般', description: '电梯维保缺失' }]);
+    const toSign = await createHandover(db, by, { problemId: p1!, departmentCode: h.departmentCode, resultDue: '2026-12-28T23:59:59+08:00' });
+    const toReport = await createHandover(db, by, { problemId: p2!, departmentCode: h.departmentCode, resultDue: '2026-11-27T23:59:59+08:00' });
+    await updateHandover(db, by, toReport, 'receive', { status: 'received', received_at: by.at });
+    await h.engine.deploy([{ name: 'receipt-wait.bpmn', content: Buffer.from(messageWaitDiagram('receipt-wait', 'handover-receipt', 'handoverId')) }]);
+    await h.engine.createProcessInstance({ bpmnProcessId: 'receipt-wait', variables: { handoverId: toSign } });
+    const { agent } = await signIn(h.app, h.departmentLogin);
+    // when the department opens its task list and follows the link to sign
+    const list = (await agent.get('/tasks').expect(200)).text;
+    const sign = (await agent.get(`/events/handover-receipt?subject=${toSign}`).expect(200)).text;
+    const office = (await (await signIn(h.app, LOGINS.office)).agent.get('/tasks').expect(200)).text;
+    // then
+    const section = /<section class="card" aria-labelledby="handover-title">[\s\S]*?<\/section>/.exec(list)?.[0] ?? '';
+    expect(section).toMatch(new RegExp(`<td>燃气管道占压</td><td>坛山街道</td><td>[^<]+</td><td>待签收</td>[\\s\\S]*?href="/events/handover-receipt\\?subject=${toSign}"`));
+    expect(section).toMatch(new RegExp(`<td>电梯维保缺失</td>[\\s\\S]*?<td>待反馈结果</td>[\\s\\S]*?逾期 · 2026年11月27日 23:59[\\s\\S]*?href="/events/handover-result\\?subject=${toReport}"`));
+    expect(sign).toContain(`<option value="${toSign}" selected>`);
+    expect(office).not.toContain('移交问题待办');
   });
 });

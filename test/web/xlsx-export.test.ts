@@ -45,7 +45,7 @@ describe('XLSX exports next to the CSV ones', () => {
     expect(rows.map((r) => r.map(asCsvText))).toEqual(text);
     expect(mine[dueColumn]).toEqual(cst('2026-11-27T23:59:59+08:00'));
     expect(text.find((r) => r[4] === mine[4])![dueColumn]).toBe('2026-11-27 23:59');
-    expect(sheet.getCell(2, dueColumn + 1).numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(sheet.getCell(rows.indexOf(mine) + 1, dueColumn + 1).numFmt).toBe('yyyy-mm-dd hh:mm'); // the row of the problem with a deadline
     expect(rows.find((r) => r[4] === '吴林街道安全生产责任制未落实')![dueColumn]).toBeNull();
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toEqual(expect.objectContaining({ state: 'frozen', ySplit: 1 }));

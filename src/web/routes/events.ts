@@ -88,8 +88,10 @@ export function eventRoutes(deps: WebDeps): Router {
     const user = requireUser(res);
     const e = eventOf(String(req.params.message), user.roles);
     const { subjects, receivable } = await offered(e, user);
-    // a year is offered as the current year by the engine's clock (China time)
-    const values = e.subject === 'year' ? { subject: Number(chinaDate(now()).slice(0, 4)) } : {};
+    // a year is offered as the current year by the engine's clock (China time); a subject named in the link
+    // (from the task list) is chosen when it is offered
+    const named = str(req.query.subject);
+    const values = e.subject === 'year' ? { subject: Number(chinaDate(now()).slice(0, 4)) } : named && subjects.some((s) => s.id === named) ? { subject: named } : {};
     sendPage(res, eventFormPage(pageContext(req, res), e, subjects, values, {}, receivable ? undefined : notReceivable(e)));
   });
 

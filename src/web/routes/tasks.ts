@@ -50,14 +50,16 @@ export function taskRoutes(deps: WebDeps): Router {
     const page = Math.min(1000, Math.max(1, Math.floor(Number(str(req.query.page) ?? '1')) || 1));
     const list = await loadTaskListPage(camunda, store, user, filters, page, t0);
     const scope = scopeOf(user);
-    const [subjects, names, units, openItems] = await Promise.all([
+    const [subjects, names, units, openItems, departmentItems] = await Promise.all([
       taskSubjects(camunda, store, list.tasks),
       store.displayNames([...new Set(list.tasks.map((t) => t.assignee).filter((a): a is string => !!a))]),
       store.units(),
       // an inspected unit sees its deadlines and each problem's state above its tasks
       user.roles.includes('unit') && !scope.all ? store.openItems(scope) : Promise.resolve(undefined),
+      // a department signs and reports on its handovers from here (the forms of 情况报告, the handover chosen)
+      user.roles.includes('department') ? store.departmentItems(user.departmentCodes) : Promise.resolve(undefined),
     ]);
-    const extras = { subjects, names, units: units.map((u) => u.name), done: str(req.query.done), openItems };
+    const extras = { subjects, names, units: units.map((u) => u.name), done: str(req.query.done), openItems, departmentItems };
     sendPage(res, taskListPage(pageContext(req, res), list.tasks, filters, list.processes, t0, { page: list.page, hasNext: list.hasNext }, extras));
   });
 
@@ -75,7 +77,7 @@ export function taskRoutes(deps: WebDeps): Router {
     const [attachments, options] = await Promise.all([store.attachments(about, scopeOf(user).evidence), schema ? resolveFormOptions(store, schema, about, scopeOf(user).evidence) : {}]);
     const [units, names] = await Promise.all([
       typeof data.departmentCode === 'string' ? store.units() : Promise.resolve([]),
-      store.displayNames([task.assignee, ...history.items.map((h) => h.assignee)].filter((a): a is string => !!a)),
+      store.displayNames([task.assignee, ...history.items.map((h) => h.assignee), ...attachments.map((a) => a.capturedBy)].filter((a): a is string => !!a)),
     ]);
     const shown = (name: string) => {
       if (/Due$/.test(name)) return formatTime(String(data[name]));

@@ -213,6 +213,7 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
     },
     inspectionTeams: (ids) => q.inspectionTeams(db, ids),
     teamNames: (ids) => q.teamNames(db, ids),
+    departmentItems: (codes) => q.departmentItems(db, codes),
     async openItems(scope) {
       return (await q.openItems(db, scope)).map((i) => ({
         kind: OPEN_KINDS[i.kind], title: i.title, unitName: i.unitName, due: i.due,

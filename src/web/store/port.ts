@@ -44,6 +44,18 @@ export interface OpenItem {
   due: string | null;
 }
 
+/** A handover awaiting its department: to sign (`sent`) or to report the result of (`received`). */
+export interface DepartmentItem {
+  handoverId: string;
+  handoverNo: string | null;
+  description: string;
+  unitName: string;
+  departmentName: string;
+  status: 'sent' | 'received';
+  sentAt: string;
+  resultDue: string | null;
+}
+
 export interface InboxQuery {
   state?: 'read' | 'unread';
   kind?: InboxKind;
@@ -236,6 +248,8 @@ export interface WebStore {
   inspectionTeams(inspectionIds: string[]): Promise<Map<string, string | null>>;
   /** A unit's open inspections, problems and listed hazards with their state and deadline, nearest first. */
   openItems(scope: RecordScope): Promise<OpenItem[]>;
+  /** Handovers the given departments still have to sign or report on. */
+  departmentItems(departmentCodes: string[]): Promise<DepartmentItem[]>;
   /** Names of teams by id (unknown ids are left out). */
   teamNames(teamIds: string[]): Promise<Map<string, string>>;
   /** People's names by login (unknown logins are left out), to show people rather than their accounts. */

@@ -89,14 +89,14 @@ const KIND_LABEL: Record<string, string> = { feedback: '巡查反馈', rectifica
 export function boardPage(ctx: PageContext, notices: PublicNotice[]): SafeHtml {
   const body = html`<p class="lead">峄城区安全生产巡查有关情况向社会公告，接受社会监督。</p>
 <ul class="notices">${notices.length ? notices.map(
-    (n) => html`<li><article class="card"><p class="muted"><span class="tag">${KIND_LABEL[n.kind] ?? n.kind}</span> ${formatTime(n.publishedAt)}</p>
+    (n) => html`<li><article class="card"><p class="muted"><span class="tag">${KIND_LABEL[n.kind] ?? '公告'}</span> ${formatTime(n.publishedAt)}</p>
       <h2><a href="/board/${n.id}">${n.title}</a></h2></article></li>`,
   ) : html`<li class="empty">暂无公告</li>`}</ul>`;
   return layout(ctx, { title: '社会公告', body });
 }
 
 export function noticePage(ctx: PageContext, n: PublicNotice): SafeHtml {
-  const body = html`<article class="card notice-full"><p class="muted"><span class="tag">${KIND_LABEL[n.kind] ?? n.kind}</span> ${formatTime(n.publishedAt)}</p>
+  const body = html`<article class="card notice-full"><p class="muted"><span class="tag">${KIND_LABEL[n.kind] ?? '公告'}</span> ${formatTime(n.publishedAt)}</p>
   ${n.body.split(/\n+/).map((p) => html`<p>${p}</p>`)}</article><p><a href="/board">返回公告列表</a></p>`;
   return layout(ctx, { title: n.title, body });
 }

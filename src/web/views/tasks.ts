@@ -3,7 +3,7 @@ import { can } from '../auth/roles';
 import { type UserTask } from '../camunda/port';
 import { offersProposal } from '../forms/proposal';
 import { readableDates } from '../forms/readable-dates';
-import { type Attachment, type OpenItem } from '../store/port';
+import { type Attachment, type DepartmentItem, type OpenItem } from '../store/port';
 import { type TaskSubject } from '../routes/task-rows';
 import { html, jsonScript, type SafeHtml } from '../html';
 import { dueColor, formatTime, priorityLabel, trafficBadge } from './format';
@@ -28,6 +28,18 @@ export interface TaskListExtras {
   done?: string;
   /** An inspected unit's open items with their state and deadline (shown to units only). */
   openItems?: OpenItem[];
+  /** Handovers awaiting the reader's department (shown to departments only). */
+  departmentItems?: DepartmentItem[];
+}
+
+function departmentSection(items: DepartmentItem[], now: Date): SafeHtml {
+  const action = (i: DepartmentItem) => i.status === 'sent'
+    ? html`<a class="button small" href="/events/handover-receipt?subject=${i.handoverId}">签收</a>`
+    : html`<a class="button small" href="/events/handover-result?subject=${i.handoverId}">反馈办理结果</a>`;
+  return html`<section class="card" aria-labelledby="handover-title"><h2 id="handover-title">移交问题待办</h2>
+<div class="table-wrap"><table class="list"><thead><tr><th scope="col">移交文号</th><th scope="col">问题</th><th scope="col">被巡查单位</th><th scope="col">承办部门</th><th scope="col">状态</th><th scope="col">移交时间</th><th scope="col">办理期限</th><th scope="col"><span class="sr-only">操作</span></th></tr></thead>
+<tbody>${items.length ? items.map((i) => html`<tr><td>${i.handoverNo ?? '（未编号）'}</td><td>${i.description}</td><td>${i.unitName}</td><td>${i.departmentName}</td><td>${i.status === 'sent' ? '待签收' : '待反馈结果'}</td><td>${formatTime(i.sentAt)}</td><td>${i.resultDue ? trafficBadge(dueColor(i.resultDue, now), formatTime(i.resultDue)) : html`<span class="muted">—</span>`}</td><td>${action(i)}</td></tr>`)
+    : html`<tr><td colspan="8" class="empty">没有待签收或待反馈的移交问题</td></tr>`}</tbody></table></div></section>`;
 }
 
 function openItemsSection(items: OpenItem[], now: Date): SafeHtml {
@@ -84,7 +96,7 @@ export function taskListPage(ctx: PageContext, tasks: UserTask[], filters: TaskL
     </tr>`;
   });
   const body = html`${extras.done ? html`<p class="notice success" role="status">已提交「${extras.done}」，任务已办结。</p>` : ''}
-${extras.openItems ? openItemsSection(extras.openItems, now) : ''}
+${extras.openItems ? openItemsSection(extras.openItems, now) : ''}${extras.departmentItems ? departmentSection(extras.departmentItems, now) : ''}
 <nav class="tabs" aria-label="任务视图">${VIEWS.map(
     ([v, label]) => html`<a href="/tasks?view=${v}"${v === filters.view ? html` aria-current="page"` : ''}>${label}</a>`,
   )}</nav>
@@ -128,10 +140,10 @@ export interface TaskPageData {
   now: Date;
 }
 
-function attachmentsSection(ctx: PageContext, task: UserTask, list: Attachment[], canUpload: boolean): SafeHtml {
+function attachmentsSection(ctx: PageContext, task: UserTask, list: Attachment[], canUpload: boolean, d: Pick<TaskPageData, 'names'>): SafeHtml {
   return html`<section class="card" id="attachments" aria-labelledby="att-title">
   <h2 id="att-title">附件（证据存档）</h2>
-  ${list.length ? html`<ul class="plain">${list.map((a) => html`<li><a href="/evidence/${a.id}">${a.fileName}</a> <span class="muted">${a.capturedBy} · ${formatTime(a.capturedAt)} · ${Math.ceil(a.size / 1024)} KB</span></li>`)}</ul>` : html`<p class="muted">暂无附件</p>`}
+  ${list.length ? html`<ul class="plain">${list.map((a) => html`<li><a href="/evidence/${a.id}">${a.fileName}</a> <span class="muted">${d.names?.get(a.capturedBy) ?? a.capturedBy} · ${formatTime(a.capturedAt)} · ${Math.ceil(a.size / 1024)} KB</span></li>`)}</ul>` : html`<p class="muted">暂无附件</p>`}
   ${canUpload ? html`<form method="post" action="/tasks/${task.userTaskKey}/attachments?_csrf=${ctx.csrf}" enctype="multipart/form-data" class="filters">
     <label>选择文件（照片、录音、视频、PDF、办公文档，单个不超过 50 MB） <input type="file" name="files" multiple required accept="${ACCEPTED_EXTENSIONS}"></label>
     <button type="submit" class="secondary">上传并存档</button></form>` : ''}
@@ -184,6 +196,6 @@ ${d.subject ?? ''}
     }
   </aside>
 </div>
-${attachmentsSection(ctx, task, d.attachments, d.canAttach)}`;
+${attachmentsSection(ctx, task, d.attachments, d.canAttach, d)}`;
   return layout(ctx, { title: task.name ?? '任务', body, scripts: ['task-form.js'], styles: ['task-form.css'] });
 }
