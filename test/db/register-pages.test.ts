@@ -21,7 +21,7 @@ describe.each(dialects)('register pages on %s', (dialect) => {
     await registerProblems(db, by, await openInspection(db, by, { unitCode: unitB }), [{ category: 'C3', severity: '较大', description: '吴林街道问题' }]);
     // when
     const second = await problemRegister(db, { all: true }, { limit: 3, offset: 3 });
-    const mine = await problemRegister(db, { all: false, unitCodes: [unitA], departmentCodes: [] }, { limit: 5, offset: 5 });
+    const mine = await problemRegister(db, { all: false, unitCodes: [unitA], departmentCodes: [], teamIds: [] }, { limit: 5, offset: 5 });
     // then
     expect(second.total).toBe(8);
     expect(second.rows).toHaveLength(3);
@@ -42,14 +42,14 @@ describe.each(dialects)('register pages on %s', (dialect) => {
     await db.insertInto('documents').values([doc('通知书', 'inspection-notice', `inspection:${inspection}`, 1), doc('移交函', 'handover-letter', `problem:${problem}`, 2),
       doc('办理函', 'supervision-letter', `handover:${handover}`, 3), doc('他人通知书', 'inspection-notice', `inspection:${other}`, 4)]).execute();
     const titles = async (unitCodes: string[], departmentCodes: string[]) =>
-      (await documentRegisterFor(db, { all: false, unitCodes, departmentCodes }, { limit: 50, offset: 0 })).rows.map((r) => r.title).sort();
+      (await documentRegisterFor(db, { all: false, unitCodes, departmentCodes, teamIds: [] }, { limit: 50, offset: 0 })).rows.map((r) => r.title).sort();
     // when / then
     expect(await titles([unitA], [])).toEqual(['通知书']);
     expect(await titles([], ['YC-M-07'])).toEqual(['办理函', '移交函']);
     expect(await titles([], ['YC-M-06'])).toEqual([]);
     expect((await documentRegisterFor(db, { all: true }, { limit: 2, offset: 0 })).total).toBe(4);
-    expect(await documentFor(db, { all: false, unitCodes: [unitA], departmentCodes: [] }, '移交函')).toBeUndefined();
-    expect(await documentFor(db, { all: false, unitCodes: [], departmentCodes: ['YC-M-07'] }, '移交函')).toMatchObject({ title: '移交函' });
+    expect(await documentFor(db, { all: false, unitCodes: [unitA], departmentCodes: [], teamIds: [] }, '移交函')).toBeUndefined();
+    expect(await documentFor(db, { all: false, unitCodes: [], departmentCodes: ['YC-M-07'], teamIds: [] }, '移交函')).toMatchObject({ title: '移交函' });
   });
 
   it('pages and filters an inbox in SQL and marks it all read', async () => {
