@@ -174,10 +174,11 @@ describe('listed-supervision', () => {
 
   it('lets the committee refuse an extension while progress and acceptance requests stay receivable', async () => {
     const pi = await list();
-    await p.h.engine.publishMessage({ name: 'extension-requested', correlationKey: 'HZ-4', timeToLive: 0, variables: { extensionReason: '设备供货周期延长' } });
+    await p.h.engine.publishMessage({ name: 'extension-requested', correlationKey: 'HZ-4', timeToLive: 0, variables: { extension: { requestedDue: '2026-08-31', reason: '设备供货周期延长' } } });
     await p.deadline({ rule: 'working-days', amount: '10', result: 'extensionDecisionDue' }, '2026-03-16T23:59:59+08:00');
     await p.awaitTask('review-extension');
-    expect(await p.taskVariables('review-extension')).toMatchObject({ extensionReason: '设备供货周期延长' });
+    // the committee sees the unit's reason and requested date as the web app sends them (extension.{requestedDue,reason})
+    expect(await p.taskVariables('review-extension')).toMatchObject({ extensionReason: '设备供货周期延长', extensionRequestedDue: '2026-08-31' });
     // while the extension is under review, a progress report is received
     await p.h.engine.publishMessage({ name: 'hazard-progress', correlationKey: 'HZ-4', timeToLive: 0, variables: { progress: { percent: 50, text: '安装中' } } });
     await p.job('yc-hazard', { action: 'progress' });
@@ -190,7 +191,7 @@ describe('listed-supervision', () => {
 
   it('checks the extended deadline instead of escalating at the old one', async () => {
     const pi = await list();
-    await p.h.engine.publishMessage({ name: 'extension-requested', correlationKey: 'HZ-4', timeToLive: 0, variables: { extensionReason: '设备供货周期延长' } });
+    await p.h.engine.publishMessage({ name: 'extension-requested', correlationKey: 'HZ-4', timeToLive: 0, variables: { extension: { requestedDue: '2026-08-31', reason: '设备供货周期延长' } } });
     await p.deadline({ result: 'extensionDecisionDue' }, '2026-03-16T23:59:59+08:00');
     await p.task('review-extension', { extensionDecision: 'grant', newRectifyDeadline: '2026-08-31', extensionOpinion: '同意延期' });
     await p.job('yc-hazard', { action: 'extend' }, { extensionGranted: true, extensionRefusal: null, rectifyDue: '2026-08-31T23:59:59+08:00' });
