@@ -83,10 +83,14 @@ describe.each(dialects)('yc-notify on %s', (dialect) => {
     // when
     const out = completed(await h.run(notify, job('yc-notify', { teams }, { template: 'team-notice', to: 'team-members,member-home-units' })));
     const leaders = completed(await h.run(notify, job('yc-notify', { teams }, { template: 'training-notice', to: 'team-leader' })));
-    const advance = completed(await h.run(notify, job('yc-notify', { unitCodes: ['370404103', '370404104'], year: 2026 }, { template: 'advance-notice', to: 'unit,unit-head' })));
+    // the annual plan as the diagram has it: each unit is told the dates of its own round
+    const plan = { year: 2026, units: ['370404103', '370404104'], rounds: [{ no: 1, start: '2026-03-02', end: '2026-03-20', units: ['370404103'] },
+      { no: 2, start: '2026-05-11', end: '2026-05-29', units: ['370404104'] }] };
+    const advance = completed(await h.run(notify, job('yc-notify', { unitCodes: ['370404103', '370404104'], year: 2026, plan }, { template: 'advance-notice', to: 'unit,unit-head' })));
     const heads = await Promise.all(['danwei-370404103', 'danwei-370404104'].map(async (l) => inbox(store.db, (await findAccountByLogin(store.db, l))!.id)));
     expect(advance).toEqual({ notified: 2 });
     expect(heads.map((m) => m[0].subject)).toEqual(['【提前告知】榴园镇将接受区安全生产巡查', '【提前告知】峨山镇将接受区安全生产巡查']);
+    expect(heads.map((m) => /将于(.*?)对你单位/.exec(m[0].body)?.[1])).toEqual(['2026年3月2日至2026年3月20日', '2026年5月11日至2026年5月29日']);
     // then: 5 people, and the home units 区委办公室, 区应急管理局 (deputy and expert), 卫健局, 教体局
     expect(out).toEqual({ notified: 9 });
     expect(leaders).toEqual({ notified: 2 });
