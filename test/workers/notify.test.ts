@@ -99,6 +99,22 @@ describe.each(dialects)('yc-notify on %s', (dialect) => {
     await h.cleanup();
   }, 60_000);
 
+  it('tells the unit the dates of its round on entry (no 近日)', async () => {
+    // given an inspection opened in a round of the approved plan
+    const store = await stores.open();
+    await seedDemoData(store.db);
+    const h = await harness(store);
+    const plan = completed<{ planId: string; roundIds: string[] }>(await h.run(record, job('yc-record', { plan: { year: 2026, cycleStart: '2025-01-01', units: ['370404103'],
+      rounds: [{ no: 1, start: '2026-10-12', end: '2026-10-30', units: ['370404103'] }] } }, { action: 'plan-approved' })));
+    const { inspectionId } = completed<{ inspectionId: string }>(await h.run(record, job('yc-record', { unitCode: '370404103', roundId: plan.roundIds[0] }, { action: 'inspection-opened' })));
+    // when
+    await h.run(notify, job('yc-notify', { inspectionId }, { template: 'entry-notice', to: 'unit' }));
+    // then
+    const [message] = await inbox(store.db, (await findAccountByLogin(store.db, 'danwei-370404103'))!.id);
+    expect(message.body).toContain('将于2026年10月12日至2026年10月30日进驻你单位');
+    await h.cleanup();
+  }, 60_000);
+
   it('keeps messages in the inbox when no SMTP server is set, and fails for a retry when the server is down', async () => {
     // given
     const store = await stores.open();
