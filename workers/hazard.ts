@@ -16,22 +16,19 @@ export const headers = z.object({ action: z.enum(['list', 'publish', 'progress',
 export const input = z.object({
   hazardId: z.string().nullish().transform((v) => v ?? undefined),
   problemId: z.string().nullish().transform((v) => v ?? undefined),
-  /** 五落实 of the listing decision; the form's names (responsiblePerson, deadline, caseLeader …) are accepted too. */
+  /** 五落实 of the listing-decision form as the diagram maps it; name, unit and standard default to the problem's. */
   hazard: z.object({
     name: z.string().min(1).nullish(),
     unitCode: z.string().nullish(),
-    enterpriseCode: z.string().nullish(),
-    standardRef: z.string().nullish(),
-    responsible: z.string().nullish(),
     responsiblePerson: z.string().nullish(),
     caseLeader: z.string().nullish(),
     measures: z.string().nullish(),
-    funds: z.union([z.string(), z.number()]).nullish(),
-    rectifyDue: z.string().nullish(),
+    /** 万元 */
+    funds: z.number().nullish(),
     deadline: z.string().nullish(),
     emergencyPlan: z.string().nullish(),
     stopProduction: z.boolean().nullish(),
-  }).loose().optional(),
+  }).optional(),
   progress: z.object({ percent: z.number().min(0).max(100), text: z.string().min(1) }).loose().optional(),
   /** The unit's request (the extension-requested message) with the committee's decision, as the diagram maps them. */
   extension: z.object({
@@ -72,13 +69,13 @@ export default defineWorker({
         const unitCode = v.hazard?.unitCode ?? problem?.unit_code;
         if (!name || !unitCode) throw new InputError('a hazard needs a name and a unit (hazard.name/unitCode or problemId)');
         const hv = v.hazard;
-        const responsible = [hv?.responsible ?? hv?.responsiblePerson, hv?.caseLeader && `包案领导：${hv.caseLeader}`].filter(Boolean).join('；');
-        const due = hv?.rectifyDue ?? hv?.deadline ?? problem?.due ?? null;
+        const responsible = [hv?.responsiblePerson, hv?.caseLeader && `包案领导：${hv.caseLeader}`].filter(Boolean).join('；');
+        const due = hv?.deadline ?? problem?.due ?? null;
         const measures = [hv?.measures, hv?.stopProduction ? '整改期间停产停业' : null].filter(Boolean).join('；');
         const hazardId = await listHazard(db, actor, {
-          name, unit_code: unitCode, problem_id: problem?.id ?? null, enterprise_code: hv?.enterpriseCode ?? problem?.enterprise_code ?? null,
-          industry: problem?.industry ?? null, standard_ref: hv?.standardRef ?? problem?.legal_basis ?? null,
-          responsible: responsible || null, measures: measures || null, funds: hv?.funds == null ? null : typeof hv.funds === 'number' ? `${hv.funds}万元` : hv.funds,
+          name, unit_code: unitCode, problem_id: problem?.id ?? null, enterprise_code: problem?.enterprise_code ?? null,
+          industry: problem?.industry ?? null, standard_ref: problem?.legal_basis ?? null,
+          responsible: responsible || null, measures: measures || null, funds: hv?.funds == null ? null : `${hv.funds}万元`,
           rectify_due: due ? (/T/.test(due) ? due : endOfDay(due)) : null, emergency_plan: hv?.emergencyPlan ?? null,
         });
         const listingNo = await assignListingNo(db, actor, hazardId, Number(chinaDate(actor.at).slice(0, 4)));

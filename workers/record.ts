@@ -64,12 +64,13 @@ export const input = z.object({
   /** A text, or the web app's message payload { report, investigation }. */
   rectificationReport: z.union([z.string(), z.object({ report: z.string(), investigation: z.string().nullish() }).loose()]).optional(),
   rectificationId: z.string().nullish().transform((v) => v ?? undefined),
-  reviewAccepted: z.boolean().optional(),
-  /** The review form's choice, instead of reviewAccepted. */
+  /** The review form's choice. */
   reviewDecision: z.enum(['accept', 'return']).optional(),
   reviewOpinion: z.string().nullish(),
-  complaint: z.object({ channel: z.string().nullish(), complainant: z.string().nullish(), text: z.string().nullish().transform((v) => v ?? undefined), content: z.string().nullish().transform((v) => v ?? undefined) }).loose().optional(),
-  obstruction: z.object({ behaviour: z.string().nullish(), kind: z.string().nullish(), text: z.string().nullish().transform((v) => v ?? undefined), description: z.string().nullish().transform((v) => v ?? undefined) }).loose().optional(),
+  /** The complaint-received message as the web app sends it. */
+  complaint: z.object({ channel: z.string().nullish(), complainant: z.string().nullish(), content: z.string().min(1) }).loose().optional(),
+  /** The obstruction-reported message as the web app sends it. */
+  obstruction: z.object({ behaviour: z.string().nullish(), description: z.string().min(1) }).loose().optional(),
 });
 type Input = z.infer<typeof input>;
 
@@ -178,7 +179,7 @@ const actions: Record<(typeof ACTIONS)[number], (db: Db, ctx: Ctx) => Promise<Re
   },
   'rectification-reviewed': async (db, { input: v, actor }) => {
     const i = await inspection(db, v);
-    const accepted = need(v.reviewAccepted ?? (v.reviewDecision ? v.reviewDecision === 'accept' : undefined), 'reviewAccepted or reviewDecision');
+    const accepted = need(v.reviewDecision, 'reviewDecision') === 'accept';
     const rectificationId = v.rectificationId ?? (await db.selectFrom('rectifications').select('id').where('inspection_id', '=', i.id)
       .orderBy('submitted_at', 'desc').executeTakeFirst())?.id;
     const reviewId = await recordReview(db, actor, need(rectificationId, 'rectificationId (or a reported rectification)'), accepted, v.reviewOpinion ?? '');
@@ -216,14 +217,13 @@ const actions: Record<(typeof ACTIONS)[number], (db: Db, ctx: Ctx) => Promise<Re
   'complaint-received': async (db, { input: v, actor }) => {
     const i = await inspection(db, v);
     const c = need(v.complaint, 'complaint');
-    const text = need(c.text ?? c.content, 'complaint.content');
-    const [complaintId] = await recordMethods(db, actor, i.id, [{ method: 3, note: `来信来电（${c.channel ?? '未注明'}）：${text}` }]);
+    const [complaintId] = await recordMethods(db, actor, i.id, [{ method: 3, note: `来信来电（${c.channel ?? '未注明'}）：${c.content}` }]);
     return { complaintId };
   },
   'obstruction-reported': async (db, { input: v, actor }) => {
     const i = await inspection(db, v);
     const o = need(v.obstruction, 'obstruction');
-    await audit(db, actor, 'obstruction', 'inspections', i.id, { behaviour: o.behaviour ?? o.kind ?? null, description: need(o.description ?? o.text, 'obstruction.description') });
+    await audit(db, actor, 'obstruction', 'inspections', i.id, { behaviour: o.behaviour ?? null, description: o.description });
     return {};
   },
 };

@@ -41,7 +41,7 @@ describe('listed-supervision', () => {
   };
 
   const acceptanceRequested = async (pi: string): Promise<string> => {
-    await p.h.engine.publishMessage({ name: 'acceptance-requested', correlationKey: 'HZ-4', timeToLive: 0 });
+    await p.h.engine.publishMessage({ name: 'acceptance-requested', correlationKey: 'HZ-4', timeToLive: 0, variables: { acceptanceRequest: { selfAssessment: '报警与联锁已安装调试', at: '2026-03-05T09:00:00+08:00' } } });
     const acceptance = await p.child(pi, 'hazard-acceptance');
     await p.deadline({ result: 'acceptanceDue' }, '2026-03-12T23:59:59+08:00');
     return acceptance;
@@ -69,13 +69,16 @@ describe('listed-supervision', () => {
     await p.awaitActive(pi, waiting);
     // and asks for acceptance
     const acceptance = await acceptanceRequested(pi);
-    // then a progress report sent while the acceptance runs is still received
+    // then the acceptance task has the unit's self-assessment, and a progress report sent while it runs is still received
     await p.awaitTask('inspect-on-site');
+    expect(await p.taskVariables('inspect-on-site')).toMatchObject({ acceptanceRequest: { selfAssessment: '报警与联锁已安装调试' } });
     await p.h.engine.publishMessage({ name: 'hazard-progress', correlationKey: 'HZ-4', timeToLive: 0, variables: { progress: { percent: 100, text: '已投用' } } });
     const during = await p.job('yc-hazard', { action: 'progress' });
     expect(during.variables).toMatchObject({ progress: { percent: 100 } });
     await p.task('inspect-on-site', { acceptanceDate: '2026-03-11', acceptanceExperts: '李某', fundsSpent: 28, acceptanceFindings: '报警与联锁已投用', acceptanceResult: 'passed' });
-    await p.job('yc-hazard', { action: 'accept' }, { acceptancePassed: true });
+    // the worker gets the whole form as one `acceptance`
+    const accept = await p.job('yc-hazard', { action: 'accept' }, { acceptancePassed: true });
+    expect(accept.variables).toMatchObject({ acceptance: { passed: true, opinion: '报警与联锁已投用', acceptedOn: '2026-03-11', experts: '李某', fundsSpent: 28 } });
     await p.deadline({ result: 'delistingDue' }, '2026-03-18T23:59:59+08:00');
     expect((await p.awaitTask('approve-delisting')).value).toMatchObject({ candidateGroupsList: ['committee'] });
     await p.task('approve-delisting', { spotChecked: true, delistDecision: 'delist', delistOpinion: '同意' });
@@ -196,10 +199,11 @@ describe('listed-supervision', () => {
 
   it('lets the committee refuse an extension while progress and acceptance requests stay receivable', async () => {
     const pi = await list();
-    await p.h.engine.publishMessage({ name: 'extension-requested', correlationKey: 'HZ-4', timeToLive: 0, variables: { extensionReason: '设备供货周期延长' } });
+    await p.h.engine.publishMessage({ name: 'extension-requested', correlationKey: 'HZ-4', timeToLive: 0, variables: { extension: { requestedDue: '2026-08-31', reason: '设备供货周期延长' } } });
     await p.deadline({ rule: 'working-days', amount: '10', result: 'extensionDecisionDue' }, '2026-03-16T23:59:59+08:00');
     await p.awaitTask('review-extension');
-    expect(await p.taskVariables('review-extension')).toMatchObject({ extensionReason: '设备供货周期延长' });
+    // the committee sees the unit's reason and requested date as the web app sends them (extension.{requestedDue,reason})
+    expect(await p.taskVariables('review-extension')).toMatchObject({ extensionReason: '设备供货周期延长', extensionRequestedDue: '2026-08-31' });
     // while the extension is under review, a progress report is received
     await p.h.engine.publishMessage({ name: 'hazard-progress', correlationKey: 'HZ-4', timeToLive: 0, variables: { progress: { percent: 50, text: '安装中' } } });
     await p.job('yc-hazard', { action: 'progress' });
@@ -212,10 +216,12 @@ describe('listed-supervision', () => {
 
   it('checks the extended deadline instead of escalating at the old one', async () => {
     const pi = await list();
-    await p.h.engine.publishMessage({ name: 'extension-requested', correlationKey: 'HZ-4', timeToLive: 0, variables: { extensionReason: '设备供货周期延长' } });
+    await p.h.engine.publishMessage({ name: 'extension-requested', correlationKey: 'HZ-4', timeToLive: 0, variables: { extension: { requestedDue: '2026-08-31', reason: '设备供货周期延长' } } });
     await p.deadline({ result: 'extensionDecisionDue' }, '2026-03-16T23:59:59+08:00');
     await p.task('review-extension', { extensionDecision: 'grant', newRectifyDeadline: '2026-08-31', extensionOpinion: '同意延期' });
-    await p.job('yc-hazard', { action: 'extend' }, { extensionGranted: true, extensionRefusal: null, rectifyDue: '2026-08-31T23:59:59+08:00' });
+    const extend = await p.job('yc-hazard', { action: 'extend' }, { extensionGranted: true, extensionRefusal: null, rectifyDue: '2026-08-31T23:59:59+08:00' });
+    // the worker gets the unit's request and the committee's decision as one `extension`
+    expect(extend.variables).toMatchObject({ extension: { requestedDue: '2026-08-31', reason: '设备供货周期延长', decision: 'grant', newDeadline: '2026-08-31', opinion: '同意延期' } });
     expect(p.h.variables(pi)).toMatchObject({ overdueCheckAt: '2026-08-31T23:59:59+08:00' });
     // when the old deadline passes (the monthly progress reminders on the way)
     p.moveClockTo('2026-04-03T00:00:00+08:00');

@@ -102,8 +102,10 @@ describe('onsite-work', () => {
     expect(handling).toHaveLength(1);
     expect(p.h.variables(handling[0].key)).toMatchObject({ complaint, complaintId: 'C-1', complaintDue: '2026-03-11T23:59:59+08:00' });
     expect(Object.keys(p.h.variables(pi)).filter((k) => k.startsWith('complaint'))).toEqual([]);
-    // the verification's page shows the complaint's number and due date, which live in the handling's scope
-    expect(await p.taskVariables('verify-complaint')).toEqual({ complaintId: 'C-1', complaintDue: '2026-03-11T23:59:59+08:00' });
+    // the verification's page shows the complaint's number and due date, which live in the handling's scope, and what
+    // was reported and how, without the complainant
+    expect(await p.taskVariables('verify-complaint')).toEqual({ complaintId: 'C-1', complaintDue: '2026-03-11T23:59:59+08:00',
+      complaintSubject: { channel: complaint.channel, content: complaint.content, receivedAt: null } });
     expect(p.active(pi)).toEqual(expect.arrayContaining(['conduct-onsite', 'two-weeks-passed', 'verify-complaint']));
     await p.task('verify-complaint', { complaintFinding: 'confirmed', complaintNotes: '现场核实属实，纳入问题清单',
       problemCategory: 'C5', problemSeverity: '较大', problemIndustry: '工贸', problemDescription: '某企业夜间违规动火作业未办理审批', problemEnterpriseName: '' });

@@ -36,8 +36,11 @@ describe('inspection-report', () => {
     await p.job('yc-notify', { template: 'report-overdue' });
     expect(await p.awaitActive(pi, ['draft-report'])).toEqual(['draft-report']);
     // when the report is submitted and approved
-    await p.task('draft-report', { reportSummary: '基本情况……', problems: [{ category: 'C5', severity: '一般', industry: '工贸', description: '有限空间作业审批缺失' }] });
-    await p.job('yc-record', { action: 'report-submitted' });
+    await p.task('draft-report', { reportSummary: '基本情况……', reportCauses: '责任落实不到位', reportSuggestions: '开展专项整治',
+      problems: [{ category: 'C5', severity: '一般', industry: '工贸', description: '有限空间作业审批缺失' }] });
+    // the worker gets the report's three parts as one `report`
+    const submitted = await p.job('yc-record', { action: 'report-submitted' });
+    expect(submitted.variables).toMatchObject({ report: { summary: '基本情况……', causes: '责任落实不到位', suggestions: '开展专项整治' } });
     await p.deadline({ rule: 'working-days', result: 'reportApprovalDue' }, '2026-04-22T23:59:59+08:00');
     await p.awaitTask('approve-report');
     expect(await p.taskVariables('approve-report')).toMatchObject({ problemCount: '1' });

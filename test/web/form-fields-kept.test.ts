@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Actor } from '../../src/db/audit';
 import { openInspection } from '../../src/db/registers/inspections';
+import { recordTaskEntry } from '../../src/db/task-entries';
 import { editableFields, type EditableField } from '../../src/web/forms/entry-fields';
 import { type FormComponent, type FormSchema } from '../../src/web/forms/validate';
 import { DOC_TYPES } from '../../workers/documents/content';
@@ -146,12 +147,12 @@ describe('every editable form field is kept', () => {
       missing.push(...fields.filter((f) => !kept.has(f.path)).map((f) => `${form.id}.${f.path}`));
     }
     expect(missing).toEqual([]);
-    // and the register shows them to the office as 「标签：内容」
-    const register = await agent.get('/registers/entries');
-    expect(register.status).toBe(200);
-    expect(register.text).toContain('办理记录');
-    expect(register.text).toContain('原因分析：原因分析的填报内容');
-    expect(register.text).toContain('约谈时间：2026年11月30日 15:00');
+    // and the register shows them to the office as 「标签：内容」 (searched: more rows than one page)
+    const report = await agent.get('/registers/entries').query({ q: '原因分析' });
+    expect(report.status).toBe(200);
+    expect(report.text).toContain('办理记录');
+    expect(report.text).toContain('原因分析：原因分析的填报内容');
+    expect((await agent.get('/registers/entries').query({ q: '约谈时间' })).text).toContain('约谈时间：2026年11月30日 15:00');
   }, 240_000);
 
   it('maps the fields kept in a register or document of their own, and the diagrams hand them on from the task', async () => {
@@ -176,5 +177,32 @@ describe('every editable form field is kept', () => {
     // no required checkbox: a yes/no statement is optional and its answer (是/否) is kept
     const required = forms.flatMap((f) => editableFields(f).filter((x) => x.type === 'checkbox' && x.required).map((x) => `${f.id}.${x.path}`));
     expect(required).toEqual([]);
+  });
+});
+
+describe('the 办理记录 register keeps need-to-know', () => {
+  let h: Harness;
+  freshWebEachTest(async (harness) => {
+    h = harness;
+    const by: Actor = { name: 'system', at: NOW.toISOString() };
+    const inspectionId = await openInspection(h.store.db, by, { unitCode: UNIT_A });
+    const entry = (taskKey: string, audience: string, text: string) => recordTaskEntry(h.store.db, by, { taskKey, formId: 'f', taskName: `任务${taskKey}`,
+      about: { inspectionId }, audience, fields: [{ key: 'notes', label: '情况', value: text }] });
+    await entry('1', 'team', '来信核查情况甲');
+    await entry('2', UNIT_A, '本单位填报乙');
+    await entry('3', '370404002', '其他单位填报丙');
+    await entry('4', 'office', '安委会审批丁');
+  });
+
+  it('shows a unit its own entries only, the committee all but the team’s, the office everything', async () => {
+    const seen = async (login: string) => (await (await signIn(h.app, login)).agent.get('/registers/entries')).text;
+    const unit = await seen(LOGINS.unitA);
+    expect(unit).toContain('本单位填报乙');
+    for (const hidden of ['来信核查情况甲', '其他单位填报丙', '安委会审批丁']) expect(unit).not.toContain(hidden);
+    const committee = await seen(LOGINS.committee);
+    expect(committee).not.toContain('来信核查情况甲');
+    for (const shown of ['本单位填报乙', '其他单位填报丙', '安委会审批丁']) expect(committee).toContain(shown);
+    const office = await seen(LOGINS.office);
+    for (const shown of ['来信核查情况甲', '本单位填报乙', '其他单位填报丙', '安委会审批丁']) expect(office).toContain(shown);
   });
 });

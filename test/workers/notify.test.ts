@@ -109,15 +109,35 @@ describe.each(dialects)('yc-notify on %s', (dialect) => {
     // when
     const out = completed(await h.run(notify, job('yc-notify', { teams }, { template: 'team-notice', to: 'team-members,member-home-units' })));
     const leaders = completed(await h.run(notify, job('yc-notify', { teams }, { template: 'training-notice', to: 'team-leader' })));
-    const advance = completed(await h.run(notify, job('yc-notify', { unitCodes: ['370404103', '370404104'], year: 2026 }, { template: 'advance-notice', to: 'unit,unit-head' })));
+    // the annual plan as the diagram has it: each unit is told the dates of its own round
+    const plan = { year: 2026, units: ['370404103', '370404104'], rounds: [{ no: 1, start: '2026-03-02', end: '2026-03-20', units: ['370404103'] },
+      { no: 2, start: '2026-05-11', end: '2026-05-29', units: ['370404104'] }] };
+    const advance = completed(await h.run(notify, job('yc-notify', { unitCodes: ['370404103', '370404104'], year: 2026, plan }, { template: 'advance-notice', to: 'unit,unit-head' })));
     const heads = await Promise.all(['danwei-370404103', 'danwei-370404104'].map(async (l) => inbox(store.db, (await findAccountByLogin(store.db, l))!.id)));
     expect(advance).toEqual({ notified: 2 });
     expect(heads.map((m) => m[0].subject)).toEqual(['【提前告知】榴园镇将接受区安全生产巡查', '【提前告知】峨山镇将接受区安全生产巡查']);
+    expect(heads.map((m) => /将于(.*?)对你单位/.exec(m[0].body)?.[1])).toEqual(['2026年3月2日至2026年3月20日', '2026年5月11日至2026年5月29日']);
     // then: 5 people, and the home units 区委办公室, 区应急管理局 (deputy and expert), 卫健局, 教体局
     expect(out).toEqual({ notified: 9 });
     expect(leaders).toEqual({ notified: 2 });
     const member = (await findAccountByLogin(store.db, 'zuyuan-member-1'))!;
     expect((await inbox(store.db, member.id))[0].subject).toBe('【巡查组通知】第一巡查组人员组成及脱钩安排');
+    await h.cleanup();
+  }, 60_000);
+
+  it('tells the unit the dates of its round on entry (no 近日)', async () => {
+    // given an inspection opened in a round of the approved plan
+    const store = await stores.open();
+    await seedDemoData(store.db);
+    const h = await harness(store);
+    const plan = completed<{ planId: string; roundIds: string[] }>(await h.run(record, job('yc-record', { plan: { year: 2026, cycleStart: '2025-01-01', units: ['370404103'],
+      rounds: [{ no: 1, start: '2026-10-12', end: '2026-10-30', units: ['370404103'] }] } }, { action: 'plan-approved' })));
+    const { inspectionId } = completed<{ inspectionId: string }>(await h.run(record, job('yc-record', { unitCode: '370404103', roundId: plan.roundIds[0] }, { action: 'inspection-opened' })));
+    // when
+    await h.run(notify, job('yc-notify', { inspectionId }, { template: 'entry-notice', to: 'unit' }));
+    // then
+    const [message] = await inbox(store.db, (await findAccountByLogin(store.db, 'danwei-370404103'))!.id);
+    expect(message.body).toContain('将于2026年10月12日至2026年10月30日进驻你单位');
     await h.cleanup();
   }, 60_000);
 

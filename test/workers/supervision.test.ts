@@ -127,7 +127,7 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     const store = await stores.open();
     const h = await harness(store, { now: '2026-10-09T02:00:00Z' });
     await seedDemoData(store.db);
-    const hazardId = completed(await h.run(hazard, job('yc-hazard', { hazard: { name: '有限空间作业无检测设备', unitCode: '370404102', rectifyDue: '2026-10-30' } }, { action: 'list' }))).hazardId;
+    const hazardId = completed(await h.run(hazard, job('yc-hazard', { hazard: { name: '有限空间作业无检测设备', unitCode: '370404102', deadline: '2026-10-30' } }, { action: 'list' }))).hazardId;
     // when
     const late = await h.run(hazard, job('yc-hazard', { hazardId, extension: { requestedDue: '2026-12-30', reason: '资金未到位', decision: 'grant' } }, { action: 'extend' }));
     // then

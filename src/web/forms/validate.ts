@@ -207,10 +207,15 @@ export function validateSubmission(schema: FormSchema, submitted: unknown, lists
  */
 export function formData(schema: FormSchema, variables: Record<string, unknown>): Record<string, unknown> {
   const names = new Set<string>();
-  const collect = (v: unknown): void => {
-    if (typeof v === 'string') for (const m of v.matchAll(/[A-Za-z_$][A-Za-z0-9_$]*/g)) names.add(m[0]);
-    else if (Array.isArray(v)) v.forEach(collect);
-    else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+  const identifiers = (text: string) => { for (const m of text.matchAll(/[A-Za-z_$][A-Za-z0-9_$]*/g)) names.add(m[0]); };
+  // names are what the form binds (keys, paths, option lists), FEEL expressions (=…) and templates ({{…}}); never
+  // ids or prose, so that the form's id (complaint-verification) does not hand over a variable named `complaint`
+  const collect = (v: unknown, property?: string): void => {
+    if (typeof v === 'string') {
+      if (property === 'key' || property === 'path' || property === 'valuesKey' || v.startsWith('=')) identifiers(v);
+      for (const m of v.matchAll(/\{\{([^}]*)\}\}/g)) identifiers(m[1]!);
+    } else if (Array.isArray(v)) v.forEach((x) => collect(x, property));
+    else if (v && typeof v === 'object') Object.entries(v).forEach(([k, x]) => collect(x, k));
   };
   collect(schema);
   return Object.fromEntries(Object.entries(variables).filter(([name]) => names.has(name)));
