@@ -87,6 +87,8 @@ function bpmnModdle(): Moddle {
 }
 
 const docOf = (el: El): string => (el.documentation ?? []).map((d: { text?: string }) => d.text ?? '').join('；');
+/** An element's documentation without the basis of the deadline its start listener computes (see DEADLINE_BASIS). */
+const ownDocOf = (el: El): string => docOf(el).split('；期限：')[0];
 const extension = (el: El, type: string): El | undefined => (el.extensionElements?.values ?? []).find((v: El) => v.$type === type);
 const variableOf = (expr: string | undefined): string | undefined => /^=\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(expr ?? '')?.[1];
 
@@ -105,15 +107,20 @@ interface Computation {
   doc: string;
 }
 
-/** The yc-deadline tasks of a process by the variable they set. */
+/** Where an element's documentation cites the basis of the deadline its start listener computes. */
+const DEADLINE_BASIS = '；期限：';
+
+/** The yc-deadline computations of a process (tasks, or start listeners of the task they serve) by the variable they set. */
 function computations(elements: El[]): Map<string, Computation[]> {
   const byVariable = new Map<string, Computation[]>();
   for (const el of elements) {
-    if (extension(el, 'zeebe:TaskDefinition')?.type !== 'yc-deadline') continue;
+    const listener = ((extension(el, 'zeebe:ExecutionListeners')?.listeners ?? []) as El[]).some((l) => l.eventType === 'start' && l.type === 'yc-deadline');
+    if (extension(el, 'zeebe:TaskDefinition')?.type !== 'yc-deadline' && !listener) continue;
     const headers = Object.fromEntries(((extension(el, 'zeebe:TaskHeaders')?.values ?? []) as El[]).map((h) => [h.key, h.value]));
     if (!headers.result || !headers.rule) continue;
     const list = byVariable.get(headers.result) ?? [];
-    list.push({ rule: headers.rule, amount: Number(headers.amount), doc: docOf(el) });
+    const doc = listener && docOf(el).includes(DEADLINE_BASIS) ? docOf(el).slice(docOf(el).indexOf(DEADLINE_BASIS) + DEADLINE_BASIS.length) : docOf(el);
+    list.push({ rule: headers.rule, amount: Number(headers.amount), doc });
     byVariable.set(headers.result, list);
   }
   return byVariable;
@@ -141,7 +148,7 @@ function dueOf(el: El): { kind: ClauseRow['kind']; variable: string } | undefine
   if (el.$type !== 'bpmn:BoundaryEvent' && el.$type !== 'bpmn:IntermediateCatchEvent') return undefined;
   const timer = (el.eventDefinitions ?? []).find((d: El) => d.$type === 'bpmn:TimerEventDefinition');
   const variable = variableOf(timer?.timeDate?.body);
-  if (!variable || /提醒/.test(`${el.name ?? ''}${docOf(el)}`)) return undefined;
+  if (!variable || /提醒/.test(`${el.name ?? ''}${ownDocOf(el)}`)) return undefined;
   return { kind: 'timer', variable };
 }
 
@@ -162,7 +169,7 @@ function rowsOf(process: El, everywhere: Map<string, Computation[]>): ClauseRow[
     for (const el of elements) {
       const due = dueOf(el);
       if (!due) continue;
-      const segments = citations(docOf(el));
+      const segments = citations(ownDocOf(el));
       const cited = segments.filter((s) => s.citation && !s.practice);
       const deadlines: ClauseDeadline[] = [];
       let regulationClauseOf: string | undefined;

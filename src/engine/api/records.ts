@@ -131,6 +131,8 @@ export interface JobRecordValue {
   processInstanceKey: Key;
   tenantId: string;
   jobKind: 'BPMN_ELEMENT' | 'EXECUTION_LISTENER' | 'TASK_LISTENER';
+  /** Execution listener jobs: the event they listen to (absent on other jobs). */
+  listenerEventType?: 'START' | 'END';
 }
 
 /**
