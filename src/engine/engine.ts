@@ -131,11 +131,10 @@ export class EmbeddedEngine implements Engine {
   }
 
   private commit(records: EngineRecord[], serialised: Map<object, string>): void {
-    const events = records.filter((r) => r.recordType === 'EVENT');
     const last = records[records.length - 1].position;
     this.store.db.transaction(() => {
       this.store.append(records, { [NEXT_KEY_META]: this.keys.peek().toString() }, serialised);
-      for (const projection of this.options.projections ?? []) projection.apply(events, this.store.db);
+      for (const projection of this.options.projections ?? []) projection.apply(records, this.store.db);
       // the in-memory state now matches the log up to `last`: snapshot it now and then to keep recovery short, and
       // drop the records the snapshot holds, so the log grows with the work in progress rather than with history
       if (last - this.lastSnapshot >= this.snapshotInterval()) {

@@ -1,9 +1,10 @@
-// Records: the append-only log. Every state change is an EVENT record; refused commands are COMMAND_REJECTION.
+// Records: the append-only log. Every state change is an EVENT record. Commands are not logged: a command is
+// processed when it is submitted, and a refused one is answered to its client and leaves no record.
 // Value shapes follow Zeebe's protocol records (io.camunda.zeebe.protocol.record.value.*).
 import type { JsonObject, Key } from './basics';
-import type { RejectionType } from './rejections';
 
-export type RecordType = 'EVENT' | 'COMMAND' | 'COMMAND_REJECTION';
+/** Only events are written (Zeebe's record types COMMAND and COMMAND_REJECTION have no counterpart here). */
+export type RecordType = 'EVENT';
 
 export type ValueType =
   | 'DEPLOYMENT'
@@ -48,9 +49,6 @@ export interface EngineRecord<V = JsonObject> {
   valueType: ValueType;
   /** e.g. ELEMENT_ACTIVATING, CREATED, COMPLETED, RESOLVED, TIMED_OUT … */
   intent: string;
-  /** For COMMAND_REJECTION only. */
-  rejectionType?: RejectionType;
-  rejectionReason?: string;
   value: V;
 }
 

@@ -38,7 +38,6 @@ const APPLIERS: Partial<Record<ValueType, Applier>> = {
 
 /** Applies one EVENT record to the state: the only way state changes, live and on replay. */
 export function applyRecord(state: EngineState, record: EngineRecord): void {
-  if (record.recordType !== 'EVENT') return;
   const applier = record.intent === 'ELEMENT_MIGRATED' || record.intent === 'MIGRATED' ? applyMigrated : APPLIERS[record.valueType];
   if (applier) state.journal.whileApplying(() => applier(state, record));
 }
