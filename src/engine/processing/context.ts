@@ -1,5 +1,5 @@
 import {
-  type EngineRecord, type JsonObject, type Key, type ProcessInstanceRecordValue, Rejection, type RejectionType, type ValueType,
+  type EngineRecord, type EventIntent, type JsonObject, type Key, type ProcessInstanceRecordValue, Rejection, type RejectionType, type ValueType,
 } from '../api';
 import { type KeyGenerator } from '../keys';
 import { type Behaviours } from './behaviours';
@@ -72,8 +72,8 @@ export class ProcessingContext {
     return this.nextPosition;
   }
 
-  /** Writes an EVENT record and applies it. */
-  event<V extends object>(valueType: ValueType, intent: string, key: Key, value: V): EngineRecord {
+  /** Writes an EVENT record and applies it; the intent is one of the value type's event intents. */
+  event<T extends ValueType>(valueType: T, intent: EventIntent<T>, key: Key, value: object): EngineRecord {
     const record: EngineRecord = {
       position: this.nextPosition++,
       key,
