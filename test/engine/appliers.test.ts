@@ -28,9 +28,14 @@ describe('event appliers', () => {
 });
 
 // Checked by the compiler (tsc covers the tests), never called: the intent of a written event is one of its value
-// type's intents.
-export function typedIntents(ctx: ProcessingContext): void {
+// type's intents, and a processor reads the state but cannot change it other than by an event.
+export function processorContract(ctx: ProcessingContext): void {
   ctx.event('JOB', 'COMPLETED', '1', {});
   // @ts-expect-error ELEMENT_ACTIVATED is a PROCESS_INSTANCE intent, not a JOB one
   ctx.event('JOB', 'ELEMENT_ACTIVATED', '1', {});
+  void ctx.state.jobs.get('1');
+  // @ts-expect-error the state's collections are read-only for processors
+  ctx.state.jobs.delete('1');
+  // @ts-expect-error so are those of its sub-states
+  ctx.state.signals.byElement.clear();
 }
