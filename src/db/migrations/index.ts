@@ -7,6 +7,7 @@ import * as listingNumbers from './004-listing-numbers';
 import * as workCalendar from './005-work-calendar';
 import * as unitHeads from './006-unit-heads';
 import * as needToKnow from './007-need-to-know';
+import * as recusals from './009-recusals';
 
 export type { Dialect } from './define';
 
@@ -22,6 +23,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '005-work-calendar': wrap(workCalendar),
       '006-unit-heads': wrap(unitHeads),
       '007-need-to-know': wrap(needToKnow),
+      '009-recusals': wrap(recusals),
     }),
   };
 }
