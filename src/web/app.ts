@@ -9,6 +9,7 @@ import { HttpError, pageContext, sendPage, wantsJson } from './http';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
+import { recusalRoutes } from './routes/recusals';
 import { complianceRoutes } from './routes/compliance';
 import { eventRoutes } from './routes/events';
 import { evidenceCheckRoutes } from './routes/evidence-check';
@@ -84,6 +85,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   app.use(instanceModificationRoutes(deps));
   app.use(processRoutes(deps, deployedProcesses));
   app.use(calendarRoutes(deps));
+  app.use(recusalRoutes(deps));
   app.use(evidenceCheckRoutes(deps));
 
   app.use((_req, _res, next) => next(new HttpError(404, '未找到您要的内容。')));

@@ -53,6 +53,7 @@ const MATRIX: Array<[string, number[]]> = [
   ['/admin/calendar', [303, 403, 200, 403, 403, 403, 403, 403, 200, 403]],
   ['/admin/calendar?year=2026', [303, 403, 200, 403, 403, 403, 403, 403, 200, 403]],
   ['/admin/evidence', [303, 403, 200, 403, 403, 403, 403, 403, 200, 403]],
+  ['/admin/recusals', [303, 403, 200, 403, 403, 403, 403, 403, 200, 403]],
 ];
 
 // unsafe actions: expected status per role (anonymous gets 403: no CSRF cookie yet)
@@ -62,6 +63,8 @@ const ACTIONS: Array<[string, number[]]> = [
   ['/tasks/{unitA}/claim', [403, 404, 404, 404, 404, 303, 404, 404, 404, 404]],
   // an empty arrangement: allowed roles get the form back with its problems (422), nothing is stored
   ['/admin/calendar', [403, 403, 422, 403, 403, 403, 403, 403, 422, 403]],
+  // an empty recusal: the form back with its problem (422), nothing stored
+  ['/admin/recusals', [403, 403, 422, 403, 403, 403, 403, 403, 422, 403]],
 ];
 
 // The only successful actions change the engine: retry resolves the incident, cancel ends the instance of the

@@ -205,4 +205,19 @@ export interface WebStore {
    * the teams for that approved plan.
    */
   planProposal(request: { year: number; cycleStart?: string; planId?: string; today: string }): Promise<PlanProposalView>;
+  /** The 回避 register, with names. */
+  recusals(): Promise<RecusalView[]>;
+  /** Records a recusal (audited under the login); rejects with a Chinese RecusalError on bad input. */
+  recordRecusal(login: string, r: { personId: string; unitCode: string; reason: string }): Promise<void>;
+  withdrawRecusal(login: string, personId: string, unitCode: string): Promise<boolean>;
+}
+
+export interface RecusalView {
+  personId: string;
+  personName: string;
+  unitCode: string;
+  unitName: string;
+  reason: string;
+  recordedBy: string;
+  recordedAt: string;
 }
