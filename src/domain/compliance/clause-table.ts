@@ -23,8 +23,11 @@ export interface ClauseRow {
   processName: string;
   elementId: string;
   elementName: string;
-  /** `awaited`: a receive task a deadline timer guards; `register`: an obligation the domain store keeps (two-year coverage). */
-  kind: 'userTask' | 'timer' | 'awaited' | 'register';
+  /**
+   * `awaited`: a receive task a deadline timer guards; `register`: an obligation the domain store keeps (two-year
+   * coverage); `step`: a service task that keeps an obligation of the clause (提前告知, 送达, 抄送, 公告).
+   */
+  kind: 'userTask' | 'timer' | 'awaited' | 'register' | 'step';
   /** For `awaited`: the interrupting deadline timer on it, whose firing means the deadline was missed. */
   guardTimer?: string;
   /** The process variable holding the deadline. */
@@ -167,6 +170,8 @@ function rowsOf(process: El, everywhere: Map<string, Computation[]>): ClauseRow[
     const elements = flowElements(process);
     const own = computations(elements);
     for (const el of elements) {
+      const step = stepOf(process, el);
+      if (step) rows.push(step);
       const due = dueOf(el);
       if (!due) continue;
       const segments = citations(ownDocOf(el));
@@ -209,6 +214,28 @@ function rowsOf(process: El, everywhere: Map<string, Computation[]>): ClauseRow[
     }
   }
   return rows;
+}
+
+/** The regulation sets no deadline for these steps; the process does them when it reaches them. */
+export const STEP_DEADLINE: ClauseDeadline = { text: '流程到达后1日内', basis: 'practice' };
+/** How long a reached step may take before it counts as overdue (a job failing into an incident, say). */
+export const STEP_GRACE_MS = 24 * 3600_000;
+
+/** A service task citing a clause with one of the clause's step words (三（三）6：抄送…) keeps that obligation. */
+function stepOf(process: El, el: El): ClauseRow | undefined {
+  if (el.$type !== 'bpmn:ServiceTask' && el.$type !== 'bpmn:SendTask') return undefined;
+  const segments = citations(docOf(el));
+  for (const s of segments) {
+    if (!s.citation || s.practice) continue;
+    const curated = regulationClause(s.citation);
+    if (!curated?.steps?.some((w) => s.text.includes(w) || (el.name ?? '').includes(w))) continue;
+    return {
+      clause: s.citation, obligation: curated.obligation, processId: process.id, processName: process.name ?? process.id,
+      elementId: el.id, elementName: el.name ?? el.id, kind: 'step', dueVariable: '', deadlines: [STEP_DEADLINE], basis: 'practice',
+      practice: segments.filter((x) => x.practice).map((x) => x.text),
+    };
+  }
+  return undefined;
 }
 
 function dedupe(deadlines: ClauseDeadline[]): ClauseDeadline[] {

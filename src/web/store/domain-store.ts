@@ -15,6 +15,7 @@ import { calendarYear, loadWorkCalendar, removeCalendarYear, replaceCalendarYear
 import { listUnits } from '../../db/organisation';
 import { planProposal } from '../../db/plan-assistant';
 import { assessmentRegister, assessmentYears } from '../../db/assessment-register';
+import { listRecusals, recordRecusal, withdrawRecusal } from '../../db/recusals';
 import { createSession, endSession, resolveSession } from '../../db/sessions';
 import { recordTaskEntry, taskEntries } from '../../db/task-entries';
 import { PASSWORD_POLICY, type PasswordPolicy } from '../../domain/password-policy';
@@ -250,5 +251,15 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
       if (days.length) await replaceCalendarYear(db, actor(login), year, days, source);
       else await removeCalendarYear(db, actor(login), year);
     },
+    async recusals() {
+      const [list, people, units] = await Promise.all([listRecusals(db), db.selectFrom('people').select(['id', 'name']).execute(), listUnits(db)]);
+      const personName = new Map(people.map((p) => [p.id, p.name]));
+      const unitName = new Map(units.map((u) => [u.code, u.name]));
+      return list.map((r) => ({ ...r, personName: personName.get(r.personId) ?? r.personId, unitName: unitName.get(r.unitCode) ?? r.unitCode }));
+    },
+    async recordRecusal(login, r) {
+      await recordRecusal(db, actor(login), r);
+    },
+    withdrawRecusal: (login, personId, unitCode) => withdrawRecusal(db, actor(login), personId, unitCode),
   };
 }
