@@ -60,11 +60,14 @@ type RegisterRow = Record<string, string | number | null>;
 async function entryRegister(db: Db, scope: RecordScope, query: q.RegisterQuery): Promise<q.RegisterResult> {
   const codes = scope.all ? [] : [...scope.unitCodes, ...scope.departmentCodes];
   const { rows, total } = await taskEntries(db, { all: scope.all, codes, evidence: scope.evidence }, query);
-  const units = await q.inspectionUnitNames(db, rows.map((r) => r.inspectionId).filter((id): id is string => !!id));
+  const [units, names] = await Promise.all([
+    q.inspectionUnitNames(db, rows.map((r) => r.inspectionId).filter((id): id is string => !!id)),
+    q.displayNames(db, rows.map((r) => r.enteredBy)),
+  ]);
   return {
     total,
     rows: rows.map((r) => ({
-      id: r.id, enteredAt: r.enteredAt, taskName: r.taskName, unitName: (r.inspectionId && units.get(r.inspectionId)) || '', enteredBy: r.enteredBy,
+      id: r.id, enteredAt: r.enteredAt, taskName: r.taskName, unitName: (r.inspectionId && units.get(r.inspectionId)) || '', enteredBy: names.get(r.enteredBy) ?? r.enteredBy,
       content: r.fields.map((f) => `${f.label}：${(f as { text?: string }).text ?? String(f.value ?? '')}`).join('；'), processInstanceKey: r.processInstanceKey,
     })),
   };
