@@ -145,6 +145,9 @@ async function main(): Promise<number> {
     for (const l of tally.lost) log(`lost: ${l.kind} ${l.detail}`);
     for (const p of player.problems) log(`found: ${p}`);
     if (closed < problems) await explainOpenCases();
+    const kinds = new Map<string, number>();
+    for (const sub of tally.submissions) kinds.set(sub.kind, (kinds.get(sub.kind) ?? 0) + 1);
+    log(`submissions: ${[...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k.replace(/^(task|report) /, '')} ${n}`).join(', ')}`);
     const missing = CHOICES.filter((c) => !scenario.played.has(c));
     if (missing.length) log(`choices not played: ${missing.join(', ')}`);
     log(`played ${START} – ${lastDay} (engine time) in ${Math.round((Date.now() - started) / 1000)} s; busiest inbox: ${where || '—'}; engine time now ${chinaDay(await engine.now())}`);

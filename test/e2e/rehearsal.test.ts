@@ -8,7 +8,7 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '../..');
 const VERDICT = /^rehearsal: units (\d+)\/(\d+) inspected, problems (\d+)\/(\d+) closed, incidents (\d+), lost submissions (\d+), max messages per inbox per day (\d+)$/;
 
-// about 3–5 minutes on two cores; a loaded machine takes longer, and the rehearsal is stopped before jest gives up
+// about 3 minutes on two cores; a loaded machine takes longer, and the rehearsal is stopped before jest gives up
 const LIMIT_MS = 14 * 60_000;
 jest.setTimeout(LIMIT_MS + 60_000);
 
