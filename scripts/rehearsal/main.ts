@@ -3,6 +3,7 @@
 // exit status is 0 only when every unit was inspected, every problem closed, no incident, no submission lost and
 // no inbox got more than 20 messages on one day.
 import { Actors } from './actors';
+import { checkCompliance } from './compliance-check';
 import { addDays, chinaDay, daysBetween, morningOf } from './calendar';
 import { EngineApi } from './engine-api';
 import { Player } from './player';
@@ -151,7 +152,11 @@ async function main(): Promise<number> {
     const missing = CHOICES.filter((c) => !scenario.played.has(c));
     if (missing.length) log(`choices not played: ${missing.join(', ')}`);
     log(`played ${START} – ${lastDay} (engine time) in ${Math.round((Date.now() - started) / 1000)} s; busiest inbox: ${where || '—'}; engine time now ${chinaDay(await engine.now())}`);
-    const ok = !tally.overflowed.size && inspected === wanted.length && wanted.length > 0 && closed === problems && incidents.length === 0 && tally.lost.length === 0 && max <= MAX_PER_DAY && !missing.length;
+    const compliance = await checkCompliance(await actors.as('anweiban'), tally, scenario);
+    log(`条款落实情况: ${compliance.summary}`);
+    for (const m of compliance.mismatches) log(`compliance figures disagree with the rehearsal: ${m}`);
+    const ok = !tally.overflowed.size && inspected === wanted.length && wanted.length > 0 && closed === problems && incidents.length === 0 && tally.lost.length === 0 && max <= MAX_PER_DAY && !missing.length
+      && !compliance.mismatches.length;
     log(`rehearsal: units ${inspected}/${wanted.length} inspected, problems ${closed}/${problems} closed, incidents ${incidents.length}, lost submissions ${tally.lost.length}, max messages per inbox per day ${max}`);
     return ok ? 0 : 1;
   }

@@ -130,4 +130,11 @@ export class WebClient {
     if (res.status !== 200) throw new Error(`register ${name}: ${res.status}`);
     return res.text;
   }
+
+  /** The clause table of 条款落实情况 as CSV (the office's export). */
+  async complianceCsv(): Promise<string> {
+    const res = await this.request('/monitoring/compliance/table.csv');
+    if (res.status !== 200) throw new Error(`compliance table: ${res.status}`);
+    return res.text;
+  }
 }
