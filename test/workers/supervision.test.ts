@@ -202,7 +202,9 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     expect(more).toEqual([]);
     expect(bulletin.title).toBe('关于榴园镇安全生产巡查结果的通报');
     expect((await publishedAnnouncements(store.db)).find((a) => a.id === announced.announcementId)?.body).toBe('区安委会巡查组已向榴园镇反馈巡查意见，共反馈问题2个，现予公告，接受社会监督。');
-    expect(rescored).toEqual({ assessmentId: scored.assessmentId, score: 86, grade: '良好' }); // one escalation step: −2
+    expect(rescored).toEqual({ // one escalation step: −2, in place before the year's cut-off (31 December by default)
+      assessmentId: scored.assessmentId, score: 86, grade: '良好', assessmentYear: 2026, assessmentCutoffAt: '2027-01-01T00:00:00+08:00', updatedAfterCutoff: false,
+    });
     expect(redrawn).toEqual(drawn);
     expect(drawn.sampledUnits).toEqual(['370404103']);
     const recorded = await sampleOf(store.db, '2026-11');

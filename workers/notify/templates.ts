@@ -103,6 +103,10 @@ export const TEMPLATES: Record<string, Template> = {
     body: (c) => `${c.unitName}：问题“${or(c.problem, '')}”整改逾期，现升级为${or(c.step, '督办')}。请立即落实整改并报告。`,
     urgent: true,
   },
+  'decision-due': {
+    subject: (c) => `【待区安委会决定】${or(c.reason, '待决定事项')}`,
+    body: (c) => `区安委会有一项待决定的事项：${or(c.reason, '待决定事项')}${c.unitName ? `（${c.unitName}）` : ''}。${dueLine(c, '办理')}请在任务中审阅后作出决定。`,
+  },
   'results-copy': {
     subject: (c) => `【抄送】${c.unitName}安全生产巡查结果`,
     body: (c) => `现将对${c.unitName}的安全生产巡查结果抄送你单位，作为领导班子和领导干部考核、奖惩和使用的参考。`,

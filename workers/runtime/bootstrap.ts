@@ -7,6 +7,7 @@ import { openStore, type Store } from '../../src/db/connect';
 import { createContentStore } from '../../src/db/content-store';
 import { componentLogger, rootLogger } from '../../src/logging';
 import { startWorkers, type WorkerRuntime } from '../index';
+import { committeeTasks, watchCommitteeDecisions } from './decisions-watch';
 import { createMailer } from './mailer';
 import { createSmsWebhook } from './sms';
 
@@ -28,17 +29,17 @@ export async function startWorkerProcess(config: Config, options: { store?: Stor
     password: config.SMTP_PASSWORD, from: config.MAIL_FROM });
   if (!mailer.enabled) log.info('SMTP_HOST not set: notifications stay in the in-app inbox');
   const camunda = options.camunda ?? createCamunda(config);
-  const runtime = await startWorkers({
-    camunda, transport: config.WORKER_TRANSPORT,
-    deps: {
-      db: store.db, mailer, sms: config.SMS_WEBHOOK_URL ? createSmsWebhook(config.SMS_WEBHOOK_URL) : undefined,
-      archive: createContentStore(join(config.DATA_DIR, 'archive')), clock: options.clock ?? clockFromConfig(config), logger: rootLogger(),
-      settings: { firstCycleStart: config.INSPECTION_CYCLE_START, publicUrl: config.PUBLIC_URL, assessmentCutoff: config.ASSESSMENT_CUTOFF },
-    },
-  });
+  const deps = {
+    db: store.db, mailer, sms: config.SMS_WEBHOOK_URL ? createSmsWebhook(config.SMS_WEBHOOK_URL) : undefined,
+    archive: createContentStore(join(config.DATA_DIR, 'archive')), clock: options.clock ?? clockFromConfig(config), logger: rootLogger(),
+    settings: { firstCycleStart: config.INSPECTION_CYCLE_START, publicUrl: config.PUBLIC_URL, assessmentCutoff: config.ASSESSMENT_CUTOFF },
+  };
+  const runtime = await startWorkers({ camunda, transport: config.WORKER_TRANSPORT, deps });
+  const stopDecisionsWatch = watchCommitteeDecisions(committeeTasks(camunda), deps);
   return {
     runtime, store,
     async stop() {
+      stopDecisionsWatch();
       await runtime.stop();
       mailer.close();
       if (!options.camunda) await camunda.closeAllClients?.();
