@@ -6,7 +6,7 @@ import { createContentStore } from '../../db/content-store';
 import { effectOf, recordEffect } from '../../db/effects';
 import { addEvidence } from '../../db/evidence';
 import { checkEvidenceChain } from '../../db/evidence-check';
-import { personChoices, type PersonChoice, unitChoices } from '../../db/form-options';
+import { personChoices, type PersonChoice, unitChoices, type UnitChoice } from '../../db/form-options';
 import { type Db } from '../../db/connect';
 import { inboxPage, markAllRead, markRead, unreadCount } from '../../db/notifications';
 import { kindLabelOf, templatesOf } from '../inbox-kinds';
@@ -100,15 +100,17 @@ function kindOf(mediaType: string): 'photo' | 'audio' | 'video' | 'scan' | 'docu
   return mediaType === 'application/pdf' ? 'scan' : 'document';
 }
 
+/** 全称（简称）: form-js searches the label, so typing either name finds the unit. */
+const unitLabel = (u: UnitChoice) => (u.shortName ? `${u.name}（${u.shortName}）` : u.name);
 const personLabel = (p: PersonChoice) => [p.name, p.unitName, p.rank ?? p.post].join(' · ');
 
 /** Reference lists as form options: units by name, people by name, unit and rank, evidence by file and time. */
 async function referenceOptions(db: Db, list: ReferenceList, about: { inspectionId?: string; problemId?: string }, scope: EvidenceScope): Promise<ReferenceOption[]> {
   switch (list) {
     case 'units':
-      return (await unitChoices(db, ['town', 'subdistrict', 'member', 'zone'])).map((u) => ({ label: u.name, value: u.code }));
+      return (await unitChoices(db, ['town', 'subdistrict', 'member', 'zone'])).map((u) => ({ label: unitLabel(u), value: u.code }));
     case 'memberUnits':
-      return (await unitChoices(db, ['member'])).map((u) => ({ label: u.name, value: u.code }));
+      return (await unitChoices(db, ['member'])).map((u) => ({ label: unitLabel(u), value: u.code }));
     case 'enterprises':
       return (await unitChoices(db, ['enterprise'])).map((u) => ({ label: u.parentName ? `${u.name}（${u.parentName}）` : u.name, value: u.code }));
     case 'people':
