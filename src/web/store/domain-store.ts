@@ -13,6 +13,7 @@ import { kindLabelOf, templatesOf } from '../inbox-kinds';
 import { coverageStatus } from '../../db/coverage-status';
 import { calendarYear, loadWorkCalendar, removeCalendarYear, replaceCalendarYear } from '../../db/calendar';
 import { listUnits } from '../../db/organisation';
+import { complaintHeading, problemHeading } from '../../db/record-labels';
 import { planProposal } from '../../db/plan-assistant';
 import { assessmentRegister, assessmentYears } from '../../db/assessment-register';
 import { createSession, endSession, resolveSession } from '../../db/sessions';
@@ -23,7 +24,7 @@ import { CATEGORIES } from '../../domain/problems';
 import { runningCycle } from '../../domain/coverage';
 import { trafficLight } from '../../domain/escalation';
 import { isRole, type Principal } from '../auth/roles';
-import { formatTime } from '../views/format';
+import { formatDate, formatTime } from '../views/format';
 import { DOCUMENT_TYPE_LABELS, EVIDENCE_KIND_LABELS, labelOf, ROUTE_LABELS, STATE_LABELS } from './labels';
 import { adminStore } from './admin-store';
 import { type DeliveredMessage, type EvidenceScope, type RecordScope, type ReferenceList, type ReferenceOption, type RegisterColumn, type RegisterName, type WebStore } from './port';
@@ -98,6 +99,21 @@ function kindOf(mediaType: string): 'photo' | 'audio' | 'video' | 'scan' | 'docu
   if (mediaType.startsWith('audio/')) return 'audio';
   if (mediaType.startsWith('video/')) return 'video';
   return mediaType === 'application/pdf' ? 'scan' : 'document';
+}
+
+/** Problems by 序号 and the start of their description; 来信来电 by channel and date, never by who complained (四(三)). */
+async function recordLabel(db: Db, kind: 'problem' | 'complaint', id: string): Promise<string | undefined> {
+  if (kind === 'problem') {
+    const p = await problemHeading(db, id);
+    if (!p) return undefined;
+    const text = [...p.description];
+    return `第${p.no}项：${text.length > 24 ? `${text.slice(0, 24).join('')}…` : p.description}`;
+  }
+  const c = await complaintHeading(db, id);
+  if (!c) return undefined;
+  // workers/record.ts notes a complaint as 来信来电（channel）：content
+  const channel = /^来信来电（(.+?)）/.exec(c.note ?? '')?.[1];
+  return `${formatDate(c.recordedAt)}受理的来信来电${channel && channel !== '未注明' ? `（${channel}）` : ''}`;
 }
 
 /** 全称（简称）: form-js searches the label, so typing either name finds the unit. */
@@ -223,6 +239,7 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
       }));
     },
     displayNames: (logins) => q.displayNames(db, logins),
+    recordLabel: (kind, id) => recordLabel(db, kind, id),
     reportableSubjects: (kind, scope) => q.reportableSubjects(db, kind, scope),
     deliveredMessage: (messageId) => effectOf<DeliveredMessage>(db, `web-message:${messageId}`),
     recordDeliveredMessage: (messageId, delivered) => recordEffect(db, `web-message:${messageId}`, delivered.at, delivered),
