@@ -55,6 +55,19 @@ describe('register ids on task pages', () => {
     expect(page).not.toMatch(/张某|13800000000/);
   });
 
+  it.each(['talk-minutes', 'talk-follow-up', 'talk-follow-up-review'])('%s shows the talked-to unit by name, picked from the unit list', async (form) => {
+    // given a talk whose subject the process carries as a unit code
+    // when the office opens its task
+    const page = await taskPage(form, { talkSubject: 'YC-M-07', talkReason: '燃气安全整改不力' });
+    // then the field draws its label from the unit list, which names the unit
+    const schema = JSON.parse(/<script type="application\/json" id="form-schema">(.*?)<\/script>/s.exec(page)![1]!) as { components: Array<{ key?: string; components?: unknown[] }> };
+    const fields = JSON.stringify(schema);
+    expect(fields).toContain('"type":"select","key":"talkSubject","label":"约谈对象单位","valuesKey":"unitOptions","readonly":true');
+    const data = formData(page) as { talkSubject: string; unitOptions: Array<{ label: string; value: string }> };
+    expect(data.talkSubject).toBe('YC-M-07');
+    expect(data.unitOptions).toContainEqual({ label: '区住房和城乡建设局（区住建局）', value: 'YC-M-07' });
+  });
+
   it('shows an id with no registered record as 未登记, not as the id', async () => {
     // given a process whose problem id names no registered problem
     const unknown = '00000000-0000-4000-8000-000000000000';
