@@ -21,9 +21,10 @@ RUN node scripts/build.mjs
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production DATA_DIR=/data BACKUP_DIR=/data/backups
 WORKDIR /app
-# pg_dump / pg_restore (15, as the compose file's PostgreSQL) for `node dist/src/main/backup.js` and restore.js
+# pg_dump / pg_restore (15, as the compose file's PostgreSQL) for `node dist/src/main/backup.js` and restore.js;
+# Noto CJK for the Chinese text of the charts the quarterly compliance report renders on the server
 RUN apt-get update \
- && apt-get install -y --no-install-recommends postgresql-client \
+ && apt-get install -y --no-install-recommends postgresql-client fonts-noto-cjk \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { coverageStatus } from '../src/db/coverage-status';
+import { complianceRecords } from '../src/db/coverage-status';
 import { documentsAbout } from '../src/db/documents';
 import { effectOf, once } from '../src/db/effects';
-import { listUnits } from '../src/db/organisation';
 import { collectCompliance } from '../src/web/compliance/collect';
 import { composeComplianceReport, quarterEndedBy } from './documents/compliance-report';
 import { issueComposed } from './documents/issue';
@@ -41,10 +40,7 @@ export default defineWorker({
     const { db } = deps;
     const compliance = await collectCompliance({
       camunda: deps.search,
-      store: {
-        units: async () => (await listUnits(db, ['town', 'subdistrict', 'member', 'zone'])).map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
-        coverage: (asOf) => coverageStatus(db, asOf, deps.settings.firstCycleStart),
-      },
+      store: complianceRecords(db, deps.settings.firstCycleStart),
       processesDir: deps.settings.processesDir ?? join(process.cwd(), 'processes'),
       now,
     });

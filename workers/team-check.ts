@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkTeams, teamChanges, type Inspector, type TeamProposal } from '../src/domain/teams';
 import { listUnits, listPeople } from '../src/db/organisation';
+import { listRecusals } from '../src/db/recusals';
 import { defineWorker } from './runtime/types';
 
 /** yc-team-check: checks the proposed teams (size, leaders, experts, recusal, stability in the cycle). */
@@ -32,7 +33,8 @@ export default defineWorker({
     const unitNames = new Map((await listUnits(deps.db)).map((u) => [u.code, u.name]));
     const approved = (approvedTeams ?? undefined) as TeamProposal[] | undefined;
     const adjustment = !!adjustmentReason;
-    const problems = checkTeams(teams as TeamProposal[], people, { approved, unitNames, adjustment });
+    const recusals = await listRecusals(deps.db);
+    const problems = checkTeams(teams as TeamProposal[], people, { approved, unitNames, adjustment, recusals });
     const changes = approved ? teamChanges(teams as TeamProposal[], approved, people) : [];
     if (adjustment && approved && changes.length === 0) problems.push('已申请调整巡查组，但人员组成与已批准的相同。');
     return { teamValid: problems.length === 0, teamProblems: problems, teamChanges: changes };

@@ -12,6 +12,9 @@ import { startSystem } from './system';
 import { parseCsv, Tally } from './tally';
 
 const short = process.argv.includes('--short');
+/** `--budget <minutes>`: stop playing after so much wall time and give the verdict on what was played. */
+const budgetArg = process.argv.indexOf('--budget');
+const BUDGET_MS = budgetArg > 0 ? Number(process.argv[budgetArg + 1]) * 60_000 : Number.POSITIVE_INFINITY;
 const START = '2026-12-07';
 const CYCLE_START = '2026-11-12';
 /** The full run plays the 2027 and 2028 plans, then lets the last cases close. */
@@ -34,6 +37,8 @@ async function settle(engine: EngineApi): Promise<void> {
 async function main(): Promise<number> {
   const started = Date.now();
   const system = await startSystem({ cycleStart: CYCLE_START });
+  // stopped from outside: the system goes with the rehearsal
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void system.stop().finally(() => process.exit(130)));
   const engine = new EngineApi(system.restUrl, system.managementUrl);
   const actors = new Actors(system.webUrl);
   const scenario = new Scenario();
@@ -79,6 +84,10 @@ async function main(): Promise<number> {
         log(`${day}: ${tally.submissions.length} submissions, ${scenario.played.size}/${CHOICES.length} choices, ${Math.round((Date.now() - started) / 1000)} s`);
       }
       if (!activity && (await finished(day))) break;
+      if (Date.now() - started > BUDGET_MS) {
+        log(`stopped by the time budget on engine day ${day}: the verdict covers what was played so far`);
+        break;
+      }
       // after a quiet day the next look is some days on (the engine's timers fire on the way)
       const quiet = short ? 5 : 2;
       step = !activity && !CITY_DAYS.some((d) => d > day && d <= addDays(day, quiet)) && day !== addDays(NEXT_PLAN_DAY ?? day, -1) ? quiet : 1;
@@ -136,6 +145,9 @@ async function main(): Promise<number> {
     for (const l of tally.lost) log(`lost: ${l.kind} ${l.detail}`);
     for (const p of player.problems) log(`found: ${p}`);
     if (closed < problems) await explainOpenCases();
+    const kinds = new Map<string, number>();
+    for (const sub of tally.submissions) kinds.set(sub.kind, (kinds.get(sub.kind) ?? 0) + 1);
+    log(`submissions: ${[...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k.replace(/^(task|report) /, '')} ${n}`).join(', ')}`);
     const missing = CHOICES.filter((c) => !scenario.played.has(c));
     if (missing.length) log(`choices not played: ${missing.join(', ')}`);
     log(`played ${START} – ${lastDay} (engine time) in ${Math.round((Date.now() - started) / 1000)} s; busiest inbox: ${where || '—'}; engine time now ${chinaDay(await engine.now())}`);

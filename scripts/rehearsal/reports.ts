@@ -46,10 +46,13 @@ export class Reporter {
     return this.firstSeen.get(id)!;
   }
 
-  /** Sends one report once; the marker in its text lets the tally find it in the process it reached. */
-  private async send(login: string | Promise<WebClient | null>, message: string, subject: string, fields: Record<string, string>, variable: string, target: string, once = true): Promise<boolean> {
-    const id = `${message}:${subject}`;
-    if (once && this.sent.has(id)) return false;
+  /**
+   * Sends a report (once per subject, or once per `once` key when a string); the marker in its text lets the tally
+   * find it in the process it started.
+   */
+  private async send(login: string | Promise<WebClient | null>, message: string, subject: string, fields: Record<string, string>, variable: string, target: string, once: boolean | string = true): Promise<boolean> {
+    const id = typeof once === 'string' ? `${message}:${once}` : `${message}:${subject}`;
+    if (once !== false && this.sent.has(id)) return false;
     const client = typeof login === 'string' ? await this.actors.as(login) : await login;
     if (!client) return false;
     const offered = await client.reportSubjects(message);
@@ -120,7 +123,7 @@ export class Reporter {
     }
     // the city announces its inspections; the office starts next year's plan
     if (options.cityDays.includes(today)) {
-      const accepted = await this.send('anweiban', 'city-inspection-announced', today.slice(0, 4), { period: `${today} 起十日`, notes: `市安委会巡查通知{m}` }, 'cityInspection', '', false);
+      const accepted = await this.send('anweiban', 'city-inspection-announced', today.slice(0, 4), { period: `${today} 起十日`, notes: `市安委会巡查通知{m}` }, 'cityInspection', '', today);
       if (accepted && options.cityDays.filter((d) => d <= today && d.slice(0, 4) === today.slice(0, 4)).length >= 2) this.scenario.play('second city inspection in one year');
       count += +accepted;
     }

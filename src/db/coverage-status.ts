@@ -1,7 +1,7 @@
 import { addMonthsRaw, chinaDate } from '../domain/calendar';
 import { coverageGaps } from '../domain/coverage';
 import { type Db } from './connect';
-import { inspectableUnits } from './organisation';
+import { inspectableUnits, listUnits } from './organisation';
 import { cycleContaining, lastInspections } from './web-queries';
 
 export interface CoverageStatus {
@@ -27,4 +27,12 @@ export async function coverageStatus(db: Db, asOf: Date, firstCycleStart: string
     unitCode: u.code, unitName: u.name, lastInspectedAt: lastBy.get(u.code) ?? null, dueBy: `${end}T00:00:00+08:00`,
     color: !gaps.includes(u.code) ? 'green' : day >= warnFrom ? 'red' : 'yellow',
   }));
+}
+
+/** The domain store's part of the compliance figures: the units by name and their coverage. */
+export function complianceRecords(db: Db, firstCycleStart: string) {
+  return {
+    units: async () => (await listUnits(db, ['town', 'subdistrict', 'member', 'zone'])).map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
+    coverage: (asOf: Date) => coverageStatus(db, asOf, firstCycleStart),
+  };
 }

@@ -6,22 +6,24 @@ import { type TeamProposal } from '../domain/teams';
 import { loadWorkCalendar } from './calendar';
 import { type Db } from './connect';
 import { inspectableUnits, listPeople } from './organisation';
+import { listRecusals } from './recusals';
 
 /**
  * What the plan assistant reads from the domain store: the inspectable units with their last inspection, the roster
- * (people with a 巡查组 account, and the experts), the working-day calendar, and the teams approved earlier in the
- * cycle (二（三）: members stay fixed for the cycle).
+ * (people with a 巡查组 account, and the experts), the recusals, the working-day calendar, and the teams approved
+ * earlier in the cycle (二（三）: members stay fixed for the cycle).
  */
 export async function assistantInput(db: Db, request: { year: number; cycleStart: DateOnly; today: DateOnly }): Promise<AssistantInput> {
   const { year } = request;
   const cycle = { start: request.cycleStart, end: addMonthsRaw(request.cycleStart, 12 * SEED_ASSISTANT_RULES.cycleYears) };
-  const [units, last, people, calendar, roster] = await Promise.all([
+  const [units, last, people, calendar, roster, recusals] = await Promise.all([
     inspectableUnits(db),
     db.selectFrom('inspections').select(['unit_code', 'opened_at']).execute(),
     listPeople(db),
     loadWorkCalendar(db),
     db.selectFrom('accounts').innerJoin('memberships', 'memberships.account_id', 'accounts.id')
       .select('accounts.person_id').where('memberships.role_code', 'in', ['team', 'team-leader']).where('accounts.disabled', '=', 0).execute(),
+    listRecusals(db),
   ]);
   const inspections = last.map((i) => ({ unitCode: i.unit_code, openedAt: i.opened_at }));
   const { gaps } = coverageGaps(units.map((u) => u.code), inspections, `${year}-01-01`, cycle.start);
@@ -39,7 +41,7 @@ export async function assistantInput(db: Db, request: { year: number; cycleStart
     people: people.filter((p) => onRoster.has(p.id) || p.expert).map((p) => ({
       id: p.id, name: p.name, unitCode: p.unit_code, rank: p.rank, expert: p.expert, safetyYears: p.safety_years,
     })),
-    recusals: [],
+    recusals: recusals.map((r) => ({ personId: r.personId, unitCode: r.unitCode })),
     approvedTeams: await approvedTeams(db, year, cycle),
     calendar,
     earliestTraining: [`${year}-01-01`, request.today].sort().at(-1)!,

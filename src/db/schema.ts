@@ -105,6 +105,15 @@ export interface TeamMemberTable {
   role: 'leader' | 'deputy' | 'member' | 'expert' | 'liaison';
 }
 
+/** 回避: a person who must not inspect a unit besides their home unit (migration 009). */
+export interface RecusalTable {
+  person_id: string;
+  unit_code: string;
+  reason: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface InspectionTable {
   id: string;
   round_id: string | null;
@@ -389,6 +398,7 @@ export interface Database {
   rounds: RoundTable;
   teams: TeamTable;
   team_members: TeamMemberTable;
+  recusals: RecusalTable;
   inspections: InspectionTable;
   methods_used: MethodUsedTable;
   problems: ProblemTable;

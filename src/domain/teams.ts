@@ -47,6 +47,8 @@ export function checkTeams(teams: TeamProposal[], people: Map<string, Inspector>
   unitNames?: Map<string, string>;
   /** The office declared an adjustment (二（三）): changes to the approved teams are reported, not refused. */
   adjustment?: boolean;
+  /** Recusals besides the home unit (the domain store's 回避 register). */
+  recusals?: Array<{ personId: string; unitCode: string; reason?: string }>;
 } = {}): string[] {
   const rules = options.rules ?? SEED_TEAM_RULES;
   const unitName = (code: string) => options.unitNames?.get(code) ?? code;
@@ -80,6 +82,12 @@ export function checkTeams(teams: TeamProposal[], people: Map<string, Inspector>
       const p = people.get(id);
       if (p && team.unitCodes.includes(p.unitCode)) {
         problems.push(`${label}的${p.name}应当回避：不能巡查本人所在单位${unitName(p.unitCode)}。`);
+      }
+    }
+    for (const r of options.recusals ?? []) {
+      const p = people.get(r.personId);
+      if (p && ids.includes(r.personId) && team.unitCodes.includes(r.unitCode) && r.unitCode !== p.unitCode) {
+        problems.push(`${label}的${p.name}应当回避${unitName(r.unitCode)}${r.reason ? `（${r.reason}）` : ''}。`);
       }
     }
     const change = compositionChange(team, options.approved, people);

@@ -23,7 +23,9 @@ import { migrateProcessInstance } from './processing/commands/migrate-instance';
 import { modifyProcessInstance } from './processing/commands/modify-instance';
 import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } from './processing/commands/job-commands';
 import { publishMessage } from './processing/commands/messages';
-import { deploymentRefusal, PREPARE_DEPLOYMENT_MODULE, type PreparedDeployment } from './processing/commands/prepare-deployment';
+import {
+  deploymentElements, deploymentRefusal, PREPARE_DEPLOYMENT_MODULE, type PreparedDeployment, prepareDeployment,
+} from './processing/commands/prepare-deployment';
 import { resolveIncident } from './processing/commands/resolve-incident';
 import { resumeStalled, stalledElements } from './processing/commands/resume-stalled';
 import { setVariables } from './processing/commands/set-variables';
@@ -51,6 +53,12 @@ const SNAPSHOT_EVERY_RECORDS = 100_000;
  */
 const DEPLOYMENT_THREAD = { timeoutMs: 60_000, maxHeapMb: 512, purpose: 'parsing the deployment' };
 
+/**
+ * Deployments of at most this many XML elements are parsed on the event loop (about 60 µs per element, so at most
+ * about a tenth of a second): starting the thread costs more than that. Larger ones go to the thread.
+ */
+const PARSE_ON_LOOP_MAX_ELEMENTS = 2_000;
+
 /** The embedded engine: wires the store, state, command loop, scheduler and job dispatch behind `Engine`. */
 export class EmbeddedEngine implements Engine {
   readonly clock: ControllableClock;
@@ -62,7 +70,7 @@ export class EmbeddedEngine implements Engine {
   private readonly loop: CommandLoop;
   private readonly jobs: JobDispatcher;
   private readonly scheduler: Scheduler;
-  /** Parses deployments off the event loop, so a large one never delays other requests. */
+  /** Parses large deployments off the event loop, so that one never delays other requests. */
   private readonly deployments = new ModuleThread(PREPARE_DEPLOYMENT_MODULE, DEPLOYMENT_THREAD);
   private state!: EngineState;
   private lastSnapshot = 0;
@@ -131,11 +139,10 @@ export class EmbeddedEngine implements Engine {
   }
 
   private commit(records: EngineRecord[], serialised: Map<object, string>): void {
-    const events = records.filter((r) => r.recordType === 'EVENT');
     const last = records[records.length - 1].position;
     this.store.db.transaction(() => {
       this.store.append(records, { [NEXT_KEY_META]: this.keys.peek().toString() }, serialised);
-      for (const projection of this.options.projections ?? []) projection.apply(events, this.store.db);
+      for (const projection of this.options.projections ?? []) projection.apply(records, this.store.db);
       // the in-memory state now matches the log up to `last`: snapshot it now and then to keep recovery short, and
       // drop the records the snapshot holds, so the log grows with the work in progress rather than with history
       if (last - this.lastSnapshot >= this.snapshotInterval()) {
@@ -201,6 +208,7 @@ export class EmbeddedEngine implements Engine {
   private async prepare(resources: DeploymentResource[]): Promise<PreparedDeployment> {
     const refusal = deploymentRefusal(resources);
     if (refusal) return { resources: [], errors: [refusal] };
+    if (deploymentElements(resources) <= PARSE_ON_LOOP_MAX_ELEMENTS) return prepareDeployment(resources);
     try {
       return await this.deployments.call<PreparedDeployment>('prepareDeployment', resources);
     } catch (error) {

@@ -12,6 +12,7 @@ import { adminRoutes } from './routes/admin';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
+import { recusalRoutes } from './routes/recusals';
 import { complianceRoutes } from './routes/compliance';
 import { decisionRoutes } from './routes/decisions';
 import { eventRoutes } from './routes/events';
@@ -92,6 +93,7 @@ export function createWebApp(deps: WebDeps): express.Express {
   app.use(decisionRoutes(deps));
   app.use(processRoutes(deps, deployedProcesses));
   app.use(calendarRoutes(deps));
+  app.use(recusalRoutes(deps));
   app.use(evidenceCheckRoutes(deps));
   app.use(adminRoutes(deps));
 

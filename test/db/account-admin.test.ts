@@ -9,6 +9,7 @@ import { recordPlan, recordTeams } from '../../src/db/registers/inspections';
 import { DEMO_PASSWORD, seedDemoData } from '../../src/db/seed';
 import { createSession, resolveSession } from '../../src/db/sessions';
 import { PASSWORD_POLICY } from '../../src/domain/password-policy';
+import { ROLE_NAMES } from '../../src/domain/roles';
 import { dialects, rejectionOf, useStores } from '../support/stores';
 
 const by = { name: 'admin', at: '2026-11-28T04:00:00.000Z' };
@@ -109,7 +110,7 @@ describe.each(dialects)('administration store on %s', (dialect) => {
     expect([none, created, again]).toEqual(['no-admin', 'admin-created', 'admin-exists']);
     expect((await listAccounts(db)).map((a) => [a.login, a.roles.map((r) => r.role), a.mustChangePassword])).toEqual([['root', ['admin'], true]]);
     expect(await db.selectFrom('units').select('code').execute()).toEqual([]);
-    expect((await db.selectFrom('roles').select('code').execute()).length).toBe(8);
+    expect((await db.selectFrom('roles').select('code').execute()).length).toBe(Object.keys(ROLE_NAMES).length);
     expect(passwordPolicyFor(false).forbidden).toEqual([]);
   }, 60_000);
 

@@ -60,7 +60,7 @@ describe('web app shutdown', () => {
     store = await openStore({ databaseUrl: 'sqlite::memory:' });
     await seedDemoData(store.db);
     web = await startWeb({ config, db: store.db, host: '127.0.0.1', port: 0, camunda: camundaFromConfig(config), assetsDir: join(dataDir, 'assets') });
-  });
+  }, 30_000); // building the web app's assets takes several seconds on a loaded machine
   afterAll(async () => {
     proxy.close();
     await store.close();

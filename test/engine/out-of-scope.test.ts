@@ -13,8 +13,8 @@ describe('out-of-scope features are rejected at deployment', () => {
   afterAll(() => h.close());
 
   it.each([
-    ['execution listeners', serviceTask('x', 'x', '<zeebe:executionListeners><zeebe:executionListener eventType="start" type="l"/></zeebe:executionListeners>'), '', 'Execution and task listeners are not supported'],
-    ['task listeners', '<bpmn:userTask id="x"><bpmn:extensionElements><zeebe:userTask/><zeebe:taskListeners><zeebe:taskListener eventType="creating" type="l"/></zeebe:taskListeners></bpmn:extensionElements></bpmn:userTask>', '', 'Execution and task listeners are not supported'],
+    ['end execution listeners', serviceTask('x', 'x', '<zeebe:executionListeners><zeebe:executionListener eventType="end" type="l"/></zeebe:executionListeners>'), '', "Execution listeners of event type 'end' are not supported yet"],
+    ['task listeners', '<bpmn:userTask id="x"><bpmn:extensionElements><zeebe:userTask/><zeebe:taskListeners><zeebe:taskListener eventType="creating" type="l"/></zeebe:taskListeners></bpmn:extensionElements></bpmn:userTask>', '', 'Task listeners are not supported'],
     ['ad-hoc sub-processes', '<bpmn:adHocSubProcess id="x"><bpmn:task id="inside"/></bpmn:adHocSubProcess>', '', 'ad-hoc sub-processes are not supported'],
     ['transactions', '<bpmn:transaction id="x"/>', '', 'transactions are not supported'],
     ['compensation activities', '<bpmn:task id="x"/><bpmn:task id="undo" isForCompensation="true"/>', '', 'Compensation is not supported'],

@@ -60,6 +60,7 @@ const MATRIX: Array<[string, number[]]> = [
   ['/admin/teams', [303, 403, 403, 403, 403, 403, 403, 403, 200, 403]],
   ['/admin/audit', [303, 403, 403, 403, 403, 403, 403, 403, 200, 403]],
   ['/account/password', [303, 200, 200, 200, 200, 200, 200, 200, 200, 200]],
+  ['/admin/recusals', [303, 403, 200, 403, 403, 403, 403, 403, 200, 403]],
 ];
 
 // unsafe actions: expected status per role (anonymous gets 403: no CSRF cookie yet)
@@ -69,6 +70,8 @@ const ACTIONS: Array<[string, number[]]> = [
   ['/tasks/{unitA}/claim', [403, 404, 404, 404, 404, 303, 404, 404, 404, 404]],
   // an empty arrangement: allowed roles get the form back with its problems (422), nothing is stored
   ['/admin/calendar', [403, 403, 422, 403, 403, 403, 403, 403, 422, 403]],
+  // an empty recusal: the form back with its problem (422), nothing stored
+  ['/admin/recusals', [403, 403, 422, 403, 403, 403, 403, 403, 422, 403]],
 ];
 
 // The only successful actions change the engine: retry resolves the incident, cancel ends the instance of the

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually } from '../support/eventually';
 import { taskDiagram } from './support/fixtures';
+import { asCsvText, csvRows, download, readSheet } from './support/xlsx';
 import { type Harness, LOGINS, NOW, signIn, startHarness, startWebEnv, UNIT_A, UNIT_B, type WebEnv } from './support/harness';
 
 /** A diagram whose one user task cites `doc` and falls due at the variable `due`. */
@@ -167,6 +168,23 @@ describe('条款落实情况', () => {
     expect(items).toContain(`逾期未办,${rect.G}`);
     expect(items).toContain(`按期完成,${rect.E}`);
     expect(items).toContain(`未到期,${rect.H}`);
+  });
+
+  it('exports the clause table as XLSX with Chinese headers and the same figures as the CSV', async () => {
+    // given
+    const { agent } = await signIn(h.app, LOGINS.office);
+    // when
+    const xlsx = await download(agent, '/monitoring/compliance/table.xlsx');
+    const csv = csvRows((await agent.get('/monitoring/compliance/table.csv').expect(200)).text);
+    // then
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('条款落实情况.xlsx')}`);
+    const { sheet, rows } = await readSheet(xlsx.body);
+    expect(sheet.name).toBe('条款落实情况');
+    expect(rows[0]).toEqual(['条款', '义务', '流程', '环节', '类型', '期限', '依据', '应办', '按期完成', '逾期完成', '未到期', '逾期未办', '计时到期', '计时等待']);
+    const training = rows.find((r) => r[3] === '组织集中培训')!;
+    expect([0, 7, 8, 9, 10, 11].map((c) => training[c])).toEqual(['三（三）1', 4, 1, 1, 1, 1]);
+    expect(rows.map((r) => r.map(asCsvText))).toEqual(csv);
   });
 
   it('is for those who see the dashboard only', async () => {

@@ -1,4 +1,5 @@
 import { type Actor } from '../../src/db/audit';
+import { recordTaskEntry } from '../../src/db/task-entries';
 import { createContentStore } from '../../src/db/content-store';
 import { addEvidence } from '../../src/db/evidence';
 import { openInspection, recordPlan, recordRectification, recordTeams, registerProblems, updateInspection, updateProblem } from '../../src/db/registers/inspections';
@@ -67,6 +68,8 @@ describe('registers in Chinese and by name', () => {
       await db.insertInto('documents').values({ id: `doc-${seq}`, doc_type: docType, issuer: '峄安委办', year: 2027, seq: seq + 1, doc_no: `峄安委办〔2027〕${seq + 1}号`,
         title: `公文${seq + 1}`, subject: `inspection:${inspections[0]}`, path: `documents/${seq}.docx`, sha256: 'x', size: 1, created_at: by.at }).execute();
     }
+    await recordTaskEntry(db, { name: LOGINS.team, at: by.at }, { taskKey: '1', formId: 'onsite-work', taskName: '开展现场巡查', about: { inspectionId: inspections[0] },
+      audience: 'team', fields: [{ key: 'onsiteSummary', label: '现场巡查情况', value: '查阅台账12本' }] });
     const archive = createContentStore(h.archiveDir);
     for (const [i, kind] of EVIDENCE_KINDS.entries()) {
       await addEvidence(db, archive, by, { content: Buffer.from(`证据${i}`), kind: kind as 'photo', fileName: `证据${i}.bin`, mediaType: 'application/octet-stream',

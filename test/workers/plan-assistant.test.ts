@@ -1,4 +1,5 @@
 import { planProposal } from '../../src/db/plan-assistant';
+import { recordRecusal } from '../../src/db/recusals';
 import { seedDemoData } from '../../src/db/seed';
 import planCheck from '../../workers/plan-check';
 import record from '../../workers/record';
@@ -42,5 +43,18 @@ describe.each(dialects)('plan assistant on the demo district in the %s store', (
     const proposal = await planProposal(store.db, { year: 2027, cycleStart: '2027-01-01', today: '2026-12-06' });
     // then
     expect(proposal).toMatchObject({ feasible: false, reasons: ['区应急管理局：可担任专家的人员（秦振东、许文博、何丽萍）均来自该单位或需回避，需增补一名其他单位专家。'] });
+  });
+
+  it('keeps to the recusal register: the outside expert recused from 区应急管理局 leaves it without a schedule', async () => {
+    // given the demo district, whose one expert from outside 区应急管理局 is recorded as recused from it
+    const store = await stores.open();
+    await seedDemoData(store.db);
+    const unit = await store.db.selectFrom('units').select('code').where('name', '=', '区应急管理局').executeTakeFirstOrThrow();
+    await recordRecusal(store.db, { name: 'anweiban', at: '2026-12-06T01:00:00.000Z' }, { personId: 'p-expert-4', unitCode: unit.code, reason: '近亲属在该单位任职' });
+    // when
+    const proposal = await planProposal(store.db, { year: 2027, cycleStart: '2027-01-01', today: '2026-12-06' });
+    // then
+    expect(proposal.feasible).toBe(false);
+    expect(proposal.reasons).toEqual([expect.stringMatching(/^区应急管理局：可担任专家的人员（[^）]+）均来自该单位或需回避，需增补一名其他单位专家。$/)]);
   });
 });

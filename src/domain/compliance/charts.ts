@@ -34,10 +34,10 @@ export function complianceChartData(rows: Array<{ clause: string; kind: string; 
 export function complianceChartOptions(data: ComplianceChartData, options: { titles?: boolean } = {}): { byClause: Record<string, unknown>; byMonth: Record<string, unknown> } {
   const common = (title: string) => ({
     animation: false,
-    ...(options.titles ? { title: { text: title, left: 'center', textStyle: { fontSize: 16 } } } : {}),
+    ...(options.titles ? { title: { text: title, left: 'center', top: 4, textStyle: { fontSize: 16, lineHeight: 20 } } } : {}),
     tooltip: { trigger: 'axis' },
-    legend: { top: options.titles ? 28 : 0 },
-    grid: { left: 40, right: 16, top: options.titles ? 64 : 36, bottom: 56 },
+    legend: { top: options.titles ? 34 : 0 },
+    grid: { left: 40, right: 16, top: options.titles ? 72 : 36, bottom: 56 },
   });
   return {
     byClause: {

@@ -23,8 +23,11 @@ export interface ClauseRow {
   processName: string;
   elementId: string;
   elementName: string;
-  /** `awaited`: a receive task a deadline timer guards; `register`: an obligation the domain store keeps (two-year coverage). */
-  kind: 'userTask' | 'timer' | 'awaited' | 'register';
+  /**
+   * `awaited`: a receive task a deadline timer guards; `register`: an obligation the domain store keeps (two-year
+   * coverage); `step`: a service task that keeps an obligation of the clause (提前告知, 送达, 抄送, 公告).
+   */
+  kind: 'userTask' | 'timer' | 'awaited' | 'register' | 'step';
   /** For `awaited`: the interrupting deadline timer on it, whose firing means the deadline was missed. */
   guardTimer?: string;
   /** The process variable holding the deadline. */
@@ -87,6 +90,8 @@ function bpmnModdle(): Moddle {
 }
 
 const docOf = (el: El): string => (el.documentation ?? []).map((d: { text?: string }) => d.text ?? '').join('；');
+/** An element's documentation without the basis of the deadline its start listener computes (see DEADLINE_BASIS). */
+const ownDocOf = (el: El): string => docOf(el).split('；期限：')[0];
 const extension = (el: El, type: string): El | undefined => (el.extensionElements?.values ?? []).find((v: El) => v.$type === type);
 const variableOf = (expr: string | undefined): string | undefined => /^=\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(expr ?? '')?.[1];
 
@@ -105,15 +110,20 @@ interface Computation {
   doc: string;
 }
 
-/** The yc-deadline tasks of a process by the variable they set. */
+/** Where an element's documentation cites the basis of the deadline its start listener computes. */
+const DEADLINE_BASIS = '；期限：';
+
+/** The yc-deadline computations of a process (tasks, or start listeners of the task they serve) by the variable they set. */
 function computations(elements: El[]): Map<string, Computation[]> {
   const byVariable = new Map<string, Computation[]>();
   for (const el of elements) {
-    if (extension(el, 'zeebe:TaskDefinition')?.type !== 'yc-deadline') continue;
+    const listener = ((extension(el, 'zeebe:ExecutionListeners')?.listeners ?? []) as El[]).some((l) => l.eventType === 'start' && l.type === 'yc-deadline');
+    if (extension(el, 'zeebe:TaskDefinition')?.type !== 'yc-deadline' && !listener) continue;
     const headers = Object.fromEntries(((extension(el, 'zeebe:TaskHeaders')?.values ?? []) as El[]).map((h) => [h.key, h.value]));
     if (!headers.result || !headers.rule) continue;
     const list = byVariable.get(headers.result) ?? [];
-    list.push({ rule: headers.rule, amount: Number(headers.amount), doc: docOf(el) });
+    const doc = listener && docOf(el).includes(DEADLINE_BASIS) ? docOf(el).slice(docOf(el).indexOf(DEADLINE_BASIS) + DEADLINE_BASIS.length) : docOf(el);
+    list.push({ rule: headers.rule, amount: Number(headers.amount), doc });
     byVariable.set(headers.result, list);
   }
   return byVariable;
@@ -141,7 +151,7 @@ function dueOf(el: El): { kind: ClauseRow['kind']; variable: string } | undefine
   if (el.$type !== 'bpmn:BoundaryEvent' && el.$type !== 'bpmn:IntermediateCatchEvent') return undefined;
   const timer = (el.eventDefinitions ?? []).find((d: El) => d.$type === 'bpmn:TimerEventDefinition');
   const variable = variableOf(timer?.timeDate?.body);
-  if (!variable || /提醒/.test(`${el.name ?? ''}${docOf(el)}`)) return undefined;
+  if (!variable || /提醒/.test(`${el.name ?? ''}${ownDocOf(el)}`)) return undefined;
   return { kind: 'timer', variable };
 }
 
@@ -160,9 +170,11 @@ function rowsOf(process: El, everywhere: Map<string, Computation[]>): ClauseRow[
     const elements = flowElements(process);
     const own = computations(elements);
     for (const el of elements) {
+      const step = stepOf(process, el);
+      if (step) rows.push(step);
       const due = dueOf(el);
       if (!due) continue;
-      const segments = citations(docOf(el));
+      const segments = citations(ownDocOf(el));
       const cited = segments.filter((s) => s.citation && !s.practice);
       const deadlines: ClauseDeadline[] = [];
       let regulationClauseOf: string | undefined;
@@ -202,6 +214,28 @@ function rowsOf(process: El, everywhere: Map<string, Computation[]>): ClauseRow[
     }
   }
   return rows;
+}
+
+/** The regulation sets no deadline for these steps; the process does them when it reaches them. */
+export const STEP_DEADLINE: ClauseDeadline = { text: '流程到达后1日内', basis: 'practice' };
+/** How long a reached step may take before it counts as overdue (a job failing into an incident, say). */
+export const STEP_GRACE_MS = 24 * 3600_000;
+
+/** A service task citing a clause with one of the clause's step words (三（三）6：抄送…) keeps that obligation. */
+function stepOf(process: El, el: El): ClauseRow | undefined {
+  if (el.$type !== 'bpmn:ServiceTask' && el.$type !== 'bpmn:SendTask') return undefined;
+  const segments = citations(docOf(el));
+  for (const s of segments) {
+    if (!s.citation || s.practice) continue;
+    const curated = regulationClause(s.citation);
+    if (!curated?.steps?.some((w) => s.text.includes(w) || (el.name ?? '').includes(w))) continue;
+    return {
+      clause: s.citation, obligation: curated.obligation, processId: process.id, processName: process.name ?? process.id,
+      elementId: el.id, elementName: el.name ?? el.id, kind: 'step', dueVariable: '', deadlines: [STEP_DEADLINE], basis: 'practice',
+      practice: segments.filter((x) => x.practice).map((x) => x.text),
+    };
+  }
+  return undefined;
 }
 
 function dedupe(deadlines: ClauseDeadline[]): ClauseDeadline[] {

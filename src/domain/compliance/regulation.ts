@@ -18,6 +18,11 @@ export interface RegulationClause {
   clause: string;
   obligation: string;
   deadlines: RegulationDeadline[];
+  /**
+   * Obligations a service task keeps (a notice, a copy, a publication): a service task citing this clause with one of
+   * these words is a step of the clause table, counted when reached and kept when done.
+   */
+  steps?: string[];
 }
 
 export const REGULATION: RegulationClause[] = [
@@ -30,6 +35,7 @@ export const REGULATION: RegulationClause[] = [
     clause: '三（三）1',
     obligation: '制定年度巡查工作方案，提前告知被巡查单位；每一轮巡查开始前组织巡查人员集中培训',
     deadlines: [{ text: '每一轮巡查开始前', variables: ['trainingDue'] }],
+    steps: ['提前告知'],
   },
   {
     clause: '三（三）3',
@@ -40,6 +46,7 @@ export const REGULATION: RegulationClause[] = [
     clause: '三（三）4',
     obligation: '巡查工作报告经区安委会审定后向主要负责人集中反馈；问题分类处置、移交，重大事故隐患由区安委会挂牌督办',
     deadlines: [],
+    steps: ['反馈意见送达'],
   },
   {
     clause: '三（三）5',
@@ -50,6 +57,7 @@ export const REGULATION: RegulationClause[] = [
     clause: '三（三）6',
     obligation: '巡查结果纳入绩效考核，抄送区委组织部、区综治办、区文明办；反馈意见和整改情况向社会公告',
     deadlines: [],
+    steps: ['抄送', '公告'],
   },
   {
     clause: '四（二）',

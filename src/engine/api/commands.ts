@@ -131,6 +131,7 @@ export interface ActivatedJob {
   variables: JsonObject;
   tenantId: string;
   kind: 'BPMN_ELEMENT' | 'EXECUTION_LISTENER' | 'TASK_LISTENER';
+  listenerEventType: 'UNSPECIFIED' | 'START' | 'END';
 }
 
 export interface JobStreamRequest {

@@ -1,41 +1,57 @@
-// Records: the append-only log. Every state change is an EVENT record; refused commands are COMMAND_REJECTION.
+// Records: the append-only log. Every state change is an EVENT record. Commands are not logged: a command is
+// processed when it is submitted, and a refused one is answered to its client and leaves no record.
 // Value shapes follow Zeebe's protocol records (io.camunda.zeebe.protocol.record.value.*).
 import type { JsonObject, Key } from './basics';
-import type { RejectionType } from './rejections';
 
-export type RecordType = 'EVENT' | 'COMMAND' | 'COMMAND_REJECTION';
+/** Only events are written (Zeebe's record types COMMAND and COMMAND_REJECTION have no counterpart here). */
+export type RecordType = 'EVENT';
 
-export type ValueType =
-  | 'DEPLOYMENT'
-  | 'PROCESS'
-  | 'DECISION'
-  | 'DECISION_REQUIREMENTS'
-  | 'FORM'
-  | 'PROCESS_INSTANCE'
-  | 'PROCESS_INSTANCE_CREATION'
-  | 'PROCESS_INSTANCE_MODIFICATION'
-  | 'PROCESS_INSTANCE_MIGRATION'
-  | 'JOB'
-  | 'JOB_BATCH'
-  | 'VARIABLE'
-  | 'VARIABLE_DOCUMENT'
-  | 'INCIDENT'
-  | 'MESSAGE'
-  | 'MESSAGE_SUBSCRIPTION'
-  | 'MESSAGE_START_EVENT_SUBSCRIPTION'
-  | 'PROCESS_MESSAGE_SUBSCRIPTION'
-  | 'MESSAGE_CORRELATION'
-  | 'TIMER'
-  | 'SIGNAL'
-  | 'SIGNAL_SUBSCRIPTION'
-  | 'ESCALATION'
-  | 'ERROR'
-  | 'DECISION_EVALUATION'
-  | 'USER_TASK'
-  | 'RESOURCE_DELETION'
-  | 'CLOCK'
-  | 'MULTI_INSTANCE'
-  | 'PROCESS_EVENT';
+/**
+ * The intents of the events written, per value type (Zeebe's intent enums, their event half: commands are not
+ * logged). A value type with `never` is part of Zeebe's protocol but has no event here.
+ */
+export interface EventIntents {
+  DEPLOYMENT: 'CREATED';
+  PROCESS: 'CREATED' | 'DELETED';
+  DECISION: 'CREATED' | 'DELETED';
+  DECISION_REQUIREMENTS: 'CREATED' | 'DELETED';
+  FORM: 'CREATED' | 'DELETED';
+  PROCESS_INSTANCE:
+    | 'ELEMENT_ACTIVATING' | 'ELEMENT_ACTIVATED' | 'ELEMENT_COMPLETING' | 'ELEMENT_COMPLETED'
+    | 'ELEMENT_TERMINATING' | 'ELEMENT_TERMINATED' | 'SEQUENCE_FLOW_TAKEN' | 'ELEMENT_MIGRATED';
+  PROCESS_INSTANCE_CREATION: 'CREATED';
+  PROCESS_INSTANCE_MODIFICATION: 'MODIFIED';
+  PROCESS_INSTANCE_MIGRATION: 'MIGRATED';
+  JOB:
+    | 'CREATED' | 'COMPLETED' | 'FAILED' | 'TIMED_OUT' | 'RETRIES_UPDATED' | 'TIMEOUT_UPDATED' | 'CANCELED'
+    | 'ERROR_THROWN' | 'RECURRED_AFTER_BACKOFF' | 'YIELDED' | 'MIGRATED';
+  JOB_BATCH: 'ACTIVATED';
+  VARIABLE: 'CREATED' | 'UPDATED';
+  VARIABLE_DOCUMENT: 'UPDATED';
+  INCIDENT: 'CREATED' | 'RESOLVED' | 'MIGRATED';
+  MESSAGE: 'PUBLISHED' | 'EXPIRED';
+  MESSAGE_SUBSCRIPTION: 'CREATED' | 'CORRELATED' | 'DELETED' | 'MIGRATED';
+  MESSAGE_START_EVENT_SUBSCRIPTION: 'CREATED' | 'CORRELATED' | 'DELETED';
+  /** One partition: a message subscription needs no process-side counterpart. */
+  PROCESS_MESSAGE_SUBSCRIPTION: never;
+  MESSAGE_CORRELATION: 'CORRELATED';
+  TIMER: 'CREATED' | 'TRIGGERED' | 'CANCELED';
+  SIGNAL: 'BROADCASTED';
+  SIGNAL_SUBSCRIPTION: 'CREATED' | 'DELETED';
+  ESCALATION: 'ESCALATED' | 'NOT_ESCALATED';
+  DECISION_EVALUATION: 'EVALUATED' | 'FAILED';
+  USER_TASK:
+    | 'CREATING' | 'CREATED' | 'ASSIGNING' | 'ASSIGNED' | 'UPDATING' | 'UPDATED' | 'COMPLETING' | 'COMPLETED'
+    | 'CANCELING' | 'CANCELED' | 'MIGRATED';
+  RESOURCE_DELETION: 'DELETED';
+  MULTI_INSTANCE: 'INPUT_COLLECTION_EVALUATED';
+  PROCESS_EVENT: 'TRIGGERING' | 'TRIGGERED';
+}
+
+export type ValueType = keyof EventIntents;
+
+/** The intents of the events of one value type (or of all, by default). */
+export type EventIntent<V extends ValueType = ValueType> = EventIntents[V];
 
 export interface EngineRecord<V = JsonObject> {
   /** Position in the log, strictly increasing from 1. */
@@ -48,9 +64,6 @@ export interface EngineRecord<V = JsonObject> {
   valueType: ValueType;
   /** e.g. ELEMENT_ACTIVATING, CREATED, COMPLETED, RESOLVED, TIMED_OUT … */
   intent: string;
-  /** For COMMAND_REJECTION only. */
-  rejectionType?: RejectionType;
-  rejectionReason?: string;
   value: V;
 }
 
@@ -131,6 +144,8 @@ export interface JobRecordValue {
   processInstanceKey: Key;
   tenantId: string;
   jobKind: 'BPMN_ELEMENT' | 'EXECUTION_LISTENER' | 'TASK_LISTENER';
+  /** Execution listener jobs: the event they listen to (absent on other jobs). */
+  listenerEventType?: 'START' | 'END';
 }
 
 /**

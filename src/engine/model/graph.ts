@@ -33,6 +33,14 @@ export interface UserTaskDefinition {
   formKey?: string;
 }
 
+/** A start execution listener: a job of `type` (static or FEEL) the element waits for before it is processed. */
+export interface ExecutionListenerDefinition {
+  readonly type: ExprText;
+  readonly retries: ExprText;
+  /** The listener's own headers; they win over the element's task headers of the same key. */
+  readonly headers: Record<string, string>;
+}
+
 /** One executable flow node. Immutable after deployment. */
 export interface FlowNode {
   readonly id: string;
@@ -49,6 +57,8 @@ export interface FlowNode {
   readonly taskHeaders: Record<string, string>;
   readonly jobType?: ExprText;
   readonly jobRetries?: ExprText;
+  /** Start execution listeners, in the order of the diagram. */
+  readonly startListeners?: readonly ExecutionListenerDefinition[];
   /** Boundary events attached to this activity. */
   readonly boundaryEvents: string[];
   readonly attachedTo?: string;

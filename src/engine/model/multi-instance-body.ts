@@ -12,7 +12,8 @@ export function withMultiInstanceBodies(graph: ProcessGraph): ProcessGraph {
   const innerActivities = new Map<string, FlowNode>();
   for (const activity of looped) {
     // the event sub-processes of a looped sub-process belong to its inner instances, not to the body
-    nodes.set(activity.id, { ...activity, type: 'MULTI_INSTANCE_BODY', inputs: [], outputs: [], eventSubProcesses: [] });
+    // the inner instances run the start listeners, each before it is processed
+    nodes.set(activity.id, { ...activity, type: 'MULTI_INSTANCE_BODY', inputs: [], outputs: [], eventSubProcesses: [], startListeners: undefined });
     innerActivities.set(activity.id, { ...activity, incoming: [], outgoing: [], boundaryEvents: [], loop: undefined });
   }
   return { ...graph, nodes, innerActivities };

@@ -1,4 +1,5 @@
 import { type BpmnElementType } from '../api';
+import { readStartListeners } from './execution-listeners';
 import { readExtendedDetails } from './extended-details';
 import { extension, text, body } from './extensions';
 import { type FlowNode, type ProcessGraph, type SequenceFlow, isExpression } from './graph';
@@ -22,6 +23,9 @@ export function transformProcess(process: ModdleElement, errors: ElementError[])
   const versionTag = text(extension(process, 'zeebe:VersionTag')?.value) ?? '';
   const root = newNode(process.id ?? '', text(process.name) ?? '', 'PROCESS', 'UNSPECIFIED', '');
   nodes.set(root.id, root);
+  if (extension(process, 'zeebe:ExecutionListeners')) {
+    errors.push({ elementId: root.id, message: 'Execution listeners of a process are not supported yet' });
+  }
   collectScope(process, root, nodes, flows, errors);
   linkFlows(nodes, flows, errors);
   for (const n of nodes.values()) {
@@ -106,9 +110,7 @@ function readDetails(element: ModdleElement, n: MutableNode, definition: ModdleE
   readExtendedDetails(element, n, definition, error);
   if (element.$type === 'bpmn:ReceiveTask') n.message = messageDefinition(element.messageRef, error);
   if (UNSUPPORTED_EVENTS.has(n.eventType)) error(`Event definitions of type '${n.eventType}' are not supported yet`);
-  if (extension(element, 'zeebe:ExecutionListeners') || extension(element, 'zeebe:TaskListeners')) {
-    error('Execution and task listeners are not supported');
-  }
+  n.startListeners = readStartListeners(element, error);
   readJobDetails(element, n, error);
 }
 

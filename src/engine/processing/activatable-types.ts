@@ -1,5 +1,5 @@
 import { type EngineRecord, type IncidentRecordValue, type JobRecordValue } from '../api';
-import { type EngineState } from '../state/engine-state';
+import { type ReadonlyEngineState } from '../state/engine-state';
 
 /** Intents after which a job may be pushed to streams; a job a stream refused (YIELDED) waits for polling. */
 const PUSHABLE = ['CREATED', 'TIMED_OUT', 'RECURRED_AFTER_BACKOFF'];
@@ -9,7 +9,7 @@ export const POLLABLE = [...PUSHABLE, 'YIELDED'];
  * Job types that got activatable jobs: from a committed batch (jobs created, timed out, recurred, yielded, failed
  * with retries and no back-off, or freed by a resolved incident), or from the whole state after recovery.
  */
-export function activatableJobTypes(state: EngineState, records?: readonly EngineRecord[], intents = PUSHABLE): Set<string> {
+export function activatableJobTypes(state: ReadonlyEngineState, records?: readonly EngineRecord[], intents = PUSHABLE): Set<string> {
   const types = new Set<string>();
   if (!records) {
     for (const job of state.jobs.values()) if (job.state === 'ACTIVATABLE') types.add(job.value.type);

@@ -1,9 +1,9 @@
 import {
-  type EngineRecord, type JsonObject, type Key, type ProcessInstanceRecordValue, Rejection, type RejectionType, type ValueType,
+  type EngineRecord, type EventIntent, type JsonObject, type Key, type ProcessInstanceRecordValue, Rejection, type RejectionType, type ValueType,
 } from '../api';
 import { type KeyGenerator } from '../keys';
 import { type Behaviours } from './behaviours';
-import { type EngineState } from '../state/engine-state';
+import { type EngineState, type ReadonlyEngineState } from '../state/engine-state';
 import { applyRecord } from '../state/appliers';
 
 /** A step of a command's follow-up work; it gets the context of whichever command runs it. */
@@ -55,13 +55,18 @@ export class ProcessingContext {
   readonly completionConditionsMet = new Set<Key>();
 
   constructor(
-    readonly state: EngineState,
+    private readonly writable: EngineState,
     readonly keys: KeyGenerator,
     readonly now: number,
     private nextPosition: number,
     readonly behaviours: Behaviours,
     private readonly wantsResult: (processInstanceKey: Key) => boolean = () => false,
   ) {}
+
+  /** The state, read-only: a processor changes it only by writing events. */
+  get state(): ReadonlyEngineState {
+    return this.writable;
+  }
 
   /** Keeps the root variables of a completing instance when a caller waits for its result. */
   captureResult(processInstanceKey: Key): void {
@@ -72,8 +77,8 @@ export class ProcessingContext {
     return this.nextPosition;
   }
 
-  /** Writes an EVENT record and applies it. */
-  event<V extends object>(valueType: ValueType, intent: string, key: Key, value: V): EngineRecord {
+  /** Writes an EVENT record and applies it; the intent is one of the value type's event intents. */
+  event<T extends ValueType>(valueType: T, intent: EventIntent<T>, key: Key, value: object): EngineRecord {
     const record: EngineRecord = {
       position: this.nextPosition++,
       key,
@@ -83,7 +88,7 @@ export class ProcessingContext {
       intent,
       value: value as unknown as EngineRecord['value'],
     };
-    applyRecord(this.state, record);
+    applyRecord(this.writable, record);
     this.records.push(record);
     return record;
   }

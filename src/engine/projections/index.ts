@@ -32,7 +32,6 @@ export function readModels(): Projection {
     },
     apply(records: readonly EngineRecord[], db: Database): void {
       for (const record of records) {
-        if (record.recordType !== 'EVENT') continue;
         if (record.intent === 'ELEMENT_MIGRATED' || record.intent === 'MIGRATED') {
           applyMigratedRecord(record, db);
           continue;

@@ -229,3 +229,15 @@ export function removeFromIndex(index: Map<Key, Key[]>, owner: Key, key: Key): v
 export interface GraphResolver {
   resolve(definition: ProcessDefinition): ProcessGraph;
 }
+
+/** A collection seen through its read-only interface; sub-states (decisions, signals) read-only in turn. */
+type ReadonlyField<T> = T extends Map<infer K, infer V> ? ReadonlyMap<K, V>
+  : T extends Set<infer E> ? ReadonlySet<E>
+    : T extends DecisionState | SignalState ? { readonly [F in keyof T]: ReadonlyField<T[F]> }
+      : T;
+
+/**
+ * The state as processors see it: they read it and change it only by writing events (whose appliers change it).
+ * Its collections offer no set, delete or clear; the journal is not theirs to touch.
+ */
+export type ReadonlyEngineState = { readonly [F in Exclude<keyof EngineState, 'journal'>]: ReadonlyField<EngineState[F]> };

@@ -51,6 +51,8 @@ export interface ElementInstance {
    */
   joinTokens?: Record<string, Record<string, number>>;
   jobKey?: Key;
+  /** Start execution listeners whose jobs completed (the next one runs, or the element is processed). */
+  startListenersDone?: number;
   userTaskKey?: Key;
   /** Call activities: the root instance of the called process while it runs. */
   calledProcessInstanceKey?: Key;

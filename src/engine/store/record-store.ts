@@ -13,6 +13,7 @@ CREATE TABLE IF NOT EXISTS engine_records (
   record_type TEXT NOT NULL,
   value_type TEXT NOT NULL,
   intent TEXT NOT NULL,
+  -- rejection_type, rejection_reason: kept for databases of an earlier layout that logged rejections; always NULL
   rejection_type TEXT,
   rejection_reason TEXT,
   value TEXT NOT NULL
@@ -28,9 +29,9 @@ CREATE INDEX IF NOT EXISTS engine_records_drgs ON engine_records(position) WHERE
 
 const COMPACTED_THROUGH_META = 'compacted_through';
 
-/** Records written by one INSERT statement at most (9 parameters each, well below SQLite's limit on parameters). */
+/** Records written by one INSERT statement at most (7 parameters each, well below SQLite's limit on parameters). */
 const ROWS_PER_INSERT = 32;
-const COLUMNS = 9;
+const COLUMNS = 7;
 
 /**
  * The append-only record log in SQLite (WAL). One transaction per batch; the durability mode decides whether a
@@ -135,8 +136,6 @@ export class RecordStore {
         params[p++] = r.recordType;
         params[p++] = r.valueType;
         params[p++] = r.intent;
-        params[p++] = r.rejectionType ?? null;
-        params[p++] = r.rejectionReason ?? null;
         let json = serialised.get(r.value);
         if (json === undefined) {
           json = JSON.stringify(r.value);
@@ -153,8 +152,8 @@ export class RecordStore {
     let statement = this.inserts[rows - 1];
     if (!statement) {
       statement = this.db.prepare(
-        `INSERT INTO engine_records (position, record_key, timestamp, record_type, value_type, intent, rejection_type,
-           rejection_reason, value) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        `INSERT INTO engine_records (position, record_key, timestamp, record_type, value_type, intent, value)
+           VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       );
       this.inserts[rows - 1] = statement;
     }
@@ -165,14 +164,14 @@ export class RecordStore {
   *read(fromPosition = 1): Generator<EngineRecord> {
     const rows = this.db
       .prepare(
-        `SELECT position, record_key, timestamp, record_type, value_type, intent, rejection_type, rejection_reason, value
+        `SELECT position, record_key, timestamp, record_type, value_type, intent, value
          FROM engine_records WHERE position >= ? ORDER BY position`,
       )
       .raw(true);
     for (const row of rows.iterate(fromPosition) as Iterable<RawRow>) {
       yield toRecord({
         position: row[0], record_key: row[1], timestamp: row[2], record_type: row[3], value_type: row[4], intent: row[5],
-        rejection_type: row[6], rejection_reason: row[7], value: row[8],
+        value: row[6],
       });
     }
   }
@@ -251,7 +250,7 @@ export interface StoredSnapshot {
   shape: string;
 }
 
-type RawRow = [number, string, number, RecordRow['record_type'], RecordRow['value_type'], string, RecordRow['rejection_type'], string | null, string];
+type RawRow = [number, string, number, RecordRow['record_type'], RecordRow['value_type'], string, string];
 
 interface RecordRow {
   position: number;
@@ -260,13 +259,11 @@ interface RecordRow {
   record_type: EngineRecord['recordType'];
   value_type: EngineRecord['valueType'];
   intent: string;
-  rejection_type: EngineRecord['rejectionType'] | null;
-  rejection_reason: string | null;
   value: string;
 }
 
 function toRecord(row: RecordRow): EngineRecord {
-  const record: EngineRecord = {
+  return {
     position: row.position,
     key: row.record_key,
     timestamp: row.timestamp,
@@ -275,7 +272,4 @@ function toRecord(row: RecordRow): EngineRecord {
     intent: row.intent,
     value: JSON.parse(row.value) as EngineRecord['value'],
   };
-  if (row.rejection_type) record.rejectionType = row.rejection_type;
-  if (row.rejection_reason !== null) record.rejectionReason = row.rejection_reason;
-  return record;
 }

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type ClauseRow, clauseTable } from '../../domain/compliance/clause-table';
+import { type ClauseRow, clauseTable, STEP_GRACE_MS } from '../../domain/compliance/clause-table';
 import { type Figures, monthOf, type Occurrence, sum, tally } from '../../domain/compliance/figures';
 import { regulationClause } from '../../domain/compliance/regulation';
 import { type CamundaPort, type ElementInstance, type SearchPage, type SearchRequest, type Variable } from '../camunda/port';
@@ -60,6 +60,17 @@ export function awaitedOccurrences(row: ClauseRow, key: string, attempts: Elemen
   return out;
 }
 
+/**
+ * One occurrence per time a process reached a step (a notice, a copy, a publication): due a day after it was
+ * reached, kept when the step completed. A step terminated with its instance counts for nothing.
+ */
+export function stepOccurrences(row: ClauseRow, key: string, instances: ElementInstance[], unitOf: Map<string, string>): Occurrence[] {
+  return instances.filter((e) => e.startDate && (e.state === 'ACTIVE' || e.state === 'COMPLETED')).map((e) => ({
+    row: key, processInstanceKey: e.processInstanceKey, title: row.elementName, unitCode: e.processInstanceKey ? unitOf.get(e.processInstanceKey) : undefined,
+    dueAt: new Date(Date.parse(e.startDate!) + STEP_GRACE_MS).toISOString(), doneAt: e.state === 'COMPLETED' ? e.endDate : undefined,
+  }));
+}
+
 /** Every item of a search, page by page. */
 export async function searchAll<T>(search: (req: SearchRequest) => Promise<SearchPage<T>>, req: SearchRequest): Promise<T[]> {
   const items: T[] = [];
@@ -111,6 +122,7 @@ export async function collectCompliance(deps: { camunda: ComplianceSearch; store
   const byKey = new Map(table.map((r) => [keyOf(r.processId, r.elementId), r]));
   const timerIds = [...new Set(table.filter((r) => r.kind === 'timer').map((r) => r.elementId))];
   const awaitedRows = table.filter((r) => r.kind === 'awaited');
+  const stepRows = table.filter((r) => r.kind === 'step');
 
   const [tasks, unitVars, timers, units, coverage] = await Promise.all([
     searchAll((r) => camunda.searchUserTasks(r), { sort: [{ field: 'creationDate', order: 'ASC' }] }),
@@ -123,6 +135,9 @@ export async function collectCompliance(deps: { camunda: ComplianceSearch; store
     row,
     attempts: await searchAll((r) => camunda.searchElementInstances(r), { filter: { elementId: row.elementId, processDefinitionId: row.processId } }),
     dues: await searchAll((r) => camunda.searchVariables(r), { filter: { name: row.dueVariable } }),
+  })));
+  const steps = await Promise.all(stepRows.map(async (row) => ({
+    row, instances: await searchAll((r) => camunda.searchElementInstances(r), { filter: { elementId: row.elementId, processDefinitionId: row.processId } }),
   })));
   const unitOf = new Map<string, string>();
   for (const v of unitVars) {
@@ -149,6 +164,7 @@ export async function collectCompliance(deps: { camunda: ComplianceSearch; store
     occurrences.push(...awaitedOccurrences(a.row, keyOf(a.row.processId, a.row.elementId), a.attempts, a.dues,
       timers.filter((t) => t.elementId === a.row.guardTimer && t.processDefinitionId === a.row.processId && t.state === 'COMPLETED'), unitOf));
   }
+  for (const s of steps) occurrences.push(...stepOccurrences(s.row, keyOf(s.row.processId, s.row.elementId), s.instances, unitOf));
   for (const c of coverage) {
     occurrences.push({
       row: COVERAGE_ROW_KEY, title: c.unitName, unitCode: c.unitCode, dueAt: c.dueBy,

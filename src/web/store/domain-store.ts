@@ -16,6 +16,7 @@ import { listUnits } from '../../db/organisation';
 import { complaintHeading, problemHeading } from '../../db/record-labels';
 import { planProposal } from '../../db/plan-assistant';
 import { assessmentRegister, assessmentYears } from '../../db/assessment-register';
+import { listRecusals, recordRecusal, withdrawRecusal } from '../../db/recusals';
 import { createSession, endSession, resolveSession } from '../../db/sessions';
 import { recordTaskEntry, taskEntries } from '../../db/task-entries';
 import { PASSWORD_POLICY, type PasswordPolicy } from '../../domain/password-policy';
@@ -60,11 +61,14 @@ type RegisterRow = Record<string, string | number | null>;
 async function entryRegister(db: Db, scope: RecordScope, query: q.RegisterQuery): Promise<q.RegisterResult> {
   const codes = scope.all ? [] : [...scope.unitCodes, ...scope.departmentCodes];
   const { rows, total } = await taskEntries(db, { all: scope.all, codes, evidence: scope.evidence }, query);
-  const units = await q.inspectionUnitNames(db, rows.map((r) => r.inspectionId).filter((id): id is string => !!id));
+  const [units, names] = await Promise.all([
+    q.inspectionUnitNames(db, rows.map((r) => r.inspectionId).filter((id): id is string => !!id)),
+    q.displayNames(db, rows.map((r) => r.enteredBy)),
+  ]);
   return {
     total,
     rows: rows.map((r) => ({
-      id: r.id, enteredAt: r.enteredAt, taskName: r.taskName, unitName: (r.inspectionId && units.get(r.inspectionId)) || '', enteredBy: r.enteredBy,
+      id: r.id, enteredAt: r.enteredAt, taskName: r.taskName, unitName: (r.inspectionId && units.get(r.inspectionId)) || '', enteredBy: names.get(r.enteredBy) ?? r.enteredBy,
       content: r.fields.map((f) => `${f.label}：${(f as { text?: string }).text ?? String(f.value ?? '')}`).join('；'), processInstanceKey: r.processInstanceKey,
     })),
   };
@@ -269,5 +273,15 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
       if (days.length) await replaceCalendarYear(db, actor(login), year, days, source);
       else await removeCalendarYear(db, actor(login), year);
     },
+    async recusals() {
+      const [list, people, units] = await Promise.all([listRecusals(db), db.selectFrom('people').select(['id', 'name']).execute(), listUnits(db)]);
+      const personName = new Map(people.map((p) => [p.id, p.name]));
+      const unitName = new Map(units.map((u) => [u.code, u.name]));
+      return list.map((r) => ({ ...r, personName: personName.get(r.personId) ?? r.personId, unitName: unitName.get(r.unitCode) ?? r.unitCode }));
+    },
+    async recordRecusal(login, r) {
+      await recordRecusal(db, actor(login), r);
+    },
+    withdrawRecusal: (login, personId, unitCode) => withdrawRecusal(db, actor(login), personId, unitCode),
   };
 }

@@ -269,4 +269,19 @@ export interface WebStore {
   /** The assessment register (绩效考核): the years it holds, newest first, and each unit's results of one year. */
   assessmentYears(): Promise<number[]>;
   assessmentRegister(year: number): Promise<AssessmentRow[]>;
+  /** The 回避 register, with names. */
+  recusals(): Promise<RecusalView[]>;
+  /** Records a recusal (audited under the login); rejects with a Chinese RecusalError on bad input. */
+  recordRecusal(login: string, r: { personId: string; unitCode: string; reason: string }): Promise<void>;
+  withdrawRecusal(login: string, personId: string, unitCode: string): Promise<boolean>;
+}
+
+export interface RecusalView {
+  personId: string;
+  personName: string;
+  unitCode: string;
+  unitName: string;
+  reason: string;
+  recordedBy: string;
+  recordedAt: string;
 }

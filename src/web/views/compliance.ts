@@ -7,7 +7,7 @@ import { formatTime } from './format';
 import { layout, type PageContext } from './layout';
 
 export const BASIS_LABEL = { regulation: '条款规定', practice: '实践' } as const;
-export const KIND_LABEL = { userTask: '用户任务', timer: '期限计时器', awaited: '等待报送', register: '台账' } as const;
+export const KIND_LABEL = { userTask: '用户任务', timer: '期限计时器', awaited: '等待报送', register: '台账', step: '办理环节' } as const;
 
 export { type ComplianceChartData, FIGURE_LABEL } from '../../domain/compliance/charts';
 

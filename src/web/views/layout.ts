@@ -26,6 +26,7 @@ function nav(ctx: PageContext): SafeHtml {
     { href: '/monitoring/dashboard', label: '统计看板', visible: can.monitor(u) },
     { href: '/processes', label: '流程管理', visible: can.ownProcesses(u) },
     { href: '/admin/calendar', label: '节假日日历', visible: can.manageCalendar(u) },
+    { href: '/admin/recusals', label: '回避登记', visible: can.manageCalendar(u) },
     { href: '/admin/evidence', label: '证据校验', visible: can.checkEvidence(u) },
     { href: '/admin/accounts', label: '系统管理', visible: can.administer(u) },
     { href: '/board', label: '社会公告', visible: true },

@@ -1,12 +1,12 @@
 // What "engine state unchanged" means in the bad-input tests: the same deployed definitions and instances, and no
-// new EVENT records (rejections are COMMAND_REJECTION records and change no state).
+// new records (a refused command writes none).
 import { type EngineRecord } from '../../../src/engine';
 import { type EmbeddedEngine, startEmbeddedEngine } from '../../support/embedded-engine';
 
 export function stateProbe(env: EmbeddedEngine) {
   let events = 0;
   env.engine.onRecords((batch: readonly EngineRecord[]) => {
-    events += batch.filter((r) => r.recordType === 'EVENT').length;
+    events += batch.length;
   });
   const base = `http://127.0.0.1:${env.gateways.restPort}/v2`;
   const search = async (what: string) => {

@@ -2,7 +2,7 @@
 // forms, completes jobs (checking their headers), completes user tasks and tells where the tokens are.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ActivatedJob, type EngineRecord, type JsonObject, type Key } from '../../../src/engine/api';
+import { type ActivatedJob, type EngineOptions, type EngineRecord, type JsonObject, type Key } from '../../../src/engine/api';
 import { EngineHarness } from '../../engine/support/harness';
 import { root } from '../load-diagrams';
 
@@ -53,7 +53,12 @@ export class ProcessHarness {
 
   /** Starts an engine (memory, pinned clock) with the given diagrams of processes/ and every form deployed. */
   static async start(...diagrams: string[]): Promise<ProcessHarness> {
-    const h = await EngineHarness.start();
+    return ProcessHarness.startWith({}, ...diagrams);
+  }
+
+  /** The same with engine options, e.g. the REST read models for tests that search the engine. */
+  static async startWith(options: Partial<EngineOptions>, ...diagrams: string[]): Promise<ProcessHarness> {
+    const h = await EngineHarness.start(options);
     const forms = readdirSync(join(root, 'forms')).map((f) => resource('forms', f));
     await h.deploy(...diagrams.map((d) => resource('processes', `${d}.bpmn`)), ...forms);
     return new ProcessHarness(h);

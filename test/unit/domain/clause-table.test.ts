@@ -83,4 +83,29 @@ describe('clause table', () => {
     // the two-month report is awaited by a receive task that the overdue timer guards
     expect(rows.find((r) => r.elementId === 'await-rectification-report')).toEqual(expect.objectContaining({ kind: 'awaited', clause: '三（三）5', basis: 'regulation', guardTimer: 'rectification-overdue' }));
   });
+
+  it('gives the notices, copies and publications their rows as steps whose deadline is practice', async () => {
+    // given a service task citing 三（三）6 with 抄送, one citing it without a step word, and the real diagrams
+    const copy = diagram('results', '巡查结果运用', [
+      '<bpmn:serviceTask id="notify-copy" name="通知抄送单位"><bpmn:documentation>三（三）6：抄送区委组织部、区综治办、区文明办</bpmn:documentation></bpmn:serviceTask>',
+      '<bpmn:serviceTask id="score" name="考核计分"><bpmn:documentation>三（三）6：纳入绩效考核</bpmn:documentation></bpmn:serviceTask>',
+      '<bpmn:serviceTask id="publish" name="公布挂牌"><bpmn:documentation>三（三）6：向社会公告；实践：挂牌后5个工作日内公布</bpmn:documentation></bpmn:serviceTask>',
+    ].join(''));
+    const dir = join(__dirname, '..', '..', '..', 'processes');
+    const files = readdirSync(dir).map((name) => ({ name, xml: readFileSync(join(dir, name), 'utf8') }));
+    // when
+    const rows = await clauseTable([{ name: 'results.bpmn', xml: copy }]);
+    const real = await clauseTable(files);
+    // then
+    expect(rows.map((r) => r.elementId)).toEqual(['notify-copy', 'publish']);
+    expect(rows[0]).toEqual(expect.objectContaining({ kind: 'step', clause: '三（三）6', basis: 'practice', deadlines: [{ text: '流程到达后1日内', basis: 'practice' }] }));
+    expect(rows[0]!.obligation).toBe('巡查结果纳入绩效考核，抄送区委组织部、区综治办、区文明办；反馈意见和整改情况向社会公告');
+    expect(rows[1]!.practice).toEqual(['挂牌后5个工作日内公布']);
+    const steps = real.filter((r) => r.kind === 'step').map((r) => `${r.clause} ${r.processId}/${r.elementId}`);
+    expect(steps).toEqual(expect.arrayContaining([
+      '三（三）1 annual-plan/notify-advance', '三（三）4 collective-feedback/notify-feedback', '三（三）6 collective-feedback/announce-feedback',
+      '三（三）6 inspection-results/notify-copy-offices', '三（三）6 rectification/announce-rectification', '三（三）6 listed-supervision/announce-listing',
+    ]));
+    expect(real.filter((r) => r.kind === 'step').every((r) => r.basis === 'practice' && !r.obligation.includes('1日'))).toBe(true);
+  });
 });

@@ -1,4 +1,4 @@
-import { type Key, type ProcessInstanceRecordValue } from '../../api';
+import { type EventIntent, type Key, type ProcessInstanceRecordValue } from '../../api';
 import { type FlowNode, type ProcessGraph } from '../../model/graph';
 import { innerActivity } from '../../model/multi-instance-body';
 import { type ElementInstance } from '../../state/types';
@@ -51,6 +51,6 @@ function buildRecordValue(inst: ElementInstance, node: FlowNode): ProcessInstanc
 }
 
 /** Writes a life-cycle event (ELEMENT_ACTIVATED, ELEMENT_COMPLETING, …) of an element instance. */
-export function lifecycle(ctx: ProcessingContext, el: Element, intent: string): void {
+export function lifecycle(ctx: ProcessingContext, el: Element, intent: EventIntent<'PROCESS_INSTANCE'>): void {
   ctx.event('PROCESS_INSTANCE', intent, el.inst.key, recordValue(ctx, el.inst, el.node));
 }

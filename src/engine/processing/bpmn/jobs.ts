@@ -11,8 +11,10 @@ export interface JobDefinition {
 
 /** Evaluates the job type and retries of a job worker element (after its input mappings); incident on failure. */
 export function evaluateJobDefinition(ctx: ProcessingContext, el: Element): JobDefinition | undefined {
-  const typeText = el.node.jobType ?? '';
-  const retriesText = el.node.jobRetries ?? '3';
+  return evaluateDefinition(ctx, el, el.node.jobType ?? '', el.node.jobRetries ?? '3');
+}
+
+function evaluateDefinition(ctx: ProcessingContext, el: Element, typeText: string, retriesText: string): JobDefinition | undefined {
   const needsVariables = isExpression(typeText) || isExpression(retriesText);
   const variables = needsVariables ? ctx.state.visibleVariables(el.inst.key) : {};
   let type = typeText;
@@ -36,7 +38,25 @@ export function evaluateJobDefinition(ctx: ProcessingContext, el: Element): JobD
   return { type, retries: Number.isFinite(retries) ? Math.trunc(retries) : 3 };
 }
 
-export function createJob(ctx: ProcessingContext, el: Element, definition: JobDefinition): void {
+/**
+ * Creates the job of the next start execution listener of an element that is still ACTIVATING; false when there is
+ * none left (or an incident was raised evaluating its type or retries).
+ */
+export function createStartListenerJob(ctx: ProcessingContext, el: Element): boolean {
+  const listener = el.node.startListeners?.[el.inst.startListenersDone ?? 0];
+  if (!listener) return false;
+  const definition = evaluateDefinition(ctx, el, listener.type, listener.retries);
+  if (!definition) return true;
+  createJob(ctx, el, definition, { jobKind: 'EXECUTION_LISTENER', listenerEventType: 'START', customHeaders: { ...el.node.taskHeaders, ...listener.headers } });
+  return true;
+}
+
+export function createJob(
+  ctx: ProcessingContext,
+  el: Element,
+  definition: JobDefinition,
+  listener?: Pick<JobRecordValue, 'jobKind' | 'listenerEventType' | 'customHeaders'>,
+): void {
   const value: JobRecordValue = {
     type: definition.type,
     worker: '',
@@ -57,11 +77,12 @@ export function createJob(ctx: ProcessingContext, el: Element, definition: JobDe
     processInstanceKey: el.inst.processInstanceKey,
     tenantId: el.inst.tenantId,
     jobKind: 'BPMN_ELEMENT',
+    ...listener,
   };
   ctx.event('JOB', 'CREATED', ctx.keys.nextKey(), value);
 }
 
-/** Cancels the job of a terminated element. */
+/** Cancels the job of a terminated element (its own, or the start listener's it is waiting for). */
 export function cancelJob(ctx: ProcessingContext, el: Element): void {
   const jobKey = el.inst.jobKey;
   const job = jobKey ? ctx.state.jobs.get(jobKey) : undefined;

@@ -5,7 +5,9 @@ import { LOOP_LIMIT, type ProcessingContext } from '../context';
 import { type Element, elementOf, lifecycle, recordValue } from './element';
 import { inclusiveJoinReady, readyInclusiveJoins } from './inclusive-join';
 import { raiseIncident, resolveIncidentsOf } from './incidents';
+import { cancelJob, createStartListenerJob } from './jobs';
 import { closeSubscriptions } from './subscriptions';
+import { applyInputMappings } from './variables';
 
 /** Identity of a process instance shared by all of its element instances. */
 export interface InstanceBase {
@@ -66,6 +68,19 @@ export function runActivate(ctx: ProcessingContext, key: Key): void {
   if (!item && !ctx.countActivation(el.inst.flowScopeKey, el.inst.elementId)) {
     raiseIncident(ctx, el, 'UNKNOWN', `Expected the process instance to reach a wait state, but it activated '${el.inst.elementId}' more than `
       + `${LOOP_LIMIT} times without one (a loop without wait states?). Resolve the incident to let it go on, or cancel or modify the instance.`);
+    return;
+  }
+  continueActivation(ctx, el);
+}
+
+/**
+ * Runs the element's start execution listeners one job after the other (after its input mappings, which they
+ * may read), then processes the element (its expressions see the listeners' variables, local to it).
+ */
+export function continueActivation(ctx: ProcessingContext, el: Element): void {
+  if (el.node.startListeners && (el.inst.startListenersDone ?? 0) < el.node.startListeners.length) {
+    if ((el.inst.startListenersDone ?? 0) === 0 && !applyInputMappings(ctx, el)) return;
+    createStartListenerJob(ctx, el);
     return;
   }
   ctx.behaviours.processorFor(el.node.type).onActivate(ctx, el);
@@ -160,7 +175,9 @@ export function completeScopeIfDone(ctx: ProcessingContext, scopeKey: Key, after
 export function terminateElement(ctx: ProcessingContext, el: Element): void {
   if (el.inst.state === 'TERMINATING') return;
   lifecycle(ctx, el, 'ELEMENT_TERMINATING');
-  ctx.behaviours.processorFor(el.node.type).onTerminate?.(ctx, el);
+  // an element still waiting for a start listener has only the listener's job to cancel
+  if (el.inst.jobKey && ctx.state.jobs.get(el.inst.jobKey)?.value.jobKind === 'EXECUTION_LISTENER') cancelJob(ctx, el);
+  else ctx.behaviours.processorFor(el.node.type).onTerminate?.(ctx, el);
   closeSubscriptions(ctx, el.inst.key);
   resolveIncidentsOf(ctx, el.inst.key);
   terminateChildren(ctx, el.inst);

@@ -41,7 +41,8 @@ export function applyPayload(ctx: ProcessingContext, el: Element, doc: JsonObjec
 
 /** Evaluates the input mappings into element locals; all or nothing. Returns false after raising an incident. */
 export function applyInputMappings(ctx: ProcessingContext, el: Element): boolean {
-  if (el.node.inputs.length === 0) return true;
+  // applied once: before the start listeners, which may read them and set variables of the same name
+  if (el.node.inputs.length === 0 || (el.inst.startListenersDone ?? 0) > 0) return true;
   const result = evaluateMappings(ctx, el, el.node.inputs, false);
   if (!result) return false;
   mergeLocal(ctx, el.inst.key, result);

@@ -35,5 +35,6 @@ function toActivatedJob(key: string, v: JobRecordValue, variables: ActivatedJob[
     processDefinitionVersion: v.processDefinitionVersion, processDefinitionKey: v.processDefinitionKey,
     elementId: v.elementId, elementInstanceKey: v.elementInstanceKey, customHeaders: v.customHeaders,
     worker: v.worker, retries: v.retries, deadline: v.deadline, variables, tenantId: v.tenantId, kind: v.jobKind,
+    listenerEventType: v.listenerEventType ?? 'UNSPECIFIED',
   };
 }

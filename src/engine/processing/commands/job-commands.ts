@@ -4,7 +4,7 @@ import { type ProcessingContext } from '../context';
 import { elementOf } from '../bpmn/element';
 import { findErrorCatch, triggerErrorCatch, uncaughtErrorMessage } from '../bpmn/error-catch';
 import { raiseIncident, truncateMessage } from '../bpmn/incidents';
-import { completeElement } from '../bpmn/lifecycle';
+import { completeElement, continueActivation } from '../bpmn/lifecycle';
 import { applyPayload, mergeLocal } from '../bpmn/variables';
 import { checkVariables } from './create-instance';
 
@@ -25,6 +25,12 @@ export function completeJob(ctx: ProcessingContext, jobKey: Key, variables: Json
   ctx.event('JOB', 'COMPLETED', jobKey, { ...job.value, variables: doc });
   const el = elementOf(ctx, job.value.elementInstanceKey);
   if (!el) return;
+  if (job.value.jobKind === 'EXECUTION_LISTENER') {
+    // a start listener's variables are local to the element; the next listener runs, or the element is processed
+    mergeLocal(ctx, el.inst.key, doc);
+    continueActivation(ctx, el);
+    return;
+  }
   applyPayload(ctx, el, doc);
   completeElement(ctx, el);
 }
@@ -45,6 +51,10 @@ export function failJob(ctx: ProcessingContext, jobKey: Key, req: FailJobRequest
 
 export function throwError(ctx: ProcessingContext, jobKey: Key, req: ThrowErrorRequest): void {
   const job = requireJob(ctx, jobKey, 'THROW_ERROR', 'throw an error for', ['ACTIVATABLE', 'ACTIVATED']);
+  if (job.value.jobKind === 'EXECUTION_LISTENER') {
+    ctx.reject('JOB', 'THROW_ERROR', 'INVALID_STATE',
+      `Expected to throw an error for job with key '${jobKey}', but it is an execution listener job: throwing a BPMN error is not supported for execution listeners`);
+  }
   if (!req.errorCode || req.errorCode.trim() === '') {
     ctx.reject('JOB', 'THROW_ERROR', 'INVALID_ARGUMENT', 'Expected to throw an error with a non-empty error code, but it was empty');
   }

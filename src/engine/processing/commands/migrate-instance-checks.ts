@@ -1,7 +1,7 @@
 import { type BpmnElementType, type Key, type MigrateInstanceRequest } from '../../api';
 import { type FlowNode, type ProcessGraph } from '../../model/graph';
 import { innerActivity } from '../../model/multi-instance-body';
-import { type ElementInstance } from '../../state/types';
+import { type ElementInstance, type MessageSubscription } from '../../state/types';
 import { type ProcessingContext } from '../context';
 
 export interface MigrationPlan {
@@ -13,16 +13,50 @@ export interface MigrationPlan {
 }
 
 /**
- * Element types whose instances can move: they hold no event subscription of their own (catch events, receive
- * tasks and event-based gateways do, and are refused with Zeebe's 'unsupported type' text).
+ * Element types whose instances can move. Receive tasks and intermediate catch events take their message
+ * subscription along; a timer or signal catch is still refused by its subscription (event-based gateways are
+ * refused with Zeebe's 'unsupported type' text).
  */
 const MIGRATABLE: ReadonlySet<BpmnElementType> = new Set<BpmnElementType>([
   'PROCESS', 'SERVICE_TASK', 'USER_TASK', 'SEND_TASK', 'SCRIPT_TASK', 'BUSINESS_RULE_TASK', 'SUB_PROCESS',
-  'EVENT_SUB_PROCESS', 'CALL_ACTIVITY', 'MULTI_INSTANCE_BODY',
+  'EVENT_SUB_PROCESS', 'CALL_ACTIVITY', 'MULTI_INSTANCE_BODY', 'RECEIVE_TASK', 'INTERMEDIATE_CATCH_EVENT',
 ]);
 
-/** Catch event types that subscribe when their scope or activity is entered. */
-const SUBSCRIBING = new Set(['MESSAGE', 'TIMER', 'SIGNAL', 'CONDITIONAL']);
+/** Catch event types that subscribe when their scope or activity is entered (message boundary events move with migration). */
+const SUBSCRIBING = new Set(['TIMER', 'SIGNAL', 'CONDITIONAL']);
+
+/**
+ * What becomes of one message subscription of a migrated element instance (the Zeebe 8.8 rules): a catch event
+ * mapped to a catch event of the target element keeps its subscription (migrated, correlation key not evaluated
+ * again); an unmapped one loses it. The target element's message boundary events that no catch event is mapped to
+ * subscribe anew.
+ */
+export type SubscriptionFate = { subscriptionKey: Key; targetCatchId: string } | { subscriptionKey: Key; targetCatchId: undefined };
+
+export function subscriptionFates(ctx: ProcessingContext, inst: ElementInstance, plan: MigrationPlan): SubscriptionFate[] {
+  const targetId = plan.mapping.get(inst.elementId);
+  return movableSubscriptions(ctx, inst, plan.source).map((subscription) => ({
+    subscriptionKey: subscription.key,
+    // the element's own catch (receive task, intermediate catch event) moves with the element
+    targetCatchId: subscription.elementId === inst.elementId ? targetId : plan.mapping.get(subscription.elementId),
+  }));
+}
+
+/** The element's message subscriptions that migration moves: its own catch and its boundary events (not event sub-process starts). */
+function movableSubscriptions(ctx: ProcessingContext, inst: ElementInstance, source: ProcessGraph): MessageSubscription[] {
+  return (ctx.state.subscriptionsByElement.get(inst.key) ?? [])
+    .map((key) => ctx.state.messageSubscriptions.get(key))
+    .filter((s): s is MessageSubscription => s !== undefined
+      && (s.elementId === inst.elementId || source.nodes.get(s.elementId)?.attachedTo === inst.elementId));
+}
+
+/** Message boundary events of the target element that no migrated subscription lands on: they subscribe anew. */
+export function newMessageBoundaries(plan: MigrationPlan, targetNode: FlowNode, fates: readonly SubscriptionFate[]): FlowNode[] {
+  const taken = new Set(fates.map((f) => f.targetCatchId));
+  return targetNode.boundaryEvents
+    .map((id) => plan.target.nodes.get(id))
+    .filter((n): n is FlowNode => n !== undefined && n.eventType === 'MESSAGE' && !taken.has(n.id));
+}
 
 function refuse(ctx: ProcessingContext, rejectionType: 'INVALID_ARGUMENT' | 'INVALID_STATE', reason: string): never {
   return ctx.reject('PROCESS_INSTANCE_MIGRATION', 'MIGRATE', rejectionType, reason);
@@ -87,7 +121,19 @@ export function checkMigratedElement(ctx: ProcessingContext, inst: ElementInstan
         + 'The flow scope of an element cannot be changed during migration yet.');
     }
   }
-  const held = subscriptionsHeld(ctx, inst.key);
+  for (const fate of subscriptionFates(ctx, inst, plan)) {
+    if (fate.targetCatchId === undefined) continue;
+    const catchNode = plan.target.nodes.get(fate.targetCatchId);
+    const attached = fate.targetCatchId === targetId || catchNode?.attachedTo === targetId;
+    if (!attached || catchNode?.message === undefined) {
+      const sourceCatchId = ctx.state.messageSubscriptions.get(fate.subscriptionKey)?.elementId ?? '';
+      refuse(ctx, 'INVALID_STATE',
+        `Expected to migrate process instance '${key}' but active element with id '${inst.elementId}' is mapped to an element with id '${targetId}' and `
+        + `has a catch event with id '${sourceCatchId}' that is mapped to a catch event with id '${fate.targetCatchId}'. `
+        + 'These mappings detach the catch event from the element in the target process. Catch events must stay attached to the same element instance.');
+    }
+  }
+  const held = subscriptionsHeld(ctx, inst, plan.source);
   if (held.length > 0) {
     refuse(ctx, 'INVALID_STATE',
       `Expected to migrate process instance '${key}' but active element with id '${inst.elementId}' has one or more event subscriptions `
@@ -107,19 +153,25 @@ export function checkMigratedElement(ctx: ProcessingContext, inst: ElementInstan
   }
 }
 
-function subscriptionsHeld(ctx: ProcessingContext, key: Key): string[] {
+function subscriptionsHeld(ctx: ProcessingContext, inst: ElementInstance, source: ProcessGraph): string[] {
+  const key = inst.key;
   const held: string[] = [];
   if (ctx.state.timersByElement.get(key)?.length) held.push('TIMER');
-  if (ctx.state.subscriptionsByElement.get(key)?.length) held.push('MESSAGE');
+  const messages = ctx.state.subscriptionsByElement.get(key)?.length ?? 0;
+  if (messages > movableSubscriptions(ctx, inst, source).length) held.push('MESSAGE');
   if (ctx.state.signals.byElement.get(key)?.length) held.push('SIGNAL');
   return held;
 }
 
-/** Event types the target element would have to subscribe to: its boundary events, its event sub-process starts. */
+/**
+ * Event types the target element would have to subscribe to and migration cannot open: its timer, signal and
+ * conditional boundary events, its event sub-process starts of any subscribing type (message boundary events are
+ * opened or migrated).
+ */
 function subscriptionsWanted(graph: ProcessGraph, node: FlowNode): string[] {
-  const starts = node.eventSubProcesses.flatMap((id) => graph.nodes.get(id)?.startEvents ?? []);
-  const types = [...node.boundaryEvents, ...starts]
-    .map((id) => graph.nodes.get(id)?.eventType ?? '')
-    .filter((type) => SUBSCRIBING.has(type));
-  return [...new Set(types)];
+  const typeOf = (id: string) => graph.nodes.get(id)?.eventType ?? '';
+  const starts = node.eventSubProcesses.flatMap((id) => graph.nodes.get(id)?.startEvents ?? []).map(typeOf)
+    .filter((type) => type === 'MESSAGE' || SUBSCRIBING.has(type));
+  const boundaries = node.boundaryEvents.map(typeOf).filter((type) => SUBSCRIBING.has(type));
+  return [...new Set([...boundaries, ...starts])];
 }

@@ -2,7 +2,9 @@ import { type Key, type MigrateInstanceRequest, type ProcessInstanceRecordValue 
 import { innerActivity } from '../../model/multi-instance-body';
 import { type ElementInstance } from '../../state/types';
 import { type ProcessingContext } from '../context';
-import { checkMigrationPlan, checkMigratedElement, type MigrationPlan } from './migrate-instance-checks';
+import { elementOf } from '../bpmn/element';
+import { openSubscriptions } from '../bpmn/subscriptions';
+import { checkMigrationPlan, checkMigratedElement, type MigrationPlan, newMessageBoundaries, subscriptionFates } from './migrate-instance-checks';
 
 /**
  * MigrateProcessInstance, as Zeebe 8.8 does it for the common cases: every active element instance is mapped to
@@ -48,8 +50,12 @@ export function migrateProcessInstance(ctx: ProcessingContext, processInstanceKe
       parentElementInstanceKey: inst.parentElementInstanceKey,
       tenantId: inst.tenantId,
     };
+    const fates = subscriptionFates(ctx, inst, plan);
     ctx.event('PROCESS_INSTANCE', 'ELEMENT_MIGRATED', inst.key, value);
     migrateAttached(ctx, inst, { processDefinitionKey: target.key, bpmnProcessId: target.bpmnProcessId, elementId: targetElementId }, target.version);
+    migrateMessageSubscriptions(ctx, plan, fates, { processDefinitionKey: target.key, bpmnProcessId: target.bpmnProcessId });
+    const fresh = newMessageBoundaries(plan, targetNode, fates);
+    if (fresh.length > 0) openSubscriptions(ctx, elementOf(ctx, inst.key)!, fresh);
   }
   ctx.event('PROCESS_INSTANCE_MIGRATION', 'MIGRATED', processInstanceKey, {
     processInstanceKey,
@@ -57,6 +63,26 @@ export function migrateProcessInstance(ctx: ProcessingContext, processInstanceKe
     mappingInstructions: req.mappingInstructions,
     tenantId: root.tenantId,
   });
+}
+
+/** MESSAGE_SUBSCRIPTION MIGRATED for a catch event mapped to the target, DELETED for one left out of the mapping. */
+function migrateMessageSubscriptions(
+  ctx: ProcessingContext, plan: MigrationPlan, fates: ReturnType<typeof subscriptionFates>,
+  definition: { processDefinitionKey: Key; bpmnProcessId: string },
+): void {
+  for (const { subscriptionKey, targetCatchId } of fates) {
+    const subscription = ctx.state.messageSubscriptions.get(subscriptionKey);
+    if (!subscription) continue;
+    if (targetCatchId === undefined) {
+      ctx.event('MESSAGE_SUBSCRIPTION', 'DELETED', subscriptionKey, { ...subscription, messageKey: '-1', variables: {} });
+      continue;
+    }
+    const catchNode = plan.target.nodes.get(targetCatchId)!;
+    const interrupting = catchNode.type !== 'BOUNDARY_EVENT' || catchNode.interrupting;
+    ctx.event('MESSAGE_SUBSCRIPTION', 'MIGRATED', subscriptionKey, {
+      ...subscription, ...definition, elementId: targetCatchId, interrupting, messageKey: '-1', variables: {},
+    });
+  }
 }
 
 /** The process instance and every element instance inside it, scopes before their children. */

@@ -52,16 +52,17 @@ function elementCount(content: Buffer): number {
   return count;
 }
 
-/**
- * Why a deployment is refused before anything is parsed: beyond MAX_DEPLOYMENT_BYTES or MAX_DEPLOYMENT_ELEMENTS, or
- * empty. Counting is a byte scan, cheap enough for the event loop; parsing is not (prepareDeployment runs on a
- * thread of its own).
- */
+/** XML elements in the diagrams and decisions of a deployment: a byte scan, cheap enough for the event loop. */
+export function deploymentElements(resources: DeploymentResource[]): number {
+  return resources.filter((r) => /\.(bpmn|xml|dmn)$/i.test(r.name)).reduce((sum, r) => sum + elementCount(r.content), 0);
+}
+
+/** Why a deployment is refused before anything is parsed: beyond MAX_DEPLOYMENT_BYTES or MAX_DEPLOYMENT_ELEMENTS, or empty. */
 export function deploymentRefusal(resources: DeploymentResource[]): string | undefined {
   if (resources.length === 0) return 'Expected to deploy at least one resource, but none given';
   const bytes = resources.reduce((sum, resource) => sum + resource.content.length, 0);
   if (bytes > MAX_DEPLOYMENT_BYTES) return `Expected the resources to take at most ${MAX_DEPLOYMENT_BYTES} bytes together, but they took ${bytes}`;
-  const elements = resources.filter((r) => /\.(bpmn|xml|dmn)$/i.test(r.name)).reduce((sum, r) => sum + elementCount(r.content), 0);
+  const elements = deploymentElements(resources);
   if (elements > MAX_DEPLOYMENT_ELEMENTS) {
     return `Expected the diagrams and decisions to hold at most ${MAX_DEPLOYMENT_ELEMENTS} XML elements together, but they held ${elements}`;
   }
@@ -72,8 +73,8 @@ export function deploymentRefusal(resources: DeploymentResource[]): string | und
 export const PREPARE_DEPLOYMENT_MODULE = __filename;
 
 /**
- * Parses and validates every resource of a deployment (the work done before the command is queued, on the
- * deployment thread). Contents may arrive as plain Uint8Arrays (a Buffer passed to a thread loses its class).
+ * Parses and validates every resource of a deployment (the work done before the command is queued; a large
+ * deployment on the deployment thread). Contents may arrive as plain Uint8Arrays (a Buffer passed to a thread loses its class).
  */
 export async function prepareDeployment(resources: DeploymentResource[]): Promise<PreparedDeployment> {
   const prepared: PreparedResource[] = [];

@@ -24,6 +24,9 @@ export function applyJob(state: EngineState, record: EngineRecord): void {
       state.removeJob(record.key);
       const instance = state.elementInstances.get(v.elementInstanceKey);
       if (instance?.jobKey === record.key) delete instance.jobKey;
+      if (instance && record.intent === 'COMPLETED' && v.jobKind === 'EXECUTION_LISTENER' && v.listenerEventType === 'START') {
+        instance.startListenersDone = (instance.startListenersDone ?? 0) + 1;
+      }
       return;
     }
   }

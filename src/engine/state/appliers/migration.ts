@@ -1,9 +1,10 @@
 import { type EngineRecord, type IncidentRecordValue, type JobRecordValue, type ProcessInstanceRecordValue, type UserTaskRecordValue } from '../../api';
 import { type EngineState } from '../engine-state';
+import { type MessageSubscriptionValue } from './message';
 
 /**
- * ELEMENT_MIGRATED / MIGRATED: an element instance and what hangs on it (job, user task, incident) now belong to
- * the target process definition; keys, state and variables stay.
+ * ELEMENT_MIGRATED / MIGRATED: an element instance and what hangs on it (job, user task, incident, message
+ * subscription) now belong to the target process definition; keys, state and variables stay.
  */
 export function applyMigrated(state: EngineState, record: EngineRecord): void {
   switch (record.valueType) {
@@ -25,6 +26,16 @@ export function applyMigrated(state: EngineState, record: EngineRecord): void {
     case 'USER_TASK': {
       const task = state.userTasks.get(record.key);
       if (task) task.value = { ...(record.value as unknown as UserTaskRecordValue), variables: {} };
+      return;
+    }
+    case 'MESSAGE_SUBSCRIPTION': {
+      const v = record.value as unknown as MessageSubscriptionValue;
+      const subscription = state.messageSubscriptions.get(record.key);
+      if (subscription) {
+        state.messageSubscriptions.set(record.key, {
+          ...subscription, processDefinitionKey: v.processDefinitionKey, bpmnProcessId: v.bpmnProcessId, elementId: v.elementId, interrupting: v.interrupting,
+        });
+      }
       return;
     }
     case 'INCIDENT': {

@@ -33,7 +33,7 @@ export function toRestJob(job: ActivatedJob): Record<string, unknown> {
     variables: job.variables ?? {},
     tenantId: job.tenantId,
     kind: job.kind ?? 'BPMN_ELEMENT',
-    listenerEventType: 'UNSPECIFIED',
+    listenerEventType: job.listenerEventType ?? 'UNSPECIFIED',
     tags: [],
   };
 }
