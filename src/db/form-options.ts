@@ -8,6 +8,8 @@ import { type UnitTable } from './schema';
 export interface UnitChoice {
   code: string;
   name: string;
+  /** 简称 (区住建局), if the unit has one. */
+  shortName: string | null;
   kind: UnitTable['kind'];
   /** Enterprises: the 镇街 they sit in. */
   parentName: string | null;
@@ -26,9 +28,9 @@ export interface PersonChoice {
 export async function unitChoices(db: Db, kinds: UnitChoice['kind'][]): Promise<UnitChoice[]> {
   if (kinds.length === 0) return [];
   const rows = await db.selectFrom('units as u').leftJoin('units as p', 'p.code', 'u.parent_code')
-    .select(['u.code', 'u.name', 'u.kind', 'p.name as parentName'])
+    .select(['u.code', 'u.name', 'u.short_name', 'u.kind', 'p.name as parentName'])
     .where('u.kind', 'in', kinds).orderBy('u.code').execute();
-  return rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, parentName: r.parentName ?? null }));
+  return rows.map((r) => ({ code: r.code, name: r.name, shortName: r.short_name, kind: r.kind, parentName: r.parentName ?? null }));
 }
 
 /** People with the name of their home unit; `expert` narrows to experts (true) or everyone else (false). */

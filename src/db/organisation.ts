@@ -5,7 +5,7 @@ export type Unit = Omit<UnitTable, 'supervising' | 'created_at'> & { supervising
 export type Person = Omit<PersonTable, 'expert' | 'created_at'> & { expert: boolean };
 
 const toUnit = (r: UnitTable): Unit => ({
-  code: r.code, name: r.name, kind: r.kind, parent_code: r.parent_code, domain: r.domain,
+  code: r.code, name: r.name, short_name: r.short_name, kind: r.kind, parent_code: r.parent_code, domain: r.domain,
   supervising: r.supervising === 1, industry: r.industry, address: r.address, email: r.email, head_person_id: r.head_person_id,
 });
 const toPerson = (r: PersonTable): Person => ({

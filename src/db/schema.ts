@@ -8,6 +8,7 @@ import type { Generated } from 'kysely';
 export interface UnitTable {
   code: string; // GB code for 镇街, YC-M-xx for member units, YC-E-xx for enterprises
   name: string;
+  short_name: string | null; // 简称 (区住建局), offered beside the name in pickers
   kind: 'town' | 'subdistrict' | 'member' | 'enterprise' | 'zone';
   parent_code: string | null; // enterprises: the 镇街 they sit in
   domain: string | null; // routing domain of a supervising department (移交)

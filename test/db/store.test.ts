@@ -39,6 +39,20 @@ describe.each(dialects)('domain store on %s', (dialect) => {
     expect(new Set(DEMO_ACCOUNTS.map((a) => a.login)).size).toBe(DEMO_ACCOUNTS.length);
   }, 60_000);
 
+  it('keeps a unit\'s short name (简称) beside its name, and none where it has none', async () => {
+    // given
+    const { db } = await stores.open();
+    await seedDemoData(db, by.at);
+    // when
+    const units = await listUnits(db, ['member', 'subdistrict']);
+    const shortOf = (name: string) => units.find((u) => u.name === name)?.short_name;
+    // then
+    expect(shortOf('区住房和城乡建设局')).toBe('区住建局');
+    expect(shortOf('枣庄市公安局峄城分局')).toBe('公安峄城分局');
+    expect(shortOf('区委组织部')).toBeNull();
+    expect(shortOf('坛山街道')).toBeNull();
+  }, 60_000);
+
   it('authenticates with the scrypt hash and gives unit accounts their scoped candidate groups', async () => {
     // given
     const { db } = await stores.open();

@@ -26,7 +26,7 @@ const DISPOSAL = `<?xml version="1.0" encoding="UTF-8"?>
 
 /**
  * 承办部门 in a real Chromium: the office sees the decision table's suggestion in Chinese and by name, finds the
- * department by typing part of its name, and the process receives the department's code.
+ * department by typing part of its short name (住建 for 区住建局), and the process receives the department's code.
  */
 describe('department picker in Chromium', () => {
   let setUp: AnnualPlanBrowser;
@@ -43,7 +43,7 @@ describe('department picker in Chromium', () => {
     await setUp?.close();
   });
 
-  it('shows the suggestion by name and picks 区住房和城乡建设局 by typing 住房', async () => {
+  it('shows the suggestion by name and picks 区住房和城乡建设局 by typing its short name 住建', async () => {
     // given a problem the decision table suggests handing over to 区应急管理局
     const { s, browser, base } = setUp;
     const suggested = await s.store.db.selectFrom('units').select(['code', 'name']).where('code', '=', 'YC-M-06').executeTakeFirstOrThrow();
@@ -65,15 +65,15 @@ describe('department picker in Chromium', () => {
     const shown = await page.locator('.fjs-form').innerText();
     const department = page.locator('.fjs-form-field-select', { hasText: /^承办部门/ }).locator('input');
     await department.click();
-    await department.fill('住房');
+    await department.fill('住建');
     const offered = (await page.locator('.fjs-dropdownlist-item').allTextContents()).map((t) => t.trim());
-    await page.locator('.fjs-dropdownlist-item', { hasText: '区住房和城乡建设局' }).click();
+    await page.locator('.fjs-dropdownlist-item', { hasText: '区住建局' }).click();
     await page.screenshot({ path: join(ARTIFACTS, '23-disposal-department-picked.png'), fullPage: true });
     await Promise.all([page.waitForURL(/\/tasks/), page.getByRole('button', { name: '提交并完成任务' }).click()]);
     // then the page spoke in names and Chinese, and the process received the code
     expect(shown).toContain('移交有关部门调查处理');
     expect(shown).not.toMatch(/YC-M-\d\d|\bhandover\b/);
-    expect(offered).toEqual(['区住房和城乡建设局']);
+    expect(offered).toEqual(['区住房和城乡建设局（区住建局）']);
     const [job] = await eventually(async () => {
       const jobs = await s.engine.activateJobs({ type: AFTER_JOB, worker: 'e2e', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: -1 });
       return jobs.length ? jobs : undefined;

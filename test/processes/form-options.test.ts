@@ -57,6 +57,7 @@ describe('selection fields of forms/', () => {
       departmentCode: ['memberUnitOptions'],
       newDepartmentCode: ['memberUnitOptions'],
       talkSubjectUnitCode: ['unitOptions'],
+      talkSubject: ['unitOptions'],
       unitCode: ['unitOptions'],
     });
   });
@@ -65,7 +66,7 @@ describe('selection fields of forms/', () => {
     // given every text field of every form
     const texts = forms.flatMap(([name, form]) => walk(form.components).filter(({ c }) => c.type === 'textfield' || c.type === 'textarea').map((f) => ({ ...f, name })));
     // when those carrying codes (any) or ids (editable) are picked out
-    const typed = texts.filter(({ c }) => /Codes?$/.test(c.key ?? '') || (/Ids?$/.test(c.key ?? '') && c.readonly !== true && c.disabled !== true));
+    const typed = texts.filter(({ c }) => /Codes?$|^talkSubject$/.test(c.key ?? '') || (/Ids?$/.test(c.key ?? '') && c.readonly !== true && c.disabled !== true));
     // then there are none: units, departments, people and enterprises are picked by name
     expect(texts.length).toBeGreaterThan(50);
     expect(typed.map(({ name, where }) => `${name}: ${where}`)).toEqual([]);

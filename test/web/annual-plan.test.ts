@@ -89,7 +89,7 @@ describe('web with the real annual-plan diagram', () => {
     // then the form data carried the unit list, and the process went on to check the plan with the codes only
     expect(page.text).toContain('"valuesKey":"unitOptions"');
     expect(page.text).toContain('{"label":"坛山街道","value":"370404001"}');
-    expect(page.text).toContain('{"label":"区委办公室","value":"YC-M-01"}');
+    expect(page.text).toContain('{"label":"区委办公室（区委办）","value":"YC-M-01"}');
     expect(done.status).toBe(200);
     expect((await h.camunda.getUserTask(task)).state).toBe('COMPLETED');
     const [check] = await h.engine.activateJobs({ type: 'yc-plan-check', worker: 'web-test', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: -1 });

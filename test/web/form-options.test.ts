@@ -17,6 +17,7 @@ const PICK_FORM = {
     { type: 'taglist', key: 'expertIds', label: '安全生产专家', valuesKey: 'expertOptions' },
     { type: 'taglist', key: 'enterpriseCodes', label: '延伸巡查企业', valuesKey: 'enterpriseOptions' },
     { type: 'taglist', key: 'evidenceRefs', label: '证据', valuesKey: 'evidenceOptions' },
+    { type: 'select', key: 'departmentCode', label: '承办部门', valuesKey: 'memberUnitOptions', searchable: true },
   ],
 };
 
@@ -60,13 +61,25 @@ describe('reference option lists of task forms', () => {
     // when
     const data = formData((await agent.get(`/tasks/${task}`).expect(200)).text);
     // then
-    expect(Object.keys(data).sort()).toEqual(['enterpriseOptions', 'evidenceOptions', 'expertOptions', 'inspectorOptions']);
+    expect(Object.keys(data).sort()).toEqual(['enterpriseOptions', 'evidenceOptions', 'expertOptions', 'inspectorOptions', 'memberUnitOptions']);
     expect(data.inspectorOptions).toContainEqual({ label: '王建国 · 区委办公室 · 科级', value: 'p-leader-1' });
     expect(data.inspectorOptions!.map((o) => o.value)).not.toContain('p-expert-1');
     expect(data.expertOptions!.map((o) => o.value)).toEqual(['p-expert-1', 'p-expert-2', 'p-expert-3', 'p-expert-4']);
     expect(data.enterpriseOptions!.length).toBeGreaterThan(0);
     expect(data.enterpriseOptions!.every((o) => /^YC-E-\d{2}$/.test(o.value) && /（.+(镇|街道)）$/.test(o.label))).toBe(true);
     expect(data.evidenceOptions).toEqual([{ label: '仓库消防通道.jpg（2026年11月28日 12:00）', value: ownEvidence }]);
+  });
+
+  it('labels member units 全称（简称）, so that typing 区住建局 or 住建 finds 区住房和城乡建设局', async () => {
+    // given
+    const { agent } = await signIn(h.app, LOGINS.unitA);
+    // when
+    const units = formData((await agent.get(`/tasks/${task}`).expect(200)).text).memberUnitOptions!;
+    // then the label carries both names, a unit without a short name keeps its name alone, and the value stays the code
+    expect(units).toContainEqual({ label: '区住房和城乡建设局（区住建局）', value: 'YC-M-07' });
+    expect(units).toContainEqual({ label: '区委组织部', value: 'YC-M-02' });
+    expect(units.filter((o) => o.label.includes('住建')).map((o) => o.value)).toEqual(['YC-M-07']);
+    expect(units.filter((o) => o.label.includes('区应急局')).map((o) => o.label)).toEqual(['区应急管理局（区应急局）']);
   });
 
   it('completes with offered ids and rejects evidence of another inspection and an expert as leader', async () => {

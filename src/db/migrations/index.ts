@@ -11,6 +11,7 @@ import * as taskEntries from './008-task-entries';
 import * as assessmentCutoff from './009-assessment-cutoff';
 import * as accountSecurity from './010-account-security';
 import * as recusals from './011-recusals';
+import * as unitShortNames from './012-unit-short-names';
 
 export type { Dialect } from './define';
 
@@ -30,6 +31,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '009-assessment-cutoff': wrap(assessmentCutoff),
       '010-account-security': wrap(accountSecurity),
       '011-recusals': wrap(recusals),
+      '012-unit-short-names': wrap(unitShortNames),
     }),
   };
 }

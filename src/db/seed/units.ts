@@ -1,6 +1,6 @@
 import { type UnitTable } from '../schema';
 
-type SeedUnit = Omit<UnitTable, 'created_at' | 'address' | 'email' | 'head_person_id'> & { address?: string };
+type SeedUnit = Omit<UnitTable, 'created_at' | 'address' | 'email' | 'head_person_id' | 'short_name'> & { address?: string; short_name?: string | null };
 
 /** The 7 镇街 of 峄城区 with their GB codes (docs/practice.md, "The demo district"). */
 export const TOWNS: SeedUnit[] = [
@@ -49,13 +49,24 @@ const MEMBERS: [string, string, number][] = [
   ['共青团峄城区委', '青少年安全', 0],
 ];
 
+/** The short names (简称) people use for the member units in speech and in documents. */
+const SHORT_NAMES: Record<string, string> = {
+  区委办公室: '区委办', 区委政法委: '区政法委', 区应急管理局: '区应急局', 区住房和城乡建设局: '区住建局',
+  区交通运输局: '区交通局', 枣庄市公安局峄城分局: '公安峄城分局', 峄城区消防救援大队: '区消防救援大队',
+  区市场监督管理局: '区市场监管局', 区教育和体育局: '区教体局', 区卫生健康局: '区卫健局',
+  枣庄市自然资源和规划局峄城分局: '峄城自然资源分局', 区工业和信息化局: '区工信局', 区文化和旅游局: '区文旅局',
+  区综合行政执法局: '区综合执法局', 枣庄市生态环境局峄城分局: '峄城生态环境分局', 区发展和改革局: '区发改局',
+  区人力资源和社会保障局: '区人社局', 区行政审批服务局: '区审批局', 区退役军人事务局: '区退役军人局',
+  国网枣庄市峄城区供电公司: '峄城供电公司', 共青团峄城区委: '团区委',
+};
+
 export const MEMBER_UNITS: SeedUnit[] = MEMBERS.map(([name, domain, supervising], i) => ({
-  code: `YC-M-${String(i + 1).padStart(2, '0')}`, name, kind: 'member', parent_code: null, domain: domain || null,
-  supervising, industry: null,
+  code: `YC-M-${String(i + 1).padStart(2, '0')}`, name, short_name: SHORT_NAMES[name] ?? null, kind: 'member', parent_code: null,
+  domain: domain || null, supervising, industry: null,
 }));
 
 export const ZONE: SeedUnit = {
-  code: 'YC-Z-01', name: '峄城经济开发区管委会', kind: 'zone', parent_code: null, domain: '园区安全', supervising: 1, industry: null,
+  code: 'YC-Z-01', name: '峄城经济开发区管委会', short_name: '峄城经开区', kind: 'zone', parent_code: null, domain: '园区安全', supervising: 1, industry: null,
 };
 
 /** Fictional key enterprises for 延伸巡查 (demo, docs/practice.md). */

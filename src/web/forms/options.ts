@@ -8,7 +8,7 @@ import { type FormComponent, type FormSchema } from './validate';
  * (only a form's own fields are submitted).
  */
 export const OPTION_KEYS = {
-  /** The units inspected once per cycle: 7 镇街, the member units and the development zone (label = name, value = code). */
+  /** The units inspected once per cycle: 7 镇街, the member units and the development zone (label = 全称（简称）, value = code). */
   unitOptions: 'units',
   /** 区安委会成员单位 only. */
   memberUnitOptions: 'memberUnits',

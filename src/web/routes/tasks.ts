@@ -8,6 +8,7 @@ import { taskSubjects } from './task-rows';
 import { scopeOf } from './records';
 import { type WebDeps } from '../deps';
 import { resolveFormOptions } from '../forms/options';
+import { readableRecords } from '../forms/readable-records';
 import { formData, parseFormSchema, validateSubmission } from '../forms/validate';
 import { HttpError, keyParam, pageContext, requireUser, sendPage, str, wantsJson } from '../http';
 import { formatTime } from '../views/format';
@@ -88,7 +89,8 @@ export function taskRoutes(deps: WebDeps): Router {
       .map(([name, label]) => [label, shown(name)]).filter((entry): entry is [string, string] => entry[1] !== undefined);
     const subject = await loadDecisionSubject(store, form?.formId ?? schema?.id, data, scopeOf(user).evidence, attachments);
     await store.audit({ actor: user.username, action: 'task.view', target: task.userTaskKey, outcome: 'ok', ip: req.ip });
-    sendPage(res, taskPage(pageContext(req, res), { task, subject, schema, data: schema ? formData(schema, data) : {}, options, context, history: history.items, names, attachments, canWork: work, canAttach: attach && !!(about.inspectionId || about.problemId), now: now() }));
+    const shownData = schema ? await readableRecords(schema, formData(schema, data), (kind, id) => store.recordLabel(kind, id)) : {};
+    sendPage(res, taskPage(pageContext(req, res), { task, subject, schema, data: shownData, options, context, history: history.items, names, attachments, canWork: work, canAttach: attach && !!(about.inspectionId || about.problemId), now: now() }));
   });
 
   router.post('/tasks/:key/claim', async (req, res) => {

@@ -6,13 +6,14 @@ import { createContentStore } from '../../db/content-store';
 import { effectOf, recordEffect } from '../../db/effects';
 import { addEvidence } from '../../db/evidence';
 import { checkEvidenceChain } from '../../db/evidence-check';
-import { personChoices, type PersonChoice, unitChoices } from '../../db/form-options';
+import { personChoices, type PersonChoice, unitChoices, type UnitChoice } from '../../db/form-options';
 import { type Db } from '../../db/connect';
 import { inboxPage, markAllRead, markRead, unreadCount } from '../../db/notifications';
 import { kindLabelOf, templatesOf } from '../inbox-kinds';
 import { coverageStatus } from '../../db/coverage-status';
 import { calendarYear, loadWorkCalendar, removeCalendarYear, replaceCalendarYear } from '../../db/calendar';
 import { listUnits } from '../../db/organisation';
+import { complaintHeading, problemHeading } from '../../db/record-labels';
 import { planProposal } from '../../db/plan-assistant';
 import { assessmentRegister, assessmentYears } from '../../db/assessment-register';
 import { listRecusals, recordRecusal, withdrawRecusal } from '../../db/recusals';
@@ -24,7 +25,7 @@ import { CATEGORIES } from '../../domain/problems';
 import { runningCycle } from '../../domain/coverage';
 import { trafficLight } from '../../domain/escalation';
 import { isRole, type Principal } from '../auth/roles';
-import { formatTime } from '../views/format';
+import { formatDate, formatTime } from '../views/format';
 import { DOCUMENT_TYPE_LABELS, EVIDENCE_KIND_LABELS, labelOf, ROUTE_LABELS, STATE_LABELS } from './labels';
 import { adminStore } from './admin-store';
 import { type DeliveredMessage, type EvidenceScope, type RecordScope, type ReferenceList, type ReferenceOption, type RegisterColumn, type RegisterName, type WebStore } from './port';
@@ -104,15 +105,32 @@ function kindOf(mediaType: string): 'photo' | 'audio' | 'video' | 'scan' | 'docu
   return mediaType === 'application/pdf' ? 'scan' : 'document';
 }
 
+/** Problems by 序号 and the start of their description; 来信来电 by channel and date, never by who complained (四(三)). */
+async function recordLabel(db: Db, kind: 'problem' | 'complaint', id: string): Promise<string | undefined> {
+  if (kind === 'problem') {
+    const p = await problemHeading(db, id);
+    if (!p) return undefined;
+    const text = [...p.description];
+    return `第${p.no}项：${text.length > 24 ? `${text.slice(0, 24).join('')}…` : p.description}`;
+  }
+  const c = await complaintHeading(db, id);
+  if (!c) return undefined;
+  // workers/record.ts notes a complaint as 来信来电（channel）：content
+  const channel = /^来信来电（(.+?)）/.exec(c.note ?? '')?.[1];
+  return `${formatDate(c.recordedAt)}受理的来信来电${channel && channel !== '未注明' ? `（${channel}）` : ''}`;
+}
+
+/** 全称（简称）: form-js searches the label, so typing either name finds the unit. */
+const unitLabel = (u: UnitChoice) => (u.shortName ? `${u.name}（${u.shortName}）` : u.name);
 const personLabel = (p: PersonChoice) => [p.name, p.unitName, p.rank ?? p.post].join(' · ');
 
 /** Reference lists as form options: units by name, people by name, unit and rank, evidence by file and time. */
 async function referenceOptions(db: Db, list: ReferenceList, about: { inspectionId?: string; problemId?: string }, scope: EvidenceScope): Promise<ReferenceOption[]> {
   switch (list) {
     case 'units':
-      return (await unitChoices(db, ['town', 'subdistrict', 'member', 'zone'])).map((u) => ({ label: u.name, value: u.code }));
+      return (await unitChoices(db, ['town', 'subdistrict', 'member', 'zone'])).map((u) => ({ label: unitLabel(u), value: u.code }));
     case 'memberUnits':
-      return (await unitChoices(db, ['member'])).map((u) => ({ label: u.name, value: u.code }));
+      return (await unitChoices(db, ['member'])).map((u) => ({ label: unitLabel(u), value: u.code }));
     case 'enterprises':
       return (await unitChoices(db, ['enterprise'])).map((u) => ({ label: u.parentName ? `${u.name}（${u.parentName}）` : u.name, value: u.code }));
     case 'people':
@@ -225,6 +243,7 @@ export function domainStore(db: Db, options: DomainStoreOptions): WebStore {
       }));
     },
     displayNames: (logins) => q.displayNames(db, logins),
+    recordLabel: (kind, id) => recordLabel(db, kind, id),
     reportableSubjects: (kind, scope) => q.reportableSubjects(db, kind, scope),
     deliveredMessage: (messageId) => effectOf<DeliveredMessage>(db, `web-message:${messageId}`),
     recordDeliveredMessage: (messageId, delivered) => recordEffect(db, `web-message:${messageId}`, delivered.at, delivered),

@@ -254,6 +254,8 @@ export interface WebStore {
   teamNames(teamIds: string[]): Promise<Map<string, string>>;
   /** People's names by login (unknown logins are left out), to show people rather than their accounts. */
   displayNames(logins: string[]): Promise<Map<string, string>>;
+  /** A readable name of a registered problem or received 来信来电, for a task page; undefined when none is registered. */
+  recordLabel(kind: 'problem' | 'complaint', id: string): Promise<string | undefined>;
   /** Verifies the evidence chain and every archived file (audited); a broken chain is reported to the office. */
   checkEvidence(): Promise<EvidenceCheck>;
   calendarYear(year: number): Promise<CalendarYearView>;
