@@ -6,6 +6,8 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** A run at this load before the measured one, its figures left out. */
+    warmup?: { connections?: number; duration?: number };
     requests?: { method?: string; setupRequest?: (req: RequestParams) => RequestParams }[];
   }
   interface Result { latency: Histogram; requests: Histogram; non2xx: number; errors: number; timeouts: number }
