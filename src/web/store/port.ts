@@ -3,6 +3,7 @@ import { type CalendarOverride, type Coverage, type SpecialDay } from '../../dom
 import { type PlanProposalView } from '../../db/plan-assistant';
 import { type InboxKind } from '../inbox-kinds';
 import { type AssessmentRow } from '../../db/assessment-register';
+import { type DepartmentItem as DbDepartmentItem } from '../../db/web-queries';
 import { type AdminStore } from './admin-port';
 
 /**
@@ -45,16 +46,7 @@ export interface OpenItem {
 }
 
 /** A handover awaiting its department: to sign (`sent`) or to report the result of (`received`). */
-export interface DepartmentItem {
-  handoverId: string;
-  handoverNo: string | null;
-  description: string;
-  unitName: string;
-  departmentName: string;
-  status: 'sent' | 'received';
-  sentAt: string;
-  resultDue: string | null;
-}
+export type DepartmentItem = DbDepartmentItem;
 
 export interface InboxQuery {
   state?: 'read' | 'unread';
