@@ -7,15 +7,18 @@ import { buildAssets } from '../../src/web/assets/build';
 
 jest.setTimeout(120_000);
 
-/** The command lines of this process's living children (an exited one not yet reaped holds no memory). */
-function children(): string[] {
-  const out = execFileSync('ps', ['-o', 'stat=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
-  return out
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('Z'))
-    .map((line) => line.replace(/^\S+\s+/, ''));
+/**
+ * The esbuild services among this process's living children (an exited one not yet reaped holds no memory), by pid.
+ * Another test file run earlier in this jest worker may have left its own (tsx in a worker thread starts one), so
+ * the build is judged by the services it adds.
+ */
+function esbuildServices(): Set<string> {
+  const out = execFileSync('ps', ['-o', 'pid=,stat=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
+  return new Set(out.split('\n').map((line) => line.trim().split(/\s+/))
+    .filter(([pid, stat, ...args]) => pid && !stat?.startsWith('Z') && args.join(' ').includes('esbuild')).map(([pid]) => pid!));
 }
+
+const added = (before: Set<string>) => [...esbuildServices()].filter((pid) => !before.has(pid));
 
 describe('building the browser bundles', () => {
   let dir: string;
@@ -25,18 +28,21 @@ describe('building the browser bundles', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('builds the bundles and leaves no esbuild service running', async () => {
+    // given
+    const before = esbuildServices();
     // when
     const result = await buildAssets(dir, { force: true });
     // then
     expect(result.built).toBe(true);
     expect(existsSync(join(dir, 'task-form.js'))).toBe(true);
-    expect(children().filter((c) => c.includes('esbuild'))).toEqual([]);
+    expect(added(before)).toEqual([]);
   });
 
   it('builds again after the service was stopped', async () => {
+    const before = esbuildServices();
     const again = await buildAssets(join(dir, 'again'), { force: true });
     expect(again.built).toBe(true);
     expect(existsSync(join(dir, 'again', 'modeler.js'))).toBe(true);
-    expect(children().filter((c) => c.includes('esbuild'))).toEqual([]);
+    expect(added(before)).toEqual([]);
   });
 });
