@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import { Pool, types } from 'pg';
 import { componentLogger } from '../logging';
+import { withCachedStatements } from './cached-statements';
 import { migrationProvider, type Dialect } from './migrations';
 import { type Database } from './schema';
 
@@ -46,7 +47,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     const sqlite = new BetterSqlite3(file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }) });
     store = { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   if (options.migrate !== false) await migrateToLatest(store);

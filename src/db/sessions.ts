@@ -18,13 +18,22 @@ export async function createSession(db: Db, accountId: string, now: Date, ttlMs:
   return { token, expiresAt };
 }
 
-/** The session's account if the token is known, not expired and the account not disabled; refreshes last_seen_at. */
+/** How stale last_seen_at may get: refreshing it on every request made each page view a write. */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+/**
+ * The session's account if the token is known, not expired and the account not disabled; refreshes last_seen_at
+ * when it is more than a minute old.
+ */
 export async function resolveSession(db: Db, token: string, now: Date): Promise<Account | undefined> {
-  const row = await db.selectFrom('web_sessions').select(['account_id', 'expires_at']).where('id', '=', hashToken(token)).executeTakeFirst();
+  const id = hashToken(token);
+  const row = await db.selectFrom('web_sessions').select(['account_id', 'expires_at', 'last_seen_at']).where('id', '=', id).executeTakeFirst();
   if (!row || row.expires_at <= now.toISOString()) return undefined;
   const account = await getAccount(db, row.account_id);
   if (!account || account.disabled) return undefined;
-  await db.updateTable('web_sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', hashToken(token)).execute();
+  if (now.getTime() - Date.parse(row.last_seen_at) >= LAST_SEEN_RESOLUTION_MS) {
+    await db.updateTable('web_sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+  }
   return account;
 }
 

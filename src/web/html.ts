@@ -10,9 +10,11 @@ export class SafeHtml {
 }
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const SPECIAL = /[&<>"']/;
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => entities[c] ?? c);
+  // most values (names, dates, keys) have nothing to escape, and a test is far cheaper than a replace
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => entities[c] ?? c) : text;
 }
 
 type Value = SafeHtml | string | number | boolean | null | undefined | readonly Value[];

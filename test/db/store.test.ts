@@ -134,6 +134,23 @@ describe.each(dialects)('domain store on %s', (dialect) => {
     expect(await resolveSession(db, second.token, now)).toBeUndefined();
   }, 60_000);
 
+  it('refreshes a session\'s last_seen_at at most once a minute, so that a page view is not a write', async () => {
+    // given
+    const { db } = await stores.open();
+    const id = await createAccount(db, by, { login: 'seen', password: 'pw-123456', displayName: '会话', roles: [{ role: 'admin' }] });
+    const now = new Date('2026-10-09T09:00:00Z');
+    const { token } = await createSession(db, id, now, 3_600_000);
+    const lastSeen = async () => (await db.selectFrom('web_sessions').select('last_seen_at').executeTakeFirstOrThrow()).last_seen_at;
+    // when
+    await resolveSession(db, token, new Date(now.getTime() + 59_000));
+    const withinMinute = await lastSeen();
+    await resolveSession(db, token, new Date(now.getTime() + 60_000));
+    const afterMinute = await lastSeen();
+    // then
+    expect(withinMinute).toBe(now.toISOString());
+    expect(afterMinute).toBe(new Date(now.getTime() + 60_000).toISOString());
+  }, 60_000);
+
   it('delivers to the inbox once per idempotency key and tracks read and e-mailed state', async () => {
     // given
     const { db } = await stores.open();

@@ -28,7 +28,8 @@ describe('reads the web app shares', () => {
     await flush();
     // then two searches reach the engine
     expect(reads.map((r) => r.filter)).toEqual([{ candidateGroup: 'office' }, { candidateGroup: 'committee' }]);
-    reads[0].settle(page('1', '2'));
+    const engineAnswer = page('1', '2');
+    reads[0].settle(engineAnswer);
     reads[1].settle(page('9'));
     const answers = await Promise.all(same);
     expect(answers.map((a) => a.items.map((t) => t.userTaskKey))).toEqual([['1', '2'], ['1', '2'], ['1', '2']]);
@@ -36,6 +37,18 @@ describe('reads the web app shares', () => {
     // and a caller changing its answer changes nobody else's
     answers[0].items.pop();
     expect(answers[1].items).toHaveLength(2);
+    // and only the last caller holds the engine's answer itself, the others copies
+    expect(answers.map((a) => a === engineAnswer)).toEqual([false, false, true]);
+  });
+
+  it('gives a read nobody shared the engine\'s answer itself, without copying it', async () => {
+    const { port, reads } = heldPort();
+    const shared = coalesceReads(port);
+    const alone = shared.searchUserTasks({ filter: { assignee: 'b' } });
+    await flush();
+    const engineAnswer = page('1');
+    reads[0].settle(engineAnswer);
+    expect(await alone).toBe(engineAnswer);
   });
 
   it('asks again once the read has settled', async () => {

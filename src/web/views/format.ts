@@ -20,8 +20,22 @@ export function trafficBadge(color: Traffic | undefined, text?: string, labels: 
 const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
 const BARE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+type CstParts = { readonly y: number; readonly m: number; readonly d: number; readonly time?: string };
+
+/** Parsed dates kept: a task list shows the same few deadlines on many rows and pages, and parsing them was costly. */
+const MAX_PARSED = 4096;
+const parsed = new Map<string, CstParts | undefined>();
+
 /** The parts of a date-time in China Standard Time (Asia/Shanghai has kept UTC+8 without daylight saving since 1991). */
-function cstParts(value: string): { y: number; m: number; d: number; time?: string } | undefined {
+function cstParts(value: string): CstParts | undefined {
+  if (parsed.has(value)) return parsed.get(value);
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  const parts = parseCst(value);
+  parsed.set(value, parts);
+  return parts;
+}
+
+function parseCst(value: string): CstParts | undefined {
   const bare = BARE_DATE.exec(value);
   if (bare) return { y: Number(bare[1]), m: Number(bare[2]), d: Number(bare[3]) };
   const t = Date.parse(value);
