@@ -32,6 +32,8 @@ import { messagePage } from './views/layout';
 export function createWebApp(deps: WebDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // pages differ per person and moment, so a hash of every page body (Express's default ETag) buys no 304s
+  app.set('etag', false);
   // which proxies may name the client in X-Forwarded-For (WEB_TRUST_PROXY); the login limiter counts per client
   app.set('trust proxy', deps.config.trustProxy);
 
