@@ -1,7 +1,7 @@
 import { DEFAULT_TENANT, type JsonObject, type Key } from '../../api';
 import { type ProcessingContext } from '../context';
 import { checkVariables, startInstance } from './create-instance';
-import { triggerCatch } from './trigger-subscription';
+import { triggerCatch } from '../elements/events/catch-trigger';
 
 /**
  * BroadcastSignal (A7): triggers every open subscription with that name: waiting catch events, boundary events,

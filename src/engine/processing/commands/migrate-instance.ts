@@ -2,8 +2,8 @@ import { type Key, type MigrateInstanceRequest, type ProcessInstanceRecordValue 
 import { innerActivity } from '../../model/multi-instance-body';
 import { type ElementInstance } from '../../state/types';
 import { type ProcessingContext } from '../context';
-import { elementOf } from '../bpmn/element';
-import { openSubscriptions } from '../bpmn/subscriptions';
+import { elementOf } from '../elements/shared/element';
+import { openSubscriptions } from '../elements/events/subscriptions';
 import { checkMigrationPlan, checkMigratedElement, type MigrationPlan, newMessageBoundaries, subscriptionFates } from './migrate-instance-checks';
 
 /**

@@ -3,7 +3,7 @@ import { evaluateTyped, isExpression } from '../../feel';
 import { type ProcessGraph } from '../../model/graph';
 import { resolveTimer, type TimerSchedule } from '../../timer';
 import { type ProcessingContext } from '../context';
-import { createTimer } from '../bpmn/timers';
+import { createTimer } from '../elements/events/definitions/timer';
 import { replaceSignalStartSubscriptions } from './signal-start-subscriptions';
 
 /** Resolves the timer start events of a graph at deployment (no variables); errors reject the deployment. */

@@ -1,10 +1,10 @@
 import { type Key } from '../../api';
 import { nextTrigger } from '../../timer';
 import { type ProcessingContext } from '../context';
-import { elementOf } from '../bpmn/element';
-import { createTimer, type TimerValue } from '../bpmn/timers';
+import { elementOf } from '../elements/shared/element';
+import { createTimer, type TimerValue } from '../elements/events/definitions/timer';
 import { startInstance } from './create-instance';
-import { triggerCatch } from './trigger-subscription';
+import { triggerCatch } from '../elements/events/catch-trigger';
 
 /**
  * A timer fell due (A5): a timer start event creates an instance; otherwise the waiting catch element is
