@@ -3,7 +3,6 @@ import { type ElementProcessor } from './shared/processor';
 import { boundaryEventProcessor } from './events/boundary-event';
 import { businessRuleTaskProcessor } from './tasks/business-rule-task';
 import { scriptTaskProcessor } from './tasks/script-task';
-import { withThrowDefinitions } from './events/definitions/index';
 import { callActivityProcessor } from './containers/call-activity';
 import { eventBasedGatewayProcessor } from './gateways/event-based-gateway';
 import { eventSubProcessProcessor } from './containers/event-sub-process';
@@ -26,9 +25,9 @@ const PROCESSORS: Partial<Record<BpmnElementType, ElementProcessor>> = {
   PROCESS: processProcessor,
   SUB_PROCESS: subProcessProcessor,
   START_EVENT: startEventProcessor,
-  END_EVENT: withThrowDefinitions(endEventProcessor),
+  END_EVENT: endEventProcessor,
   INTERMEDIATE_CATCH_EVENT: intermediateCatchEventProcessor,
-  INTERMEDIATE_THROW_EVENT: withThrowDefinitions(intermediateThrowEventProcessor),
+  INTERMEDIATE_THROW_EVENT: intermediateThrowEventProcessor,
   BOUNDARY_EVENT: boundaryEventProcessor,
   SERVICE_TASK: jobWorkerTaskProcessor,
   SEND_TASK: jobWorkerTaskProcessor,

@@ -2,6 +2,7 @@ import { type JsonObject, type ProcessEventRecordValue } from '../../../api';
 import { type FlowNode } from '../../../model/graph';
 import { type ProcessingContext } from '../../context';
 import { type Element } from '../shared/element';
+import { closeSubscriptions } from '../events/subscriptions';
 import { activateElement, baseOf, terminateChildren } from '../shared/lifecycle';
 
 /**
@@ -61,19 +62,5 @@ export function triggerValue(el: Element, start: FlowNode, variables: JsonObject
 
 /** Closes the scope's subscriptions that belong to event sub-process starts (its boundary events keep theirs). */
 function closeEventSubProcessSubscriptions(ctx: ProcessingContext, scope: Element): void {
-  const startIds = new Set(startsOf(scope).map((n) => n.id));
-  for (const timerKey of ctx.state.timersByElement.get(scope.inst.key) ?? []) {
-    const timer = ctx.state.timers.get(timerKey);
-    if (timer && startIds.has(timer.value.targetElementId)) ctx.event('TIMER', 'CANCELED', timerKey, timer.value);
-  }
-  for (const subscriptionKey of ctx.state.subscriptionsByElement.get(scope.inst.key) ?? []) {
-    const subscription = ctx.state.messageSubscriptions.get(subscriptionKey);
-    if (subscription && startIds.has(subscription.elementId)) {
-      ctx.event('MESSAGE_SUBSCRIPTION', 'DELETED', subscriptionKey, { ...subscription, messageKey: '-1', variables: {} });
-    }
-  }
-  for (const key of [...(ctx.state.signals.byElement.get(scope.inst.key) ?? [])]) {
-    const subscription = ctx.state.signals.subscriptions.get(key);
-    if (subscription && startIds.has(subscription.catchEventId)) ctx.event('SIGNAL_SUBSCRIPTION', 'DELETED', key, subscription);
-  }
+  closeSubscriptions(ctx, scope.inst.key, new Set(startsOf(scope).map((n) => n.id)));
 }

@@ -7,7 +7,7 @@ import { type ElementProcessor } from '../shared/processor';
 import { applyInputMappings, applyPayload } from '../shared/variables';
 
 /**
- * Event sub-process (A8): activated by a trigger of its start event (bpmn/event-sub-process.ts); runs its start
+ * Event sub-process (A8): activated by a trigger of its start event (event-sub-process-trigger.ts); runs its start
  * event with the trigger's payload. Its locals are discarded unless output-mapped; when it completes, its scope
  * completes if nothing else is active there.
  */

@@ -1,5 +1,4 @@
 import { type JsonObject } from '../../../api';
-import { type MessageSubscription } from '../../../state/types';
 import { type ProcessingContext } from '../../context';
 import { elementOf } from '../shared/element';
 import { activateWithPayload, baseOf, completeElement, terminateElement } from '../shared/lifecycle';
@@ -7,7 +6,7 @@ import { triggerEventSubProcess } from '../containers/event-sub-process-trigger'
 import { applyPayload } from '../shared/variables';
 
 /**
- * Triggers the catch element behind a subscription (message or timer): the waiting element itself completes with
+ * Triggers the catch element behind a subscription (timer, message or signal): the waiting element itself completes with
  * the payload; a boundary event interrupts its activity (or not) and is activated with the payload.
  */
 export function triggerCatch(ctx: ProcessingContext, elementInstanceKey: string, catchElementId: string, payload: JsonObject | undefined): void {
@@ -25,9 +24,4 @@ export function triggerCatch(ctx: ProcessingContext, elementInstanceKey: string,
   if (catchNode.type === 'START_EVENT') return triggerEventSubProcess(ctx, el, catchNode, payload);
   if (catchNode.interrupting) terminateElement(ctx, el);
   activateWithPayload(ctx, el.graph, catchNode, el.inst.flowScopeKey, baseOf(el.inst), payload, (boundary, doc) => applyPayload(ctx, boundary, doc));
-}
-
-export function correlateSubscription(ctx: ProcessingContext, subscription: MessageSubscription, messageKey: string, variables: JsonObject): void {
-  ctx.event('MESSAGE_SUBSCRIPTION', 'CORRELATED', subscription.key, { ...subscription, messageKey, variables });
-  triggerCatch(ctx, subscription.elementInstanceKey, subscription.elementId, variables);
 }

@@ -1,10 +1,17 @@
 import { type JsonObject } from '../../../../api';
 import { type FlowNode } from '../../../../model/graph';
 import { type ProcessingContext } from '../../../context';
-import { type Element } from '../../shared/element';
 import { interruptedScope, startsOf, triggerEventSubProcess } from '../../containers/event-sub-process-trigger';
+import { type Element, elementOf, lifecycle } from '../../shared/element';
+import { raiseIncident, stringAttributeOrIncident } from '../../shared/incidents';
 import { activateWithPayload, baseOf, followingScope, terminateElement } from '../../shared/lifecycle';
-import { mergeLocal } from '../../shared/variables';
+import { applyInputMappings, mergeLocal } from '../../shared/variables';
+import { type ThrowBehaviour } from '../event-definition';
+
+/**
+ * Error events (A7). Nothing subscribes: a thrown error (an error end event, or a job worker's ThrowError) searches
+ * the nearest catch outwards; uncaught, it is an incident on the thrower.
+ */
 
 export interface ErrorCatch {
   /** The element instance the catch belongs to (the activity a boundary event is attached to). */
@@ -58,3 +65,18 @@ export function triggerErrorCatch(ctx: ProcessingContext, match: ErrorCatch, var
     mergeLocal(ctx, el.inst.key, payload),
   );
 }
+
+/** Error end event: throws to the nearest catch; uncaught → incident, re-thrown when resolved. */
+export const throwError: ThrowBehaviour = (ctx, el) => {
+  if (!applyInputMappings(ctx, el)) return;
+  const code = stringAttributeOrIncident(ctx, el, el.node.errorCode ?? '');
+  if (code === undefined) return;
+  const scope = elementOf(ctx, el.inst.flowScopeKey);
+  const search = scope ? findErrorCatch(ctx, scope, code) : { available: [] as string[] };
+  if (!search.found) {
+    raiseIncident(ctx, el, 'UNHANDLED_ERROR_EVENT', uncaughtErrorMessage(code, '', search.available));
+    return;
+  }
+  lifecycle(ctx, el, 'ELEMENT_ACTIVATED');
+  triggerErrorCatch(ctx, search.found, undefined);
+};

@@ -1,55 +1,41 @@
-import { type JsonObject } from '../../../../api';
+import { type BpmnEventType } from '../../../../api';
+import { type FlowNode } from '../../../../model/graph';
 import { type ProcessingContext } from '../../../context';
-import { type Element, lifecycle } from '../../shared/element';
-import { findEscalationCatch } from './escalation';
-import { stringAttributeOrIncident } from '../../shared/incidents';
-import { completeElement } from '../../shared/lifecycle';
-import { type ElementProcessor } from '../../shared/processor';
-import { applyInputMappings } from '../../shared/variables';
-import { triggerSignalSubscriptions } from '../../../commands/broadcast-signal';
-import { triggerCatch } from '../catch-trigger';
+import { type Element } from '../../shared/element';
+import { type CatchDefinition, type ThrowBehaviour } from '../event-definition';
+import { throwError } from './error';
+import { throwEscalation } from './escalation';
+import { messageCatch, throwMessage } from './message';
+import { signalCatch, throwSignal } from './signal';
+import { completeTerminateEndEvent } from './terminate';
+import { timerCatch } from './timer';
 
 /**
- * Signal and escalation throw behaviour of intermediate throw and end events (A7), around their own processors:
- * - signal: broadcasts the event's local variables (input-mapping targets) after the event completed;
- * - escalation: the nearest catch is triggered; an interrupting catch ends the throwing scope (its outgoing flows
- *   are not taken), otherwise the event completes; uncaught, the event completes (ESCALATION NOT_ESCALATED).
+ * The event definitions the engine supports, each in a file of its own: what the catch, throw and end events
+ * delegate to. Link, compensation and conditional definitions are refused at deployment (model/supported.ts).
  */
-export function withThrowDefinitions(processor: ElementProcessor): ElementProcessor {
-  return {
-    ...processor,
-    onActivate(ctx: ProcessingContext, el: Element): void {
-      if (el.node.eventType === 'SIGNAL') return throwSignal(ctx, el);
-      if (el.node.eventType === 'ESCALATION') return throwEscalation(ctx, el);
-      processor.onActivate(ctx, el);
-    },
-  };
+
+/** Definitions that waiting elements subscribe to, in the order a catch node is matched against them. */
+export const CATCH_DEFINITIONS: readonly CatchDefinition[] = [timerCatch, messageCatch, signalCatch];
+
+export function catchDefinitionOf(node: FlowNode): CatchDefinition | undefined {
+  return CATCH_DEFINITIONS.find((definition) => definition.catches(node));
 }
 
-function throwSignal(ctx: ProcessingContext, el: Element): void {
-  if (!applyInputMappings(ctx, el)) return;
-  const signalName = stringAttributeOrIncident(ctx, el, el.node.signalName ?? '');
-  if (signalName === undefined) return;
-  const locals = ctx.state.variables.get(el.inst.key);
-  const variables: JsonObject = locals ? Object.fromEntries([...locals].map(([k, json]) => [k, JSON.parse(json) as unknown])) : {};
-  lifecycle(ctx, el, 'ELEMENT_ACTIVATED');
-  completeElement(ctx, el);
-  const tenantId = el.inst.tenantId;
-  ctx.schedule((next) => {
-    next.event('SIGNAL', 'BROADCASTED', next.keys.nextKey(), { signalName, variables, tenantId });
-    triggerSignalSubscriptions(next, signalName, variables, tenantId);
-  });
+// behind functions: the definition modules and the element processors import each other
+const THROWS: Partial<Record<BpmnEventType, ThrowBehaviour>> = {
+  MESSAGE: (ctx, el) => throwMessage(ctx, el),
+  SIGNAL: (ctx, el) => throwSignal(ctx, el),
+  ERROR: (ctx, el) => throwError(ctx, el),
+  ESCALATION: (ctx, el) => throwEscalation(ctx, el),
+};
+
+/** How an intermediate throw or end event with this definition is activated; none for none and terminate events. */
+export function throwBehaviourOf(eventType: BpmnEventType): ThrowBehaviour | undefined {
+  return THROWS[eventType];
 }
 
-function throwEscalation(ctx: ProcessingContext, el: Element): void {
-  if (!applyInputMappings(ctx, el)) return;
-  const code = stringAttributeOrIncident(ctx, el, el.node.escalationCode ?? '');
-  if (code === undefined) return;
-  lifecycle(ctx, el, 'ELEMENT_ACTIVATED');
-  const found = findEscalationCatch(ctx, el, code);
-  const record = { processInstanceKey: el.inst.processInstanceKey, escalationCode: code, throwElementId: el.node.id, catchElementId: found?.catchNode.id ?? '' };
-  ctx.event('ESCALATION', found ? 'ESCALATED' : 'NOT_ESCALATED', ctx.keys.nextKey(), record);
-  if (found) triggerCatch(ctx, found.owner.inst.key, found.catchNode.id, undefined);
-  // an interrupting catch terminated the throwing event with its scope
-  if (ctx.state.instance(el.inst.key)?.state === 'ACTIVATED') completeElement(ctx, el);
+/** How an end event with this definition completes, when it does more than map its outputs and end its token. */
+export function endCompletionOf(eventType: BpmnEventType): ((ctx: ProcessingContext, el: Element) => void) | undefined {
+  return eventType === 'TERMINATE' ? completeTerminateEndEvent : undefined;
 }
