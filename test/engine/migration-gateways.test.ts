@@ -1,4 +1,5 @@
 import { chain, definitions, end, flow, process, resource, serviceTask, start } from './fixtures/xml';
+import { bpmn } from './support/bpmn-builder';
 import { EngineHarness } from './support/harness';
 
 type Gateway = 'parallelGateway' | 'inclusiveGateway';
@@ -10,12 +11,28 @@ function forkJoin(id: string, gateway: Gateway, join: string, tasks: string[], f
     ${tasks.map((t) => flow(t, join, undefined, flowIds[t] ?? `${t}-${join}`)).join('')}${flow(join, 'end')}`)));
 }
 
+const messageCatch = (id: string, message: string): string =>
+  `<bpmn:intermediateCatchEvent id="${id}"><bpmn:messageEventDefinition messageRef="${message}"/></bpmn:intermediateCatchEvent>`;
+const timerCatch = (id: string): string =>
+  `<bpmn:intermediateCatchEvent id="${id}"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`;
+const message = (id: string, name: string): string =>
+  `<bpmn:message id="${id}" name="${name}"><bpmn:extensionElements><zeebe:subscription correlationKey="=caseId"/></bpmn:extensionElements></bpmn:message>`;
+
+/** An event-based gateway waiting for the unit's reply (message) or one hour (timer); `after` follows the reply. */
+function awaitReply(gateway: string, reply: string, timeout: string, after = ''): [string, string] {
+  const next = after ? `${serviceTask(after)}${chain(reply, after, 'answered')}` : chain(reply, 'answered');
+  return resource('rectification.bpmn', definitions(process('rectification', `${start()}<bpmn:eventBasedGateway id="${gateway}"/>
+    ${messageCatch(reply, 'msg-reply')}${timerCatch(timeout)}${end('answered')}${end('timed-out')}
+    ${chain('start', gateway)}${flow(gateway, reply)}${flow(gateway, timeout)}${next}${chain(timeout, 'timed-out')}`), message('msg-reply', '整改回复')));
+}
+
 /**
- * Migration of joining parallel and inclusive gateways that have taken incoming flows and wait for more, by Zeebe
- * 8.8's rules: the gateway is mapped to one of the same type with at least as many incoming flows, and each taken
- * flow lands on an incoming flow of the target gateway (mapped, or with the same id).
+ * Migration of gateways by Zeebe 8.8's rules: a joining parallel or inclusive gateway that has taken incoming flows
+ * is mapped to one of the same type with at least as many incoming flows, each taken flow landing on an incoming
+ * flow of the target gateway (mapped, or with the same id); an event-based gateway moves with the subscriptions of
+ * its events; an exclusive gateway with an incident moves like any active element.
  */
-describe('process instance migration of joining gateways', () => {
+describe('process instance migration of gateways', () => {
   let h: EngineHarness;
   beforeEach(async () => {
     h = await EngineHarness.start();
@@ -133,5 +150,49 @@ describe('process instance migration of joining gateways', () => {
         + "Taken sequence flow with id 'task-a-join-1' must connect to the mapped target gateway with id 'join-2' in the target process definition.",
     });
     expect(h.find({ intent: 'ELEMENT_MIGRATED' })).toEqual([]);
+  });
+
+  it('moves an event-based gateway with the subscriptions of its mapped events; the reply then continues in the target', async () => {
+    // given
+    const [v1] = await deploy(awaitReply('choose', 'reply', 'no-reply'));
+    const [v2] = await deploy(awaitReply('choose-2', 'reply-2', 'no-reply-2', 'register'));
+    const pi = (await h.engine.createProcessInstance({ processDefinitionKey: v1.processDefinitionKey, variables: { caseId: '峄-020' } })).processInstanceKey;
+    await h.awaitRecord({ valueType: 'MESSAGE_SUBSCRIPTION', intent: 'CREATED' });
+
+    // when
+    await h.engine.migrateProcessInstance(pi, {
+      targetProcessDefinitionKey: v2.processDefinitionKey,
+      mappingInstructions: [
+        { sourceElementId: 'choose', targetElementId: 'choose-2' }, { sourceElementId: 'reply', targetElementId: 'reply-2' },
+        { sourceElementId: 'no-reply', targetElementId: 'no-reply-2' },
+      ],
+    });
+    expect(h.engine.replaySnapshot()).toEqual(h.engine.stateSnapshot());
+    await h.engine.publishMessage({ name: '整改回复', correlationKey: '峄-020', timeToLive: 0, variables: {} });
+
+    // then
+    expect(h.find({ valueType: 'MESSAGE_SUBSCRIPTION', intent: 'MIGRATED' }).map((r) => r.value.elementId)).toEqual(['reply-2']);
+    expect(h.find({ valueType: 'TIMER', intent: 'MIGRATED' }).map((r) => r.value.targetElementId)).toEqual(['no-reply-2']);
+    expect(await h.activateOne('register')).toMatchObject({ processInstanceKey: pi, processDefinitionKey: v2.processDefinitionKey });
+  });
+
+  it('moves an exclusive gateway with its incident; resolving it evaluates the corrected conditions of the target', async () => {
+    // given a condition that reads a field of a number
+    const [v1] = (await h.deploy(bpmn('grading').start().exclusiveGateway('decide').condition('=level.value > 1').serviceTask('escalate').end()
+      .from('decide').condition('=level.value <= 1').serviceTask('close').end('closed'))).processes;
+    const [v2] = (await h.deploy(bpmn('grading').start().exclusiveGateway('decide').condition('=level > 1').serviceTask('escalate').end()
+      .from('decide').condition('=level <= 1').serviceTask('close').end('closed'))).processes;
+    const pi = (await h.engine.createProcessInstance({ processDefinitionKey: v1.processDefinitionKey, variables: { level: 2 } })).processInstanceKey;
+    const incident = await h.awaitRecord({ valueType: 'INCIDENT', intent: 'CREATED' });
+
+    // when
+    await h.engine.migrateProcessInstance(pi, {
+      targetProcessDefinitionKey: v2.processDefinitionKey, mappingInstructions: [{ sourceElementId: 'decide', targetElementId: 'decide' }],
+    });
+    await h.engine.resolveIncident(incident.key);
+
+    // then
+    expect(h.find({ valueType: 'INCIDENT', intent: 'MIGRATED' }).map((r) => [r.key, r.value.processDefinitionKey])).toEqual([[incident.key, v2.processDefinitionKey]]);
+    expect(await h.activateOne('escalate')).toMatchObject({ processInstanceKey: pi, processDefinitionKey: v2.processDefinitionKey });
   });
 });

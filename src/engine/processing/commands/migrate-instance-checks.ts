@@ -17,10 +17,14 @@ export interface MigrationPlan {
   mapping: Map<string, string>;
 }
 
-/** Element types whose instances can move (event-based gateways are refused with Zeebe's 'unsupported type' text). */
+/**
+ * Element types whose instances can move; the others are refused with Zeebe's 'unsupported type' text. An exclusive
+ * gateway is active only while it has an incident (a condition to correct in the target).
+ */
 const MIGRATABLE: ReadonlySet<BpmnElementType> = new Set<BpmnElementType>([
   'PROCESS', 'SERVICE_TASK', 'USER_TASK', 'SEND_TASK', 'SCRIPT_TASK', 'BUSINESS_RULE_TASK', 'SUB_PROCESS',
   'EVENT_SUB_PROCESS', 'CALL_ACTIVITY', 'MULTI_INSTANCE_BODY', 'RECEIVE_TASK', 'INTERMEDIATE_CATCH_EVENT',
+  'EVENT_BASED_GATEWAY', 'EXCLUSIVE_GATEWAY',
 ]);
 
 export function refuse(ctx: ProcessingContext, rejectionType: 'INVALID_ARGUMENT' | 'INVALID_STATE', reason: string): never {
@@ -101,13 +105,19 @@ export function checkMigratedElement(ctx: ProcessingContext, inst: ElementInstan
 }
 
 /**
- * The catch events of an element: its own event (intermediate catch event, receive task), its boundary events and
- * the start events of its event sub-processes.
+ * The catch events of an element: its own (intermediate catch event, receive task, the events behind an event-based
+ * gateway), its boundary events and the start events of its event sub-processes.
  */
 export function catchEventsOf(graph: ProcessGraph, node: FlowNode): FlowNode[] {
-  const own = node.type === 'INTERMEDIATE_CATCH_EVENT' || node.type === 'RECEIVE_TASK' ? [node] : [];
   const starts = node.eventSubProcesses.flatMap((id) => graph.nodes.get(id)?.startEvents ?? []);
-  return [...own, ...[...node.boundaryEvents, ...starts].map((id) => graph.nodes.get(id)).filter((n): n is FlowNode => n !== undefined)];
+  return [...ownCatchEvents(graph, node), ...[...node.boundaryEvents, ...starts].map((id) => graph.nodes.get(id)).filter((n): n is FlowNode => n !== undefined)];
+}
+
+/** The catch events an element waits for itself, rather than through boundary events or event sub-processes. */
+export function ownCatchEvents(graph: ProcessGraph, node: FlowNode): FlowNode[] {
+  if (node.type === 'INTERMEDIATE_CATCH_EVENT' || node.type === 'RECEIVE_TASK') return [node];
+  if (node.type !== 'EVENT_BASED_GATEWAY') return [];
+  return node.outgoing.map((id) => graph.nodes.get(graph.flows.get(id)?.target ?? '')).filter((n): n is FlowNode => n !== undefined);
 }
 
 /** Mapped catch events stay attached to the mapped element, are not merged and keep their event type (Zeebe's order). */

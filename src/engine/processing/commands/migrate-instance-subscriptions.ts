@@ -6,7 +6,7 @@ import { interruptedScope, eventSubProcessStartNodes } from '../elements/contain
 import { deleteMessageSubscription } from '../elements/events/definitions/message';
 import { boundaryCatchNodes, openSubscriptions } from '../elements/events/subscriptions';
 import { type Element } from '../elements/shared/element';
-import { type MigrationPlan } from './migrate-instance-checks';
+import { type MigrationPlan, ownCatchEvents } from './migrate-instance-checks';
 
 /**
  * The event subscriptions of a migrated element instance, by Zeebe 8.8's rules for timers, messages and signals
@@ -51,11 +51,11 @@ export function subscriptionFates(ctx: ProcessingContext, inst: ElementInstance,
 
 /**
  * The catch events the migrated element would subscribe to in the target and no mapping instruction targets: its
- * own event, boundary events and event sub-process starts (not while an interrupting event sub-process runs).
+ * own events, boundary events and event sub-process starts (not while an interrupting event sub-process runs).
  */
 export function newCatchNodes(ctx: ProcessingContext, el: Element, plan: MigrationPlan): FlowNode[] {
   const mappedTargets = new Set(plan.mapping.values());
-  const own = el.node.type === 'INTERMEDIATE_CATCH_EVENT' || el.node.type === 'RECEIVE_TASK' ? [el.node] : [];
+  const own = ownCatchEvents(el.graph, el.node);
   // the scope's children are migrated after it: they still name elements of the source
   const starts = interruptedScope(ctx, { ...el, graph: plan.source }) ? [] : eventSubProcessStartNodes(el);
   return [...own, ...boundaryCatchNodes(el), ...starts].filter((n) => !mappedTargets.has(n.id));
