@@ -79,12 +79,12 @@ export function checkMigratedElement(ctx: ProcessingContext, inst: ElementInstan
       + 'Elements cannot be migrated without a mapping.');
   }
   const mappedNode = plan.target.nodes.get(targetId);
-  if (!mappedNode) refuse(ctx, 'INVALID_ARGUMENT', `Expected to migrate process instance '${key}' but element '${targetId}' is a sequence flow`);
-  const targetNode = innerActivity(plan.target, mappedNode, inst.type);
-  if (targetNode.type !== inst.type) {
+  // an active element mapped to a sequence flow changes its type too
+  const targetNode = mappedNode ? innerActivity(plan.target, mappedNode, inst.type) : undefined;
+  if (targetNode?.type !== inst.type) {
     refuse(ctx, 'INVALID_STATE',
       `Expected to migrate process instance '${key}' but active element with id '${inst.elementId}' and type '${inst.type}' is mapped to `
-      + `an element with id '${targetId}' and different type '${targetNode.type}'. Elements must be mapped to elements of the same type.`);
+      + `an element with id '${targetId}' and different type '${targetNode?.type ?? 'SEQUENCE_FLOW'}'. Elements must be mapped to elements of the same type.`);
   }
   if (inst.flowScopeKey !== '-1') {
     const scopeId = ctx.state.instance(inst.flowScopeKey)?.elementId ?? '';
