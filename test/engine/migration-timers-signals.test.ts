@@ -11,6 +11,14 @@ function signalBoundary(boundaryId: string, endId: string, signalName: string): 
     ${chain('start', 'check', 'end')}${chain(boundaryId, endId)}`), signal('sig', signalName)));
 }
 
+/** A check with a non-interrupting timer event sub-process: after an hour a reminder job of type `remind`. */
+function withReminder(suffix: string): [string, string] {
+  const timer = '<bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>';
+  return resource('follow-up.bpmn', definitions(process('follow-up', `${start()}${serviceTask('check')}${end()}${chain('start', 'check', 'end')}
+    <bpmn:subProcess id="reminder${suffix}" triggeredByEvent="true"><bpmn:startEvent id="tick${suffix}" isInterrupting="false">${timer}</bpmn:startEvent>
+      ${serviceTask(`remind${suffix}`, 'remind')}${end(`reminded${suffix}`)}${chain(`tick${suffix}`, `remind${suffix}`, `reminded${suffix}`)}</bpmn:subProcess>`)));
+}
+
 /**
  * Migration of element instances that wait for timers and signals, by Zeebe 8.8's rules: a catch event mapped to a
  * catch event of the target keeps its subscription (a timer its due date), an unmapped one loses it, and the
@@ -165,5 +173,26 @@ describe('process instance migration with timer and signal subscriptions', () =>
         + 'Catch events cannot be merged by process instance migration. Please ensure the mapping instructions target a catch event only once.',
     });
     expect(h.engine.stateSnapshot()).toEqual(before);
+  });
+
+  it('migrates the timer of a mapped event sub-process start, which then starts the target\'s event sub-process', async () => {
+    // given
+    const [v1] = (await h.deploy(withReminder(''))).processes;
+    const [v2] = (await h.deploy(withReminder('-2'))).processes;
+    const pi = await startOn(v1.processDefinitionKey);
+    const timer = await h.awaitRecord({ valueType: 'TIMER', intent: 'CREATED' });
+
+    // when
+    await h.engine.migrateProcessInstance(pi, {
+      targetProcessDefinitionKey: v2.processDefinitionKey,
+      mappingInstructions: [{ sourceElementId: 'check', targetElementId: 'check' }, { sourceElementId: 'tick', targetElementId: 'tick-2' }],
+    });
+    expect(h.engine.replaySnapshot()).toEqual(h.engine.stateSnapshot());
+    h.advance(HOUR);
+
+    // then
+    expect(await h.activateOne('remind')).toMatchObject({ processInstanceKey: pi, elementId: 'remind-2', processDefinitionKey: v2.processDefinitionKey });
+    expect(h.find({ valueType: 'TIMER', intent: 'MIGRATED' }).map((r) => [r.key, r.value.elementInstanceKey, r.value.targetElementId]))
+      .toEqual([[timer.key, pi, 'tick-2']]);
   });
 });
