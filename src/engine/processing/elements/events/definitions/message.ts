@@ -1,7 +1,7 @@
 import { type JsonObject, type Key } from '../../../../api';
-import { evaluateCorrelationKey } from '../../../../feel';
-import { type FlowNode } from '../../../../model/graph';
-import { type MessageSubscription } from '../../../../state/types';
+import { evaluateCorrelationKey, evaluateTyped, isExpression } from '../../../../feel';
+import { type FlowNode, type ProcessGraph } from '../../../../model/graph';
+import { type MessageSubscription, type ProcessDefinition } from '../../../../state/types';
 import { type ProcessingContext } from '../../../context';
 import { type Element } from '../../shared/element';
 import { activateJobWorker } from '../../tasks/job-worker-task';
@@ -64,4 +64,28 @@ export function deleteMessageSubscription(ctx: ProcessingContext, subscription: 
 export function correlateSubscription(ctx: ProcessingContext, subscription: MessageSubscription, messageKey: Key, variables: JsonObject): void {
   ctx.event('MESSAGE_SUBSCRIPTION', 'CORRELATED', subscription.key, { ...subscription, messageKey, variables });
   triggerCatch(ctx, subscription.elementInstanceKey, subscription.elementId, variables);
+}
+
+/** The subscriptions of a process version's message start events (names evaluated without variables). */
+export function openMessageStartSubscriptions(ctx: ProcessingContext, definition: ProcessDefinition, graph: ProcessGraph): void {
+  for (const startId of graph.nodes.get(graph.bpmnProcessId)?.startEvents ?? []) {
+    const start = graph.nodes.get(startId);
+    if (!start?.message) continue;
+    let messageName = start.message.name;
+    if (isExpression(messageName)) {
+      const result = evaluateTyped(messageName, 'STRING', {}, ctx.now);
+      messageName = result.ok ? result.value : messageName;
+    }
+    ctx.event('MESSAGE_START_EVENT_SUBSCRIPTION', 'CREATED', ctx.keys.nextKey(), {
+      processDefinitionKey: definition.key, bpmnProcessId: definition.bpmnProcessId, startEventId: start.id, messageName,
+      tenantId: definition.tenantId, messageKey: '-1', correlationKey: '', processInstanceKey: '-1',
+    });
+  }
+}
+
+export function closeMessageStartSubscriptions(ctx: ProcessingContext, processDefinitionKey: Key): void {
+  for (const subscription of [...ctx.state.messageStartSubscriptions.values()]) {
+    if (subscription.processDefinitionKey !== processDefinitionKey) continue;
+    ctx.event('MESSAGE_START_EVENT_SUBSCRIPTION', 'DELETED', '-1', { ...subscription, messageKey: '-1', correlationKey: '', processInstanceKey: '-1' });
+  }
 }

@@ -1,4 +1,5 @@
 import { type Key, type TimerRecordValue } from '../../../../api';
+import { type ProcessGraph } from '../../../../model/graph';
 import { nextTrigger, resolveTimer, type TimerSchedule } from '../../../../timer';
 import { type ProcessingContext } from '../../../context';
 import { startInstance } from '../../../commands/create-instance';
@@ -75,4 +76,33 @@ export function triggerTimer(ctx: ProcessingContext, timerKey: Key): void {
   const stillWaiting = ctx.state.instance(elementInstanceKey)?.state === 'ACTIVATED';
   const nonInterrupting = (catchNode?.type === 'BOUNDARY_EVENT' || catchNode?.type === 'START_EVENT') && !catchNode.interrupting;
   if (next && stillWaiting && nonInterrupting) createTimer(ctx, value, targetElementId, next);
+}
+
+/** Resolves the timer start events of a graph at deployment (no variables); errors reject the deployment. */
+export function resolveStartTimers(graph: ProcessGraph, now: number): { schedules: Map<string, TimerSchedule>; errors: string[] } {
+  const schedules = new Map<string, TimerSchedule>();
+  const errors: string[] = [];
+  for (const startId of graph.nodes.get(graph.bpmnProcessId)?.startEvents ?? []) {
+    const start = graph.nodes.get(startId);
+    if (!start?.timer) continue;
+    const result = resolveTimer(start.timer.kind, start.timer.expression, {}, now);
+    if (result.ok) schedules.set(start.id, result.schedule);
+    else errors.push(`- Element: ${start.id}\n    - ERROR: Invalid timer ${start.timer.kind} expression (${result.message})`);
+  }
+  return { schedules, errors };
+}
+
+/** The timers of a process version's timer start events: they belong to no element instance. */
+export function openStartTimers(ctx: ProcessingContext, processDefinitionKey: Key, graph: ProcessGraph, tenantId: string): void {
+  const { schedules } = resolveStartTimers(graph, ctx.now);
+  for (const [startId, schedule] of schedules) {
+    createTimer(ctx, { elementInstanceKey: '-1', processInstanceKey: '-1', processDefinitionKey, tenantId }, startId, schedule);
+  }
+}
+
+export function closeStartTimers(ctx: ProcessingContext, processDefinitionKey: Key): void {
+  for (const timerKey of ctx.state.timersByElement.get('-1') ?? []) {
+    const timer = ctx.state.timers.get(timerKey);
+    if (timer?.value.processDefinitionKey === processDefinitionKey) ctx.event('TIMER', 'CANCELED', timerKey, timer.value);
+  }
 }
