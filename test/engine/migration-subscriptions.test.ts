@@ -111,4 +111,27 @@ describe('process instance migration with message subscriptions', () => {
     });
     expect(h.engine.stateSnapshot()).toEqual(before);
   });
+
+  it('refuses to subscribe the target\'s unmapped message catch to a message the element already waits for, with Zeebe\'s text', async () => {
+    // given the same message on a boundary event with another id
+    const [v1] = (await h.deploy(bpmn('review-case').start().userTask('review').end('done').boundary('withdraw', 'review', { message: ['撤回', '=caseId'] }).end('withdrawn'))).processes;
+    const [v2] = (await h.deploy(bpmn('review-case').start().userTask('review').end('done').boundary('withdraw-2', 'review', { message: ['撤回', '=caseId'] }).end('withdrawn'))).processes;
+    const pi = await startOn(v1.processDefinitionKey, { caseId: '峄-005' });
+    await h.awaitRecord({ valueType: 'MESSAGE_SUBSCRIPTION', intent: 'CREATED' });
+    const before = h.engine.stateSnapshot();
+
+    // when only the task is mapped
+    const refused = h.engine.migrateProcessInstance(pi, {
+      targetProcessDefinitionKey: v2.processDefinitionKey, mappingInstructions: [{ sourceElementId: 'review', targetElementId: 'review' }],
+    });
+
+    // then
+    await expect(refused).rejects.toMatchObject({
+      rejectionType: 'INVALID_STATE',
+      reason: `Expected to migrate process instance '${pi}' but active element with id 'review' attempts to subscribe to a message it is already `
+        + "subscribed to with name '撤回'. Migrating active elements that subscribe to a message they are already subscribed to is not possible yet. "
+        + "Please provide a mapping instruction to message catch event with id 'withdraw-2' to migrate the respective message subscription.",
+    });
+    expect(h.engine.stateSnapshot()).toEqual(before);
+  });
 });

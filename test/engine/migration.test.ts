@@ -56,25 +56,27 @@ describe('process instance migration', () => {
     expect(await h.activateOne('notify')).toMatchObject({ processInstanceKey: pi, elementId: 'notify' });
   });
 
-  it('refuses an element with a boundary timer, and changes nothing', async () => {
+  it('refuses a timer boundary event mapped to a message boundary event with Zeebe\'s text, and changes nothing', async () => {
     // given
     h = await EngineHarness.start();
-    const xml = bpmn('timed').start().serviceTask('wait', { type: 'wait' }).end().xml()
-      .replace('<bpmn:endEvent', '<bpmn:boundaryEvent id="late" attachedToRef="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent><bpmn:endEvent');
-    const [v1] = (await h.deploy(['timed.bpmn', xml])).processes;
-    const [v2] = (await h.deploy(bpmn('timed').start().serviceTask('wait', { type: 'wait' }).end())).processes;
-    const pi = await startOn(v1.processDefinitionKey);
+    const [v1] = (await h.deploy(bpmn('timed').start().serviceTask('wait', { type: 'wait' }).end().boundary('late', 'wait', { timer: { duration: 'PT1H' } }).end('late-end'))).processes;
+    const [v2] = (await h.deploy(bpmn('timed').start().serviceTask('wait', { type: 'wait' }).end().boundary('recalled', 'wait', { message: ['召回', '=caseId'] }).end('recalled-end'))).processes;
+    const pi = await startOn(v1.processDefinitionKey, { caseId: '峄-010' });
     await h.awaitRecord({ valueType: 'TIMER', intent: 'CREATED' });
+    const before = h.engine.stateSnapshot();
     // when
     const refused = h.engine.migrateProcessInstance(pi, {
       targetProcessDefinitionKey: v2.processDefinitionKey,
-      mappingInstructions: [{ sourceElementId: 'wait', targetElementId: 'wait' }],
+      mappingInstructions: [{ sourceElementId: 'wait', targetElementId: 'wait' }, { sourceElementId: 'late', targetElementId: 'recalled' }],
     });
     // then
     await expect(refused).rejects.toMatchObject({
       rejectionType: 'INVALID_STATE',
-      reason: expect.stringContaining("active element with id 'wait' has one or more event subscriptions of types 'TIMER'"),
+      reason: `Expected to migrate process instance '${pi}' but active element with id 'wait' has a catch event with id 'late' that is mapped to `
+        + "a catch event with id 'recalled'. These catch events have different event types: 'TIMER' and 'MESSAGE'. "
+        + 'The event type of a catch event cannot be changed by process instance migration. '
+        + 'Please ensure the event type of the catch event remains the same or remove the mapping instruction for these catch events.',
     });
-    expect(h.find({ intent: 'ELEMENT_MIGRATED' })).toEqual([]);
+    expect(h.engine.stateSnapshot()).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 import { type BpmnElementType, type Key } from '../api';
 import { type ProcessingContext } from './context';
-import { type ElementProcessor } from './bpmn/processor';
+import { type ElementProcessor } from './elements/shared/processor';
 
 /**
  * What the shared BPMN life cycle calls but must not import (the element processors and two message commands

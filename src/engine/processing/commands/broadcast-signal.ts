@@ -1,7 +1,7 @@
 import { DEFAULT_TENANT, type JsonObject, type Key } from '../../api';
 import { type ProcessingContext } from '../context';
-import { checkVariables, startInstance } from './create-instance';
-import { triggerCatch } from './trigger-subscription';
+import { checkVariables } from './create-instance';
+import { triggerSignalSubscriptions } from '../elements/events/definitions/signal';
 
 /**
  * BroadcastSignal (A7): triggers every open subscription with that name: waiting catch events, boundary events,
@@ -18,18 +18,4 @@ export function broadcastSignal(ctx: ProcessingContext, req: { signalName: strin
   ctx.event('SIGNAL', 'BROADCASTED', key, { signalName: req.signalName, variables, tenantId });
   triggerSignalSubscriptions(ctx, req.signalName, variables, tenantId);
   return { key, tenantId };
-}
-
-export function triggerSignalSubscriptions(ctx: ProcessingContext, signalName: string, variables: JsonObject, tenantId: string): void {
-  const matching = [...ctx.state.signals.subscriptions].filter(([, s]) => s.signalName === signalName && s.tenantId === tenantId);
-  for (const [key, subscription] of matching) {
-    // an earlier trigger of this broadcast may have closed it (e.g. the other branch of an event-based gateway)
-    if (!ctx.state.signals.subscriptions.has(key)) continue;
-    if (subscription.catchEventInstanceKey !== '-1') {
-      triggerCatch(ctx, subscription.catchEventInstanceKey, subscription.catchEventId, variables);
-      continue;
-    }
-    const definition = ctx.state.processes.get(subscription.processDefinitionKey);
-    if (definition) startInstance(ctx, definition, variables, [subscription.catchEventId]);
-  }
 }

@@ -1,7 +1,7 @@
 import { type Key } from '../../api';
 import { type ProcessingContext } from '../context';
-import { elementOf } from '../bpmn/element';
-import { terminateElement } from '../bpmn/lifecycle';
+import { elementOf } from '../elements/shared/element';
+import { terminateElement } from '../elements/shared/lifecycle';
 
 /** CancelProcessInstance (A10): terminates the whole tree, innermost first. */
 export function cancelProcessInstance(ctx: ProcessingContext, processInstanceKey: Key): void {

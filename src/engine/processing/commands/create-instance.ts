@@ -2,8 +2,8 @@ import { type CreateInstanceRequest, DEFAULT_TENANT, type JsonObject, type Key, 
 import { noneStartEvent } from '../../model/graph';
 import { type ProcessDefinition } from '../../state/types';
 import { type ProcessingContext } from '../context';
-import { activateElement } from '../bpmn/lifecycle';
-import { mergeLocal } from '../bpmn/variables';
+import { activateElement } from '../elements/shared/lifecycle';
+import { mergeLocal } from '../elements/shared/variables';
 import { documentLimitFault } from './document-limits';
 
 /** CreateProcessInstance (A10): by process id (latest or given version) or definition key; variables at root. */

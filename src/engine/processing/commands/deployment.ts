@@ -4,7 +4,8 @@ import {
 } from '../../api';
 import { type GraphCache } from '../../model/graph-cache';
 import { type ProcessingContext } from '../context';
-import { openStartEventSubscriptions, resolveStartTimers } from './start-event-subscriptions';
+import { resolveStartTimers } from '../elements/events/definitions/timer';
+import { openStartEventSubscriptions } from './start-event-subscriptions';
 import { type PreparedDeployment } from './prepare-deployment';
 import { deployDecisions } from './deploy-decisions';
 

@@ -1,6 +1,6 @@
 import { type DecisionEvaluationRecordValue, DEFAULT_TENANT, type EvaluateDecisionRequest, type Key } from '../../api';
 import { type ProcessingContext } from '../context';
-import { evaluateDeployedDecision } from '../bpmn/decision-evaluation';
+import { evaluateDeployedDecision } from '../elements/shared/decision-evaluation';
 import { checkVariables } from './create-instance';
 
 /**

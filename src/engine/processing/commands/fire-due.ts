@@ -2,7 +2,7 @@ import { type DueEntry } from '../../scheduler/due-queue';
 import { type ProcessingContext } from '../context';
 import { expireMessage } from './messages';
 import { recurJob, timeOutJob } from './job-commands';
-import { triggerTimer } from './timer-trigger';
+import { triggerTimer } from '../elements/events/definitions/timer';
 
 /** Processes entries that fell due; each processor re-checks the state and ignores stale entries. */
 export function fireDue(ctx: ProcessingContext, entries: readonly DueEntry[]): void {

@@ -1,11 +1,11 @@
 import { type FailJobRequest, type JsonObject, type Key, type ThrowErrorRequest } from '../../api';
 import { type Job } from '../../state/types';
 import { type ProcessingContext } from '../context';
-import { elementOf } from '../bpmn/element';
-import { findErrorCatch, triggerErrorCatch, uncaughtErrorMessage } from '../bpmn/error-catch';
-import { raiseIncident, truncateMessage } from '../bpmn/incidents';
-import { completeElement, continueActivation } from '../bpmn/lifecycle';
-import { applyPayload, mergeLocal } from '../bpmn/variables';
+import { elementOf } from '../elements/shared/element';
+import { findErrorCatch, triggerErrorCatch, uncaughtErrorMessage } from '../elements/events/definitions/error';
+import { raiseIncident, truncateMessage } from '../elements/shared/incidents';
+import { completeElement, continueActivation } from '../elements/shared/lifecycle';
+import { applyPayload, mergeLocal } from '../elements/shared/variables';
 import { checkVariables } from './create-instance';
 
 /** Job commands (A2): complete, fail, throw error, update retries and timeout; time-outs and back-offs. */

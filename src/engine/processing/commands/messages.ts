@@ -4,7 +4,7 @@ import { messageIndexKey } from '../../state/engine-state';
 import { type MessageStartSubscription, type MessageSubscription } from '../../state/types';
 import { type ProcessingContext } from '../context';
 import { checkVariables, startInstance } from './create-instance';
-import { correlateSubscription } from './trigger-subscription';
+import { correlateSubscription } from '../elements/events/definitions/message';
 
 /** Messages (A6): publish with TTL and buffering, correlation once per process, message start events. */
 

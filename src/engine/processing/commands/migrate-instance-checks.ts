@@ -1,64 +1,33 @@
 import { type BpmnElementType, type Key, type MigrateInstanceRequest } from '../../api';
 import { type FlowNode, type ProcessGraph } from '../../model/graph';
 import { innerActivity } from '../../model/multi-instance-body';
-import { type ElementInstance, type MessageSubscription } from '../../state/types';
+import { type ElementInstance } from '../../state/types';
 import { type ProcessingContext } from '../context';
+import { type Element } from '../elements/shared/element';
+import { catchDefinitionOf } from '../elements/events/definitions';
+import { newCatchNodes, ownedSubscriptions } from './migrate-instance-subscriptions';
+import { checkJoiningGateways } from './migrate-instance-gateways';
 
 export interface MigrationPlan {
   processInstanceKey: Key;
   source: ProcessGraph;
   target: ProcessGraph;
-  /** source element id → target element id; the process id maps to the target process id. */
+  targetKey: Key;
+  /** source element id → target element id (flow nodes and sequence flows); the process id maps to the target process id. */
   mapping: Map<string, string>;
 }
 
 /**
- * Element types whose instances can move. Receive tasks and intermediate catch events take their message
- * subscription along; a timer or signal catch is still refused by its subscription (event-based gateways are
- * refused with Zeebe's 'unsupported type' text).
+ * Element types whose instances can move; the others are refused with Zeebe's 'unsupported type' text. An exclusive
+ * gateway is active only while it has an incident (a condition to correct in the target).
  */
 const MIGRATABLE: ReadonlySet<BpmnElementType> = new Set<BpmnElementType>([
   'PROCESS', 'SERVICE_TASK', 'USER_TASK', 'SEND_TASK', 'SCRIPT_TASK', 'BUSINESS_RULE_TASK', 'SUB_PROCESS',
   'EVENT_SUB_PROCESS', 'CALL_ACTIVITY', 'MULTI_INSTANCE_BODY', 'RECEIVE_TASK', 'INTERMEDIATE_CATCH_EVENT',
+  'EVENT_BASED_GATEWAY', 'EXCLUSIVE_GATEWAY',
 ]);
 
-/** Catch event types that subscribe when their scope or activity is entered (message boundary events move with migration). */
-const SUBSCRIBING = new Set(['TIMER', 'SIGNAL', 'CONDITIONAL']);
-
-/**
- * What becomes of one message subscription of a migrated element instance (the Zeebe 8.8 rules): a catch event
- * mapped to a catch event of the target element keeps its subscription (migrated, correlation key not evaluated
- * again); an unmapped one loses it. The target element's message boundary events that no catch event is mapped to
- * subscribe anew.
- */
-export type SubscriptionFate = { subscriptionKey: Key; targetCatchId: string } | { subscriptionKey: Key; targetCatchId: undefined };
-
-export function subscriptionFates(ctx: ProcessingContext, inst: ElementInstance, plan: MigrationPlan): SubscriptionFate[] {
-  const targetId = plan.mapping.get(inst.elementId);
-  return movableSubscriptions(ctx, inst, plan.source).map((subscription) => ({
-    subscriptionKey: subscription.key,
-    // the element's own catch (receive task, intermediate catch event) moves with the element
-    targetCatchId: subscription.elementId === inst.elementId ? targetId : plan.mapping.get(subscription.elementId),
-  }));
-}
-
-/** The element's message subscriptions that migration moves: its own catch and its boundary events (not event sub-process starts). */
-function movableSubscriptions(ctx: ProcessingContext, inst: ElementInstance, source: ProcessGraph): MessageSubscription[] {
-  return (ctx.state.subscriptionsByElement.get(inst.key) ?? [])
-    .map((key) => ctx.state.messageSubscriptions.get(key))
-    .filter((s): s is MessageSubscription => s !== undefined
-      && (s.elementId === inst.elementId || source.nodes.get(s.elementId)?.attachedTo === inst.elementId));
-}
-
-/** Message boundary events of the target element that no migrated subscription lands on: they subscribe anew. */
-export function newMessageBoundaries(plan: MigrationPlan, targetNode: FlowNode, fates: readonly SubscriptionFate[]): FlowNode[] {
-  const taken = new Set(fates.map((f) => f.targetCatchId));
-  return targetNode.boundaryEvents
-    .map((id) => plan.target.nodes.get(id))
-    .filter((n): n is FlowNode => n !== undefined && n.eventType === 'MESSAGE' && !taken.has(n.id));
-}
-
-function refuse(ctx: ProcessingContext, rejectionType: 'INVALID_ARGUMENT' | 'INVALID_STATE', reason: string): never {
+export function refuse(ctx: ProcessingContext, rejectionType: 'INVALID_ARGUMENT' | 'INVALID_STATE', reason: string): never {
   return ctx.reject('PROCESS_INSTANCE_MIGRATION', 'MIGRATE', rejectionType, reason);
 }
 
@@ -75,13 +44,15 @@ export function checkMigrationPlan(ctx: ProcessingContext, root: ElementInstance
     refuse(ctx, 'INVALID_STATE',
       `Expected to migrate process instance '${key}' but process instance is a child process instance. Child process instances cannot be migrated.`);
   }
+  // sequence flows may be mapped too: the taken incoming flows of a joining gateway
+  const exists = (graph: ProcessGraph, id: string): boolean => graph.nodes.has(id) || graph.flows.has(id);
   for (const { sourceElementId, targetElementId } of req.mappingInstructions) {
-    if (!plan.source.nodes.has(sourceElementId)) {
+    if (!exists(plan.source, sourceElementId)) {
       refuse(ctx, 'INVALID_ARGUMENT',
         `Expected to migrate process instance '${key}' but mapping instructions contain a non-existing source element id '${sourceElementId}'. `
         + 'Elements provided in mapping instructions must exist in the source process definition.');
     }
-    if (!plan.target.nodes.has(targetElementId)) {
+    if (!exists(plan.target, targetElementId)) {
       refuse(ctx, 'INVALID_ARGUMENT',
         `Expected to migrate process instance '${key}' but mapping instructions contain a non-existing target element id '${targetElementId}'. `
         + 'Elements provided in mapping instructions must exist in the target process definition.');
@@ -89,7 +60,11 @@ export function checkMigrationPlan(ctx: ProcessingContext, root: ElementInstance
   }
 }
 
-/** One active element instance: supported, mapped, same type, same flow scope, no subscriptions to carry over. */
+/**
+ * One active element instance: supported, mapped, same type, same flow scope; its catch events stay attached,
+ * unmerged and of the same event type; the catch events it would newly subscribe to can be evaluated; the joining
+ * gateways of its scope are mapped.
+ */
 export function checkMigratedElement(ctx: ProcessingContext, inst: ElementInstance, plan: MigrationPlan): void {
   const key = plan.processInstanceKey;
   if (!MIGRATABLE.has(inst.type)) {
@@ -103,11 +78,13 @@ export function checkMigratedElement(ctx: ProcessingContext, inst: ElementInstan
       `Expected to migrate process instance '${key}' but no mapping instruction defined for active element with id '${inst.elementId}'. `
       + 'Elements cannot be migrated without a mapping.');
   }
-  const targetNode = innerActivity(plan.target, plan.target.nodes.get(targetId)!, inst.type);
-  if (targetNode.type !== inst.type) {
+  const mappedNode = plan.target.nodes.get(targetId);
+  // an active element mapped to a sequence flow changes its type too
+  const targetNode = mappedNode ? innerActivity(plan.target, mappedNode, inst.type) : undefined;
+  if (targetNode?.type !== inst.type) {
     refuse(ctx, 'INVALID_STATE',
       `Expected to migrate process instance '${key}' but active element with id '${inst.elementId}' and type '${inst.type}' is mapped to `
-      + `an element with id '${targetId}' and different type '${targetNode.type}'. Elements must be mapped to elements of the same type.`);
+      + `an element with id '${targetId}' and different type '${targetNode?.type ?? 'SEQUENCE_FLOW'}'. Elements must be mapped to elements of the same type.`);
   }
   if (inst.flowScopeKey !== '-1') {
     const scopeId = ctx.state.instance(inst.flowScopeKey)?.elementId ?? '';
@@ -121,57 +98,85 @@ export function checkMigratedElement(ctx: ProcessingContext, inst: ElementInstan
         + 'The flow scope of an element cannot be changed during migration yet.');
     }
   }
-  for (const fate of subscriptionFates(ctx, inst, plan)) {
-    if (fate.targetCatchId === undefined) continue;
-    const catchNode = plan.target.nodes.get(fate.targetCatchId);
-    const attached = fate.targetCatchId === targetId || catchNode?.attachedTo === targetId;
-    if (!attached || catchNode?.message === undefined) {
-      const sourceCatchId = ctx.state.messageSubscriptions.get(fate.subscriptionKey)?.elementId ?? '';
-      refuse(ctx, 'INVALID_STATE',
-        `Expected to migrate process instance '${key}' but active element with id '${inst.elementId}' is mapped to an element with id '${targetId}' and `
-        + `has a catch event with id '${sourceCatchId}' that is mapped to a catch event with id '${fate.targetCatchId}'. `
-        + 'These mappings detach the catch event from the element in the target process. Catch events must stay attached to the same element instance.');
-    }
-  }
-  const held = subscriptionsHeld(ctx, inst, plan.source);
-  if (held.length > 0) {
-    refuse(ctx, 'INVALID_STATE',
-      `Expected to migrate process instance '${key}' but active element with id '${inst.elementId}' has one or more event subscriptions `
-      + `of types '${held.join(', ')}'. Migrating active elements with event subscriptions is not possible yet.`);
-  }
-  const wanted = subscriptionsWanted(plan.target, targetNode);
-  if (wanted.length > 0) {
-    refuse(ctx, 'INVALID_STATE',
-      `Expected to migrate process instance '${key}' but target element with id '${targetId}' has one or more boundary events or `
-      + `event sub-processes of types '${wanted.join(', ')}'. Migrating to elements with such events is not possible yet.`);
-  }
-  const joining = Object.keys(inst.joinTokens ?? {});
-  if (joining.length > 0) {
-    refuse(ctx, 'INVALID_STATE',
-      `Expected to migrate process instance '${key}' but the gateway with id '${joining[0]}' has taken incoming sequence flows `
-      + `in the scope of element '${inst.elementId}'. Migrating joining gateways is not possible yet.`);
-  }
-}
-
-function subscriptionsHeld(ctx: ProcessingContext, inst: ElementInstance, source: ProcessGraph): string[] {
-  const key = inst.key;
-  const held: string[] = [];
-  if (ctx.state.timersByElement.get(key)?.length) held.push('TIMER');
-  const messages = ctx.state.subscriptionsByElement.get(key)?.length ?? 0;
-  if (messages > movableSubscriptions(ctx, inst, source).length) held.push('MESSAGE');
-  if (ctx.state.signals.byElement.get(key)?.length) held.push('SIGNAL');
-  return held;
+  const sourceNode = innerActivity(plan.source, plan.source.nodes.get(inst.elementId)!, inst.type);
+  checkCatchEventMappings(ctx, inst, plan, sourceNode, targetNode, targetId);
+  checkNewSubscriptions(ctx, inst, plan, targetNode);
+  checkJoiningGateways(ctx, inst, plan);
 }
 
 /**
- * Event types the target element would have to subscribe to and migration cannot open: its timer, signal and
- * conditional boundary events, its event sub-process starts of any subscribing type (message boundary events are
- * opened or migrated).
+ * The catch events of an element: its own (intermediate catch event, receive task, the events behind an event-based
+ * gateway), its boundary events and the start events of its event sub-processes.
  */
-function subscriptionsWanted(graph: ProcessGraph, node: FlowNode): string[] {
-  const typeOf = (id: string) => graph.nodes.get(id)?.eventType ?? '';
-  const starts = node.eventSubProcesses.flatMap((id) => graph.nodes.get(id)?.startEvents ?? []).map(typeOf)
-    .filter((type) => type === 'MESSAGE' || SUBSCRIBING.has(type));
-  const boundaries = node.boundaryEvents.map(typeOf).filter((type) => SUBSCRIBING.has(type));
-  return [...new Set([...boundaries, ...starts])];
+export function catchEventsOf(graph: ProcessGraph, node: FlowNode): FlowNode[] {
+  const starts = node.eventSubProcesses.flatMap((id) => graph.nodes.get(id)?.startEvents ?? []);
+  return [...ownCatchEvents(graph, node), ...[...node.boundaryEvents, ...starts].map((id) => graph.nodes.get(id)).filter((n): n is FlowNode => n !== undefined)];
+}
+
+/** The catch events an element waits for itself, rather than through boundary events or event sub-processes. */
+export function ownCatchEvents(graph: ProcessGraph, node: FlowNode): FlowNode[] {
+  if (node.type === 'INTERMEDIATE_CATCH_EVENT' || node.type === 'RECEIVE_TASK') return [node];
+  if (node.type !== 'EVENT_BASED_GATEWAY') return [];
+  return node.outgoing.map((id) => graph.nodes.get(graph.flows.get(id)?.target ?? '')).filter((n): n is FlowNode => n !== undefined);
+}
+
+/** Mapped catch events stay attached to the mapped element, are not merged and keep their event type (Zeebe's order). */
+function checkCatchEventMappings(
+  ctx: ProcessingContext, inst: ElementInstance, plan: MigrationPlan, sourceNode: FlowNode, targetNode: FlowNode, targetId: string,
+): void {
+  const key = plan.processInstanceKey;
+  const mapped = catchEventsOf(plan.source, sourceNode).filter((c) => plan.mapping.has(c.id));
+  const attached = new Set(catchEventsOf(plan.target, targetNode).map((n) => n.id));
+  for (const source of mapped) {
+    const targetCatchId = plan.mapping.get(source.id)!;
+    if (!attached.has(targetCatchId)) {
+      refuse(ctx, 'INVALID_STATE',
+        `Expected to migrate process instance '${key}' but active element with id '${inst.elementId}' is mapped to an element with id '${targetId}' and `
+        + `has a catch event with id '${source.id}' that is mapped to a catch event with id '${targetCatchId}'. `
+        + 'These mappings detach the catch event from the element in the target process. Catch events must stay attached to the same element instance.');
+    }
+  }
+  const byTarget = new Map<string, string[]>();
+  for (const source of mapped) byTarget.set(plan.mapping.get(source.id)!, [...(byTarget.get(plan.mapping.get(source.id)!) ?? []), source.id]);
+  for (const [targetCatchId, sourceIds] of byTarget) {
+    if (sourceIds.length < 2) continue;
+    refuse(ctx, 'INVALID_STATE',
+      `Expected to migrate process instance '${key}' but active element with id '${inst.elementId}' has a catch event attached that is mapped to `
+      + `a catch event with id '${targetCatchId}'. There are multiple mapping instructions that target this catch event: '${[...sourceIds].sort().join("', '")}'. `
+      + 'Catch events cannot be merged by process instance migration. Please ensure the mapping instructions target a catch event only once.');
+  }
+  for (const source of mapped) {
+    const target = plan.target.nodes.get(plan.mapping.get(source.id)!)!;
+    if (source.eventType === target.eventType) continue;
+    refuse(ctx, 'INVALID_STATE',
+      `Expected to migrate process instance '${key}' but active element with id '${inst.elementId}' has a catch event with id '${source.id}' `
+      + `that is mapped to a catch event with id '${target.id}'. These catch events have different event types: '${source.eventType}' and '${target.eventType}'. `
+      + 'The event type of a catch event cannot be changed by process instance migration. '
+      + 'Please ensure the event type of the catch event remains the same or remove the mapping instruction for these catch events.');
+  }
+}
+
+/**
+ * The target element's catch events that no mapping instruction targets subscribe anew: their expressions must
+ * evaluate, and a message the element is subscribed to already must be mapped instead (Zeebe cannot subscribe twice).
+ */
+function checkNewSubscriptions(ctx: ProcessingContext, inst: ElementInstance, plan: MigrationPlan, targetNode: FlowNode): void {
+  const key = plan.processInstanceKey;
+  const el: Element = { inst, node: targetNode, graph: plan.target };
+  const subscribedMessages = new Set(ownedSubscriptions(ctx, inst).filter((s) => s.kind === 'message').map((s) => s.name));
+  for (const catchNode of newCatchNodes(ctx, el, plan)) {
+    const name = catchNode.message?.name;
+    if (name !== undefined && subscribedMessages.has(name)) {
+      refuse(ctx, 'INVALID_STATE',
+        `Expected to migrate process instance '${key}' but active element with id '${inst.elementId}' attempts to subscribe to a message it is `
+        + `already subscribed to with name '${name}'. Migrating active elements that subscribe to a message they are already subscribed to is not `
+        + `possible yet. Please provide a mapping instruction to message catch event with id '${catchNode.id}' to migrate the respective message subscription.`);
+    }
+    const prepared = catchDefinitionOf(catchNode)?.prepare(ctx, el, catchNode);
+    if (prepared && !prepared.ok) {
+      refuse(ctx, 'INVALID_STATE',
+        `Expected to migrate process instance '${key}' but active element with id '${inst.elementId}' cannot subscribe to the catch event with id `
+        + `'${catchNode.id}' of the target process: ${prepared.message}`);
+    }
+  }
 }

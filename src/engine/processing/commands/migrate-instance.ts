@@ -2,15 +2,17 @@ import { type Key, type MigrateInstanceRequest, type ProcessInstanceRecordValue 
 import { innerActivity } from '../../model/multi-instance-body';
 import { type ElementInstance } from '../../state/types';
 import { type ProcessingContext } from '../context';
-import { elementOf } from '../bpmn/element';
-import { openSubscriptions } from '../bpmn/subscriptions';
-import { checkMigrationPlan, checkMigratedElement, type MigrationPlan, newMessageBoundaries, subscriptionFates } from './migrate-instance-checks';
+import { elementOf } from '../elements/shared/element';
+import { checkMigrationPlan, checkMigratedElement, type MigrationPlan } from './migrate-instance-checks';
+import { checkJoiningGateways, migrateJoinTokens } from './migrate-instance-gateways';
+import { migrateSubscriptions, openNewSubscriptions, subscriptionFates } from './migrate-instance-subscriptions';
 
 /**
- * MigrateProcessInstance, as Zeebe 8.8 does it for the common cases: every active element instance is mapped to
- * an element of the same type in the same flow scope of the target process; the instance keeps its keys,
- * variables, jobs, user tasks and incidents, which from then on belong to the target definition. All instances are
- * checked before anything is written (migrate-instance-checks.ts); the MIGRATED event comes last.
+ * MigrateProcessInstance, as Zeebe 8.8 does it: every active element instance is mapped to an element of the same
+ * type in the same flow scope of the target process; the instance keeps its keys, variables, jobs, user tasks and
+ * incidents, which from then on belong to the target definition; event subscriptions and the tokens of joining
+ * gateways move as the mapping says. All instances are checked before anything is written
+ * (migrate-instance-checks.ts); the MIGRATED event comes last.
  */
 export function migrateProcessInstance(ctx: ProcessingContext, processInstanceKey: Key, req: MigrateInstanceRequest): void {
   const root = ctx.state.instance(processInstanceKey);
@@ -27,6 +29,7 @@ export function migrateProcessInstance(ctx: ProcessingContext, processInstanceKe
     processInstanceKey,
     source: ctx.state.graphOf(root.processDefinitionKey),
     target: ctx.state.graphOf(target.key),
+    targetKey: target.key,
     // the process itself is mapped implicitly
     mapping: new Map([[root.elementId, target.bpmnProcessId], ...req.mappingInstructions.map((m) => [m.sourceElementId, m.targetElementId] as const)]),
   };
@@ -37,25 +40,23 @@ export function migrateProcessInstance(ctx: ProcessingContext, processInstanceKe
   for (const inst of instances) {
     const targetElementId = plan.mapping.get(inst.elementId) as string;
     const targetNode = innerActivity(plan.target, plan.target.nodes.get(targetElementId)!, inst.type);
+    // read before ELEMENT_MIGRATED changes the instance
+    const fates = subscriptionFates(ctx, inst, plan);
+    const taken = checkJoiningGateways(ctx, inst, plan);
+    const sourceValue = recordValueOf(inst);
     const value: ProcessInstanceRecordValue = {
+      ...sourceValue,
       bpmnProcessId: target.bpmnProcessId,
       version: target.version,
       processDefinitionKey: target.key,
-      processInstanceKey: inst.processInstanceKey,
       elementId: targetElementId,
-      flowScopeKey: inst.flowScopeKey,
-      bpmnElementType: inst.type,
       bpmnEventType: targetNode.eventType,
-      parentProcessInstanceKey: inst.parentProcessInstanceKey,
-      parentElementInstanceKey: inst.parentElementInstanceKey,
-      tenantId: inst.tenantId,
     };
-    const fates = subscriptionFates(ctx, inst, plan);
     ctx.event('PROCESS_INSTANCE', 'ELEMENT_MIGRATED', inst.key, value);
     migrateAttached(ctx, inst, { processDefinitionKey: target.key, bpmnProcessId: target.bpmnProcessId, elementId: targetElementId }, target.version);
-    migrateMessageSubscriptions(ctx, plan, fates, { processDefinitionKey: target.key, bpmnProcessId: target.bpmnProcessId });
-    const fresh = newMessageBoundaries(plan, targetNode, fates);
-    if (fresh.length > 0) openSubscriptions(ctx, elementOf(ctx, inst.key)!, fresh);
+    migrateSubscriptions(ctx, plan, fates);
+    migrateJoinTokens(ctx, inst, plan, taken, sourceValue);
+    openNewSubscriptions(ctx, elementOf(ctx, inst.key)!, plan);
   }
   ctx.event('PROCESS_INSTANCE_MIGRATION', 'MIGRATED', processInstanceKey, {
     processInstanceKey,
@@ -65,24 +66,20 @@ export function migrateProcessInstance(ctx: ProcessingContext, processInstanceKe
   });
 }
 
-/** MESSAGE_SUBSCRIPTION MIGRATED for a catch event mapped to the target, DELETED for one left out of the mapping. */
-function migrateMessageSubscriptions(
-  ctx: ProcessingContext, plan: MigrationPlan, fates: ReturnType<typeof subscriptionFates>,
-  definition: { processDefinitionKey: Key; bpmnProcessId: string },
-): void {
-  for (const { subscriptionKey, targetCatchId } of fates) {
-    const subscription = ctx.state.messageSubscriptions.get(subscriptionKey);
-    if (!subscription) continue;
-    if (targetCatchId === undefined) {
-      ctx.event('MESSAGE_SUBSCRIPTION', 'DELETED', subscriptionKey, { ...subscription, messageKey: '-1', variables: {} });
-      continue;
-    }
-    const catchNode = plan.target.nodes.get(targetCatchId)!;
-    const interrupting = catchNode.type !== 'BOUNDARY_EVENT' || catchNode.interrupting;
-    ctx.event('MESSAGE_SUBSCRIPTION', 'MIGRATED', subscriptionKey, {
-      ...subscription, ...definition, elementId: targetCatchId, interrupting, messageKey: '-1', variables: {},
-    });
-  }
+function recordValueOf(inst: ElementInstance): ProcessInstanceRecordValue {
+  return {
+    bpmnProcessId: inst.bpmnProcessId,
+    version: inst.version,
+    processDefinitionKey: inst.processDefinitionKey,
+    processInstanceKey: inst.processInstanceKey,
+    elementId: inst.elementId,
+    flowScopeKey: inst.flowScopeKey,
+    bpmnElementType: inst.type,
+    bpmnEventType: 'UNSPECIFIED',
+    parentProcessInstanceKey: inst.parentProcessInstanceKey,
+    parentElementInstanceKey: inst.parentElementInstanceKey,
+    tenantId: inst.tenantId,
+  };
 }
 
 /** The process instance and every element instance inside it, scopes before their children. */

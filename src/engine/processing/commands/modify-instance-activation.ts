@@ -2,11 +2,11 @@ import { type Key } from '../../api';
 import { type FlowNode, type ProcessGraph } from '../../model/graph';
 import { type ElementInstance } from '../../state/types';
 import { type ProcessingContext } from '../context';
-import { type Element, lifecycle } from '../bpmn/element';
-import { eventSubProcessStartNodes } from '../bpmn/event-sub-process';
-import { activateElement, baseOf } from '../bpmn/lifecycle';
-import { boundaryCatchNodes, openSubscriptions } from '../bpmn/subscriptions';
-import { mergeLocal } from '../bpmn/variables';
+import { type Element, lifecycle } from '../elements/shared/element';
+import { eventSubProcessStartNodes } from '../elements/containers/event-sub-process-trigger';
+import { activateElement, baseOf } from '../elements/shared/lifecycle';
+import { boundaryCatchNodes, openSubscriptions } from '../elements/events/subscriptions';
+import { mergeLocal } from '../elements/shared/variables';
 import { type ActivateInstruction, selectedAncestor } from './modify-instance-checks';
 
 /**

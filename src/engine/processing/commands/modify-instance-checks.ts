@@ -2,7 +2,7 @@ import { type Key, type ModifyInstanceRequest } from '../../api';
 import { type BpmnElementType } from '../../api';
 import { type ProcessGraph } from '../../model/graph';
 import { type ProcessingContext } from '../context';
-import { type Element } from '../bpmn/element';
+import { type Element } from '../elements/shared/element';
 import { documentLimitFault } from './document-limits';
 
 /**

@@ -1,7 +1,7 @@
 import { type Key, type ModifyInstanceRequest } from '../../api';
 import { type ProcessingContext } from '../context';
-import { elementOf } from '../bpmn/element';
-import { terminateElement } from '../bpmn/lifecycle';
+import { elementOf } from '../elements/shared/element';
+import { terminateElement } from '../elements/shared/lifecycle';
 import { activateInstruction } from './modify-instance-activation';
 import { checkModification } from './modify-instance-checks';
 

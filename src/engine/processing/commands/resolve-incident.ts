@@ -1,6 +1,6 @@
 import { type Key } from '../../api';
 import { type ProcessingContext } from '../context';
-import { runActivate, runComplete } from '../bpmn/lifecycle';
+import { runActivate, runComplete } from '../elements/shared/lifecycle';
 
 /** ResolveIncident (A3): job incidents make the job activatable; element incidents retry the failed step. */
 export function resolveIncident(ctx: ProcessingContext, incidentKey: Key): void {

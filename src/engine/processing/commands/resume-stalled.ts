@@ -2,7 +2,7 @@ import { type Key } from '../../api';
 import { compareKeys } from '../../keys';
 import { type EngineState } from '../../state/engine-state';
 import { type ProcessingContext } from '../context';
-import { runActivate, runComplete } from '../bpmn/lifecycle';
+import { runActivate, runComplete } from '../elements/shared/lifecycle';
 
 /**
  * Element instances between two steps: ACTIVATING or COMPLETING without an incident. No element rests there (it

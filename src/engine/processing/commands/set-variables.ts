@@ -1,6 +1,6 @@
 import { type JsonObject, type Key } from '../../api';
 import { type ProcessingContext } from '../context';
-import { mergeLocal, propagate } from '../bpmn/variables';
+import { mergeLocal, propagate } from '../elements/shared/variables';
 import { checkVariables } from './create-instance';
 
 /** SetVariables (A1): propagate from the given scope, or set locally. */

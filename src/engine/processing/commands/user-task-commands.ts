@@ -1,9 +1,9 @@
 import { type JsonObject, type Key, type UserTaskAssignRequest, type UserTaskChangeset, type UserTaskRecordValue } from '../../api';
 import { type UserTask } from '../../state/types';
 import { type ProcessingContext } from '../context';
-import { elementOf } from '../bpmn/element';
-import { completeElement } from '../bpmn/lifecycle';
-import { applyPayload } from '../bpmn/variables';
+import { elementOf } from '../elements/shared/element';
+import { completeElement } from '../elements/shared/lifecycle';
+import { applyPayload } from '../elements/shared/variables';
 import { checkVariables } from './create-instance';
 
 /** Camunda user task commands (A9): assign, unassign, update, complete. */

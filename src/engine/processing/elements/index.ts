@@ -1,34 +1,33 @@
 import { type BpmnElementType } from '../../api';
-import { type ElementProcessor } from '../bpmn/processor';
-import { boundaryEventProcessor } from './boundary-event';
-import { businessRuleTaskProcessor } from './business-rule-task';
-import { scriptTaskProcessor } from './script-task';
-import { withThrowDefinitions } from './throw-events';
-import { callActivityProcessor } from './call-activity';
-import { eventBasedGatewayProcessor } from './event-based-gateway';
-import { eventSubProcessProcessor } from './event-sub-process';
-import { inclusiveGatewayProcessor } from './inclusive-gateway';
-import { multiInstanceBodyProcessor } from './multi-instance-body';
-import { endEventProcessor } from './end-event';
-import { exclusiveGatewayProcessor } from './exclusive-gateway';
-import { intermediateCatchEventProcessor } from './intermediate-catch-event';
-import { intermediateThrowEventProcessor } from './intermediate-throw-event';
-import { jobWorkerTaskProcessor } from './job-worker-task';
-import { parallelGatewayProcessor } from './parallel-gateway';
-import { processProcessor } from './process';
-import { receiveTaskProcessor } from './receive-task';
-import { startEventProcessor } from './start-event';
-import { subProcessProcessor } from './sub-process';
-import { undefinedTaskProcessor } from './undefined-task';
-import { userTaskProcessor } from './user-task';
+import { type ElementProcessor } from './shared/processor';
+import { boundaryEventProcessor } from './events/boundary-event';
+import { businessRuleTaskProcessor } from './tasks/business-rule-task';
+import { scriptTaskProcessor } from './tasks/script-task';
+import { callActivityProcessor } from './containers/call-activity';
+import { eventBasedGatewayProcessor } from './gateways/event-based-gateway';
+import { eventSubProcessProcessor } from './containers/event-sub-process';
+import { inclusiveGatewayProcessor } from './gateways/inclusive-gateway';
+import { multiInstanceBodyProcessor } from './containers/multi-instance-body';
+import { endEventProcessor } from './events/end-event';
+import { exclusiveGatewayProcessor } from './gateways/exclusive-gateway';
+import { intermediateCatchEventProcessor } from './events/intermediate-catch-event';
+import { intermediateThrowEventProcessor } from './events/intermediate-throw-event';
+import { jobWorkerTaskProcessor } from './tasks/job-worker-task';
+import { parallelGatewayProcessor } from './gateways/parallel-gateway';
+import { processProcessor } from './containers/process';
+import { receiveTaskProcessor } from './tasks/receive-task';
+import { startEventProcessor } from './events/start-event';
+import { subProcessProcessor } from './containers/sub-process';
+import { undefinedTaskProcessor } from './tasks/undefined-task';
+import { userTaskProcessor } from './tasks/user-task';
 
 const PROCESSORS: Partial<Record<BpmnElementType, ElementProcessor>> = {
   PROCESS: processProcessor,
   SUB_PROCESS: subProcessProcessor,
   START_EVENT: startEventProcessor,
-  END_EVENT: withThrowDefinitions(endEventProcessor),
+  END_EVENT: endEventProcessor,
   INTERMEDIATE_CATCH_EVENT: intermediateCatchEventProcessor,
-  INTERMEDIATE_THROW_EVENT: withThrowDefinitions(intermediateThrowEventProcessor),
+  INTERMEDIATE_THROW_EVENT: intermediateThrowEventProcessor,
   BOUNDARY_EVENT: boundaryEventProcessor,
   SERVICE_TASK: jobWorkerTaskProcessor,
   SEND_TASK: jobWorkerTaskProcessor,

@@ -1,10 +1,13 @@
-import { type EngineRecord, type IncidentRecordValue, type JobRecordValue, type ProcessInstanceRecordValue, type UserTaskRecordValue } from '../../api';
+import {
+  type EngineRecord, type IncidentRecordValue, type JobRecordValue, type ProcessInstanceRecordValue, type TimerRecordValue, type UserTaskRecordValue,
+} from '../../api';
 import { type EngineState } from '../engine-state';
+import { type SignalSubscription } from '../signals';
 import { type MessageSubscriptionValue } from './message';
 
 /**
- * ELEMENT_MIGRATED / MIGRATED: an element instance and what hangs on it (job, user task, incident, message
- * subscription) now belong to the target process definition; keys, state and variables stay.
+ * ELEMENT_MIGRATED / MIGRATED: an element instance and what hangs on it (job, user task, incident, timer, message
+ * and signal subscriptions) now belong to the target process definition; keys, state and variables stay.
  */
 export function applyMigrated(state: EngineState, record: EngineRecord): void {
   switch (record.valueType) {
@@ -36,6 +39,16 @@ export function applyMigrated(state: EngineState, record: EngineRecord): void {
           ...subscription, processDefinitionKey: v.processDefinitionKey, bpmnProcessId: v.bpmnProcessId, elementId: v.elementId, interrupting: v.interrupting,
         });
       }
+      return;
+    }
+    case 'TIMER': {
+      const timer = state.timers.get(record.key);
+      if (timer) state.timers.set(record.key, { ...timer, value: record.value as unknown as TimerRecordValue });
+      return;
+    }
+    case 'SIGNAL_SUBSCRIPTION': {
+      // the owning element instance stays: the index by element is unchanged
+      if (state.signals.subscriptions.has(record.key)) state.signals.subscriptions.set(record.key, { ...(record.value as unknown as SignalSubscription) });
       return;
     }
     case 'INCIDENT': {

@@ -22,7 +22,10 @@ export function applyProcessInstance(state: EngineState, record: EngineRecord): 
       removed(state, record.key);
       return;
     case 'SEQUENCE_FLOW_TAKEN':
-      flowTaken(state, v);
+      flowTaken(state, v, 1);
+      return;
+    case 'SEQUENCE_FLOW_DELETED':
+      flowTaken(state, v, -1);
       return;
   }
 }
@@ -65,7 +68,8 @@ function removed(state: EngineState, key: string): void {
   }
 }
 
-function flowTaken(state: EngineState, v: ProcessInstanceRecordValue): void {
+/** A token on a joining gateway's incoming flow; migration deletes it from the source flow (-1) and takes the target flow. */
+function flowTaken(state: EngineState, v: ProcessInstanceRecordValue, delta: 1 | -1): void {
   const graph = state.graphOf(v.processDefinitionKey);
   const flow = graph.flows.get(v.elementId);
   const target = flow ? graph.nodes.get(flow.target) : undefined;
@@ -73,5 +77,7 @@ function flowTaken(state: EngineState, v: ProcessInstanceRecordValue): void {
   const scope = state.elementInstances.get(v.flowScopeKey);
   if (!scope) return;
   const tokens = ((scope.joinTokens ??= {})[target.id] ??= {});
-  tokens[flow.id] = (tokens[flow.id] ?? 0) + 1;
+  tokens[flow.id] = (tokens[flow.id] ?? 0) + delta;
+  if (tokens[flow.id] <= 0) delete tokens[flow.id];
+  if (Object.keys(tokens).length === 0) delete scope.joinTokens[target.id];
 }

@@ -1,8 +1,0 @@
-import { completeWithOutputs, passThrough } from '../bpmn/activity';
-import { type ElementProcessor } from '../bpmn/processor';
-
-/** Start events complete at once; trigger variables were applied when they were activated. */
-export const startEventProcessor: ElementProcessor = {
-  onActivate: (ctx, el) => passThrough(ctx, el, false),
-  onComplete: completeWithOutputs,
-};
