@@ -2,7 +2,7 @@
 // leader for /tasks, of the 安委办 for /monitoring, rotated over the requests), while the task list holds open
 // entry-meeting tasks of real inspection-entry instances, offered to the leader's team as unit-inspection offers
 // them. p50/p99 latency, requests per second, non-2xx answers.
-import autocannon, { type Options as AutocannonOptions } from 'autocannon';
+import autocannon from 'autocannon';
 import { openInspection, recordPlan, recordTeams } from '../../src/db/registers/inspections';
 import { startSystem, type BenchSystem } from '../support/system';
 import { round } from '../support/stats';
@@ -37,11 +37,8 @@ async function openTasks(system: BenchSystem): Promise<void> {
   stop();
 }
 
-/** autocannon's `workers` option (its README), which its type definitions do not list. */
-type InWorkers = AutocannonOptions & { workers: number };
-
 async function hammer(url: string, cookies: string[], seconds: number) {
-  const options: InWorkers = {
+  const result = await autocannon({
     // measured in the steady state: a warm-up at the same load first, so that the first wave of 50 connections
     // meeting a cold process (compilation, first session reads) is not taken for the load's latency
     url, connections: CONNECTIONS, duration: seconds, warmup: { connections: CONNECTIONS, duration: WARMUP_SECONDS },
@@ -50,8 +47,7 @@ async function hammer(url: string, cookies: string[], seconds: number) {
     workers: 1,
     // each connection goes through the sessions in turn
     requests: cookies.map((cookie) => ({ method: 'GET', headers: { cookie } })),
-  };
-  const result = await autocannon(options);
+  });
   return {
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
     requestsPerSecond: round(result.requests.average, 1),

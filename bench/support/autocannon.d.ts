@@ -8,7 +8,9 @@ declare module 'autocannon' {
     duration?: number;
     /** A run at this load before the measured one, its figures left out. */
     warmup?: { connections?: number; duration?: number };
-    requests?: { method?: string; setupRequest?: (req: RequestParams) => RequestParams }[];
+    /** Clients in this many worker threads (functions such as setupRequest cannot be passed to them). */
+    workers?: number;
+    requests?: { method?: string; headers?: Record<string, string>; setupRequest?: (req: RequestParams) => RequestParams }[];
   }
   interface Result { latency: Histogram; requests: Histogram; non2xx: number; errors: number; timeouts: number }
   function autocannon(options: Options): Promise<Result>;
