@@ -28,22 +28,22 @@ export const input = z.object({
   enterpriseCode: z.string().nullish().transform((v) => v ?? undefined),
   teamId: z.string().nullish().transform((v) => v ?? undefined),
   teamName: z.string().nullish().transform((v) => v ?? undefined),
-  /** The teams of team-formation, or the one team of a unit inspection: their people are the team recipients. */
+  /** The teams of team-formation (before their ids are recorded): their people are the team recipients. */
   teams: z.array(z.object({ name: z.string().optional(), leaderId: z.string(), deputyId: z.string(), memberIds: z.array(z.string()).default([]),
     expertIds: z.array(z.string()).default([]) }).loose()).nullish(),
-  team: z.object({ name: z.string().optional(), leaderId: z.string(), deputyId: z.string(), memberIds: z.array(z.string()).default([]),
-    expertIds: z.array(z.string()).default([]) }).loose().nullish(),
   due: z.string().nullish().transform((v) => v ?? undefined),
   period: z.string().nullish().transform((v) => v ?? undefined),
-  talk: z.object({ at: z.string().nullish().transform((v) => v ?? undefined), reason: z.string().nullish().transform((v) => v ?? undefined) }).loose().optional(),
+  /** When the talk is held (key-talk maps talk.at); null while not yet fixed. */
+  talkAt: z.string().nullish().transform((v) => v ?? undefined),
+  /** The reason or opinion the template quotes, as the diagram maps it (the talk's reason, a self-assessment …). */
   reason: z.string().nullish().transform((v) => v ?? undefined),
   escalationStep: z.string().nullish().transform((v) => v ?? undefined),
   /** Several units at once (the advance notice of the annual plan): each gets its own message. */
   unitCodes: z.array(z.string()).nullish(),
   coverageGaps: z.array(z.string()).optional(),
   sampledUnits: z.array(z.string()).optional(),
+  /** Why the plan check refused the plan (plan-returned). */
   planProblems: z.array(z.string()).optional(),
-  teamProblems: z.array(z.string()).optional(),
   listingNo: z.string().nullish().transform((v) => v ?? undefined),
   /** The annual plan of the advance notice: each unit is told the dates of its own round. */
   plan: z.object({ rounds: z.array(z.object({ start: z.string(), end: z.string(), units: z.array(z.string()) }).loose()) }).loose().nullish(),
@@ -74,8 +74,7 @@ async function context(db: Db, v: Input, publicUrl?: string): Promise<{ scope: S
   const teamId = v.teamId ?? inspection?.team_id ?? undefined;
   const team = teamId ? await db.selectFrom('teams').select('name').where('id', '=', teamId).executeTakeFirst() : undefined;
   const due = v.due ?? handover?.result_due ?? hazard?.rectify_due ?? inspection?.rectification_due ?? inspection?.report_due ?? undefined;
-  const reasons = v.planProblems ?? v.teamProblems;
-  const teams = v.team ? [v.team] : v.teams ?? [];
+  const teams = v.teams ?? [];
   const teamPeople = teams.flatMap((t) => [
     { personId: t.leaderId, role: 'leader' as const }, { personId: t.deputyId, role: 'deputy' as const },
     ...t.memberIds.map((personId) => ({ personId, role: 'member' as const })), ...t.expertIds.map((personId) => ({ personId, role: 'expert' as const })),
@@ -84,7 +83,7 @@ async function context(db: Db, v: Input, publicUrl?: string): Promise<{ scope: S
     scope: { teamId, teamPeople, unitCode, departmentCode, enterpriseCode: v.enterpriseCode ?? hazard?.enterprise_code ?? problem?.enterprise_code },
     message: {
       unitName: (await unitName(db, unitCode)) ?? '各有关单位',
-      teamName: v.teamName ?? team?.name ?? v.team?.name ?? (v.teams?.length === 1 ? v.teams[0].name : undefined),
+      teamName: v.teamName ?? team?.name ?? (teams.length === 1 ? teams[0].name : undefined),
       period: v.period ?? await periodOf(db, inspection?.round_id, v.plan?.rounds.find((r) => unitCode && r.units.includes(unitCode))),
       due: due ? chineseDate(due) : undefined,
       problem: problem?.description,
@@ -92,11 +91,11 @@ async function context(db: Db, v: Input, publicUrl?: string): Promise<{ scope: S
       listingNo: v.listingNo ?? hazard?.listing_no ?? undefined,
       departmentName: await unitName(db, departmentCode),
       handoverNo: v.handoverNo ?? handover?.handover_no ?? undefined,
-      talkAt: v.talk?.at ? chineseDate(v.talk.at) : undefined,
-      reason: v.talk?.reason ?? v.reason,
+      talkAt: v.talkAt ? chineseDate(v.talkAt) : undefined,
+      reason: v.reason,
       step: v.escalationStep,
       units: v.coverageGaps ? await unitNames(db, v.coverageGaps) : v.sampledUnits ? await unitNames(db, v.sampledUnits) : undefined,
-      problems: reasons?.join(''),
+      problems: v.planProblems?.join(''),
       link: publicUrl,
       documentNo: v.documentNo,
       documentTitle: v.documentTitle,

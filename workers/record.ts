@@ -32,9 +32,9 @@ const problem = z.object({
   due: z.string().nullish(),
 });
 
-/** The six methods of the seed, by number (1–6) or by the form's option values. */
+/** The six methods of the seed as the on-site form's option values, stored by their number (1–6). */
 const METHOD_CODES = ['report', 'meeting', 'documents', 'interview', 'covert', 'other'] as const;
-const method = z.union([z.number().int().min(1).max(6), z.enum(METHOD_CODES).transform((m) => METHOD_CODES.indexOf(m) + 1)]);
+const method = z.enum(METHOD_CODES).transform((m) => METHOD_CODES.indexOf(m) + 1);
 
 export const input = z.object({
   plan: z.object({ year: z.number().int(), cycleStart: z.string(), units: z.array(z.string()),
@@ -61,8 +61,8 @@ export const input = z.object({
   /** The 巡查工作报告 as the draft form's three parts (the diagram maps reportSummary, reportCauses, reportSuggestions). */
   report: z.object({ summary: z.string().min(1), causes: z.string().nullish().transform((t) => t ?? null),
     suggestions: z.string().nullish().transform((t) => t ?? null) }).optional(),
-  /** A text, or the web app's message payload { report, investigation }. */
-  rectificationReport: z.union([z.string(), z.object({ report: z.string(), investigation: z.string().nullish() }).loose()]).optional(),
+  /** The unit's report as the web app's rectification-submitted message carries it. */
+  rectificationReport: z.object({ report: z.string().min(1), investigation: z.string().nullish() }).loose().optional(),
   rectificationId: z.string().nullish().transform((v) => v ?? undefined),
   /** The review form's choice. */
   reviewDecision: z.enum(['accept', 'return']).optional(),
@@ -172,7 +172,7 @@ const actions: Record<(typeof ACTIONS)[number], (db: Db, ctx: Ctx) => Promise<Re
   'rectification-reported': async (db, { input: v, actor }) => {
     const i = await inspection(db, v);
     const r = need(v.rectificationReport, 'rectificationReport');
-    const report = typeof r === 'string' ? r : [r.report, r.investigation ? `查处情况：${r.investigation}` : ''].filter(Boolean).join('\n');
+    const report = [r.report, r.investigation ? `查处情况：${r.investigation}` : ''].filter(Boolean).join('\n');
     const rectificationId = await recordRectification(db, actor, i.id, report);
     await updateInspection(db, actor, i.id, 'rectification-report', { status: 'rectification-reported' });
     return { rectificationId };
