@@ -1,6 +1,7 @@
 import { accountsOfPeople, accountsWithRole, type Account } from '../../src/db/accounts';
 import { type Db } from '../../src/db/connect';
 import { teamMembersOf } from '../../src/db/registers/inspections';
+import { COPY_OFFICES } from '../../src/domain/disposal';
 
 /**
  * Who gets a message: an account (inbox + e-mail), a unit's official mailbox or a unit head without an account
@@ -17,8 +18,6 @@ export const RECIPIENT_GROUPS = ['office', 'committee', 'team-leader', 'team-mem
   'department', 'copy-offices', 'enterprise'] as const;
 export type RecipientGroup = (typeof RECIPIENT_GROUPS)[number];
 
-/** 抄送 targets of the seed: 组织部, 综治办 (政法委), 文明办. */
-export const COPY_OFFICES = ['区委组织部', '区委政法委', '区文明办'];
 
 export interface Scope {
   teamId?: string | null;

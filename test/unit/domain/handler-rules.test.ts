@@ -1,0 +1,63 @@
+import { inspectionScoreInput, scoreUnit } from '../../../src/domain/assessment';
+import { OFFICIAL_CALENDAR } from '../../../src/domain/calendar';
+import { disposalOf } from '../../../src/domain/disposal';
+import { extensionRefusal, publicationDue } from '../../../src/domain/listing';
+import { talkFollowUpDue } from '../../../src/domain/talks';
+
+const cal = OFFICIAL_CALENDAR;
+
+describe('who disposes of a problem', () => {
+  const units = { industryDepartment: 'YC-M-07', accountabilityOffice: 'YC-D-01', unitCode: '370404103' };
+
+  it('gives a handover or listing to the industry department, accountability to the organisation department, rectification to the unit', () => {
+    expect(disposalOf('handover', units)).toEqual({ route: 'handover', departmentCode: 'YC-M-07' });
+    expect(disposalOf('listing', units)).toEqual({ route: 'listing', departmentCode: 'YC-M-07' });
+    expect(disposalOf('accountability', units)).toEqual({ route: 'accountability', departmentCode: 'YC-D-01' });
+    expect(disposalOf('rectify', units)).toEqual({ route: 'rectify', departmentCode: '370404103' });
+  });
+
+  it('has the unit rectify a handover no department is responsible for; a listing keeps its route', () => {
+    const none = { ...units, industryDepartment: null };
+    expect(disposalOf('handover', none)).toEqual({ route: 'rectify', departmentCode: '370404103' });
+    expect(disposalOf('listing', none)).toEqual({ route: 'listing', departmentCode: null });
+  });
+});
+
+describe('extension of a listed hazard', () => {
+  const request = { granted: true, opinion: null, requestedDue: '2027-03-31', rectifyDue: '2026-12-31T23:59:59+08:00', listedAt: '2026-06-01T10:00:00+08:00', today: '2026-11-02' };
+
+  it('is granted when asked 20 working days ahead, later than the deadline and within a year of the listing', () => {
+    expect(extensionRefusal(cal, request)).toBeNull();
+  });
+
+  it('names the reason of a refusal: the committee, too late, not later, beyond one year', () => {
+    expect(extensionRefusal(cal, { ...request, granted: false, opinion: ' 整改措施未落实 ' })).toBe('区安委会不同意延期：整改措施未落实');
+    expect(extensionRefusal(cal, { ...request, granted: false })).toBe('区安委会不同意延期。');
+    expect(extensionRefusal(cal, { ...request, today: '2026-12-10' })).toBe('延期申请应在整改期限（2026-12-31）前20个工作日以上提出。');
+    expect(extensionRefusal(cal, { ...request, requestedDue: '2026-12-20' })).toBe('申请的新期限应晚于原整改期限。');
+    expect(extensionRefusal(cal, { ...request, requestedDue: '2027-06-02' })).toBe('挂牌督办整改期限最长不超过一年（2027-06-01）。');
+  });
+
+  it('is published within 5 working days', () => {
+    expect(publicationDue(cal, '2026-03-02')).toBe('2026-03-09');
+  });
+});
+
+describe('follow-up of a 约谈', () => {
+  it('is due on the agreed date, else 5 working days after the talk as held, as scheduled, or today', () => {
+    const now = '2026-03-02T10:00:00+08:00';
+    expect(talkFollowUpDue(cal, { followUpDate: '2026-03-20', heldAt: '2026-03-05T09:00:00+08:00', now })).toBe('2026-03-20T23:59:59+08:00');
+    expect(talkFollowUpDue(cal, { heldAt: '2026-03-05T09:00:00+08:00', scheduledAt: '2026-03-04T09:00:00+08:00', now })).toBe('2026-03-12T23:59:59+08:00');
+    expect(talkFollowUpDue(cal, { heldAt: null, scheduledAt: '2026-03-04T09:00:00+08:00', now })).toBe('2026-03-11T23:59:59+08:00');
+    expect(talkFollowUpDue(cal, { now, workingDays: 1 })).toBe('2026-03-03T23:59:59+08:00');
+  });
+});
+
+describe('what an inspection is scored on', () => {
+  it('counts the whole inspection\'s escalations like a problem\'s and an unreviewed rectification as accepted', () => {
+    const input = inspectionScoreInput([{ severity: '一般', escalationLevel: 1 }], 2, null);
+    expect(input).toEqual({ problems: [{ severity: '一般', escalationLevel: 1 }, { severity: '', escalationLevel: 2 }], rectificationAccepted: true });
+    expect(scoreUnit(input).score).toBe(92);
+    expect(scoreUnit(inspectionScoreInput([], 0, false)).score).toBe(90);
+  });
+});
