@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { audit } from '../src/db/audit';
 import { documentsAbout } from '../src/db/documents';
 import { once } from '../src/db/effects';
-import { getInspection, problemsOf } from '../src/db/registers/inspections';
+import { getInspection, inspectionEscalations, latestReviewAccepted, problemsOf } from '../src/db/registers/inspections';
 import { freezeAssessmentYear, scoreIntoAssessment } from '../src/db/assessment-register';
 import { assessmentOf } from '../src/db/registers/publications';
 import { inspectionScoreInput, scoreUnit } from '../src/domain/assessment';
@@ -47,12 +47,8 @@ export default defineWorker({
       if (!inspection) throw new InputError(`no inspection ${inspectionId}`);
       if (h.action === 'score') {
         const problems = await problemsOf(db, inspectionId);
-        const review = await db.selectFrom('reviews').innerJoin('rectifications', 'rectifications.id', 'reviews.rectification_id')
-          .select('reviews.accepted').where('rectifications.inspection_id', '=', inspectionId).orderBy('reviews.reviewed_at', 'desc').executeTakeFirst();
-        const inspectionSteps = await db.selectFrom('audit_log').select('seq').where('entity', '=', 'inspections')
-          .where('entity_id', '=', inspectionId).where('action', 'like', 'escalate:%').execute();
         const sheet = scoreUnit(inspectionScoreInput(problems.map((p) => ({ severity: p.severity, escalationLevel: p.escalation_level })),
-          inspectionSteps.length, review ? review.accepted === 1 : null));
+          await inspectionEscalations(db, inspectionId), await latestReviewAccepted(db, inspectionId)));
         const period = assessmentPeriodAt(parseCutoffs(deps.settings.assessmentCutoff ?? ''), new Date(actor.at));
         const outcome = await scoreIntoAssessment(db, actor, {
           inspectionId, unitCode: inspection.unit_code, sheet, period, reason: SCORE_REASONS[job.bpmnProcessId] ?? '重新评分',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { type Db } from '../src/db/connect';
 import { deliverToInbox, markEmailed } from '../src/db/notifications';
-import { getInspection, getProblem } from '../src/db/registers/inspections';
+import { unitNameOf } from '../src/db/organisation';
+import { getInspection, getProblem, getRound, teamNameOf } from '../src/db/registers/inspections';
 import { getHandover, getHazard } from '../src/db/registers/supervision';
 import { resolveRecipients, RECIPIENT_GROUPS, type RecipientGroup, type Scope } from './notify/recipients';
 import { chineseDate, render, TEMPLATES, type MessageContext } from './notify/templates';
@@ -53,13 +54,12 @@ export const input = z.object({
 }).loose();
 type Input = z.infer<typeof input>;
 
-const unitName = async (db: Db, code: string | null | undefined) =>
-  code ? (await db.selectFrom('units').select('name').where('code', '=', code).executeTakeFirst())?.name ?? code : undefined;
+const unitName = async (db: Db, code: string | null | undefined) => code ? (await unitNameOf(db, code)) ?? code : undefined;
 const unitNames = async (db: Db, codes: string[]) => (await Promise.all(codes.map((c) => unitName(db, c)))).join('、');
 
 /** The dates on site (进驻 to 结束) of the unit's round: the inspection's round, else the plan's round naming the unit. */
 async function periodOf(db: Db, roundId: string | null | undefined, planned: { start: string; end: string } | undefined): Promise<string | undefined> {
-  const round = roundId ? await db.selectFrom('rounds').select(['start_date as start', 'end_date as end']).where('id', '=', roundId).executeTakeFirst() : planned;
+  const round = roundId ? await getRound(db, roundId) : planned;
   return round ? `${chineseDate(round.start)}至${chineseDate(round.end)}` : undefined;
 }
 
@@ -72,7 +72,7 @@ async function context(db: Db, v: Input, publicUrl?: string): Promise<{ scope: S
   const unitCode = v.unitCode ?? inspection?.unit_code ?? problem?.unit_code ?? hazard?.unit_code;
   const departmentCode = v.departmentCode ?? handover?.department_code ?? problem?.department_code ?? undefined;
   const teamId = v.teamId ?? inspection?.team_id ?? undefined;
-  const team = teamId ? await db.selectFrom('teams').select('name').where('id', '=', teamId).executeTakeFirst() : undefined;
+  const storedTeamName = teamId ? await teamNameOf(db, teamId) : undefined;
   const due = v.due ?? handover?.result_due ?? hazard?.rectify_due ?? inspection?.rectification_due ?? inspection?.report_due ?? undefined;
   const teams = v.teams ?? [];
   const teamPeople = teams.flatMap((t) => [
@@ -83,7 +83,7 @@ async function context(db: Db, v: Input, publicUrl?: string): Promise<{ scope: S
     scope: { teamId, teamPeople, unitCode, departmentCode, enterpriseCode: v.enterpriseCode ?? hazard?.enterprise_code ?? problem?.enterprise_code },
     message: {
       unitName: (await unitName(db, unitCode)) ?? '各有关单位',
-      teamName: v.teamName ?? team?.name ?? (teams.length === 1 ? teams[0].name : undefined),
+      teamName: v.teamName ?? storedTeamName ?? (teams.length === 1 ? teams[0].name : undefined),
       period: v.period ?? await periodOf(db, inspection?.round_id, v.plan?.rounds.find((r) => unitCode && r.units.includes(unitCode))),
       due: due ? chineseDate(due) : undefined,
       problem: problem?.description,

@@ -2,6 +2,7 @@ import { inspectionScoreInput, scoreUnit } from '../../../src/domain/assessment'
 import { OFFICIAL_CALENDAR } from '../../../src/domain/calendar';
 import { disposalOf } from '../../../src/domain/disposal';
 import { extensionRefusal, publicationDue } from '../../../src/domain/listing';
+import { inspectionNo } from '../../../src/domain/numbering';
 import { talkFollowUpDue } from '../../../src/domain/talks';
 
 const cal = OFFICIAL_CALENDAR;
@@ -59,5 +60,11 @@ describe('what an inspection is scored on', () => {
     expect(input).toEqual({ problems: [{ severity: '一般', escalationLevel: 1 }, { severity: '', escalationLevel: 2 }], rectificationAccepted: true });
     expect(scoreUnit(input).score).toBe(92);
     expect(scoreUnit(inspectionScoreInput([], 0, false)).score).toBe(90);
+  });
+});
+
+describe('巡查编号', () => {
+  it('numbers the inspections of a year with three digits', () => {
+    expect([inspectionNo(2026, 7), inspectionNo(2027, 123)]).toEqual(['XC-2026-007', 'XC-2027-123']);
   });
 });
