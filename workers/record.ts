@@ -47,7 +47,6 @@ export const input = z.object({
     expertIds: z.array(z.string()).default([]) })).optional(),
   roundNo: z.number().int().optional(),
   roundId: z.string().nullish(),
-  teamId: z.string().nullish(),
   /** The team the round hands to a unit inspection, with the id its approval recorded (team-formation). */
   team: z.object({ id: z.string({ error: 'the team has no id: its approval was not recorded' }), name: z.string() }).loose().nullish(),
   unitCode: z.string().nullish().transform((v) => v ?? undefined),
@@ -120,7 +119,7 @@ const actions: Record<(typeof ACTIONS)[number], (db: Db, ctx: Ctx) => Promise<Re
     const unitCode = need(v.unitCode, 'unitCode');
     const unit = await getUnit(db, unitCode);
     if (!unit) throw new InputError(`no unit ${unitCode}`);
-    const teamId = v.teamId ?? v.team?.id;
+    const teamId = v.team?.id;
     const inspectionId = await openInspection(db, actor, { unitCode, roundId: v.roundId, teamId });
     const year = Number(actor.at.slice(0, 4));
     return { inspectionId, inspectionNo: inspectionNo(year, await inspectionsOpenedIn(db, year)), unitName: unit.name, teamId: teamId ?? null };
