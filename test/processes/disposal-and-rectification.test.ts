@@ -239,7 +239,8 @@ describe('rectification', () => {
     const pi = await start();
     await p.h.engine.publishMessage({ name: 'rectification-submitted', correlationKey: 'I-5', timeToLive: 0 });
     await review('return');
-    await p.job('yc-notify', { template: 'rectification-returned' });
+    const notice = await p.job('yc-notify', { template: 'rectification-returned' });
+    expect(notice.variables).toMatchObject({ reason: '部分问题未整改' });
     await p.deadline({ amount: '15', result: 'rectificationDue' }, '2026-06-10T23:59:59+08:00', '2026-06-05T23:59:59+08:00');
     expect(await p.awaitActive(pi, ['await-rectification-report', 'rectification-period'])).toHaveLength(2);
   });

@@ -60,7 +60,8 @@ describe('inspection-report', () => {
     // when
     await p.task('approve-report', { reportDecision: 'return', reportOpinion: '问题清单不完整' });
     // then
-    await p.job('yc-notify', { template: 'report-returned', to: 'team-leader' });
+    const notice = await p.job('yc-notify', { template: 'report-returned', to: 'team-leader' });
+    expect(notice.variables).toMatchObject({ reason: '问题清单不完整' });
     await p.deadline({ rule: 'working-days', amount: '5', result: 'reportDue', remindBefore: '1' }, '2026-04-29T23:59:59+08:00', '2026-04-28T09:00:00+08:00');
     await p.awaitActive(pi, ['draft-report']);
     expect(await p.taskVariables('draft-report')).toMatchObject({ returnOpinion: '问题清单不完整' });
