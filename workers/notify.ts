@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type Db } from '../src/db/connect';
 import { deliverToInbox, markEmailed } from '../src/db/notifications';
 import { unitNameOf } from '../src/db/organisation';
+import { noticeDue } from '../src/domain/notification';
 import { getInspection, getProblem, getRound, teamNameOf } from '../src/db/registers/inspections';
 import { getHandover, getHazard } from '../src/db/registers/supervision';
 import { resolveRecipients, RECIPIENT_GROUPS, type RecipientGroup, type Scope } from './notify/recipients';
@@ -73,7 +74,8 @@ async function context(db: Db, v: Input, publicUrl?: string): Promise<{ scope: S
   const departmentCode = v.departmentCode ?? handover?.department_code ?? problem?.department_code ?? undefined;
   const teamId = v.teamId ?? inspection?.team_id ?? undefined;
   const storedTeamName = teamId ? await teamNameOf(db, teamId) : undefined;
-  const due = v.due ?? handover?.result_due ?? hazard?.rectify_due ?? inspection?.rectification_due ?? inspection?.report_due ?? undefined;
+  const due = noticeDue({ given: v.due, handoverResult: handover?.result_due, hazardRectification: hazard?.rectify_due,
+    inspectionRectification: inspection?.rectification_due, inspectionReport: inspection?.report_due });
   const teams = v.teams ?? [];
   const teamPeople = teams.flatMap((t) => [
     { personId: t.leaderId, role: 'leader' as const }, { personId: t.deputyId, role: 'deputy' as const },

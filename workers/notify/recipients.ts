@@ -3,6 +3,7 @@ import { type Db } from '../../src/db/connect';
 import { getPeople, getPerson, getUnit, unitsByCode, unitsByName, type Unit } from '../../src/db/organisation';
 import { teamMembersOf } from '../../src/db/registers/inspections';
 import { COPY_OFFICES } from '../../src/domain/disposal';
+import { homeUnits, teamLeads } from '../../src/domain/notification';
 
 /**
  * Who gets a message: an account (inbox + e-mail), a unit's official mailbox or a unit head without an account
@@ -80,14 +81,12 @@ async function resolveGroup(db: Db, group: RecipientGroup, scope: Scope): Promis
     case 'team-leader': {
       const team = await teamOf(db, scope);
       if (team.length === 0) return fromAccounts(db, await accountsWithRole(db, 'team-leader'));
-      const leads = team.filter((m) => m.role === 'leader' || m.role === 'deputy');
-      return fromAccounts(db, await accountsOfPeople(db, leads.map((m) => m.personId)));
+      return fromAccounts(db, await accountsOfPeople(db, teamLeads(team).map((m) => m.personId)));
     }
     case 'team-members':
       return fromAccounts(db, await accountsOfPeople(db, (await teamOf(db, scope)).map((m) => m.personId)));
     case 'member-home-units': {
-      const codes = [...new Set((await teamOf(db, scope)).map((m) => m.unitCode))];
-      return mailboxes(await unitsByCode(db, codes));
+      return mailboxes(await unitsByCode(db, homeUnits(await teamOf(db, scope))));
     }
     case 'unit-head':
       return scope.unitCode ? unitHead(db, scope.unitCode) : [];

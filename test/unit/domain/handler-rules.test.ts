@@ -2,6 +2,7 @@ import { inspectionScoreInput, scoreUnit } from '../../../src/domain/assessment'
 import { OFFICIAL_CALENDAR } from '../../../src/domain/calendar';
 import { disposalOf } from '../../../src/domain/disposal';
 import { extensionRefusal, publicationDue } from '../../../src/domain/listing';
+import { homeUnits, noticeDue, teamLeads } from '../../../src/domain/notification';
 import { inspectionNo } from '../../../src/domain/numbering';
 import { talkFollowUpDue } from '../../../src/domain/talks';
 
@@ -66,5 +67,24 @@ describe('what an inspection is scored on', () => {
 describe('巡查编号', () => {
   it('numbers the inspections of a year with three digits', () => {
     expect([inspectionNo(2026, 7), inspectionNo(2027, 123)]).toEqual(['XC-2026-007', 'XC-2027-123']);
+  });
+});
+
+describe('who of a team is told, and which deadline a notice names', () => {
+  const team = [{ personId: 'L', role: 'leader', unitCode: 'U1' }, { personId: 'D', role: 'deputy', unitCode: 'U2' },
+    { personId: 'M', role: 'member', unitCode: 'U1' }, { personId: 'E', role: 'expert', unitCode: 'U3' }];
+
+  it('tells the leader\'s notices to the 组长 and 副组长, and the release from work to each home unit once', () => {
+    expect(teamLeads(team).map((m) => m.personId)).toEqual(['L', 'D']);
+    expect(homeUnits(team)).toEqual(['U1', 'U2', 'U3']);
+  });
+
+  it('names the deadline the diagram gives, else that of the most specific subject', () => {
+    const all = { handoverResult: 'H', hazardRectification: 'Z', inspectionRectification: 'R', inspectionReport: 'P' };
+    expect(noticeDue({ given: 'G', ...all })).toBe('G');
+    expect(noticeDue({ given: null, ...all })).toBe('H');
+    expect(noticeDue({ hazardRectification: 'Z', inspectionRectification: 'R', inspectionReport: 'P' })).toBe('Z');
+    expect(noticeDue({ inspectionRectification: null, inspectionReport: 'P' })).toBe('P');
+    expect(noticeDue({})).toBeUndefined();
   });
 });
