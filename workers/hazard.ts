@@ -4,7 +4,7 @@ import { getProblem, updateProblem } from '../src/db/registers/inspections';
 import { assignListingNo, getHazard, listHazard, recordAcceptance, recordExtension, recordProgress, updateHazard, type Hazard } from '../src/db/registers/supervision';
 import { workCalendar } from '../src/db/calendar';
 import { chinaDate, endOfDay, toDateOnly } from '../src/domain/calendar';
-import { extensionRefusal, publicationDue } from '../src/domain/listing';
+import { extensionRefusal, listingRecord, publicationDue } from '../src/domain/listing';
 import { issueOfficialDocument } from './documents/issue';
 import { defineWorker, InputError } from './runtime/types';
 
@@ -63,19 +63,9 @@ export default defineWorker({
       return once(deps.db, key, actor.at, async (db) => {
         const problem = v.problemId ? await getProblem(db, v.problemId) : undefined;
         if (v.problemId && !problem) throw new InputError(`no problem ${v.problemId}`);
-        const name = v.hazard?.name ?? problem?.description;
-        const unitCode = v.hazard?.unitCode ?? problem?.unit_code;
-        if (!name || !unitCode) throw new InputError('a hazard needs a name and a unit (hazard.name/unitCode or problemId)');
-        const hv = v.hazard;
-        const responsible = [hv?.responsiblePerson, hv?.caseLeader && `包案领导：${hv.caseLeader}`].filter(Boolean).join('；');
-        const due = hv?.deadline ?? problem?.due ?? null;
-        const measures = [hv?.measures, hv?.stopProduction ? '整改期间停产停业' : null].filter(Boolean).join('；');
-        const hazardId = await listHazard(db, actor, {
-          name, unit_code: unitCode, problem_id: problem?.id ?? null, enterprise_code: problem?.enterprise_code ?? null,
-          industry: problem?.industry ?? null, standard_ref: problem?.legal_basis ?? null,
-          responsible: responsible || null, measures: measures || null, funds: hv?.funds == null ? null : `${hv.funds}万元`,
-          rectify_due: due ? (/T/.test(due) ? due : endOfDay(due)) : null, emergency_plan: hv?.emergencyPlan ?? null,
-        });
+        const listing = listingRecord(v.hazard, problem);
+        if (!listing) throw new InputError('a hazard needs a name and a unit (hazard.name/unitCode or problemId)');
+        const hazardId = await listHazard(db, actor, listing);
         const listingNo = await assignListingNo(db, actor, hazardId, Number(chinaDate(actor.at).slice(0, 4)));
         if (problem) await updateProblem(db, actor, problem.id, 'list', { status: 'listed', route: 'listing' });
         const hz = (await getHazard(db, hazardId))!;

@@ -1,4 +1,4 @@
-import { addMonthsRaw, addWorkingDays, chinaDate, toDateOnly, type DateOnly, type WorkCalendar } from './calendar';
+import { addMonthsRaw, addWorkingDays, chinaDate, endOfDay, toDateOnly, type DateOnly, type WorkCalendar } from './calendar';
 
 /** An extension is applied for at least this many working days before the deadline. */
 export const EXTENSION_NOTICE_WORKING_DAYS = 20;
@@ -35,3 +35,48 @@ export function extensionRefusal(calendar: WorkCalendar, e: ExtensionRequest): s
 
 /** The day by which a listing or 销号 decided today is published. */
 export const publicationDue = (calendar: WorkCalendar, today: DateOnly): DateOnly => addWorkingDays(calendar, today, PUBLISH_WORKING_DAYS);
+
+/** 五落实 of a listing decision (责任、措施、资金、时限、预案) as the committee enters them. */
+export interface ListingDecision {
+  name?: string | null;
+  unitCode?: string | null;
+  responsiblePerson?: string | null;
+  caseLeader?: string | null;
+  measures?: string | null;
+  /** 万元 */
+  funds?: number | null;
+  deadline?: string | null;
+  emergencyPlan?: string | null;
+  stopProduction?: boolean | null;
+}
+
+/** The registered problem a listing comes from, if any. */
+export interface ListedProblem {
+  id: string;
+  description: string;
+  unit_code: string;
+  enterprise_code: string | null;
+  industry: string | null;
+  legal_basis: string | null;
+  due: string | null;
+}
+
+/**
+ * The listed hazard as the register keeps it: the decision's 五落实, its name, unit and deadline defaulting to the
+ * problem's; a case leader (包案领导) and a stop of production are kept in words beside the responsible person and
+ * the measures; a date-only deadline ends that day. Undefined when neither names the hazard and its unit.
+ */
+export function listingRecord(d: ListingDecision | undefined, problem: ListedProblem | undefined) {
+  const name = d?.name ?? problem?.description;
+  const unitCode = d?.unitCode ?? problem?.unit_code;
+  if (!name || !unitCode) return undefined;
+  const responsible = [d?.responsiblePerson, d?.caseLeader && `包案领导：${d.caseLeader}`].filter(Boolean).join('；');
+  const measures = [d?.measures, d?.stopProduction ? '整改期间停产停业' : null].filter(Boolean).join('；');
+  const due = d?.deadline ?? problem?.due ?? null;
+  return {
+    name, unit_code: unitCode, problem_id: problem?.id ?? null, enterprise_code: problem?.enterprise_code ?? null,
+    industry: problem?.industry ?? null, standard_ref: problem?.legal_basis ?? null,
+    responsible: responsible || null, measures: measures || null, funds: d?.funds == null ? null : `${d.funds}万元`,
+    rectify_due: due ? (/T/.test(due) ? due : endOfDay(due)) : null, emergency_plan: d?.emergencyPlan ?? null,
+  };
+}

@@ -1,7 +1,7 @@
 import { inspectionScoreInput, scoreUnit } from '../../../src/domain/assessment';
 import { OFFICIAL_CALENDAR } from '../../../src/domain/calendar';
 import { disposalOf } from '../../../src/domain/disposal';
-import { extensionRefusal, publicationDue } from '../../../src/domain/listing';
+import { extensionRefusal, listingRecord, publicationDue } from '../../../src/domain/listing';
 import { homeUnits, noticeDue, teamLeads } from '../../../src/domain/notification';
 import { inspectionNo } from '../../../src/domain/numbering';
 import { talkFollowUpDue } from '../../../src/domain/talks';
@@ -86,5 +86,25 @@ describe('who of a team is told, and which deadline a notice names', () => {
     expect(noticeDue({ hazardRectification: 'Z', inspectionRectification: 'R', inspectionReport: 'P' })).toBe('Z');
     expect(noticeDue({ inspectionRectification: null, inspectionReport: 'P' })).toBe('P');
     expect(noticeDue({})).toBeUndefined();
+  });
+});
+
+describe('a listed hazard in the register', () => {
+  const problem = { id: 'Q-1', description: '液氨储罐区未设置泄漏报警装置', unit_code: '370404103', enterprise_code: 'YC-E-01', industry: '涉氨制冷',
+    legal_basis: '工贸令10号 第十三条', due: '2026-12-31' };
+
+  it('keeps the 五落实 as decided, with the case leader and a stop of production in words', () => {
+    expect(listingRecord({ name: '液氨泄漏报警缺失', responsiblePerson: '张某（总经理）', caseLeader: '李某', measures: '加装报警装置', funds: 12.5,
+      deadline: '2027-03-31T23:59:59+08:00', emergencyPlan: '液氨泄漏专项预案', stopProduction: true }, problem)).toEqual({
+      name: '液氨泄漏报警缺失', unit_code: '370404103', problem_id: 'Q-1', enterprise_code: 'YC-E-01', industry: '涉氨制冷', standard_ref: '工贸令10号 第十三条',
+      responsible: '张某（总经理）；包案领导：李某', measures: '加装报警装置；整改期间停产停业', funds: '12.5万元',
+      rectify_due: '2027-03-31T23:59:59+08:00', emergency_plan: '液氨泄漏专项预案',
+    });
+  });
+
+  it('takes name, unit and deadline from the problem when the decision leaves them, and needs a name and a unit', () => {
+    expect(listingRecord({}, problem)).toMatchObject({ name: '液氨储罐区未设置泄漏报警装置', unit_code: '370404103', rectify_due: '2026-12-31T23:59:59+08:00',
+      responsible: null, measures: null, funds: null });
+    expect(listingRecord({ name: '无单位' }, undefined)).toBeUndefined();
   });
 });
