@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { audit } from '../src/db/audit';
 import { documentsAbout } from '../src/db/documents';
 import { once } from '../src/db/effects';
-import { getInspection, problemsOf } from '../src/db/registers/inspections';
+import { getInspection, inspectionEscalations, latestReviewAccepted, problemsOf } from '../src/db/registers/inspections';
 import { freezeAssessmentYear, scoreIntoAssessment } from '../src/db/assessment-register';
 import { assessmentOf } from '../src/db/registers/publications';
-import { scoreUnit } from '../src/domain/assessment';
+import { inspectionScoreInput, scoreUnit } from '../src/domain/assessment';
+import { COPY_OFFICES } from '../src/domain/disposal';
 import { assessmentPeriodAt, parseCutoffs } from '../src/domain/assessment-cutoff';
 import { issueOfficialDocument } from './documents/issue';
 import { defineWorker, InputError } from './runtime/types';
@@ -46,16 +47,8 @@ export default defineWorker({
       if (!inspection) throw new InputError(`no inspection ${inspectionId}`);
       if (h.action === 'score') {
         const problems = await problemsOf(db, inspectionId);
-        const review = await db.selectFrom('reviews').innerJoin('rectifications', 'rectifications.id', 'reviews.rectification_id')
-          .select('reviews.accepted').where('rectifications.inspection_id', '=', inspectionId).orderBy('reviews.reviewed_at', 'desc').executeTakeFirst();
-        // Escalations of the whole inspection's rectification count like a problem's (通报 deducts points).
-        const inspectionSteps = await db.selectFrom('audit_log').select('seq').where('entity', '=', 'inspections')
-          .where('entity_id', '=', inspectionId).where('action', 'like', 'escalate:%').execute();
-        const sheet = scoreUnit({
-          problems: [...problems.map((p) => ({ severity: p.severity, escalationLevel: p.escalation_level })),
-            ...(inspectionSteps.length > 0 ? [{ severity: '', escalationLevel: inspectionSteps.length }] : [])],
-          rectificationAccepted: review ? review.accepted === 1 : true,
-        });
+        const sheet = scoreUnit(inspectionScoreInput(problems.map((p) => ({ severity: p.severity, escalationLevel: p.escalation_level })),
+          await inspectionEscalations(db, inspectionId), await latestReviewAccepted(db, inspectionId)));
         const period = assessmentPeriodAt(parseCutoffs(deps.settings.assessmentCutoff ?? ''), new Date(actor.at));
         const outcome = await scoreIntoAssessment(db, actor, {
           inspectionId, unitCode: inspection.unit_code, sheet, period, reason: SCORE_REASONS[job.bpmnProcessId] ?? '重新评分',
@@ -68,7 +61,7 @@ export default defineWorker({
       // The diagram may have issued the bulletin already (yc-document results-bulletin): copy that one, not a second.
       const doc = (await documentsAbout(db, `inspection:${inspectionId}`)).find((d) => d.doc_type === 'results-bulletin')
         ?? await issueOfficialDocument(db, deps.archive, actor, 'results-bulletin', { inspectionId });
-      await audit(db, actor, 'copy-results', 'inspections', inspectionId, { docNo: doc.doc_no, to: ['区委组织部', '区委政法委', '区文明办'] });
+      await audit(db, actor, 'copy-results', 'inspections', inspectionId, { docNo: doc.doc_no, to: COPY_OFFICES });
       const assessment = await assessmentOf(db, inspectionId);
       return { assessmentId: assessment?.id ?? null, score: assessment?.score ?? null, resultsBulletinDocumentId: doc.id, resultsBulletinDocumentNo: doc.doc_no };
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCOUNTABILITY_OFFICE, disposalOf } from '../src/domain/disposal';
 import { classify, type Category, type Severity } from '../src/domain/problems';
 import { once } from '../src/db/effects';
 import { departmentForIndustry, unitByName } from '../src/db/organisation';
@@ -28,15 +29,11 @@ export default defineWorker({
     return once(deps.db, effectKey, actor.at, async (db) => {
       const route = classify({ category: problem.category as Category, severity: problem.severity as Severity, industry: problem.industry, enterpriseCode: problem.enterpriseCode });
       const stored = await getProblem(db, problem.id);
-      let departmentCode: string | null = null;
-      if (route === 'handover' || route === 'listing') {
-        departmentCode = problem.industry ? (await departmentForIndustry(db, problem.industry))?.code ?? null : null;
-      }
-      if (route === 'accountability') departmentCode = (await unitByName(db, '区委组织部'))?.code ?? null;
-      if (route === 'rectify') departmentCode = stored?.unit_code ?? null;
-      // No department handles this industry: the office decides, so fall back to rectification by the unit.
-      const finalRoute = route === 'handover' && !departmentCode ? 'rectify' : route;
-      if (finalRoute === 'rectify' && !departmentCode) departmentCode = stored?.unit_code ?? null;
+      const { route: finalRoute, departmentCode } = disposalOf(route, {
+        industryDepartment: problem.industry && (route === 'handover' || route === 'listing') ? (await departmentForIndustry(db, problem.industry))?.code ?? null : null,
+        accountabilityOffice: route === 'accountability' ? (await unitByName(db, ACCOUNTABILITY_OFFICE))?.code ?? null : null,
+        unitCode: stored?.unit_code ?? null,
+      });
       if (stored) await updateProblem(db, actor, problem.id, 'classify', { route: finalRoute, department_code: departmentCode });
       return { route: finalRoute, departmentCode };
     });

@@ -17,12 +17,11 @@ export const input = z.object({
   departmentCode: z.string().nullish().transform((v) => v ?? undefined),
   resultDue: z.string().nullish().transform((v) => v ?? undefined),
   handoverId: z.string().nullish().transform((v) => v ?? undefined),
+  /** The department's 签收 (message handover-receipt, as the web app's 情况报告 sends it): accepted, or refused with a reason. */
   receiptAccepted: z.boolean().optional(),
-  refusalReason: z.string().nullish(),
-  resultText: z.string().nullish().transform((v) => v ?? undefined),
-  /** The web app's message payloads (handover-receipt, handover-result). */
-  handoverReceipt: z.object({ accepted: z.boolean(), reason: z.string().nullish() }).loose().optional(),
-  handoverResult: z.object({ text: z.string() }).loose().optional(),
+  refusalReason: z.string().nullish().transform((v) => v || null),
+  /** The department's investigation result (message handover-result). */
+  resultText: z.string().min(1).nullish().transform((v) => v ?? undefined),
   /** The 问题移交函 a preceding yc-document task issued; without it, `send` issues the letter itself. */
   handoverLetterDocumentId: z.string().nullish().transform((v) => v ?? undefined),
   handoverLetterDocumentNo: z.string().nullish().transform((v) => v ?? undefined),
@@ -51,11 +50,14 @@ export default defineWorker({
       });
     }
     if (!v.handoverId) throw new InputError('handoverId is required');
+    // No receipt recorded means nobody decided: never taken as accepted.
+    if (h.action === 'receipt' && v.receiptAccepted === undefined) throw new InputError('receiptAccepted (签收或退回) is required to record the receipt');
+    if (h.action === 'result' && !v.resultText) throw new InputError('resultText (处理结果) is required to record the handover result');
     const handover = await getHandover(deps.db, v.handoverId);
     if (!handover) throw new InputError(`no handover ${v.handoverId}`);
     if (h.action === 'receipt') {
-      const accepted = v.handoverReceipt?.accepted ?? v.receiptAccepted ?? true;
-      const reason = v.handoverReceipt?.reason ?? v.refusalReason ?? null;
+      const accepted = v.receiptAccepted!;
+      const reason = v.refusalReason;
       const result = await once(deps.db, key, actor.at, async (db) => {
         if (!accepted) {
           await updateHandover(db, actor, handover.id, 'refuse', { status: 'refused', result_text: reason });
@@ -70,9 +72,7 @@ export default defineWorker({
       return { handoverId: handover.id, handoverNo: handover.handover_no, handoverRefused: false, refusalReason: null };
     }
     return once(deps.db, key, actor.at, async (db) => {
-      const text = v.handoverResult?.text ?? v.resultText;
-      if (!text) throw new InputError('handoverResult.text (or resultText) is required to record the handover result');
-      await updateHandover(db, actor, handover.id, 'result', { status: 'done', result_at: actor.at, result_text: text });
+      await updateHandover(db, actor, handover.id, 'result', { status: 'done', result_at: actor.at, result_text: v.resultText! });
       await updateProblem(db, actor, handover.problem_id, 'handover-result', { status: 'resolved' });
       return { handoverId: handover.id, handoverNo: handover.handover_no };
     });

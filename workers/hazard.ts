@@ -3,7 +3,8 @@ import { once } from '../src/db/effects';
 import { getProblem, updateProblem } from '../src/db/registers/inspections';
 import { assignListingNo, getHazard, listHazard, recordAcceptance, recordExtension, recordProgress, updateHazard, type Hazard } from '../src/db/registers/supervision';
 import { workCalendar } from '../src/db/calendar';
-import { addWorkingDays, chinaDate, endOfDay, toDateOnly, addMonthsRaw, type WorkCalendar } from '../src/domain/calendar';
+import { chinaDate, endOfDay, toDateOnly } from '../src/domain/calendar';
+import { extensionRefusal, listingRecord, publicationDue } from '../src/domain/listing';
 import { issueOfficialDocument } from './documents/issue';
 import { defineWorker, InputError } from './runtime/types';
 
@@ -49,9 +50,6 @@ export const input = z.object({
   }).optional(),
 });
 
-const EXTENSION_NOTICE_WORKING_DAYS = 20;
-const MAX_LISTING_MONTHS = 12;
-
 export default defineWorker({
   type: 'yc-hazard',
   description: '重大事故隐患挂牌督办：挂牌、公告、月报、延期、验收、销号',
@@ -60,24 +58,14 @@ export default defineWorker({
   async handle({ input: v, headers: h, deps, effectKey, actor }) {
     const key = `${effectKey}:${h.action}`;
     const calendar = await workCalendar(deps.db);
-    const publishDue = endOfDay(addWorkingDays(calendar, chinaDate(actor.at), 5));
+    const publishDue = endOfDay(publicationDue(calendar, chinaDate(actor.at)));
     if (h.action === 'list') {
       return once(deps.db, key, actor.at, async (db) => {
         const problem = v.problemId ? await getProblem(db, v.problemId) : undefined;
         if (v.problemId && !problem) throw new InputError(`no problem ${v.problemId}`);
-        const name = v.hazard?.name ?? problem?.description;
-        const unitCode = v.hazard?.unitCode ?? problem?.unit_code;
-        if (!name || !unitCode) throw new InputError('a hazard needs a name and a unit (hazard.name/unitCode or problemId)');
-        const hv = v.hazard;
-        const responsible = [hv?.responsiblePerson, hv?.caseLeader && `包案领导：${hv.caseLeader}`].filter(Boolean).join('；');
-        const due = hv?.deadline ?? problem?.due ?? null;
-        const measures = [hv?.measures, hv?.stopProduction ? '整改期间停产停业' : null].filter(Boolean).join('；');
-        const hazardId = await listHazard(db, actor, {
-          name, unit_code: unitCode, problem_id: problem?.id ?? null, enterprise_code: problem?.enterprise_code ?? null,
-          industry: problem?.industry ?? null, standard_ref: problem?.legal_basis ?? null,
-          responsible: responsible || null, measures: measures || null, funds: hv?.funds == null ? null : `${hv.funds}万元`,
-          rectify_due: due ? (/T/.test(due) ? due : endOfDay(due)) : null, emergency_plan: hv?.emergencyPlan ?? null,
-        });
+        const listing = listingRecord(v.hazard, problem);
+        if (!listing) throw new InputError('a hazard needs a name and a unit (hazard.name/unitCode or problemId)');
+        const hazardId = await listHazard(db, actor, listing);
         const listingNo = await assignListingNo(db, actor, hazardId, Number(chinaDate(actor.at).slice(0, 4)));
         if (problem) await updateProblem(db, actor, problem.id, 'list', { status: 'listed', route: 'listing' });
         const hz = (await getHazard(db, hazardId))!;
@@ -109,7 +97,9 @@ export default defineWorker({
           const e = v.extension;
           if (!e) throw new InputError('extension {requestedDue, reason, decision} is required');
           const requestedDue = e.newDeadline ?? e.requestedDue;
-          const reason = refusal(calendar, hazard, requestedDue, e.decision === 'grant', chinaDate(actor.at), e.opinion);
+          const reason = extensionRefusal(calendar, {
+            granted: e.decision === 'grant', opinion: e.opinion, requestedDue, rectifyDue: hazard.rectify_due, listedAt: hazard.listed_at, today: chinaDate(actor.at),
+          });
           await recordExtension(db, actor, hazard.id, { requestedDue, reason: e.reason, approved: !reason });
           if (reason) return { refused: reason };
           const due = endOfDay(toDateOnly(requestedDue));
@@ -143,16 +133,3 @@ export default defineWorker({
     }
   },
 });
-
-/** Why an extension is refused (青岛 practice), or null when it may be granted. */
-function refusal(calendar: WorkCalendar, hazard: Hazard, requestedDue: string, approved: boolean, today: string, opinion?: string | null): string | null {
-  if (!approved) return opinion?.trim() ? `区安委会不同意延期：${opinion.trim()}` : '区安委会不同意延期。';
-  if (hazard.rectify_due) {
-    const due = toDateOnly(hazard.rectify_due);
-    if (addWorkingDays(calendar, today, EXTENSION_NOTICE_WORKING_DAYS) > due) return `延期申请应在整改期限（${due}）前${EXTENSION_NOTICE_WORKING_DAYS}个工作日以上提出。`;
-    if (toDateOnly(requestedDue) <= due) return '申请的新期限应晚于原整改期限。';
-  }
-  const limit = addMonthsRaw(chinaDate(hazard.listed_at), MAX_LISTING_MONTHS);
-  if (toDateOnly(requestedDue) > limit) return `挂牌督办整改期限最长不超过一年（${limit}）。`;
-  return null;
-}

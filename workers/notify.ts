@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { type Db } from '../src/db/connect';
 import { deliverToInbox, markEmailed } from '../src/db/notifications';
-import { getInspection, getProblem } from '../src/db/registers/inspections';
+import { unitNameOf } from '../src/db/organisation';
+import { noticeDue } from '../src/domain/notification';
+import { getInspection, getProblem, getRound, teamNameOf } from '../src/db/registers/inspections';
 import { getHandover, getHazard } from '../src/db/registers/supervision';
 import { resolveRecipients, RECIPIENT_GROUPS, type RecipientGroup, type Scope } from './notify/recipients';
 import { chineseDate, render, TEMPLATES, type MessageContext } from './notify/templates';
@@ -28,22 +30,22 @@ export const input = z.object({
   enterpriseCode: z.string().nullish().transform((v) => v ?? undefined),
   teamId: z.string().nullish().transform((v) => v ?? undefined),
   teamName: z.string().nullish().transform((v) => v ?? undefined),
-  /** The teams of team-formation, or the one team of a unit inspection: their people are the team recipients. */
+  /** The teams of team-formation (before their ids are recorded): their people are the team recipients. */
   teams: z.array(z.object({ name: z.string().optional(), leaderId: z.string(), deputyId: z.string(), memberIds: z.array(z.string()).default([]),
     expertIds: z.array(z.string()).default([]) }).loose()).nullish(),
-  team: z.object({ name: z.string().optional(), leaderId: z.string(), deputyId: z.string(), memberIds: z.array(z.string()).default([]),
-    expertIds: z.array(z.string()).default([]) }).loose().nullish(),
   due: z.string().nullish().transform((v) => v ?? undefined),
   period: z.string().nullish().transform((v) => v ?? undefined),
-  talk: z.object({ at: z.string().nullish().transform((v) => v ?? undefined), reason: z.string().nullish().transform((v) => v ?? undefined) }).loose().optional(),
+  /** When the talk is held (key-talk maps talk.at); null while not yet fixed. */
+  talkAt: z.string().nullish().transform((v) => v ?? undefined),
+  /** The reason or opinion the template quotes, as the diagram maps it (the talk's reason, a self-assessment …). */
   reason: z.string().nullish().transform((v) => v ?? undefined),
   escalationStep: z.string().nullish().transform((v) => v ?? undefined),
   /** Several units at once (the advance notice of the annual plan): each gets its own message. */
   unitCodes: z.array(z.string()).nullish(),
   coverageGaps: z.array(z.string()).optional(),
   sampledUnits: z.array(z.string()).optional(),
+  /** Why the plan check refused the plan (plan-returned). */
   planProblems: z.array(z.string()).optional(),
-  teamProblems: z.array(z.string()).optional(),
   listingNo: z.string().nullish().transform((v) => v ?? undefined),
   /** The annual plan of the advance notice: each unit is told the dates of its own round. */
   plan: z.object({ rounds: z.array(z.object({ start: z.string(), end: z.string(), units: z.array(z.string()) }).loose()) }).loose().nullish(),
@@ -53,13 +55,12 @@ export const input = z.object({
 }).loose();
 type Input = z.infer<typeof input>;
 
-const unitName = async (db: Db, code: string | null | undefined) =>
-  code ? (await db.selectFrom('units').select('name').where('code', '=', code).executeTakeFirst())?.name ?? code : undefined;
+const unitName = async (db: Db, code: string | null | undefined) => code ? (await unitNameOf(db, code)) ?? code : undefined;
 const unitNames = async (db: Db, codes: string[]) => (await Promise.all(codes.map((c) => unitName(db, c)))).join('、');
 
 /** The dates on site (进驻 to 结束) of the unit's round: the inspection's round, else the plan's round naming the unit. */
 async function periodOf(db: Db, roundId: string | null | undefined, planned: { start: string; end: string } | undefined): Promise<string | undefined> {
-  const round = roundId ? await db.selectFrom('rounds').select(['start_date as start', 'end_date as end']).where('id', '=', roundId).executeTakeFirst() : planned;
+  const round = roundId ? await getRound(db, roundId) : planned;
   return round ? `${chineseDate(round.start)}至${chineseDate(round.end)}` : undefined;
 }
 
@@ -72,10 +73,10 @@ async function context(db: Db, v: Input, publicUrl?: string): Promise<{ scope: S
   const unitCode = v.unitCode ?? inspection?.unit_code ?? problem?.unit_code ?? hazard?.unit_code;
   const departmentCode = v.departmentCode ?? handover?.department_code ?? problem?.department_code ?? undefined;
   const teamId = v.teamId ?? inspection?.team_id ?? undefined;
-  const team = teamId ? await db.selectFrom('teams').select('name').where('id', '=', teamId).executeTakeFirst() : undefined;
-  const due = v.due ?? handover?.result_due ?? hazard?.rectify_due ?? inspection?.rectification_due ?? inspection?.report_due ?? undefined;
-  const reasons = v.planProblems ?? v.teamProblems;
-  const teams = v.team ? [v.team] : v.teams ?? [];
+  const storedTeamName = teamId ? await teamNameOf(db, teamId) : undefined;
+  const due = noticeDue({ given: v.due, handoverResult: handover?.result_due, hazardRectification: hazard?.rectify_due,
+    inspectionRectification: inspection?.rectification_due, inspectionReport: inspection?.report_due });
+  const teams = v.teams ?? [];
   const teamPeople = teams.flatMap((t) => [
     { personId: t.leaderId, role: 'leader' as const }, { personId: t.deputyId, role: 'deputy' as const },
     ...t.memberIds.map((personId) => ({ personId, role: 'member' as const })), ...t.expertIds.map((personId) => ({ personId, role: 'expert' as const })),
@@ -84,7 +85,7 @@ async function context(db: Db, v: Input, publicUrl?: string): Promise<{ scope: S
     scope: { teamId, teamPeople, unitCode, departmentCode, enterpriseCode: v.enterpriseCode ?? hazard?.enterprise_code ?? problem?.enterprise_code },
     message: {
       unitName: (await unitName(db, unitCode)) ?? '各有关单位',
-      teamName: v.teamName ?? team?.name ?? v.team?.name ?? (v.teams?.length === 1 ? v.teams[0].name : undefined),
+      teamName: v.teamName ?? storedTeamName ?? (teams.length === 1 ? teams[0].name : undefined),
       period: v.period ?? await periodOf(db, inspection?.round_id, v.plan?.rounds.find((r) => unitCode && r.units.includes(unitCode))),
       due: due ? chineseDate(due) : undefined,
       problem: problem?.description,
@@ -92,11 +93,11 @@ async function context(db: Db, v: Input, publicUrl?: string): Promise<{ scope: S
       listingNo: v.listingNo ?? hazard?.listing_no ?? undefined,
       departmentName: await unitName(db, departmentCode),
       handoverNo: v.handoverNo ?? handover?.handover_no ?? undefined,
-      talkAt: v.talk?.at ? chineseDate(v.talk.at) : undefined,
-      reason: v.talk?.reason ?? v.reason,
+      talkAt: v.talkAt ? chineseDate(v.talkAt) : undefined,
+      reason: v.reason,
       step: v.escalationStep,
       units: v.coverageGaps ? await unitNames(db, v.coverageGaps) : v.sampledUnits ? await unitNames(db, v.sampledUnits) : undefined,
-      problems: reasons?.join(''),
+      problems: v.planProblems?.join(''),
       link: publicUrl,
       documentNo: v.documentNo,
       documentTitle: v.documentTitle,

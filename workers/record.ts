@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { audit } from '../src/db/audit';
 import { type Db } from '../src/db/connect';
 import { once } from '../src/db/effects';
+import { enterpriseByName, getUnit } from '../src/db/organisation';
 import {
-  getInspection, getProblem, openInspection, recordMethods, recordPlan, recordRectification, recordReview, recordTeams, registerProblems,
-  updateInspection, updateProblem,
+  getInspection, getProblem, inspectionsOpenedIn, latestRectificationId, latestReviewAccepted, openInspection, openRectifiedProblems,
+  recordMethods, recordPlan, recordRectification, recordReview, recordTeams, registerProblems, updateInspection, updateProblem,
 } from '../src/db/registers/inspections';
+import { inspectionNo } from '../src/domain/numbering';
 import { type DocType, type DocumentVars } from './documents/content';
 import { camel } from './documents/names';
 import { issueOfficialDocument } from './documents/issue';
@@ -32,9 +34,9 @@ const problem = z.object({
   due: z.string().nullish(),
 });
 
-/** The six methods of the seed, by number (1–6) or by the form's option values. */
+/** The six methods of the seed as the on-site form's option values, stored by their number (1–6). */
 const METHOD_CODES = ['report', 'meeting', 'documents', 'interview', 'covert', 'other'] as const;
-const method = z.union([z.number().int().min(1).max(6), z.enum(METHOD_CODES).transform((m) => METHOD_CODES.indexOf(m) + 1)]);
+const method = z.enum(METHOD_CODES).transform((m) => METHOD_CODES.indexOf(m) + 1);
 
 export const input = z.object({
   plan: z.object({ year: z.number().int(), cycleStart: z.string(), units: z.array(z.string()),
@@ -45,7 +47,6 @@ export const input = z.object({
     expertIds: z.array(z.string()).default([]) })).optional(),
   roundNo: z.number().int().optional(),
   roundId: z.string().nullish(),
-  teamId: z.string().nullish(),
   /** The team the round hands to a unit inspection, with the id its approval recorded (team-formation). */
   team: z.object({ id: z.string({ error: 'the team has no id: its approval was not recorded' }), name: z.string() }).loose().nullish(),
   unitCode: z.string().nullish().transform((v) => v ?? undefined),
@@ -61,8 +62,8 @@ export const input = z.object({
   /** The 巡查工作报告 as the draft form's three parts (the diagram maps reportSummary, reportCauses, reportSuggestions). */
   report: z.object({ summary: z.string().min(1), causes: z.string().nullish().transform((t) => t ?? null),
     suggestions: z.string().nullish().transform((t) => t ?? null) }).optional(),
-  /** A text, or the web app's message payload { report, investigation }. */
-  rectificationReport: z.union([z.string(), z.object({ report: z.string(), investigation: z.string().nullish() }).loose()]).optional(),
+  /** The unit's report as the web app's rectification-submitted message carries it. */
+  rectificationReport: z.object({ report: z.string().min(1), investigation: z.string().nullish() }).loose().optional(),
   rectificationId: z.string().nullish().transform((v) => v ?? undefined),
   /** The review form's choice. */
   reviewDecision: z.enum(['accept', 'return']).optional(),
@@ -93,14 +94,6 @@ async function registeredProblem(db: Db, vars: Input) {
   return found;
 }
 
-/** Whether the committee's latest review of the inspection's rectification accepted it. */
-async function rectificationAccepted(db: Db, inspectionId: string): Promise<boolean> {
-  const review = await db.selectFrom('reviews').innerJoin('rectifications', 'rectifications.id', 'reviews.rectification_id')
-    .select('reviews.accepted').where('rectifications.inspection_id', '=', inspectionId)
-    .orderBy('reviews.reviewed_at', 'desc').executeTakeFirst();
-  return review?.accepted === 1;
-}
-
 type Ctx = HandlerContext<Input, z.infer<typeof headers>>;
 
 /** Issues the document a milestone files (the annual plan, the team list, the approved report) in the same transaction. */
@@ -124,13 +117,12 @@ const actions: Record<(typeof ACTIONS)[number], (db: Db, ctx: Ctx) => Promise<Re
   },
   'inspection-opened': async (db, { input: v, actor }) => {
     const unitCode = need(v.unitCode, 'unitCode');
-    const unit = await db.selectFrom('units').select('name').where('code', '=', unitCode).executeTakeFirst();
+    const unit = await getUnit(db, unitCode);
     if (!unit) throw new InputError(`no unit ${unitCode}`);
-    const teamId = v.teamId ?? v.team?.id;
+    const teamId = v.team?.id;
     const inspectionId = await openInspection(db, actor, { unitCode, roundId: v.roundId, teamId });
     const year = Number(actor.at.slice(0, 4));
-    const count = await db.selectFrom('inspections').select((eb) => eb.fn.countAll<number>().as('n')).where('opened_at', 'like', `${year}%`).executeTakeFirstOrThrow();
-    return { inspectionId, inspectionNo: `XC-${year}-${String(Number(count.n)).padStart(3, '0')}`, unitName: unit.name, teamId: teamId ?? null };
+    return { inspectionId, inspectionNo: inspectionNo(year, await inspectionsOpenedIn(db, year)), unitName: unit.name, teamId: teamId ?? null };
   },
   'onsite-started': async (db, { input: v, actor }) => {
     await updateInspection(db, actor, (await inspection(db, v)).id, 'onsite-start', { status: 'onsite', onsite_start: v.onsiteStart ?? actor.at });
@@ -163,8 +155,7 @@ const actions: Record<(typeof ACTIONS)[number], (db: Db, ctx: Ctx) => Promise<Re
     const i = await inspection(db, v);
     const problems = await Promise.all(need(v.problems, 'problems').map(async (p) => ({
       ...p,
-      enterpriseCode: p.enterpriseCode ?? (p.enterpriseName ? (await db.selectFrom('units').select('code').where('kind', '=', 'enterprise')
-        .where('name', '=', p.enterpriseName).executeTakeFirst())?.code ?? null : null),
+      enterpriseCode: p.enterpriseCode ?? (p.enterpriseName ? (await enterpriseByName(db, p.enterpriseName))?.code ?? null : null),
       description: p.enterpriseName && !p.enterpriseCode ? `${p.description}（涉及：${p.enterpriseName}）` : p.description,
     })));
     return { problemIds: await registerProblems(db, actor, i.id, problems) };
@@ -172,7 +163,7 @@ const actions: Record<(typeof ACTIONS)[number], (db: Db, ctx: Ctx) => Promise<Re
   'rectification-reported': async (db, { input: v, actor }) => {
     const i = await inspection(db, v);
     const r = need(v.rectificationReport, 'rectificationReport');
-    const report = typeof r === 'string' ? r : [r.report, r.investigation ? `查处情况：${r.investigation}` : ''].filter(Boolean).join('\n');
+    const report = [r.report, r.investigation ? `查处情况：${r.investigation}` : ''].filter(Boolean).join('\n');
     const rectificationId = await recordRectification(db, actor, i.id, report);
     await updateInspection(db, actor, i.id, 'rectification-report', { status: 'rectification-reported' });
     return { rectificationId };
@@ -180,8 +171,7 @@ const actions: Record<(typeof ACTIONS)[number], (db: Db, ctx: Ctx) => Promise<Re
   'rectification-reviewed': async (db, { input: v, actor }) => {
     const i = await inspection(db, v);
     const accepted = need(v.reviewDecision, 'reviewDecision') === 'accept';
-    const rectificationId = v.rectificationId ?? (await db.selectFrom('rectifications').select('id').where('inspection_id', '=', i.id)
-      .orderBy('submitted_at', 'desc').executeTakeFirst())?.id;
+    const rectificationId = v.rectificationId ?? await latestRectificationId(db, i.id);
     const reviewId = await recordReview(db, actor, need(rectificationId, 'rectificationId (or a reported rectification)'), accepted, v.reviewOpinion ?? '');
     await updateInspection(db, actor, i.id, 'rectification-review', { status: accepted ? 'rectified' : 'rectifying' });
     return { reviewId };
@@ -199,7 +189,7 @@ const actions: Record<(typeof ACTIONS)[number], (db: Db, ctx: Ctx) => Promise<Re
   },
   'problem-rectifying': async (db, { input: v, actor }) => {
     const p = await registeredProblem(db, v);
-    const rectified = await rectificationAccepted(db, p.inspection_id);
+    const rectified = (await latestReviewAccepted(db, p.inspection_id)) === true;
     await updateProblem(db, actor, p.id, 'rectify', { status: rectified ? 'rectified' : 'rectifying', route: 'rectify' });
     return { problemRectified: rectified };
   },
@@ -210,9 +200,7 @@ const actions: Record<(typeof ACTIONS)[number], (db: Db, ctx: Ctx) => Promise<Re
   },
   'rectified-problems': async (db, { input: v }) => {
     const i = await inspection(db, v);
-    const rows = await db.selectFrom('problems').select('id').where('inspection_id', '=', i.id).where('route', '=', 'rectify')
-      .where('status', '!=', 'cleared').orderBy('no').execute();
-    return { rectifiedProblemIds: rows.map((r) => r.id) };
+    return { rectifiedProblemIds: await openRectifiedProblems(db, i.id) };
   },
   'complaint-received': async (db, { input: v, actor }) => {
     const i = await inspection(db, v);

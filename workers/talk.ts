@@ -3,7 +3,7 @@ import { once } from '../src/db/effects';
 import { getUnit } from '../src/db/organisation';
 import { getTalk, recordTalkMinutes, scheduleTalk } from '../src/db/registers/supervision';
 import { workCalendar } from '../src/db/calendar';
-import { addWorkingDays, chinaDate, endOfDay } from '../src/domain/calendar';
+import { talkFollowUpDue, TALK_FOLLOW_UP_WORKING_DAYS } from '../src/domain/talks';
 import { issueOfficialDocument } from './documents/issue';
 import { defineWorker, InputError } from './runtime/types';
 
@@ -26,7 +26,7 @@ export const input = z.object({
   talkId: z.string().nullish().transform((v) => v ?? undefined),
   inspectionId: z.string().nullish().transform((v) => v ?? undefined),
   problemId: z.string().nullish().transform((v) => v ?? undefined),
-  followUpWorkingDays: z.number().int().min(1).max(60).default(5),
+  followUpWorkingDays: z.number().int().min(1).max(60).default(TALK_FOLLOW_UP_WORKING_DAYS),
 });
 
 export default defineWorker({
@@ -49,8 +49,9 @@ export default defineWorker({
       const m = v.talkMinutes;
       if (!m) throw new InputError('talkMinutes (约谈纪要) are required');
       const minutes = [`指出问题：${m.problems}`, m.opinion && `整改意见：${m.opinion}`, m.commitments && `表态承诺：${m.commitments}`].filter(Boolean).join('\n');
-      const followUpDue = m.followUpDate ? endOfDay(chinaDate(m.followUpDate))
-        : endOfDay(addWorkingDays(calendar, chinaDate(m.heldAt || talk.at || actor.at), v.followUpWorkingDays));
+      const followUpDue = talkFollowUpDue(calendar, {
+        followUpDate: m.followUpDate, heldAt: m.heldAt, scheduledAt: talk.at, now: actor.at, workingDays: v.followUpWorkingDays,
+      });
       await recordTalkMinutes(db, actor, talk.id, minutes, followUpDue, { heldAt: m.heldAt ?? null, interviewee: m.interviewee ?? null });
       const doc = await issueOfficialDocument(db, deps.archive, actor, 'talk-minutes', { talkId: talk.id });
       return { talkId: talk.id, followUpDue, talkMinutesDocumentId: doc.id, talkMinutesDocumentNo: doc.doc_no };

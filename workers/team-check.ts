@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkTeams, teamChanges, type Inspector, type TeamProposal } from '../src/domain/teams';
+import { checkTeamProposal, type Inspector, type TeamProposal } from '../src/domain/teams';
 import { listUnits, listPeople } from '../src/db/organisation';
 import { listRecusals } from '../src/db/recusals';
 import { defineWorker } from './runtime/types';
@@ -34,9 +34,7 @@ export default defineWorker({
     const approved = (approvedTeams ?? undefined) as TeamProposal[] | undefined;
     const adjustment = !!adjustmentReason;
     const recusals = await listRecusals(deps.db);
-    const problems = checkTeams(teams as TeamProposal[], people, { approved, unitNames, adjustment, recusals });
-    const changes = approved ? teamChanges(teams as TeamProposal[], approved, people) : [];
-    if (adjustment && approved && changes.length === 0) problems.push('已申请调整巡查组，但人员组成与已批准的相同。');
+    const { problems, changes } = checkTeamProposal(teams as TeamProposal[], people, { approved, unitNames, adjustment, recusals });
     return { teamValid: problems.length === 0, teamProblems: problems, teamChanges: changes };
   },
 });

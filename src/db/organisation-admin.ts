@@ -9,6 +9,8 @@ import { type UnitTable } from './schema';
 export interface UnitInput {
   code: string;
   name: string;
+  /** 简称 (区住建局), shown beside the name in pickers; null for none. */
+  shortName: string | null;
   kind: UnitTable['kind'];
   parentCode: string | null;
   /** 移交 routing domain of a supervising department, 、-separated. */
@@ -26,7 +28,7 @@ export async function saveUnit(db: Db, by: Actor, input: UnitInput, create: bool
   if (create && before) throw new AccountError(`单位代码 ${input.code} 已被使用。`);
   if (!create && !before) throw new AccountError('单位不存在。');
   const values = {
-    name: input.name, kind: input.kind, parent_code: input.parentCode, domain: input.domain, supervising: input.supervising ? 1 : 0,
+    name: input.name, short_name: input.shortName, kind: input.kind, parent_code: input.parentCode, domain: input.domain, supervising: input.supervising ? 1 : 0,
     industry: input.industry, address: input.address, email: input.email, head_person_id: input.headPersonId,
   };
   await db.transaction().execute(async (trx) => {

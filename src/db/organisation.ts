@@ -59,3 +59,34 @@ export async function listPeople(db: Db, unitCode?: string): Promise<Person[]> {
   if (unitCode) q = q.where('unit_code', '=', unitCode);
   return (await q.execute()).map(toPerson);
 }
+
+/** A unit's name, or undefined for an unknown code. */
+export async function unitNameOf(db: Db, code: string): Promise<string | undefined> {
+  return (await db.selectFrom('units').select('name').where('code', '=', code).executeTakeFirst())?.name;
+}
+
+/** The registered enterprise of that name (problems name an enterprise as the forms do). */
+export async function enterpriseByName(db: Db, name: string): Promise<Unit | undefined> {
+  const row = await db.selectFrom('units').selectAll().where('kind', '=', 'enterprise').where('name', '=', name).executeTakeFirst();
+  return row ? toUnit(row) : undefined;
+}
+
+/** Units by code, ordered by code (unknown codes are left out). */
+export async function unitsByCode(db: Db, codes: readonly string[]): Promise<Unit[]> {
+  if (codes.length === 0) return [];
+  return (await db.selectFrom('units').selectAll().where('code', 'in', [...codes]).orderBy('code').execute()).map(toUnit);
+}
+
+/** Units by name, ordered by code (unknown names are left out). */
+export async function unitsByName(db: Db, names: readonly string[]): Promise<Unit[]> {
+  if (names.length === 0) return [];
+  return (await db.selectFrom('units').selectAll().where('name', 'in', [...names]).orderBy('code').execute()).map(toUnit);
+}
+
+/** People by id with the name of their unit, ordered by id. */
+export async function peopleWithUnits(db: Db, ids: readonly string[]): Promise<(Person & { unitName: string })[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('people').innerJoin('units', 'units.code', 'people.unit_code')
+    .selectAll('people').select('units.name as unitName').where('people.id', 'in', [...new Set(ids)]).orderBy('people.id').execute();
+  return rows.map((r) => ({ ...toPerson(r), unitName: r.unitName }));
+}

@@ -29,3 +29,14 @@ export function scoreUnit(input: ScoreInput): ScoreSheet {
   const grade = score >= 90 ? '优秀' : score >= 80 ? '良好' : score >= 60 ? '合格' : '不合格';
   return { score, grade, items };
 }
+
+/**
+ * What an inspection is scored on: its problems, and the escalations of the whole inspection's rectification
+ * counted like a problem's (a 通报 deducts points); a rectification not reviewed yet is not held against the unit.
+ */
+export function inspectionScoreInput(problems: ScoreInput['problems'], inspectionEscalations: number, latestReviewAccepted: boolean | null): ScoreInput {
+  return {
+    problems: [...problems, ...(inspectionEscalations > 0 ? [{ severity: '', escalationLevel: inspectionEscalations }] : [])],
+    rectificationAccepted: latestReviewAccepted ?? true,
+  };
+}

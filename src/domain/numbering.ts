@@ -30,3 +30,6 @@ export function numberingGaps(seqs: number[]): number[] {
   for (let i = 1; i <= max; i++) if (!have.has(i)) gaps.push(i);
   return gaps;
 }
+
+/** 巡查编号: XC-2026-007 for the 7th inspection opened in 2026. */
+export const inspectionNo = (year: number, seq: number): string => `XC-${year}-${String(seq).padStart(3, '0')}`;

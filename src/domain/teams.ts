@@ -120,6 +120,19 @@ export function teamChanges(teams: TeamProposal[], approved: TeamProposal[], peo
   });
 }
 
+/**
+ * The team check of a proposal: the rules of checkTeams, and for a round's adjustment (二（三）) the changes against
+ * the approved teams, which go to the committee; an adjustment that changes nothing is a problem of its own.
+ */
+export function checkTeamProposal(teams: TeamProposal[], people: Map<string, Inspector>, options: NonNullable<Parameters<typeof checkTeams>[2]>): {
+  problems: string[]; changes: string[];
+} {
+  const problems = checkTeams(teams, people, options);
+  const changes = options.approved ? teamChanges(teams, options.approved, people) : [];
+  if (options.adjustment && options.approved && changes.length === 0) problems.push('已申请调整巡查组，但人员组成与已批准的相同。');
+  return { problems, changes };
+}
+
 function checkLead(problems: string[], label: string, post: string, p: Inspector | undefined, rank: string, minYears: number): void {
   if (!p) return;
   if (p.rank !== rank) problems.push(`${label}的${post}${p.name}应为${rank}干部，现为${p.rank ?? '无职级'}。`);

@@ -126,9 +126,9 @@ describe.each(dialects)('administration store on %s', (dialect) => {
     ]);
     const first = ids['第一巡查组']!;
     // when
-    await saveUnit(db, by, { code: 'YC-E-99', name: '峄城区某新材料有限公司', kind: 'enterprise', parentCode: '370404100', domain: null, supervising: false, industry: '化工', address: null, email: null, headPersonId: null }, true);
+    await saveUnit(db, by, { code: 'YC-E-99', name: '峄城区某新材料有限公司', shortName: null, kind: 'enterprise', parentCode: '370404100', domain: null, supervising: false, industry: '化工', address: null, email: null, headPersonId: null }, true);
     const personId = await savePerson(db, by, { name: '黄志远', unitCode: 'YC-E-99', post: '安全生产专家（化工）', rank: '专家', expert: true, safetyYears: 11, email: null, phone: null });
-    const duplicate = await rejectionOf(saveUnit(db, by, { code: 'YC-E-99', name: 'x', kind: 'enterprise', parentCode: null, domain: null, supervising: false, industry: null, address: null, email: null, headPersonId: null }, true));
+    const duplicate = await rejectionOf(saveUnit(db, by, { code: 'YC-E-99', name: 'x', shortName: null, kind: 'enterprise', parentCode: null, domain: null, supervising: false, industry: null, address: null, email: null, headPersonId: null }, true));
     const refused = await rejectionOf(saveTeamComposition(db, by, first, { leaderId: 'p-leader-1', deputyId: 'p-member-1', memberIds: [...members(1), 'p-member-5'], expertIds: [] }));
     await saveTeamComposition(db, by, first, { leaderId: 'p-leader-1', deputyId: 'p-deputy-1', memberIds: [...members(0).slice(1), 'p-member-9'], expertIds: ['p-expert-1', personId] });
     // then

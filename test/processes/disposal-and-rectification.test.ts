@@ -178,10 +178,10 @@ describe('rectification', () => {
     await p.job('yc-escalate', { action: 'step' }, { escalationLevel: 1, escalationStep: '催办', escalationColor: 'red', escalationExhausted: false });
     await p.awaitActive(ladder, ['send-reminder']);
     // when the unit submits its report now (no buffering: it must find a subscription)
-    await p.h.engine.publishMessage({ name: 'rectification-submitted', correlationKey: 'I-5', timeToLive: 0, variables: { rectificationReport: '已完成整改' } });
+    await p.h.engine.publishMessage({ name: 'rectification-submitted', correlationKey: 'I-5', timeToLive: 0, variables: { rectificationReport: { report: '已完成整改', investigation: null } } });
     // then the report is recorded and reviewed, and the rung in progress ends
     const recorded = await p.job('yc-record', { action: 'rectification-reported' });
-    expect(recorded.variables).toMatchObject({ rectificationReport: '已完成整改' });
+    expect(recorded.variables).toMatchObject({ rectificationReport: { report: '已完成整改', investigation: null } });
     expect(p.passed(pi, 'rectification-report-received')).toBe(true);
     await p.deadline({ result: 'rectificationReviewDue' }, '2026-05-20T23:59:59+08:00');
     expect(p.h.trace(ladder)).toContain('escalation-ladder:ELEMENT_TERMINATED');
@@ -239,7 +239,8 @@ describe('rectification', () => {
     const pi = await start();
     await p.h.engine.publishMessage({ name: 'rectification-submitted', correlationKey: 'I-5', timeToLive: 0 });
     await review('return');
-    await p.job('yc-notify', { template: 'rectification-returned' });
+    const notice = await p.job('yc-notify', { template: 'rectification-returned' });
+    expect(notice.variables).toMatchObject({ reason: '部分问题未整改' });
     await p.deadline({ amount: '15', result: 'rectificationDue' }, '2026-06-10T23:59:59+08:00', '2026-06-05T23:59:59+08:00');
     expect(await p.awaitActive(pi, ['await-rectification-report', 'rectification-period'])).toHaveLength(2);
   });

@@ -60,7 +60,8 @@ describe('inspection-report', () => {
     // when
     await p.task('approve-report', { reportDecision: 'return', reportOpinion: '问题清单不完整' });
     // then
-    await p.job('yc-notify', { template: 'report-returned', to: 'team-leader' });
+    const notice = await p.job('yc-notify', { template: 'report-returned', to: 'team-leader' });
+    expect(notice.variables).toMatchObject({ reason: '问题清单不完整' });
     await p.deadline({ rule: 'working-days', amount: '5', result: 'reportDue', remindBefore: '1' }, '2026-04-29T23:59:59+08:00', '2026-04-28T09:00:00+08:00');
     await p.awaitActive(pi, ['draft-report']);
     expect(await p.taskVariables('draft-report')).toMatchObject({ returnOpinion: '问题清单不完整' });
@@ -91,11 +92,11 @@ describe('problem-handover', () => {
     // given
     const pi = await send();
     // when the department signs the receipt and later reports the result
-    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0, variables: { handoverReceipt: { accepted: true } } });
+    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0, variables: { receiptAccepted: true } });
     const receipt = await p.job('yc-handover', { action: 'receipt' }, { handoverRefused: false, refusalReason: null });
-    expect(receipt.variables).toMatchObject({ handoverReceipt: { accepted: true } });
+    expect(receipt.variables).toMatchObject({ receiptAccepted: true });
     await p.awaitActive(pi, awaitingResult);
-    await p.h.engine.publishMessage({ name: 'handover-result', correlationKey: 'H-1', timeToLive: 0, variables: { handoverResult: '已立案查处' } });
+    await p.h.engine.publishMessage({ name: 'handover-result', correlationKey: 'H-1', timeToLive: 0, variables: { resultText: '已立案查处' } });
     await p.job('yc-handover', { action: 'result' });
     // then
     await p.completed(pi);
@@ -112,7 +113,7 @@ describe('problem-handover', () => {
     await p.deadline({ result: 'receiptDue' }, '2026-03-11T23:59:59+08:00');
     expect(await p.awaitActive(pi, [...awaitingReceipt, 'receipt-chase-due'])).toHaveLength(3);
     // when the receipt comes during the chase, it is recorded and the chase ends
-    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0, variables: { handoverReceipt: { accepted: true } } });
+    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0, variables: { receiptAccepted: true } });
     await p.job('yc-handover', { action: 'receipt' }, { handoverRefused: false, refusalReason: null });
     expect(await p.awaitActive(pi, awaitingResult)).toEqual(awaitingResult);
   });
@@ -163,7 +164,7 @@ describe('problem-handover', () => {
 
   it('lets the office reassign a handover whose department does not answer', async () => {
     const pi = await send();
-    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0, variables: { handoverReceipt: { accepted: true } } });
+    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0, variables: { receiptAccepted: true } });
     await p.job('yc-handover', { action: 'receipt' }, { handoverRefused: false, refusalReason: null });
     await p.awaitActive(pi, awaitingResult);
     // when the result deadline and three chases pass
@@ -190,7 +191,7 @@ describe('problem-handover', () => {
   it('lets the office name another department when the handover is refused', async () => {
     // given
     const pi = await send();
-    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0, variables: { handoverReceipt: { accepted: false, reason: '不属本部门职责' } } });
+    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0, variables: { receiptAccepted: false, refusalReason: '不属本部门职责' } });
     // when the department refuses (an answer the diagram branches on)
     await p.job('yc-handover', { action: 'receipt' }, { handoverRefused: true, refusalReason: '不属本部门职责' });
     await p.deadline({ result: 'reassignDue' }, '2026-03-09T23:59:59+08:00');

@@ -14,7 +14,9 @@ describe('key-talk', () => {
     const pi = await p.create('key-talk', { talk, unitCode: '370404103', inspectionId: 'I-7' });
     await p.job('yc-talk', { action: 'schedule' }, { talkId: 'TK-1' });
     await p.job('yc-document', { docType: 'talk-notice' });
-    await p.job('yc-notify', { template: 'talk', to: 'unit,unit-head' });
+    // the notice's job gets the talk's reason and time as the notify schema names them
+    const notice = await p.job('yc-notify', { template: 'talk', to: 'unit,unit-head' });
+    expect(notice.variables).toMatchObject({ reason: '有限空间作业隐患整改不力', talkAt: null });
     await p.deadline({ rule: 'working-days', amount: '5', result: 'talkDue' }, '2026-03-09T23:59:59+08:00');
     await p.awaitTask('hold-talk');
     expect(await p.taskVariables('hold-talk')).toMatchObject({ talkSubject: '370404103', talkReason: '有限空间作业隐患整改不力' });

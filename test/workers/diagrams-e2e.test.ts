@@ -36,10 +36,10 @@ describe('real diagrams with the workers (gRPC streaming)', () => {
     } });
     const handover = await eventually(async () => (await handoverRegister(env.store.db, ALL, FIRST_PAGE)).rows[0]);
     await env.zbc.publishMessage({ name: 'handover-receipt', correlationKey: String(handover.id), timeToLive: 10_000,
-      variables: { handoverReceipt: { accepted: true, reason: null, by: 'bumen-YC-M-07', at: '2026-10-09T10:00:00+08:00' } } as never });
+      variables: { receiptAccepted: true, refusalReason: null, receiptBy: 'bumen-YC-M-07', receiptAt: '2026-10-09T10:00:00+08:00' } as never });
     await eventually(async () => (await handoverRegister(env.store.db, ALL, FIRST_PAGE)).rows[0]?.status === 'received');
     await env.zbc.publishMessage({ name: 'handover-result', correlationKey: String(handover.id), timeToLive: 10_000,
-      variables: { handoverResult: { text: '已责令整改并罚款1万元', by: 'bumen-YC-M-07', at: '2026-10-20T10:00:00+08:00' } } as never });
+      variables: { resultText: '已责令整改并罚款1万元', resultBy: 'bumen-YC-M-07', resultAt: '2026-10-20T10:00:00+08:00' } as never });
     // then
     const done = await eventually(async () => {
       const h = await getHandover(env.store.db, String(handover.id));

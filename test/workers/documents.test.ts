@@ -118,7 +118,7 @@ describe('every document type', () => {
       units: ['370404104'], rounds: [{ no: 1, start: '2026-10-12', end: '2026-10-30', units: ['370404104'] }] } }, { action: 'plan-approved' });
     const teams = await run(record, 'yc-record', { planId: plan.planId, teams: [{ name: '第1巡查组', leaderId: 'p-leader-1', deputyId: 'p-deputy-1',
       memberIds: ['p-member-1', 'p-member-2', 'p-member-3'], expertIds: ['p-expert-1'] }] }, { action: 'teams-approved' });
-    const { inspectionId } = await run(record, 'yc-record', { unitCode: '370404104', roundId: plan.roundIds[0], teamId: teams.teamIds['第1巡查组'] }, { action: 'inspection-opened' });
+    const { inspectionId } = await run(record, 'yc-record', { unitCode: '370404104', roundId: plan.roundIds[0], team: { id: teams.teamIds['第1巡查组'], name: '第1巡查组' } }, { action: 'inspection-opened' });
     await run(record, 'yc-record', { inspectionId, onsiteStart: '2026-10-12T09:00:00+08:00' }, { action: 'onsite-started' });
     await run(record, 'yc-record', { inspectionId, onsiteEnd: '2026-10-30T17:00:00+08:00' }, { action: 'onsite-finished' });
     const [problemId] = (await run(record, 'yc-record', { inspectionId, problems: [

@@ -49,7 +49,7 @@ describe.each(dialects)('yc-notify on %s', (dialect) => {
     const mailer = createMailer({ host: '127.0.0.1', port: smtp.port, secure: false, from: '峄城区安委办 <ajb@yicheng.local>' });
     const h = await harness(store, { mailer, sms: createSmsWebhook(`http://127.0.0.1:${smsPort}/sms`) });
     const inspectionId = completed(await h.run(record, job('yc-record', { unitCode: '370404103' }, { action: 'inspection-opened' }))).inspectionId;
-    const talk = job('yc-notify', { inspectionId, talk: { at: '2026-10-09T09:00:00+08:00', reason: '重大事故隐患久拖不改' } },
+    const talk = job('yc-notify', { inspectionId, talkAt: '2026-10-09T09:00:00+08:00', reason: '重大事故隐患久拖不改' },
       { template: 'talk', to: 'unit, office, copy-offices' });
     // when
     const first = await h.run(notify, talk);

@@ -37,7 +37,7 @@ describe.each(dialects)('problem cases on %s', (dialect) => {
     // then it waits, 整改中, and only it is listed when the rectification is accepted
     expect(rectifying).toEqual({ problemRectified: false });
     expect(await statusOf(store, inspectionId)).toEqual(['rectifying', 'disposing']);
-    await h.run(record, job('yc-record', { inspectionId, rectificationReport: '已落实培训计划' }, { action: 'rectification-reported' }));
+    await h.run(record, job('yc-record', { inspectionId, rectificationReport: { report: '已落实培训计划' } }, { action: 'rectification-reported' }));
     await h.run(record, job('yc-record', { inspectionId, reviewDecision: 'accept', reviewOpinion: '同意' }, { action: 'rectification-reviewed' }));
     expect(completed(await h.run(record, job('yc-record', { inspectionId }, { action: 'rectified-problems' })))).toEqual({ rectifiedProblemIds: [own] });
     // and a problem reaching the rectification route after the acceptance does not wait

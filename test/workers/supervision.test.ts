@@ -45,8 +45,8 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     const send = job('yc-handover', { problemId: minor, departmentCode: routeMinor.departmentCode, resultDue: '2026-11-09T23:59:59+08:00' }, { action: 'send' });
     const sent = completed(await h.run(handover, send));
     const resent = completed(await h.run(handover, send));
-    const received = await h.run(handover, job('yc-handover', { handoverId: sent.handoverId, handoverReceipt: { accepted: true, reason: null } }, { action: 'receipt' }));
-    const result = await h.run(handover, job('yc-handover', { handoverId: sent.handoverId, handoverResult: { text: '已立案查处，罚款2万元' } }, { action: 'result' }));
+    const received = await h.run(handover, job('yc-handover', { handoverId: sent.handoverId, receiptAccepted: true, refusalReason: null }, { action: 'receipt' }));
+    const result = await h.run(handover, job('yc-handover', { handoverId: sent.handoverId, resultText: '已立案查处，罚款2万元' }, { action: 'result' }));
     // the diagram issues the letter first (yc-document) and hands its number to send
     const letter = completed(await h.run(document, job('yc-document', { problemId: minor, departmentCode: 'YC-M-06' }, { docType: 'handover-letter' })));
     const second = completed(await h.run(handover, job('yc-handover', { problemId: minor, departmentCode: 'YC-M-06', ...letter }, { action: 'send' })));

@@ -1,11 +1,11 @@
 import { type Db } from '../../src/db/connect';
-import { getInspection } from '../../src/db/registers/inspections';
+import { peopleWithUnits, unitNameOf } from '../../src/db/organisation';
+import { getInspection, teamNameOf } from '../../src/db/registers/inspections';
 import { chineseDate } from '../notify/templates';
 import { InputError } from '../runtime/types';
 
 /** Shared look-ups and wording of the document templates. */
-export const unitName = async (db: Db, code: string | null | undefined) =>
-  code ? (await db.selectFrom('units').select('name').where('code', '=', code).executeTakeFirst())?.name ?? code : '';
+export const unitName = async (db: Db, code: string | null | undefined) => code ? (await unitNameOf(db, code)) ?? code : '';
 
 export function need<T>(v: T | undefined | null, what: string): T {
   if (v === undefined || v === null) throw new InputError(`${what} is required for this document`);
@@ -18,8 +18,7 @@ export async function loadInspection(db: Db, id: string | undefined) {
   return i;
 }
 
-export const teamName = async (db: Db, teamId: string | null | undefined) =>
-  teamId ? (await db.selectFrom('teams').select('name').where('id', '=', teamId).executeTakeFirst())?.name : undefined;
+export const teamName = async (db: Db, teamId: string | null | undefined) => teamId ? teamNameOf(db, teamId) : undefined;
 
 /** 2027年3月1日至2027年3月14日 for a round's dates. */
 export const period = (start: string, end: string) => `${chineseDate(start)}至${chineseDate(end)}`;
@@ -35,9 +34,7 @@ export const numbered = (items: string[]) => items.map((item, n) => `${n + 1}.${
 
 /** People by id as 姓名（单位 职务）. */
 export async function peopleNamed(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db.selectFrom('people').innerJoin('units', 'units.code', 'people.unit_code')
-    .select(['people.id', 'people.name', 'people.post', 'units.name as unitName']).where('people.id', 'in', [...new Set(ids)]).execute();
+  const rows = await peopleWithUnits(db, ids);
   return new Map(rows.map((r) => [r.id, `${r.name}（${r.unitName}${r.post ? ` ${r.post}` : ''}）`]));
 }
 

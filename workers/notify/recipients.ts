@@ -1,6 +1,9 @@
 import { accountsOfPeople, accountsWithRole, type Account } from '../../src/db/accounts';
 import { type Db } from '../../src/db/connect';
+import { getPeople, getPerson, getUnit, unitsByCode, unitsByName, type Unit } from '../../src/db/organisation';
 import { teamMembersOf } from '../../src/db/registers/inspections';
+import { COPY_OFFICES } from '../../src/domain/disposal';
+import { homeUnits, teamLeads } from '../../src/domain/notification';
 
 /**
  * Who gets a message: an account (inbox + e-mail), a unit's official mailbox or a unit head without an account
@@ -17,8 +20,6 @@ export const RECIPIENT_GROUPS = ['office', 'committee', 'team-leader', 'team-mem
   'department', 'copy-offices', 'enterprise'] as const;
 export type RecipientGroup = (typeof RECIPIENT_GROUPS)[number];
 
-/** 抄送 targets of the seed: 组织部, 综治办 (政法委), 文明办. */
-export const COPY_OFFICES = ['区委组织部', '区委政法委', '区文明办'];
 
 export interface Scope {
   teamId?: string | null;
@@ -31,27 +32,18 @@ export interface Scope {
 
 async function fromAccounts(db: Db, accounts: Account[]): Promise<Recipient[]> {
   const personIds = accounts.map((a) => a.personId).filter((id): id is string => !!id);
-  const phones = personIds.length === 0 ? [] : await db.selectFrom('people').select(['id', 'phone']).where('id', 'in', personIds).execute();
-  const phoneOf = new Map(phones.map((p) => [p.id, p.phone]));
+  const phoneOf = new Map((await getPeople(db, personIds)).map((p) => [p.id, p.phone]));
   return accounts.map((a) => ({ key: a.id, name: a.displayName, email: a.email, phone: a.personId ? phoneOf.get(a.personId) ?? null : null }));
 }
 
-async function mailboxes(db: Db, where: { codes?: string[]; names?: string[] }): Promise<Recipient[]> {
-  let q = db.selectFrom('units').select(['code', 'name', 'email']).orderBy('code');
-  if (where.codes) {
-    if (where.codes.length === 0) return [];
-    q = q.where('code', 'in', where.codes);
-  }
-  if (where.names) q = q.where('name', 'in', where.names);
-  return (await q.execute()).map((u) => ({ key: `mailbox:${u.code}`, name: u.name, email: u.email, phone: null }));
-}
+/** The units' official mailboxes. */
+const mailboxes = (units: Unit[]): Recipient[] => units.map((u) => ({ key: `mailbox:${u.code}`, name: u.name, email: u.email, phone: null }));
 
 /** Members of the scope's team(s) with their roles and home units. */
 async function teamOf(db: Db, scope: Scope): Promise<{ personId: string; role: string; unitCode: string }[]> {
   if (scope.teamId) return teamMembersOf(db, scope.teamId);
   if (!scope.teamPeople || scope.teamPeople.length === 0) return [];
-  const people = await db.selectFrom('people').select(['id', 'unit_code']).where('id', 'in', scope.teamPeople.map((p) => p.personId)).execute();
-  const unitOf = new Map(people.map((p) => [p.id, p.unit_code]));
+  const unitOf = new Map((await getPeople(db, scope.teamPeople.map((p) => p.personId))).map((p) => [p.id, p.unit_code]));
   return scope.teamPeople.filter((p) => unitOf.has(p.personId)).map((p) => ({ ...p, unitCode: unitOf.get(p.personId)! }));
 }
 
@@ -60,11 +52,11 @@ async function teamOf(db: Db, scope: Scope): Promise<{ personId: string; role: s
  * head is not recorded falls back to the unit's accounts, so the message still reaches the unit.
  */
 async function unitHead(db: Db, unitCode: string): Promise<Recipient[]> {
-  const unit = await db.selectFrom('units').select('head_person_id').where('code', '=', unitCode).executeTakeFirst();
+  const unit = await getUnit(db, unitCode);
   if (!unit?.head_person_id) return fromAccounts(db, await accountsWithRole(db, 'unit', unitCode));
   const accounts = await accountsOfPeople(db, [unit.head_person_id]);
   if (accounts.length > 0) return fromAccounts(db, accounts);
-  const head = await db.selectFrom('people').select(['id', 'name', 'email', 'phone']).where('id', '=', unit.head_person_id).executeTakeFirst();
+  const head = await getPerson(db, unit.head_person_id);
   return head ? [{ key: `person:${head.id}`, name: head.name, email: head.email, phone: head.phone }] : [];
 }
 
@@ -73,11 +65,10 @@ async function unitHead(db: Db, unitCode: string): Promise<Recipient[]> {
  * account still gets the copy in its official mailbox.
  */
 async function copyOffices(db: Db): Promise<Recipient[]> {
-  const offices = await db.selectFrom('units').select('code').where('name', 'in', COPY_OFFICES).orderBy('code').execute();
   const recipients: Recipient[] = [];
-  for (const { code } of offices) {
-    const accounts = await accountsWithRole(db, 'copy-office', code);
-    recipients.push(...(accounts.length > 0 ? await fromAccounts(db, accounts) : await mailboxes(db, { codes: [code] })));
+  for (const office of await unitsByName(db, COPY_OFFICES)) {
+    const accounts = await accountsWithRole(db, 'copy-office', office.code);
+    recipients.push(...(accounts.length > 0 ? await fromAccounts(db, accounts) : mailboxes([office])));
   }
   return recipients;
 }
@@ -90,14 +81,12 @@ async function resolveGroup(db: Db, group: RecipientGroup, scope: Scope): Promis
     case 'team-leader': {
       const team = await teamOf(db, scope);
       if (team.length === 0) return fromAccounts(db, await accountsWithRole(db, 'team-leader'));
-      const leads = team.filter((m) => m.role === 'leader' || m.role === 'deputy');
-      return fromAccounts(db, await accountsOfPeople(db, leads.map((m) => m.personId)));
+      return fromAccounts(db, await accountsOfPeople(db, teamLeads(team).map((m) => m.personId)));
     }
     case 'team-members':
       return fromAccounts(db, await accountsOfPeople(db, (await teamOf(db, scope)).map((m) => m.personId)));
     case 'member-home-units': {
-      const codes = [...new Set((await teamOf(db, scope)).map((m) => m.unitCode))];
-      return codes.length > 0 ? mailboxes(db, { codes }) : [];
+      return mailboxes(await unitsByCode(db, homeUnits(await teamOf(db, scope))));
     }
     case 'unit-head':
       return scope.unitCode ? unitHead(db, scope.unitCode) : [];
@@ -108,7 +97,7 @@ async function resolveGroup(db: Db, group: RecipientGroup, scope: Scope): Promis
     case 'copy-offices':
       return copyOffices(db);
     case 'enterprise':
-      return scope.enterpriseCode ? mailboxes(db, { codes: [scope.enterpriseCode] }) : [];
+      return scope.enterpriseCode ? mailboxes(await unitsByCode(db, [scope.enterpriseCode])) : [];
   }
 }
 

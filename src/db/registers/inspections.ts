@@ -169,3 +169,75 @@ export async function unitsWithProblems(db: Db): Promise<string[]> {
   const rows = await db.selectFrom('problems').select('unit_code').distinct().orderBy('unit_code').execute();
   return rows.map((r) => r.unit_code);
 }
+
+/** Whether the committee's latest review of the inspection's rectification accepted it; null before any review. */
+export async function latestReviewAccepted(db: Db, inspectionId: string): Promise<boolean | null> {
+  const review = await db.selectFrom('reviews').innerJoin('rectifications', 'rectifications.id', 'reviews.rectification_id')
+    .select('reviews.accepted').where('rectifications.inspection_id', '=', inspectionId)
+    .orderBy('reviews.reviewed_at', 'desc').executeTakeFirst();
+  return review ? review.accepted === 1 : null;
+}
+
+/** The inspection's latest rectification report. */
+export async function latestRectificationId(db: Db, inspectionId: string): Promise<string | undefined> {
+  return (await db.selectFrom('rectifications').select('id').where('inspection_id', '=', inspectionId)
+    .orderBy('submitted_at', 'desc').executeTakeFirst())?.id;
+}
+
+/** How many inspections were opened in the year (the sequence of the 巡查编号). */
+export async function inspectionsOpenedIn(db: Db, year: number): Promise<number> {
+  const count = await db.selectFrom('inspections').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('opened_at', 'like', `${year}%`).executeTakeFirstOrThrow();
+  return Number(count.n);
+}
+
+/** The inspection's problems the unit rectifies itself and that are not cleared yet, in their order. */
+export async function openRectifiedProblems(db: Db, inspectionId: string): Promise<string[]> {
+  const rows = await db.selectFrom('problems').select('id').where('inspection_id', '=', inspectionId).where('route', '=', 'rectify')
+    .where('status', '!=', 'cleared').orderBy('no').execute();
+  return rows.map((r) => r.id);
+}
+
+/** How many rungs of the escalation ladder the whole inspection's rectification climbed (its audit trail). */
+export async function inspectionEscalations(db: Db, inspectionId: string): Promise<number> {
+  const rows = await db.selectFrom('audit_log').select('seq').where('entity', '=', 'inspections')
+    .where('entity_id', '=', inspectionId).where('action', 'like', 'escalate:%').execute();
+  return rows.length;
+}
+
+/** A round's dates. */
+export async function getRound(db: Db, id: string): Promise<{ start: string; end: string } | undefined> {
+  return db.selectFrom('rounds').select(['start_date as start', 'end_date as end']).where('id', '=', id).executeTakeFirst();
+}
+
+/** A team's name. */
+export async function teamNameOf(db: Db, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('teams').select('name').where('id', '=', id).executeTakeFirst())?.name;
+}
+
+/** A plan as approved: its data (JSON) and approval time. */
+export async function getPlan(db: Db, id: string): Promise<{ id: string; data: string; approved_at: string | null } | undefined> {
+  return db.selectFrom('plans').select(['id', 'data', 'approved_at']).where('id', '=', id).executeTakeFirst();
+}
+
+export interface PlanTeam {
+  id: string;
+  name: string;
+  members: { personId: string; role: string }[];
+  /** The units the team inspected or inspects (its inspections), each once. */
+  unitCodes: string[];
+}
+
+/** The teams approved for a plan, by name, with their members and units. */
+export async function planTeams(db: Db, planId: string): Promise<PlanTeam[]> {
+  const teams = await db.selectFrom('teams').select(['id', 'name']).where('plan_id', '=', planId).orderBy('name').execute();
+  if (teams.length === 0) return [];
+  const ids = teams.map((t) => t.id);
+  const members = await db.selectFrom('team_members').select(['team_id', 'person_id', 'role']).where('team_id', 'in', ids).execute();
+  const units = await db.selectFrom('inspections').select(['team_id', 'unit_code']).where('team_id', 'in', ids).orderBy('opened_at').execute();
+  return teams.map((t) => ({
+    id: t.id, name: t.name,
+    members: members.filter((m) => m.team_id === t.id).map((m) => ({ personId: m.person_id, role: m.role })),
+    unitCodes: [...new Set(units.filter((u) => u.team_id === t.id).map((u) => u.unit_code))],
+  }));
+}

@@ -124,3 +124,10 @@ export async function recordTalkMinutes(db: Db, by: Actor, id: string, minutes: 
   if (Number(result.numUpdatedRows) === 0) throw new Error(`no talk ${id}`);
   await audit(db, by, 'minutes', 'talks', id, { followUpDue });
 }
+
+/** The hazard's latest acceptance, or its latest passed one. */
+export async function latestAcceptance(db: Db, hazardId: string, passedOnly = false) {
+  let q = db.selectFrom('acceptances').selectAll().where('hazard_id', '=', hazardId);
+  if (passedOnly) q = q.where('passed', '=', 1);
+  return q.orderBy('decided_at', 'desc').executeTakeFirst();
+}

@@ -1,4 +1,4 @@
-import { checkTeams, teamChanges, type Inspector, type TeamProposal } from '../../../src/domain/teams';
+import { checkTeamProposal, checkTeams, teamChanges, type Inspector, type TeamProposal } from '../../../src/domain/teams';
 
 const p = (id: string, unitCode: string, rank = '科员', expert = false, safetyYears = 2): Inspector =>
   ({ id, name: `名${id}`, unitCode, rank, expert, safetyYears });
@@ -63,5 +63,15 @@ describe('team composition check', () => {
     expect(asAdjustment).toEqual([]);
     expect(unannounced).toEqual(['巡查组“第1巡查组”的人员应在一个巡查周期内保持稳定：新增名Y，减少名M1c。']);
     expect(teamChanges([adjusted, team('2', [])], approved, people)).toEqual(['巡查组“第1巡查组”：新增名Y，减少名M1c']);
+  });
+});
+
+describe('team proposal check', () => {
+  it('shows an adjustment\'s changes and refuses an adjustment that changes nothing', () => {
+    const approved = [team('1', ['T1']), team('2', ['T2'])];
+    const swapped = [{ ...team('1', ['T1']), memberIds: ['M1a', 'M1b', 'M2c'] }, { ...team('2', ['T2']), memberIds: ['M2a', 'M2b', 'M1c'] }];
+    expect(checkTeamProposal(approved, people, { approved, adjustment: true }).problems).toEqual(['已申请调整巡查组，但人员组成与已批准的相同。']);
+    expect(checkTeamProposal(approved, people, { approved, adjustment: false })).toEqual({ problems: [], changes: [] });
+    expect(checkTeamProposal(swapped, people, { approved, adjustment: true }).changes).toHaveLength(2);
   });
 });

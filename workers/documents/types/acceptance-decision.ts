@@ -1,4 +1,4 @@
-import { getHazard } from '../../../src/db/registers/supervision';
+import { getHazard, latestAcceptance } from '../../../src/db/registers/supervision';
 import { InputError } from '../../runtime/types';
 import { type DocumentTemplate } from '../template';
 import { chineseDate, clause, need, unitName } from '../sources';
@@ -10,7 +10,7 @@ export const acceptanceDecision: DocumentTemplate = {
   async compose({ db }, v) {
     const hz = await getHazard(db, need(v.hazardId, 'hazardId'));
     if (!hz) throw new InputError(`no hazard ${v.hazardId}`);
-    const a = await db.selectFrom('acceptances').selectAll().where('hazard_id', '=', hz.id).orderBy('decided_at', 'desc').executeTakeFirst();
+    const a = await latestAcceptance(db, hz.id);
     if (!a) throw new InputError(`hazard ${hz.id} has no acceptance recorded`);
     const holder = await unitName(db, hz.enterprise_code ?? hz.unit_code);
     return {

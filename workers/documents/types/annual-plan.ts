@@ -1,3 +1,4 @@
+import { getPlan } from '../../../src/db/registers/inspections';
 import { InputError } from '../../runtime/types';
 import { type DocumentTemplate } from '../template';
 import { chineseDate, clause, need, numbered, period, unitName } from '../sources';
@@ -17,7 +18,7 @@ export const annualPlan: DocumentTemplate = {
   name: '年度巡查工作方案',
   issuer: 'committee',
   async compose({ db }, v) {
-    const row = await db.selectFrom('plans').select(['id', 'data', 'approved_at']).where('id', '=', need(v.planId, 'planId')).executeTakeFirst();
+    const row = await getPlan(db, need(v.planId, 'planId'));
     if (!row) throw new InputError(`no plan ${v.planId}`);
     const plan = JSON.parse(row.data) as PlanData;
     const rounds = [...plan.rounds].sort((a, b) => a.no - b.no);

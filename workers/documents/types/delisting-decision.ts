@@ -1,4 +1,4 @@
-import { getHazard } from '../../../src/db/registers/supervision';
+import { getHazard, latestAcceptance } from '../../../src/db/registers/supervision';
 import { InputError } from '../../runtime/types';
 import { type DocumentTemplate } from '../template';
 import { chineseDate, clause, need, unitName } from '../sources';
@@ -11,7 +11,7 @@ export const delistingDecision: DocumentTemplate = {
     const hz = await getHazard(db, need(v.hazardId, 'hazardId'));
     if (!hz) throw new InputError(`no hazard ${v.hazardId}`);
     if (!hz.delisted_at) throw new InputError(`hazard ${hz.id} is not delisted`);
-    const a = await db.selectFrom('acceptances').selectAll().where('hazard_id', '=', hz.id).where('passed', '=', 1).orderBy('decided_at', 'desc').executeTakeFirst();
+    const a = await latestAcceptance(db, hz.id, true);
     const holder = await unitName(db, hz.enterprise_code ?? hz.unit_code);
     return {
       subject: `hazard:${hz.id}`, title: `关于${holder}重大事故隐患销号的决定`, mainRecipient: await unitName(db, hz.unit_code), publicity: '此件公开发布',

@@ -1,6 +1,8 @@
 import { getProblem } from '../../../src/db/registers/inspections';
 import { getHandover } from '../../../src/db/registers/supervision';
+import { unitByName } from '../../../src/db/organisation';
 import { addWorkingDays, endOfDay } from '../../../src/domain/calendar';
+import { ACCOUNTABILITY_OFFICE } from '../../../src/domain/disposal';
 import { InputError } from '../../runtime/types';
 import { type DocumentTemplate } from '../template';
 import { chineseDate, clause, loadInspection, need, numbered, unitName } from '../sources';
@@ -16,8 +18,7 @@ export const handoverLetter: DocumentTemplate = {
     const h = v.handoverId ? await getHandover(db, v.handoverId) : undefined;
     const problemId = h?.problem_id ?? v.problemId;
     // Without a department (an accountability referral from the escalation ladder) the letter goes to 区委组织部.
-    const deptCode = h?.department_code ?? v.departmentCode
-      ?? (await db.selectFrom('units').select('code').where('name', '=', '区委组织部').executeTakeFirst())?.code;
+    const deptCode = h?.department_code ?? v.departmentCode ?? (await unitByName(db, ACCOUNTABILITY_OFFICE))?.code;
     const dept = await unitName(db, need(deptCode, 'departmentCode'));
     const due = h?.result_due ?? v.resultDue ?? endOfDay(addWorkingDays(calendar, today, RESULT_WORKING_DAYS));
     const answer = `请于收到本函后签收回执，并于${chineseDate(due)}前将调查处理结果书面反馈区安委办。`;

@@ -1,3 +1,4 @@
+import { getRound } from '../../../src/db/registers/inspections';
 import { type DocumentTemplate } from '../template';
 import { loadInspection, period, teamName, unitName } from '../sources';
 
@@ -8,8 +9,8 @@ export const inspectionNotice: DocumentTemplate = {
   async compose({ db }, v) {
     const i = await loadInspection(db, v.inspectionId);
     const unit = await unitName(db, i.unit_code);
-    const round = i.round_id ? await db.selectFrom('rounds').select(['start_date', 'end_date']).where('id', '=', i.round_id).executeTakeFirst() : undefined;
-    const when = v.period ?? (round ? period(round.start_date, round.end_date) : undefined);
+    const round = i.round_id ? await getRound(db, i.round_id) : undefined;
+    const when = v.period ?? (round ? period(round.start, round.end) : undefined);
     return {
       subject: `inspection:${i.id}`, title: `关于对${unit}开展安全生产巡查的通知`, mainRecipient: unit, publicity: '此件依申请公开',
       paragraphs: [

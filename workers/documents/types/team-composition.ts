@@ -1,3 +1,4 @@
+import { getPlan, planTeams } from '../../../src/db/registers/inspections';
 import { InputError } from '../../runtime/types';
 import { type DocumentTemplate } from '../template';
 import { clause, need, numbered, peopleNamed, unitName } from '../sources';
@@ -14,21 +15,18 @@ export const teamComposition: DocumentTemplate = {
   name: '巡查组组成人员名单',
   issuer: 'committee',
   async compose({ db }, v) {
-    const plan = await db.selectFrom('plans').select(['id', 'data']).where('id', '=', need(v.planId, 'planId')).executeTakeFirst();
+    const plan = await getPlan(db, need(v.planId, 'planId'));
     if (!plan) throw new InputError(`no plan ${v.planId}`);
-    const teams = await db.selectFrom('teams').select(['id', 'name']).where('plan_id', '=', plan.id).orderBy('name').execute();
+    const teams = await planTeams(db, plan.id);
     if (!teams.length) throw new InputError(`plan ${plan.id} has no approved teams`);
-    const members = await db.selectFrom('team_members').select(['team_id', 'person_id', 'role']).where('team_id', 'in', teams.map((t) => t.id)).execute();
-    const names = await peopleNamed(db, members.map((m) => m.person_id));
+    const names = await peopleNamed(db, teams.flatMap((t) => t.members.map((m) => m.personId)));
     const year = (JSON.parse(plan.data) as PlanUnits).year;
-    const units = await db.selectFrom('inspections').select(['team_id', 'unit_code']).where('team_id', 'in', teams.map((t) => t.id)).execute();
     const lines = await Promise.all(teams.map(async (t) => {
       const roles = ROLE_ORDER.map((role) => {
-        const people = members.filter((m) => m.team_id === t.id && m.role === role).map((m) => names.get(m.person_id) ?? m.person_id);
+        const people = t.members.filter((m) => m.role === role).map((m) => names.get(m.personId) ?? m.personId);
         return people.length ? `${ROLE_NAMES[role]}：${people.join('、')}` : '';
       }).filter(Boolean);
-      const inspected = [...new Set(units.filter((u) => u.team_id === t.id).map((u) => u.unit_code))];
-      const where = inspected.length ? `；负责巡查：${(await Promise.all(inspected.map((u) => unitName(db, u)))).join('、')}` : '';
+      const where = t.unitCodes.length ? `；负责巡查：${(await Promise.all(t.unitCodes.map((u) => unitName(db, u)))).join('、')}` : '';
       return `${clause(t.name)}：${roles.join('；')}${where}`;
     }));
     return {

@@ -35,13 +35,17 @@ export function organisationRoutes(deps: WebDeps): Router {
     const user = requireUser(res);
     const f = formOf(res.req.body);
     const form: UnitForm = {
-      code: code ?? f.text('code'), name: f.text('name'), kind: f.text('kind'), parentCode: f.text('parentCode'), domain: f.text('domain'),
+      code: code ?? f.text('code'), name: f.text('name'), shortName: f.text('shortName'), kind: f.text('kind'), parentCode: f.text('parentCode'), domain: f.text('domain'),
       supervising: f.checked('supervising'), industry: f.text('industry'), address: f.text('address'), email: f.text('email'), headPersonId: f.text('headPersonId'),
     };
     const pickers = await unitPickers();
     const problems: string[] = [];
     if (!/^[A-Za-z0-9-]{2,32}$/.test(form.code)) problems.push('单位代码须为2至32个字母、数字或横线。');
     if (!form.name) problems.push('请填写单位名称。');
+    if (form.shortName.length > 30) problems.push('简称不能超过30个字。');
+    // a picker shows 全称（简称）: a short name another unit already goes by would make two units look alike
+    const taken = form.shortName ? (await admin.units()).find((u) => u.code !== form.code && (u.short_name === form.shortName || u.name === form.shortName)) : undefined;
+    if (taken) problems.push(`简称“${form.shortName}”已是${taken.name}的名称或简称。`);
     if (!(form.kind in UNIT_KINDS)) problems.push('请选择单位类型。');
     if (form.kind === 'enterprise' && !form.parentCode) problems.push('企业须选择所在镇街。');
     if (form.parentCode && !pickers.towns.some((t) => t.value === form.parentCode)) problems.push('所选镇街不存在。');
@@ -52,7 +56,7 @@ export function organisationRoutes(deps: WebDeps): Router {
     if (problems.length) return show(problems);
     try {
       await admin.saveUnit(user.username, {
-        code: form.code, name: form.name, kind: form.kind as Unit['kind'], parentCode: form.parentCode || null, domain: form.domain || null,
+        code: form.code, name: form.name, shortName: form.shortName || null, kind: form.kind as Unit['kind'], parentCode: form.parentCode || null, domain: form.domain || null,
         supervising: form.supervising, industry: form.industry || null, address: form.address || null, email: form.email || null, headPersonId: form.headPersonId || null,
       }, !code);
     } catch (err) {

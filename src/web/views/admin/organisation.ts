@@ -10,6 +10,7 @@ export const RANKS = ['处级', '科级', '科员', '专家'] as const;
 export interface UnitForm {
   code: string;
   name: string;
+  shortName: string;
   kind: string;
   parentCode: string;
   domain: string;
@@ -21,7 +22,7 @@ export interface UnitForm {
 }
 
 export const unitForm = (u?: Unit): UnitForm => ({
-  code: u?.code ?? '', name: u?.name ?? '', kind: u?.kind ?? 'member', parentCode: u?.parent_code ?? '', domain: u?.domain ?? '',
+  code: u?.code ?? '', name: u?.name ?? '', shortName: u?.short_name ?? '', kind: u?.kind ?? 'member', parentCode: u?.parent_code ?? '', domain: u?.domain ?? '',
   supervising: u?.supervising ?? false, industry: u?.industry ?? '', address: u?.address ?? '', email: u?.email ?? '', headPersonId: u?.head_person_id ?? '',
 });
 
@@ -43,6 +44,7 @@ ${problemList(state.problems)}
   ${csrfField(ctx)}
   ${state.isNew ? html`<label for="u-code">单位代码（统计用区划代码或自编代码）</label><input id="u-code" name="code" value="${form.code}" required maxlength="32">` : ''}
   <label for="u-name">名称</label><input id="u-name" name="name" value="${form.name}" required maxlength="100">
+  <label for="u-short">简称（选择单位时显示在名称后，如“区住建局”；可不填）</label><input id="u-short" name="shortName" value="${form.shortName}" maxlength="30">
   <label for="u-kind">类型</label><select id="u-kind" name="kind">${options(kinds, form.kind)}</select>
   <label for="u-parent">所在镇街（企业）</label><select id="u-parent" name="parentCode">${options(pickers.towns, form.parentCode, '（无）')}</select>
   <label class="check"><input type="checkbox" name="supervising" value="1"${form.supervising ? html` checked` : ''}> 负有安全生产监督管理职责（承办部门）</label>
