@@ -1,4 +1,4 @@
-import { InsecureBindingError, isAuthorized, resolveAuth } from '../../../src/engine/gateway/auth';
+import { InsecureBindingError, isAuthorized, resolveAuth } from '../../../src/gateway/shared/auth';
 
 describe('gateway credentials', () => {
   it('needs no credentials on loopback and refuses other addresses without them', () => {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { readModels } from '../../../src/engine/projections';
-import { runSearch, searchRequestSchema, type SearchRequest } from '../../../src/engine/gateway/rest/search/search';
-import { decisionDefinitionSearch } from '../../../src/engine/gateway/rest/search/specs/definitions';
+import { runSearch, searchRequestSchema, type SearchRequest } from '../../../src/engine/read-model/search';
+import { decisionDefinitionSearch } from '../../../src/engine/read-model/specs/definitions';
 import { event } from './records';
 
 const decision = (key: string, version: number, versionTag: string) =>

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { readModels } from '../../../src/engine/projections';
-import { runSearch, searchRequestSchema, type SearchRequest } from '../../../src/engine/gateway/rest/search/search';
-import { processInstanceSearch } from '../../../src/engine/gateway/rest/search/specs/process-instances';
-import { userTaskSearch } from '../../../src/engine/gateway/rest/search/specs/user-tasks';
+import { runSearch, searchRequestSchema, type SearchRequest } from '../../../src/engine/read-model/search';
+import { processInstanceSearch } from '../../../src/engine/read-model/specs/process-instances';
+import { userTaskSearch } from '../../../src/engine/read-model/specs/user-tasks';
 import { event, processInstance, userTask, variable } from './records';
 
 function freshDb() {

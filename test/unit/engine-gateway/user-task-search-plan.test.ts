@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { readModels } from '../../../src/engine/projections';
-import { runSearch, searchRequestSchema, type SearchRequest } from '../../../src/engine/gateway/rest/search/search';
-import { userTaskSearch } from '../../../src/engine/gateway/rest/search/specs/user-tasks';
+import { runSearch, searchRequestSchema, type SearchRequest } from '../../../src/engine/read-model/search';
+import { userTaskSearch } from '../../../src/engine/read-model/specs/user-tasks';
 import { userTask } from './records';
 
 interface Executed {
