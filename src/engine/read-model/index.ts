@@ -227,6 +227,8 @@ export class SqliteReadModel implements ReadModel {
 /** A read model with the connection it reads on. */
 export interface OpenReadModel {
   model: ReadModel;
+  /** The connection it reads on. */
+  connection: Database;
   close(): void;
 }
 
@@ -236,7 +238,7 @@ export interface OpenReadModel {
  * second connection can open); the statement cache refuses writing statements either way.
  */
 export function openReadModel(db: Database): OpenReadModel {
-  if (db.memory) return { model: new SqliteReadModel(db), close: () => undefined };
+  if (db.memory) return { model: new SqliteReadModel(db), connection: db, close: () => undefined };
   const reader = new Sqlite(db.name, { readonly: true, fileMustExist: true });
-  return { model: new SqliteReadModel(reader), close: () => reader.close() };
+  return { model: new SqliteReadModel(reader), connection: reader, close: () => reader.close() };
 }
