@@ -5,7 +5,7 @@ let position = 0;
 /** A synthetic EVENT record, as the engine would hand it to a projection. */
 export function event(valueType: ValueType, intent: string, key: string, value: JsonObject, timestamp = 1_700_000_000_000): EngineRecord {
   position += 1;
-  return { position, key, timestamp, recordType: 'EVENT', valueType, intent, value };
+  return { position, key, timestamp, recordType: 'EVENT', valueType, intent, recordVersion: 1, value };
 }
 
 export const processInstance = (intent: string, key: string, extra: JsonObject = {}, timestamp?: number) =>
