@@ -23,7 +23,7 @@ export interface EngineClock {
 /**
  * A read model kept in the engine's own SQLite database, updated from the records of each committed batch in the
  * same transaction (so searches are immediately consistent; readers await `Engine.durable` before answering, so
- * that they show only durable batches). Gateways own their projections.
+ * that they show only durable batches). The engine's read model (`Engine.readModel()`) queries them.
  */
 export interface Projection {
   readonly name: string;
