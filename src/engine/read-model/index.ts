@@ -1,6 +1,7 @@
 import Sqlite, { type Database } from 'better-sqlite3';
 import type {
-  CallHierarchyEntry, ElementStatistics, FormItem, Key, ReadModel, ReadModelItem, SearchPage, SequenceFlowItem, VariableQueryOptions,
+  CallHierarchyEntry, DecisionDefinitionItem, ElementInstanceItem, ElementStatistics, FormItem, IncidentItem, JobItem, Key,
+  ProcessDefinitionItem, ProcessInstanceItem, ReadModel, SearchPage, SequenceFlowItem, UserTaskItem, VariableItem, VariableQueryOptions,
 } from '../api';
 import { getWith, searchWith, validated } from './query';
 import { filterConditions, searchRequestSchema, type SearchSpec } from './search';
@@ -50,11 +51,11 @@ export class SqliteReadModel implements ReadModel {
     return options.truncateValues ? this.truncated : this.full;
   }
 
-  searchProcessInstances(query: unknown): SearchPage {
+  searchProcessInstances(query: unknown): SearchPage<ProcessInstanceItem> {
     return searchWith(this.db, processInstanceSearch, query);
   }
 
-  getProcessInstance(key: Key): ReadModelItem | undefined {
+  getProcessInstance(key: Key): ProcessInstanceItem | undefined {
     return getWith(this.db, processInstanceSearch, 'pi.key', key);
   }
 
@@ -99,24 +100,24 @@ export class SqliteReadModel implements ReadModel {
     return chain;
   }
 
-  searchProcessInstanceIncidents(processInstanceKey: Key, query: unknown): SearchPage {
+  searchProcessInstanceIncidents(processInstanceKey: Key, query: unknown): SearchPage<IncidentItem> {
     const spec = { ...incidentSearch, baseCondition: { sql: 'i.process_instance_key = ?', params: [processInstanceKey] } };
     return searchWith(this.db, spec, query, incidentSearch);
   }
 
-  searchElementInstances(query: unknown): SearchPage {
+  searchElementInstances(query: unknown): SearchPage<ElementInstanceItem> {
     return searchWith(this.db, elementInstanceSearch, query);
   }
 
-  getElementInstance(key: Key): ReadModelItem | undefined {
+  getElementInstance(key: Key): ElementInstanceItem | undefined {
     return getWith(this.db, elementInstanceSearch, 'ei.key', key);
   }
 
-  searchUserTasks(query: unknown): SearchPage {
+  searchUserTasks(query: unknown): SearchPage<UserTaskItem> {
     return searchWith(this.db, userTaskSearch, query);
   }
 
-  getUserTask(key: Key): ReadModelItem | undefined {
+  getUserTask(key: Key): UserTaskItem | undefined {
     return getWith(this.db, userTaskSearch, 't.key', key);
   }
 
@@ -127,7 +128,7 @@ export class SqliteReadModel implements ReadModel {
     return form ? { found: true, form } : { found: true };
   }
 
-  searchUserTaskVariables(key: Key, query: unknown, options: VariableQueryOptions): SearchPage | undefined {
+  searchUserTaskVariables(key: Key, query: unknown, options: VariableQueryOptions): SearchPage<VariableItem> | undefined {
     const task = this.one<{ scope: string; pi: string }>(
       'SELECT CAST(element_instance_key AS TEXT) AS scope, CAST(process_instance_key AS TEXT) AS pi FROM rm_user_task WHERE key = ?',
       key,
@@ -143,31 +144,31 @@ export class SqliteReadModel implements ReadModel {
     return searchWith(this.db, { ...base, baseCondition }, query, base);
   }
 
-  searchJobs(query: unknown): SearchPage {
+  searchJobs(query: unknown): SearchPage<JobItem> {
     return searchWith(this.db, jobSearch, query);
   }
 
-  searchIncidents(query: unknown): SearchPage {
+  searchIncidents(query: unknown): SearchPage<IncidentItem> {
     return searchWith(this.db, incidentSearch, query);
   }
 
-  getIncident(key: Key): ReadModelItem | undefined {
+  getIncident(key: Key): IncidentItem | undefined {
     return getWith(this.db, incidentSearch, 'i.key', key);
   }
 
-  searchVariables(query: unknown, options: VariableQueryOptions): SearchPage {
+  searchVariables(query: unknown, options: VariableQueryOptions): SearchPage<VariableItem> {
     return searchWith(this.db, this.variables(options), query);
   }
 
-  getVariable(key: Key): ReadModelItem | undefined {
+  getVariable(key: Key): VariableItem | undefined {
     return getWith(this.db, this.full, 'v.key', key);
   }
 
-  searchProcessDefinitions(query: unknown): SearchPage {
+  searchProcessDefinitions(query: unknown): SearchPage<ProcessDefinitionItem> {
     return searchWith(this.db, processDefinitionSearch, query);
   }
 
-  getProcessDefinition(key: Key): ReadModelItem | undefined {
+  getProcessDefinition(key: Key): ProcessDefinitionItem | undefined {
     return getWith(this.db, processDefinitionSearch, 'pd.key', key);
   }
 
@@ -204,11 +205,11 @@ export class SqliteReadModel implements ReadModel {
     );
   }
 
-  searchDecisionDefinitions(query: unknown): SearchPage {
+  searchDecisionDefinitions(query: unknown): SearchPage<DecisionDefinitionItem> {
     return searchWith(this.db, decisionDefinitionSearch, query);
   }
 
-  getDecisionDefinition(key: Key): ReadModelItem | undefined {
+  getDecisionDefinition(key: Key): DecisionDefinitionItem | undefined {
     return getWith(this.db, decisionDefinitionSearch, 'd.key', key);
   }
 

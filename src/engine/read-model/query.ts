@@ -30,17 +30,17 @@ function schemaOf(spec: SearchSpec<unknown, unknown>): z.ZodType {
  * Validates a search query and answers the page. `base` is the spec the schema is built from (once), when `spec`
  * is a copy of it with a base condition of the call.
  */
-export function searchWith<Row>(
+export function searchWith<Row, Item>(
   db: Database,
-  spec: SearchSpec<Row, Record<string, unknown>>,
+  spec: SearchSpec<Row, Item>,
   query: unknown,
-  base: SearchSpec<Row, Record<string, unknown>> = spec,
-): SearchPage {
+  base: SearchSpec<Row, Item> = spec,
+): SearchPage<Item> {
   return runSearch(db, spec, validated(schemaOf(base as SearchSpec<unknown, unknown>), query) as SearchRequest);
 }
 
 /** The single item with this key, or undefined. */
-export function getWith<Row>(db: Database, spec: SearchSpec<Row, Record<string, unknown>>, keySql: string, key: string): Record<string, unknown> | undefined {
+export function getWith<Row, Item>(db: Database, spec: SearchSpec<Row, Item>, keySql: string, key: string): Item | undefined {
   const row = cachedStatement(db, `SELECT ${spec.select} FROM ${spec.from} WHERE ${keySql} = ?`).get(key) as Row | undefined;
   return row ? spec.toItem(row) : undefined;
 }

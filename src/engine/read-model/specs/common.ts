@@ -2,20 +2,31 @@ import { z } from 'zod';
 import { compileColumn, type CustomField } from '../fields';
 
 /** Epoch ms → ISO-8601, or undefined for a missing date. */
-export const iso = (ms: number | null | undefined): string | undefined => (ms === null || ms === undefined ? undefined : new Date(ms).toISOString());
+export function iso(ms: number): string;
+export function iso(ms: number | null | undefined): string | undefined;
+export function iso(ms: number | null | undefined): string | undefined {
+  return ms === null || ms === undefined ? undefined : new Date(ms).toISOString();
+}
+
+type Missing<T> = null extends T ? true : undefined extends T ? true : false;
+
+/** An item with its null or undefined properties made optional: what `compact` leaves of it. */
+export type Compact<T> = { [K in keyof T as Missing<T[K]> extends true ? never : K]: T[K] } & {
+  [K in keyof T as Missing<T[K]> extends true ? K : never]?: Exclude<T[K], null | undefined>;
+};
 
 /** Reads an INTEGER key column as text (exact int64). */
 export const keyCol = (sql: string, as: string): string => `CAST(${sql} AS TEXT) AS ${as}`;
 
 /** Drops undefined and null properties, so optional fields are absent rather than null on the wire. */
-export function compact<T extends Record<string, unknown>>(item: T): T {
+export function compact<T extends object>(item: T): Compact<T> {
   // a plain loop: this runs for every row of every search, and entries/filter/fromEntries showed in load profiles
   const out: Record<string, unknown> = {};
   for (const key in item) {
     const value = item[key];
     if (value !== undefined && value !== null) out[key] = value;
   }
-  return out as T;
+  return out as Compact<T>;
 }
 
 const stringFilter = z.union([

@@ -1,3 +1,4 @@
+import type { DecisionDefinitionItem, ProcessDefinitionItem } from '../../api';
 import type { SearchSpec } from '../search';
 import { compact, keyCol } from './common';
 
@@ -15,7 +16,7 @@ export interface ProcessDefinitionRow {
 const IS_LATEST =
   '(pd.version = (SELECT max(p2.version) FROM rm_process_definition p2 WHERE p2.bpmn_process_id = pd.bpmn_process_id AND p2.tenant_id = pd.tenant_id))';
 
-export const processDefinitionSearch: SearchSpec<ProcessDefinitionRow, Record<string, unknown>> = {
+export const processDefinitionSearch: SearchSpec<ProcessDefinitionRow, ProcessDefinitionItem> = {
   from: 'rm_process_definition pd',
   select: [
     keyCol('pd.key', 'processDefinitionKey'),
@@ -62,7 +63,7 @@ export interface DecisionDefinitionRow {
   versionTag: string | null;
 }
 
-export const decisionDefinitionSearch: SearchSpec<DecisionDefinitionRow, Record<string, unknown>> = {
+export const decisionDefinitionSearch: SearchSpec<DecisionDefinitionRow, DecisionDefinitionItem> = {
   from: 'rm_decision_definition d',
   select: [
     keyCol('d.key', 'decisionDefinitionKey'),

@@ -1,3 +1,4 @@
+import type { ElementInstanceItem } from '../../api';
 import type { SearchSpec } from '../search';
 import { compact, iso, keyCol } from './common';
 
@@ -21,7 +22,7 @@ const INCIDENT_KEY =
 const ELEMENT_NAME =
   '(SELECT n.name FROM rm_element_name n WHERE n.process_definition_key = ei.process_definition_key AND n.element_id = ei.element_id)';
 
-export const elementInstanceSearch: SearchSpec<ElementInstanceRow, Record<string, unknown>> = {
+export const elementInstanceSearch: SearchSpec<ElementInstanceRow, ElementInstanceItem> = {
   from: 'rm_element_instance ei',
   // Camunda's element instances are the flow nodes inside a process instance, not the instance itself
   baseCondition: { sql: "ei.type <> 'PROCESS'", params: [] },

@@ -1,3 +1,4 @@
+import type { IncidentItem } from '../../api';
 import type { SearchSpec } from '../search';
 import { compact, iso, keyCol } from './common';
 
@@ -16,7 +17,7 @@ export interface IncidentRow {
   tenantId: string;
 }
 
-export const incidentSearch: SearchSpec<IncidentRow, Record<string, unknown>> = {
+export const incidentSearch: SearchSpec<IncidentRow, IncidentItem> = {
   from: 'rm_incident i',
   select: [
     keyCol('i.key', 'incidentKey'),

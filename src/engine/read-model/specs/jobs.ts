@@ -1,3 +1,4 @@
+import type { JobItem } from '../../api';
 import type { SearchSpec } from '../search';
 import { compact, iso, keyCol } from './common';
 
@@ -21,7 +22,7 @@ export interface JobRow {
   tenantId: string;
 }
 
-export const jobSearch: SearchSpec<JobRow, Record<string, unknown>> = {
+export const jobSearch: SearchSpec<JobRow, JobItem> = {
   from: 'rm_job j',
   select: [
     keyCol('j.key', 'jobKey'),

@@ -1,4 +1,5 @@
 import { compileColumn, fieldSchema, type CustomField } from '../fields';
+import type { ProcessInstanceItem } from '../../api';
 import type { SearchSpec } from '../search';
 import { compact, iso, keyCol, variablesFilter } from './common';
 import { z } from 'zod';
@@ -35,7 +36,7 @@ function elementFilter(sql: string, kind: 'string' | 'boolean', values?: readonl
 
 const STATES = ['ACTIVE', 'COMPLETED', 'TERMINATED'] as const;
 
-export const processInstanceSearch: SearchSpec<ProcessInstanceRow, Record<string, unknown>> = {
+export const processInstanceSearch: SearchSpec<ProcessInstanceRow, ProcessInstanceItem> = {
   from: 'rm_process_instance pi LEFT JOIN rm_process_definition pd ON pd.key = pi.process_definition_key',
   select: [
     keyCol('pi.key', 'processInstanceKey'),

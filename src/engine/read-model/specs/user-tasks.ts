@@ -1,3 +1,4 @@
+import type { UserTaskItem } from '../../api';
 import type { SearchSpec } from '../search';
 import { candidateFilter, compact, iso, keyCol, variablesFilter } from './common';
 import { userTaskCount } from './user-task-count';
@@ -31,7 +32,7 @@ export interface UserTaskRow {
 const epochMs = (column: string) => `CAST(unixepoch(${column}, 'subsec') * 1000 AS INTEGER)`;
 const NAME = 'coalesce(t.name, t.element_id)';
 
-export const userTaskSearch: SearchSpec<UserTaskRow, Record<string, unknown>> = {
+export const userTaskSearch: SearchSpec<UserTaskRow, UserTaskItem> = {
   from: 'rm_user_task t LEFT JOIN rm_process_definition pd ON pd.key = t.process_definition_key',
   countFrom: 'rm_user_task t',
   count: userTaskCount,

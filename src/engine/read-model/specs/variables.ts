@@ -1,3 +1,4 @@
+import type { VariableItem } from '../../api';
 import type { SearchSpec } from '../search';
 import { keyCol } from './common';
 
@@ -13,12 +14,12 @@ export interface VariableRow {
 /** Values longer than this are cut in searches unless `truncateValues=false` (Camunda's default preview size). */
 export const VARIABLE_PREVIEW_LENGTH = 8191;
 
-export function toVariableItem(row: VariableRow, truncate: boolean): Record<string, unknown> {
+export function toVariableItem(row: VariableRow, truncate: boolean): VariableItem {
   const isTruncated = truncate && row.value.length > VARIABLE_PREVIEW_LENGTH;
   return { ...row, value: isTruncated ? row.value.slice(0, VARIABLE_PREVIEW_LENGTH) : row.value, isTruncated };
 }
 
-export function variableSearch(truncate: boolean): SearchSpec<VariableRow, Record<string, unknown>> {
+export function variableSearch(truncate: boolean): SearchSpec<VariableRow, VariableItem> {
   return {
     from: 'rm_variable v',
     select: [
