@@ -54,7 +54,10 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         boundaries.engineMustNotImport,
         'The gateways translate wire calls to the engine: they must not import the web app, the domain, the domain store or the workers.',
-        [{ regex: boundaries.engineInternals, message: "The gateways use only the engine's API (src/engine, src/engine/api), never its internals." }],
+        [
+          { regex: boundaries.engineInternals, message: "The gateways use only the engine's API (src/engine, src/engine/api), never its internals." },
+          { group: ['better-sqlite3'], message: "The gateways hold no SQL: they read through the engine's read model (Engine.readModel())." },
+        ],
       ),
     },
   },

@@ -50,6 +50,12 @@ describe('architecture boundaries', () => {
     expect(problems[0].message).toMatch(/only the engine's API/);
   });
 
+  it('rejects SQL in a gateway', () => {
+    const problems = lintAs('src/gateway/sql.ts', 'src/gateway/rest/routes/sql.ts');
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toMatch(/hold no SQL/);
+  });
+
   it('rejects an import of the gateways from the web app', () => {
     const problems = lintAs('src/engine/imports-gateway.ts', 'src/web/imports-gateway.ts');
     expect(problems).toHaveLength(1);
