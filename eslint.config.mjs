@@ -5,11 +5,15 @@ import tseslint from 'typescript-eslint';
 export const boundaries = {
   engineMustNotImport: ['**/web', '**/web/**', '**/domain', '**/domain/**', '**/db', '**/db/**', '**/workers', '**/workers/**'],
   othersMustNotImport: ['**/engine', '**/engine/**'],
+  /** The gateways (src/gateway) from anywhere below src: a relative path that climbs to src and enters gateway/. */
+  gatewayFromOutside: '^(\\.\\./)+gateway(/|$)',
+  /** From the gateways, anything of the engine but its API (`engine`, `engine/api`). */
+  engineInternals: '(^|/)engine/(?!api(/|$))',
 };
 
-const restrict = (patterns, message) => [
+const restrict = (patterns, message, more = []) => [
   'error',
-  { patterns: [{ group: patterns, message }] },
+  { patterns: [{ group: patterns, message }, ...more] },
 ];
 
 export default tseslint.config(
@@ -30,6 +34,7 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         boundaries.engineMustNotImport,
         'The embedded engine stands alone: it must not import the web app, the domain, the domain store or the workers.',
+        [{ regex: boundaries.gatewayFromOutside, message: 'The embedded engine stands alone: it must not import the gateways.' }],
       ),
     },
   },
@@ -39,6 +44,20 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         boundaries.othersMustNotImport,
         'Talk to the engine through the public Camunda APIs (@camunda8/sdk), never by importing src/engine.',
+        [{ regex: boundaries.gatewayFromOutside, message: 'Talk to the engine through the public Camunda APIs (@camunda8/sdk), never by importing src/gateway.' }],
+      ),
+    },
+  },
+  {
+    files: ['src/gateway/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        boundaries.engineMustNotImport,
+        'The gateways translate wire calls to the engine: they must not import the web app, the domain, the domain store or the workers.',
+        [
+          { regex: boundaries.engineInternals, message: "The gateways use only the engine's API (src/engine, src/engine/api), never its internals." },
+          { group: ['better-sqlite3'], message: "The gateways hold no SQL: they read through the engine's read model (Engine.readModel())." },
+        ],
       ),
     },
   },

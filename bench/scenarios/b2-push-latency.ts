@@ -1,7 +1,7 @@
 // B2: job push latency as a worker sees it: from the commit of the job's CREATED record in the engine to the call
 // of an @camunda8/sdk streaming worker's handler, over the gRPC gateway on loopback.
 import { Camunda8 } from '@camunda8/sdk';
-import { readModels, startGateways } from '../../src/engine/gateway';
+import { readModels, startGateways } from '../../src/gateway';
 import { fsyncProbe, underConditions } from '../support/conditions';
 import { straightThrough, tempEngine } from '../support/engine';
 import { nowMs, percentiles } from '../support/stats';

@@ -1,7 +1,7 @@
 // One engine of B4 in its own process (started by b4-many-waiting.ts): durability full in its own temp folder, the
 // straight-through process with in-process streaming workers, and the REST gateway for user-task searches. The parent
 // asks it to fill waiting instances and to run load windows, one engine at a time.
-import { readModels, startGateways } from '../../src/engine/gateway';
+import { readModels, startGateways } from '../../src/gateway';
 import type { Engine } from '../../src/engine';
 import { configureLogging } from '../../src/logging';
 import { serveParent } from '../support/child-process';

@@ -41,7 +41,7 @@ async function refusedCost(records: number, rounds: number): Promise<{ ms: numbe
       samples.push(nowMs() - t0);
       if (!refused) throw new Error('B8 expected the modification to be refused');
     }
-    const db = engine.readDb();
+    const db = engine.database();
     const logRecords = (db.prepare('SELECT COUNT(*) AS n FROM engine_records').get() as { n: number }).n;
     // the log is compacted below each periodic snapshot: what was written is the last position, not the rows kept
     const last = (db.prepare('SELECT MAX(position) AS p FROM engine_records').get() as { p: number | null }).p ?? 0;

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createEngine, type Engine, type EngineOptions, type EngineRecord } from '../../src/engine';
+import { EmbeddedEngine, type Engine, type EngineOptions, type EngineRecord } from '../../src/engine';
 
 /** A fresh engine in a temporary folder, removed again by `dispose`. */
 export async function tempEngine(durability: EngineOptions['durability'], extra: Partial<EngineOptions> = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'yc-bench-'));
-  const engine = await createEngine({ dataDir, durability, clockControlled: false, ...extra });
+  const engine = await EmbeddedEngine.start({ dataDir, durability, clockControlled: false, ...extra });
   return {
     engine,
     dataDir,

@@ -10,7 +10,7 @@ import { openStore, type Store } from '../../src/db/connect';
 import { createContentStore } from '../../src/db/content-store';
 import { DEMO_PASSWORD, seedDemoData } from '../../src/db/seed';
 import { createEngine, type Engine, type EngineOptions } from '../../src/engine';
-import { readModels, startGateways, type Gateways } from '../../src/engine/gateway';
+import { readModels, startGateways, type Gateways } from '../../src/gateway';
 import { rootLogger } from '../../src/logging';
 import { startWeb } from '../../src/web/server';
 import { startWorkers, type WorkerRuntime } from '../../workers';

@@ -3,14 +3,15 @@ import {
   type CreateInstanceWithResultRequest, type DecisionEvaluationRecordValue, DEFAULT_TENANT, type DeploymentResource,
   type DeploymentResult, type Engine, type EngineOptions, type EngineRecord, type EvaluateDecisionRequest,
   type FailJobRequest, type JobStream, type JobStreamRequest, type JsonObject, type Key, type MigrateInstanceRequest, type ModifyInstanceRequest,
-  type ProcessInstanceCreated, type ProcessInstanceResult, type PublishMessageRequest, type RecordListener,
+  type ProcessInstanceCreated, type ProcessInstanceResult, type PublishMessageRequest, type ReadModel, type RecordListener,
   type ThrowErrorRequest, type UserTaskAssignRequest, type UserTaskChangeset,
 } from './api';
+import type { Database } from 'better-sqlite3';
 import { componentLogger } from '../logging';
 import { ModuleThread, ThreadLimitError } from '../threads/module-thread';
 import { type ClockSetting, ControllableClock } from './clock';
 import { KeyGenerator } from './keys';
-import { foreignTenantRejection } from './tenancy';
+import { foreignTenantRejection } from './api';
 import { GraphCache } from './model/graph-cache';
 import { type CommandFn, CommandLoop, type CommittedBatch } from './processing/command-loop';
 import { cancelProcessInstance } from './processing/commands/cancel-instance';
@@ -41,6 +42,8 @@ import { clockSettingStore } from './store/clock-setting';
 import { RecordStore } from './store/record-store';
 import { NEXT_KEY_META, loadGraphs, persistedNextKey, recover, replay, snapshot } from './store/recovery';
 import { activatableJobTypes, POLLABLE } from './processing/activatable-types';
+import { READ_MODELS_PROJECTION } from './projections';
+import { openReadModel, type OpenReadModel } from './read-model';
 
 const isMoved = (setting: ClockSetting | undefined) => !!setting && (setting.pinnedAt !== undefined || setting.offset !== 0);
 
@@ -73,6 +76,7 @@ export class EmbeddedEngine implements Engine {
   /** Parses large deployments off the event loop, so that one never delays other requests. */
   private readonly deployments = new ModuleThread(PREPARE_DEPLOYMENT_MODULE, DEPLOYMENT_THREAD);
   private state!: EngineState;
+  private reads: OpenReadModel | undefined;
   private lastSnapshot = 0;
   private closed = false;
 
@@ -118,6 +122,7 @@ export class EmbeddedEngine implements Engine {
     }
     if (pinClockAt !== undefined) engine.clock.pin(pinClockAt);
     for (const projection of options.projections ?? []) projection.setup(store.db);
+    if (options.projections?.some((p) => p.name === READ_MODELS_PROJECTION)) engine.reads = openReadModel(store.db);
     await loadGraphs(store, engine.graphs);
     engine.state = recover(store, engine.graphs);
     engine.keys.reset(persistedNextKey(store));
@@ -338,7 +343,13 @@ export class EmbeddedEngine implements Engine {
     return () => this.listeners.delete(listener);
   }
 
-  readDb(): ReturnType<Engine['readDb']> {
+  readModel(): ReadModel {
+    if (!this.reads) throw new Error('the engine has no read models: create it with createEngine({ …, projections: [readModels()] })');
+    return this.reads.model;
+  }
+
+  /** The engine's own writable connection, for tests and benchmarks that look at the log and state tables. */
+  database(): Database {
     return this.store.db;
   }
 
@@ -401,6 +412,7 @@ export class EmbeddedEngine implements Engine {
     }
     this.results.rejectAll(new Error('The engine is closed'));
     await this.deployments.close();
+    this.reads?.close();
     await this.store.close();
   }
 }

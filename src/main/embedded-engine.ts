@@ -1,7 +1,7 @@
 // The embedded engine with its three wire APIs, as `npm run engine` and `npm start` run it.
 import { type Config } from '../config';
 import { createEngine, type Engine } from '../engine';
-import { type GatewayAuth, type Gateways, readModels, resolveAuth, startGateways } from '../engine/gateway';
+import { type GatewayAuth, type Gateways, readModels, resolveAuth, startGateways } from '../gateway';
 
 export interface EmbeddedEngine {
   engine: Engine;

@@ -8,7 +8,7 @@ import { type Config, loadConfigOrExit } from '../config';
 import { openStore } from '../db/connect';
 import { installData, installNotice } from '../db/install';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed';
-import { type GatewayAuth } from '../engine/gateway';
+import { type GatewayAuth } from '../gateway';
 import { componentLogger, configureLogging } from '../logging';
 import { startWeb } from '../web/server';
 import { startWorkerProcess } from '../../workers/runtime/bootstrap';

@@ -1,6 +1,6 @@
 import type { Camunda8 } from '@camunda8/sdk';
 import { createEngine, type Engine } from '../../src/engine';
-import { readModels, startGateways, type GatewayAuth, type Gateways } from '../../src/engine/gateway';
+import { readModels, startGateways, type GatewayAuth, type Gateways } from '../../src/gateway';
 import { fixture, sdkFor, describeEmbedded } from './harness';
 import { observed } from '../support/observed';
 

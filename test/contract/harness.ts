@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { Camunda8 } from '@camunda8/sdk';
 import { createCamundaClientLoose } from '@camunda8/orchestration-cluster-api';
 import { createEngine, type Engine } from '../../src/engine';
-import { readModels, startGateways, type GatewayLimits, type Gateways } from '../../src/engine/gateway';
+import { readModels, startGateways, type GatewayLimits, type Gateways } from '../../src/gateway';
 import { TEST_GRPC_SETTINGS } from '../support/sdk-settings';
 import { eventually } from '../support/eventually';
 

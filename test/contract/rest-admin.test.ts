@@ -1,5 +1,5 @@
 import { createEngine } from '../../src/engine';
-import { readModels, startGateways } from '../../src/engine/gateway';
+import { readModels, startGateways } from '../../src/gateway';
 import { eventually, fixture, restCall, startContractEnv, type ContractEnv, describeEmbedded } from './harness';
 
 describeEmbedded('REST user-task changes and the management port over the real engine', () => {

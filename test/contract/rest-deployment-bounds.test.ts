@@ -1,6 +1,6 @@
 // Deployments are parsed on a thread of their own and bounded in size: a large one never stalls the gateways,
 // an oversized one is refused with a clear answer before it is held in memory.
-import { DEFAULT_LIMITS } from '../../src/engine/gateway/limits';
+import { DEFAULT_LIMITS } from '../../src/gateway/shared/limits';
 import { type ContractEnv, describeEmbedded, startContractEnv } from './harness';
 import { chainOfTasks } from '../support/large-diagram';
 

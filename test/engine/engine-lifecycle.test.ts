@@ -18,7 +18,7 @@ describe('engine life cycle', () => {
     // when
     const pi = await h.create('p');
     // then
-    expect(h.engine.readDb().prepare('SELECT state FROM test_instances WHERE key = ?').get(pi)).toEqual({ state: 'ELEMENT_ACTIVATED' });
+    expect(h.engine.database().prepare('SELECT state FROM test_instances WHERE key = ?').get(pi)).toEqual({ state: 'ELEMENT_ACTIVATED' });
     await h.close();
   });
 

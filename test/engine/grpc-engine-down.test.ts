@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Camunda8 } from '@camunda8/sdk';
 import { EmbeddedEngine } from '../../src/engine/engine';
-import { readModels, startGateways, type Gateways } from '../../src/engine/gateway';
+import { readModels, startGateways, type Gateways } from '../../src/gateway';
 import { TEST_GRPC_SETTINGS } from '../support/sdk-settings';
 
 const PROCESS = `<?xml version="1.0" encoding="UTF-8"?>

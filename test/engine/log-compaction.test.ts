@@ -5,13 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { type EngineOptions } from '../../src/engine/api';
 import { EmbeddedEngine } from '../../src/engine/engine';
-import { readModels, startGateways } from '../../src/engine/gateway';
+import { readModels, startGateways } from '../../src/gateway';
 import { bpmn } from './support/bpmn-builder';
 
 const count = (engine: EmbeddedEngine, where = '1 = 1') =>
-  (engine.readDb().prepare(`SELECT COUNT(*) AS n FROM engine_records WHERE ${where}`).get() as { n: number }).n;
+  (engine.database().prepare(`SELECT COUNT(*) AS n FROM engine_records WHERE ${where}`).get() as { n: number }).n;
 const compactedThrough = (engine: EmbeddedEngine) =>
-  Number((engine.readDb().prepare(`SELECT value FROM engine_meta WHERE name = 'compacted_through'`).get() as { value?: string } | undefined)?.value ?? 0);
+  Number((engine.database().prepare(`SELECT value FROM engine_meta WHERE name = 'compacted_through'`).get() as { value?: string } | undefined)?.value ?? 0);
 const deploy = (engine: EmbeddedEngine, ...processes: ReturnType<typeof bpmn>[]) =>
   engine.deploy(processes.map((p) => ({ name: `${p.id}.bpmn`, content: Buffer.from(p.xml()) })));
 

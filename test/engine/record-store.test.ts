@@ -1,8 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { type EngineRecord } from '../../src/engine/api';
 import { RecordStore } from '../../src/engine/store/record-store';
 
-function record(position: number, value: EngineRecord['value']): EngineRecord {
-  return { position, key: String(1000 + position), timestamp: 1_700_000_000_000 + position, recordType: 'EVENT', valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_ACTIVATED', value };
+function record(position: number, value: EngineRecord['value'], recordVersion = 1): EngineRecord {
+  return {
+    position, key: String(1000 + position), timestamp: 1_700_000_000_000 + position, recordType: 'EVENT', valueType: 'PROCESS_INSTANCE',
+    intent: 'ELEMENT_ACTIVATED', recordVersion, value,
+  };
 }
 
 describe('RecordStore', () => {
@@ -35,5 +42,38 @@ describe('RecordStore', () => {
       [1, shared], [2, { elementId: 'other' }], [3, shared], [4, shared],
     ]);
     store.close();
+  });
+
+  it('keeps each record version', () => {
+    // given
+    const store = new RecordStore({ dataDir: '', durability: 'memory' });
+    const records = [record(1, { elementId: 'a' }), record(2, { elementId: 'b' }, 2)];
+
+    // when
+    store.db.transaction(() => store.append(records, {}))();
+
+    // then
+    expect([...store.read()].map((r) => r.recordVersion)).toEqual([1, 2]);
+    void store.close();
+  });
+
+  it('gives the records of a log written before record versions version 1', async () => {
+    // given a log of the earlier layout, without the record_version column
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'record-store-'));
+    const old = new Database(path.join(dataDir, 'engine.db'));
+    old.exec(`CREATE TABLE engine_records (position INTEGER PRIMARY KEY, record_key TEXT NOT NULL, timestamp INTEGER NOT NULL,
+      record_type TEXT NOT NULL, value_type TEXT NOT NULL, intent TEXT NOT NULL, rejection_type TEXT, rejection_reason TEXT, value TEXT NOT NULL)`);
+    old.prepare(`INSERT INTO engine_records (position, record_key, timestamp, record_type, value_type, intent, value)
+      VALUES (1, '1001', 1700000000001, 'EVENT', 'PROCESS_INSTANCE', 'ELEMENT_ACTIVATED', '{"elementId":"检查"}')`).run();
+    old.close();
+
+    // when the store opens it and appends a record of the current layout
+    const store = new RecordStore({ dataDir, durability: 'normal' });
+    store.db.transaction(() => store.append([record(2, { elementId: '整改' })], {}))();
+
+    // then the old record reads as version 1, next to the new one
+    expect([...store.read()]).toEqual([record(1, { elementId: '检查' }), record(2, { elementId: '整改' })]);
+    await store.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });

@@ -49,7 +49,7 @@ describe('restart recovery', () => {
     const second = await h.create('p');
     // then
     expect(BigInt(second)).toBeGreaterThan(BigInt(first));
-    expect(h.engine.readDb().prepare('SELECT COUNT(*) AS n FROM engine_records').get()).toMatchObject({ n: expect.any(Number) });
+    expect(h.engine.database().prepare('SELECT COUNT(*) AS n FROM engine_records').get()).toMatchObject({ n: expect.any(Number) });
     await h.close();
   });
 });
@@ -67,7 +67,7 @@ describe('snapshots', () => {
     const [task] = Object.keys(h.engine.stateSnapshot().userTasks as object);
     await h.engine.completeUserTask(task, { ok: 1 });
     // then
-    const stored = h.engine.readDb().prepare('SELECT position FROM engine_snapshot').get() as { position: number };
+    const stored = h.engine.database().prepare('SELECT position FROM engine_snapshot').get() as { position: number };
     expect(stored.position).toBeGreaterThan(0);
     expect(h.engine.recoverySnapshot()).toEqual(h.engine.stateSnapshot());
     expect(h.engine.replaySnapshot()).toEqual(h.engine.stateSnapshot());

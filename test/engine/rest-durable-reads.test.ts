@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Request } from 'express';
 import { EmbeddedEngine } from '../../src/engine/engine';
-import { DEFAULT_LIMITS, readModels } from '../../src/engine/gateway';
-import { createRestApp } from '../../src/engine/gateway/rest/app';
-import { readsState } from '../../src/engine/gateway/rest/durable-reads';
+import { DEFAULT_LIMITS, readModels } from '../../src/gateway';
+import { createRestApp } from '../../src/gateway/rest/app';
+import { readsState } from '../../src/gateway/rest/durable-reads';
 
 const PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://bpmn.io/schema/bpmn">

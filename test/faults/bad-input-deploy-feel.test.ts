@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { checkExpressionSyntax, evaluate } from '../../src/engine/feel';
-import { DEFAULT_LIMITS } from '../../src/engine/gateway/limits';
+import { DEFAULT_LIMITS } from '../../src/gateway/shared/limits';
 import { type EmbeddedEngine } from '../support/embedded-engine';
 import { fuzzTarget, PROCESS_XML, type stateProbe } from './support/state';
 

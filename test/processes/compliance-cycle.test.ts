@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { Camunda8 } from '@camunda8/sdk';
 import { type EngineRecord, type Key } from '../../src/engine/api';
-import { readModels, startGateways, type Gateways } from '../../src/engine/gateway';
+import { readModels, startGateways, type Gateways } from '../../src/gateway';
 import { openStore, type Store } from '../../src/db/connect';
 import { complianceRecords } from '../../src/db/coverage-status';
 import { seedDemoData } from '../../src/db/seed';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Engine } from '../../src/engine/api';
 import { createEngine } from '../../src/engine';
-import { readModels, startGateways, type Gateways } from '../../src/engine/gateway';
+import { readModels, startGateways, type Gateways } from '../../src/gateway';
 import { root } from './load-diagrams';
 
 const run = promisify(execFile);

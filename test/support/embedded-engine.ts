@@ -6,7 +6,7 @@
 import { Camunda8 } from '@camunda8/sdk';
 import { loadConfig, type Config } from '../../src/config';
 import { createEngine, type Engine } from '../../src/engine';
-import { readModels, startGateways, type Gateways } from '../../src/engine/gateway';
+import { readModels, startGateways, type Gateways } from '../../src/gateway';
 import { TEST_GRPC_SETTINGS } from './sdk-settings';
 
 export interface EmbeddedEngine {

@@ -4,7 +4,7 @@
  */
 import { Camunda8 } from '@camunda8/sdk';
 import { createEngine, type Engine } from '../../src/engine';
-import { readModels, startGateways, type Gateways } from '../../src/engine/gateway';
+import { readModels, startGateways, type Gateways } from '../../src/gateway';
 import { openStore, type Store } from '../../src/db/connect';
 import { seedDemoData } from '../../src/db/seed';
 import { startWorkers, type Transport, type WorkerRuntime } from '../../workers';

@@ -36,6 +36,32 @@ describe('architecture boundaries', () => {
     expect(lintAs('src/web/forbidden.ts', 'workers/forbidden.ts')).toHaveLength(1);
   });
 
+  it('rejects an import of the gateways from the engine', () => {
+    const problems = lintAs('src/engine/imports-gateway.ts', 'src/engine/imports-gateway.ts');
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toMatch(/must not import the gateways/);
+  });
+
+  it("rejects an import of the engine's internals from a gateway, and allows its API", () => {
+    // given a gateway module importing the record store and the engine API / when linted
+    const problems = lintAs('src/gateway/forbidden.ts', 'src/gateway/forbidden.ts');
+    // then only the internal import is refused
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toMatch(/only the engine's API/);
+  });
+
+  it('rejects SQL in a gateway', () => {
+    const problems = lintAs('src/gateway/sql.ts', 'src/gateway/rest/routes/sql.ts');
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toMatch(/hold no SQL/);
+  });
+
+  it('rejects an import of the gateways from the web app', () => {
+    const problems = lintAs('src/engine/imports-gateway.ts', 'src/web/imports-gateway.ts');
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toMatch(/never by importing src\/gateway/);
+  });
+
   it('allows the entry points to import the engine', () => {
     expect(lintAs('src/web/forbidden.ts', 'src/main/forbidden.ts')).toHaveLength(0);
   });

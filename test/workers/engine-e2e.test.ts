@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Camunda8 } from '@camunda8/sdk';
 import { createEngine, type Engine } from '../../src/engine';
-import { readModels, startGateways, type Gateways } from '../../src/engine/gateway';
+import { readModels, startGateways, type Gateways } from '../../src/gateway';
 import { openStore, type Store } from '../../src/db/connect';
 import { getHandover } from '../../src/db/registers/supervision';
 import { seedDemoData } from '../../src/db/seed';

@@ -7,6 +7,7 @@ import type {
   MigrateInstanceRequest, ModifyInstanceRequest, ProcessInstanceCreated, ProcessInstanceResult, PublishMessageRequest, ThrowErrorRequest,
   UserTaskAssignRequest, UserTaskChangeset,
 } from './commands';
+import type { ReadModel } from './read-model';
 import type { DecisionEvaluationRecordValue, EngineRecord } from './records';
 
 export interface EngineClock {
@@ -22,7 +23,7 @@ export interface EngineClock {
 /**
  * A read model kept in the engine's own SQLite database, updated from the records of each committed batch in the
  * same transaction (so searches are immediately consistent; readers await `Engine.durable` before answering, so
- * that they show only durable batches). Gateways own their projections.
+ * that they show only durable batches). The engine's read model (`Engine.readModel()`) queries them.
  */
 export interface Projection {
   readonly name: string;
@@ -84,12 +85,15 @@ export interface Engine {
 
   /** Called after each committed batch with its EVENT records (after-commit side effects only). */
   onRecords(listener: RecordListener): () => void;
-  /** Read-only access to the engine database for projections' queries. */
-  readDb(): Database;
+  /**
+   * The read model (searches and gets over the projections), on a connection that cannot write. Throws when the
+   * engine was created without `projections: [readModels()]`.
+   */
+  readModel(): ReadModel;
   /**
    * Settles once every batch written so far is durable (durability `full` flushes them off the event loop): at
    * once when none waits for a flush. Rejects with EngineDown when the engine goes down first, or once it is
-   * closed. Whoever answers from `readDb` awaits it after reading and before answering.
+   * closed. Whoever answers from `readModel` awaits it after reading and before answering.
    */
   durable(): Promise<void>;
   /** 'UP' while the engine can process; 'DOWN' with the reason after a fault. */

@@ -9,3 +9,5 @@ export * from './rejections';
 export * from './records';
 export * from './commands';
 export * from './engine';
+export * from './tenancy';
+export * from './read-model';

@@ -64,6 +64,11 @@ export interface EngineRecord<V = JsonObject> {
   valueType: ValueType;
   /** e.g. ELEMENT_ACTIVATING, CREATED, COMPLETED, RESOLVED, TIMED_OUT … */
   intent: string;
+  /**
+   * The version of the event's shape (Zeebe's record version): it picks the applier that reads the event, so
+   * that an event whose shape changes gets a new version and the old events in the log are still read as written.
+   */
+  recordVersion: number;
   value: V;
 }
 

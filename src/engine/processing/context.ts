@@ -4,7 +4,7 @@ import {
 import { type KeyGenerator } from '../keys';
 import { type Behaviours } from './behaviours';
 import { type EngineState, type ReadonlyEngineState } from '../state/engine-state';
-import { applyRecord } from '../state/appliers';
+import { applyRecord, latestRecordVersion } from '../state/appliers';
 
 /** A step of a command's follow-up work; it gets the context of whichever command runs it. */
 export type WorkStep = (ctx: ProcessingContext) => void;
@@ -86,6 +86,7 @@ export class ProcessingContext {
       recordType: 'EVENT',
       valueType,
       intent,
+      recordVersion: latestRecordVersion(valueType, intent),
       value: value as unknown as EngineRecord['value'],
     };
     applyRecord(this.writable, record);

@@ -18,15 +18,19 @@ import { applyVariableRecord } from './variables';
 
 export { READ_MODEL_TABLES } from './schema';
 
+/** The name of the read models' projection: an engine created with it answers `Engine.readModel()`. */
+export const READ_MODELS_PROJECTION = 'rest-read-models';
+
 const as = <V>(record: EngineRecord): EngineRecord<V> => record as EngineRecord<unknown> as EngineRecord<V>;
 
 /**
  * The read models behind REST `/v2` searches, kept in the engine's database and updated in its write transaction.
- * Pass it to createEngine({ projections: [readModels()] }) so that startGateways can answer searches.
+ * Pass it to createEngine({ projections: [readModels()] }) so that the engine's read model (`read-model/`) and
+ * with it the REST searches have their tables.
  */
 export function readModels(): Projection {
   return {
-    name: 'rest-read-models',
+    name: READ_MODELS_PROJECTION,
     setup(db: Database): void {
       createReadModelTables(db);
     },

@@ -13,6 +13,8 @@ CREATE TABLE IF NOT EXISTS engine_records (
   record_type TEXT NOT NULL,
   value_type TEXT NOT NULL,
   intent TEXT NOT NULL,
+  -- record_version: the version of the event's shape, which picks its applier (see state/appliers)
+  record_version INTEGER NOT NULL DEFAULT 1,
   -- rejection_type, rejection_reason: kept for databases of an earlier layout that logged rejections; always NULL
   rejection_type TEXT,
   rejection_reason TEXT,
@@ -29,9 +31,9 @@ CREATE INDEX IF NOT EXISTS engine_records_drgs ON engine_records(position) WHERE
 
 const COMPACTED_THROUGH_META = 'compacted_through';
 
-/** Records written by one INSERT statement at most (7 parameters each, well below SQLite's limit on parameters). */
+/** Records written by one INSERT statement at most (8 parameters each, well below SQLite's limit on parameters). */
 const ROWS_PER_INSERT = 32;
-const COLUMNS = 7;
+const COLUMNS = 8;
 
 /**
  * The append-only record log in SQLite (WAL). One transaction per batch; the durability mode decides whether a
@@ -70,6 +72,7 @@ export class RecordStore {
     // an early snapshot layout kept the state in one column; such a snapshot is dropped (the log stays complete)
     const snapshotColumns = this.db.pragma('table_info(engine_snapshot)') as { name: string }[];
     if (snapshotColumns.some((c) => c.name === 'state')) this.db.exec('DROP TABLE engine_snapshot');
+    addRecordVersion(this.db);
     this.db.exec(SCHEMA);
     this.setMeta = this.db.prepare('INSERT INTO engine_meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value');
     this.getMeta = this.db.prepare('SELECT value FROM engine_meta WHERE name = ?');
@@ -136,6 +139,7 @@ export class RecordStore {
         params[p++] = r.recordType;
         params[p++] = r.valueType;
         params[p++] = r.intent;
+        params[p++] = r.recordVersion;
         let json = serialised.get(r.value);
         if (json === undefined) {
           json = JSON.stringify(r.value);
@@ -152,8 +156,8 @@ export class RecordStore {
     let statement = this.inserts[rows - 1];
     if (!statement) {
       statement = this.db.prepare(
-        `INSERT INTO engine_records (position, record_key, timestamp, record_type, value_type, intent, value)
-           VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        `INSERT INTO engine_records (position, record_key, timestamp, record_type, value_type, intent, record_version, value)
+           VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       );
       this.inserts[rows - 1] = statement;
     }
@@ -164,14 +168,14 @@ export class RecordStore {
   *read(fromPosition = 1): Generator<EngineRecord> {
     const rows = this.db
       .prepare(
-        `SELECT position, record_key, timestamp, record_type, value_type, intent, value
+        `SELECT position, record_key, timestamp, record_type, value_type, intent, record_version, value
          FROM engine_records WHERE position >= ? ORDER BY position`,
       )
       .raw(true);
     for (const row of rows.iterate(fromPosition) as Iterable<RawRow>) {
       yield toRecord({
         position: row[0], record_key: row[1], timestamp: row[2], record_type: row[3], value_type: row[4], intent: row[5],
-        value: row[6],
+        record_version: row[6], value: row[7],
       });
     }
   }
@@ -230,6 +234,17 @@ export class RecordStore {
   }
 }
 
+/**
+ * Migrates a log of the layout before record versions: every event in it was written in the shape of version 1,
+ * which the column's default gives the existing rows.
+ */
+function addRecordVersion(db: Db): void {
+  const columns = db.pragma('table_info(engine_records)') as { name: string }[];
+  if (columns.length > 0 && !columns.some((c) => c.name === 'record_version')) {
+    db.exec('ALTER TABLE engine_records ADD COLUMN record_version INTEGER NOT NULL DEFAULT 1');
+  }
+}
+
 /** Makes a new file's entry in its folder durable; some platforms cannot sync a folder, which is then skipped. */
 function syncFolder(dir: string): void {
   let fd: number | undefined;
@@ -250,7 +265,7 @@ export interface StoredSnapshot {
   shape: string;
 }
 
-type RawRow = [number, string, number, RecordRow['record_type'], RecordRow['value_type'], string, string];
+type RawRow = [number, string, number, RecordRow['record_type'], RecordRow['value_type'], string, number, string];
 
 interface RecordRow {
   position: number;
@@ -259,6 +274,7 @@ interface RecordRow {
   record_type: EngineRecord['recordType'];
   value_type: EngineRecord['valueType'];
   intent: string;
+  record_version: number;
   value: string;
 }
 
@@ -270,6 +286,7 @@ function toRecord(row: RecordRow): EngineRecord {
     recordType: row.record_type,
     valueType: row.value_type,
     intent: row.intent,
+    recordVersion: row.record_version,
     value: JSON.parse(row.value) as EngineRecord['value'],
   };
 }

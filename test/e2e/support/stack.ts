@@ -5,7 +5,7 @@ import { loadConfig } from '../../../src/config';
 import { openStore, type Store } from '../../../src/db/connect';
 import { seedDemoData } from '../../../src/db/seed';
 import { createEngine, type Engine } from '../../../src/engine';
-import { readModels, startGateways, type Gateways } from '../../../src/engine/gateway';
+import { readModels, startGateways, type Gateways } from '../../../src/gateway';
 import { type CamundaPort } from '../../../src/web/camunda/port';
 import { camundaFromConfig, type RunningWeb, startWeb } from '../../../src/web/server';
 

@@ -3,7 +3,7 @@
  * complete jobs; `drain` mode only works until every instance is complete, then prints a summary of the log.
  * Acknowledged commands are printed as they resolve, so the parent knows what must survive a SIGKILL.
  */
-import { createEngine } from '../../../src/engine';
+import { EmbeddedEngine } from '../../../src/engine';
 import { configureLogging } from '../../../src/logging';
 
 const PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
@@ -22,7 +22,7 @@ const PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
 async function main(): Promise<void> {
   configureLogging('silent', false);
   const [dataDir, mode] = process.argv.slice(2);
-  const engine = await createEngine({ dataDir, durability: 'full', clockControlled: false });
+  const engine = await EmbeddedEngine.start({ dataDir, durability: 'full', clockControlled: false });
   const say = (line: string): void => void process.stdout.write(`${line}\n`);
   await engine.deploy([{ name: 'crash.bpmn', content: Buffer.from(PROCESS) }]);
   for (const type of ['crash-a', 'crash-b']) {
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       },
     });
   }
-  const db = engine.readDb();
+  const db = engine.database();
   const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
   const summary = (): void => {
     const created = (db.prepare(`SELECT value FROM engine_records WHERE value_type = 'PROCESS_INSTANCE_CREATION'`).all() as { value: string }[])

@@ -17,15 +17,13 @@ import { applyVariable } from './variable';
 type Applier = (state: EngineState, record: EngineRecord) => void;
 
 /**
- * The version of every event written so far. Records carry no version of their own yet: an event whose shape
- * changes gets version 2, a column in the log, and an applier of its own beside the one for version 1.
+ * Appliers by value type, intent and record version: the type makes every event intent of every value type name
+ * one. An event whose shape changes gets the next version with an applier of its own, beside the older ones that
+ * still read the events already in the log.
  */
-export const EVENT_VERSION = 1;
-
-/** Appliers by value type, intent and version: the type makes every event intent of every value type name one. */
 type Appliers = { readonly [V in ValueType]: { readonly [I in EventIntent<V>]: Readonly<Record<number, Applier>> } };
 
-const v1 = (applier: Applier): Record<number, Applier> => ({ [EVENT_VERSION]: applier });
+const v1 = (applier: Applier): Record<number, Applier> => ({ 1: applier });
 
 /** For events that change no state (the outcome of a command, kept for the read models and the history). */
 const NO_STATE = v1(() => undefined);
@@ -79,16 +77,40 @@ const APPLIERS: Appliers = {
   PROCESS_EVENT: { TRIGGERING: v1(applyProcessEvent), TRIGGERED: v1(applyProcessEvent) },
 };
 
+const byIntentOf = (valueType: ValueType) =>
+  APPLIERS[valueType] as Readonly<Record<string, Readonly<Record<number, Applier>>>> | undefined;
+
+/** The latest record version per value type and intent, computed once: new events are written with it. */
+const LATEST: Readonly<Record<string, Readonly<Record<string, number>>>> = Object.fromEntries(
+  Object.entries(APPLIERS).map(([valueType, byIntent]) => [
+    valueType,
+    Object.fromEntries(Object.entries(byIntent as Record<string, Record<number, Applier>>).map(([intent, versions]) => [intent, Math.max(...Object.keys(versions).map(Number))])),
+  ]),
+);
+
+/** The version a new event of this value type and intent is written with: that of its latest applier. */
+export function latestRecordVersion(valueType: ValueType, intent: string): number {
+  const version = LATEST[valueType]?.[intent];
+  if (version === undefined) throw new Error(`Expected an applier for the event ${valueType} ${intent}, but there is none`);
+  return version;
+}
+
+/** The applier of a record's value type, intent and record version (undefined when there is none), for tests. */
+export function applierOf(record: Pick<EngineRecord, 'valueType' | 'intent' | 'recordVersion'>): Applier | undefined {
+  return byIntentOf(record.valueType)?.[record.intent]?.[record.recordVersion];
+}
+
 /**
  * Applies one event to the state: the only way state changes, live and on replay. An event without an applier
  * (an intent this code does not know, a version it cannot read) is refused rather than skipped, so that a state
  * never silently misses a change.
  */
 export function applyRecord(state: EngineState, record: EngineRecord): void {
-  const byIntent = APPLIERS[record.valueType] as Readonly<Record<string, Readonly<Record<number, Applier>>>> | undefined;
-  const applier = byIntent?.[record.intent]?.[EVENT_VERSION];
+  const applier = applierOf(record);
   if (!applier) {
-    throw new Error(`Expected an applier for the event ${record.valueType} ${record.intent} (version ${EVENT_VERSION}) at position ${record.position}, but there is none`);
+    throw new Error(
+      `Expected an applier for the event ${record.valueType} ${record.intent} of record version ${record.recordVersion} at position ${record.position}, but there is none`,
+    );
   }
   state.journal.whileApplying(() => applier(state, record));
 }
