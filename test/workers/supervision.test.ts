@@ -3,7 +3,7 @@ import { documentRegister } from '../../src/db/documents';
 import { seedDemoData } from '../../src/db/seed';
 import { getProblem } from '../../src/db/registers/inspections';
 import { sampleOf } from '../../src/db/registers/publications';
-import { publishedAnnouncements } from '../../src/db/web-queries';
+import { departmentItems, publishedAnnouncements } from '../../src/db/web-queries';
 import { getHandover, getHazard, getTalk, progressOf } from '../../src/db/registers/supervision';
 import { drawSample } from '../../src/domain/sampling';
 import announce from '../../workers/announce';
@@ -70,6 +70,22 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     expect(completed(refused)).toEqual({ handoverId: second.handoverId, handoverNo: '峄安委办〔2026〕2号', handoverRefused: true, refusalReason: '燃气不属于本局监管' });
     expect(completed(received)).toMatchObject({ handoverRefused: false, refusalReason: null });
     expect((await documentRegister(store.db, { docType: 'handover-letter' })).map((d) => d.doc_no).sort()).toEqual(['峄安委办〔2026〕1号', '峄安委办〔2026〕2号']);
+    await h.cleanup();
+  }, 60_000);
+
+  it('ends the earlier department\'s open handover of a problem when the office reassigns it (改派)', async () => {
+    // given a handover the first department never answered
+    const store = await stores.open();
+    const h = await harness(store, { now: '2026-10-09T02:00:00Z' });
+    const { minor } = await inspectionWithProblems(store, h);
+    const first = completed(await h.run(handover, job('yc-handover', { problemId: minor, departmentCode: 'YC-M-07' }, { action: 'send' })));
+    // when the office names another department and a new handover is sent
+    const second = completed(await h.run(handover, job('yc-handover', { problemId: minor, departmentCode: 'YC-M-06' }, { action: 'send' })));
+    // then the first no longer awaits its department, the second does
+    expect(await getHandover(store.db, first.handoverId)).toMatchObject({ status: 'reassigned', department_code: 'YC-M-07' });
+    expect(await getHandover(store.db, second.handoverId)).toMatchObject({ status: 'sent', department_code: 'YC-M-06' });
+    expect(await departmentItems(store.db, ['YC-M-07'])).toEqual([]);
+    expect((await departmentItems(store.db, ['YC-M-06'])).map((i) => i.handoverId)).toEqual([second.handoverId]);
     await h.cleanup();
   }, 60_000);
 
