@@ -2,29 +2,34 @@ import { z } from 'zod';
 import { once } from '../src/db/effects';
 import { getUnit } from '../src/db/organisation';
 import { getProblem, updateProblem } from '../src/db/registers/inspections';
-import { createHandover, getHandover, updateHandover } from '../src/db/registers/supervision';
+import { closeOpenHandovers, createHandover, getHandover, updateHandover } from '../src/db/registers/supervision';
 import { issueOfficialDocument } from './documents/issue';
 import { defineWorker, InputError } from './runtime/types';
 
 /**
- * yc-handover (移交): `send` records the handover and issues the 问题移交函; `receipt` records the department's
- * 签收 or its refusal (`handoverRefused`, which the diagram branches on: the office then names another department);
- * `result` records the investigation result and closes it.
+ * yc-handover (移交): `send` records the handover and issues the 问题移交函; `receipt` records what the department
+ * entered in its 签收 task: accepted or returned (`handoverRefused`, which the diagram branches on: the office then
+ * names another department) with the reason and the signer; `result` records its 办理结果, 处理措施 and evidence
+ * and closes it.
  */
 export const headers = z.object({ action: z.enum(['send', 'receipt', 'result']) });
+const text = z.string().nullish().transform((v) => v ?? undefined);
 export const input = z.object({
-  problemId: z.string().nullish().transform((v) => v ?? undefined),
-  departmentCode: z.string().nullish().transform((v) => v ?? undefined),
-  resultDue: z.string().nullish().transform((v) => v ?? undefined),
-  handoverId: z.string().nullish().transform((v) => v ?? undefined),
-  /** The department's 签收 (message handover-receipt, as the web app's 情况报告 sends it): accepted, or refused with a reason. */
+  problemId: text,
+  departmentCode: text,
+  resultDue: text,
+  handoverId: text,
+  /** The department's receipt task (form handover-receipt, mapped by the diagram). */
   receiptAccepted: z.boolean().optional(),
-  refusalReason: z.string().nullish().transform((v) => v || null),
-  /** The department's investigation result (message handover-result). */
-  resultText: z.string().min(1).nullish().transform((v) => v ?? undefined),
+  refusalReason: text,
+  receiptSigner: text,
+  /** The department's result task (form handover-result, mapped by the diagram). */
+  resultText: text,
+  resultMeasures: text,
+  resultEvidence: z.array(z.string()).nullish().transform((v) => v ?? []),
   /** The 问题移交函 a preceding yc-document task issued; without it, `send` issues the letter itself. */
-  handoverLetterDocumentId: z.string().nullish().transform((v) => v ?? undefined),
-  handoverLetterDocumentNo: z.string().nullish().transform((v) => v ?? undefined),
+  handoverLetterDocumentId: text,
+  handoverLetterDocumentNo: text,
 });
 
 export default defineWorker({
@@ -40,6 +45,8 @@ export default defineWorker({
         const problem = await getProblem(db, v.problemId);
         if (!problem) throw new InputError(`no problem ${v.problemId}`);
         if (!(await getUnit(db, v.departmentCode))) throw new InputError(`no department ${v.departmentCode}`);
+        // a reassignment (改派) ends the earlier department's handover of the problem that is still open
+        await closeOpenHandovers(db, actor, v.problemId, 'reassigned');
         const handoverId = await createHandover(db, actor, { problemId: v.problemId, departmentCode: v.departmentCode, resultDue: v.resultDue ?? null });
         const doc = v.handoverLetterDocumentId && v.handoverLetterDocumentNo
           ? { id: v.handoverLetterDocumentId, doc_no: v.handoverLetterDocumentNo }
@@ -57,22 +64,23 @@ export default defineWorker({
     if (!handover) throw new InputError(`no handover ${v.handoverId}`);
     if (h.action === 'receipt') {
       const accepted = v.receiptAccepted!;
-      const reason = v.refusalReason;
-      const result = await once(deps.db, key, actor.at, async (db) => {
+      const reason = accepted ? null : v.refusalReason ?? null;
+      if (!accepted && !reason) throw new InputError('refusalReason is required when the department returns the handover');
+      const signer = v.receiptSigner ?? null;
+      await once(deps.db, key, actor.at, async (db) => {
         if (!accepted) {
-          await updateHandover(db, actor, handover.id, 'refuse', { status: 'refused', result_text: reason });
-          return { refused: true, handoverId: handover.id };
+          await updateHandover(db, actor, handover.id, 'refuse', { status: 'refused', refusal_reason: reason, receipt_signer: signer, received_at: actor.at });
+          return;
         }
-        await updateHandover(db, actor, handover.id, 'receive', { status: 'received', received_at: actor.at });
-        return { refused: false, handoverId: handover.id };
+        await updateHandover(db, actor, handover.id, 'receive', { status: 'received', received_at: actor.at, receipt_signer: signer });
       });
-      if (result.refused) {
-        return { handoverId: handover.id, handoverNo: handover.handover_no, handoverRefused: true, refusalReason: reason ?? '未说明理由' };
-      }
-      return { handoverId: handover.id, handoverNo: handover.handover_no, handoverRefused: false, refusalReason: null };
+      return { handoverId: handover.id, handoverNo: handover.handover_no, handoverRefused: !accepted, refusalReason: reason };
     }
     return once(deps.db, key, actor.at, async (db) => {
-      await updateHandover(db, actor, handover.id, 'result', { status: 'done', result_at: actor.at, result_text: v.resultText! });
+      await updateHandover(db, actor, handover.id, 'result', {
+        status: 'done', result_at: actor.at, result_text: v.resultText!, result_measures: v.resultMeasures ?? null,
+        result_evidence: JSON.stringify(v.resultEvidence),
+      });
       await updateProblem(db, actor, handover.problem_id, 'handover-result', { status: 'resolved' });
       return { handoverId: handover.id, handoverNo: handover.handover_no };
     });

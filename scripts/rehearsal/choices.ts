@@ -81,6 +81,20 @@ export async function decide(c: TaskContext): Promise<Decision> {
       return now({ acceptanceResult: 'passed', acceptanceExperts: '秦振东、许文博', fundsSpent: 48, acceptanceFindings: '整改措施全部落实，现场复查合格。' });
     case 'hazard-delisting':
       return now({ spotChecked: true, delistDecision: 'delist', delistOpinion: '同意销号。' });
+    case 'handover-receipt': {
+      // the first handover is returned by its department (the office names another), the others signed
+      const handover = `${String(await c.variable('handoverId'))}:${String(await c.variable('departmentCode'))}`;
+      const refuse = scenario.refusedHandover === null || scenario.refusedHandover === handover;
+      if (refuse) scenario.refusedHandover = handover;
+      return now(refuse
+        ? { receiptDecision: 'refuse', refusalReason: '该事项不属于本部门法定职责，应由行业主管部门办理。', receiptSigner: '李明' }
+        : { receiptDecision: 'accept', receiptSigner: '王建国' });
+    }
+    case 'handover-result': {
+      // the result a week after the department signed
+      const since = c.task.creationDate ? chinaDay(c.task.creationDate) : today;
+      return { act: today >= addDays(since, 7), choices: { resultText: '已立案调查，依法责令整改并处罚款。', resultMeasures: '下达责令限期整改指令书和行政处罚决定书。', resultEvidence: [] } };
+    }
     case 'handover-reassign': {
       const from = String(c.data.departmentCode ?? '');
       scenario.play('refused handover');

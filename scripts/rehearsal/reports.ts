@@ -1,5 +1,5 @@
 // The reports people send through the web app's 情况报告 forms, on the days the scenario sends them: units'
-// rectification reports, departments' receipts and results, hazard progress, extension and acceptance requests,
+// rectification reports, hazard progress, extension and acceptance requests,
 // complaints, obstructions and a major hazard found on site, the city's announcements, next year's plan.
 import { type Actors } from './actors';
 import { addDays, chinaDay } from './calendar';
@@ -95,20 +95,6 @@ export class Reporter {
       if (!ready) continue;
       if (plays('late-rectification')) this.scenario.play('late rectification');
       count += +(await this.send(`danwei-${String(w.vars.unitCode)}`, 'rectification-submitted', inspectionId, { report: '反馈意见指出的问题已全部整改完毕，建立了长效机制{m}', investigation: '' }, 'rectificationReport', w.processInstanceKey, false));
-    }
-    // handovers: the first one refused by its department, the others signed; results a week later
-    for (const w of await this.waitingAt('problem-handover', ['await-receipt'], ['handoverId', 'departmentCode'])) {
-      const handoverId = String(w.vars.handoverId ?? '');
-      const department = String(w.vars.departmentCode ?? '');
-      const refuse = this.scenario.refusedHandover === null || this.scenario.refusedHandover === `${handoverId}:${department}`;
-      if (refuse) this.scenario.refusedHandover = `${handoverId}:${department}`;
-      count += +(await this.send(`bumen-${department}`, 'handover-receipt', handoverId,
-        refuse ? { decision: '不属于本部门职责', reason: '该事项不属于本部门法定职责{m}' } : { decision: '签收办理', reason: '签收{m}' }, 'refusalReason', w.processInstanceKey, false));
-    }
-    for (const w of await this.waitingAt('problem-handover', ['await-result'], ['handoverId', 'departmentCode'])) {
-      const handoverId = String(w.vars.handoverId ?? '');
-      if (today < addDays(this.seen(`result:${w.processInstanceKey}`, today), 7)) continue;
-      count += +(await this.send(`bumen-${String(w.vars.departmentCode)}`, 'handover-result', handoverId, { result: '已立案调查，依法责令整改并处罚款{m}' }, 'resultText', w.processInstanceKey));
     }
     // listed hazards: progress every month, one extension request, the acceptance request once the work is done
     for (const w of await this.activeInstances('listed-supervision', ['hazardId', 'unitCode'])) {

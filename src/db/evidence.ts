@@ -25,8 +25,11 @@ export interface NewEvidence {
   location?: string | null;
   inspectionId?: string | null;
   problemId?: string | null;
-  /** `unit` when the inspected unit may see it; need-to-know (the team and the office) by default. */
-  audience?: 'unit' | null;
+  /**
+   * `unit` when the inspected unit may see it, `department:<code>` when the department that filed it on its handover
+   * task may; need-to-know (the team and the office) by default.
+   */
+  audience?: `department:${string}` | 'unit' | null;
 }
 
 const EXT: Record<string, string> = {

@@ -177,7 +177,7 @@ export interface EvidenceTable {
   captured_at: string;
   location: string | null;
   stored_at: string;
-  audience: string | null; // 'unit': the inspected unit may see it; otherwise need-to-know (the team and the office)
+  audience: string | null; // 'unit': the inspected unit may see it; 'department:<code>': that department; otherwise need-to-know (the team and the office)
 }
 
 export interface HandoverTable {
@@ -186,12 +186,17 @@ export interface HandoverTable {
   department_code: string;
   document_id: string | null;
   handover_no: string | null;
-  status: string; // sent | received | refused | done
+  status: string; // sent | received | refused | reassigned | done
   sent_at: string;
   received_at: string | null;
   result_due: string | null;
   result_at: string | null;
   result_text: string | null;
+  receipt_signer: string | null;
+  refusal_reason: string | null;
+  result_measures: string | null;
+  /** JSON array of the evidence ids the department filed with its result. */
+  result_evidence: string | null;
 }
 
 export interface HazardTable {

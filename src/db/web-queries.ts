@@ -80,7 +80,8 @@ export async function handoverRegister(db: Db, scope: ReadScope, query: Register
   let q = db.selectFrom('handovers').innerJoin('problems', 'problems.id', 'handovers.problem_id')
     .innerJoin('units', 'units.code', 'handovers.department_code')
     .select(['handovers.id', 'handovers.handover_no as handoverNo', 'problems.description', 'problems.inspection_id as inspectionId', 'units.name as departmentName',
-      'handovers.status', 'handovers.sent_at as sentAt', 'handovers.result_due as resultDue', 'handovers.result_at as resultAt', 'handovers.document_id as documentId'])
+      'handovers.status', 'handovers.sent_at as sentAt', 'handovers.receipt_signer as receiptSigner', 'handovers.refusal_reason as refusalReason',
+      'handovers.result_due as resultDue', 'handovers.result_at as resultAt', 'handovers.result_text as resultText', 'handovers.result_measures as resultMeasures', 'handovers.document_id as documentId'])
     .orderBy('handovers.sent_at', 'desc').orderBy('handovers.id');
   if (!scope.all) {
     q = q.where((eb) => eb.or([eb('handovers.department_code', 'in', codes(scope.departmentCodes)), eb('problems.unit_code', 'in', codes(scope.unitCodes)),
@@ -170,13 +171,15 @@ export async function documentFor(db: Db, scope: ReadScope, id: string): Promise
 /**
  * Who may see which evidence. Need-to-know records (complaint checks, 暗访, talks: everything the team files) reach
  * only the office and the inspection's own team; records filed on a unit's own task (audience `unit`) also reach
- * that unit and the readers of shared records (安委会, administrators). No one else, and no other team.
+ * that unit, and those a department files on its handover task (audience `department:<code>`) that department;
+ * both reach the readers of shared records (安委会, administrators). No one else, and no other team.
  */
 export interface EvidenceScope {
   everything: boolean;
   teamIds: string[];
   sharedAll: boolean;
   unitCodes: string[];
+  departmentCodes?: string[];
 }
 
 /** Evidence rows joined to their inspection (directly or through their problem), limited to what `scope` may see. */
@@ -186,8 +189,9 @@ function evidenceVisible(db: Db, scope: EvidenceScope) {
   if (!scope.everything) {
     q = q.where((eb) => eb.or([
       eb('inspections.team_id', 'in', codes(scope.teamIds)),
-      scope.sharedAll ? eb('evidence.audience', '=', 'unit')
+      scope.sharedAll ? eb.or([eb('evidence.audience', '=', 'unit'), eb('evidence.audience', 'like', 'department:%')])
         : eb.and([eb('evidence.audience', '=', 'unit'), eb('inspections.unit_code', 'in', codes(scope.unitCodes))]),
+      eb('evidence.audience', 'in', codes((scope.departmentCodes ?? []).map((c) => `department:${c}`))),
     ]));
   }
   return q;
@@ -294,8 +298,8 @@ export interface Subject {
   label: string;
 }
 
-/** Inspections, listed hazards or handovers a reader may report events on (scoped like the registers). */
-export async function reportableSubjects(db: Db, kind: 'inspection' | 'hazard' | 'handover', scope: ReadScope): Promise<Subject[]> {
+/** Inspections or listed hazards a reader may report events on (scoped like the registers). */
+export async function reportableSubjects(db: Db, kind: 'inspection' | 'hazard', scope: ReadScope): Promise<Subject[]> {
   if (kind === 'inspection') {
     let q = db.selectFrom('inspections').innerJoin('units', 'units.code', 'inspections.unit_code')
       .select(['inspections.id', 'units.name', 'inspections.opened_at']).where('inspections.closed_at', 'is', null).orderBy('inspections.opened_at', 'desc');
@@ -306,18 +310,12 @@ export async function reportableSubjects(db: Db, kind: 'inspection' | 'hazard' |
     }
     return (await q.execute()).map((r) => ({ id: r.id, label: `${r.name}（${r.opened_at.slice(0, 10)} 起）` }));
   }
-  if (kind === 'hazard') {
-    let q = db.selectFrom('hazards').select(['id', 'name', 'listing_no']).where('status', 'not in', ['DELISTED', 'PUBLISHED_CLOSED']).orderBy('listed_at', 'desc');
-    if (!scope.all) {
-      q = q.where((eb) => eb.or([eb('unit_code', 'in', codes(scope.unitCodes)),
-        eb('problem_id', 'in', db.selectFrom('problems').select('problems.id').where('problems.inspection_id', 'in', teamInspections(db, scope)))]));
-    }
-    return (await q.execute()).map((r) => ({ id: r.id, label: r.listing_no ? `${r.listing_no} ${r.name}` : r.name }));
+  let q = db.selectFrom('hazards').select(['id', 'name', 'listing_no']).where('status', 'not in', ['DELISTED', 'PUBLISHED_CLOSED']).orderBy('listed_at', 'desc');
+  if (!scope.all) {
+    q = q.where((eb) => eb.or([eb('unit_code', 'in', codes(scope.unitCodes)),
+      eb('problem_id', 'in', db.selectFrom('problems').select('problems.id').where('problems.inspection_id', 'in', teamInspections(db, scope)))]));
   }
-  let q = db.selectFrom('handovers').innerJoin('problems', 'problems.id', 'handovers.problem_id')
-    .select(['handovers.id', 'handovers.handover_no', 'problems.description']).where('handovers.status', 'not in', ['done', 'refused']).orderBy('handovers.sent_at', 'desc').orderBy('handovers.id');
-  if (!scope.all) q = q.where((eb) => eb.or([eb('handovers.department_code', 'in', codes(scope.departmentCodes)), eb('problems.inspection_id', 'in', teamInspections(db, scope))]));
-  return (await q.execute()).map((r) => ({ id: r.id, label: `${r.handover_no ?? '（未编号）'} ${r.description}` }));
+  return (await q.execute()).map((r) => ({ id: r.id, label: r.listing_no ? `${r.listing_no} ${r.name}` : r.name }));
 }
 
 export interface OpenItem {

@@ -24,18 +24,24 @@ describe.each(dialects)('who sees which evidence on %s', (dialect) => {
     await db.insertInto('teams').values([{ id: 'team-1', plan_id: 'p', name: '第一巡查组' }, { id: 'team-2', plan_id: 'p', name: '第二巡查组' }]).execute();
     const inspection = await openInspection(db, by, { unitCode: '370404001', teamId: 'team-1' });
     const [problem] = await registerProblems(db, by, inspection, [{ category: 'C5', severity: '一般', description: '危化品仓库未落实双重预防机制' }]);
-    const file = (fileName: string, about: { inspectionId?: string; problemId?: string }, audience: 'unit' | null) => addEvidence(db, archive, by, {
+    const file = (fileName: string, about: { inspectionId?: string; problemId?: string }, audience: 'unit' | `department:${string}` | null) => addEvidence(db, archive, by, {
       content: Buffer.from(fileName), kind: 'audio', fileName, mediaType: 'audio/mp4', capturedBy: 'zuzhang1', capturedAt: by.at, inspectionId: about.inspectionId, problemId: about.problemId, audience,
     });
     const recording = await file('暗访录音.m4a', { problemId: problem! }, null);
     const photo = await file('整改照片.m4a', { inspectionId: inspection }, 'unit');
+    // filed by the department the problem was handed to, on its result task
+    const decision = await file('处罚决定书.m4a', { problemId: problem! }, 'department:YC-M-07');
     const names = async (scope: EvidenceScope) => (await evidenceRegister(db, scope, { limit: 50, offset: 0 })).rows.map((r) => r.fileName).sort();
     try {
       // when / then
-      expect(await names({ ...nobody, everything: true })).toEqual(['整改照片.m4a', '暗访录音.m4a']);
-      expect(await names({ ...nobody, teamIds: ['team-1'] })).toEqual(['整改照片.m4a', '暗访录音.m4a']);
+      expect(await names({ ...nobody, everything: true })).toEqual(['整改照片.m4a', '暗访录音.m4a', '处罚决定书.m4a'].sort());
+      expect(await names({ ...nobody, teamIds: ['team-1'] })).toEqual(['整改照片.m4a', '暗访录音.m4a', '处罚决定书.m4a'].sort());
       expect(await names({ ...nobody, teamIds: ['team-2'] })).toEqual([]);
-      expect(await names({ ...nobody, sharedAll: true })).toEqual(['整改照片.m4a']);
+      expect(await names({ ...nobody, sharedAll: true })).toEqual(['整改照片.m4a', '处罚决定书.m4a'].sort());
+      // a department sees what it filed itself, not the unit's nor the team's; another department nothing
+      expect(await names({ ...nobody, departmentCodes: ['YC-M-07'] })).toEqual(['处罚决定书.m4a']);
+      expect(await names({ ...nobody, departmentCodes: ['YC-M-06'] })).toEqual([]);
+      expect(await evidenceFor(db, { ...nobody, unitCodes: ['370404001'] }, decision.id)).toBeUndefined();
       expect(await names({ ...nobody, unitCodes: ['370404001'] })).toEqual(['整改照片.m4a']);
       expect(await names({ ...nobody, unitCodes: ['370404002'] })).toEqual([]);
       expect(await evidenceFor(db, { ...nobody, unitCodes: ['370404001'] }, recording.id)).toBeUndefined();

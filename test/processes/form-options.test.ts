@@ -53,6 +53,7 @@ describe('selection fields of forms/', () => {
       arrangedUnits: ['unitOptions'],
       enterpriseCodes: ['enterpriseOptions'],
       evidenceRefs: ['evidenceOptions'],
+      resultEvidence: ['evidenceOptions'],
       suggestedDepartment: ['unitOptions'],
       departmentCode: ['memberUnitOptions'],
       newDepartmentCode: ['memberUnitOptions'],

@@ -44,16 +44,18 @@ describe('more branches', () => {
     await p.job('yc-document', { docType: 'handover-letter' });
     await p.job('yc-handover', { action: 'send' }, { handoverId: 'H-9' });
     await p.deadline({ result: 'receiptDue' }, '2026-03-05T23:59:59+08:00');
-    await p.awaitActive(pi, ['await-receipt', 'receipt-period']);
-    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-9', timeToLive: 0 });
+    await p.awaitActive(pi, ['receipt-period', 'sign-receipt']);
+    await p.task('sign-receipt', { receiptDecision: 'accept', receiptSigner: '王建国' });
     await p.job('yc-handover', { action: 'receipt' }, { handoverRefused: false });
-    await p.awaitActive(pi, ['await-result', 'result-period']);
+    await p.awaitActive(pi, ['report-result', 'result-period']);
     // when the result deadline passes
     p.moveClockTo('2026-04-02T00:00:00+08:00');
     // then
     await p.job('yc-notify', { template: 'handover-overdue', to: 'department,office' });
     await p.deadline({ rule: 'working-days', amount: '10', result: 'resultDue' }, '2026-04-16T23:59:59+08:00');
-    expect(await p.awaitActive(pi, ['await-result', 'result-chase-due', 'result-period'])).toHaveLength(3);
+    expect(await p.awaitActive(pi, ['report-result', 'result-chase-due', 'result-period'])).toHaveLength(3);
+    // the department's task stays open through the chase
+    expect(p.openTasksOf('report-result')).toBe(1);
   });
 
   it('hazard-acceptance: the committee keeps the listing instead of delisting', async () => {

@@ -75,52 +75,72 @@ describe('problem-handover', () => {
   });
   afterEach(() => p.close());
 
-  const awaitingReceipt = ['await-receipt', 'receipt-period'];
-  const awaitingResult = ['await-result', 'result-period'];
+  const awaitingReceipt = ['receipt-period', 'sign-receipt'];
+  const awaitingResult = ['report-result', 'result-period'];
+  const problem = { description: '燃气管道被违章建筑占压', category: 'C5', severity: '较大', enterpriseName: '峄城燃气公司', industry: '城镇燃气' };
+  const accept = { receiptDecision: 'accept', receiptSigner: '王建国' };
+  const result = { resultText: '已立案调查，责令拆除占压建筑', resultMeasures: '下达责令限期整改指令书（峄住建责改〔2026〕3号）', resultEvidence: ['E-1'] };
 
   const send = async (): Promise<string> => {
-    const pi = await p.create('problem-handover', { problemId: 'Q-1', departmentCode: 'YC-M-10', inspectionId: 'I-1', unitName: '吴林街道' });
-    await p.deadline({ rule: 'calendar-days', amount: '30', result: 'resultDue' }, '2026-04-01T23:59:59+08:00');
-    await p.job('yc-document', { docType: 'handover-letter' });
-    await p.job('yc-handover', { action: 'send' }, { handoverId: 'H-1', handoverNo: '峄安办移〔2026〕1号' });
-    await p.deadline({ rule: 'working-days', result: 'receiptDue' }, '2026-03-05T23:59:59+08:00');
+    const pi = await p.create('problem-handover', { problemId: 'Q-1', problem, departmentCode: 'YC-M-10', inspectionId: 'I-1', unitName: '吴林街道' });
+    // the letter states the result deadline: its start listener computes it before the letter is issued
+    await p.deadline({ rule: 'calendar-days', amount: '30', result: 'resultDue', docType: 'handover-letter' }, '2026-04-01T23:59:59+08:00');
+    const letter = await p.job('yc-document', { docType: 'handover-letter' }, { handoverLetterDocumentId: 'D-1', handoverLetterDocumentNo: '峄安办移〔2026〕1号' });
+    expect(letter.variables).toMatchObject({ resultDue: '2026-04-01T23:59:59+08:00' });
+    const sent = await p.job('yc-handover', { action: 'send' }, { handoverId: 'H-1', handoverNo: '峄安办移〔2026〕1号' });
+    expect(sent.variables).toMatchObject({ resultDue: '2026-04-01T23:59:59+08:00', handoverLetterDocumentId: 'D-1' });
+    // the department's receipt task gets its deadline from its start listener
+    await p.deadline({ rule: 'working-days', amount: '3', result: 'receiptDue' }, '2026-03-05T23:59:59+08:00');
     await p.awaitActive(pi, awaitingReceipt);
     return pi;
   };
 
-  it('closes after receipt and result, correlated by the handover id', async () => {
+  it('gives the department a receipt task and a result task showing the problem, and closes with what it entered', async () => {
     // given
     const pi = await send();
-    // when the department signs the receipt and later reports the result
-    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0, variables: { receiptAccepted: true } });
-    const receipt = await p.job('yc-handover', { action: 'receipt' }, { handoverRefused: false, refusalReason: null });
-    expect(receipt.variables).toMatchObject({ receiptAccepted: true });
+    // then the receipt is the department's task, due on the receipt deadline, with the problem in full
+    const receipt = await p.awaitTask('sign-receipt');
+    expect(receipt.value).toMatchObject({ candidateGroupsList: ['department', 'department:YC-M-10'], dueDate: '2026-03-05T23:59:59+08:00' });
+    expect(await p.taskVariables('sign-receipt')).toMatchObject({
+      problemText: '燃气管道被违章建筑占压', problemCategory: 'C5', problemSeverity: '较大', enterpriseName: '峄城燃气公司', receiptDue: '2026-03-05T23:59:59+08:00',
+    });
+    // when the department accepts
+    await p.task('sign-receipt', accept);
+    const recorded = await p.job('yc-handover', { action: 'receipt' }, { handoverRefused: false, refusalReason: null });
+    expect(recorded.variables).toMatchObject({ handoverId: 'H-1', receiptAccepted: true, receiptSigner: '王建国', refusalReason: null });
+    // then its result task is due on the letter's deadline
     await p.awaitActive(pi, awaitingResult);
-    await p.h.engine.publishMessage({ name: 'handover-result', correlationKey: 'H-1', timeToLive: 0, variables: { resultText: '已立案查处' } });
-    await p.job('yc-handover', { action: 'result' });
-    // then
+    const report = await p.awaitTask('report-result');
+    expect(report.value).toMatchObject({ candidateGroupsList: ['department', 'department:YC-M-10'], dueDate: '2026-04-01T23:59:59+08:00' });
+    expect(await p.taskVariables('report-result')).toMatchObject({ problemText: '燃气管道被违章建筑占压', problemCategory: 'C5' });
+    // when it reports the result, the register gets the result, the measures and the evidence
+    await p.task('report-result', result);
+    const done = await p.job('yc-handover', { action: 'result' });
+    expect(done.variables).toMatchObject(result);
     await p.completed(pi);
   });
 
-  it('chases an unsigned receipt, sets a new receipt deadline and still receives the receipt during the chase', async () => {
+  it('chases an unsigned receipt, sets a new receipt deadline and still takes the receipt during the chase', async () => {
     // given
     const pi = await send();
     // when the receipt deadline passes
     p.moveClockTo('2026-03-06T00:00:00+08:00');
-    // then the department and the office are chased and a new deadline is computed
+    // then the department and the office are chased and the chase timer computes its own deadline
     await p.job('yc-notify', { template: 'handover-overdue', to: 'department,office' });
-    expect(p.active(pi)).toContain('await-receipt');
-    await p.deadline({ result: 'receiptDue' }, '2026-03-11T23:59:59+08:00');
+    expect(p.active(pi)).toContain('sign-receipt');
+    await p.deadline({ rule: 'working-days', amount: '3', result: 'receiptDue' }, '2026-03-11T23:59:59+08:00');
     expect(await p.awaitActive(pi, [...awaitingReceipt, 'receipt-chase-due'])).toHaveLength(3);
-    // when the receipt comes during the chase, it is recorded and the chase ends
-    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0, variables: { receiptAccepted: true } });
+    const timer = await p.h.awaitRecord({ valueType: 'TIMER', intent: 'CREATED', value: { targetElementId: 'receipt-chase-due' } });
+    expect(timer.value.dueDate).toBe(Date.parse('2026-03-11T23:59:59+08:00'));
+    // when the department signs during the chase, it is recorded and the chase ends
+    await p.task('sign-receipt', accept);
     await p.job('yc-handover', { action: 'receipt' }, { handoverRefused: false, refusalReason: null });
     expect(await p.awaitActive(pi, awaitingResult)).toEqual(awaitingResult);
   });
 
   it('does not spin on deadlines already past: three chases, then the office decides', async () => {
     // given a receipt deadline already in the past (as with a clock moved ahead)
-    const pi = await p.create('problem-handover', { problemId: 'Q-1', departmentCode: 'YC-M-10', inspectionId: 'I-1', unitName: '吴林街道' });
+    const pi = await p.create('problem-handover', { problemId: 'Q-1', problem, departmentCode: 'YC-M-10', inspectionId: 'I-1', unitName: '吴林街道' });
     await p.deadline({ result: 'resultDue' }, '2026-04-01T23:59:59+08:00');
     await p.job('yc-document', { docType: 'handover-letter' });
     await p.job('yc-handover', { action: 'send' }, { handoverId: 'H-1' });
@@ -137,8 +157,9 @@ describe('problem-handover', () => {
     expect(decision.value).toMatchObject({ candidateGroupsList: ['office'] });
     expect(await p.taskVariables('decide-unanswered-receipt')).toMatchObject({ awaitedItem: '签收回执' });
     expect(p.h.find({ valueType: 'JOB', intent: 'CREATED', value: { type: 'yc-notify', processInstanceKey: pi } })).toHaveLength(3);
-    // and the receipt is still receivable while the office decides
-    expect(p.active(pi)).toContain('await-receipt');
+    // and the department's task stays open while the office decides
+    expect(p.active(pi)).toContain('sign-receipt');
+    expect(p.openTasksOf('sign-receipt')).toBe(1);
     // when the office keeps supervising, the count starts again with a new deadline
     await p.task('decide-unanswered-receipt', { handoverFollowUp: 'wait', handoverFollowUpOpinion: '电话督促，再限期3个工作日' });
     await p.deadline({ result: 'receiptDue' }, '2026-03-11T23:59:59+08:00');
@@ -146,8 +167,9 @@ describe('problem-handover', () => {
     expect(p.h.variables(pi)).not.toHaveProperty('receiptChases');
   });
 
-  it('lets the office reassign a handover whose department never signs the receipt', async () => {
+  it('lets the office reassign a handover whose department never signs the receipt, and cancels that department\'s task', async () => {
     const pi = await send();
+    const unsigned = await p.awaitTask('sign-receipt');
     p.moveClockTo('2026-03-06T00:00:00+08:00');
     for (const due of ['2026-03-11', '2026-03-16', '2026-03-19']) {
       await p.job('yc-notify', { template: 'handover-overdue' });
@@ -156,17 +178,21 @@ describe('problem-handover', () => {
     }
     await p.deadline({ result: 'handoverFollowUpDue' }, '2026-03-24T23:59:59+08:00');
     await p.task('decide-unanswered-receipt', { handoverFollowUp: 'reassign', handoverFollowUpOpinion: '原部门拒不签收，改派' });
-    // then the receipt period ends without a receipt being recorded and the office names the new department
+    // then the receipt period ends without a receipt being recorded, the department's task is canceled,
+    // and the office names the new department
     await p.deadline({ result: 'reassignDue' }, '2026-03-27T23:59:59+08:00');
     expect(p.active(pi)).toEqual(['reassign-department']);
     expect(p.passed(pi, 'record-receipt')).toBe(false);
+    expect(p.h.find({ valueType: 'USER_TASK', intent: 'CANCELED' }).map((r) => r.key)).toContain(unsigned.key);
+    expect(p.openTasksOf('sign-receipt')).toBe(0);
   });
 
-  it('lets the office reassign a handover whose department does not answer', async () => {
+  it('lets the office reassign a handover whose department does not report, with a new letter and deadline for the new department', async () => {
     const pi = await send();
-    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0, variables: { receiptAccepted: true } });
+    await p.task('sign-receipt', accept);
     await p.job('yc-handover', { action: 'receipt' }, { handoverRefused: false, refusalReason: null });
     await p.awaitActive(pi, awaitingResult);
+    const unreported = await p.awaitTask('report-result');
     // when the result deadline and three chases pass
     p.moveClockTo('2026-04-02T00:00:00+08:00');
     for (const due of ['2026-04-16', '2026-04-30', '2026-05-15']) {
@@ -176,33 +202,46 @@ describe('problem-handover', () => {
     }
     await p.deadline({ result: 'handoverFollowUpDue' }, '2026-05-20T23:59:59+08:00');
     expect(await p.taskVariables('decide-unanswered-result')).toMatchObject({ awaitedItem: '办理结果' });
-    // then the office reassigns, which ends the result period and issues a new letter
+    // then the office reassigns, which ends the result period (and the department's task) and issues a new letter
     await p.task('decide-unanswered-result', { handoverFollowUp: 'reassign', handoverFollowUpOpinion: '原部门长期不办理，改由应急管理局办理' });
     await p.deadline({ result: 'reassignDue' }, '2026-05-22T23:59:59+08:00');
+    expect(p.h.find({ valueType: 'USER_TASK', intent: 'CANCELED' }).map((r) => r.key)).toContain(unreported.key);
     await p.task('reassign-department', { newDepartmentCode: 'YC-M-06', reassignReason: '工贸行业由应急管理局监管' });
+    await p.deadline({ rule: 'calendar-days', amount: '30', result: 'resultDue' }, '2026-06-21T23:59:59+08:00');
     await p.job('yc-document', { docType: 'handover-letter' });
     const again = await p.job('yc-handover', { action: 'send' }, { handoverId: 'H-2' });
-    expect(again.variables).toMatchObject({ departmentCode: 'YC-M-06' });
+    expect(again.variables).toMatchObject({ departmentCode: 'YC-M-06', resultDue: '2026-06-21T23:59:59+08:00' });
     await p.deadline({ result: 'receiptDue' }, '2026-05-27T23:59:59+08:00');
     expect(await p.awaitActive(pi, awaitingReceipt)).toEqual(awaitingReceipt);
+    expect((await p.awaitTask('sign-receipt')).value).toMatchObject({ candidateGroupsList: ['department', 'department:YC-M-06'] });
     expect(p.passed(pi, 'record-result')).toBe(false);
   });
 
-  it('lets the office name another department when the handover is refused', async () => {
+  it('lets the office name another department when the department returns the handover', async () => {
     // given
     const pi = await send();
-    await p.h.engine.publishMessage({ name: 'handover-receipt', correlationKey: 'H-1', timeToLive: 0, variables: { receiptAccepted: false, refusalReason: '不属本部门职责' } });
-    // when the department refuses (an answer the diagram branches on)
-    await p.job('yc-handover', { action: 'receipt' }, { handoverRefused: true, refusalReason: '不属本部门职责' });
+    // when the department returns it with its reason (an answer the diagram branches on)
+    await p.task('sign-receipt', { receiptDecision: 'refuse', refusalReason: '燃气管道占压属住建部门监管', receiptSigner: '李明' });
+    const recorded = await p.job('yc-handover', { action: 'receipt' }, { handoverRefused: true, refusalReason: '燃气管道占压属住建部门监管' });
+    expect(recorded.variables).toMatchObject({ receiptAccepted: false, refusalReason: '燃气管道占压属住建部门监管', receiptSigner: '李明' });
     await p.deadline({ result: 'reassignDue' }, '2026-03-09T23:59:59+08:00');
     // then the office decides, and a new letter goes to the new department
     const task = await p.awaitTask('reassign-department');
     expect(task.value).toMatchObject({ candidateGroupsList: ['office'] });
-    expect(await p.taskVariables('reassign-department')).toMatchObject({ refusalReason: '不属本部门职责' });
+    expect(await p.taskVariables('reassign-department')).toMatchObject({ refusalReason: '燃气管道占压属住建部门监管' });
     await p.task('reassign-department', { newDepartmentCode: 'YC-M-06', reassignReason: '工贸行业由应急管理局监管' });
+    await p.deadline({ result: 'resultDue' }, '2026-04-08T23:59:59+08:00');
     await p.job('yc-document', { docType: 'handover-letter' });
     const send2 = await p.job('yc-handover', { action: 'send' }, { handoverId: 'H-2' });
     expect(send2.variables).toMatchObject({ departmentCode: 'YC-M-06' });
-    expect(p.active(pi)).not.toContain('await-result');
+    expect(p.active(pi)).not.toContain('report-result');
+  });
+
+  it('does not hand on a reason when the department accepts, even one typed before choosing to accept', async () => {
+    const pi = await send();
+    await p.task('sign-receipt', { receiptDecision: 'accept', refusalReason: '先填写后改为接收', receiptSigner: '王建国' });
+    const recorded = await p.job('yc-handover', { action: 'receipt' }, { handoverRefused: false, refusalReason: null });
+    expect(recorded.variables).toMatchObject({ receiptAccepted: true, refusalReason: null });
+    await p.awaitActive(pi, awaitingResult);
   });
 });

@@ -175,19 +175,26 @@ describe('web event reports published as Camunda messages', () => {
     expect(JSON.parse(progress.items[0]!.value)).toEqual(expect.objectContaining({ percent: 60 }));
   });
 
-  it('lets the department refuse a handover only with a reason', async () => {
-    // given
+  it('no longer takes a department’s receipt or result as a report: it is refused with where to go, and nothing is sent', async () => {
+    // given a process that still waits for the old message (an instance of an earlier version)
     const [waiting] = await waitFor('handover-receipt', 'handoverId', [handover]);
     const { agent, csrf } = await signIn(h.app, h.departmentLogin);
-    // when
-    const noReason = await agent.post('/events/handover-receipt').type('form').send({ _csrf: csrf, subject: handover, decision: '不属于本部门职责' });
-    const withReason = await agent.post('/events/handover-receipt').type('form').send({ _csrf: csrf, subject: handover, decision: '不属于本部门职责', reason: '储罐区属应急管理部门监管' });
-    // then
-    expect(noReason.status).toBe(422);
-    expect(withReason.status).toBe(303);
-    const received = await h.camunda.searchVariables({ filter: { processInstanceKey: waiting }, page: { limit: 100 } });
-    expect(Object.fromEntries(received.items.map((v) => [v.name, JSON.parse(v.value) as unknown])))
-      .toEqual(expect.objectContaining({ receiptAccepted: false, refusalReason: '储罐区属应急管理部门监管' }));
+    // when the department opens the reports and the old forms, and posts the old report
+    const list = await agent.get('/events').expect(200);
+    const receiptForm = await agent.get(`/events/handover-receipt?subject=${handover}`);
+    const resultForm = await agent.get('/events/handover-result');
+    const posted = await agent.post('/events/handover-receipt').type('form').send({ _csrf: csrf, subject: handover, decision: '签收办理', reason: '' });
+    // then nothing offers it, each is refused in Chinese with the task to open instead, and nothing reaches the process
+    expect(list.text).not.toContain('签收移交问题');
+    expect(list.text).not.toContain('反馈移交办理结果');
+    expect(receiptForm.status).toBe(410);
+    expect(receiptForm.text).toContain('移交问题的签收已改在「任务」中办理：请在任务列表中打开「签收移交问题」任务，选择接收或退回。');
+    expect(resultForm.status).toBe(410);
+    expect(resultForm.text).toContain('请在任务列表中打开「报送办理结果」任务填报。');
+    expect(posted.status).toBe(410);
+    expect(env.messages()).toEqual([]);
+    const received = await h.camunda.searchVariables({ filter: { processInstanceKey: waiting, name: 'receiptAccepted' }, page: { limit: 1 } });
+    expect(received.items).toEqual([]);
   });
 
   it('lets the office start the year’s annual plan process', async () => {

@@ -37,6 +37,8 @@ const NAMED_HOMES: Record<string, Record<string, string[]>> = {
     acceptanceResult: ['acceptances.passed', 'doc:acceptance-decision'],
   },
   'hazard-extension-review': { extensionDecision: ['extensions.decision'], newRectifyDeadline: ['extensions.requested_due'] },
+  'handover-receipt': { receiptDecision: ['handovers.status'], refusalReason: ['handovers.refusal_reason'], receiptSigner: ['handovers.receipt_signer'] },
+  'handover-result': { resultText: ['handovers.result_text'], resultMeasures: ['handovers.result_measures'], resultEvidence: ['handovers.result_evidence'] },
 };
 
 /** A value that passes the field's rules, from the options the page offers where it has any. */

@@ -1,6 +1,6 @@
 import { openInspection, recordPlan, recordTeams, registerProblems, updateInspection, updateProblem } from '../../src/db/registers/inspections';
 import { createHandover, listHazard, updateHandover } from '../../src/db/registers/supervision';
-import { messageWaitDiagram, taskDiagram } from './support/fixtures';
+import { taskDiagram } from './support/fixtures';
 import { type Harness, LOGINS, NOW, signIn, freshWebEachTest, UNIT_A, UNIT_B } from './support/harness';
 
 const ENTRY = '进驻并通报巡查工作任务';
@@ -103,8 +103,8 @@ describe('task list rows', () => {
     expect(office).not.toContain('本单位整改期限和问题状态');
   });
 
-  it('lists a department’s handovers to sign and to report on, each linked to its form with the handover chosen', async () => {
-    // given two handovers to the department, one sent and one received, and a process waiting for the first one's receipt
+  it('lists a department’s handovers to sign and to report on, each linked to its task with the task’s deadline', async () => {
+    // given two handovers to the department, one sent and one received, each with its open task in problem-handover
     const by = { name: 'worker:yc-handover', at: NOW.toISOString() };
     const db = h.store.db;
     const inspection = await openInspection(db, by, { unitCode: UNIT_A });
@@ -112,18 +112,24 @@ describe('task list rows', () => {
     const toSign = await createHandover(db, by, { problemId: p1!, departmentCode: h.departmentCode, resultDue: '2026-12-28T23:59:59+08:00' });
     const toReport = await createHandover(db, by, { problemId: p2!, departmentCode: h.departmentCode, resultDue: '2026-11-27T23:59:59+08:00' });
     await updateHandover(db, by, toReport, 'receive', { status: 'received', received_at: by.at });
-    await h.engine.deploy([{ name: 'receipt-wait.bpmn', content: Buffer.from(messageWaitDiagram('receipt-wait', 'handover-receipt', 'handoverId')) }]);
-    await h.engine.createProcessInstance({ bpmnProcessId: 'receipt-wait', variables: { handoverId: toSign } });
+    const groups = `=["department", "department:" + departmentCode]`;
+    await h.engine.deploy([{ name: 'problem-handover.bpmn', content: Buffer.from(taskDiagram({ id: 'problem-handover', name: '问题移交', taskName: '签收移交问题', candidateGroups: groups, formId: null, dueDate: '=taskDue' })) }]);
+    const taskOf = async (handoverId: string, taskDue: string) => {
+      const { processInstanceKey } = await h.engine.createProcessInstance({ bpmnProcessId: 'problem-handover', variables: { handoverId, departmentCode: h.departmentCode, taskDue } });
+      return (await h.camunda.searchUserTasks({ filter: { processInstanceKey }, page: { limit: 1 } })).items[0]!.userTaskKey;
+    };
+    const signTask = await taskOf(toSign, '2026-12-03T23:59:59+08:00');
+    const reportTask = await taskOf(toReport, '2026-11-27T23:59:59+08:00');
     const { agent } = await signIn(h.app, h.departmentLogin);
-    // when the department opens its task list and follows the link to sign
+    // when the department opens its task list
     const list = (await agent.get('/tasks').expect(200)).text;
-    const sign = (await agent.get(`/events/handover-receipt?subject=${toSign}`).expect(200)).text;
     const office = (await (await signIn(h.app, LOGINS.office)).agent.get('/tasks').expect(200)).text;
-    // then
+    // then each handover links to its own task, with the task's deadline, and no longer to a 情况报告 form
     const section = /<section class="card" aria-labelledby="handover-title">[\s\S]*?<\/section>/.exec(list)?.[0] ?? '';
-    expect(section).toMatch(new RegExp(`<td>燃气管道占压</td><td>坛山街道</td><td>[^<]+</td><td>待签收</td>[\\s\\S]*?href="/events/handover-receipt\\?subject=${toSign}"`));
-    expect(section).toMatch(new RegExp(`<td>电梯维保缺失</td>[\\s\\S]*?<td>待反馈结果</td>[\\s\\S]*?逾期 · 2026年11月27日 23:59[\\s\\S]*?href="/events/handover-result\\?subject=${toReport}"`));
-    expect(sign).toContain(`<option value="${toSign}" selected>`);
+    expect(section).toMatch(new RegExp(`<td>燃气管道占压</td><td>坛山街道</td><td>[^<]+</td><td>待签收</td>[\\s\\S]*?2026年12月3日 23:59[\\s\\S]*?href="/tasks/${signTask}">签收</a>`));
+    expect(section).toMatch(new RegExp(`<td>电梯维保缺失</td>[\\s\\S]*?<td>待反馈结果</td>[\\s\\S]*?逾期 · 2026年11月27日 23:59[\\s\\S]*?href="/tasks/${reportTask}">报送办理结果</a>`));
+    expect(section).not.toContain('/events/');
+    expect(list).not.toContain('href="/events"');
     expect(office).not.toContain('移交问题待办');
   });
 });

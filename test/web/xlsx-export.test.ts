@@ -69,8 +69,8 @@ describe('XLSX exports next to the CSV ones', () => {
     expect(problemsA.rows.slice(1).map((r) => r[4])).toEqual(['坛山街道危化品仓库未落实双重预防机制']);
     expect(problemsB.rows.slice(1).map((r) => r[4])).toEqual(['吴林街道安全生产责任制未落实']);
     expect(handoversDept.rows.slice(1).map((r) => r[1])).toEqual(['坛山街道危化品仓库未落实双重预防机制']);
-    expect(handoversDept.rows[1]![5]).toEqual(cst('2026-12-20T23:59:59+08:00'));
-    expect(handoversB.rows).toEqual([['移交文号', '问题', '承办部门', '状态', '移交时间', '办理期限', '反馈时间']]);
+    expect(handoversDept.rows[1]![7]).toEqual(cst('2026-12-20T23:59:59+08:00'));
+    expect(handoversB.rows).toEqual([['移交文号', '问题', '承办部门', '状态', '移交时间', '签收人', '退回理由', '办理期限', '反馈时间', '办理结果', '处理措施']]);
   });
 
   it('exports the filtered instance list as XLSX with keys as text and start and end as dates', async () => {

@@ -13,7 +13,7 @@ const root = join(__dirname, '../..');
 const ALL = { all: true } as const;
 const FIRST_PAGE = { limit: 10, offset: 0 };
 
-/** The real diagrams of processes/ driven by the real workers through the engine; staff act by messages. */
+/** The real diagrams of processes/ driven by the real workers through the engine; the department completes its tasks over REST. */
 describe('real diagrams with the workers (gRPC streaming)', () => {
   let env: WorkerEngine;
 
@@ -24,7 +24,7 @@ describe('real diagrams with the workers (gRPC streaming)', () => {
   }, 60_000);
   afterAll(async () => { await env.close(); }, 30_000);
 
-  it('hands a problem over: letter with 文号, receipt and result by message, the register closed', async () => {
+  it('hands a problem over: letter with 文号, the department\'s receipt and result tasks, the register closed', async () => {
     // given a registered problem of 榴园镇
     const inspectionId = completed(await env.h.run(record, job('yc-record', { unitCode: '370404103' }, { action: 'inspection-opened' }))).inspectionId;
     const [problemId] = completed(await env.h.run(record, job('yc-record', { inspectionId, problems: [
@@ -35,20 +35,23 @@ describe('real diagrams with the workers (gRPC streaming)', () => {
       problem: { id: problemId, category: 'C5', severity: '一般', industry: '城镇燃气', description: '燃气管道巡检记录缺失' },
     } });
     const handover = await eventually(async () => (await handoverRegister(env.store.db, ALL, FIRST_PAGE)).rows[0]);
-    await env.zbc.publishMessage({ name: 'handover-receipt', correlationKey: String(handover.id), timeToLive: 10_000,
-      variables: { receiptAccepted: true, refusalReason: null, receiptBy: 'bumen-YC-M-07', receiptAt: '2026-10-09T10:00:00+08:00' } as never });
+    const rest = env.c8.getOrchestrationClusterApiClientLoose();
+    const complete = async (elementId: string, variables: Record<string, unknown>) => {
+      const task = await eventually(async () => (await rest.searchUserTasks({ filter: { elementId, state: 'CREATED' } } as never, { consistency: { waitUpToMs: 0 } })).items[0]);
+      expect(task).toMatchObject({ candidateGroups: ['department', 'department:YC-M-07'] });
+      await rest.completeUserTask({ userTaskKey: task.userTaskKey, variables } as never);
+    };
+    await complete('sign-receipt', { receiptDecision: 'accept', receiptSigner: '王建国' });
     await eventually(async () => (await handoverRegister(env.store.db, ALL, FIRST_PAGE)).rows[0]?.status === 'received');
-    await env.zbc.publishMessage({ name: 'handover-result', correlationKey: String(handover.id), timeToLive: 10_000,
-      variables: { resultText: '已责令整改并罚款1万元', resultBy: 'bumen-YC-M-07', resultAt: '2026-10-20T10:00:00+08:00' } as never });
+    await complete('report-result', { resultText: '已责令整改并罚款1万元', resultMeasures: '下达行政处罚决定书', resultEvidence: [] });
     // then
     const done = await eventually(async () => {
       const h = await getHandover(env.store.db, String(handover.id));
       return h?.status === 'done' ? h : undefined;
     });
-    expect(done).toMatchObject({ department_code: 'YC-M-07', result_text: '已责令整改并罚款1万元', handover_no: '峄安委办〔2026〕1号' });
+    expect(done).toMatchObject({ department_code: 'YC-M-07', result_text: '已责令整改并罚款1万元', result_measures: '下达行政处罚决定书', receipt_signer: '王建国', handover_no: '峄安委办〔2026〕1号' });
     const letters = await documentRegister(env.store.db, { docType: 'handover-letter' });
     expect(letters.map((d) => d.doc_no)).toEqual(['峄安委办〔2026〕1号']);
-    const rest = env.c8.getOrchestrationClusterApiClientLoose();
     await eventually(async () => (await rest.getProcessInstance({ processInstanceKey: instance.processInstanceKey }, { consistency: { waitUpToMs: 0 } })).state === 'COMPLETED');
     expect(env.runtime.stats).toMatchObject({ error: 0, fail: 0 });
   }, 30_000);

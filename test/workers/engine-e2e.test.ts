@@ -61,7 +61,7 @@ describe.each<Transport>((process.env.E2E_TRANSPORTS?.split(',') as Transport[] 
     // then
     expect(result.variables).toMatchObject({ reportDue: '2026-10-08T23:59:59+08:00', handoverNo: '峄安委办〔2026〕1号', handoverRefused: true, refusalReason: '不属于本局职责' });
     const handover = await getHandover(store.db, String(result.variables.handoverId));
-    expect(handover).toMatchObject({ id: result.variables.handoverId, status: 'refused', result_text: '不属于本局职责', department_code: 'YC-M-07' });
+    expect(handover).toMatchObject({ id: result.variables.handoverId, status: 'refused', refusal_reason: '不属于本局职责', department_code: 'YC-M-07' });
     expect(runtime.stats).toMatchObject({ complete: 5, error: 0, fail: 0 });
   }, 30_000);
 });

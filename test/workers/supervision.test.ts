@@ -3,7 +3,7 @@ import { documentRegister } from '../../src/db/documents';
 import { seedDemoData } from '../../src/db/seed';
 import { getProblem } from '../../src/db/registers/inspections';
 import { sampleOf } from '../../src/db/registers/publications';
-import { publishedAnnouncements } from '../../src/db/web-queries';
+import { departmentItems, publishedAnnouncements } from '../../src/db/web-queries';
 import { getHandover, getHazard, getTalk, progressOf } from '../../src/db/registers/supervision';
 import { drawSample } from '../../src/domain/sampling';
 import announce from '../../workers/announce';
@@ -45,12 +45,13 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     const send = job('yc-handover', { problemId: minor, departmentCode: routeMinor.departmentCode, resultDue: '2026-11-09T23:59:59+08:00' }, { action: 'send' });
     const sent = completed(await h.run(handover, send));
     const resent = completed(await h.run(handover, send));
-    const received = await h.run(handover, job('yc-handover', { handoverId: sent.handoverId, receiptAccepted: true, refusalReason: null }, { action: 'receipt' }));
-    const result = await h.run(handover, job('yc-handover', { handoverId: sent.handoverId, resultText: '已立案查处，罚款2万元' }, { action: 'result' }));
+    const received = await h.run(handover, job('yc-handover', { handoverId: sent.handoverId, receiptAccepted: true, refusalReason: null, receiptSigner: '王建国' }, { action: 'receipt' }));
+    const result = await h.run(handover, job('yc-handover', { handoverId: sent.handoverId, resultText: '已立案查处，罚款2万元', resultMeasures: '下达行政处罚决定书', resultEvidence: ['E-1', 'E-2'] }, { action: 'result' }));
     // the diagram issues the letter first (yc-document) and hands its number to send
     const letter = completed(await h.run(document, job('yc-document', { problemId: minor, departmentCode: 'YC-M-06' }, { docType: 'handover-letter' })));
     const second = completed(await h.run(handover, job('yc-handover', { problemId: minor, departmentCode: 'YC-M-06', ...letter }, { action: 'send' })));
-    const refused = await h.run(handover, job('yc-handover', { handoverId: second.handoverId, receiptAccepted: false, refusalReason: '燃气不属于本局监管' }, { action: 'receipt' }));
+    const refused = await h.run(handover, job('yc-handover', { handoverId: second.handoverId, receiptAccepted: false, refusalReason: '燃气不属于本局监管', receiptSigner: '李明' }, { action: 'receipt' }));
+    const unanswered = await h.run(handover, job('yc-handover', { handoverId: second.handoverId, refusalReason: '没有签收意见' }, { action: 'receipt' }));
     // then
     expect(routeMajor).toEqual({ route: 'listing', departmentCode: 'YC-M-06' });
     expect(routeMinor).toEqual({ route: 'handover', departmentCode: 'YC-M-07' });
@@ -59,11 +60,32 @@ describe.each(dialects)('supervision workers on %s', (dialect) => {
     expect(second.handoverNo).toBe('峄安委办〔2026〕2号');
     expect(received.outcome).toBe('complete');
     expect(result.outcome).toBe('complete');
-    expect(await getHandover(store.db, sent.handoverId)).toMatchObject({ status: 'done', result_text: '已立案查处，罚款2万元', department_code: 'YC-M-07' });
+    // what the department entered in its tasks is kept in the register
+    expect(await getHandover(store.db, sent.handoverId)).toMatchObject({ status: 'done', result_text: '已立案查处，罚款2万元', department_code: 'YC-M-07',
+      receipt_signer: '王建国', result_measures: '下达行政处罚决定书', result_evidence: '["E-1","E-2"]' });
+    expect(await getHandover(store.db, second.handoverId)).toMatchObject({ status: 'refused', refusal_reason: '燃气不属于本局监管', receipt_signer: '李明' });
+    // a receipt without the department's decision is bad input, never taken for an acceptance
+    expect(unanswered.outcome).toBe('fail');
     // a refusal is the department's answer, which the diagram branches on, not an error
     expect(completed(refused)).toEqual({ handoverId: second.handoverId, handoverNo: '峄安委办〔2026〕2号', handoverRefused: true, refusalReason: '燃气不属于本局监管' });
     expect(completed(received)).toMatchObject({ handoverRefused: false, refusalReason: null });
     expect((await documentRegister(store.db, { docType: 'handover-letter' })).map((d) => d.doc_no).sort()).toEqual(['峄安委办〔2026〕1号', '峄安委办〔2026〕2号']);
+    await h.cleanup();
+  }, 60_000);
+
+  it('ends the earlier department\'s open handover of a problem when the office reassigns it (改派)', async () => {
+    // given a handover the first department never answered
+    const store = await stores.open();
+    const h = await harness(store, { now: '2026-10-09T02:00:00Z' });
+    const { minor } = await inspectionWithProblems(store, h);
+    const first = completed(await h.run(handover, job('yc-handover', { problemId: minor, departmentCode: 'YC-M-07' }, { action: 'send' })));
+    // when the office names another department and a new handover is sent
+    const second = completed(await h.run(handover, job('yc-handover', { problemId: minor, departmentCode: 'YC-M-06' }, { action: 'send' })));
+    // then the first no longer awaits its department, the second does
+    expect(await getHandover(store.db, first.handoverId)).toMatchObject({ status: 'reassigned', department_code: 'YC-M-07' });
+    expect(await getHandover(store.db, second.handoverId)).toMatchObject({ status: 'sent', department_code: 'YC-M-06' });
+    expect(await departmentItems(store.db, ['YC-M-07'])).toEqual([]);
+    expect((await departmentItems(store.db, ['YC-M-06'])).map((i) => i.handoverId)).toEqual([second.handoverId]);
     await h.cleanup();
   }, 60_000);
 

@@ -12,6 +12,7 @@ import * as assessmentCutoff from './009-assessment-cutoff';
 import * as accountSecurity from './010-account-security';
 import * as recusals from './011-recusals';
 import * as unitShortNames from './012-unit-short-names';
+import * as handoverAnswers from './013-handover-answers';
 
 export type { Dialect } from './define';
 
@@ -32,6 +33,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '010-account-security': wrap(accountSecurity),
       '011-recusals': wrap(recusals),
       '012-unit-short-names': wrap(unitShortNames),
+      '013-handover-answers': wrap(handoverAnswers),
     }),
   };
 }

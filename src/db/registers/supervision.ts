@@ -14,9 +14,16 @@ export async function createHandover(db: Db, by: Actor, input: { problemId: stri
   await db.insertInto('handovers').values({
     id, problem_id: input.problemId, department_code: input.departmentCode, document_id: null, handover_no: null, status: 'sent',
     sent_at: by.at, received_at: null, result_due: input.resultDue, result_at: null, result_text: null,
+    receipt_signer: null, refusal_reason: null, result_measures: null, result_evidence: null,
   }).execute();
   await audit(db, by, 'send', 'handovers', id, input);
   return id;
+}
+
+/** Ends a problem's handovers still awaiting their department (`sent`, `received`) with the given state. */
+export async function closeOpenHandovers(db: Db, by: Actor, problemId: string, status: string): Promise<void> {
+  const open = await db.selectFrom('handovers').select('id').where('problem_id', '=', problemId).where('status', 'in', ['sent', 'received']).execute();
+  for (const { id } of open) await updateHandover(db, by, id, status, { status });
 }
 
 export async function getHandover(db: Db, id: string): Promise<Handover | undefined> {

@@ -6,7 +6,7 @@ import { type FormComponent } from '../forms/validate';
  * who may report them, what they are about (the correlation key) and the fields they carry. The fields are
  * Camunda Form components, so the server validates them with the same rules as task forms.
  */
-export type SubjectKind = 'inspection' | 'hazard' | 'handover' | 'year';
+export type SubjectKind = 'inspection' | 'hazard' | 'year';
 
 export interface EventKind {
   message: string;
@@ -70,19 +70,6 @@ export const EVENTS: EventKind[] = [
     variables: (v, u, at) => ({ rectificationReport: { report: v.report, investigation: v.investigation ?? null, submittedBy: u.username, submittedAt: at } }),
   },
   {
-    message: 'handover-receipt', label: '签收移交问题', description: '承办部门签收问题移交函；不属于本部门职责的，说明理由。',
-    roles: ['department'], subject: 'handover',
-    fields: [choice('decision', '签收意见', ['签收办理', '不属于本部门职责']), text('reason', '理由（不签收时必填）')],
-    // names as the yc-handover worker reads them (action receipt)
-    variables: (v, u, at) => ({ receiptAccepted: v.decision === '签收办理', refusalReason: v.reason ?? null, receiptBy: u.username, receiptAt: at }),
-  },
-  {
-    message: 'handover-result', label: '反馈移交办理结果', description: '承办部门在期限内反馈调查处理结果。',
-    roles: ['department'], subject: 'handover',
-    fields: [area('result', '办理结果', true, 10)],
-    variables: (v, u, at) => ({ resultText: v.result, resultBy: u.username, resultAt: at }),
-  },
-  {
     message: 'hazard-progress', label: '报告挂牌隐患整改进展', description: '挂牌督办期间每月报告整改进展。',
     roles: ['unit'], subject: 'hazard',
     fields: [{ type: 'number', key: 'percent', label: '完成比例（%）', validate: { required: true, min: 0, max: 100 } }, area('text', '进展情况', true, 5)],
@@ -109,5 +96,14 @@ export const EVENTS: EventKind[] = [
     variables: (v, u, at) => ({ cityInspection: { period: v.period, notes: v.notes ?? null, by: u.username, at } }),
   },
 ];
+
+/**
+ * Reports that are tasks now: a department signs a handover and reports its result in its task list (the process
+ * no longer waits for these messages), so the web app refuses them with where to go instead.
+ */
+export const MOVED_TO_TASKS: Record<string, string> = {
+  'handover-receipt': '移交问题的签收已改在「任务」中办理：请在任务列表中打开「签收移交问题」任务，选择接收或退回。',
+  'handover-result': '移交问题的办理结果已改在「任务」中报送：请在任务列表中打开「报送办理结果」任务填报。',
+};
 
 export const eventsFor = (user: Principal) => EVENTS.filter((e) => e.roles.some((r) => user.roles.includes(r)));

@@ -62,8 +62,10 @@ export function attachmentRoutes(deps: WebDeps): Router {
     const files = (req.files as Express.Multer.File[] | undefined) ?? [];
     try {
       if (!files.length) throw new HttpError(400, '请选择要上传的文件。');
-      // a unit's (or department's) own task: what it files there is its own to see
-      const audience = (task.candidateGroups ?? []).some((g) => /^(unit|department):/.test(g)) ? 'unit' : null;
+      // a unit's own task: what it files there is its own to see; a department's: the department's (not the unit's)
+      const groups = task.candidateGroups ?? [];
+      const department = groups.map((g) => /^department:(.+)$/.exec(g)?.[1]).find(Boolean);
+      const audience = department ? (`department:${department}` as const) : groups.some((g) => g.startsWith('unit:')) ? ('unit' as const) : null;
       for (const f of files) {
         const fileName = fileNameOf(f);
         const saved = await store.addAttachment({ path: f.path, fileName, mediaType: evidenceType(fileName)!, capturedBy: user.username, inspectionId: about.inspectionId ?? null, problemId: about.problemId ?? null, audience });

@@ -2,16 +2,16 @@ import { Router } from 'express';
 import { chinaDate } from '../../domain/calendar';
 import { type WebDeps } from '../deps';
 import { has, type Principal } from '../auth/roles';
-import { EVENTS, type EventKind, eventsFor, type SubjectKind } from '../events/catalog';
+import { EVENTS, type EventKind, eventsFor, MOVED_TO_TASKS, type SubjectKind } from '../events/catalog';
 import { messageIdOf } from '../events/message-identity';
 import { openSubscriptions } from '../events/open-subscriptions';
 import { validateSubmission } from '../forms/validate';
-import { forbidden, notFound, pageContext, requireUser, sendPage, str } from '../http';
+import { forbidden, HttpError, notFound, pageContext, requireUser, sendPage, str } from '../http';
 import { type DeliveredMessage } from '../store/port';
 import { eventFormPage, eventListPage } from '../views/events';
 import { scopeOf } from './records';
 
-const SUBJECT_LABEL = { inspection: '巡查', hazard: '挂牌隐患', handover: '移交事项', year: '年度' } as const;
+const SUBJECT_LABEL = { inspection: '巡查', hazard: '挂牌隐患', year: '年度' } as const;
 
 /** Why a report was not sent: nothing in the engine waits for it about that subject now. */
 export const notReceivable = (e: EventKind) =>
@@ -37,6 +37,7 @@ export function eventRoutes(deps: WebDeps): Router {
 
   function eventOf(message: string, roles: string[]) {
     const e = EVENTS.find((x) => x.message === message);
+    if (!e && Object.hasOwn(MOVED_TO_TASKS, message)) throw new HttpError(410, MOVED_TO_TASKS[message]!);
     if (!e) throw notFound();
     if (!e.roles.some((r) => roles.includes(r))) throw forbidden();
     return e;
@@ -110,7 +111,6 @@ export function eventRoutes(deps: WebDeps): Router {
     const mine = await subjectsFor(user, e.subject);
     const subject = str(body.subject);
     if (e.subject === 'year' ? !subject || !/^\d{4}$/.test(subject) : !mine.some((s) => s.id === subject)) errors.subject = '请选择有效的报告对象。';
-    if (e.message === 'handover-receipt' && values.decision !== '签收办理' && !values.reason) errors.reason = '「理由」在不签收时为必填项。';
     const again = async (status: number, formErrors: Record<string, string>, notice?: string) => {
       const { subjects } = await offered(e, user);
       sendPage(res, eventFormPage(pageContext(req, res), e, subjects, { ...submitted, subject }, formErrors, notice), status);

@@ -18,6 +18,7 @@ export function scopeOf(user: Principal): RecordScope {
     teamIds: has(user, 'team', 'team-leader') ? user.teams.map((t) => t.teamId) : [],
     sharedAll: has(user, 'committee', 'admin'),
     unitCodes: user.roles.includes('unit') ? user.unitCodes : [],
+    departmentCodes: user.roles.includes('department') ? user.departmentCodes : [],
   };
   if (can.seeAllRecords(user)) return { all: true, evidence };
   return { all: false, unitCodes: user.roles.includes('unit') ? user.unitCodes : [], departmentCodes: user.roles.includes('department') ? user.departmentCodes : [],

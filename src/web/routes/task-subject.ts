@@ -3,7 +3,7 @@ import { type Attachment, type EvidenceScope, type WebStore } from '../store/por
 import { decisionSubject } from '../views/task-subject';
 
 const DECISIONS = new Set(['team-approval', 'annual-plan-approval', 'special-inspection-approval', 'inspection-report-approval',
-  'rectification-review', 'complaint-verification', 'hazard-acceptance', 'hazard-extension-review']);
+  'rectification-review', 'complaint-verification', 'hazard-acceptance', 'hazard-extension-review', 'handover-receipt', 'handover-result']);
 
 /** The subject panel of a decision's task page, with people and units by name (see views/task-subject.ts). */
 export async function loadDecisionSubject(store: WebStore, formId: string | undefined, variables: Record<string, unknown>,

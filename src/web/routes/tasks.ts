@@ -5,6 +5,7 @@ import { taskEntry } from './task-entry';
 import { loadDecisionSubject } from './task-subject';
 import { loadTaskListPage } from './task-list';
 import { taskSubjects } from './task-rows';
+import { handoverTasks } from './handover-tasks';
 import { scopeOf } from './records';
 import { type WebDeps } from '../deps';
 import { resolveFormOptions } from '../forms/options';
@@ -51,16 +52,18 @@ export function taskRoutes(deps: WebDeps): Router {
     const page = Math.min(1000, Math.max(1, Math.floor(Number(str(req.query.page) ?? '1')) || 1));
     const list = await loadTaskListPage(camunda, store, user, filters, page, t0);
     const scope = scopeOf(user);
-    const [subjects, names, units, openItems, departmentItems] = await Promise.all([
+    const department = user.roles.includes('department');
+    const [subjects, names, units, openItems, departmentItems, departmentTasks] = await Promise.all([
       taskSubjects(camunda, store, list.tasks),
       store.displayNames([...new Set(list.tasks.map((t) => t.assignee).filter((a): a is string => !!a))]),
       store.units(),
       // an inspected unit sees its deadlines and each problem's state above its tasks
       user.roles.includes('unit') && !scope.all ? store.openItems(scope) : Promise.resolve(undefined),
-      // a department signs and reports on its handovers from here (the forms of 情况报告, the handover chosen)
-      user.roles.includes('department') ? store.departmentItems(user.departmentCodes) : Promise.resolve(undefined),
+      // a department's handovers, each linked to its open task (签收移交问题, 报送办理结果)
+      department ? store.departmentItems(user.departmentCodes) : Promise.resolve(undefined),
+      department ? handoverTasks(camunda, user.departmentCodes) : Promise.resolve(undefined),
     ]);
-    const extras = { subjects, names, units: units.map((u) => u.name), done: str(req.query.done), openItems, departmentItems };
+    const extras = { subjects, names, units: units.map((u) => u.name), done: str(req.query.done), openItems, departmentItems, departmentTasks };
     sendPage(res, taskListPage(pageContext(req, res), list.tasks, filters, list.processes, t0, { page: list.page, hasNext: list.hasNext }, extras));
   });
 

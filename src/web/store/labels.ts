@@ -11,7 +11,7 @@ export const STATE_LABELS: Record<string, string> = {
   // shared by inspections and problems
   rectifying: '整改中', rectified: '已整改', closed: '已办结',
   // handovers
-  sent: '已移交', received: '已签收', refused: '拒收', done: '已办结',
+  sent: '已移交', received: '已签收', refused: '已退回', reassigned: '已改派', done: '已办结',
   // listed hazards
   LISTED: '已挂牌', PUBLISHED: '已公告', RECTIFYING: '整改中', ACCEPTED: '已验收', DELISTED: '已销号', PUBLISHED_CLOSED: '已销号并公告',
 };

@@ -154,8 +154,8 @@ export interface NewAttachment {
   capturedBy: string;
   inspectionId: string | null;
   problemId: string | null;
-  /** `unit`: filed on the unit's own task, so the unit may see it; otherwise need-to-know. */
-  audience: 'unit' | null;
+  /** `unit` or `department:<code>`: filed on the unit's or department's own task, so it may see it; null: need-to-know. */
+  audience: `department:${string}` | 'unit' | null;
 }
 
 /** Reference lists that task forms offer as options (see src/web/forms/options.ts). */
@@ -231,7 +231,7 @@ export interface WebStore {
   /** Keeps the engine's answer to a delivered report, so that resubmitting the same report sends nothing again. */
   recordDeliveredMessage(messageId: string, delivered: DeliveredMessage): Promise<void>;
   /** What a reader may report events on: open inspections, listed hazards, handovers (scoped like the registers). */
-  reportableSubjects(kind: 'inspection' | 'hazard' | 'handover', scope: RecordScope): Promise<Array<{ id: string; label: string }>>;
+  reportableSubjects(kind: 'inspection' | 'hazard', scope: RecordScope): Promise<Array<{ id: string; label: string }>>;
   /** Options of a reference list; `evidence` lists what is archived for the task's inspection (or problem). */
   referenceOptions(list: ReferenceList, about: { inspectionId?: string; problemId?: string }, evidence: EvidenceScope): Promise<ReferenceOption[]>;
   /** An archived evidence file, if the reader may see it. */

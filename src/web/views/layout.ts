@@ -1,4 +1,5 @@
 import { type Principal, can, ROLE_LABELS } from '../auth/roles';
+import { eventsFor } from '../events/catalog';
 import { html, type SafeHtml } from '../html';
 
 export interface PageContext {
@@ -18,7 +19,8 @@ function nav(ctx: PageContext): SafeHtml {
   const u = ctx.user;
   const items: NavItem[] = [
     { href: '/tasks', label: '任务', visible: !!u },
-    { href: '/events', label: '情况报告', visible: !!u },
+    // only for those who have something to report (a department signs and reports in its tasks)
+    { href: '/events', label: '情况报告', visible: !!u && eventsFor(u).length > 0 },
     { href: '/registers', label: '台账', visible: !!u },
     { href: '/assessment', label: '绩效考核', visible: can.readAssessment(u) },
     { href: '/inbox', label: `消息${ctx.unread ? `（${ctx.unread}）` : ''}`, visible: !!u },

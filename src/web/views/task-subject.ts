@@ -49,6 +49,21 @@ function problemsList(problems: unknown): SafeHtml {
   return html`<ol>${rows.map((p) => html`<li>（${CATEGORIES[str(p.category) as Category] ?? str(p.category)}，${str(p.severity)}）${str(p.description)}${str(p.enterpriseName) ? `（涉及：${str(p.enterpriseName)}）` : ''}${str(p.legalBasis) ? `（依据：${str(p.legalBasis)}）` : ''}</li>`)}</ol>`;
 }
 
+/** A handed-over problem as its department signs it or reports on it: the problem, the 移交函 and the deadlines. */
+function handoverSection(v: Vars, receipt: boolean): SafeHtml {
+  const p = obj(v.problem);
+  const category = str(p.category);
+  const due = (value: unknown) => (str(value) ? formatTime(str(value)) : '—');
+  const letter = str(v.handoverLetterDocumentId)
+    ? html`<a href="/documents/${str(v.handoverLetterDocumentId)}">${str(v.handoverNo) || str(v.handoverLetterDocumentNo) || '问题移交函'}（下载）</a>`
+    : str(v.handoverNo) || '—';
+  return html`<dl class="facts"><div><dt>被巡查单位</dt><dd>${str(v.unitName) || '—'}</dd></div>
+<div><dt>问题类别</dt><dd>${CATEGORIES[category as Category] ?? (category || '—')}</dd></div><div><dt>严重程度</dt><dd>${str(p.severity) || '—'}</dd></div>
+<div><dt>涉及企业或场所</dt><dd>${str(p.enterpriseName) || '—'}</dd></div><div><dt>问题移交函</dt><dd>${letter}</dd></div>
+${receipt ? html`<div><dt>签收期限</dt><dd>${due(v.receiptDue)}</dd></div>` : ''}<div><dt>办理结果报送期限</dt><dd>${due(v.resultDue)}</dd></div></dl>
+${text('问题', str(p.description))}${text('判定依据', str(p.legalBasis))}`;
+}
+
 /** The subject panel for a decision's form, or undefined when the form decides nothing that needs one. */
 export function decisionSubject(formId: string, v: Vars, names: SubjectNames, attachments: Attachment[]): SafeHtml | undefined {
   switch (formId) {
@@ -79,6 +94,9 @@ ${text('反映的问题', str(c.content))}`);
     case 'hazard-extension-review':
       return panel('延期申请', html`<dl class="facts"><div><dt>申请延期至</dt><dd>${str(v.extensionRequestedDue) ? formatTime(str(v.extensionRequestedDue)) : '—'}</dd></div>
 <div><dt>现整改期限</dt><dd>${str(v.rectifyDue) ? formatTime(str(v.rectifyDue)) : '—'}</dd></div></dl>${text('延期理由', str(v.extensionReason))}`);
+    case 'handover-receipt':
+    case 'handover-result':
+      return panel('移交的问题', handoverSection(v, formId === 'handover-receipt'));
     default:
       return undefined;
   }

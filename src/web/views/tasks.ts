@@ -4,6 +4,7 @@ import { type UserTask } from '../camunda/port';
 import { offersProposal } from '../forms/proposal';
 import { readableDates } from '../forms/readable-dates';
 import { type Attachment, type DepartmentItem, type OpenItem } from '../store/port';
+import { type HandoverTask } from '../routes/handover-tasks';
 import { type TaskSubject } from '../routes/task-rows';
 import { html, jsonScript, type SafeHtml } from '../html';
 import { dueColor, formatTime, priorityLabel, trafficBadge } from './format';
@@ -30,15 +31,21 @@ export interface TaskListExtras {
   openItems?: OpenItem[];
   /** Handovers awaiting the reader's department (shown to departments only). */
   departmentItems?: DepartmentItem[];
+  /** The open task of each of those handovers, by handover id. */
+  departmentTasks?: Map<string, HandoverTask>;
 }
 
-function departmentSection(items: DepartmentItem[], now: Date): SafeHtml {
-  const action = (i: DepartmentItem) => i.status === 'sent'
-    ? html`<a class="button small" href="/events/handover-receipt?subject=${i.handoverId}">签收</a>`
-    : html`<a class="button small" href="/events/handover-result?subject=${i.handoverId}">反馈办理结果</a>`;
+function departmentSection(items: DepartmentItem[], tasks: Map<string, HandoverTask>, now: Date): SafeHtml {
+  const action = (i: DepartmentItem) => {
+    const task = tasks.get(i.handoverId);
+    if (!task) return html`<span class="muted">任务生成中</span>`;
+    return html`<a class="button small" href="/tasks/${task.key}">${i.status === 'sent' ? '签收' : '报送办理结果'}</a>`;
+  };
+  // the open task's deadline: the receipt's while it awaits signing, the result's after
+  const due = (i: DepartmentItem) => tasks.get(i.handoverId)?.due ?? i.resultDue;
   return html`<section class="card" aria-labelledby="handover-title"><h2 id="handover-title">移交问题待办</h2>
-<div class="table-wrap"><table class="list"><thead><tr><th scope="col">移交文号</th><th scope="col">问题</th><th scope="col">被巡查单位</th><th scope="col">承办部门</th><th scope="col">状态</th><th scope="col">移交时间</th><th scope="col">办理期限</th><th scope="col"><span class="sr-only">操作</span></th></tr></thead>
-<tbody>${items.length ? items.map((i) => html`<tr><td>${i.handoverNo ?? '（未编号）'}</td><td>${i.description}</td><td>${i.unitName}</td><td>${i.departmentName}</td><td>${i.status === 'sent' ? '待签收' : '待反馈结果'}</td><td>${formatTime(i.sentAt)}</td><td>${i.resultDue ? trafficBadge(dueColor(i.resultDue, now), formatTime(i.resultDue)) : html`<span class="muted">—</span>`}</td><td>${action(i)}</td></tr>`)
+<div class="table-wrap"><table class="list"><thead><tr><th scope="col">移交文号</th><th scope="col">问题</th><th scope="col">被巡查单位</th><th scope="col">承办部门</th><th scope="col">状态</th><th scope="col">移交时间</th><th scope="col">期限</th><th scope="col"><span class="sr-only">操作</span></th></tr></thead>
+<tbody>${items.length ? items.map((i) => html`<tr><td>${i.handoverNo ?? '（未编号）'}</td><td>${i.description}</td><td>${i.unitName}</td><td>${i.departmentName}</td><td>${i.status === 'sent' ? '待签收' : '待反馈结果'}</td><td>${formatTime(i.sentAt)}</td><td>${due(i) ? trafficBadge(dueColor(due(i), now), formatTime(due(i)!)) : html`<span class="muted">—</span>`}</td><td>${action(i)}</td></tr>`)
     : html`<tr><td colspan="8" class="empty">没有待签收或待反馈的移交问题</td></tr>`}</tbody></table></div></section>`;
 }
 
@@ -96,7 +103,7 @@ export function taskListPage(ctx: PageContext, tasks: UserTask[], filters: TaskL
     </tr>`;
   });
   const body = html`${extras.done ? html`<p class="notice success" role="status">已提交「${extras.done}」，任务已办结。</p>` : ''}
-${extras.openItems ? openItemsSection(extras.openItems, now) : ''}${extras.departmentItems ? departmentSection(extras.departmentItems, now) : ''}
+${extras.openItems ? openItemsSection(extras.openItems, now) : ''}${extras.departmentItems ? departmentSection(extras.departmentItems, extras.departmentTasks ?? new Map(), now) : ''}
 <nav class="tabs" aria-label="任务视图">${VIEWS.map(
     ([v, label]) => html`<a href="/tasks?view=${v}"${v === filters.view ? html` aria-current="page"` : ''}>${label}</a>`,
   )}</nav>
