@@ -24,7 +24,7 @@ export const input = z.object({
   refusalReason: text,
   receiptSigner: text,
   /** The department's result task (form handover-result, mapped by the diagram). */
-  resultText: text,
+  resultText: z.string().min(1).nullish().transform((v) => v ?? undefined),
   resultMeasures: text,
   resultEvidence: z.array(z.string()).nullish().transform((v) => v ?? []),
   /** The 问题移交函 a preceding yc-document task issued; without it, `send` issues the letter itself. */
