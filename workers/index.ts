@@ -51,7 +51,7 @@ export async function startWorkers(options: WorkerRuntimeOptions): Promise<Worke
   const { clock } = options.deps;
   // The deps object stays the caller's own (tests move its clock); it gains the runtime's message publisher.
   options.deps.messages ??= messagePublisher(options.camunda, options.transport === 'rest' ? 'rest' : 'grpc');
-  options.deps.search ??= fromCamundaClient(options.camunda.getOrchestrationClusterApiClientLoose());
+  options.deps.search ??= fromCamundaClient(options.camunda.getOrchestrationClusterApiClient());
   const handle = async (def: WorkerDefinition<unknown, unknown>, job: JobInfo) => {
     // The engine stamped the deadline as its own time plus our lock time: the freshest reading of its clock there is.
     if (job.deadline !== undefined && job.deadline > timeout && clock.observe) clock.observe(job.deadline - timeout);

@@ -94,7 +94,7 @@ describe('clause figures of a played cycle', () => {
 
     // when the figures are collected at the engine's time
     const c: Compliance = await collectCompliance({
-      camunda: fromCamundaClient(c8.getOrchestrationClusterApiClientLoose()), store: complianceRecords(store.db, '2025-11-12'),
+      camunda: fromCamundaClient(c8.getOrchestrationClusterApiClient()), store: complianceRecords(store.db, '2025-11-12'),
       processesDir: join(root, 'processes'), now: new Date(p.h.engine.clock.now()),
     });
 

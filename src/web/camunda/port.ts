@@ -1,5 +1,22 @@
-import { type CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
+import {
+  type CamundaClient,
+  type CamundaKey,
+  DecisionDefinitionKey,
+  type DecisionDefinitionResult,
+  type DeploymentMetadataResult,
+  type ElementId,
+  type FormResult,
+  type IncidentResult,
+  IncidentKey,
+  JobKey,
+  ProcessDefinitionId,
+  ProcessDefinitionKey,
+  type ProcessDefinitionResult,
+  ProcessInstanceKey,
+  UserTaskKey,
+} from '@camunda8/orchestration-cluster-api';
 import pLimit from 'p-limit';
+import { ANSWER_NOW } from '../../camunda/answer-now';
 import { coalesceReads } from './coalesce';
 
 /**
@@ -12,11 +29,22 @@ export interface SearchPage<T> {
   page: { totalItems: number };
 }
 
-export interface SearchRequest {
-  filter?: Record<string, unknown>;
-  sort?: Array<{ field: string; order?: 'ASC' | 'DESC' }>;
-  page?: { from?: number; limit?: number };
-}
+/**
+ * An SDK request type with its keys as the plain strings the web app holds: the SDK brands keys
+ * (`UserTaskKey`, …) for the compiler only, they are the same strings on the wire.
+ */
+export type Wire<T> = T extends CamundaKey ? string : T extends Array<infer U> ? Array<Wire<U>> : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
+
+/** The request body of the SDK's `method`, in wire shapes. */
+type Request<M extends keyof CamundaClient> = CamundaClient[M] extends (input: infer I, ...rest: never[]) => unknown ? Wire<I> : never;
+
+export type UserTaskQuery = Request<'searchUserTasks'>;
+export type ProcessInstanceQuery = Request<'searchProcessInstances'>;
+export type ElementInstanceQuery = Request<'searchElementInstances'>;
+export type IncidentQuery = Request<'searchIncidents'>;
+export type VariableQuery = Request<'searchVariables'>;
+export type ProcessDefinitionQuery = Request<'searchProcessDefinitions'>;
+export type DecisionDefinitionQuery = Request<'searchDecisionDefinitions'>;
 
 export interface UserTask {
   userTaskKey: string;
@@ -91,40 +119,37 @@ export interface ProcessDefinition {
   resourceName?: string;
 }
 
-export interface DeployedResource {
-  processDefinition?: { processDefinitionId: string; processDefinitionVersion: number; processDefinitionKey: string };
-  decisionDefinition?: { decisionDefinitionId: string; version: number; decisionDefinitionKey: string; name?: string };
-  form?: { formId: string; version: number; formKey: string };
-}
+/** What a deployment made of each resource: the process, decision, decision requirements or form. */
+export type DeployedResource = Wire<DeploymentMetadataResult>;
+
+/** A user task's form: its id and its schema (the form-js JSON). */
+export type UserTaskForm = Wire<FormResult>;
 
 /** Camunda 8.8's modification body: activate elements (with variables), terminate element instances. */
-export interface ProcessInstanceModification {
-  activateInstructions?: Array<{ elementId: string; ancestorElementInstanceKey?: string; variableInstructions?: Array<{ variables: Record<string, unknown>; scopeId?: string }> }>;
-  terminateInstructions?: Array<{ elementInstanceKey: string }>;
-}
+export type ProcessInstanceModification = Omit<Request<'modifyProcessInstance'>, 'processInstanceKey'>;
 
 export interface CamundaPort {
-  searchUserTasks(req: SearchRequest): Promise<SearchPage<UserTask>>;
+  searchUserTasks(req: UserTaskQuery): Promise<SearchPage<UserTask>>;
   getUserTask(userTaskKey: string): Promise<UserTask>;
-  getUserTaskForm(userTaskKey: string): Promise<{ formId?: string; schema: string | object } | undefined>;
+  getUserTaskForm(userTaskKey: string): Promise<UserTaskForm | undefined>;
   searchUserTaskVariables(userTaskKey: string): Promise<SearchPage<Variable>>;
   assignUserTask(userTaskKey: string, assignee: string): Promise<void>;
   unassignUserTask(userTaskKey: string): Promise<void>;
   completeUserTask(userTaskKey: string, variables: Record<string, unknown>): Promise<void>;
-  searchProcessInstances(req: SearchRequest): Promise<SearchPage<ProcessInstance>>;
+  searchProcessInstances(req: ProcessInstanceQuery): Promise<SearchPage<ProcessInstance>>;
   getProcessInstance(processInstanceKey: string): Promise<ProcessInstance>;
   cancelProcessInstance(processInstanceKey: string): Promise<void>;
   /** Moves tokens of a running instance (administrators); the engine checks the instructions and may reject them. */
   modifyProcessInstance(processInstanceKey: string, modification: ProcessInstanceModification): Promise<void>;
-  searchElementInstances(req: SearchRequest): Promise<SearchPage<ElementInstance>>;
-  searchIncidents(req: SearchRequest): Promise<SearchPage<Incident>>;
+  searchElementInstances(req: ElementInstanceQuery): Promise<SearchPage<ElementInstance>>;
+  searchIncidents(req: IncidentQuery): Promise<SearchPage<Incident>>;
   getIncident(incidentKey: string): Promise<Incident>;
   resolveIncident(incidentKey: string): Promise<void>;
   updateJobRetries(jobKey: string, retries: number): Promise<void>;
-  searchVariables(req: SearchRequest): Promise<SearchPage<Variable>>;
-  searchProcessDefinitions(req: SearchRequest): Promise<SearchPage<ProcessDefinition>>;
+  searchVariables(req: VariableQuery): Promise<SearchPage<Variable>>;
+  searchProcessDefinitions(req: ProcessDefinitionQuery): Promise<SearchPage<ProcessDefinition>>;
   getProcessDefinitionXml(processDefinitionKey: string): Promise<string>;
-  searchDecisionDefinitions(req: SearchRequest): Promise<SearchPage<DecisionDefinition>>;
+  searchDecisionDefinitions(req: DecisionDefinitionQuery): Promise<SearchPage<DecisionDefinition>>;
   /** The DMN resource a decision was deployed with. */
   getDecisionDefinitionXml(decisionDefinitionKey: string): Promise<string>;
   deploy(resources: Array<{ name: string; content: string }>): Promise<DeployedResource[]>;
@@ -147,9 +172,10 @@ export interface DecisionDefinition {
   decisionRequirementsKey?: string;
 }
 
-// No consistency option: the search answers at once, as `waitUpToMs: 0` would, without the SDK re-reading its
-// whole configuration from the environment on every call (it does so to find its polling interval).
-const now = {};
+/** The SDK request for a wire-shaped one: the keys get their (compile-time only) brands. */
+function keyed<T>(request: NoInfer<Wire<T>>): T {
+  return request as T;
+}
 
 /**
  * Engine calls the web app has in flight at most; the rest wait their turn in order. Each page makes up to three
@@ -169,8 +195,8 @@ export const MAX_CONCURRENT_ENGINE_CALLS = 8;
  */
 export const SETTLE_MS = 5000;
 
-/** Adapts the SDK's loose Orchestration Cluster API client (pass config explicitly when creating it). */
-export function fromCamundaClient(client: CamundaClientLoose, options: { maxConcurrentCalls?: number; settleMs?: number } = {}): CamundaPort {
+/** Adapts the SDK's Orchestration Cluster API client (pass config explicitly when creating it). */
+export function fromCamundaClient(client: CamundaClient, options: { maxConcurrentCalls?: number; settleMs?: number } = {}): CamundaPort {
   return coalesceReads(limitConcurrency(adapt(client, options.settleMs ?? SETTLE_MS), options.maxConcurrentCalls ?? MAX_CONCURRENT_ENGINE_CALLS));
 }
 
@@ -194,62 +220,115 @@ export function limitConcurrency(port: CamundaPort, max: number): CamundaPort {
   return limited as unknown as CamundaPort;
 }
 
-function adapt(client: CamundaClientLoose, settleMs: number): CamundaPort {
-  // The SDK's generated request types are wider than ours; the casts narrow them to the fields we use.
-  /* eslint-disable @typescript-eslint/no-explicit-any */
-  const c = client as any;
+function adapt(client: CamundaClient, settleMs: number): CamundaPort {
+  const userTask = (userTaskKey: string) => client.getUserTask({ userTaskKey: UserTaskKey.assumeExists(userTaskKey) }, ANSWER_NOW);
+  const openUserTasks = (userTaskKey: string) =>
+    client.searchUserTasks({ filter: { userTaskKey: UserTaskKey.assumeExists(userTaskKey), state: 'CREATED' }, page: { limit: 1 } }, ANSWER_NOW);
   return {
-    searchUserTasks: (req) => c.searchUserTasks(req, now),
-    getUserTask: (userTaskKey) => c.getUserTask({ userTaskKey }, now),
-    getUserTaskForm: (userTaskKey) => c.getUserTaskForm({ userTaskKey }, now),
+    searchUserTasks: (req) => client.searchUserTasks(keyed(req), ANSWER_NOW),
+    getUserTask: userTask,
+    getUserTaskForm: async (userTaskKey) => (await client.getUserTaskForm({ userTaskKey: UserTaskKey.assumeExists(userTaskKey) }, ANSWER_NOW)) ?? undefined,
     searchUserTaskVariables: (userTaskKey) =>
-      c.searchUserTaskVariables({ userTaskKey, truncateValues: false, page: { limit: 1000 } }, now),
+      client.searchUserTaskVariables({ userTaskKey: UserTaskKey.assumeExists(userTaskKey), truncateValues: false, page: { limit: 1000 } }, ANSWER_NOW),
     assignUserTask: async (userTaskKey, assignee) => {
-      await c.assignUserTask({ userTaskKey, assignee, allowOverride: false });
-      await settled(async () => (await c.getUserTask({ userTaskKey }, now)).assignee === assignee, settleMs);
+      await client.assignUserTask({ userTaskKey: UserTaskKey.assumeExists(userTaskKey), assignee, allowOverride: false });
+      await settled(async () => (await userTask(userTaskKey)).assignee === assignee, settleMs);
     },
     unassignUserTask: async (userTaskKey) => {
-      await c.unassignUserTask({ userTaskKey });
-      await settled(async () => !(await c.getUserTask({ userTaskKey }, now)).assignee, settleMs);
+      await client.unassignUserTask({ userTaskKey: UserTaskKey.assumeExists(userTaskKey) });
+      await settled(async () => !(await userTask(userTaskKey)).assignee, settleMs);
     },
     completeUserTask: async (userTaskKey, variables) => {
-      await c.completeUserTask({ userTaskKey, variables });
-      await settled(async () => (await c.searchUserTasks({ filter: { userTaskKey, state: 'CREATED' }, page: { limit: 1 } }, now)).items.length === 0, settleMs);
+      await client.completeUserTask({ userTaskKey: UserTaskKey.assumeExists(userTaskKey), variables });
+      await settled(async () => (await openUserTasks(userTaskKey)).items.length === 0, settleMs);
     },
-    searchProcessInstances: (req) => c.searchProcessInstances(req, now),
-    getProcessInstance: (processInstanceKey) => c.getProcessInstance({ processInstanceKey }, now),
-    cancelProcessInstance: (processInstanceKey) => c.cancelProcessInstance({ processInstanceKey }),
-    modifyProcessInstance: (processInstanceKey, modification) => c.modifyProcessInstance({ processInstanceKey, ...modification }),
-    searchElementInstances: (req) => c.searchElementInstances(req, now),
-    searchIncidents: (req) => c.searchIncidents(req, now),
-    getIncident: (incidentKey) => c.getIncident({ incidentKey }, now),
-    resolveIncident: (incidentKey) => c.resolveIncident({ incidentKey }),
-    updateJobRetries: (jobKey, retries) => c.updateJob({ jobKey, changeset: { retries } }),
-    searchVariables: (req) => c.searchVariables({ ...req, truncateValues: false }, now),
-    searchProcessDefinitions: (req) => c.searchProcessDefinitions(req, now),
-    getProcessDefinitionXml: (processDefinitionKey) => c.getProcessDefinitionXml({ processDefinitionKey }, now),
-    searchDecisionDefinitions: (req) => c.searchDecisionDefinitions(req, now),
-    getDecisionDefinitionXml: (decisionDefinitionKey) => c.getDecisionDefinitionXml({ decisionDefinitionKey }, now),
-    createProcessInstance: (processDefinitionId, variables) => c.createProcessInstance({ processDefinitionId, variables }),
+    searchProcessInstances: (req) => client.searchProcessInstances(keyed(req), ANSWER_NOW),
+    getProcessInstance: (processInstanceKey) => client.getProcessInstance({ processInstanceKey: ProcessInstanceKey.assumeExists(processInstanceKey) }, ANSWER_NOW),
+    cancelProcessInstance: async (processInstanceKey) => {
+      await client.cancelProcessInstance({ processInstanceKey: ProcessInstanceKey.assumeExists(processInstanceKey) });
+    },
+    modifyProcessInstance: async (processInstanceKey, modification) => {
+      await client.modifyProcessInstance(keyed({ ...modification, processInstanceKey }));
+    },
+    searchElementInstances: async (req) => page(await client.searchElementInstances(keyed(req), ANSWER_NOW)),
+    searchIncidents: async (req) => {
+      const found = await client.searchIncidents(keyed(req), ANSWER_NOW);
+      return { items: (found.items ?? []).map(incident), page: found.page };
+    },
+    getIncident: async (incidentKey) => incident(await client.getIncident({ incidentKey: IncidentKey.assumeExists(incidentKey) }, ANSWER_NOW)),
+    resolveIncident: async (incidentKey) => {
+      await client.resolveIncident({ incidentKey: IncidentKey.assumeExists(incidentKey) });
+    },
+    updateJobRetries: async (jobKey, retries) => {
+      await client.updateJob({ jobKey: JobKey.assumeExists(jobKey), changeset: { retries } });
+    },
+    searchVariables: (req) => client.searchVariables({ ...keyed(req), truncateValues: false }, ANSWER_NOW),
+    searchProcessDefinitions: async (req) => {
+      const found = await client.searchProcessDefinitions(keyed(req), ANSWER_NOW);
+      return { items: (found.items ?? []).map(processDefinition), page: found.page };
+    },
+    getProcessDefinitionXml: (processDefinitionKey) =>
+      client.getProcessDefinitionXml({ processDefinitionKey: ProcessDefinitionKey.assumeExists(processDefinitionKey) }, ANSWER_NOW),
+    searchDecisionDefinitions: async (req) => {
+      const found = await client.searchDecisionDefinitions(keyed(req), ANSWER_NOW);
+      return { items: (found.items ?? []).map(decisionDefinition), page: found.page };
+    },
+    getDecisionDefinitionXml: (decisionDefinitionKey) =>
+      client.getDecisionDefinitionXml({ decisionDefinitionKey: DecisionDefinitionKey.assumeExists(decisionDefinitionKey) }, ANSWER_NOW),
+    createProcessInstance: (processDefinitionId, variables) =>
+      client.createProcessInstance({ processDefinitionId: ProcessDefinitionId.assumeExists(processDefinitionId), variables }),
     sequenceFlows: async (processInstanceKey) => {
-      const result = (await c.getProcessInstanceSequenceFlows({ processInstanceKey }, now)) as { items?: Array<{ elementId?: string }> };
-      return [...new Set((result.items ?? []).map((f) => f.elementId).filter((id): id is string => !!id))];
+      const result = await client.getProcessInstanceSequenceFlows({ processInstanceKey: ProcessInstanceKey.assumeExists(processInstanceKey) }, ANSWER_NOW);
+      return [...new Set((result.items ?? []).map((f) => f.elementId).filter((id): id is ElementId => !!id))];
     },
     correlateMessage: async (msg) => {
-      const result = (await c.correlateMessage(msg)) as { messageKey: unknown; processInstanceKey: unknown };
-      return { messageKey: String(result.messageKey), processInstanceKey: String(result.processInstanceKey) };
+      const result = await client.correlateMessage(msg);
+      return { messageKey: given(result.messageKey, 'messageKey'), processInstanceKey: given(result.processInstanceKey, 'processInstanceKey') };
     },
     deploy: async (resources) => {
       const files = resources.map((r) => new File([r.content], r.name, { type: 'application/octet-stream' }));
-      const result = await c.createDeployment({ resources: files });
-      const deployed = (result.deployments ?? []) as DeployedResource[];
-      const keys = deployed.map((d) => d.processDefinition?.processDefinitionKey).filter((k): k is string => !!k);
-      await settled(async () => {
-        const found = await c.searchProcessDefinitions({ filter: { processDefinitionKey: { $in: keys } }, page: { limit: keys.length } }, now);
-        return found.items.length === keys.length;
-      }, keys.length ? settleMs : 0);
+      const result = await client.createDeployment({ resources: files });
+      const deployed: DeployedResource[] = result.deployments ?? [];
+      const keys = result.processes.map((p) => p.processDefinitionKey);
+      // 8.8's process-definition filter takes one key, so each new process is looked for on its own
+      const shows = async (processDefinitionKey: ProcessDefinitionKey) =>
+        !!(await client.searchProcessDefinitions({ filter: { processDefinitionKey }, page: { limit: 1 } }, ANSWER_NOW)).items?.length;
+      await settled(async () => (await Promise.all(keys.map(shows))).every(Boolean), keys.length ? settleMs : 0);
       return deployed;
     },
   };
-  /* eslint-enable @typescript-eslint/no-explicit-any */
+}
+
+/** An incident as the web app shows it; Camunda always names the incident and its instance. */
+function incident(result: IncidentResult): Incident {
+  return { ...result, incidentKey: given(result.incidentKey, 'incidentKey'), processInstanceKey: given(result.processInstanceKey, 'processInstanceKey') };
+}
+
+function processDefinition(result: ProcessDefinitionResult): ProcessDefinition {
+  return {
+    ...result,
+    processDefinitionKey: given(result.processDefinitionKey, 'processDefinitionKey'),
+    processDefinitionId: given(result.processDefinitionId, 'processDefinitionId'),
+    version: given(result.version, 'version'),
+  };
+}
+
+function decisionDefinition(result: DecisionDefinitionResult): DecisionDefinition {
+  return {
+    ...result,
+    decisionDefinitionKey: given(result.decisionDefinitionKey, 'decisionDefinitionKey'),
+    decisionDefinitionId: given(result.decisionDefinitionId, 'decisionDefinitionId'),
+    version: given(result.version, 'version'),
+  };
+}
+
+/** A field the SDK declares optional that Camunda always sends: its absence is a broken answer, and said so. */
+function given<T>(value: T | undefined, field: string): T {
+  if (value === undefined) throw new Error(`Camunda answered without ${field}`);
+  return value;
+}
+
+/** Some 8.8 search results declare their items optional; the port's pages always carry a list. */
+function page<T>(result: { items?: T[]; page: { totalItems: number } }): SearchPage<T> {
+  return { items: result.items ?? [], page: result.page };
 }

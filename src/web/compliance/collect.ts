@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type ClauseRow, clauseTable, STEP_GRACE_MS } from '../../domain/compliance/clause-table';
 import { type Figures, monthOf, type Occurrence, sum, tally } from '../../domain/compliance/figures';
 import { regulationClause } from '../../domain/compliance/regulation';
-import { type CamundaPort, type ElementInstance, type SearchPage, type SearchRequest, type Variable } from '../camunda/port';
+import { type CamundaPort, type ElementInstance, type SearchPage, type Variable } from '../camunda/port';
 import { type WebStore } from '../store/port';
 
 /** What the figures are read from: the engine's searches and the domain store's units and coverage. */
@@ -71,11 +71,11 @@ export function stepOccurrences(row: ClauseRow, key: string, instances: ElementI
   }));
 }
 
-/** Every item of a search, page by page. */
-export async function searchAll<T>(search: (req: SearchRequest) => Promise<SearchPage<T>>, req: SearchRequest): Promise<T[]> {
+/** Every item of a search, page by page: `search` asks for one page. */
+export async function searchAll<T>(search: (page: { from: number; limit: number }) => Promise<SearchPage<T>>): Promise<T[]> {
   const items: T[] = [];
   for (let from = 0; ; from += PAGE) {
-    const page = await search({ ...req, page: { from, limit: PAGE } });
+    const page = await search({ from, limit: PAGE });
     items.push(...page.items);
     if (page.items.length < PAGE || items.length >= page.page.totalItems) return items;
   }
@@ -125,19 +125,19 @@ export async function collectCompliance(deps: { camunda: ComplianceSearch; store
   const stepRows = table.filter((r) => r.kind === 'step');
 
   const [tasks, unitVars, timers, units, coverage] = await Promise.all([
-    searchAll((r) => camunda.searchUserTasks(r), { sort: [{ field: 'creationDate', order: 'ASC' }] }),
-    searchAll((r) => camunda.searchVariables(r), { filter: { name: 'unitCode' } }),
-    Promise.all(timerIds.map((elementId) => searchAll((r) => camunda.searchElementInstances(r), { filter: { elementId } }))).then((l) => l.flat()),
+    searchAll((page) => camunda.searchUserTasks({ sort: [{ field: 'creationDate', order: 'ASC' }], page })),
+    searchAll((page) => camunda.searchVariables({ filter: { name: 'unitCode' }, page })),
+    Promise.all(timerIds.map((elementId) => searchAll((page) => camunda.searchElementInstances({ filter: { elementId }, page })))).then((l) => l.flat()),
     store.units(),
     store.coverage(now),
   ]);
   const awaited = await Promise.all(awaitedRows.map(async (row) => ({
     row,
-    attempts: await searchAll((r) => camunda.searchElementInstances(r), { filter: { elementId: row.elementId, processDefinitionId: row.processId } }),
-    dues: await searchAll((r) => camunda.searchVariables(r), { filter: { name: row.dueVariable } }),
+    attempts: await searchAll((page) => camunda.searchElementInstances({ filter: { elementId: row.elementId, processDefinitionId: row.processId }, page })),
+    dues: await searchAll((page) => camunda.searchVariables({ filter: { name: row.dueVariable }, page })),
   })));
   const steps = await Promise.all(stepRows.map(async (row) => ({
-    row, instances: await searchAll((r) => camunda.searchElementInstances(r), { filter: { elementId: row.elementId, processDefinitionId: row.processId } }),
+    row, instances: await searchAll((page) => camunda.searchElementInstances({ filter: { elementId: row.elementId, processDefinitionId: row.processId }, page })),
   })));
   const unitOf = new Map<string, string>();
   for (const v of unitVars) {
