@@ -10,7 +10,7 @@ import { openStore, type Store } from '../../src/db/connect';
 import { complianceRecords } from '../../src/db/coverage-status';
 import { seedDemoData } from '../../src/db/seed';
 import { type Figures } from '../../src/domain/compliance/figures';
-import { type Compliance, collectCompliance } from '../../src/web/compliance/collect';
+import { type Compliance, collectCompliance } from '../../src/reports/compliance/collect';
 import { fromCamundaClient } from '../../src/web/camunda/port';
 import { root } from './load-diagrams';
 import { ProcessHarness } from './support/process-harness';

@@ -1,6 +1,5 @@
 import {
   type CamundaClient,
-  type CamundaKey,
   DecisionDefinitionKey,
   type DecisionDefinitionResult,
   type DeploymentMetadataResult,
@@ -17,55 +16,35 @@ import {
 } from '@camunda8/orchestration-cluster-api';
 import pLimit from 'p-limit';
 import { ANSWER_NOW } from '../../camunda/answer-now';
+import {
+  type DecisionDefinitionQuery,
+  type ElementInstance,
+  type ElementInstanceQuery,
+  type IncidentQuery,
+  keyed,
+  type ProcessDefinitionQuery,
+  type ProcessInstanceQuery,
+  type SearchPage,
+  searchesOf,
+  type UserTask,
+  type UserTaskQuery,
+  type Variable,
+  type VariableQuery,
+  type Wire,
+  type WireRequest,
+} from '../../camunda/search';
 import { coalesceReads } from './coalesce';
+
+export type {
+  DecisionDefinitionQuery, ElementInstance, ElementInstanceQuery, IncidentQuery, ProcessDefinitionQuery, ProcessInstanceQuery, SearchPage,
+  UserTask, UserTaskQuery, Variable, VariableQuery, Wire,
+};
 
 /**
  * The part of Camunda's REST /v2 API the web app uses, in the wire shapes (keys as strings). `fromCamundaClient`
  * adapts the SDK's Orchestration Cluster API client; searches do not wait for eventual consistency, the pages
  * show what the secondary storage has.
  */
-export interface SearchPage<T> {
-  items: T[];
-  page: { totalItems: number };
-}
-
-/**
- * An SDK request type with its keys as the plain strings the web app holds: the SDK brands keys
- * (`UserTaskKey`, …) for the compiler only, they are the same strings on the wire.
- */
-export type Wire<T> = T extends CamundaKey ? string : T extends Array<infer U> ? Array<Wire<U>> : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
-
-/** The request body of the SDK's `method`, in wire shapes. */
-type Request<M extends keyof CamundaClient> = CamundaClient[M] extends (input: infer I, ...rest: never[]) => unknown ? Wire<I> : never;
-
-export type UserTaskQuery = Request<'searchUserTasks'>;
-export type ProcessInstanceQuery = Request<'searchProcessInstances'>;
-export type ElementInstanceQuery = Request<'searchElementInstances'>;
-export type IncidentQuery = Request<'searchIncidents'>;
-export type VariableQuery = Request<'searchVariables'>;
-export type ProcessDefinitionQuery = Request<'searchProcessDefinitions'>;
-export type DecisionDefinitionQuery = Request<'searchDecisionDefinitions'>;
-
-export interface UserTask {
-  userTaskKey: string;
-  name?: string;
-  state?: string;
-  assignee?: string;
-  elementId?: string;
-  candidateGroups?: string[];
-  candidateUsers?: string[];
-  processDefinitionId?: string;
-  processDefinitionKey?: string;
-  processInstanceKey?: string;
-  processName?: string;
-  creationDate?: string;
-  completionDate?: string;
-  dueDate?: string;
-  followUpDate?: string;
-  formKey?: string;
-  priority?: number;
-}
-
 export interface ProcessInstance {
   processInstanceKey: string;
   processDefinitionId: string;
@@ -75,19 +54,6 @@ export interface ProcessInstance {
   startDate?: string;
   endDate?: string;
   state: string;
-  hasIncident?: boolean;
-}
-
-export interface ElementInstance {
-  elementInstanceKey: string;
-  processInstanceKey?: string;
-  elementId: string;
-  processDefinitionId?: string;
-  elementName?: string;
-  type?: string;
-  state: string;
-  startDate?: string;
-  endDate?: string;
   hasIncident?: boolean;
 }
 
@@ -101,13 +67,6 @@ export interface Incident {
   jobKey?: string;
   state?: string;
   creationTime?: string;
-}
-
-export interface Variable {
-  name: string;
-  value: string;
-  scopeKey?: string;
-  processInstanceKey?: string;
 }
 
 export interface ProcessDefinition {
@@ -126,7 +85,7 @@ export type DeployedResource = Wire<DeploymentMetadataResult>;
 export type UserTaskForm = Wire<FormResult>;
 
 /** Camunda 8.8's modification body: activate elements (with variables), terminate element instances. */
-export type ProcessInstanceModification = Omit<Request<'modifyProcessInstance'>, 'processInstanceKey'>;
+export type ProcessInstanceModification = Omit<WireRequest<'modifyProcessInstance'>, 'processInstanceKey'>;
 
 export interface CamundaPort {
   searchUserTasks(req: UserTaskQuery): Promise<SearchPage<UserTask>>;
@@ -170,11 +129,6 @@ export interface DecisionDefinition {
   name?: string;
   version: number;
   decisionRequirementsKey?: string;
-}
-
-/** The SDK request for a wire-shaped one: the keys get their (compile-time only) brands. */
-function keyed<T>(request: NoInfer<Wire<T>>): T {
-  return request as T;
 }
 
 /**
@@ -224,8 +178,9 @@ function adapt(client: CamundaClient, settleMs: number): CamundaPort {
   const userTask = (userTaskKey: string) => client.getUserTask({ userTaskKey: UserTaskKey.assumeExists(userTaskKey) }, ANSWER_NOW);
   const openUserTasks = (userTaskKey: string) =>
     client.searchUserTasks({ filter: { userTaskKey: UserTaskKey.assumeExists(userTaskKey), state: 'CREATED' }, page: { limit: 1 } }, ANSWER_NOW);
+  const searches = searchesOf(client);
   return {
-    searchUserTasks: (req) => client.searchUserTasks(keyed(req), ANSWER_NOW),
+    ...searches,
     getUserTask: userTask,
     getUserTaskForm: async (userTaskKey) => (await client.getUserTaskForm({ userTaskKey: UserTaskKey.assumeExists(userTaskKey) }, ANSWER_NOW)) ?? undefined,
     searchUserTaskVariables: (userTaskKey) =>
@@ -250,7 +205,6 @@ function adapt(client: CamundaClient, settleMs: number): CamundaPort {
     modifyProcessInstance: async (processInstanceKey, modification) => {
       await client.modifyProcessInstance(keyed({ ...modification, processInstanceKey }));
     },
-    searchElementInstances: async (req) => page(await client.searchElementInstances(keyed(req), ANSWER_NOW)),
     searchIncidents: async (req) => {
       const found = await client.searchIncidents(keyed(req), ANSWER_NOW);
       return { items: (found.items ?? []).map(incident), page: found.page };
@@ -262,7 +216,6 @@ function adapt(client: CamundaClient, settleMs: number): CamundaPort {
     updateJobRetries: async (jobKey, retries) => {
       await client.updateJob({ jobKey: JobKey.assumeExists(jobKey), changeset: { retries } });
     },
-    searchVariables: (req) => client.searchVariables({ ...keyed(req), truncateValues: false }, ANSWER_NOW),
     searchProcessDefinitions: async (req) => {
       const found = await client.searchProcessDefinitions(keyed(req), ANSWER_NOW);
       return { items: (found.items ?? []).map(processDefinition), page: found.page };
@@ -328,7 +281,3 @@ function given<T>(value: T | undefined, field: string): T {
   return value;
 }
 
-/** Some 8.8 search results declare their items optional; the port's pages always carry a list. */
-function page<T>(result: { items?: T[]; page: { totalItems: number } }): SearchPage<T> {
-  return { items: result.items ?? [], page: result.page };
-}

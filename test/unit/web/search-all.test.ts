@@ -1,4 +1,4 @@
-import { searchAll } from '../../../src/web/compliance/collect';
+import { searchAll } from '../../../src/reports/compliance/collect';
 
 describe('searching everything', () => {
   it('pages through a search to its last item', async () => {

@@ -3,12 +3,17 @@ import { join } from 'node:path';
 import { type ClauseRow, clauseTable, STEP_GRACE_MS } from '../../domain/compliance/clause-table';
 import { type Figures, monthOf, type Occurrence, sum, tally } from '../../domain/compliance/figures';
 import { regulationClause } from '../../domain/compliance/regulation';
-import { type CamundaPort, type ElementInstance, type SearchPage, type Variable } from '../camunda/port';
-import { type WebStore } from '../store/port';
+import { type ElementInstance, type SearchPage, type Searches, type Variable } from '../../camunda/search';
+import { type CoverageStatus } from '../../db/coverage-status';
 
-/** What the figures are read from: the engine's searches and the domain store's units and coverage. */
-export type ComplianceSearch = Pick<CamundaPort, 'searchUserTasks' | 'searchVariables' | 'searchElementInstances'>;
-export type ComplianceStore = Pick<WebStore, 'units' | 'coverage'>;
+/**
+ * The figures of the clause table, read by the compliance page of the web app and the quarterly report worker alike.
+ * What they are read from: the engine's searches and the domain store's units and coverage.
+ */
+export interface ComplianceStore {
+  units(): Promise<Array<{ code: string; name: string }>>;
+  coverage(asOf: Date): Promise<CoverageStatus[]>;
+}
 
 /** A clause-table row with its figures; timer rows count how often the deadline was reached instead. */
 export interface ComplianceRow extends ClauseRow {
@@ -115,7 +120,7 @@ const coverageRow = (): ClauseRow => ({
  * The clause table with live figures: user tasks from the engine's search grouped by element, deadline timers by
  * their element instances, two-year coverage from the domain store; units from each instance's `unitCode`.
  */
-export async function collectCompliance(deps: { camunda: ComplianceSearch; store: ComplianceStore; processesDir: string; now: Date }): Promise<Compliance> {
+export async function collectCompliance(deps: { camunda: Searches; store: ComplianceStore; processesDir: string; now: Date }): Promise<Compliance> {
   const { camunda, store, now } = deps;
   const table = [coverageRow(), ...(await currentClauseTable(deps.processesDir))];
   const keyOf = (processId: string, elementId: string) => `${processId}/${elementId}`;
