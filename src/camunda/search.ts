@@ -81,12 +81,13 @@ export interface Searches {
   searchElementInstances(req: ElementInstanceQuery): Promise<SearchPage<ElementInstance>>;
 }
 
-/** The searches over the SDK's client, at most `maxConcurrentCalls` in flight; values are read whole, never truncated. */
-export function searchesOf(client: CamundaClient, maxConcurrentCalls = Number.POSITIVE_INFINITY): Searches {
-  const limit = pLimit(maxConcurrentCalls);
+/** The searches over the SDK's client, at most `maxConcurrentCalls` in flight if given; values are read whole, never truncated. */
+export function searchesOf(client: CamundaClient, maxConcurrentCalls?: number): Searches {
+  const limited = maxConcurrentCalls === undefined ? undefined : pLimit(maxConcurrentCalls);
+  const limit = <T>(call: () => Promise<T>): Promise<T> => (limited ? limited(call) : call());
   return {
     searchUserTasks: (req) => limit(() => client.searchUserTasks(keyed(req), ANSWER_NOW)),
-    searchVariables: (req) => limit(() => client.searchVariables({ ...keyed(req), truncateValues: false }, ANSWER_NOW)),
+    searchVariables: (req) => limit(() => client.searchVariables(keyed({ ...req, truncateValues: false }), ANSWER_NOW)),
     searchElementInstances: (req) => limit(async () => page(await client.searchElementInstances(keyed(req), ANSWER_NOW))),
   };
 }
