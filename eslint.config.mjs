@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import nodePlugin from 'eslint-plugin-n';
 import tseslint from 'typescript-eslint';
 
 /** Import patterns for the architecture boundaries (docs/architecture.md, rule zero). */
@@ -9,6 +10,7 @@ export const boundaries = {
   gatewayFromOutside: '^(\\.\\./)+gateway(/|$)',
   /** From the gateways, anything of the engine but its API (`engine`, `engine/api`). */
   engineInternals: '(^|/)engine/(?!api(/|$))',
+  workersMustNotImport: ['**/web', '**/web/**'],
 };
 
 const restrict = (patterns, message, more = []) => [
@@ -29,6 +31,13 @@ export default tseslint.config(
     },
   },
   {
+    // Every package the code imports (types too) is declared in package.json, never reached through another's.
+    files: ['src/**/*.{ts,js,mjs,cjs}', 'workers/**/*.{ts,js,mjs,cjs}', 'scripts/**/*.{ts,js,mjs,cjs}', 'bench/**/*.{ts,js,mjs,cjs}', 'test/**/*.{ts,js,mjs,cjs}'],
+    plugins: { n: nodePlugin },
+    settings: { n: { tryExtensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] } },
+    rules: { 'n/no-extraneous-import': 'error', 'n/no-extraneous-require': 'error' },
+  },
+  {
     files: ['src/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
@@ -39,7 +48,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/web/**/*.ts', 'src/domain/**/*.ts', 'src/db/**/*.ts', 'workers/**/*.ts', 'src/camunda/**/*.ts', 'src/config/**/*.ts', 'src/logging/**/*.ts'],
+    files: ['src/web/**/*.ts', 'src/domain/**/*.ts', 'src/db/**/*.ts', 'workers/**/*.ts', 'src/camunda/**/*.ts', 'src/reports/**/*.ts', 'src/config/**/*.ts', 'src/logging/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
         boundaries.othersMustNotImport,
@@ -59,6 +68,19 @@ export default tseslint.config(
           { group: ['better-sqlite3'], message: "The gateways hold no SQL: they read through the engine's read model (Engine.readModel())." },
         ],
       ),
+    },
+  },
+  {
+    // Repeats the rule above for the workers, with the web app added: a rule set later replaces an earlier one.
+    files: ['workers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: boundaries.othersMustNotImport, message: 'Talk to the engine through the public Camunda APIs (@camunda8/sdk), never by importing src/engine.' },
+          { group: boundaries.workersMustNotImport, message: 'The workers run without the web app: share code through src/domain, src/db, src/camunda or src/reports, never by importing src/web.' },
+          { regex: boundaries.gatewayFromOutside, message: 'Talk to the engine through the public Camunda APIs (@camunda8/sdk), never by importing src/gateway.' },
+        ],
+      }],
     },
   },
   {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { complianceRecords } from '../src/db/coverage-status';
 import { documentsAbout } from '../src/db/documents';
 import { effectOf, once } from '../src/db/effects';
-import { collectCompliance } from '../src/web/compliance/collect';
+import { collectCompliance } from '../src/reports/compliance/collect';
 import { composeComplianceReport, quarterEndedBy } from './documents/compliance-report';
 import { issueComposed } from './documents/issue';
 import { defineWorker } from './runtime/types';

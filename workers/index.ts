@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { type Camunda8 } from '@camunda8/sdk';
+import { searchesOf } from '../src/camunda/search';
 import { componentLogger } from '../src/logging';
-import { fromCamundaClient } from '../src/web/camunda/port';
 import { WORKERS } from './catalog';
 import { messagePublisher } from './runtime/messages';
 import { runJob } from './runtime/run';
@@ -51,7 +51,8 @@ export async function startWorkers(options: WorkerRuntimeOptions): Promise<Worke
   const { clock } = options.deps;
   // The deps object stays the caller's own (tests move its clock); it gains the runtime's message publisher.
   options.deps.messages ??= messagePublisher(options.camunda, options.transport === 'rest' ? 'rest' : 'grpc');
-  options.deps.search ??= fromCamundaClient(options.camunda.getOrchestrationClusterApiClientLoose());
+  // a few searches at a time, as the web app's engine calls (src/web/camunda/port.ts)
+  options.deps.search ??= searchesOf(options.camunda.getOrchestrationClusterApiClient(), 8);
   const handle = async (def: WorkerDefinition<unknown, unknown>, job: JobInfo) => {
     // The engine stamped the deadline as its own time plus our lock time: the freshest reading of its clock there is.
     if (job.deadline !== undefined && job.deadline > timeout && clock.observe) clock.observe(job.deadline - timeout);

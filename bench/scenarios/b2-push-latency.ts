@@ -31,7 +31,7 @@ export const b2: Scenario = {
       const stopListening = engine.onRecords((records) => {
         const t = nowMs();
         for (const r of records) {
-          if (r.valueType !== 'JOB' || r.recordType !== 'EVENT') continue;
+          if (r.valueType !== 'JOB') continue;
           if (r.intent === 'CREATED') {
             created.set(r.key, t);
             open.add(r.key);

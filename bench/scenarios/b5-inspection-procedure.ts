@@ -31,7 +31,6 @@ export const b5: Scenario = {
     const incidentMessages = new Set<string>();
     const stop = system.engine.onRecords((records) => {
       for (const r of records) {
-        if (r.recordType !== 'EVENT') continue;
         if (r.valueType === 'USER_TASK' && r.intent === 'CREATED') created.set(r.key, nowMs());
         if (r.valueType === 'INCIDENT' && r.intent === 'CREATED') { incidents += 1; incidentMessages.add(String(r.value.errorMessage)); }
         if (r.valueType === 'PROCESS_INSTANCE' && r.intent === 'ELEMENT_COMPLETED' && r.value.bpmnElementType === 'PROCESS' && instances.has(r.key)) completedInstances += 1;

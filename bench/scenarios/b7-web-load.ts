@@ -25,7 +25,7 @@ async function leadersTeam(system: BenchSystem): Promise<string> {
 async function openTasks(system: BenchSystem): Promise<void> {
   const teamId = await leadersTeam(system);
   let created = 0;
-  const stop = system.engine.onRecords((rs) => { created += rs.filter((r) => r.valueType === 'USER_TASK' && r.intent === 'CREATED' && r.recordType === 'EVENT').length; });
+  const stop = system.engine.onRecords((rs) => { created += rs.filter((r) => r.valueType === 'USER_TASK' && r.intent === 'CREATED').length; });
   for (let i = 0; i < OPEN_TASKS; i += 1) {
     const unitCode = i % 2 ? '370404001' : '370404002';
     const inspectionId = await openInspection(system.store.db, { name: 'bench', at: new Date().toISOString() }, { unitCode, teamId });

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Camunda8 } from '@camunda8/sdk';
+import { ANSWER_NOW } from './answer-now';
 
 const resourcePattern = /\.(bpmn|dmn|form)$/;
 
@@ -24,10 +25,7 @@ export interface DeploymentSummary {
 }
 
 // Searches read Camunda's secondary storage; the deploy command takes what it finds now (nothing waits).
-const noWait = {};
 const PAGE = 100;
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's loose client is typed wider than what we read */
 
 /**
  * True when the engine holds this diagram's exact content in some version of a resource with the file's name.
@@ -36,15 +34,16 @@ const PAGE = 100;
  * the latest version over a newer one from the workspace.
  */
 async function engineHolds(camunda: Camunda8, file: string, content: string): Promise<boolean> {
-  const client = camunda.getOrchestrationClusterApiClientLoose() as any;
+  const client = camunda.getOrchestrationClusterApiClient();
   for (let from = 0; ; from += PAGE) {
     const page = await client.searchProcessDefinitions(
       { filter: { resourceName: basename(file) }, sort: [{ field: 'version', order: 'DESC' }], page: { from, limit: PAGE } },
-      noWait,
+      ANSWER_NOW,
     );
-    const items = (page.items ?? []) as Array<{ processDefinitionKey: string }>;
-    for (const item of items) {
-      const xml = await client.getProcessDefinitionXml({ processDefinitionKey: item.processDefinitionKey }, noWait);
+    const items = page.items ?? [];
+    for (const { processDefinitionKey } of items) {
+      if (!processDefinitionKey) continue;
+      const xml = await client.getProcessDefinitionXml({ processDefinitionKey }, ANSWER_NOW);
       if (String(xml) === content) return true;
     }
     if (items.length < PAGE) return false;
@@ -66,19 +65,18 @@ export async function deployNewResources(camunda: Camunda8, files: string[]): Pr
   }
   const lines = held.map((f) => `held     ${basename(f)} (the engine has this content; its latest version stays)`);
   if (!send.length) return { lines, held };
-  const result = await (camunda.getOrchestrationClusterApiClientLoose() as any).deployResourcesFromFiles(send);
+  const result = await camunda.getOrchestrationClusterApiClient().deployResourcesFromFiles(send);
   return {
     deploymentKey: String(result.deploymentKey),
     held,
     lines: [
-      ...(result.processes as any[]).map((p) => `process  ${p.processDefinitionId} version ${p.processDefinitionVersion}`),
-      ...(result.decisions as any[]).map((d) => `decision ${d.decisionDefinitionId} version ${d.version}`),
-      ...(result.forms as any[]).map((f) => `form     ${f.formId} version ${f.version}`),
+      ...result.processes.map((p) => `process  ${p.processDefinitionId} version ${p.processDefinitionVersion}`),
+      ...result.decisions.map((d) => `decision ${d.decisionDefinitionId} version ${d.version}`),
+      ...result.forms.map((f) => `form     ${f.formId} version ${f.version}`),
       ...lines,
     ],
   };
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** A refusal the engine will repeat (4xx: a rejected diagram, bad credentials), as opposed to an outage. */
 export function isRejection(err: unknown): boolean {

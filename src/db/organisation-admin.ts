@@ -168,7 +168,9 @@ export async function saveTeamComposition(db: Db, by: Actor, teamId: string, nex
   roles.set(next.deputyId, 'deputy');
   roles.set(next.leaderId, 'leader');
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('team_members').where('team_id', '=', teamId).where('role', '!=', 'liaison').execute();
+    // liaisons are not part of the form and stay, unless picked for a role here: one person, one role in a team
+    await trx.deleteFrom('team_members').where('team_id', '=', teamId)
+      .where((eb) => eb.or([eb('role', '!=', 'liaison'), eb('person_id', 'in', [...roles.keys()])])).execute();
     for (const [personId, role] of roles) await trx.insertInto('team_members').values({ team_id: teamId, person_id: personId, role }).execute();
     await audit(trx, by, 'adjust', 'teams', teamId, { name: team.name, changes: teamChanges([changed], approved, roster), ...next });
   });

@@ -25,7 +25,7 @@ export interface RunningWeb {
 /** A Camunda REST /v2 client configured explicitly from our config (never from the SDK's copy of process.env). */
 export function camundaFromConfig(config: Config): CamundaPort {
   const c8 = createCamunda(config);
-  return fromCamundaClient(c8.getOrchestrationClusterApiClientLoose());
+  return fromCamundaClient(c8.getOrchestrationClusterApiClient());
 }
 
 export interface StartWebOptions {

@@ -3,6 +3,8 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ProcessDefinitionId } from '@camunda8/orchestration-cluster-api';
+import { ANSWER_NOW } from '../../src/camunda/answer-now';
 import { createCamunda } from '../../src/camunda/client';
 import { deployNewResources, isRejection, withRetry } from '../../src/camunda/deploy';
 import { startEmbeddedEngine, type EmbeddedEngine } from '../support/embedded-engine';
@@ -26,15 +28,13 @@ describe('deploying the repository', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  // the SDK's loose client is typed wider than what the test reads
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const client = () => camunda.getOrchestrationClusterApiClientLoose() as any;
+  const client = () => camunda.getOrchestrationClusterApiClient();
   const latest = async () => {
-    const found = (await client().searchProcessDefinitions(
-      { filter: { processDefinitionId: 'annual-plan' }, sort: [{ field: 'version', order: 'DESC' }], page: { limit: 1 } },
-      {},
-    )) as { items: Array<{ version: number; name?: string }> };
-    return found.items[0];
+    const found = await client().searchProcessDefinitions(
+      { filter: { processDefinitionId: ProcessDefinitionId.assumeExists('annual-plan') }, sort: [{ field: 'version', order: 'DESC' }], page: { limit: 1 } },
+      ANSWER_NOW,
+    );
+    return found.items?.[0];
   };
 
   it('keeps a diagram deployed from the workspace as the latest version, and deploys a diagram changed in the repository', async () => {

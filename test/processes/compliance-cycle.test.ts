@@ -10,7 +10,7 @@ import { openStore, type Store } from '../../src/db/connect';
 import { complianceRecords } from '../../src/db/coverage-status';
 import { seedDemoData } from '../../src/db/seed';
 import { type Figures } from '../../src/domain/compliance/figures';
-import { type Compliance, collectCompliance } from '../../src/web/compliance/collect';
+import { type Compliance, collectCompliance } from '../../src/reports/compliance/collect';
 import { fromCamundaClient } from '../../src/web/camunda/port';
 import { root } from './load-diagrams';
 import { ProcessHarness } from './support/process-harness';
@@ -94,7 +94,7 @@ describe('clause figures of a played cycle', () => {
 
     // when the figures are collected at the engine's time
     const c: Compliance = await collectCompliance({
-      camunda: fromCamundaClient(c8.getOrchestrationClusterApiClientLoose()), store: complianceRecords(store.db, '2025-11-12'),
+      camunda: fromCamundaClient(c8.getOrchestrationClusterApiClient()), store: complianceRecords(store.db, '2025-11-12'),
       processesDir: join(root, 'processes'), now: new Date(p.h.engine.clock.now()),
     });
 

@@ -5,8 +5,8 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '../..');
 const eslintBin = path.join(root, 'node_modules/.bin/eslint');
 
-/** Runs the project's ESLint on a fixture's text as if it were the project file at `asPath`. */
-function lintAs(fixture: string, asPath: string): { ruleId: string; message: string }[] {
+/** Runs the project's ESLint on a fixture's text as if it were the project file at `asPath`; the problems `rule` found. */
+function lintAs(fixture: string, asPath: string, rule = 'no-restricted-imports'): { ruleId: string; message: string }[] {
   const text = readFileSync(path.join(root, 'test/fixtures/lint', fixture), 'utf8');
   const run = spawnSync(eslintBin, ['--format', 'json', '--stdin', '--stdin-filename', asPath], {
     cwd: root,
@@ -14,7 +14,7 @@ function lintAs(fixture: string, asPath: string): { ruleId: string; message: str
     encoding: 'utf8',
   });
   const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; message: string }[] }[];
-  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports');
+  return result.messages.filter((m) => m.ruleId === rule);
 }
 
 describe('architecture boundaries', () => {
@@ -64,5 +64,27 @@ describe('architecture boundaries', () => {
 
   it('allows the entry points to import the engine', () => {
     expect(lintAs('src/web/forbidden.ts', 'src/main/forbidden.ts')).toHaveLength(0);
+  });
+
+  it('rejects an import of the web app from a worker', () => {
+    const problems = lintAs('workers/web-import.ts', 'workers/web-import.ts');
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toMatch(/workers run without the web app/);
+  });
+});
+
+describe('declared dependencies', () => {
+  it('rejects a type import of a package that is installed but not declared in package.json', () => {
+    // given lossless-json, present in node_modules only as the SDK's dependency
+    for (const where of ['src/domain/undeclared.ts', 'workers/undeclared.ts', 'scripts/undeclared.ts', 'bench/undeclared.ts', 'test/undeclared.ts']) {
+      // when a module there imports it / then the lint names it
+      const problems = lintAs('undeclared.ts', where, 'n/no-extraneous-import');
+      expect(problems).toHaveLength(1);
+      expect(problems[0].message).toMatch(/"lossless-json" is extraneous/);
+    }
+  });
+
+  it('accepts a type import of a declared package', () => {
+    expect(lintAs('declared.ts', 'src/domain/declared.ts', 'n/no-extraneous-import')).toHaveLength(0);
   });
 });

@@ -19,16 +19,16 @@ describe('engine calls of the web app', () => {
     const { port, held } = heldPort();
     const limited = limitConcurrency(port, 2);
     // when five pages search at once
-    const results = [1, 2, 3, 4, 5].map((n) => limited.searchUserTasks({ filter: { n } }).then(() => 'ok', (e: Error) => e.message));
+    const results = [1, 2, 3, 4, 5].map((n) => limited.searchUserTasks({ filter: { priority: n } }).then(() => 'ok', (e: Error) => e.message));
     await flush();
     // then two reach the engine, the others wait
-    expect(held.map((c) => c.filter)).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(held.map((c) => c.filter)).toEqual([{ priority: 1 }, { priority: 2 }]);
     // when one succeeds and one fails
     held[0].settle();
     held[1].settle(true);
     await flush();
     // then the next two start, in the order they were made, and the failure reaches its caller only
-    expect(held.map((c) => c.filter)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
+    expect(held.map((c) => c.filter)).toEqual([{ priority: 1 }, { priority: 2 }, { priority: 3 }, { priority: 4 }]);
     held[2].settle();
     held[3].settle();
     await flush();

@@ -38,7 +38,7 @@ async function tasksAndBoard(restAddress: string): Promise<{ tasks: request.Resp
   const c8 = new Camunda8({ ZEEBE_REST_ADDRESS: restAddress, CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_SDK_HTTP_RETRY_MAX_ATTEMPTS: 1 } as never);
   try {
     const now = () => new Date();
-    const app = createWebApp({ camunda: fromCamundaClient(c8.getOrchestrationClusterApiClientLoose()), store: domainStore(store.db, { archiveDir: '/tmp', now }), logger: componentLogger('web-test'), config: defaultWebConfig('/tmp'), now });
+    const app = createWebApp({ camunda: fromCamundaClient(c8.getOrchestrationClusterApiClient()), store: domainStore(store.db, { archiveDir: '/tmp', now }), logger: componentLogger('web-test'), config: defaultWebConfig('/tmp'), now });
     const agent = request.agent(app);
     const csrf = csrfOf((await agent.get('/login')).text);
     await agent.post('/login').type('form').send({ _csrf: csrf, username: 'anweiban', password: DEMO_PASSWORD }).expect(303);

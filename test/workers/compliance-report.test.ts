@@ -9,7 +9,7 @@ import { openStore, type Store } from '../../src/db/connect';
 import { documentRegister } from '../../src/db/documents';
 import { inbox } from '../../src/db/notifications';
 import { seedDemoData } from '../../src/db/seed';
-import { fromCamundaClient } from '../../src/web/camunda/port';
+import { searchesOf } from '../../src/camunda/search';
 import { startWorkers, type WorkerRuntime } from '../../workers';
 import { startEmbeddedEngine, type EmbeddedEngine } from '../support/embedded-engine';
 import { eventually } from '../support/eventually';
@@ -63,7 +63,7 @@ describe('yc-compliance-report: the quarterly report to the committee', () => {
     const late = await start('370404002', '2026-10-10T09:00:00+08:00');
     await start('370404001', '2026-11-20T09:00:00+08:00');
     await start('370404002', '2027-01-20T09:00:00+08:00');
-    const search = fromCamundaClient(env.c8.getOrchestrationClusterApiClientLoose());
+    const search = searchesOf(env.c8.getOrchestrationClusterApiClient());
     const taskOf = async (instance: string) => (await search.searchUserTasks({ filter: { processInstanceKey: instance } })).items[0]!.userTaskKey;
     engine.clock.pin(at('2026-10-05T09:00:00+08:00'));
     await engine.completeUserTask(await taskOf(onTime), {});

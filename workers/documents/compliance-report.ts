@@ -1,6 +1,6 @@
 import { complianceChartData, complianceChartOptions, FIGURE_KEYS, FIGURE_LABEL } from '../../src/domain/compliance/charts';
 import { emptyFigures, type Figures, statusOf, sum } from '../../src/domain/compliance/figures';
-import { type Compliance } from '../../src/web/compliance/collect';
+import { type Compliance } from '../../src/reports/compliance/collect';
 import { chineseDate } from '../notify/templates';
 import { chartPng } from './chart-image';
 import { type ComposedDocument } from './content';

@@ -1,4 +1,5 @@
 import { type Camunda8 } from '@camunda8/sdk';
+import { ANSWER_NOW } from '../../src/camunda/answer-now';
 import { deliverToInbox, markEmailed } from '../../src/db/notifications';
 import { componentLogger } from '../../src/logging';
 import { resolveRecipients } from '../notify/recipients';
@@ -21,13 +22,10 @@ export type FindDecisionTasks = () => Promise<DecisionTask[]>;
 
 /** The committee's open tasks (offered to the `committee` group), through the REST API. */
 export function committeeTasks(camunda: Camunda8): FindDecisionTasks {
-  // the SDK's loose client is typed wider than the fields read here
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const client = camunda.getOrchestrationClusterApiClientLoose() as any;
+  const client = camunda.getOrchestrationClusterApiClient();
   return async () => {
-    const page = (await client.searchUserTasks({ filter: { candidateGroup: 'committee', state: 'CREATED' }, page: { limit: 200 } }, {})) as
-      { items?: Array<{ userTaskKey: unknown; name?: string; dueDate?: string; processDefinitionId?: string }> };
-    return (page.items ?? []).map((t) => ({ userTaskKey: String(t.userTaskKey), name: t.name, dueDate: t.dueDate, processDefinitionId: t.processDefinitionId }));
+    const page = await client.searchUserTasks({ filter: { candidateGroup: 'committee', state: 'CREATED' }, page: { limit: 200 } }, ANSWER_NOW);
+    return page.items.map((t) => ({ userTaskKey: t.userTaskKey, name: t.name, dueDate: t.dueDate, processDefinitionId: t.processDefinitionId }));
   };
 }
 

@@ -3,7 +3,7 @@ import { type Db } from '../../src/db/connect';
 import { type ContentStore } from '../../src/db/content-store';
 import { type SystemClock } from '../../src/camunda/engine-clock';
 import { type Logger } from '../../src/logging';
-import { type ComplianceSearch } from '../../src/web/compliance/collect';
+import { type Searches } from '../../src/camunda/search';
 import { type Mailer } from './mailer';
 import { type MessagePublisher } from './messages';
 import { type SmsSender } from './sms';
@@ -46,7 +46,7 @@ export interface WorkerDeps {
   /** Messages to the engine (cases started per problem, closures); the worker runtime supplies it from its client. */
   messages?: MessagePublisher;
   /** The engine's searches (the quarterly compliance figures); the worker runtime supplies them from its client. */
-  search?: ComplianceSearch;
+  search?: Searches;
 }
 
 export interface WorkerSettings {

@@ -1,43 +1,50 @@
-import { type CamundaClientLoose } from '@camunda8/orchestration-cluster-api';
+import {
+  type CamundaClient,
+  DecisionDefinitionKey,
+  type DecisionDefinitionResult,
+  type DeploymentMetadataResult,
+  type ElementId,
+  type FormResult,
+  type IncidentResult,
+  IncidentKey,
+  JobKey,
+  ProcessDefinitionId,
+  ProcessDefinitionKey,
+  type ProcessDefinitionResult,
+  ProcessInstanceKey,
+  UserTaskKey,
+} from '@camunda8/orchestration-cluster-api';
 import pLimit from 'p-limit';
+import { ANSWER_NOW } from '../../camunda/answer-now';
+import {
+  type DecisionDefinitionQuery,
+  type ElementInstance,
+  type ElementInstanceQuery,
+  type IncidentQuery,
+  keyed,
+  type ProcessDefinitionQuery,
+  type ProcessInstanceQuery,
+  type SearchPage,
+  searchesOf,
+  type UserTask,
+  type UserTaskQuery,
+  type Variable,
+  type VariableQuery,
+  type Wire,
+  type WireRequest,
+} from '../../camunda/search';
 import { coalesceReads } from './coalesce';
+
+export type {
+  DecisionDefinitionQuery, ElementInstance, ElementInstanceQuery, IncidentQuery, ProcessDefinitionQuery, ProcessInstanceQuery, SearchPage,
+  UserTask, UserTaskQuery, Variable, VariableQuery, Wire,
+};
 
 /**
  * The part of Camunda's REST /v2 API the web app uses, in the wire shapes (keys as strings). `fromCamundaClient`
  * adapts the SDK's Orchestration Cluster API client; searches do not wait for eventual consistency, the pages
  * show what the secondary storage has.
  */
-export interface SearchPage<T> {
-  items: T[];
-  page: { totalItems: number };
-}
-
-export interface SearchRequest {
-  filter?: Record<string, unknown>;
-  sort?: Array<{ field: string; order?: 'ASC' | 'DESC' }>;
-  page?: { from?: number; limit?: number };
-}
-
-export interface UserTask {
-  userTaskKey: string;
-  name?: string;
-  state?: string;
-  assignee?: string;
-  elementId?: string;
-  candidateGroups?: string[];
-  candidateUsers?: string[];
-  processDefinitionId?: string;
-  processDefinitionKey?: string;
-  processInstanceKey?: string;
-  processName?: string;
-  creationDate?: string;
-  completionDate?: string;
-  dueDate?: string;
-  followUpDate?: string;
-  formKey?: string;
-  priority?: number;
-}
-
 export interface ProcessInstance {
   processInstanceKey: string;
   processDefinitionId: string;
@@ -47,19 +54,6 @@ export interface ProcessInstance {
   startDate?: string;
   endDate?: string;
   state: string;
-  hasIncident?: boolean;
-}
-
-export interface ElementInstance {
-  elementInstanceKey: string;
-  processInstanceKey?: string;
-  elementId: string;
-  processDefinitionId?: string;
-  elementName?: string;
-  type?: string;
-  state: string;
-  startDate?: string;
-  endDate?: string;
   hasIncident?: boolean;
 }
 
@@ -75,13 +69,6 @@ export interface Incident {
   creationTime?: string;
 }
 
-export interface Variable {
-  name: string;
-  value: string;
-  scopeKey?: string;
-  processInstanceKey?: string;
-}
-
 export interface ProcessDefinition {
   processDefinitionKey: string;
   processDefinitionId: string;
@@ -91,40 +78,37 @@ export interface ProcessDefinition {
   resourceName?: string;
 }
 
-export interface DeployedResource {
-  processDefinition?: { processDefinitionId: string; processDefinitionVersion: number; processDefinitionKey: string };
-  decisionDefinition?: { decisionDefinitionId: string; version: number; decisionDefinitionKey: string; name?: string };
-  form?: { formId: string; version: number; formKey: string };
-}
+/** What a deployment made of each resource: the process, decision, decision requirements or form. */
+export type DeployedResource = Wire<DeploymentMetadataResult>;
+
+/** A user task's form: its id and its schema (the form-js JSON). */
+export type UserTaskForm = Wire<FormResult>;
 
 /** Camunda 8.8's modification body: activate elements (with variables), terminate element instances. */
-export interface ProcessInstanceModification {
-  activateInstructions?: Array<{ elementId: string; ancestorElementInstanceKey?: string; variableInstructions?: Array<{ variables: Record<string, unknown>; scopeId?: string }> }>;
-  terminateInstructions?: Array<{ elementInstanceKey: string }>;
-}
+export type ProcessInstanceModification = Omit<WireRequest<'modifyProcessInstance'>, 'processInstanceKey'>;
 
 export interface CamundaPort {
-  searchUserTasks(req: SearchRequest): Promise<SearchPage<UserTask>>;
+  searchUserTasks(req: UserTaskQuery): Promise<SearchPage<UserTask>>;
   getUserTask(userTaskKey: string): Promise<UserTask>;
-  getUserTaskForm(userTaskKey: string): Promise<{ formId?: string; schema: string | object } | undefined>;
+  getUserTaskForm(userTaskKey: string): Promise<UserTaskForm | undefined>;
   searchUserTaskVariables(userTaskKey: string): Promise<SearchPage<Variable>>;
   assignUserTask(userTaskKey: string, assignee: string): Promise<void>;
   unassignUserTask(userTaskKey: string): Promise<void>;
   completeUserTask(userTaskKey: string, variables: Record<string, unknown>): Promise<void>;
-  searchProcessInstances(req: SearchRequest): Promise<SearchPage<ProcessInstance>>;
+  searchProcessInstances(req: ProcessInstanceQuery): Promise<SearchPage<ProcessInstance>>;
   getProcessInstance(processInstanceKey: string): Promise<ProcessInstance>;
   cancelProcessInstance(processInstanceKey: string): Promise<void>;
   /** Moves tokens of a running instance (administrators); the engine checks the instructions and may reject them. */
   modifyProcessInstance(processInstanceKey: string, modification: ProcessInstanceModification): Promise<void>;
-  searchElementInstances(req: SearchRequest): Promise<SearchPage<ElementInstance>>;
-  searchIncidents(req: SearchRequest): Promise<SearchPage<Incident>>;
+  searchElementInstances(req: ElementInstanceQuery): Promise<SearchPage<ElementInstance>>;
+  searchIncidents(req: IncidentQuery): Promise<SearchPage<Incident>>;
   getIncident(incidentKey: string): Promise<Incident>;
   resolveIncident(incidentKey: string): Promise<void>;
   updateJobRetries(jobKey: string, retries: number): Promise<void>;
-  searchVariables(req: SearchRequest): Promise<SearchPage<Variable>>;
-  searchProcessDefinitions(req: SearchRequest): Promise<SearchPage<ProcessDefinition>>;
+  searchVariables(req: VariableQuery): Promise<SearchPage<Variable>>;
+  searchProcessDefinitions(req: ProcessDefinitionQuery): Promise<SearchPage<ProcessDefinition>>;
   getProcessDefinitionXml(processDefinitionKey: string): Promise<string>;
-  searchDecisionDefinitions(req: SearchRequest): Promise<SearchPage<DecisionDefinition>>;
+  searchDecisionDefinitions(req: DecisionDefinitionQuery): Promise<SearchPage<DecisionDefinition>>;
   /** The DMN resource a decision was deployed with. */
   getDecisionDefinitionXml(decisionDefinitionKey: string): Promise<string>;
   deploy(resources: Array<{ name: string; content: string }>): Promise<DeployedResource[]>;
@@ -147,10 +131,6 @@ export interface DecisionDefinition {
   decisionRequirementsKey?: string;
 }
 
-// No consistency option: the search answers at once, as `waitUpToMs: 0` would, without the SDK re-reading its
-// whole configuration from the environment on every call (it does so to find its polling interval).
-const now = {};
-
 /**
  * Engine calls the web app has in flight at most; the rest wait their turn in order. Each page makes up to three
  * calls at once, so 50 pages being loaded made 150: the SDK's fetch opened a new connection for each call beyond the
@@ -169,8 +149,8 @@ export const MAX_CONCURRENT_ENGINE_CALLS = 8;
  */
 export const SETTLE_MS = 5000;
 
-/** Adapts the SDK's loose Orchestration Cluster API client (pass config explicitly when creating it). */
-export function fromCamundaClient(client: CamundaClientLoose, options: { maxConcurrentCalls?: number; settleMs?: number } = {}): CamundaPort {
+/** Adapts the SDK's Orchestration Cluster API client (pass config explicitly when creating it). */
+export function fromCamundaClient(client: CamundaClient, options: { maxConcurrentCalls?: number; settleMs?: number } = {}): CamundaPort {
   return coalesceReads(limitConcurrency(adapt(client, options.settleMs ?? SETTLE_MS), options.maxConcurrentCalls ?? MAX_CONCURRENT_ENGINE_CALLS));
 }
 
@@ -194,62 +174,110 @@ export function limitConcurrency(port: CamundaPort, max: number): CamundaPort {
   return limited as unknown as CamundaPort;
 }
 
-function adapt(client: CamundaClientLoose, settleMs: number): CamundaPort {
-  // The SDK's generated request types are wider than ours; the casts narrow them to the fields we use.
-  /* eslint-disable @typescript-eslint/no-explicit-any */
-  const c = client as any;
+function adapt(client: CamundaClient, settleMs: number): CamundaPort {
+  const userTask = (userTaskKey: string) => client.getUserTask({ userTaskKey: UserTaskKey.assumeExists(userTaskKey) }, ANSWER_NOW);
+  const openUserTasks = (userTaskKey: string) =>
+    client.searchUserTasks({ filter: { userTaskKey: UserTaskKey.assumeExists(userTaskKey), state: 'CREATED' }, page: { limit: 1 } }, ANSWER_NOW);
+  const searches = searchesOf(client);
   return {
-    searchUserTasks: (req) => c.searchUserTasks(req, now),
-    getUserTask: (userTaskKey) => c.getUserTask({ userTaskKey }, now),
-    getUserTaskForm: (userTaskKey) => c.getUserTaskForm({ userTaskKey }, now),
+    ...searches,
+    getUserTask: userTask,
+    getUserTaskForm: async (userTaskKey) => (await client.getUserTaskForm({ userTaskKey: UserTaskKey.assumeExists(userTaskKey) }, ANSWER_NOW)) ?? undefined,
     searchUserTaskVariables: (userTaskKey) =>
-      c.searchUserTaskVariables({ userTaskKey, truncateValues: false, page: { limit: 1000 } }, now),
+      client.searchUserTaskVariables({ userTaskKey: UserTaskKey.assumeExists(userTaskKey), truncateValues: false, page: { limit: 1000 } }, ANSWER_NOW),
     assignUserTask: async (userTaskKey, assignee) => {
-      await c.assignUserTask({ userTaskKey, assignee, allowOverride: false });
-      await settled(async () => (await c.getUserTask({ userTaskKey }, now)).assignee === assignee, settleMs);
+      await client.assignUserTask({ userTaskKey: UserTaskKey.assumeExists(userTaskKey), assignee, allowOverride: false });
+      await settled(async () => (await userTask(userTaskKey)).assignee === assignee, settleMs);
     },
     unassignUserTask: async (userTaskKey) => {
-      await c.unassignUserTask({ userTaskKey });
-      await settled(async () => !(await c.getUserTask({ userTaskKey }, now)).assignee, settleMs);
+      await client.unassignUserTask({ userTaskKey: UserTaskKey.assumeExists(userTaskKey) });
+      await settled(async () => !(await userTask(userTaskKey)).assignee, settleMs);
     },
     completeUserTask: async (userTaskKey, variables) => {
-      await c.completeUserTask({ userTaskKey, variables });
-      await settled(async () => (await c.searchUserTasks({ filter: { userTaskKey, state: 'CREATED' }, page: { limit: 1 } }, now)).items.length === 0, settleMs);
+      await client.completeUserTask({ userTaskKey: UserTaskKey.assumeExists(userTaskKey), variables });
+      await settled(async () => (await openUserTasks(userTaskKey)).items.length === 0, settleMs);
     },
-    searchProcessInstances: (req) => c.searchProcessInstances(req, now),
-    getProcessInstance: (processInstanceKey) => c.getProcessInstance({ processInstanceKey }, now),
-    cancelProcessInstance: (processInstanceKey) => c.cancelProcessInstance({ processInstanceKey }),
-    modifyProcessInstance: (processInstanceKey, modification) => c.modifyProcessInstance({ processInstanceKey, ...modification }),
-    searchElementInstances: (req) => c.searchElementInstances(req, now),
-    searchIncidents: (req) => c.searchIncidents(req, now),
-    getIncident: (incidentKey) => c.getIncident({ incidentKey }, now),
-    resolveIncident: (incidentKey) => c.resolveIncident({ incidentKey }),
-    updateJobRetries: (jobKey, retries) => c.updateJob({ jobKey, changeset: { retries } }),
-    searchVariables: (req) => c.searchVariables({ ...req, truncateValues: false }, now),
-    searchProcessDefinitions: (req) => c.searchProcessDefinitions(req, now),
-    getProcessDefinitionXml: (processDefinitionKey) => c.getProcessDefinitionXml({ processDefinitionKey }, now),
-    searchDecisionDefinitions: (req) => c.searchDecisionDefinitions(req, now),
-    getDecisionDefinitionXml: (decisionDefinitionKey) => c.getDecisionDefinitionXml({ decisionDefinitionKey }, now),
-    createProcessInstance: (processDefinitionId, variables) => c.createProcessInstance({ processDefinitionId, variables }),
+    searchProcessInstances: (req) => client.searchProcessInstances(keyed(req), ANSWER_NOW),
+    getProcessInstance: (processInstanceKey) => client.getProcessInstance({ processInstanceKey: ProcessInstanceKey.assumeExists(processInstanceKey) }, ANSWER_NOW),
+    cancelProcessInstance: async (processInstanceKey) => {
+      await client.cancelProcessInstance({ processInstanceKey: ProcessInstanceKey.assumeExists(processInstanceKey) });
+    },
+    modifyProcessInstance: async (processInstanceKey, modification) => {
+      await client.modifyProcessInstance(keyed({ ...modification, processInstanceKey }));
+    },
+    searchIncidents: async (req) => {
+      const found = await client.searchIncidents(keyed(req), ANSWER_NOW);
+      return { items: (found.items ?? []).map(incident), page: found.page };
+    },
+    getIncident: async (incidentKey) => incident(await client.getIncident({ incidentKey: IncidentKey.assumeExists(incidentKey) }, ANSWER_NOW)),
+    resolveIncident: async (incidentKey) => {
+      await client.resolveIncident({ incidentKey: IncidentKey.assumeExists(incidentKey) });
+    },
+    updateJobRetries: async (jobKey, retries) => {
+      await client.updateJob({ jobKey: JobKey.assumeExists(jobKey), changeset: { retries } });
+    },
+    searchProcessDefinitions: async (req) => {
+      const found = await client.searchProcessDefinitions(keyed(req), ANSWER_NOW);
+      return { items: (found.items ?? []).map(processDefinition), page: found.page };
+    },
+    getProcessDefinitionXml: (processDefinitionKey) =>
+      client.getProcessDefinitionXml({ processDefinitionKey: ProcessDefinitionKey.assumeExists(processDefinitionKey) }, ANSWER_NOW),
+    searchDecisionDefinitions: async (req) => {
+      const found = await client.searchDecisionDefinitions(keyed(req), ANSWER_NOW);
+      return { items: (found.items ?? []).map(decisionDefinition), page: found.page };
+    },
+    getDecisionDefinitionXml: (decisionDefinitionKey) =>
+      client.getDecisionDefinitionXml({ decisionDefinitionKey: DecisionDefinitionKey.assumeExists(decisionDefinitionKey) }, ANSWER_NOW),
+    createProcessInstance: (processDefinitionId, variables) =>
+      client.createProcessInstance({ processDefinitionId: ProcessDefinitionId.assumeExists(processDefinitionId), variables }),
     sequenceFlows: async (processInstanceKey) => {
-      const result = (await c.getProcessInstanceSequenceFlows({ processInstanceKey }, now)) as { items?: Array<{ elementId?: string }> };
-      return [...new Set((result.items ?? []).map((f) => f.elementId).filter((id): id is string => !!id))];
+      const result = await client.getProcessInstanceSequenceFlows({ processInstanceKey: ProcessInstanceKey.assumeExists(processInstanceKey) }, ANSWER_NOW);
+      return [...new Set((result.items ?? []).map((f) => f.elementId).filter((id): id is ElementId => !!id))];
     },
     correlateMessage: async (msg) => {
-      const result = (await c.correlateMessage(msg)) as { messageKey: unknown; processInstanceKey: unknown };
-      return { messageKey: String(result.messageKey), processInstanceKey: String(result.processInstanceKey) };
+      const result = await client.correlateMessage(msg);
+      return { messageKey: given(result.messageKey, 'messageKey'), processInstanceKey: given(result.processInstanceKey, 'processInstanceKey') };
     },
     deploy: async (resources) => {
       const files = resources.map((r) => new File([r.content], r.name, { type: 'application/octet-stream' }));
-      const result = await c.createDeployment({ resources: files });
-      const deployed = (result.deployments ?? []) as DeployedResource[];
-      const keys = deployed.map((d) => d.processDefinition?.processDefinitionKey).filter((k): k is string => !!k);
-      await settled(async () => {
-        const found = await c.searchProcessDefinitions({ filter: { processDefinitionKey: { $in: keys } }, page: { limit: keys.length } }, now);
-        return found.items.length === keys.length;
-      }, keys.length ? settleMs : 0);
+      const result = await client.createDeployment({ resources: files });
+      const deployed: DeployedResource[] = result.deployments ?? [];
+      const keys = result.processes.map((p) => p.processDefinitionKey);
+      // 8.8's process-definition filter takes one key, so each new process is looked for on its own
+      const shows = async (processDefinitionKey: ProcessDefinitionKey) =>
+        !!(await client.searchProcessDefinitions({ filter: { processDefinitionKey }, page: { limit: 1 } }, ANSWER_NOW)).items?.length;
+      await settled(async () => (await Promise.all(keys.map(shows))).every(Boolean), keys.length ? settleMs : 0);
       return deployed;
     },
   };
-  /* eslint-enable @typescript-eslint/no-explicit-any */
 }
+
+/** An incident as the web app shows it; Camunda always names the incident and its instance. */
+function incident(result: IncidentResult): Incident {
+  return { ...result, incidentKey: given(result.incidentKey, 'incidentKey'), processInstanceKey: given(result.processInstanceKey, 'processInstanceKey') };
+}
+
+function processDefinition(result: ProcessDefinitionResult): ProcessDefinition {
+  return {
+    ...result,
+    processDefinitionKey: given(result.processDefinitionKey, 'processDefinitionKey'),
+    processDefinitionId: given(result.processDefinitionId, 'processDefinitionId'),
+    version: given(result.version, 'version'),
+  };
+}
+
+function decisionDefinition(result: DecisionDefinitionResult): DecisionDefinition {
+  return {
+    ...result,
+    decisionDefinitionKey: given(result.decisionDefinitionKey, 'decisionDefinitionKey'),
+    decisionDefinitionId: given(result.decisionDefinitionId, 'decisionDefinitionId'),
+    version: given(result.version, 'version'),
+  };
+}
+
+/** A field the SDK declares optional that Camunda always sends: its absence is a broken answer, and said so. */
+function given<T>(value: T | undefined, field: string): T {
+  if (value === undefined) throw new Error(`Camunda answered without ${field}`);
+  return value;
+}
+

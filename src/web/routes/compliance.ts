@@ -3,7 +3,7 @@ import { type Request, type Response, Router } from 'express';
 import { complianceChartData } from '../../domain/compliance/charts';
 import { type Figures, monthOf, type Occurrence, STATUS_LABEL, statusOf } from '../../domain/compliance/figures';
 import { can } from '../auth/roles';
-import { type Compliance, collectCompliance } from '../compliance/collect';
+import { type Compliance, collectCompliance } from '../../reports/compliance/collect';
 import { type WebDeps } from '../deps';
 import { type TableColumn, tableExport } from '../export/table';
 import { forbidden, pageContext, requireUser, sendPage, str } from '../http';

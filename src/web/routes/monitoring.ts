@@ -1,6 +1,6 @@
 import { type Request, Router } from 'express';
 import { can } from '../auth/roles';
-import { type ProcessInstance, type SearchRequest } from '../camunda/port';
+import { type ProcessInstance, type ProcessInstanceQuery } from '../camunda/port';
 import { type ProcessIds } from '../camunda/process-ids';
 import { type WebDeps } from '../deps';
 import { type TableColumn, tableExport } from '../export/table';
@@ -10,7 +10,7 @@ import { COVERAGE_LABEL, dashboardPage } from '../views/dashboard';
 import { STATE_LABELS, TRAFFIC_LABEL } from '../views/format';
 import { type InstanceFilters, instanceListPage, instancePage } from '../views/monitoring';
 
-const STATES = new Set(['ACTIVE', 'COMPLETED', 'TERMINATED']);
+const STATES = new Map<string, 'ACTIVE' | 'COMPLETED' | 'TERMINATED'>([['ACTIVE', 'ACTIVE'], ['COMPLETED', 'COMPLETED'], ['TERMINATED', 'TERMINATED']]);
 
 const INSTANCE_COLUMNS: TableColumn[] = [{ label: '实例' }, { label: '流程' }, { label: '版本' }, { label: '状态' }, { label: '故障' }, { label: '开始', kind: 'datetime' }, { label: '结束', kind: 'datetime' }];
 const OVERDUE_COLUMNS: TableColumn[] = [{ label: '类别' }, { label: '事项' }, { label: '单位' }, { label: '期限', kind: 'datetime' }, { label: '状态' }];
@@ -29,10 +29,11 @@ function filtersOf(req: Request): InstanceFilters {
 /** Instances on one page of the monitoring list; the engine pages the search. */
 const INSTANCE_PAGE_SIZE = 50;
 
-function searchOf(f: InstanceFilters, limit: number, from = 0): SearchRequest {
-  const filter: Record<string, unknown> = {};
+function searchOf(f: InstanceFilters, limit: number, from = 0): ProcessInstanceQuery {
+  const filter: NonNullable<ProcessInstanceQuery['filter']> = {};
   if (f.process) filter.processDefinitionId = f.process;
-  if (f.state) filter.state = f.state;
+  const state = f.state ? STATES.get(f.state) : undefined;
+  if (state) filter.state = state;
   if (f.incidents) filter.hasIncident = true;
   if (f.unit) filter.variables = [{ name: 'unitCode', value: JSON.stringify(f.unit) }];
   return { filter, sort: [{ field: 'startDate', order: 'DESC' }], page: { from, limit } };

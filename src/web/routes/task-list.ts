@@ -1,5 +1,5 @@
 import { type Principal, canSeeTask, candidateGroupsOf, has, isTeamTask, scopedTeamOf } from '../auth/roles';
-import { type CamundaPort, type SearchRequest, type UserTask } from '../camunda/port';
+import { type CamundaPort, type UserTask, type UserTaskQuery } from '../camunda/port';
 import { type WebStore } from '../store/port';
 import { type TaskListFilters } from '../views/tasks';
 import { parseValue } from './task-access';
@@ -10,7 +10,7 @@ const SOON_MS = 2 * 86_400_000; // the yellow light of dueColor: due within two 
 
 // The engine sorts, and the merge below compares, in the same order: due date first (none last), then priority,
 // then the newest. Each search is read in this order only as far as the page needs.
-const SORT: SearchRequest['sort'] = [
+const SORT: UserTaskQuery['sort'] = [
   { field: 'dueDate', order: 'ASC' },
   { field: 'priority', order: 'DESC' },
   { field: 'creationDate', order: 'DESC' },

@@ -1,6 +1,6 @@
 import { type ComplianceChartData } from '../../domain/compliance/charts';
 import { type Figures, type Occurrence, STATUS_LABEL, statusOf } from '../../domain/compliance/figures';
-import { type ComplianceRow } from '../compliance/collect';
+import { type ComplianceRow } from '../../reports/compliance/collect';
 import { html, jsonScript, type SafeHtml } from '../html';
 import { exportLinks } from './export-links';
 import { formatTime } from './format';

@@ -1,4 +1,4 @@
-import { searchAll } from '../../../src/web/compliance/collect';
+import { searchAll } from '../../../src/reports/compliance/collect';
 
 describe('searching everything', () => {
   it('pages through a search to its last item', async () => {
@@ -6,11 +6,10 @@ describe('searching everything', () => {
     const all = Array.from({ length: 2500 }, (_, i) => i);
     const asked: number[] = [];
     // when
-    const items = await searchAll(async (req) => {
-      const from = req.page?.from ?? 0;
+    const items = await searchAll(async ({ from, limit }) => {
       asked.push(from);
-      return { items: all.slice(from, from + Math.min(req.page?.limit ?? 100, 1000)), page: { totalItems: all.length } };
-    }, {});
+      return { items: all.slice(from, from + Math.min(limit, 1000)), page: { totalItems: all.length } };
+    });
     // then
     expect(items).toEqual(all);
     expect(asked).toEqual([0, 1000, 2000]);

@@ -3,12 +3,17 @@ import { join } from 'node:path';
 import { type ClauseRow, clauseTable, STEP_GRACE_MS } from '../../domain/compliance/clause-table';
 import { type Figures, monthOf, type Occurrence, sum, tally } from '../../domain/compliance/figures';
 import { regulationClause } from '../../domain/compliance/regulation';
-import { type CamundaPort, type ElementInstance, type SearchPage, type SearchRequest, type Variable } from '../camunda/port';
-import { type WebStore } from '../store/port';
+import { type ElementInstance, type SearchPage, type Searches, type Variable } from '../../camunda/search';
+import { type CoverageStatus } from '../../db/coverage-status';
 
-/** What the figures are read from: the engine's searches and the domain store's units and coverage. */
-export type ComplianceSearch = Pick<CamundaPort, 'searchUserTasks' | 'searchVariables' | 'searchElementInstances'>;
-export type ComplianceStore = Pick<WebStore, 'units' | 'coverage'>;
+/**
+ * The figures of the clause table, read by the compliance page of the web app and the quarterly report worker alike.
+ * What they are read from: the engine's searches and the domain store's units and coverage.
+ */
+export interface ComplianceStore {
+  units(): Promise<Array<{ code: string; name: string }>>;
+  coverage(asOf: Date): Promise<CoverageStatus[]>;
+}
 
 /** A clause-table row with its figures; timer rows count how often the deadline was reached instead. */
 export interface ComplianceRow extends ClauseRow {
@@ -71,11 +76,11 @@ export function stepOccurrences(row: ClauseRow, key: string, instances: ElementI
   }));
 }
 
-/** Every item of a search, page by page. */
-export async function searchAll<T>(search: (req: SearchRequest) => Promise<SearchPage<T>>, req: SearchRequest): Promise<T[]> {
+/** Every item of a search, page by page: `search` asks for one page. */
+export async function searchAll<T>(search: (page: { from: number; limit: number }) => Promise<SearchPage<T>>): Promise<T[]> {
   const items: T[] = [];
   for (let from = 0; ; from += PAGE) {
-    const page = await search({ ...req, page: { from, limit: PAGE } });
+    const page = await search({ from, limit: PAGE });
     items.push(...page.items);
     if (page.items.length < PAGE || items.length >= page.page.totalItems) return items;
   }
@@ -115,7 +120,7 @@ const coverageRow = (): ClauseRow => ({
  * The clause table with live figures: user tasks from the engine's search grouped by element, deadline timers by
  * their element instances, two-year coverage from the domain store; units from each instance's `unitCode`.
  */
-export async function collectCompliance(deps: { camunda: ComplianceSearch; store: ComplianceStore; processesDir: string; now: Date }): Promise<Compliance> {
+export async function collectCompliance(deps: { camunda: Searches; store: ComplianceStore; processesDir: string; now: Date }): Promise<Compliance> {
   const { camunda, store, now } = deps;
   const table = [coverageRow(), ...(await currentClauseTable(deps.processesDir))];
   const keyOf = (processId: string, elementId: string) => `${processId}/${elementId}`;
@@ -125,19 +130,19 @@ export async function collectCompliance(deps: { camunda: ComplianceSearch; store
   const stepRows = table.filter((r) => r.kind === 'step');
 
   const [tasks, unitVars, timers, units, coverage] = await Promise.all([
-    searchAll((r) => camunda.searchUserTasks(r), { sort: [{ field: 'creationDate', order: 'ASC' }] }),
-    searchAll((r) => camunda.searchVariables(r), { filter: { name: 'unitCode' } }),
-    Promise.all(timerIds.map((elementId) => searchAll((r) => camunda.searchElementInstances(r), { filter: { elementId } }))).then((l) => l.flat()),
+    searchAll((page) => camunda.searchUserTasks({ sort: [{ field: 'creationDate', order: 'ASC' }], page })),
+    searchAll((page) => camunda.searchVariables({ filter: { name: 'unitCode' }, page })),
+    Promise.all(timerIds.map((elementId) => searchAll((page) => camunda.searchElementInstances({ filter: { elementId }, page })))).then((l) => l.flat()),
     store.units(),
     store.coverage(now),
   ]);
   const awaited = await Promise.all(awaitedRows.map(async (row) => ({
     row,
-    attempts: await searchAll((r) => camunda.searchElementInstances(r), { filter: { elementId: row.elementId, processDefinitionId: row.processId } }),
-    dues: await searchAll((r) => camunda.searchVariables(r), { filter: { name: row.dueVariable } }),
+    attempts: await searchAll((page) => camunda.searchElementInstances({ filter: { elementId: row.elementId, processDefinitionId: row.processId }, page })),
+    dues: await searchAll((page) => camunda.searchVariables({ filter: { name: row.dueVariable }, page })),
   })));
   const steps = await Promise.all(stepRows.map(async (row) => ({
-    row, instances: await searchAll((r) => camunda.searchElementInstances(r), { filter: { elementId: row.elementId, processDefinitionId: row.processId } }),
+    row, instances: await searchAll((page) => camunda.searchElementInstances({ filter: { elementId: row.elementId, processDefinitionId: row.processId }, page })),
   })));
   const unitOf = new Map<string, string>();
   for (const v of unitVars) {
