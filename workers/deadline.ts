@@ -17,6 +17,9 @@ export const headers = z.object({
   from: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
   result: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a variable name'),
   remindBefore: z.coerce.number().int().min(1).max(60).optional(),
+  // 'true': the first pass sets the deadline and a loop back to the element keeps it (the element's output
+  // mapping carries it to the process), as a computation before the loop would
+  once: z.enum(['true', 'false']).optional(),
 });
 export const input = z.record(z.string(), z.unknown());
 
@@ -26,6 +29,7 @@ export default defineWorker({
   input,
   headers,
   async handle({ input: vars, headers: h, deps, actor }) {
+    if (h.once === 'true' && typeof vars[h.result] === 'string') return {};
     let start: string;
     if (h.from) {
       const value = vars[h.from];

@@ -1,7 +1,9 @@
 // What each person decides on each form, and when they get to it. Ordinary days: on time, approve, accept.
 // The scenario's inspections: a report returned once, a report sent after its due date, an extension granted,
 // a department refusing a handover, a complaint found true, an obstruction reported to the committee, a unit
-// silent until the escalation ladder is exhausted and the committee refers it for accountability.
+// silent until the escalation ladder is exhausted and the committee refers it for accountability; in the full run
+// also a 专项巡查 the office starts, a 延伸巡查 recorded on site, a listing the committee declines and a failed
+// acceptance.
 import { addDays, chinaDay } from './calendar';
 import { type UserTask } from './engine-api';
 import { type Values } from './form-filler';
@@ -23,6 +25,8 @@ export interface TaskContext {
   variable(name: string): Promise<unknown>;
 }
 
+/** The day itself when it is a Monday, else the next Monday. */
+const mondayOnOrAfter = (day: string): string => addDays(day, (8 - new Date(`${day}T00:00:00Z`).getUTCDay()) % 7);
 const dueDay = (task: UserTask) => (task.dueDate ? chinaDay(task.dueDate) : null);
 const now = (choices: Values): Decision => ({ act: true, choices });
 
@@ -66,6 +70,10 @@ export async function decide(c: TaskContext): Promise<Decision> {
       scenario.play('obstruction');
       return now({ obstructionType: 'refusal', obstructionAction: 'report', obstructionFacts: '被巡查单位拒绝提供隐患排查治理台账，经多次催要仍未提供。' });
     case 'listing-decision':
+      if (scenario.plays(inspectionId, 'declined-listing')) {
+        scenario.play('declined listing');
+        return now({ listingDecision: 'decline', listingOpinion: '经研究，该隐患可由被巡查单位限期整改，不予挂牌督办。' });
+      }
       return now({
         listingDecision: 'list', listingOpinion: '同意挂牌督办。', hazardName: '重大事故隐患（演练）', responsiblePerson: '企业主要负责人',
         measures: '立即停止相关作业，制定整改方案，落实资金和人员，限期完成整改。', funds: 50, rectifyDeadline: addDays(today, 45),
@@ -77,8 +85,16 @@ export async function decide(c: TaskContext): Promise<Decision> {
       scenario.play('major hazard with an extension');
       return now({ extensionDecision: 'grant', newRectifyDeadline: addDays(base, 30), extensionOpinion: '同意延期三十日。' });
     }
-    case 'hazard-acceptance':
+    case 'hazard-acceptance': {
+      // the full run's first acceptance fails; the unit completes the work and asks again
+      const hazardId = String(await c.variable('hazardId') ?? '');
+      if (scenario.full && !scenario.played.has('failed acceptance') && hazardId) {
+        scenario.play('failed acceptance');
+        scenario.failedAcceptance.set(hazardId, today);
+        return now({ acceptanceResult: 'failed', acceptanceExperts: '秦振东、许文博', fundsSpent: 30, acceptanceFindings: '可燃气体报警装置尚未全部更换，现场复查不合格，继续整改。' });
+      }
       return now({ acceptanceResult: 'passed', acceptanceExperts: '秦振东、许文博', fundsSpent: 48, acceptanceFindings: '整改措施全部落实，现场复查合格。' });
+    }
     case 'hazard-delisting':
       return now({ spotChecked: true, delistDecision: 'delist', delistOpinion: '同意销号。' });
     case 'handover-receipt': {
@@ -113,6 +129,20 @@ export async function decide(c: TaskContext): Promise<Decision> {
       return now({ missingProgressDecision: 'remind', missingProgressOpinion: '督促按月报告进展。' });
     case 'handover-follow-up':
       return now({ handoverFollowUp: 'wait', handoverFollowUpOpinion: '继续督促。' });
+    case 'special-inspection-plan': {
+      // a 专项巡查 of two units (one for each team), entering on the first Monday three weeks on, on site 19 days
+      const units = ((c.data.unitOptions as Array<{ value: string }> | undefined) ?? []).slice(0, 2).map((o) => o.value);
+      const start = mondayOnOrAfter(addDays(today, 21));
+      scenario.play('special inspection started by the office');
+      return now({ plan: {
+        inspectionKind: 'special', year: Number(start.slice(0, 4)), cycleStart: scenario.cycleStart, planTitle: `峄城区${start.slice(0, 4)}年城镇燃气安全专项巡查`,
+        planTheme: '聚焦城镇燃气安全，检查燃气经营和使用单位隐患排查整治、应急处置能力建设情况。',
+        units, rounds: [{ no: 1, start, end: addDays(start, 18), units }],
+      } });
+    }
+    case 'extended-inspection':
+      scenario.play('extended inspection on site');
+      return now({ extendedProblems: [{ category: 'C3', severity: '一般', industry: '工贸', description: '延伸巡查的重点企业应急演练记录缺失，从业人员安全培训不到位。', enterpriseName: '', legalBasis: '', evidenceRefs: [] }] });
     case 'annual-plan-approval':
     case 'special-inspection-approval':
       return now({ planDecision: 'approve', approvalOpinion: '同意。' });

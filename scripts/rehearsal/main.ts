@@ -8,7 +8,7 @@ import { addDays, chinaDay, daysBetween, morningOf } from './calendar';
 import { EngineApi } from './engine-api';
 import { Player } from './player';
 import { Reporter } from './reports';
-import { CHOICES, Scenario } from './scenario';
+import { CHOICES, FULL_CHOICES, Scenario } from './scenario';
 import { startSystem } from './system';
 import { parseCsv, Tally } from './tally';
 
@@ -23,7 +23,10 @@ const LAST_DAY = short ? '2027-12-31' : '2029-06-30';
 const CYCLE_END = '2028-12-31';
 const CITY_DAYS = short ? ['2027-01-04', '2027-01-18'] : ['2027-04-12', '2027-09-13', '2028-05-08'];
 const NEXT_PLAN_DAY = short ? null : '2027-10-11';
+/** The full run's 专项巡查, started by the office after the 2027 rounds. */
+const SPECIAL_DAY = short ? null : '2027-10-25';
 const MAX_PER_DAY = 20;
+const wantedChoices: readonly string[] = short ? CHOICES : [...CHOICES, ...FULL_CHOICES];
 
 const log = (line: string) => console.log(line);
 
@@ -42,7 +45,7 @@ async function main(): Promise<number> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void system.stop().finally(() => process.exit(130)));
   const engine = new EngineApi(system.restUrl, system.managementUrl);
   const actors = new Actors(system.webUrl);
-  const scenario = new Scenario();
+  const scenario = new Scenario(!short, CYCLE_START);
   const tally = new Tally();
   const player = new Player(engine, actors, scenario, tally, { cycleStart: CYCLE_START, short }, log);
   const reporter = new Reporter(engine, actors, scenario, tally, log);
@@ -60,7 +63,7 @@ async function main(): Promise<number> {
       await settle(engine);
       let activity = 0;
       for (let pass = 0; pass < 20; pass++) {
-        const sent = await reporter.sendToday(day, { cityDays: CITY_DAYS, nextPlanDay: NEXT_PLAN_DAY });
+        const sent = await reporter.sendToday(day, { cityDays: CITY_DAYS, nextPlanDay: NEXT_PLAN_DAY, specialDay: SPECIAL_DAY });
         await settle(engine);
         const worked = await player.workTasks(day);
         await settle(engine);
@@ -82,7 +85,7 @@ async function main(): Promise<number> {
       }
       if (everyone && daysBetween(lastProgressLine, day) >= 14) {
         lastProgressLine = day;
-        log(`${day}: ${tally.submissions.length} submissions, ${scenario.played.size}/${CHOICES.length} choices, ${Math.round((Date.now() - started) / 1000)} s`);
+        log(`${day}: ${tally.submissions.length} submissions, ${scenario.played.size}/${wantedChoices.length} choices, ${Math.round((Date.now() - started) / 1000)} s`);
       }
       if (!activity && (await finished(day))) break;
       if (Date.now() - started > BUDGET_MS) {
@@ -91,7 +94,8 @@ async function main(): Promise<number> {
       }
       // after a quiet day the next look is some days on (the engine's timers fire on the way)
       const quiet = short ? 5 : 2;
-      step = !activity && !CITY_DAYS.some((d) => d > day && d <= addDays(day, quiet)) && day !== addDays(NEXT_PLAN_DAY ?? day, -1) ? quiet : 1;
+      const fixedDays = [...CITY_DAYS, ...(NEXT_PLAN_DAY ? [NEXT_PLAN_DAY] : []), ...(SPECIAL_DAY ? [SPECIAL_DAY] : [])];
+      step = !activity && !fixedDays.some((d) => d > day && d <= addDays(day, quiet)) ? quiet : 1;
     }
     return await verdict(day);
   } finally {
@@ -100,7 +104,7 @@ async function main(): Promise<number> {
 
   async function finished(day: string): Promise<boolean> {
     if (day < (short ? addDays(START, 30) : CYCLE_END)) return false;
-    if (short && !CHOICES.every((c) => scenario.played.has(c))) return false;
+    if (short && !wantedChoices.every((c) => scenario.played.has(c))) return false;
     const { closed, problems } = await problemCounts();
     const open = await engine.processInstances({ processDefinitionId: { $in: short ? ['problem-case', 'rectification-case'] : ['unit-inspection', 'problem-case', 'rectification-case'] }, state: 'ACTIVE' });
     return closed === problems && open.length === 0;
@@ -149,7 +153,7 @@ async function main(): Promise<number> {
     const kinds = new Map<string, number>();
     for (const sub of tally.submissions) kinds.set(sub.kind, (kinds.get(sub.kind) ?? 0) + 1);
     log(`submissions: ${[...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k.replace(/^(task|report) /, '')} ${n}`).join(', ')}`);
-    const missing = CHOICES.filter((c) => !scenario.played.has(c));
+    const missing = wantedChoices.filter((c) => !scenario.played.has(c));
     if (missing.length) log(`choices not played: ${missing.join(', ')}`);
     log(`played ${START} – ${lastDay} (engine time) in ${Math.round((Date.now() - started) / 1000)} s; busiest inbox: ${where || '—'}; engine time now ${chinaDay(await engine.now())}`);
     const compliance = await checkCompliance(await actors.as('anweiban'), tally, scenario);

@@ -111,8 +111,22 @@ export class Player {
       const answer = await client.postJson(`/tasks/${task.userTaskKey}/proposal`, {});
       const values = answer.body.values as Values | undefined;
       if (!values) this.problems.push(`the plan assistant proposed no teams: ${JSON.stringify(answer.body).slice(0, 300)}`);
+      else balanceUnits(values);
       return values ?? {};
     }
     return {};
+  }
+}
+
+/**
+ * The office's edit of a proposal for a small inspection (a 专项巡查 of two units): every team it sends gets a unit,
+ * so a team the assistant left idle takes one from a team with two.
+ */
+function balanceUnits(values: Values): void {
+  const teams = (values.teams as Array<{ unitCodes?: string[] }> | undefined) ?? [];
+  for (const idle of teams.filter((t) => !t.unitCodes?.length)) {
+    const busy = teams.find((t) => (t.unitCodes?.length ?? 0) > 1);
+    if (!busy) return;
+    idle.unitCodes = [busy.unitCodes!.pop()!];
   }
 }

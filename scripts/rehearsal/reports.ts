@@ -1,6 +1,7 @@
 // The reports people send through the web app's 情况报告 forms, on the days the scenario sends them: units'
 // rectification reports, hazard progress, extension and acceptance requests,
-// complaints, obstructions and a major hazard found on site, the city's announcements, next year's plan.
+// complaints, obstructions, major hazards and a 延伸巡查 on site, the city's announcements, next year's plan and a
+// 专项巡查 the office starts.
 import { type Actors } from './actors';
 import { addDays, chinaDay } from './calendar';
 import { type EngineApi } from './engine-api';
@@ -12,6 +13,9 @@ interface Waiting {
   processInstanceKey: string;
   vars: Record<string, unknown>;
 }
+
+/** Reports about a year (they start a process), which the form offers no list of subjects for. */
+const YEAR_MESSAGES = new Set(['city-inspection-announced', 'annual-plan', 'special-inspection']);
 
 export class Reporter {
   private firstSeen = new Map<string, string>();
@@ -56,7 +60,7 @@ export class Reporter {
     const client = typeof login === 'string' ? await this.actors.as(login) : await login;
     if (!client) return false;
     const offered = await client.reportSubjects(message);
-    if (message !== 'city-inspection-announced' && message !== 'annual-plan' && !offered.some((s) => s.value === subject)) {
+    if (!YEAR_MESSAGES.has(message) && !offered.some((s) => s.value === subject)) {
       // the process waits for it, yet the form does not offer it: nothing the person can do but wait
       if (!this.notOffered.has(id)) this.log(`${client.login}: 「${message}」 for ${subject} is awaited but not offered`);
       this.notOffered.add(id);
@@ -71,7 +75,7 @@ export class Reporter {
     return answer.accepted;
   }
 
-  async sendToday(today: string, options: { cityDays: string[]; nextPlanDay: string | null }): Promise<number> {
+  async sendToday(today: string, options: { cityDays: string[]; nextPlanDay: string | null; specialDay: string | null }): Promise<number> {
     let count = 0;
     // on site: a complaint (the office registers it), an obstruction and a major hazard (the team leader)
     for (const w of await this.activeInstances('onsite-work', ['inspectionId'])) {
@@ -80,7 +84,8 @@ export class Reporter {
       const plays = (part: InspectionPart) => this.scenario.plays(inspectionId, part);
       if (plays('complaint')) count += +(await this.send('anweiban', 'complaint-received', inspectionId, { channel: '来电', complainant: '', content: '群众来电反映辖区企业消防通道堵塞{m}' }, 'complaint', w.processInstanceKey));
       if (plays('obstruction')) count += +(await this.send(this.actors.leaderFor('obstruction-reported', inspectionId), 'obstruction-reported', inspectionId, { behaviour: '拒绝或者不按照要求提供有关文件、资料', description: '拒不提供隐患排查台账{m}' }, 'obstruction', w.processInstanceKey));
-      if (plays('major-hazard')) count += +(await this.send(this.actors.leaderFor('major-hazard-found', inspectionId), 'major-hazard-found', inspectionId, { industry: '危险化学品', enterpriseName: '', description: '储罐区可燃气体报警装置全部失效，构成重大事故隐患{m}', immediateMeasures: '责令停止储罐区作业，撤离无关人员，设置警戒。' }, 'hazardFinding', w.processInstanceKey));
+      if (plays('extended-inspection')) count += +(await this.send(this.actors.leaderFor('extended-inspection-started', inspectionId), 'extended-inspection-started', inspectionId, { enterpriseName: '辖区重点危化品经营企业', reason: '现场巡查发现该企业存在安全管理薄弱环节，需延伸巡查{m}' }, 'extension', w.processInstanceKey));
+      if (plays('major-hazard') || plays('declined-listing')) count += +(await this.send(this.actors.leaderFor('major-hazard-found', inspectionId), 'major-hazard-found', inspectionId, { industry: '危险化学品', enterpriseName: '', description: '储罐区可燃气体报警装置全部失效，构成重大事故隐患{m}', immediateMeasures: '责令停止储罐区作业，撤离无关人员，设置警戒。' }, 'hazardFinding', w.processInstanceKey));
     }
     // rectification reports: on time after three weeks, late after the due date, or only once the ladder is exhausted
     for (const w of await this.waitingAt('rectification', ['await-rectification-report'], ['inspectionId', 'unitCode', 'rectificationDue'])) {
@@ -105,7 +110,10 @@ export class Reporter {
       const age = Math.round((Date.parse(today) - Date.parse(first)) / 86_400_000);
       if (age > 0 && age % 25 === 0) count += +(await this.send(unit, 'hazard-progress', `${hazardId}`, { percent: String(Math.min(90, age)), text: '按整改方案推进{m}' }, 'progress', w.processInstanceKey, false));
       if (age >= 10) count += +(await this.send(unit, 'extension-requested', hazardId, { requestedDue: addDays(today, 60), reason: '设备采购周期较长{m}' }, 'extension', w.processInstanceKey));
-      if (age >= 40 && this.scenario.played.has('major hazard with an extension')) count += +(await this.send(unit, 'acceptance-requested', hazardId, { selfAssessment: '整改完成，自评合格{m}' }, 'acceptanceRequest', w.processInstanceKey));
+      // after a failed acceptance the unit finishes the work and asks again five days later
+      const failed = this.scenario.failedAcceptance.get(hazardId);
+      const ready = failed ? today >= addDays(failed, 5) : age >= 40 && this.scenario.played.has('major hazard with an extension');
+      if (ready) count += +(await this.send(unit, 'acceptance-requested', hazardId, { selfAssessment: '整改完成，自评合格{m}' }, 'acceptanceRequest', w.processInstanceKey, `${hazardId}:${failed ? 'again' : 'first'}`));
     }
     // the city announces its inspections; the office starts next year's plan
     if (options.cityDays.includes(today)) {
@@ -113,6 +121,7 @@ export class Reporter {
       if (accepted && options.cityDays.filter((d) => d <= today && d.slice(0, 4) === today.slice(0, 4)).length >= 2) this.scenario.play('second city inspection in one year');
       count += +accepted;
     }
+    if (options.specialDay === today) count += +(await this.send('anweiban', 'special-inspection', today.slice(0, 4), { note: '启动城镇燃气安全专项巡查{m}' }, 'startNote', ''));
     if (options.nextPlanDay === today) count += +(await this.send('anweiban', 'annual-plan', String(Number(today.slice(0, 4)) + 1), { note: '启动下一年度巡查{m}' }, 'startNote', ''));
     return count;
   }

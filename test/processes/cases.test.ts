@@ -87,10 +87,11 @@ describe('rectification-case', () => {
     await p.task('record-referral-result', { referralOutcome: 'accountable', referralResult: '区纪委监委对分管负责人诫勉谈话' });
     await p.job('yc-escalate', { action: 'outcome' });
     await p.deadline({ result: 'escalationDue' }, '2026-05-19T23:59:59+08:00');
-    // then a new supervision period starts: the case does not end, no problem is closed, the inspection is not filed
-    await p.deadline({ result: 'rectificationDue' }, '2026-05-19T23:59:59+08:00', '2026-05-14T23:59:59+08:00');
+    // then a new supervision period starts by the date the rung set: the case does not end, no problem is closed,
+    // the inspection is not filed
     const rectification = notice.processInstanceKey;
     expect(await p.awaitActive(rectification, ['await-rectification-report', 'chase-deadline-passed', 'rectification-period'])).toHaveLength(3);
+    expect(p.h.variables(rectification)).toMatchObject({ rectificationDue: '2026-05-19T23:59:59+08:00' });
     const published = (): number => p.h.find({ valueType: 'JOB', intent: 'CREATED' }).filter((r) => ['yc-publish', 'yc-assessment'].includes(r.value.type as string)).length;
     expect(published()).toBe(0);
     // and when the unit reports later and the committee accepts, each problem it rectified is told and the case closes

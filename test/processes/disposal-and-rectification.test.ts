@@ -158,11 +158,10 @@ describe('rectification', () => {
     expect(step.variables).toMatchObject({ escalationLevel: 0, inspectionId: 'I-5' });
     expect(p.active(pi)).toEqual(['await-rectification-report', 'escalate-overdue', 'rectification-period']);
     await p.job('yc-notify', { template: 'escalation', to: 'unit,unit-head,office' });
-    await p.deadline({ result: 'escalationDue' }, '2026-05-21T23:59:59+08:00');
-    // and the process waits for the report again, with a new deadline
-    await p.deadline({ rule: 'working-days', amount: '10', result: 'rectificationDue', remindBefore: '3' }, '2026-05-21T23:59:59+08:00', '2026-05-18T23:59:59+08:00');
+    await p.deadline({ rule: 'working-days', amount: '10', result: 'escalationDue' }, '2026-05-21T23:59:59+08:00');
+    // and the process waits for the report again, with the new deadline the rung set
     expect(await p.awaitActive(pi, ['await-rectification-report', 'chase-deadline-passed', 'rectification-period'])).toHaveLength(3);
-    expect(p.h.variables(pi)).toMatchObject({ escalationLevel: 1, escalationColor: 'red' });
+    expect(p.h.variables(pi)).toMatchObject({ escalationLevel: 1, escalationColor: 'red', rectificationDue: '2026-05-21T23:59:59+08:00' });
     // when the new deadline passes as well, the ladder climbs the next rung
     p.moveClockTo('2026-05-22T00:00:00+08:00');
     const second = await p.job('yc-escalate', { action: 'step' }, { escalationLevel: 2, escalationStep: '督办函', escalationColor: 'red', escalationExhausted: false });
@@ -211,9 +210,9 @@ describe('rectification', () => {
     const outcome = await p.job('yc-escalate', { action: 'outcome' });
     expect(outcome.variables).toMatchObject({ referralOutcome: 'accountable', referralResult: '区纪委监委对分管负责人诫勉谈话', inspectionId: 'I-5' });
     await p.deadline({ result: 'escalationDue' }, '2026-06-10T23:59:59+08:00');
-    await p.deadline({ result: 'rectificationDue' }, '2026-06-10T23:59:59+08:00', '2026-06-05T23:59:59+08:00');
-    // and the rectification is not closed: it still waits for the report
+    // and the rectification is not closed: it still waits for the report, by the new deadline
     expect(await p.awaitActive(pi, ['await-rectification-report', 'chase-deadline-passed', 'rectification-period'])).toHaveLength(3);
+    expect(p.h.variables(pi)).toMatchObject({ rectificationDue: '2026-06-10T23:59:59+08:00' });
     expect(p.passed(pi, 'rectification-done')).toBe(false);
   });
 
@@ -231,17 +230,25 @@ describe('rectification', () => {
     await p.deadline({ result: 'escalationDue' }, '2026-05-21T23:59:59+08:00');
     await p.completed(ladder);
     expect(p.passed(ladder, 'escalation-listing')).toBe(false);
-    await p.deadline({ result: 'rectificationDue' }, '2026-05-21T23:59:59+08:00', '2026-05-18T23:59:59+08:00');
     expect(await p.awaitActive(pi, ['await-rectification-report', 'chase-deadline-passed', 'rectification-period'])).toHaveLength(3);
+    expect(p.h.variables(pi)).toMatchObject({ rectificationDue: '2026-05-21T23:59:59+08:00' });
   });
 
   it('returns an insufficient report with a new deadline for the remaining items', async () => {
     const pi = await start();
     await p.h.engine.publishMessage({ name: 'rectification-submitted', correlationKey: 'I-5', timeToLive: 0 });
     await review('return');
+    // the new deadline is computed as the unit is told, and the period waits for the report by it
+    await p.deadline({ rule: 'working-days', amount: '15', result: 'rectificationDue', remindBefore: '3' }, '2026-06-10T23:59:59+08:00', '2026-06-05T23:59:59+08:00');
     const notice = await p.job('yc-notify', { template: 'rectification-returned' });
     expect(notice.variables).toMatchObject({ reason: '部分问题未整改' });
-    await p.deadline({ amount: '15', result: 'rectificationDue' }, '2026-06-10T23:59:59+08:00', '2026-06-05T23:59:59+08:00');
     expect(await p.awaitActive(pi, ['await-rectification-report', 'rectification-period'])).toHaveLength(2);
+    expect(p.h.variables(pi)).toMatchObject({ rectificationDue: '2026-06-10T23:59:59+08:00', rectificationDueReminder: '2026-06-05T23:59:59+08:00' });
+    p.moveClockTo('2026-06-06T00:00:00+08:00');
+    await p.job('yc-notify', { template: 'rectification-reminder', to: 'unit,unit-head' });
+    // and the escalation starts only when the new deadline has passed
+    p.moveClockTo('2026-06-11T00:00:00+08:00');
+    const step = await p.job('yc-escalate', { action: 'step' }, { escalationLevel: 1, escalationStep: '催办', escalationColor: 'red', escalationExhausted: false });
+    expect(step.variables).toMatchObject({ inspectionId: 'I-5', escalationLevel: 0 });
   });
 });

@@ -49,11 +49,14 @@ describe('annual-plan', () => {
   it('returns an invalid plan to the office, then approves, forms the teams, notifies the units and runs round 1', async () => {
     // given
     const pi = await p.create('annual-plan', {});
-    await p.deadline({ rule: 'working-days', amount: '10', result: 'planDraftDue' }, '2026-03-16T23:59:59+08:00');
+    await p.deadline({ rule: 'working-days', amount: '10', result: 'planDraftDue', once: 'true' }, '2026-03-16T23:59:59+08:00');
+    expect((await p.awaitTask('draft-plan')).value).toMatchObject({ dueDate: '2026-03-16T23:59:59+08:00' });
     await draft();
-    // when the automatic check finds a problem, the office sees it in its next draft
+    // when the automatic check finds a problem, the office sees it in its next draft, due by the first deadline
     await p.job('yc-plan-check', {}, { planValid: false, planProblems: ['第二轮巡查不足两周'] });
+    expect(await p.keptDeadline({ result: 'planDraftDue' })).toBe('2026-03-16T23:59:59+08:00');
     await p.awaitActive(pi, ['draft-plan']);
+    expect((await p.awaitTask('draft-plan')).value).toMatchObject({ dueDate: '2026-03-16T23:59:59+08:00' });
     expect(await p.taskVariables('draft-plan')).toMatchObject({ planProblemsText: '第二轮巡查不足两周' });
     await draft();
     await p.job('yc-plan-check', {}, { planValid: true, planProblems: [] });
@@ -150,7 +153,8 @@ describe('annual-plan', () => {
     await p.job('yc-plan-check', {}, { planProblems: [] });
     await p.h.awaitRecord({ valueType: 'INCIDENT', intent: 'CREATED' });
     expect(p.h.incidents(pi).map((i) => i.value.elementId)).toEqual(['plan-valid']);
-    expect(p.passed(pi, 'compute-approval-due')).toBe(false);
+    expect(p.passed(pi, 'approve-plan')).toBe(false);
+    expect(p.openTasksOf('approve-plan')).toBe(0);
   });
 
   it('asks for a decision on the team every round and takes no branch when it is missing', async () => {
@@ -173,6 +177,7 @@ describe('annual-plan', () => {
     const pi = await atCommitteeApproval();
     await p.task('approve-plan', { planDecision: 'return', approvalOpinion: '补充年度专题' });
     await p.job('yc-notify', { template: 'plan-returned', to: 'office' });
+    expect(await p.keptDeadline({ result: 'planDraftDue' })).toBe('2026-03-16T23:59:59+08:00');
     await p.awaitActive(pi, ['draft-plan']);
     expect(await p.taskVariables('draft-plan')).toMatchObject({ returnOpinion: '补充年度专题', planProblemsText: '' });
   });

@@ -12,9 +12,10 @@ describe('inspection-report', () => {
     const pi = await p.create('inspection-report', {
       inspectionId: 'I-1', unitCode: '370404001', unitName: '坛山街道', inspectionNo: 'XC-2026-01', onsiteEnd: '2026-03-20', problems: [],
     });
-    // the 15-day deadline from the end of on-site work, with a reminder 3 working days before
+    // the 15-day deadline from the end of on-site work, with a reminder 3 working days before, computed when the
+    // report task opens the first time
     await p.deadline(
-      { rule: 'calendar-days', amount: '15', from: 'onsiteEnd', result: 'reportDue', remindBefore: '3' },
+      { rule: 'calendar-days', amount: '15', from: 'onsiteEnd', result: 'reportDue', remindBefore: '3', once: 'true' },
       '2026-04-07T23:59:59+08:00',
       '2026-04-02T23:59:59+08:00',
     );
@@ -59,12 +60,21 @@ describe('inspection-report', () => {
     await p.deadline({ result: 'reportApprovalDue' }, '2026-04-22T23:59:59+08:00');
     // when
     await p.task('approve-report', { reportDecision: 'return', reportOpinion: '问题清单不完整' });
-    // then
+    // then the returned report gets its own deadline, computed as the team leader is told
+    await p.deadline({ rule: 'working-days', amount: '5', result: 'reportDue', remindBefore: '1' }, '2026-04-29T23:59:59+08:00', '2026-04-28T09:00:00+08:00');
     const notice = await p.job('yc-notify', { template: 'report-returned', to: 'team-leader' });
     expect(notice.variables).toMatchObject({ reason: '问题清单不完整' });
-    await p.deadline({ rule: 'working-days', amount: '5', result: 'reportDue', remindBefore: '1' }, '2026-04-29T23:59:59+08:00', '2026-04-28T09:00:00+08:00');
+    // and the report task keeps it instead of computing the 15 days again
+    expect(await p.keptDeadline({ result: 'reportDue' })).toBe('2026-04-29T23:59:59+08:00');
     await p.awaitActive(pi, ['draft-report']);
+    expect((await p.awaitTask('draft-report')).value).toMatchObject({ dueDate: '2026-04-29T23:59:59+08:00' });
     expect(await p.taskVariables('draft-report')).toMatchObject({ returnOpinion: '问题清单不完整' });
+    // the reminder and the overdue report follow the new deadline
+    p.moveClockTo('2026-04-28T09:00:01+08:00');
+    await p.job('yc-notify', { template: 'report-reminder', to: 'team-leader' });
+    p.moveClockTo('2026-04-30T00:00:00+08:00');
+    await p.job('yc-notify', { template: 'report-overdue' });
+    expect(await p.awaitActive(pi, ['draft-report'])).toEqual(['draft-report']);
   });
 });
 

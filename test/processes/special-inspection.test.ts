@@ -52,7 +52,10 @@ describe('special-inspection', () => {
   it('returns the arrangement to the office with the committee opinion', async () => {
     const pi = await arrange({ planDecision: 'return', approvalOpinion: '补充检查对象' });
     await p.job('yc-notify', { template: 'plan-returned', to: 'office' });
+    // the office revises the arrangement by the deadline of the first draft
+    expect(await p.keptDeadline({ result: 'specialDraftDue' })).toBe('2026-03-09T23:59:59+08:00');
     await p.awaitActive(pi, ['draft-special-inspection']);
+    expect((await p.awaitTask('draft-special-inspection')).value).toMatchObject({ dueDate: '2026-03-09T23:59:59+08:00' });
     expect(await p.taskVariables('draft-special-inspection')).toMatchObject({ returnOpinion: '补充检查对象' });
   });
 

@@ -44,8 +44,9 @@ describe('team-formation', () => {
     await propose();
     // when the automatic check finds problems
     await p.job('yc-team-check', {}, { teamValid: false, teamProblems: ['第一巡查组只有6人以下', '缺少副组长'] });
-    // then the proposal task is open again and shows them
-    await p.awaitTask('propose-teams');
+    // then the proposal task is open again with the deadline of the first proposal, and shows them
+    expect(await p.keptDeadline({ result: 'teamProposalDue' })).toBe('2026-03-09T23:59:59+08:00');
+    expect((await p.awaitTask('propose-teams')).value).toMatchObject({ dueDate: '2026-03-09T23:59:59+08:00' });
     expect(await p.awaitActive(pi, ['propose-teams'])).toEqual(['propose-teams']);
     expect(await p.taskVariables('propose-teams')).toMatchObject({ teamProblemsText: '第一巡查组只有6人以下；缺少副组长', returnOpinion: '' });
   });
@@ -58,8 +59,10 @@ describe('team-formation', () => {
     await p.deadline({ result: 'teamApprovalDue' }, '2026-03-16T23:59:59+08:00');
     // when
     await p.task('approve-teams', { teamDecision: 'return', teamOpinion: '组长人选需调整' });
-    // then the office adjusts the proposal, seeing the opinion
+    // then the office adjusts the proposal by the first deadline, seeing the opinion
+    expect(await p.keptDeadline({ result: 'teamProposalDue' })).toBe('2026-03-09T23:59:59+08:00');
     expect(await p.awaitActive(pi, ['propose-teams'])).toEqual(['propose-teams']);
+    expect((await p.awaitTask('propose-teams')).value).toMatchObject({ dueDate: '2026-03-09T23:59:59+08:00' });
     expect(await p.taskVariables('propose-teams')).toMatchObject({ returnOpinion: '组长人选需调整', teamProblemsText: '' });
   });
 });

@@ -19,6 +19,8 @@ export interface Driver {
   countAt(elementId: string): Promise<number>;
   /** A variable of the process instance's own scope (parsed). */
   variable<T = unknown>(processInstanceKey: string, name: string): Promise<T>;
+  /** A local variable of the element's active instance (a deadline its start listener computed, say), parsed. */
+  localVariable<T = unknown>(processInstanceKey: string, elementId: string, name: string): Promise<T>;
   /** Waits until the instance reached the state. */
   state(processInstanceKey: string, state: 'COMPLETED' | 'TERMINATED' | 'ACTIVE'): Promise<void>;
   /** Pins the engine clock (and the workers' clock) to the instant. */
@@ -53,6 +55,14 @@ export function driver(env: WorkerEngine, start: string): Driver {
     },
     async variable(processInstanceKey, name) {
       const found = await eventually(async () => (await rest.searchVariables({ filter: { processInstanceKey, scopeKey: processInstanceKey, name } } as never, NOW)).items[0]);
+      return JSON.parse((found as { value: string }).value);
+    },
+    async localVariable(processInstanceKey, elementId, name) {
+      const found = await eventually(async () => {
+        const element = (await rest.searchElementInstances({ filter: { processInstanceKey, elementId, state: 'ACTIVE' } } as never, NOW)).items?.[0];
+        if (!element) return undefined;
+        return (await rest.searchVariables({ filter: { processInstanceKey, scopeKey: element.elementInstanceKey, name } } as never, NOW)).items[0];
+      });
       return JSON.parse((found as { value: string }).value);
     },
     async state(processInstanceKey, state) {

@@ -42,6 +42,26 @@ describe.each(dialects)('yc-deadline and the entered holiday arrangement on %s',
     }
   }, 60_000);
 
+  it('computes a deadline marked once on the first pass only and keeps it when a loop comes back', async () => {
+    // given
+    const store = await stores.open();
+    await seedDemoData(store.db, NOW);
+    const h = await harness(store);
+    const once = { ...headers, once: 'true', remindBefore: '3' };
+    try {
+      // when the element is entered the first time, and again with the deadline the first pass set
+      const first = await h.run(deadline, job('yc-deadline', { feedbackAt: '2026-09-16T10:00:00+08:00' }, once));
+      const again = await h.run(deadline, job('yc-deadline', { feedbackAt: '2026-09-20T10:00:00+08:00', reportDue: '2026-10-08T23:59:59+08:00' }, once));
+      const unmarked = await h.run(deadline, job('yc-deadline', { feedbackAt: '2026-09-16T10:00:00+08:00', reportDue: '2026-01-01T23:59:59+08:00' }, headers));
+      // then the first pass computes it, the loop keeps it (no variables), and without the mark it is computed again
+      expect(first).toEqual({ outcome: 'complete', variables: { reportDue: '2026-10-08T23:59:59+08:00', reportDueReminder: '2026-09-28T09:00:00+08:00' } });
+      expect(again).toEqual({ outcome: 'complete', variables: {} });
+      expect(unmarked).toEqual({ outcome: 'complete', variables: { reportDue: '2026-10-08T23:59:59+08:00' } });
+    } finally {
+      await h.cleanup();
+    }
+  }, 60_000);
+
   it('sends no notice for deadlines inside the years chinese-days covers', async () => {
     // given
     const store = await stores.open();

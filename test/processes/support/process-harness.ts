@@ -84,6 +84,19 @@ export class ProcessHarness {
     await this.h.engine.completeJob(job.key, { [result]: due, ...(reminder ? { [`${result}Reminder`]: reminder } : {}) });
   }
 
+  /**
+   * Completes the yc-deadline job of an element marked `once` that a loop entered again, as the worker does: the
+   * deadline the first pass set stays (no variables). Returns that deadline.
+   */
+  async keptDeadline(headers: Record<string, string>): Promise<string> {
+    const job = await this.nextJob('yc-deadline');
+    expect(job.customHeaders).toMatchObject({ ...headers, once: 'true' });
+    const kept = job.variables[job.customHeaders.result];
+    if (typeof kept !== 'string') throw new Error(`no ${job.customHeaders.result} to keep`);
+    await this.h.engine.completeJob(job.key, {});
+    return kept;
+  }
+
   /** Completes yc-deadline jobs of parallel branches in whatever order they come, by their `result` header. */
   async deadlines(values: Record<string, [string, string?]>): Promise<void> {
     const pending = new Set(Object.keys(values));
