@@ -2,7 +2,7 @@ import { type Key, type MigrateInstanceRequest, type ProcessInstanceRecordValue 
 import { innerActivity } from '../../model/multi-instance-body';
 import { type ElementInstance } from '../../state/types';
 import { type ProcessingContext } from '../context';
-import { elementOf } from '../elements/shared/element';
+import { elementOf, instanceRecordValue } from '../elements/shared/element';
 import { checkMigrationPlan, checkMigratedElement, type MigrationPlan } from './migrate-instance-checks';
 import { checkJoiningGateways, migrateJoinTokens } from './migrate-instance-gateways';
 import { migrateSubscriptions, openNewSubscriptions, subscriptionFates } from './migrate-instance-subscriptions';
@@ -43,7 +43,7 @@ export function migrateProcessInstance(ctx: ProcessingContext, processInstanceKe
     // read before ELEMENT_MIGRATED changes the instance
     const fates = subscriptionFates(ctx, inst, plan);
     const taken = checkJoiningGateways(ctx, inst, plan);
-    const sourceValue = recordValueOf(inst);
+    const sourceValue = instanceRecordValue(inst, 'UNSPECIFIED');
     const value: ProcessInstanceRecordValue = {
       ...sourceValue,
       bpmnProcessId: target.bpmnProcessId,
@@ -64,22 +64,6 @@ export function migrateProcessInstance(ctx: ProcessingContext, processInstanceKe
     mappingInstructions: req.mappingInstructions,
     tenantId: root.tenantId,
   });
-}
-
-function recordValueOf(inst: ElementInstance): ProcessInstanceRecordValue {
-  return {
-    bpmnProcessId: inst.bpmnProcessId,
-    version: inst.version,
-    processDefinitionKey: inst.processDefinitionKey,
-    processInstanceKey: inst.processInstanceKey,
-    elementId: inst.elementId,
-    flowScopeKey: inst.flowScopeKey,
-    bpmnElementType: inst.type,
-    bpmnEventType: 'UNSPECIFIED',
-    parentProcessInstanceKey: inst.parentProcessInstanceKey,
-    parentElementInstanceKey: inst.parentElementInstanceKey,
-    tenantId: inst.tenantId,
-  };
 }
 
 /** The process instance and every element instance inside it, scopes before their children. */

@@ -2,20 +2,8 @@ import type { IncidentItem } from '../../api';
 import type { SearchSpec } from '../search';
 import { compact, iso, keyCol } from './common';
 
-export interface IncidentRow {
-  incidentKey: string;
-  processDefinitionKey: string;
-  processDefinitionId: string;
-  processInstanceKey: string;
-  errorType: string;
-  errorMessage: string;
-  elementId: string;
-  elementInstanceKey: string;
-  creationTime: number;
-  state: string;
-  jobKey: string | null;
-  tenantId: string;
-}
+/** An incident as its projection row holds it: the item's fields, its creation time in epoch milliseconds. */
+export type IncidentRow = Omit<IncidentItem, 'creationTime' | 'jobKey'> & { creationTime: number; jobKey: string | null };
 
 export const incidentSearch: SearchSpec<IncidentRow, IncidentItem> = {
   from: 'rm_incident i',

@@ -29,12 +29,13 @@ export function elementOf(ctx: ProcessingContext, key: Key): Element | undefined
 export function recordValue(ctx: ProcessingContext, inst: ElementInstance, node: FlowNode): ProcessInstanceRecordValue {
   const cached = ctx.lifecycleValues.get(inst.key);
   if (cached?.node === node) return cached.value;
-  const value = buildRecordValue(inst, node);
+  const value = instanceRecordValue(inst, node.eventType);
   ctx.lifecycleValues.set(inst.key, { node, value });
   return value;
 }
 
-function buildRecordValue(inst: ElementInstance, node: FlowNode): ProcessInstanceRecordValue {
+/** An element instance as its process-instance records describe it, with the event type of its element. */
+export function instanceRecordValue(inst: ElementInstance, eventType: ProcessInstanceRecordValue['bpmnEventType']): ProcessInstanceRecordValue {
   return {
     bpmnProcessId: inst.bpmnProcessId,
     version: inst.version,
@@ -43,7 +44,7 @@ function buildRecordValue(inst: ElementInstance, node: FlowNode): ProcessInstanc
     elementId: inst.elementId,
     flowScopeKey: inst.flowScopeKey,
     bpmnElementType: inst.type,
-    bpmnEventType: node.eventType,
+    bpmnEventType: eventType,
     parentProcessInstanceKey: inst.parentProcessInstanceKey,
     parentElementInstanceKey: inst.parentElementInstanceKey,
     tenantId: inst.tenantId,
