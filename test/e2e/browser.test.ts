@@ -1,12 +1,11 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { publishAnnouncement } from '../../src/db/registers/publications';
-import { DEMO_PASSWORD } from '../../src/db/seed';
 import { REPORT_FORM, REPORT_PROCESS, type Stack, startStack } from './support/stack';
+import { launchChromium, signIn, watchedPage } from './support/chromium';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'e2e');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 /** Elements with a role whose children are presentational (img, button, link …) that hold a focusable element. */
 function nestedInteractive(): string[] {
@@ -38,7 +37,7 @@ describe('web app end to end in Chromium', () => {
     const created = await s.engine.createProcessInstance({ bpmnProcessId: 'e2e-rectification', variables: { unitCode: '370404001', unitName: '坛山街道', inspectionId: 'INS-2026-007', dueDate: '2026-12-31T23:59:59+08:00' } });
     processInstanceKey = created.processInstanceKey;
     await publishAnnouncement(s.store.db, { name: 'system', at: new Date().toISOString() }, { kind: 'feedback', title: '关于对坛山街道开展安全生产巡查情况的公告', body: '区安委会巡查组对坛山街道开展了安全生产巡查。\n欢迎社会各界监督。', subject: 'inspection:INS-2026-007' });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -46,20 +45,9 @@ describe('web app end to end in Chromium', () => {
     await s?.close();
   });
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-    return page;
-  }
+  const newPage = () => watchedPage(browser, problems, { consoleErrors: true });
 
-  async function logIn(page: Page, login: string): Promise<void> {
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill(login);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL(/\/tasks/), page.getByRole('button', { name: '登录' }).click()]);
-  }
+  const logIn = (page: Page, login: string) => signIn(page, base, login);
 
   const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 

@@ -2,13 +2,12 @@
 // dmn-js, checks it and deploys it; the engine evaluates the new version. A table that fails the check is refused.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/db/seed';
+import { type Browser, type Page } from 'playwright-core';
 import { type Stack, startStack } from './support/stack';
+import { launchChromium, signIn, watchedPage } from './support/chromium';
 
 const ROOT = join(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const MAJOR_CHEMICALS = { category: 'C1', severity: '重大', industry: '危险化学品' };
 
 describe('decision table in the web workspace (dmn-js)', () => {
@@ -22,7 +21,7 @@ describe('decision table in the web workspace (dmn-js)', () => {
     s = await startStack();
     base = s.web.url.replace(/\/$/, '');
     await s.camunda.deploy([{ name: 'problem-classification.dmn', content: readFileSync(join(ROOT, 'processes', 'problem-classification.dmn'), 'utf8') }]);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -31,14 +30,8 @@ describe('decision table in the web workspace (dmn-js)', () => {
   });
 
   async function ownerPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill('liucheng');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL(/\/tasks/), page.getByRole('button', { name: '登录' }).click()]);
+    const page = await watchedPage(browser, problems, { width: 1400, consoleErrors: true });
+    await signIn(page, base, 'liucheng');
     return page;
   }
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_PASSWORD } from '../../src/db/seed';
 import { type AnnualPlanBrowser, ARTIFACTS, startAnnualPlanBrowser } from './support/annual-plan-browser';
 import { eventually } from './support/stack';
+import { signIn, watchedPage } from './support/chromium';
 
 const ROOT = join(__dirname, '..', '..');
 const AFTER_JOB = 'e2e-after-disposal';
@@ -53,12 +53,8 @@ describe('department picker in Chromium', () => {
     } });
     const task = await eventually(async () => (await s.camunda.searchUserTasks({ filter: { processInstanceKey, state: 'CREATED' }, page: { limit: 1 } })).items[0]);
     const problems: string[] = [];
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 1100 }, locale: 'zh-CN' })).newPage();
-    page.on('pageerror', (err) => problems.push(err.message));
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill('anweiban');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL(/\/tasks/), page.getByRole('button', { name: '登录' }).click()]);
+    const page = await watchedPage(browser, problems, { height: 1100 });
+    await signIn(page, base, 'anweiban');
     // when the office opens the task, types part of the department's name and picks it
     await page.goto(`${base}/tasks/${task.userTaskKey}`);
     await page.locator('.fjs-form').waitFor();

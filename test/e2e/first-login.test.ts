@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/db/seed';
 import { type Stack, startStack } from './support/stack';
+import { launchChromium, signIn, watchedPage } from './support/chromium';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'e2e');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 /**
  * In a real headless Chromium: the administrator creates an account in 系统管理 (unit and role picked by name), and
@@ -21,7 +21,7 @@ describe('first login in Chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     s = await startStack();
     base = s.web.url.replace(/\/$/, '');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -29,19 +29,9 @@ describe('first login in Chromium', () => {
     await s?.close();
   });
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    return page;
-  }
+  const newPage = () => watchedPage(browser, problems);
 
-  async function logIn(page: Page, login: string, password: string): Promise<void> {
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill(login);
-    await page.getByLabel('密码').fill(password);
-    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.getByRole('button', { name: '登录' }).click()]);
-  }
+  const logIn = (page: Page, login: string, password: string) => signIn(page, base, login, password);
 
   it('makes a new account change the password the administrator set before anything else', async () => {
     // given the administrator creates an account for 坛山街道

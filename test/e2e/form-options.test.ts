@@ -3,6 +3,7 @@ import { type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/db/seed';
 import { type AnnualPlanBrowser, ARTIFACTS, startAnnualPlanBrowser } from './support/annual-plan-browser';
 import { eventually, type Stack } from './support/stack';
+import { signIn, watchedPage } from './support/chromium';
 
 /**
  * The annual-plan draft, the first task of the whole procedure, in a real Chromium: the units to inspect are offered
@@ -31,12 +32,8 @@ describe('annual-plan draft in Chromium', () => {
     await s.engine.completeJob(deadline!.key, { planDraftDue: '2026-12-11T23:59:59+08:00' });
     const task = await eventually(async () => (await s.camunda.searchUserTasks({ filter: { processInstanceKey, state: 'CREATED' }, page: { limit: 1 } })).items[0]);
     const problems: string[] = [];
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 1100 }, locale: 'zh-CN' })).newPage();
-    page.on('pageerror', (err) => problems.push(err.message));
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill('anweiban');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL(/\/tasks/), page.getByRole('button', { name: '登录' }).click()]);
+    const page = await watchedPage(browser, problems, { height: 1100 });
+    await signIn(page, base, 'anweiban');
     // when the office opens the draft and picks units in the plan and in the round
     await page.goto(`${base}/tasks/${task.userTaskKey}`);
     await page.locator('.fjs-form').waitFor();

@@ -1,8 +1,7 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/db/seed';
+import { type Browser, type Page } from 'playwright-core';
 import { REPORT_PROCESS, type Stack, startStack } from './support/stack';
+import { launchChromium, signIn, watchedPage } from './support/chromium';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 /** A form with the widgets form-js draws itself: a select, a date-time and a date. */
 const DATES_FORM = {
@@ -32,7 +31,7 @@ describe('Chinese in the browser widgets', () => {
     const { processInstanceKey } = await s.engine.createProcessInstance({ bpmnProcessId: 'e2e-rectification', variables: { unitCode: '370404001', unitName: '坛山街道' } });
     const tasks = await s.camunda.searchUserTasks({ filter: { processInstanceKey }, page: { limit: 1 } });
     taskKey = tasks.items[0]!.userTaskKey;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -41,13 +40,8 @@ describe('Chinese in the browser widgets', () => {
   });
 
   async function logIn(login: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill(login);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL(/\/tasks/), page.getByRole('button', { name: '登录' }).click()]);
+    const page = await watchedPage(browser, problems, { timezoneId: 'Asia/Shanghai' });
+    await signIn(page, base, login);
     return page;
   }
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { DEMO_PASSWORD } from '../../src/db/seed';
 import { checkPlan } from '../../src/domain/plan';
 import { type AnnualPlanBrowser, ARTIFACTS, startAnnualPlanBrowser } from './support/annual-plan-browser';
 import { eventually, type Stack } from './support/stack';
+import { signIn, watchedPage } from './support/chromium';
 
 /** 生成建议方案 in a real Chromium: the office has the plan assistant fill the annual plan draft, adds its theme and submits. */
 describe('plan assistant in Chromium', () => {
@@ -27,12 +27,8 @@ describe('plan assistant in Chromium', () => {
     await s.engine.completeJob(deadline!.key, { planDraftDue: '2026-12-11T23:59:59+08:00' });
     const task = await eventually(async () => (await s.camunda.searchUserTasks({ filter: { processInstanceKey, state: 'CREATED' }, page: { limit: 1 } })).items[0]);
     const problems: string[] = [];
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 1100 }, locale: 'zh-CN' })).newPage();
-    page.on('pageerror', (err) => problems.push(err.message));
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill('anweiban');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL(/\/tasks/), page.getByRole('button', { name: '登录' }).click()]);
+    const page = await watchedPage(browser, problems, { height: 1100 });
+    await signIn(page, base, 'anweiban');
     await page.goto(`${base}/tasks/${task.userTaskKey}`);
     await page.locator('.fjs-form').waitFor();
     // when the office asks for a proposal, adds the theme and submits

@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { type Stack, startStack } from './stack';
+import { launchChromium } from './chromium';
 
 const ROOT = join(__dirname, '..', '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 export interface AnnualPlanBrowser {
   s: Stack;
@@ -21,7 +21,7 @@ export async function startAnnualPlanBrowser(): Promise<AnnualPlanBrowser> {
   const s = await startStack();
   const file = (path: string) => ({ name: path.split('/').pop()!, content: readFileSync(join(ROOT, path), 'utf8') });
   await s.camunda.deploy([file('forms/annual-plan-draft.form'), file('forms/annual-plan-approval.form'), file('processes/annual-plan.bpmn')]);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   return {
     s, browser, base: s.web.url.replace(/\/$/, ''),
     async close() {
